@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Giftwise",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Giftwise", targets: ["Giftwise"]),
+        .executable(name: "giftwise", targets: ["giftwise-cli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "Giftwise",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
+            plugins: [.plugin(name: "EmbedCatalog")]
+        ),
+        .executableTarget(
+            name: "giftwise-cli",
+            dependencies: [
+                "Giftwise",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // Turns catalog/*.csv and catalog/interests.json into Swift source compiled into the
+        // library, so the default catalog travels inside every binary (no resource bundle to lose).
+        .executableTarget(name: "EmbedCatalogTool"),
+        .plugin(
+            name: "EmbedCatalog",
+            capability: .buildTool(),
+            dependencies: ["EmbedCatalogTool"]
+        ),
+        .testTarget(
+            name: "GiftwiseTests",
+            dependencies: ["Giftwise"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "GiftwiseCLITests",
+            dependencies: ["giftwise-cli", "Giftwise"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+
+/// Formats a catalog can be written in.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// CSV with the import header.
+    case csv
+    /// A JSON array of objects.
+    case json
+    /// One JSON object per line.
+    case jsonl
+}
+
+extension GiftCatalog {
+    /// Writes every product in the import format, ordered by id, in batches (memory stays flat).
+    ///
+    /// Tags the importer inferred from text are written empty, so importing the export into an
+    /// empty catalog re-infers them and gives back the same catalog.
+    /// - Parameter write: receives the output piece by piece.
+    public func export(format: ExportFormat, to write: (Data) throws -> Void) throws {
+        let batchSize = 2_000
+        var afterID: String?
+        var first = true
+        if format == .csv {
+            try write(Data("id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n".utf8))
+        } else if format == .json {
+            try write(Data("[\n".utf8))
+        }
+        while true {
+            let batch = try database.read { db -> [(pk: Int64, product: Product, inferred: Int)] in
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT \(ProductRecord.columns) FROM product p WHERE (? IS NULL OR p.id > ?) ORDER BY p.id LIMIT ?",
+                    arguments: [afterID, afterID, batchSize])
+                return try ProductRecord.attachTags(db, rows: rows)
+            }
+            guard let last = batch.last else { break }
+            afterID = last.product.id
+            var text = ""
+            for entry in batch {
+                let product = entry.product
+                let interests = entry.inferred & 1 != 0 ? [] : product.interests
+                let purposes = entry.inferred & 2 != 0 ? [] : product.purposes.map(\.rawValue)
+                switch format {
+                case .csv:
+                    let fields: [String] = [
+                        product.id, product.name, product.description, Self.decimal(product.price),
+                        product.currency, product.ages.minMonths.map(Self.years) ?? "",
+                        product.ages.maxMonths.map(Self.years) ?? "", interests.joined(separator: "|"),
+                        purposes.joined(separator: "|"), product.url ?? "", product.inStock ? "true" : "false",
+                    ]
+                    text += fields.map(Self.csvField).joined(separator: ",") + "\n"
+                case .json, .jsonl:
+                    if format == .json && !first { text += ",\n" }
+                    text += Self.jsonObject(product, interests: interests, purposes: purposes)
+                    if format == .jsonl { text += "\n" }
+                }
+                first = false
+            }
+            try write(Data(text.utf8))
+        }
+        if format == .json { try write(Data((first ? "]\n" : "\n]\n").utf8)) }
+    }
+
+    static func decimal(_ money: Money) -> String {
+        let value = money.minorUnits
+        return "\(value / 100).\(String(format: "%02d", Int(value % 100)))"
+    }
+
+    static func years(_ months: Int) -> String {
+        months % 12 == 0 ? String(months / 12) : String(Double(months) / 12)
+    }
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ") else {
+            return value
+        }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonString(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func jsonObject(_ product: Product, interests: [String], purposes: [String]) -> String {
+        var parts = [
+            "\"id\":" + jsonString(product.id),
+            "\"name\":" + jsonString(product.name),
+            "\"description\":" + jsonString(product.description),
+            "\"price\":" + decimal(product.price),
+            "\"currency\":" + jsonString(product.currency),
+            "\"age_min\":" + (product.ages.minMonths.map(years) ?? "null"),
+            "\"age_max\":" + (product.ages.maxMonths.map(years) ?? "null"),
+            "\"interests\":[" + interests.map(jsonString).joined(separator: ",") + "]",
+            "\"purposes\":[" + purposes.map(jsonString).joined(separator: ",") + "]",
+        ]
+        parts.append("\"url\":" + (product.url.map(jsonString) ?? "null"))
+        parts.append("\"in_stock\":" + (product.inStock ? "true" : "false"))
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// A gift catalog: products, the interest taxonomy, saved recipients. The library's entry point.
+///
+/// ```swift
+/// let catalog = try GiftCatalog.inMemory()
+/// try catalog.fillWithDefaultCatalogIfEmpty()
+/// let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.educational],
+///                                budgetMax: Money(30))
+/// let result = try catalog.recommend(for: profile, limit: 5)
+/// ```
+///
+/// A `GiftCatalog` is a value that can be shared across tasks; every call is safe to make
+/// concurrently (reads run in parallel, writes are serialised by SQLite).
+public struct GiftCatalog: Sendable {
+    package let database: CatalogDatabase
+    /// The interest taxonomy this catalog uses.
+    public let taxonomy: Taxonomy
+
+    /// Opens the catalog at `path`, creating it (empty) if needed.
+    /// - Throws: ``GiftwiseError`` when the file is not a catalog, is newer, or cannot be written.
+    public init(path: String) throws {
+        try self.init(database: CatalogDatabase(path: path))
+    }
+
+    /// A private catalog in memory, with the bundled taxonomy and no products.
+    public static func inMemory() throws -> GiftCatalog {
+        try GiftCatalog(database: CatalogDatabase())
+    }
+
+    package init(database: CatalogDatabase) throws {
+        self.database = database
+        try database.installTaxonomyIfNeeded()
+        self.taxonomy = try database.loadTaxonomy()
+    }
+
+    /// Where the catalog lives by default: `$GIFTWISE_DB`, else
+    /// `$XDG_DATA_HOME/giftwise/catalog.sqlite`, else `~/.local/share/giftwise/catalog.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["GIFTWISE_DB"], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"].map { $0 + "/.local/share" } ?? NSHomeDirectory() + "/.local/share")
+        return dataHome + "/giftwise/catalog.sqlite"
+    }
+
+    /// The file path, or ":memory:".
+    public var path: String { database.path }
+
+    /// Fills a catalog that has never held products with the bundled default catalog.
+    /// Does nothing to a catalog that was imported into before, even if now empty.
+    /// - Returns: whether the default catalog was loaded.
+    @discardableResult
+    public func fillWithDefaultCatalogIfEmpty() throws -> Bool {
+        let needed = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") == nil
+                && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0) == 0
+        }
+        guard needed else { return false }
+        _ = try CatalogImporter(database: database, taxonomy: taxonomy, options: ImportOptions())
+            .run(data: DefaultCatalog.productsCSV, format: .csv)
+        return true
+    }
+
+    /// Imports a catalog file (CSV, JSON or JSON Lines) as one all-or-nothing transaction.
+    /// - Throws: ``GiftwiseError/invalidImport(_:)`` with every problem found; nothing is written.
+    @discardableResult
+    public func importFile(at url: URL, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try CatalogImporter(database: database, taxonomy: taxonomy, options: options).run(url: url)
+    }
+
+    /// Imports catalog data already in memory.
+    @discardableResult
+    public func importData(_ data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try CatalogImporter(database: database, taxonomy: taxonomy, options: options).run(data: data, format: options.format)
+    }
+
+    /// The product with this id, if any.
+    public func product(id: String) throws -> Product? {
+        try database.read { db in try ProductRecord.fetchProducts(db, where: "p.id = ?", arguments: [id]).first }
+    }
+
+    /// Number of products.
+    public func productCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0 }
+    }
+}

@@ -1,0 +1,92 @@
+/// How well a result fits the profile overall.
+public enum Fit: String, Sendable, Codable {
+    /// Strong matches were found.
+    case good
+    /// Only weak matches: each says what it does not match.
+    case partial
+    /// Nothing passes the hard limits (age, budget, exclusions, stock).
+    case none
+}
+
+/// One suggested gift with the reasons it was chosen.
+public struct Recommendation: Sendable, Codable, Equatable {
+    /// The product.
+    public var product: Product
+    /// Fit to the profile in 0…1 (not a popularity or price signal).
+    public var score: Double
+    /// Why it fits, phrased from the recipient's answers ("loves dinosaurs", "$24 of your $30").
+    public var reasons: [String]
+    /// What it does not match (weak matches only).
+    public var mismatches: [String]
+    /// Whether it meets every soft wish (interest and purpose), not just the hard limits.
+    public var isGoodMatch: Bool
+}
+
+/// A change of answers that would open up more good gifts.
+public struct Relaxation: Sendable, Codable, Equatable {
+    /// In words: "raise the budget to $35".
+    public var suggestion: String
+    /// How many good matches the changed profile has.
+    public var matches: Int
+    /// The changed answers, each with its whole new value.
+    public var changes: ProfileChanges
+}
+
+/// Changed answers; `nil` means unchanged. Age is never changed: it is a safety limit.
+public struct ProfileChanges: Sendable, Codable, Equatable {
+    /// New maximum budget.
+    public var budget: Money?
+    /// New purposes (empty: no preference).
+    public var purposes: [Purpose]?
+    /// New interests.
+    public var interests: [String]?
+    /// New words to avoid.
+    public var exclude: [String]?
+    /// Drop the minimum budget.
+    public var dropBudgetMin: Bool?
+
+    /// Creates changes.
+    public init(budget: Money? = nil, purposes: [Purpose]? = nil, interests: [String]? = nil, exclude: [String]? = nil, dropBudgetMin: Bool? = nil) {
+        self.budget = budget
+        self.purposes = purposes
+        self.interests = interests
+        self.exclude = exclude
+        self.dropBudgetMin = dropBudgetMin
+    }
+
+    /// The profile with these changes applied.
+    public func applied(to profile: RecipientProfile) -> RecipientProfile {
+        var changed = profile
+        if let budget { changed.budgetMax = budget }
+        if let purposes { changed.purposes = Set(purposes) }
+        if let interests { changed.interests = interests }
+        if let exclude { changed.excludedWords = exclude }
+        if dropBudgetMin == true { changed.budgetMin = nil }
+        return changed
+    }
+
+    /// How many answers change.
+    public var count: Int {
+        [budget != nil, purposes != nil, interests != nil, exclude != nil, dropBudgetMin == true].filter { $0 }.count
+    }
+
+    func merged(with other: ProfileChanges) -> ProfileChanges {
+        ProfileChanges(budget: budget ?? other.budget, purposes: purposes ?? other.purposes,
+                       interests: interests ?? other.interests, exclude: exclude ?? other.exclude,
+                       dropBudgetMin: dropBudgetMin ?? other.dropBudgetMin)
+    }
+}
+
+/// The answer to "what should I give them?".
+public struct Recommendations: Sendable, Codable, Equatable {
+    /// Overall fit.
+    public var fit: Fit
+    /// The gifts, best first, diversified.
+    public var items: [Recommendation]
+    /// Smallest changes of answers that would help, fewest changes first (when few good matches).
+    public var relaxations: [Relaxation]
+    /// How many good matches the catalog holds for this profile (may exceed `items.count`).
+    public var goodMatchCount: Int
+    /// Interests the catalog's taxonomy did not know, matched as text instead.
+    public var unrecognisedInterests: [String]
+}

@@ -1,0 +1,102 @@
+import GRDB
+
+extension CatalogDatabase {
+    /// The schema's history. Frozen: once shipped, a migration is never edited, only added to.
+    /// Written against SQL strings, not app types, so later code changes cannot alter old steps.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-catalog") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+                CREATE TABLE product (
+                    pk INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '',
+                    price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+                    currency TEXT NOT NULL DEFAULT 'USD',
+                    age_min_months INTEGER,
+                    age_max_months INTEGER,
+                    url TEXT,
+                    in_stock INTEGER NOT NULL DEFAULT 1,
+                    inferred INTEGER NOT NULL DEFAULT 0, -- 1: interests from text, 2: purposes from text
+                    tags TEXT NOT NULL DEFAULT '',
+                    content_hash INTEGER NOT NULL
+                );
+                CREATE INDEX product_by_price ON product(price_minor);
+
+                CREATE TABLE interest (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    label TEXT NOT NULL,
+                    phrase TEXT NOT NULL,
+                    is_free INTEGER NOT NULL DEFAULT 0,
+                    position INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE TABLE interest_alias (
+                    alias TEXT NOT NULL,
+                    interest_id TEXT NOT NULL REFERENCES interest(id) ON DELETE CASCADE,
+                    PRIMARY KEY (interest_id, alias)
+                ) WITHOUT ROWID;
+                CREATE TABLE interest_related (
+                    interest_id TEXT NOT NULL REFERENCES interest(id) ON DELETE CASCADE,
+                    related_id TEXT NOT NULL,
+                    weight REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+                    PRIMARY KEY (interest_id, related_id)
+                ) WITHOUT ROWID;
+
+                -- Relations, one row per tag, so "all dinosaur products" is an index range.
+                CREATE TABLE product_interest (
+                    interest_id TEXT NOT NULL,
+                    product_pk INTEGER NOT NULL,
+                    rank INTEGER NOT NULL,
+                    weight REAL NOT NULL,
+                    PRIMARY KEY (interest_id, product_pk)
+                ) WITHOUT ROWID;
+                CREATE INDEX product_interest_by_product ON product_interest(product_pk);
+                CREATE TABLE product_purpose (
+                    purpose TEXT NOT NULL CHECK (purpose IN ('educational', 'crafty', 'sporty', 'fun')),
+                    product_pk INTEGER NOT NULL,
+                    PRIMARY KEY (purpose, product_pk)
+                ) WITHOUT ROWID;
+                CREATE INDEX product_purpose_by_product ON product_purpose(product_pk);
+
+                -- External-content FTS over the product table: the text is stored once.
+                CREATE VIRTUAL TABLE product_fts USING fts5(
+                    name, description, tags,
+                    content='product', content_rowid='pk',
+                    tokenize='porter unicode61 remove_diacritics 2'
+                );
+                """)
+        }
+        migrator.registerMigration("v1-recipients") { db in
+            try db.execute(sql: """
+                CREATE TABLE recipient (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    birth_date TEXT,
+                    age_months INTEGER,
+                    age_given_on TEXT,
+                    interests TEXT NOT NULL DEFAULT '[]',
+                    purposes TEXT NOT NULL DEFAULT '[]',
+                    budget_max_minor INTEGER,
+                    budget_min_minor INTEGER,
+                    excluded_words TEXT NOT NULL DEFAULT '[]',
+                    created_on TEXT NOT NULL
+                );
+                CREATE TABLE gift (
+                    id INTEGER PRIMARY KEY,
+                    recipient_id INTEGER NOT NULL REFERENCES recipient(id) ON DELETE CASCADE,
+                    product_id TEXT NOT NULL,
+                    product_name TEXT NOT NULL,
+                    interests TEXT NOT NULL DEFAULT '[]',
+                    given_on TEXT NOT NULL,
+                    occasion TEXT,
+                    outcome TEXT CHECK (outcome IN ('loved', 'liked', 'returned'))
+                );
+                CREATE INDEX gift_by_recipient ON gift(recipient_id);
+                """)
+        }
+        return migrator
+    }
+}

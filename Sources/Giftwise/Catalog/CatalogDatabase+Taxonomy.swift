@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension CatalogDatabase {
+    /// Installs the bundled taxonomy when the catalog's copy is missing or older. Cheap when current.
+    package func installTaxonomyIfNeeded(_ taxonomy: Taxonomy = DefaultCatalog.taxonomy,
+                                         fingerprint: String = DefaultCatalog.taxonomyFingerprint) throws {
+        let installed = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'taxonomy'")
+        }
+        guard installed != fingerprint else { return }
+        try write { db in
+            try db.execute(sql: "DELETE FROM interest WHERE is_free = 0")
+            let insertInterest = try db.makeStatement(sql: """
+                INSERT INTO interest (id, label, phrase, is_free, position) VALUES (?, ?, ?, 0, ?)
+                ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
+                    is_free = 0, position = excluded.position
+                """)
+            let insertAlias = try db.makeStatement(sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
+            let insertRelated = try db.makeStatement(sql: "INSERT OR REPLACE INTO interest_related (interest_id, related_id, weight) VALUES (?, ?, ?)")
+            for (position, interest) in taxonomy.interests.enumerated() {
+                try insertInterest.execute(arguments: [interest.id, interest.label, interest.phrase, position])
+                for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
+                for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
+                    try insertRelated.execute(arguments: [interest.id, related, weight])
+                }
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('taxonomy', ?)", arguments: [fingerprint])
+        }
+    }
+
+    /// The taxonomy as stored in this catalog.
+    package func loadTaxonomy() throws -> Taxonomy {
+        try read { db in
+            var aliases: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT interest_id, alias FROM interest_alias ORDER BY interest_id, alias") {
+                aliases[row[0], default: []].append(row[1])
+            }
+            var related: [String: [String: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT interest_id, related_id, weight FROM interest_related") {
+                related[row[0], default: [:]][row[1]] = row[2]
+            }
+            let interests = try Row.fetchAll(db, sql: "SELECT id, label, phrase FROM interest WHERE is_free = 0 ORDER BY position, id").map { row in
+                let id: String = row[0]
+                return Interest(id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], related: related[id] ?? [:])
+            }
+            return Taxonomy(interests: interests)
+        }
+    }
+}

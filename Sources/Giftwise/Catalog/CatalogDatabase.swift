@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+/// The one gateway to a catalog's SQLite database: products, the taxonomy, recipients.
+///
+/// Files are opened in WAL mode through a pool, so readers (other tasks, other processes) keep
+/// reading the last committed catalog while an import writes the next one.
+package struct CatalogDatabase: Sendable {
+    package let writer: any DatabaseWriter
+    /// Where the database lives, or ":memory:".
+    package let path: String
+
+    /// Opens (creating if needed) the catalog at `path`, migrating it to the current schema.
+    package init(path: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let fileManager = FileManager.default
+        do {
+            if !fileManager.fileExists(atPath: folder.path) {
+                // Recipient lists are private: the folder is the user's alone.
+                try fileManager.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            if !fileManager.fileExists(atPath: path) {
+                guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw GiftwiseError.cannotWrite(path: path, reason: Self.writeProblem(folder: folder))
+                }
+            }
+        } catch let error as GiftwiseError {
+            throw error
+        } catch {
+            throw GiftwiseError.cannotWrite(path: path, reason: Self.writeProblem(folder: folder))
+        }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw GiftwiseError.cannotWrite(path: path, reason: "it is a folder")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: Self.configuration())
+            self.writer = pool
+            try Self.migrate(pool, path: path)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// A private in-memory catalog (for tests and apps that import on the fly).
+    package init(inMemory: Void = ()) throws {
+        self.path = ":memory:"
+        do {
+            let queue = try DatabaseQueue(configuration: Self.configuration())
+            self.writer = queue
+            try Self.migrate(queue, path: path)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // A second writer waits a moment, then is told plainly that an import is running.
+        configuration.busyMode = .timeout(2)
+        configuration.label = "Giftwise"
+        configuration.prepareDatabase { db in
+            // Forgotten recipients leave no trace in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA cache_size = -16000")
+        }
+        return configuration
+    }
+
+    private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let migrator = Self.migrator
+        try writer.read { db in
+            if try migrator.hasBeenSuperseded(db) {
+                throw GiftwiseError.newerCatalogVersion(path: path)
+            }
+        }
+        // Opening an up-to-date catalog must stay cheap: only migrate when something is missing.
+        let complete = try writer.read { db in try migrator.hasCompletedMigrations(db) }
+        if !complete {
+            try migrator.migrate(writer)
+        }
+    }
+
+    private static func writeProblem(folder: URL) -> String {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { return "\(folder.path) is a file, not a folder" }
+            if !fileManager.isWritableFile(atPath: folder.path) { return "the folder \(folder.path) is read-only" }
+            return "the file could not be created"
+        }
+        return "the folder \(folder.path) does not exist and cannot be created"
+    }
+
+    /// Maps SQLite's codes to messages a person can act on; raw SQLite text never reaches users.
+    package static func translate(_ error: any Error, path: String) -> any Error {
+        if error is GiftwiseError { return error }
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return GiftwiseError.notACatalog(path: path)
+        case .SQLITE_FULL:
+            return GiftwiseError.diskFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return GiftwiseError.busy(path: path)
+        case .SQLITE_READONLY:
+            return GiftwiseError.cannotWrite(path: path, reason: "the database file or its folder is read-only")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return GiftwiseError.cannotWrite(path: path, reason: "the file cannot be opened (check its permissions)")
+        case .SQLITE_IOERR:
+            return GiftwiseError.cannotWrite(path: path, reason: "a disk read or write failed")
+        default:
+            return GiftwiseError.database("SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+
+    /// Runs a read, translating failures.
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch { throw Self.translate(error, path: path) }
+    }
+
+    /// Runs a write transaction, translating failures. Nothing is written if `body` throws.
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.write(body) } catch { throw Self.translate(error, path: path) }
+    }
+}

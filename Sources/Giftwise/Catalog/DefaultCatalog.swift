@@ -1,0 +1,44 @@
+import Foundation
+
+/// The default catalog and taxonomy compiled into the library from `catalog/`.
+package enum DefaultCatalog {
+    /// `catalog/products.csv`.
+    package static var productsCSV: Data { Data(base64Encoded: EmbeddedCatalog.productsBase64) ?? Data() }
+
+    /// `catalog/interests.json`.
+    package static var interestsJSON: Data { Data(base64Encoded: EmbeddedCatalog.interestsBase64) ?? Data() }
+
+    /// The bundled taxonomy, parsed once.
+    package static let taxonomy: Taxonomy = {
+        let decoded = (try? JSONDecoder().decode([Interest].self, from: interestsJSON)) ?? []
+        return Taxonomy(interests: decoded)
+    }()
+
+    /// A fingerprint of the bundled taxonomy, to notice when an installed copy is out of date.
+    package static let taxonomyFingerprint: String = String(StableHash.fnv1a(interestsJSON), radix: 16)
+}
+
+/// FNV-1a: a stable 64-bit hash (Swift's `Hasher` is seeded per process, so it cannot be stored).
+package enum StableHash {
+    package static func fnv1a(_ data: Data) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    package static func fnv1a(_ parts: [String]) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0x1f
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+
+/// Reads a catalog file and upserts it into a catalog in one transaction: all or nothing.
+struct CatalogImporter {
+    let database: CatalogDatabase
+    let taxonomy: Taxonomy
+    let options: ImportOptions
+
+    /// Imports from a file, choosing the reader by format.
+    func run(url: URL) throws -> ImportReport {
+        let source = try ByteSource(url: url)
+        return try run(source: source, format: resolveFormat(url: url))
+    }
+
+    /// Imports from in-memory data (the embedded default catalog, tests).
+    func run(data: Data, format: ImportOptions.Format) throws -> ImportReport {
+        let source = ByteSource(data: data)
+        let resolved = format == .auto ? Self.sniff(data.prefix(64)) : format
+        return try run(source: source, format: resolved)
+    }
+
+    private func resolveFormat(url: URL) throws -> ImportOptions.Format {
+        if options.format != .auto { return options.format }
+        switch url.pathExtension.lowercased() {
+        case "csv", "tsv", "txt": return .csv
+        case "json": return .json
+        case "jsonl", "ndjson": return .jsonl
+        default:
+            let handle = try? FileHandle(forReadingFrom: url)
+            let head = (try? handle?.read(upToCount: 64)) ?? nil
+            try? handle?.close()
+            return Self.sniff(head ?? Data())
+        }
+    }
+
+    static func sniff(_ head: Data) -> ImportOptions.Format {
+        var bytes = Array(head)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        switch bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        case UInt8(ascii: "["): return .json
+        case UInt8(ascii: "{"): return .jsonl
+        default: return .csv
+        }
+    }
+
+    private func run(source: ByteSource, format: ImportOptions.Format) throws -> ImportReport {
+        var report = ImportReport()
+        report.dryRun = options.dryRun
+        var parser = ProductRowParser(taxonomy: taxonomy, columnMap: options.columnMap)
+        let rows: any RowSource
+        do {
+            switch format {
+            case .csv, .auto:
+                guard let delimiter = options.delimiter.asciiValue else {
+                    throw GiftwiseError.invalidProfile("The CSV delimiter must be a single ASCII character.")
+                }
+                rows = try CSVRowSource(source: source, delimiter: delimiter)
+            case .json: rows = try JSONArrayRowSource(source: source)
+            case .jsonl: rows = JSONLinesRowSource(source: source)
+            }
+        } catch let problem as FileProblem {
+            report.record(ImportIssue(line: problem.line, field: problem.field, message: problem.message))
+            throw GiftwiseError.invalidImport(report)
+        }
+        if format == .csv || format == .auto {
+            for issue in parser.headerIssues(columns: rows.columns, line: 1) { report.record(issue) }
+            if report.errorCount > 0 { throw GiftwiseError.invalidImport(report) }
+        }
+
+        let outcome: ImportReport
+        do {
+            outcome = try database.writer.write { db -> ImportReport in
+                var report = report
+                let writer = try ImportWriter(db: db)
+                var lastProgress = Date()
+                var rowCount = 0
+                do {
+                    while let row = try rows.next() {
+                        rowCount += 1
+                        if rowCount & 1023 == 0, let progress = options.progress {
+                            let now = Date()
+                            if now.timeIntervalSince(lastProgress) > 0.1 {
+                                lastProgress = now
+                                progress(rows.bytesRead, source.totalBytes)
+                            }
+                        }
+                        switch parser.parse(row) {
+                        case .failure(let issues):
+                            if options.skipInvalidRows { report.skipped += 1; report.warnings.append(contentsOf: issues.prefix(1).map { "skipped " + $0.description }) } else { issues.forEach { report.record($0) } }
+                        case .success(let draft):
+                            if let firstLine = try writer.markSeen(id: draft.product.id, line: row.line) {
+                                let issue = ImportIssue(line: row.line, field: "id", message: "the id \"\(draft.product.id.prefix(60))\" is used twice in this file (first on line \(firstLine))")
+                                if options.skipInvalidRows { report.skipped += 1; report.warnings.append("skipped " + issue.description) } else { report.record(issue) }
+                                continue
+                            }
+                            if draft.autoTagged { report.autoTagged += 1 }
+                            // Once the import has failed, keep validating but stop writing.
+                            guard report.errorCount == 0 else { continue }
+                            switch try writer.upsert(draft) {
+                            case .added: report.added += 1
+                            case .updated: report.updated += 1
+                            case .unchanged: report.unchanged += 1
+                            }
+                        }
+                    }
+                } catch let problem as FileProblem {
+                    report.record(ImportIssue(line: problem.line, field: problem.field, message: problem.message))
+                }
+                if rowCount == 0 && report.errorCount == 0 {
+                    report.record(ImportIssue(line: 1, field: nil, message: "the file has no products"))
+                }
+                options.progress?(rows.bytesRead, source.totalBytes)
+                let unused = parser.unusedColumns(rows.columns)
+                if !unused.isEmpty {
+                    report.warnings.insert("ignored column\(unused.count == 1 ? "" : "s") not in the catalog format: " + unused.prefix(20).joined(separator: ", "), at: 0)
+                }
+                if !parser.unknownFreeTags.isEmpty {
+                    let shown = parser.unknownFreeTags.prefix(20).joined(separator: ", ")
+                    let more = parser.unknownFreeTags.count > 20 ? " and \(parser.unknownFreeTags.count - 20) more" : ""
+                    report.warnings.append("interests not in the taxonomy, kept as the shop's own tags: \(shown)\(more)")
+                }
+                if report.errorCount > 0 || options.dryRun {
+                    if options.replace { report.removed = try writer.countUnseen() }
+                    try writer.finish(rebuild: false)
+                    return report
+                }
+                if options.replace { report.removed = try writer.removeUnseen() }
+                try writer.finish(rebuild: true)
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
+                return report
+            }
+        } catch {
+            throw CatalogDatabase.translate(error, path: database.path)
+        }
+        if outcome.errorCount > 0 { throw GiftwiseError.invalidImport(outcome) }
+        return outcome
+    }
+}
+
+/// Rolls back a transaction after a dry run or a failed import without surfacing an error.
+private struct RollbackRequested: Error {}
+
+/// The prepared statements of one import, reused for every row.
+final class ImportWriter {
+    enum Outcome { case added, updated, unchanged }
+
+    private let db: Database
+    /// When the catalog starts empty, the full-text index is built once at the end (fast);
+    /// otherwise it is maintained row by row.
+    private let bulkFullText: Bool
+    private let selectExisting: Statement
+    private let insertSeen: Statement
+    private let selectSeen: Statement
+    private let insertProduct: Statement
+    private let updateProduct: Statement
+    private let deleteTags: Statement
+    private let deletePurposes: Statement
+    private let insertTag: Statement
+    private let insertPurpose: Statement
+    private let insertFreeInterest: Statement
+    private let insertFullText: Statement
+    private let deleteFullText: Statement
+
+    init(db: Database) throws {
+        self.db = db
+        bulkFullText = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM import_seen")
+        selectExisting = try db.makeStatement(sql: "SELECT pk, content_hash, name, description, tags FROM product WHERE id = ?")
+        insertSeen = try db.makeStatement(sql: "INSERT INTO import_seen (id, line) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        selectSeen = try db.makeStatement(sql: "SELECT line FROM import_seen WHERE id = ?")
+        insertProduct = try db.makeStatement(sql: """
+            INSERT INTO product (id, name, description, price_minor, currency, age_min_months, age_max_months,
+                                 url, in_stock, inferred, tags, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        updateProduct = try db.makeStatement(sql: """
+            UPDATE product SET name = ?, description = ?, price_minor = ?, currency = ?, age_min_months = ?,
+                age_max_months = ?, url = ?, in_stock = ?, inferred = ?, tags = ?, content_hash = ?
+            WHERE pk = ?
+            """)
+        deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
+        deletePurposes = try db.makeStatement(sql: "DELETE FROM product_purpose WHERE product_pk = ?")
+        insertTag = try db.makeStatement(sql: "INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, weight) VALUES (?, ?, ?, ?)")
+        insertPurpose = try db.makeStatement(sql: "INSERT OR IGNORE INTO product_purpose (purpose, product_pk) VALUES (?, ?)")
+        insertFreeInterest = try db.makeStatement(sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
+        insertFullText = try db.makeStatement(sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)")
+        deleteFullText = try db.makeStatement(sql: "INSERT INTO product_fts (product_fts, rowid, name, description, tags) VALUES ('delete', ?, ?, ?, ?)")
+    }
+
+    /// Records that this file lists `id`; returns the earlier line if it already did.
+    func markSeen(id: String, line: Int) throws -> Int? {
+        try insertSeen.execute(arguments: [id, line])
+        if db.changesCount == 1 { return nil }
+        return try Int.fetchOne(selectSeen, arguments: [id]) ?? 0
+    }
+
+    func upsert(_ draft: ProductDraft) throws -> Outcome {
+        let product = draft.product
+        let existing = try Row.fetchOne(selectExisting, arguments: [product.id])
+        let pk: Int64
+        let outcome: Outcome
+        if let existing {
+            pk = existing[0]
+            if existing[1] as Int64 == draft.contentHash { return .unchanged }
+            if !bulkFullText {
+                try deleteFullText.execute(arguments: [pk, existing[2] as String, existing[3] as String, existing[4] as String])
+            }
+            try updateProduct.execute(arguments: [
+                product.name, product.description, product.price.minorUnits, product.currency,
+                product.ages.minMonths, product.ages.maxMonths, product.url, product.inStock, draft.inferred,
+                draft.searchText, draft.contentHash, pk,
+            ])
+            try deleteTags.execute(arguments: [pk])
+            try deletePurposes.execute(arguments: [pk])
+            outcome = .updated
+        } else {
+            try insertProduct.execute(arguments: [
+                product.id, product.name, product.description, product.price.minorUnits, product.currency,
+                product.ages.minMonths, product.ages.maxMonths, product.url, product.inStock, draft.inferred,
+                draft.searchText, draft.contentHash,
+            ])
+            pk = db.lastInsertedRowID
+            outcome = .added
+        }
+        for free in draft.freeTags {
+            try insertFreeInterest.execute(arguments: [free.id, free.label, "likes \(free.label)"])
+        }
+        for (rank, tag) in draft.tags.enumerated() {
+            try insertTag.execute(arguments: [tag.id, pk, rank, tag.weight])
+        }
+        for purpose in draft.product.purposes {
+            try insertPurpose.execute(arguments: [purpose.rawValue, pk])
+        }
+        if !bulkFullText {
+            try insertFullText.execute(arguments: [pk, product.name, product.description, draft.searchText])
+        }
+        return outcome
+    }
+
+    func countUnseen() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE id NOT IN (SELECT id FROM import_seen)") ?? 0
+    }
+
+    /// Removes the products this file did not list (`--replace`).
+    func removeUnseen() throws -> Int {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_gone (pk INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM import_gone")
+        try db.execute(sql: "INSERT INTO import_gone SELECT pk FROM product WHERE id NOT IN (SELECT id FROM import_seen)")
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_gone") ?? 0
+        guard count > 0 else { return 0 }
+        if !bulkFullText {
+            try db.execute(sql: """
+                INSERT INTO product_fts (product_fts, rowid, name, description, tags)
+                SELECT 'delete', pk, name, description, tags FROM product WHERE pk IN (SELECT pk FROM import_gone)
+                """)
+        }
+        try db.execute(sql: "DELETE FROM product_interest WHERE product_pk IN (SELECT pk FROM import_gone)")
+        try db.execute(sql: "DELETE FROM product_purpose WHERE product_pk IN (SELECT pk FROM import_gone)")
+        try db.execute(sql: "DELETE FROM product WHERE pk IN (SELECT pk FROM import_gone)")
+        return count
+    }
+
+    /// Builds the full-text index in one pass if rows were added in bulk; clears the temp tables.
+    func finish(rebuild: Bool) throws {
+        if rebuild && bulkFullText {
+            try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('rebuild')")
+        }
+        try db.execute(sql: "DELETE FROM import_seen")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Lenient readers for the ways real exports write prices and ages.
+enum ValueParsers {
+    static let trimSet = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{00A0}\u{2007}\u{202F}"))
+
+    enum PriceResult: Equatable {
+        case price(Double, currency: String?)
+        case failure(String)
+    }
+
+    /// "24.99", "$1,299.00", "£3.42", "12,50 €", "USD 8" → a number and maybe a currency.
+    /// A range ("£12.60 - £16,268.00") or anything ambiguous is refused with the reason.
+    static func price(_ raw: String) -> PriceResult {
+        var text = raw.trimmingCharacters(in: trimSet)
+        guard !text.isEmpty else { return .failure("is empty") }
+        var currency: String?
+        let symbols: [(String, String)] = [("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR")]
+        for (symbol, code) in symbols where text.contains(symbol) {
+            currency = code
+            text = text.replacingOccurrences(of: symbol, with: " ")
+        }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        var numberParts: [Substring] = []
+        for word in words {
+            if word.count == 3, word.allSatisfy({ $0.isLetter && $0.isUppercase }) {
+                currency = String(word)
+            } else {
+                numberParts.append(word)
+            }
+        }
+        let joined = numberParts.joined(separator: " ")
+        if joined.contains(" - ") || joined.contains("–") || joined.contains(" to ")
+            || (numberParts.count > 1 && numberParts.contains("-")) {
+            return .failure("is a range (\(raw.trimmingCharacters(in: trimSet))); give one price")
+        }
+        guard numberParts.count == 1 else {
+            return .failure("must be a number such as 24.99 (got \"\(raw.prefix(40))\")")
+        }
+        var number = String(numberParts[0])
+        let commas = number.filter { $0 == "," }.count
+        let dots = number.filter { $0 == "." }.count
+        if commas > 0 && dots > 0 {
+            guard let lastComma = number.lastIndex(of: ","), let lastDot = number.lastIndex(of: ".") else { return .failure("is not a number") }
+            if lastComma < lastDot {
+                number.removeAll { $0 == "," }  // 1,299.00
+            } else {
+                number.removeAll { $0 == "." }  // 1.299,00
+                number = number.replacingOccurrences(of: ",", with: ".")
+            }
+        } else if commas > 0 {
+            let groups = number.split(separator: ",", omittingEmptySubsequences: false)
+            if groups.count > 1, groups.dropFirst().allSatisfy({ $0.count == 3 }), (1...3).contains(groups[0].count) {
+                number.removeAll { $0 == "," }  // 1,299
+            } else if commas == 1, let last = groups.last, (1...2).contains(last.count) {
+                number = number.replacingOccurrences(of: ",", with: ".")  // 12,50
+            } else {
+                return .failure("must be a number such as 24.99 (got \"\(raw.prefix(40))\")")
+            }
+        }
+        guard number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
+              let value = Double(number) else {
+            return .failure("must be a number such as 24.99 (got \"\(raw.prefix(40))\")")
+        }
+        return .price(value, currency: currency)
+    }
+
+    /// A plain age in years: "6", "0.5", "6 years", "18 months".
+    static func age(_ raw: String) -> Double? {
+        let text = raw.trimmingCharacters(in: trimSet).lowercased()
+        if let value = Double(text.replacingOccurrences(of: ",", with: ".")) { return value }
+        if let range = ageRange(text), range.min != nil, range.max == nil || range.max == range.min { return range.min }
+        return nil
+    }
+
+    /// An age range written as text: "3 years and up", "36 months - 8 years", "8+", "5 to 12",
+    /// "Manufacturer recommended age: 6 years and up". Returns nil when no age is found.
+    static func ageRange(_ raw: String) -> (min: Double?, max: Double?)? {
+        var text = raw.lowercased()
+        if let marker = text.range(of: "recommended age") {
+            text = String(text[marker.upperBound...].prefix(60))
+        } else if text.count > 80 {
+            return nil
+        }
+        text = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: ",", with: ".")
+        // Tokenise into numbers and unit/connector words.
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            if character.isNumber || (character == "." && !current.isEmpty && current.allSatisfy { $0.isNumber || $0 == "." }) {
+                if !current.isEmpty && !(current.last!.isNumber || current.last! == ".") { tokens.append(current); current = "" }
+                current.append(character)
+            } else if character.isLetter {
+                if !current.isEmpty && !current.last!.isLetter { tokens.append(current); current = "" }
+                current.append(character)
+            } else {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                if character == "+" || character == "-" { tokens.append(String(character)) }
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        var numbers: [(value: Double, unit: Double?)] = []
+        var openEnded = false
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if let value = Double(token) {
+                var unit: Double?
+                if index + 1 < tokens.count {
+                    let next = tokens[index + 1]
+                    if next.hasPrefix("month") || next == "m" || next == "mo" { unit = 1.0 / 12 }
+                    else if next.hasPrefix("year") || next.hasPrefix("yr") || next == "y" { unit = 1 }
+                }
+                numbers.append((value, unit))
+            } else if token == "+" || token == "up" || token == "over" || token == "plus" || token == "older" {
+                openEnded = true
+            }
+            index += 1
+            if numbers.count == 2 { break }
+        }
+        guard let first = numbers.first else { return nil }
+        if numbers.count == 1 {
+            let years = first.value * (first.unit ?? 1)
+            return (years, openEnded ? nil : nil)
+        }
+        let second = numbers[1]
+        let secondUnit = second.unit ?? 1
+        let firstUnit = first.unit ?? secondUnit
+        return (first.value * firstUnit, second.value * secondUnit)
+    }
+}

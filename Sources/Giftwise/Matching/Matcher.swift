@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// Ranks a catalog's products for one recipient: filter → score → diversify → explain → relax.
+///
+/// Hard limits (age range, budget, exclusions, stock, gifts already given) are SQL conditions that
+/// no score can outweigh. The score is fit only: interests (exact tag > related tag > text),
+/// purpose and how well the age range targets this age; never popularity, rating or price.
+/// Ties break on product id, so the same catalog and profile always give the same list.
+public struct Matcher: Sendable {
+    let catalog: GiftCatalog
+    let weights: ScoringWeights
+    /// Fewer good matches than this and relaxations are suggested.
+    public static let handful = 3
+    /// How many top candidates are scored in detail and diversified.
+    static let candidatePool = 200
+
+    /// Creates a matcher over a catalog.
+    public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
+        self.catalog = catalog
+        self.weights = weights
+    }
+
+    /// Recommends up to `limit` gifts for `profile`.
+    /// - Parameters:
+    ///   - history: what past gifts to this recipient taught (never repeats, loved/returned).
+    ///   - critique: extra steering from a refining conversation.
+    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                          critique: Critique = Critique()) throws -> Recommendations {
+        let limit = max(1, min(limit, 100))
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
+        return try catalog.database.read { db in
+            let goodCount = try query.countGood(db)
+            var candidates = try query.candidates(db, limit: Self.candidatePool)
+            var fit: Fit
+            var items: [Recommendation]
+            if goodCount > 0 {
+                fit = .good
+                candidates = candidates.filter(\.isGood)
+            } else {
+                if candidates.isEmpty {
+                    candidates = try query.fallbackCandidates(db, limit: Self.candidatePool)
+                }
+                fit = candidates.isEmpty ? .none : .partial
+            }
+            let products = try query.loadProducts(db, candidates: candidates)
+            let explained = candidates.compactMap { candidate -> Recommendation? in
+                guard let product = products[candidate.pk] else { return nil }
+                return Explainer(query: query).explain(candidate, product: product)
+            }
+            let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
+            items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
+            var relaxations: [Relaxation] = []
+            if goodCount < Self.handful {
+                relaxations = try Relaxer(query: query).relaxations(db, currentGood: goodCount)
+            }
+            return Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
+                                   unrecognisedInterests: query.unrecognised)
+        }
+    }
+
+    /// How many good matches a profile has (used by the question flow and relaxations).
+    public func goodMatchCount(for profile: RecipientProfile, history: HistorySignals = .none) throws -> Int {
+        let query = MatchQuery(profile: profile, history: history, critique: Critique(), taxonomy: catalog.taxonomy, weights: weights)
+        return try catalog.database.read { db in try query.countGood(db) }
+    }
+}
+
+extension GiftCatalog {
+    /// Recommends up to `limit` gifts for `profile` with the default weights.
+    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                          critique: Critique = Critique()) throws -> Recommendations {
+        try Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
+    }
+}
+
+/// Steering from a refining conversation ("cheaper", "not like #3", "more educational").
+public struct Critique: Sendable, Equatable, Codable {
+    /// Products to leave out ("not that one").
+    public var rejectedProductIDs: Set<String>
+    /// Interest tags to avoid ("not that kind").
+    public var avoidedInterests: Set<String>
+    /// Interest tags to favour ("more like #2").
+    public var favouredInterests: Set<String>
+    /// Names the favoured product, for the reason ("like the Crystal Growing Kit").
+    public var favouredLike: String?
+
+    /// Creates a critique.
+    public init(rejectedProductIDs: Set<String> = [], avoidedInterests: Set<String> = [],
+                favouredInterests: Set<String> = [], favouredLike: String? = nil) {
+        self.rejectedProductIDs = rejectedProductIDs
+        self.avoidedInterests = avoidedInterests
+        self.favouredInterests = favouredInterests
+        self.favouredLike = favouredLike
+    }
+}

@@ -1,0 +1,117 @@
+import GRDB
+
+/// Finds the smallest changes of answers that would open up good matches.
+///
+/// QuickXPlain-style: single changes are tried first (raise the budget to the next useful amount,
+/// drop or swap a purpose, drop an interest, broaden an interest to its related ones, drop an
+/// exclusion, drop the minimum budget). Pairs are tried only when no single change helps, and a
+/// pair is kept only if neither of its halves helps alone (so every suggestion is minimal). Each
+/// suggestion's count comes from re-running the same good-match count on the changed profile,
+/// so it is exactly what re-asking would give. Age is a safety limit and is never relaxed.
+struct Relaxer {
+    let query: MatchQuery
+    static let maxSuggestions = 5
+
+    func relaxations(_ db: Database, currentGood: Int) throws -> [Relaxation] {
+        let profile = query.profile
+        let singles = try singleChanges(db)
+        var helpful: [Relaxation] = []
+        for change in singles {
+            let count = try query.countGood(db, profile: change.changes.applied(to: profile))
+            if count > currentGood { helpful.append(Relaxation(suggestion: change.suggestion, matches: count, changes: change.changes)) }
+        }
+        if helpful.isEmpty {
+            // Pairs of changes to different answers.
+            for (i, first) in singles.enumerated() {
+                for second in singles[(i + 1)...] where Self.disjoint(first.changes, second.changes) {
+                    let merged = first.changes.merged(with: second.changes)
+                    let count = try query.countGood(db, profile: merged.applied(to: profile))
+                    if count > currentGood {
+                        helpful.append(Relaxation(suggestion: first.suggestion + " and " + second.suggestion, matches: count, changes: merged))
+                    }
+                }
+            }
+        }
+        var seen = Set<String>()
+        return helpful
+            .sorted { ($0.changes.count, -$0.matches, $0.suggestion) < ($1.changes.count, -$1.matches, $1.suggestion) }
+            .filter { seen.insert($0.suggestion).inserted }
+            .prefix(Self.maxSuggestions).map { $0 }
+    }
+
+    private static func disjoint(_ a: ProfileChanges, _ b: ProfileChanges) -> Bool {
+        !((a.budget != nil && b.budget != nil) || (a.purposes != nil && b.purposes != nil)
+          || (a.interests != nil && b.interests != nil) || (a.exclude != nil && b.exclude != nil)
+          || (a.dropBudgetMin != nil && b.dropBudgetMin != nil))
+    }
+
+    private func singleChanges(_ db: Database) throws -> [(suggestion: String, changes: ProfileChanges)] {
+        let profile = query.profile
+        var changes: [(String, ProfileChanges)] = []
+        if let budget = profile.budgetMax, let raised = try nextUsefulBudget(db, above: budget) {
+            changes.append(("raise the budget to \(raised.formatted())", ProfileChanges(budget: raised)))
+        }
+        if profile.budgetMin != nil {
+            changes.append(("drop the minimum spend", ProfileChanges(dropBudgetMin: true)))
+        }
+        let purposes = profile.purposes.sorted()
+        for purpose in purposes {
+            let rest = purposes.filter { $0 != purpose }
+            changes.append((rest.isEmpty ? "drop \"\(purpose.adjective)\" (any kind of gift)" : "drop \"\(purpose.adjective)\"", ProfileChanges(purposes: rest)))
+        }
+        if purposes.count == 1 {
+            for other in Purpose.allCases where other != purposes[0] {
+                changes.append(("make it \(other.adjective) instead of \(purposes[0].adjective)", ProfileChanges(purposes: [other])))
+            }
+        }
+        let interests = profile.interests
+        for (index, said) in interests.enumerated() {
+            var rest = interests
+            rest.remove(at: index)
+            changes.append((rest.isEmpty ? "don't require a match for \"\(said)\"" : "drop the interest \"\(said)\"", ProfileChanges(interests: rest)))
+            if let interest = query.taxonomy.resolve(said) {
+                let related = interest.related.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+                let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id }) }
+                if !added.isEmpty {
+                    let labels = added.compactMap { query.taxonomy.interest(id: $0)?.label.lowercased() }
+                    changes.append(("broaden \"\(said)\" to \(labels.joined(separator: ", "))", ProfileChanges(interests: interests + added)))
+                }
+            }
+        }
+        for (index, word) in profile.excludedWords.enumerated() {
+            var rest = profile.excludedWords
+            rest.remove(at: index)
+            changes.append(("allow \"\(word)\" again", ProfileChanges(exclude: rest)))
+        }
+        return changes
+    }
+
+    /// The smallest whole-dollar budget above `budget` that opens a handful of good matches
+    /// (or as many as there are).
+    private func nextUsefulBudget(_ db: Database, above budget: Money) throws -> Money? {
+        var unlimited = query.profile
+        unlimited.budgetMax = nil
+        let total = try query.countGood(db, profile: unlimited)
+        let current = try query.countGood(db, profile: query.profile)
+        guard total > current else { return nil }
+        let target = min(total, max(current + 1, Matcher.handful))
+        // Binary search over distinct prices above the budget, by count.
+        let prices = try Int64.fetchAll(db, sql: "SELECT DISTINCT price_minor FROM product WHERE price_minor > ? ORDER BY price_minor", arguments: [budget.minorUnits])
+        var low = 0, high = prices.count - 1, found: Int64?
+        while low <= high {
+            let middle = (low + high) / 2
+            let candidate = Money(minorUnits: Self.wholeDollars(prices[middle]))
+            var changed = query.profile
+            changed.budgetMax = candidate
+            if try query.countGood(db, profile: changed) >= target {
+                found = candidate.minorUnits
+                high = middle - 1
+            } else {
+                low = middle + 1
+            }
+        }
+        return found.map { Money(minorUnits: $0) }
+    }
+
+    static func wholeDollars(_ minor: Int64) -> Int64 { (minor + 99) / 100 * 100 }
+}

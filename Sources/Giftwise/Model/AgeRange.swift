@@ -1,0 +1,55 @@
+/// An age range in months, as printed on a product ("ages 6–9").
+///
+/// `maxMonths` is inclusive of the whole labelled year: a toy for "3–5" suits a child until their
+/// sixth birthday, as shops and safety labels read it.
+public struct AgeRange: Hashable, Sendable, Codable {
+    /// Youngest suitable age in months; `nil` when the seller did not say.
+    public var minMonths: Int?
+    /// Oldest suitable age in months as labelled; `nil` for no upper limit.
+    public var maxMonths: Int?
+
+    /// Creates a range from months.
+    public init(minMonths: Int?, maxMonths: Int?) {
+        self.minMonths = minMonths
+        self.maxMonths = maxMonths
+    }
+
+    /// Ages under three are never offered a product whose minimum age is unknown: small parts.
+    public static let unknownMinimumSafeFromMonths = 36
+
+    /// The first age in months that no longer fits the labelled maximum.
+    static func exclusiveUpperBound(maxMonths: Int) -> Int {
+        maxMonths % 12 == 0 ? maxMonths + 12 : maxMonths + 1
+    }
+
+    /// Whether a recipient of `ageMonths` may be given this product. Never relaxed.
+    public func admits(ageMonths: Int) -> Bool {
+        if let minMonths {
+            if ageMonths < minMonths { return false }
+        } else if ageMonths < Self.unknownMinimumSafeFromMonths {
+            return false
+        }
+        if let maxMonths, ageMonths >= Self.exclusiveUpperBound(maxMonths: maxMonths) { return false }
+        return true
+    }
+
+    /// "ages 6–9", "ages 14+", "all ages", "0–24 months".
+    public var label: String {
+        switch (minMonths, maxMonths) {
+        case (nil, nil): return "age not stated"
+        case (let lo?, nil): return "ages \(Self.years(lo))+"
+        case (nil, let hi?): return "up to age \(Self.years(hi))"
+        case (let lo?, let hi?):
+            if hi <= 36 && (lo % 12 != 0 || hi % 12 != 0 || hi <= 24) {
+                return "ages \(lo)–\(hi) months"
+            }
+            return "ages \(Self.years(lo))–\(Self.years(hi))"
+        }
+    }
+
+    static func years(_ months: Int) -> String {
+        months % 12 == 0 ? String(months / 12) : String(format: "%.1f", Double(months) / 12)
+    }
+}
+
+import Foundation

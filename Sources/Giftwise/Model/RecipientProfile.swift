@@ -1,0 +1,55 @@
+/// What we know about the person a gift is for. Built by the question flow or directly.
+public struct RecipientProfile: Hashable, Sendable, Codable {
+    /// Age in months (ages under two are often given in months).
+    public var ageMonths: Int
+    /// Interests as the person said them ("dinos", "baking", "k-pop"); resolved through the
+    /// taxonomy when matching, and matched as text when the taxonomy does not know them.
+    public var interests: [String]
+    /// What the gift should be for; empty means no preference.
+    public var purposes: Set<Purpose>
+    /// The most to spend, if any.
+    public var budgetMax: Money?
+    /// The least to spend, if any (a gift should not look like an afterthought).
+    public var budgetMin: Money?
+    /// Words to avoid: anything whose name, description or tags match is never suggested.
+    public var excludedWords: [String]
+    /// Product ids they already own or were given: never suggested.
+    public var excludedProductIDs: Set<String>
+
+    /// Creates a profile.
+    /// - Parameters:
+    ///   - ageYears: age in years; fractions allowed (`1.5` is 18 months).
+    public init(
+        ageYears: Double, interests: [String] = [], purposes: Set<Purpose> = [],
+        budgetMax: Money? = nil, budgetMin: Money? = nil, excludedWords: [String] = [],
+        excludedProductIDs: Set<String> = []
+    ) {
+        self.init(
+            ageMonths: Int((ageYears * 12).rounded(.down)), interests: interests, purposes: purposes,
+            budgetMax: budgetMax, budgetMin: budgetMin, excludedWords: excludedWords,
+            excludedProductIDs: excludedProductIDs)
+    }
+
+    /// Creates a profile with the age in months.
+    public init(
+        ageMonths: Int, interests: [String] = [], purposes: Set<Purpose> = [],
+        budgetMax: Money? = nil, budgetMin: Money? = nil, excludedWords: [String] = [],
+        excludedProductIDs: Set<String> = []
+    ) {
+        self.ageMonths = ageMonths
+        self.interests = interests
+        self.purposes = purposes
+        self.budgetMax = budgetMax
+        self.budgetMin = budgetMin
+        self.excludedWords = excludedWords
+        self.excludedProductIDs = excludedProductIDs
+    }
+
+    /// Age in whole years.
+    public var ageYears: Int { ageMonths / 12 }
+
+    /// "7-year-old", "18-month-old".
+    public var ageDescription: String {
+        ageMonths < 24 ? "\(ageMonths)-month-old" : "\(ageYears)-year-old"
+    }
+}

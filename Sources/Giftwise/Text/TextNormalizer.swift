@@ -1,0 +1,55 @@
+import Foundation
+
+/// Turns free text into comparable word tokens: lowercased, accents folded, light plural folding.
+///
+/// The same rules are applied to taxonomy aliases and to product text, so "Dinosaurs",
+/// "dinosaur" and "DINOSAUR'S" meet at one token.
+enum TextNormalizer {
+    /// Word tokens of `text`, folded for matching.
+    static func tokens(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty {
+                result.append(fold(String(current)))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if scalar.isASCII {
+                    current.append(Unicode.Scalar(UInt8(ascii: scalar)).lowercasedASCII)
+                } else {
+                    for folded in String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+                        current.append(folded)
+                    }
+                }
+            } else if scalar == "'" || scalar == "’" {
+                continue  // "dinosaur's" -> "dinosaurs" -> "dinosaur"
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// One folded phrase key: tokens joined by single spaces.
+    static func key(_ text: String) -> String { tokens(text).joined(separator: " ") }
+
+    /// Light English plural folding: "puzzles" -> "puzzle", "hobbies" -> "hobby", "glass" stays.
+    static func fold(_ word: String) -> String {
+        guard word.count > 3, word.last == "s" else { return word }
+        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
+        return String(word.dropLast())
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate init(_ byte: UInt8) { self.init(UInt32(byte))! }
+    fileprivate var lowercasedASCII: Unicode.Scalar {
+        ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32)! : self
+    }
+}

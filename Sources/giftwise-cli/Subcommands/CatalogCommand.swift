@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import Giftwise
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Import, export and summarise the product catalog.",
+        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self]
+    )
+}
+
+extension ImportOptions.Format: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add or update products from a CSV, JSON or JSON Lines file (all or nothing).",
+        discussion: """
+            Products are matched by id: new ids are added, changed ones updated, identical ones
+            counted as unchanged. If any row is invalid nothing is written and every problem is
+            listed with its line, field and reason (exit status 1). Products without interests or
+            purposes are tagged from their name and description.
+
+            Foreign exports: --map FIELD=COLUMN reads a catalog field from another column, e.g.
+              --map id=uniq_id --map name=product_name --map age=product_information
+            (the extra field `age` reads text such as "3 years and up"). Prices such as £3.42 or
+            $1,299.00 are accepted; a range such as "£12.60 - £16.00" is an error.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The catalog file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "File format: auto, csv, json or jsonl (auto: from the extension or the first character).")
+    var format: ImportOptions.Format = .auto
+
+    @Flag(name: .customLong("dry-run"), help: "Validate and report without writing anything.")
+    var dryRun = false
+
+    @Flag(help: "Also remove products that the file does not list.")
+    var replace = false
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable), e.g. name=product_name.", valueName: "field=column"))
+    var mappings: [String] = []
+
+    @Option(help: ArgumentHelp("CSV field separator, e.g. ';'.", valueName: "char"))
+    var delimiter: String = ","
+
+    @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and list the invalid ones as skipped (for messy foreign exports).")
+    var skipInvalid = false
+
+    @Option(help: "Print the report as json (the error list included).")
+    var report: OutputFormat = .text
+
+    func validate() throws {
+        for mapping in mappings {
+            let parts = mapping.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--map takes FIELD=COLUMN, e.g. --map name=product_name (got \"\(mapping)\").")
+            }
+            let field = String(parts[0])
+            guard (["id", "name", "description", "price", "currency", "age_min", "age_max", "interests", "purposes", "url", "in_stock", "age"]).contains(field) else {
+                throw ValidationError("--map: \"\(field)\" is not a catalog field (id, name, description, price, currency, age_min, age_max, age, interests, purposes, url, in_stock).")
+            }
+        }
+        if delimiter == "\\t" || delimiter == "tab" { return }
+        guard delimiter.count == 1, delimiter.first?.isASCII == true else {
+            throw ValidationError("--delimiter must be one ASCII character, e.g. ';'.")
+        }
+    }
+
+    func run() throws {
+        let catalog = try database.open(seed: false)
+        var columnMap: [String: String] = [:]
+        for mapping in mappings {
+            let parts = mapping.split(separator: "=", maxSplits: 1)
+            columnMap[String(parts[0])] = String(parts[1])
+        }
+        let progress = ProgressBar(enabled: Output.stderrIsTerminal && report == .text)
+        let options = ImportOptions(
+            format: format, dryRun: dryRun, replace: replace, columnMap: columnMap,
+            delimiter: (delimiter == "\\t" || delimiter == "tab") ? "\t" : Character(delimiter),
+            skipInvalidRows: skipInvalid, progress: { read, total in progress.update(read: read, total: total) })
+        let result: ImportReport
+        do {
+            result = try catalog.importFile(at: URL(fileURLWithPath: file), options: options)
+            progress.finish()
+        } catch GiftwiseError.invalidImport(let failed) {
+            progress.finish()
+            if report == .json {
+                Output.write(try Self.json(failed))
+            } else {
+                Output.error(failed.errorSummary)
+            }
+            throw ExitCode(1)
+        }
+        if report == .json {
+            Output.write(try Self.json(result))
+            return
+        }
+        let verb = dryRun ? "Would import" : "Imported"
+        var summary = "\(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged"
+        if replace { summary += ", \(result.removed) removed" }
+        if result.skipped > 0 { summary += ", \(result.skipped) invalid rows skipped" }
+        if result.autoTagged > 0 { summary += " (\(result.autoTagged) tagged from their text)" }
+        Output.write(summary + ".\n")
+        for warning in result.warnings.prefix(25) { Output.error("warning: " + warning) }
+        if result.warnings.count > 25 { Output.error("… and \(result.warnings.count - 25) more warnings (--report json lists them all).") }
+    }
+
+    static func json(_ report: ImportReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the whole catalog in the import format (export then import is a round trip)."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Format: csv, json or jsonl.")
+    var format: ExportFormat = .csv
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let catalog = try database.open()
+        if let output {
+            // Write beside the target and move into place, so a failed export never leaves half a file.
+            let target = URL(fileURLWithPath: output)
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw GiftwiseError.cannotWrite(path: output, reason: "the file cannot be created")
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            do {
+                try catalog.export(format: format) { try handle.write(contentsOf: $0) }
+                try handle.close()
+                _ = try? FileManager.default.removeItem(at: target)
+                try FileManager.default.moveItem(at: temporary, to: target)
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
+        } else {
+            try catalog.export(format: format) { FileHandle.standardOutput.write($0) }
+        }
+    }
+}
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Summarise the catalog: counts by purpose, age band and interest.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let catalog = try database.open()
+        let stats = try catalog.stats()
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Output.write(String(decoding: try encoder.encode(stats), as: UTF8.self) + "\n")
+            return
+        }
+        var lines = ["Catalog: \(catalog.path)", "Products: \(stats.products) (\(stats.inStock) in stock, \(stats.autoTagged) tagged from text)"]
+        lines.append(String(format: "Prices: $%.2f to $%.2f, median $%.2f", stats.priceMin, stats.priceMax, stats.priceMedian))
+        lines.append("Purposes: " + Purpose.allCases.map { "\($0.rawValue) \(stats.purposes[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+        lines.append("Suitable by age: " + CatalogStats.bands.map { "\($0.0): \(stats.ageBands[$0.0] ?? 0)" }.joined(separator: ", "))
+        lines.append("Top interests: " + stats.topInterests.prefix(12).map { "\($0.interest) \($0.products)" }.joined(separator: ", "))
+        lines.append("Taxonomy: \(stats.taxonomyInterests) interests; \(stats.freeTags) shop tags of its own")
+        Output.write(lines.joined(separator: "\n") + "\n")
+    }
+}
