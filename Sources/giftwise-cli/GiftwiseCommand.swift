@@ -16,6 +16,36 @@ struct GiftwiseCommand: ParsableCommand {
         subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self],
         defaultSubcommand: AskCommand.self
     )
+
+    /// Lets `--db PATH` stand before the subcommand too (`giftwise --db x.sqlite catalog stats`):
+    /// the argument parser reads options per command, so it is moved behind the subcommand.
+    static func main() {
+        main(hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    static func hoistingDatabaseOption(_ arguments: [String]) -> [String] {
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        guard let commandIndex = arguments.firstIndex(where: names.contains) else { return arguments }
+        var before = Array(arguments[..<commandIndex])
+        var moved: [String] = []
+        var index = 0
+        while index < before.count {
+            if before[index] == "--db", index + 1 < before.count {
+                moved += before[index...(index + 1)]
+                before.removeSubrange(index...(index + 1))
+            } else if before[index].hasPrefix("--db=") {
+                moved.append(before.remove(at: index))
+            } else {
+                index += 1
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        let rest = Array(arguments[commandIndex...])
+        if let terminator = rest.firstIndex(of: "--") {
+            return before + Array(rest[..<terminator]) + moved + Array(rest[terminator...])
+        }
+        return before + rest + moved
+    }
 }
 
 /// `--db PATH`, accepted by every command.

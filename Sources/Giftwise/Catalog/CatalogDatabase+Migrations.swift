@@ -73,7 +73,8 @@ extension CatalogDatabase {
             try db.execute(sql: """
                 CREATE TABLE recipient (
                     id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL UNIQUE, -- the name case-folded: names are unique ignoring case
                     birth_date TEXT,
                     age_months INTEGER,
                     age_given_on TEXT,
@@ -94,7 +95,7 @@ extension CatalogDatabase {
                     occasion TEXT,
                     outcome TEXT CHECK (outcome IN ('loved', 'liked', 'returned'))
                 );
-                CREATE INDEX gift_by_recipient ON gift(recipient_id);
+                CREATE INDEX gift_by_recipient_date ON gift(recipient_id, given_on);
                 """)
         }
         return migrator

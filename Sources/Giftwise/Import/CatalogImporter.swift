@@ -122,14 +122,16 @@ struct CatalogImporter {
                 }
                 if report.errorCount > 0 || options.dryRun {
                     if options.replace { report.removed = try writer.countUnseen() }
-                    try writer.finish(rebuild: false)
-                    return report
+                    // Throwing rolls the whole transaction back: nothing of this file is kept.
+                    throw RollbackRequested(report: report)
                 }
                 if options.replace { report.removed = try writer.removeUnseen() }
                 try writer.finish(rebuild: true)
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
                 return report
             }
+        } catch let rollback as RollbackRequested {
+            outcome = rollback.report
         } catch {
             throw CatalogDatabase.translate(error, path: database.path)
         }
@@ -139,7 +141,9 @@ struct CatalogImporter {
 }
 
 /// Rolls back a transaction after a dry run or a failed import without surfacing an error.
-private struct RollbackRequested: Error {}
+private struct RollbackRequested: Error {
+    var report: ImportReport
+}
 
 /// The prepared statements of one import, reused for every row.
 final class ImportWriter {

@@ -99,29 +99,30 @@ enum ValueParsers {
             }
         }
         if !current.isEmpty { tokens.append(current) }
+        // Read "N [unit] [- | to] [M [unit]] [and up | +]" from the start; stop at any other word
+        // ("3 years and up Item model number 80512" must not read 80512 as an age).
+        let connectors: Set<String> = ["-", "to", "and", "up", "+", "plus", "over", "older", "age", "ages", "from", "aged", "s"]
         var numbers: [(value: Double, unit: Double?)] = []
-        var openEnded = false
         var index = 0
-        while index < tokens.count {
+        while index < tokens.count, numbers.count < 2 {
             let token = tokens[index]
             if let value = Double(token) {
                 var unit: Double?
                 if index + 1 < tokens.count {
                     let next = tokens[index + 1]
-                    if next.hasPrefix("month") || next == "m" || next == "mo" { unit = 1.0 / 12 }
-                    else if next.hasPrefix("year") || next.hasPrefix("yr") || next == "y" { unit = 1 }
+                    if next.hasPrefix("month") || next == "m" || next == "mo" || next == "mths" { unit = 1.0 / 12; index += 1 }
+                    else if next.hasPrefix("year") || next.hasPrefix("yr") || next == "y" { unit = 1; index += 1 }
                 }
                 numbers.append((value, unit))
-            } else if token == "+" || token == "up" || token == "over" || token == "plus" || token == "older" {
-                openEnded = true
+            } else if !connectors.contains(token) {
+                if !numbers.isEmpty { break }
             }
             index += 1
-            if numbers.count == 2 { break }
         }
         guard let first = numbers.first else { return nil }
         if numbers.count == 1 {
             let years = first.value * (first.unit ?? 1)
-            return (years, openEnded ? nil : nil)
+            return (years, nil)
         }
         let second = numbers[1]
         let secondUnit = second.unit ?? 1

@@ -1,0 +1,58 @@
+import Foundation
+@testable import Giftwise
+
+/// Helpers shared by the suites: real SQLite catalogs, never mocks.
+enum TestSupport {
+    /// An empty in-memory catalog with the bundled taxonomy.
+    static func emptyCatalog() throws -> GiftCatalog { try GiftCatalog.inMemory() }
+
+    /// An in-memory catalog filled with the bundled default catalog.
+    static func defaultCatalog() throws -> GiftCatalog {
+        let catalog = try GiftCatalog.inMemory()
+        try catalog.fillWithDefaultCatalogIfEmpty()
+        return catalog
+    }
+
+    /// The catalog's full contents as JSON Lines: equal snapshots mean an unchanged catalog.
+    static func snapshot(_ catalog: GiftCatalog) throws -> String {
+        var data = Data()
+        try catalog.export(format: .jsonl) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static let header = "id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n"
+
+    /// A small valid catalog to start from.
+    static let seedCSV = header + """
+        toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs|science,educational,,true
+        toy-2,Watercolour Paint Set,Twenty-four pans and two brushes,12.50,USD,5,,painting|art,crafty,,true
+        toy-3,Junior Football,Size 3 ball for small feet,9.99,USD,4,8,soccer,sporty,,true
+
+        """
+
+    @discardableResult
+    static func importCSV(_ text: String, into catalog: GiftCatalog, options: ImportOptions = ImportOptions(format: .csv)) throws -> ImportReport {
+        var options = options
+        if options.format == .auto { options.format = .csv }
+        return try catalog.importData(Data(text.utf8), options: options)
+    }
+
+    static func fixture(_ name: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
+            throw GiftwiseError.unreadableFile(path: name, reason: "fixture missing")
+        }
+        return url
+    }
+
+    /// The errors of an import that must fail.
+    static func importErrors(_ data: Data, into catalog: GiftCatalog, format: ImportOptions.Format) -> [ImportIssue] {
+        do {
+            _ = try catalog.importData(data, options: ImportOptions(format: format))
+            return []
+        } catch GiftwiseError.invalidImport(let report) {
+            return report.errors
+        } catch {
+            return [ImportIssue(line: -1, field: nil, message: "unexpected error \(error)")]
+        }
+    }
+}
