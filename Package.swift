@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Giftwise", targets: ["Giftwise"]),
         .executable(name: "giftwise", targets: ["giftwise-cli"]),
+        .executable(name: "giftwise-bench", targets: ["giftwise-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -27,6 +28,8 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
+        .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
         // Turns catalog/*.csv and catalog/interests.json into Swift source compiled into the
         // library, so the default catalog travels inside every binary (no resource bundle to lose).
         .executableTarget(name: "EmbedCatalogTool"),

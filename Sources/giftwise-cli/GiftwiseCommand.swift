@@ -19,8 +19,19 @@ struct GiftwiseCommand: ParsableCommand {
 
     /// Lets `--db PATH` stand before the subcommand too (`giftwise --db x.sqlite catalog stats`):
     /// the argument parser reads options per command, so it is moved behind the subcommand.
+    /// Usage errors exit with status 2 (DESIGN §4), not the parser's default 64.
     static func main() {
-        main(hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
+        do {
+            var command = try parseAsRoot(hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 
     static func hoistingDatabaseOption(_ arguments: [String]) -> [String] {

@@ -2,6 +2,14 @@
 struct Explainer {
     let query: MatchQuery
 
+    /// "loves dinosaurs"; when they said it differently, their word too: "loves fantasy (\"unicorns\")".
+    static func phrase(for request: InterestRequest) -> String {
+        guard let interest = request.interest else { return "likes \(request.said)" }
+        let said = TextNormalizer.key(request.said)
+        if said == TextNormalizer.key(interest.id) || said == TextNormalizer.key(interest.label) { return interest.phrase }
+        return "\(interest.phrase) (\"\(request.said)\")"
+    }
+
     func explain(_ candidate: Candidate, product: Product) -> Recommendation {
         let profile = query.profile
         var reasons: [String] = []
@@ -14,9 +22,9 @@ struct Explainer {
             let request = query.requests[hit.request]
             switch hit.kind {
             case "exact":
-                reasons.append(request.interest?.phrase ?? "likes \(request.said)")
+                reasons.append(Self.phrase(for: request))
             case "text":
-                reasons.append(request.interest.map { "\($0.phrase) (it's in the description)" } ?? "you mentioned \"\(request.said)\"")
+                reasons.append(request.interest == nil ? "you mentioned \"\(request.said)\"" : Self.phrase(for: request) + " (it's in the description)")
             default:
                 let relatedLabel = hit.tag.flatMap { query.taxonomy.interest(id: $0)?.label.lowercased() } ?? hit.tag ?? "a related interest"
                 reasons.append("close to their love of \(request.interest?.label.lowercased() ?? request.said): it's about \(relatedLabel)")
@@ -46,7 +54,7 @@ struct Explainer {
         if let low = ages.minMonths, let high = ages.maxMonths, high - low <= 6 * 12 {
             reasons.append("made for \(ages.label)")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
-            reasons.append("suits a \(profile.ageDescription) (\(ages.label))")
+            reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }
 
         // Budget: a limit, not a target.

@@ -48,6 +48,13 @@ public struct RecipientProfile: Hashable, Sendable, Codable {
     /// Age in whole years.
     public var ageYears: Int { ageMonths / 12 }
 
+    /// "an 8-year-old", "a 7-year-old", "an 18-month-old".
+    public var ageDescriptionWithArticle: String {
+        let number = ageMonths < 24 ? ageMonths : ageYears
+        let vowelSound = number == 8 || number == 11 || number == 18 || (80...89).contains(number)
+        return (vowelSound ? "an " : "a ") + ageDescription
+    }
+
     /// "7-year-old", "18-month-old".
     public var ageDescription: String {
         ageMonths < 24 ? "\(ageMonths)-month-old" : "\(ageYears)-year-old"

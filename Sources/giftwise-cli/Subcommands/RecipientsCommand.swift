@@ -334,7 +334,8 @@ struct GiftOutcomeCommand: ParsableCommand {
 enum RecipientText {
     static func age(_ recipient: SavedRecipient, book: RecipientBook) -> String {
         guard let profile = try? book.profile(for: recipient) else { return "age unknown" }
-        return profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"
+        if profile.ageMonths < 24 { return "\(profile.ageMonths) month\(profile.ageMonths == 1 ? "" : "s") old" }
+        return "\(profile.ageYears) years old"
     }
 
     static func budget(_ recipient: SavedRecipient) -> String {

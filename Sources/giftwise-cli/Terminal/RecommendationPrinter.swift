@@ -8,7 +8,7 @@ enum RecommendationPrinter {
         switch result.fit {
         case .good:
             let more = result.goodMatchCount > result.items.count ? " (of \(result.goodMatchCount) good matches)" : ""
-            lines.append(Output.bold("Gifts for a \(profile.ageDescription)\(more):"))
+            lines.append(Output.bold("Gifts for \(profile.ageDescriptionWithArticle)\(more):"))
         case .partial:
             lines.append(Output.yellow("Nothing fits everything you said. These come closest — each says what it misses:"))
         case .none:

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Giftwise benchmarks, side by side with the sqlite3 shell doing the plain version of the same work.
+# Usage: Benchmarks/run.sh [ROWS...]   (default: 10000 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")"
+sizes=("${@:-10000 100000 1000000}")
+[ $# -gt 0 ] || sizes=(10000 100000 1000000)
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; }
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
+work=${BENCH_DIR:-/tmp/giftwise-bench}
+mkdir -p "$work"
+(cd .. && swift build -c release --product giftwise >/dev/null && swift build -c release --product giftwise-bench >/dev/null)
+bin=$(cd .. && swift build -c release --show-bin-path)
+giftwise=$bin/giftwise
+bench=$bin/giftwise-bench
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(sqlite3 --version | cut -d' ' -f1-2)"
+for rows in "${sizes[@]}"; do
+  csv="$work/catalog-$rows.csv"
+  [ -f "$csv" ] || python3 generate_catalog.py "$rows" "$csv" --seed 42
+  echo "== $rows products ($(du -h "$csv" | cut -f1))"
+  # Reference: sqlite3 .import into a plain table + FTS5 rebuild of the same columns.
+  ref="$work/ref-$rows.sqlite"; rm -f "$ref"*
+  start=$(date +%s.%N)
+  sqlite3 "$ref" <<SQL
+.mode csv
+.import $csv product
+CREATE VIRTUAL TABLE product_fts USING fts5(name, description, interests, content='product', tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO product_fts(product_fts) VALUES('rebuild');
+SQL
+  ref_import=$(echo "$(date +%s.%N) - $start" | bc)
+  db="$work/giftwise-$rows.sqlite"; rm -f "$db"*
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$giftwise" catalog import "$csv" --db "$db" >/dev/null
+  read -r gw_import gw_rss < "$work/time.txt"
+  printf 'import: giftwise %.2f s (peak %d MB)   sqlite3 reference %.2f s   ratio %.2fx\n' "$gw_import" $((gw_rss / 1024)) "$ref_import" "$(echo "$gw_import / $ref_import" | bc -l)"
+  # Whole-process recommend vs one naive FTS5 MATCH + age/price query in the sqlite3 shell.
+  q="SELECT p.rowid, p.name FROM product_fts JOIN product p ON p.rowid = product_fts.rowid WHERE product_fts MATCH 'dinosaurs' AND CAST(p.age_min AS REAL) <= 7 AND (p.age_max = '' OR CAST(p.age_max AS REAL) >= 7) AND CAST(p.price AS REAL) <= 30 LIMIT 5;"
+  t0=$(date +%s.%N); for _ in 1 2 3 4 5; do sqlite3 "$ref" "$q" >/dev/null; done; ref_q=$(echo "($(date +%s.%N) - $t0) / 5" | bc -l)
+  t0=$(date +%s.%N); for _ in 1 2 3 4 5; do "$giftwise" recommend --db "$db" --age 7 --interest dinosaurs --budget 30 --format json >/dev/null; done; gw_q=$(echo "($(date +%s.%N) - $t0) / 5" | bc -l)
+  printf 'recommend process: giftwise %.3f s   sqlite3 naive query %.3f s   ratio %.2fx\n' "$gw_q" "$ref_q" "$(echo "$gw_q / $ref_q" | bc -l)"
+  "$bench" "$db" 30
+done

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// Runs the built `giftwise` binary with piped answers.
+private enum AskRunner {
+    struct Transcript {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// `$GIFTWISE_BIN`, else `giftwise` next to the test binary, else `.build/debug/giftwise`.
+    static func binary() throws -> URL {
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["GIFTWISE_BIN"], !path.isEmpty {
+            candidates.append(URL(fileURLWithPath: path))
+        }
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {  // macOS: …/debug/X.xctest/Contents/MacOS/X
+            candidates.append(folder.appendingPathComponent("giftwise"))
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("giftwise"))
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root = root.deletingLastPathComponent()
+        }
+        candidates.append(root.appendingPathComponent(".build/debug/giftwise"))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
+        }
+        return found
+    }
+
+    /// Runs `giftwise ask` with `input` on standard input and a catalog in `folder`.
+    static func run(_ input: String, folder: URL, arguments: [String] = []) throws -> Transcript {
+        let inputURL = folder.appendingPathComponent("input-\(UUID().uuidString).txt")
+        let outURL = folder.appendingPathComponent("out-\(UUID().uuidString).txt")
+        let errURL = folder.appendingPathComponent("err-\(UUID().uuidString).txt")
+        try Data(input.utf8).write(to: inputURL)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIFTWISE_DB"] = folder.appendingPathComponent("catalog.sqlite").path
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let stdin = try FileHandle(forReadingFrom: inputURL)
+        let stdout = try FileHandle(forWritingTo: outURL)
+        let stderr = try FileHandle(forWritingTo: errURL)
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        process.waitUntilExit()
+        try? stdin.close()
+        try? stdout.close()
+        try? stderr.close()
+        return Transcript(status: process.terminationStatus,
+                          stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                          stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-ask-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
+
+/// Whether `needles` occur in `text` in this order.
+private func inOrder(_ text: String, _ needles: [String]) -> Bool {
+    var rest = text[...]
+    for needle in needles {
+        guard let range = rest.range(of: needle) else { return false }
+        rest = rest[range.upperBound...]
+    }
+    return true
+}
+
+@Suite("giftwise ask with piped answers", .serialized)
+struct AskCLITests {
+    let folder: URL
+
+    init() throws { folder = try AskRunner.temporaryFolder() }
+
+    @Test func asksTheCoreQuestionsInOrderAndRecommends() throws {
+        let run = try AskRunner.run("7\ndinosaurs\neducational\n30\n\n", folder: folder, arguments: ["ask"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(inOrder(run.stdout, ["How old are they?", "What do they enjoy?", "What should the gift be for?", "1. educational",
+                                     "What's your budget?", "Anything to avoid?", "Gifts for a 7-year-old"]))
+        #expect(run.stdout.contains("gifts fit so far"))
+        #expect(run.stdout.contains("loves dinosaurs"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colour with NO_COLOR")
+    }
+
+    @Test func runsTheFlowWithNoSubcommandToo() throws {
+        let run = try AskRunner.run("9\nspace\n", folder: folder)
+        #expect(run.status == 0)
+        #expect(inOrder(run.stdout, ["How old are they?", "What do they enjoy?", "Gifts for a 9-year-old"]))
+    }
+
+    @Test func endOfInputWithoutAnAgeExitsWithStatusOne() throws {
+        for input in ["", "\n", "seven\nbanana\n", "skip\ndone\n"] {
+            let run = try AskRunner.run(input, folder: folder)
+            #expect(run.status == 1, "input \(input.debugDescription)")
+            #expect(run.stderr.contains("No age was given"))
+            #expect(!run.stdout.contains("Gifts for"))
+        }
+    }
+
+    @Test func invalidAnswersArePromptedAgainWithTheReason() throws {
+        let run = try AskRunner.run("abc\n7\nlego\n9\nsporty\ncheap\n25\n", folder: folder)
+        #expect(run.status == 0)
+        #expect(inOrder(run.stdout, ["between 0 and 120", "How old are they?", "What do they enjoy?", "\"9\" is not one of the choices",
+                                     "What should the gift be for?", "Please give a budget", "What's your budget?"]))
+        #expect(run.stdout.contains("Gifts for a 7-year-old") || run.stdout.contains("Nothing fits everything"))
+    }
+
+    @Test func survivesHostileInput() throws {
+        let long = String(repeating: "x", count: 5_000)
+        let input = "\u{0}\u{7}\u{1B}[2J\n\(long)\n\u{FF}\n7\n\(long)\n\u{1B}]0;title\u{7}\n,,,\n\n"
+        let run = try AskRunner.run(input, folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("between 0 and 120"))
+        #expect(!run.stdout.contains("\u{1B}[2J"), "control characters are not echoed")
+    }
+
+    @Test func backSkipAndDoneWork() throws {
+        let run = try AskRunner.run("6\nback\n8\nskip\n?\ndone\n", folder: folder)
+        #expect(run.status == 0)
+        #expect(inOrder(run.stdout, ["How old are they?", "What do they enjoy?", "How old are they?", "What do they enjoy?",
+                                     "What should the gift be for?", "One or more", "8-year-old (of"]))
+    }
+
+    @Test func refineCommandsReRankTheList() throws {
+        let run = try AskRunner.run("8\nscience, art\n\n\n\ndone\ncheaper\nnot 1\nmore crafty\nmore like 1\nnot like 2\nmore\nnonsense\nnot 42\nquit\n", folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Budget now up to $"))
+        #expect(run.stdout.contains("I didn't understand \"nonsense\""))
+        #expect(run.stdout.contains("Give the number of a gift shown"))
+        #expect(run.stdout.contains("you asked for something crafty"))
+        #expect(run.stdout.components(separatedBy: "8-year-old (of").count - 1 >= 5)
+    }
+
+    @Test func savesSomeoneNewAndOffersThemNextTime() throws {
+        let first = try AskRunner.run("7\ndinosaurs\n\n\n\ndone\nquit\nSam\n", folder: folder)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Saved Sam"))
+        let second = try AskRunner.run("1\n\n\ndone\n", folder: folder)
+        #expect(second.status == 0)
+        #expect(inOrder(second.stdout, ["Who is it for?", "1. Sam (7-year-old)", "Anything new they're into?", "Gifts for a 7-year-old"]))
+        #expect(second.stdout.contains("loves dinosaurs"))
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import Giftwise
+
+/// Table-driven expectations on the default catalog: the right kind of gift on top, hard limits
+/// held, reasons present, honest fit labels, relaxations that deliver what they promise.
+struct MatcherTests {
+    struct Scenario: CustomTestStringConvertible, Sendable {
+        var age: Double
+        var interests: [String] = []
+        var purposes: Set<Purpose> = []
+        var budget: Double?
+        var exclude: [String] = []
+        /// Interest ids one of which the top gift must carry (empty: no interest expectation).
+        var topTagOneOf: Set<String> = []
+        var fit: Fit = .good
+        var testDescription: String {
+            "age \(age) \(interests) \(purposes.sorted().map(\.rawValue)) budget \(budget.map { String($0) } ?? "-") fit \(fit)"
+        }
+        var profile: RecipientProfile {
+            RecipientProfile(ageYears: age, interests: interests, purposes: purposes, budgetMax: budget.map(Money.init), excludedWords: exclude)
+        }
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(age: 0.5, interests: ["sensory"], topTagOneOf: ["sensory-play"]),
+        Scenario(age: 1, interests: ["animals"], topTagOneOf: ["animals"]),
+        Scenario(age: 1.5, interests: ["bath"], purposes: [.fun], topTagOneOf: ["bath-time"]),
+        Scenario(age: 2, interests: ["music"], topTagOneOf: ["music"]),
+        Scenario(age: 2, purposes: [.sporty], budget: 60),
+        Scenario(age: 3, interests: ["pretend play"], purposes: [.fun], topTagOneOf: ["pretend-play"]),
+        Scenario(age: 4, interests: ["dinos"], topTagOneOf: ["dinosaurs"]),
+        Scenario(age: 5, interests: ["painting"], purposes: [.crafty], budget: 30, topTagOneOf: ["painting", "art"]),
+        Scenario(age: 5, interests: ["building blocks"], topTagOneOf: ["building"]),
+        Scenario(age: 6, interests: ["t-rex"], purposes: [.educational], topTagOneOf: ["dinosaurs"]),
+        Scenario(age: 7, interests: ["dinosaurs"], purposes: [.educational], budget: 30, topTagOneOf: ["dinosaurs"]),
+        Scenario(age: 7, interests: ["football"], purposes: [.sporty], topTagOneOf: ["soccer"]),
+        Scenario(age: 8, interests: ["magic tricks"], topTagOneOf: ["magic"]),
+        Scenario(age: 8, interests: ["insects", "nature"], purposes: [.educational], topTagOneOf: ["insects", "nature"]),
+        Scenario(age: 9, interests: ["space"], purposes: [.educational], topTagOneOf: ["space"]),
+        Scenario(age: 10, interests: ["robots"], budget: 80, topTagOneOf: ["robotics"]),
+        Scenario(age: 11, interests: ["chemistry"], purposes: [.educational], topTagOneOf: ["chemistry"]),
+        Scenario(age: 12, interests: ["board games"], purposes: [.fun], topTagOneOf: ["board-games"]),
+        Scenario(age: 12, interests: ["skateboarding"], purposes: [.sporty], topTagOneOf: ["skateboarding"]),
+        Scenario(age: 13, interests: ["coding"], purposes: [.educational], topTagOneOf: ["coding"]),
+        Scenario(age: 14, interests: ["drawing"], purposes: [.crafty], budget: 50, topTagOneOf: ["drawing", "art"]),
+        Scenario(age: 15, interests: ["photography"], budget: 80, topTagOneOf: ["photography"]),
+        Scenario(age: 16, interests: ["music"], purposes: [.educational], topTagOneOf: ["music"]),
+        Scenario(age: 17, interests: ["fitness"], purposes: [.sporty], topTagOneOf: ["fitness"]),
+        Scenario(age: 25, interests: ["coffee"], topTagOneOf: ["coffee"]),
+        Scenario(age: 30, interests: ["baking"], purposes: [.crafty], budget: 60, topTagOneOf: ["baking"]),
+        Scenario(age: 40, interests: ["hiking", "camping"], purposes: [.sporty], topTagOneOf: ["hiking", "camping"]),
+        Scenario(age: 45, interests: ["woodworking"], topTagOneOf: ["woodworking"]),
+        Scenario(age: 55, interests: ["tea"], budget: 40, topTagOneOf: ["tea"]),
+        Scenario(age: 68, interests: ["gardening"], purposes: [.crafty], topTagOneOf: ["gardening"]),
+        Scenario(age: 72, interests: ["puzzles"], topTagOneOf: ["puzzles"]),
+        Scenario(age: 80, interests: ["birds"], topTagOneOf: ["birds"]),
+        Scenario(age: 35, purposes: [.fun], budget: 25),
+        // Honest results when little or nothing fits.
+        Scenario(age: 2, interests: ["coding"], budget: 10, fit: .partial),
+        Scenario(age: 1, interests: ["chemistry"], purposes: [.educational], budget: 20, fit: .partial),
+        Scenario(age: 6, interests: ["dinosaurs"], budget: 1, fit: .none),
+        Scenario(age: 30, interests: ["underwater basket weaving"], purposes: [.crafty], budget: 5, fit: .none),
+    ]
+
+    static let catalog: GiftCatalog = try! TestSupport.defaultCatalog()
+
+    @Test(arguments: scenarios)
+    func recommendsTheRightKindOfGiftWithinTheLimits(_ scenario: Scenario) throws {
+        let catalog = Self.catalog
+        let profile = scenario.profile
+        let result = try catalog.recommend(for: profile, limit: 5)
+
+        #expect(result.fit == scenario.fit)
+        // Hard limits, for every item.
+        for item in result.items {
+            let product = item.product
+            #expect(product.ages.admits(ageMonths: profile.ageMonths), "\(product.id) is \(product.ages.label)")
+            if let budget = profile.budgetMax { #expect(product.price <= budget) }
+            #expect(product.inStock)
+            #expect(!item.reasons.isEmpty)
+            if scenario.fit == .partial { #expect(!item.mismatches.isEmpty, "a weak match must say what it misses") }
+            if let budget = profile.budgetMax {
+                #expect(item.reasons.contains { $0.hasSuffix("of your \(budget.formatted())") })
+            }
+        }
+        switch scenario.fit {
+        case .good:
+            let top = try #require(result.items.first)
+            if !scenario.topTagOneOf.isEmpty {
+                #expect(!Set(top.product.interests).isDisjoint(with: scenario.topTagOneOf), "top was \(top.product.name) \(top.product.interests)")
+            }
+            if !profile.purposes.isEmpty {
+                #expect(!profile.purposes.isDisjoint(with: top.product.purposes))
+                #expect(top.reasons.contains { $0.hasPrefix("you asked for something") })
+            }
+            #expect(result.items.allSatisfy { $0.isGoodMatch })
+        case .partial:
+            #expect(!result.items.isEmpty)
+            #expect(result.goodMatchCount == 0)
+        case .none:
+            #expect(result.items.isEmpty)
+        }
+    }
+
+    @Test(arguments: scenarios.filter { $0.fit != .good } + [scenarios[10], scenarios[33]])
+    func relaxationsDeliverTheMatchesTheyPromise(_ scenario: Scenario) throws {
+        let catalog = Self.catalog
+        let result = try catalog.recommend(for: scenario.profile, limit: 5)
+        if result.goodMatchCount < Matcher.handful && scenario.fit != .none {
+            #expect(!result.relaxations.isEmpty)
+        }
+        for relaxation in result.relaxations {
+            #expect(relaxation.matches > result.goodMatchCount)
+            let relaxed = relaxation.changes.applied(to: scenario.profile)
+            #expect(relaxed.ageMonths == scenario.profile.ageMonths, "age is never relaxed")
+            let rerun = try catalog.recommend(for: relaxed, limit: 5)
+            #expect(rerun.goodMatchCount == relaxation.matches, "\(relaxation.suggestion)")
+            #expect(rerun.items.count == min(relaxation.matches, 5))
+            #expect(rerun.fit == .good)
+        }
+        // Fewest changes first.
+        let counts = result.relaxations.map(\.changes.count)
+        #expect(counts == counts.sorted())
+    }
+
+    @Test func budgetRelaxationNamesTheNextUsefulAmount() throws {
+        let profile = RecipientProfile(ageYears: 6, interests: ["dinosaurs"], budgetMax: Money(1))
+        let result = try Self.catalog.recommend(for: profile)
+        let raise = try #require(result.relaxations.first { $0.changes.budget != nil })
+        #expect(raise.suggestion == "raise the budget to \(raise.changes.budget!.formatted())")
+        // One dollar less would not open as many.
+        var lower = profile
+        lower.budgetMax = Money(minorUnits: raise.changes.budget!.minorUnits - 100)
+        #expect(try Self.catalog.recommend(for: lower).goodMatchCount < min(raise.matches, Matcher.handful))
+    }
+
+    @Test func sameProfileAlwaysGivesTheSameRanking() throws {
+        let profile = RecipientProfile(ageYears: 9, interests: ["science", "space"], purposes: [.educational], budgetMax: Money(60))
+        let first = try Self.catalog.recommend(for: profile, limit: 10).items.map(\.product.id)
+        let again = try TestSupport.defaultCatalog().recommend(for: profile, limit: 10).items.map(\.product.id)
+        #expect(first == again)
+    }
+
+    @Test func neverPrefersTheDearerOfTwoEqualFits() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.header + """
+            cheap,Kite A,,10,USD,6,9,outdoor-play,sporty,,true
+            dear,Kite B,,90,USD,6,9,outdoor-play,sporty,,true
+
+            """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["outdoor play"], budgetMax: Money(100)))
+        #expect(result.items.map(\.product.id) == ["cheap", "dear"])  // equal score, tie broken by id, not price
+        #expect(result.items[0].score == result.items[1].score)
+    }
+
+    @Test func unknownMinimumAgeIsNeverOfferedToUnderThrees() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.header + "u1,Marble Run,,20,USD,,,building,fun,,true\n", into: catalog)
+        #expect(try catalog.recommend(for: RecipientProfile(ageYears: 2, interests: ["building"])).fit == .none)
+        #expect(try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["building"])).fit == .good)
+    }
+
+    @Test func aToyMadeForTheirAgeBeatsOneForEveryone() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.header + """
+            wide,Puzzle for All,,15,USD,3,99,puzzles,fun,,true
+            made,Puzzle for Sevens,,15,USD,6,8,puzzles,fun,,true
+
+            """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["puzzles"]))
+        #expect(result.items.first?.product.id == "made")
+    }
+
+    @Test func exclusionsRemoveMatchingProductsByWordAndByTag() throws {
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], excludedWords: ["fossil"])
+        let result = try Self.catalog.recommend(for: profile, limit: 20)
+        for item in result.items {
+            let text = (item.product.name + " " + item.product.description).lowercased()
+            #expect(!text.contains("fossil"))
+        }
+        let noDinos = try Self.catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["science"], excludedWords: ["dinosaurs"]), limit: 30)
+        #expect(noDinos.items.allSatisfy { !$0.product.interests.contains("dinosaurs") })
+    }
+
+    @Test func topFiveAreNotVariantsOfOneThing() throws {
+        let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["crafts"]), limit: 5)
+        let names = result.items.map(\.product.name)
+        #expect(Set(names).count == 5)
+        let firstWords = result.items.map { TextNormalizer.tokens($0.product.name).last ?? "" }
+        #expect(Set(firstWords).count >= 3, "\(names)")
+    }
+
+    @Test func unknownInterestWordsStillMatchAsText() throws {
+        let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 30, interests: ["sourdough"]))
+        #expect(result.unrecognisedInterests == ["sourdough"])
+        #expect(result.fit == .good)
+        #expect(result.items.first?.reasons.first == "you mentioned \"sourdough\"")
+    }
+}

@@ -1,0 +1,389 @@
+import Foundation
+import Testing
+@testable import Giftwise
+
+/// A scripted person answering the flow: core answers by question id, follow-ups by a chooser.
+private struct Persona: Sendable {
+    var name: String
+    var answers: [QuestionID: String]
+    /// Answers a follow-up; `nil` skips it.
+    var followUp: @Sendable (Question) -> String? = { _ in "1" }
+
+    /// Runs the whole flow; returns the flow and the ids asked, in order.
+    func run(on catalog: GiftCatalog) throws -> (flow: QuestionFlow, asked: [QuestionID]) {
+        var flow = QuestionFlow(catalog: catalog)
+        var asked: [QuestionID] = []
+        while let question = flow.currentQuestion {
+            asked.append(question.id)
+            #expect(asked.count <= 20, "the flow must stop")
+            if asked.count > 20 { break }
+            let text = question.id.isCore ? answers[question.id] : followUp(question)
+            if let text { try flow.answer(text) } else { try flow.skip() }
+        }
+        return (flow, asked)
+    }
+}
+
+private func invalidReason(_ body: () throws -> Void) -> (QuestionID, String)? {
+    do {
+        try body()
+    } catch QuestionFlowError.invalidAnswer(let question, let reason) {
+        return (question, reason)
+    } catch {
+        Issue.record("unexpected error \(error)")
+    }
+    return nil
+}
+
+@Suite("Question flow: core questions")
+struct QuestionFlowCoreTests {
+    let catalog: GiftCatalog
+
+    init() throws {
+        catalog = try GiftCatalog.inMemory()
+        try catalog.fillWithDefaultCatalogIfEmpty()
+    }
+
+    @Test func asksTheCoreQuestionsInDesignOrderWhenNobodyIsSaved() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        var asked: [QuestionID] = []
+        for answer in ["7", "dinosaurs", "educational", "30", "glitter"] {
+            asked.append(try #require(flow.currentQuestion).id)
+            try flow.answer(answer)
+        }
+        #expect(asked == [.age, .interests, .purpose, .budget, .avoid])
+        #expect(flow.answers.map(\.questionID) == asked)
+    }
+
+    @Test func buildsTheProfileFromTheAnswers() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        #expect(flow.profile == nil)
+        try flow.answer("7 years")
+        try flow.answer("dinosaurs, space")
+        try flow.answer("1,4")
+        try flow.answer("$30")
+        try flow.answer("glitter, batteries")
+        let profile = try #require(flow.profile)
+        #expect(profile.ageMonths == 84)
+        #expect(profile.interests == ["dinosaurs", "space"])
+        #expect(profile.purposes == [.educational, .fun])
+        #expect(profile.budgetMax == Money(30))
+        #expect(profile.budgetMin == nil)
+        #expect(profile.excludedWords == ["glitter", "batteries"])
+    }
+
+    @Test(arguments: [("7", 84), ("7 years", 84), ("7 years old", 84), ("7-year-old", 84), ("18 months", 18),
+                      ("1.5", 18), ("6 weeks", 1), ("0", 0), ("120", 1440), ("  3 yrs ", 36)])
+    func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer(text)
+        #expect(flow.profile?.ageMonths == months)
+        #expect(flow.currentQuestion?.id == .interests)
+    }
+
+    @Test(arguments: ["abc", "200", "-3", "seven", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A"])
+    func rejectsAnUnusableAgeWithTheReasonAndStaysOnTheQuestion(text: String) throws {
+        var flow = QuestionFlow(catalog: catalog)
+        let rejected = invalidReason { try flow.answer(text) }
+        #expect(rejected?.0 == .age)
+        #expect(rejected?.1.contains("between 0 and 120") == true)
+        #expect(flow.currentQuestion?.id == .age)
+        #expect(flow.answers.isEmpty)
+    }
+
+    @Test func refusesToSkipTheAgeOrAcceptAnEmptyOne() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        #expect(throws: QuestionFlowError.cannotSkip(question: .age)) { try flow.skip() }
+        #expect(invalidReason { try flow.answer("   ") }?.0 == .age)
+        #expect(flow.currentQuestion?.canSkip == false)
+    }
+
+    @Test func refusesToFinishBeforeTheAgeIsKnown() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        #expect(throws: QuestionFlowError.ageRequired) { try flow.finish() }
+        #expect(throws: QuestionFlowError.ageRequired) { try flow.remainingCount() }
+        #expect(QuestionFlowError.ageRequired.localizedDescription.contains("age"))
+    }
+
+    @Test(arguments: [("30", nil, 30.0), ("$30", nil, 30), ("20-40", 20, 40), ("$20 - $40", 20, 40),
+                      ("20 to 40", 20, 40), ("under 25", nil, 25), ("24.99", nil, 24.99)] as [(String, Double?, Double)])
+    func readsBudgetsAsAmountsOrRanges(text: String, min: Double?, max: Double) throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("7")
+        try flow.skip()
+        try flow.skip()
+        try flow.answer(text)
+        #expect(flow.profile?.budgetMax == Money(max))
+        #expect(flow.profile?.budgetMin == min.map { Money($0) })
+    }
+
+    @Test func treatsNoLimitAsNoBudgetAndRejectsNonsense() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("7")
+        try flow.skip()
+        try flow.skip()
+        for bad in ["cheap", "40-20", "$", "1e999", "0"] {
+            let rejected = invalidReason { try flow.answer(bad) }
+            #expect(rejected?.0 == .budget, "\(bad)")
+        }
+        try flow.answer("no limit")
+        #expect(flow.profile?.budgetMax == nil)
+        #expect(flow.currentQuestion?.id == .avoid)
+    }
+
+    @Test(arguments: [("2", [Purpose.crafty]), ("sporty", [.sporty]), ("crafty, fun", [.crafty, .fun]),
+                      ("1,3", [.educational, .sporty]), ("just for fun", [.fun]), ("Educational and crafty", [.educational, .crafty]),
+                      ("no preference", []), ("5", []), ("2 4", [.crafty, .fun])] as [(String, [Purpose])])
+    func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("9")
+        try flow.answer("lego")
+        #expect(flow.currentQuestion?.kind == .multipleChoice)
+        try flow.answer(text)
+        #expect(flow.profile?.purposes == Set(purposes))
+    }
+
+    @Test func rejectsChoicesThatAreNotOptions() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("9")
+        try flow.skip()
+        for bad in ["7", "0", "banana", "1, banana"] {
+            let rejected = invalidReason { try flow.answer(bad) }
+            #expect(rejected?.0 == .purpose)
+            #expect(rejected?.1.contains("not one of the choices") == true)
+        }
+        #expect(flow.currentQuestion?.id == .purpose)
+    }
+
+    @Test func keepsUnknownInterestsAndOffersDidYouMean() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("8")
+        try flow.answer("dinosuars, k-pop, Board Games")
+        #expect(flow.profile?.interests == ["dinosuars", "k-pop", "Board Games"])
+        #expect(flow.lastAnswerNotes.contains { $0.contains("did you mean Dinosaurs") })
+        #expect(flow.lastAnswerNotes.contains { $0.contains("k-pop") })
+        #expect(!flow.lastAnswerNotes.contains { $0.contains("Board Games") })
+    }
+
+    @Test func goesBackOneStepAtATime() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        flow.back()  // nothing to undo
+        #expect(flow.currentQuestion?.id == .age)
+        try flow.answer("7")
+        try flow.answer("space")
+        #expect(flow.currentQuestion?.id == .purpose)
+        flow.back()
+        #expect(flow.currentQuestion?.id == .interests)
+        #expect(flow.profile?.interests == [])
+        flow.back()
+        #expect(flow.currentQuestion?.id == .age)
+        #expect(flow.profile == nil)
+        try flow.answer("10")
+        try flow.answer("music")
+        #expect(flow.profile == RecipientProfile(ageYears: 10, interests: ["music"]))
+    }
+
+    @Test func skipsAnyQuestionButTheAgeAndRecordsTheSkip() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("7")
+        try flow.skip()
+        try flow.answer("")  // an empty answer skips too
+        #expect(flow.answers == [QuestionAnswer(questionID: .age, text: "7"), QuestionAnswer(questionID: .interests, text: nil),
+                                 QuestionAnswer(questionID: .purpose, text: nil)])
+        #expect(flow.currentQuestion?.id == .budget)
+    }
+
+    @Test func finishesEarlyOnceTheAgeIsKnownAndCanStillGoBack() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("6")
+        try flow.answer("dinosaurs")
+        try flow.finish()
+        #expect(flow.isFinished)
+        #expect(flow.currentQuestion == nil)
+        #expect(throws: QuestionFlowError.alreadyFinished) { try flow.answer("1") }
+        let result = try flow.recommendations(limit: 5)
+        #expect(result.fit == .good)
+        #expect(result.items.allSatisfy { $0.product.ages.admits(ageMonths: 72) })
+        #expect(try flow.remainingCount() == result.goodMatchCount)
+        flow.back()
+        #expect(flow.currentQuestion?.id == .purpose)
+    }
+
+    @Test func neverCrashesOnHostileText() throws {
+        let hostile = ["", " ", "\u{0}", String(repeating: "x", count: 5_000), "'; DROP TABLE product; --", "\"*\" NEAR -",
+                       "🎁🎁🎁", "\u{1B}[31mred", "1,,,,2", ",,,", "-", "$-5", "NaN", "inf"]
+        for text in hostile {
+            var flow = QuestionFlow(catalog: catalog)
+            try? flow.answer(text)
+            try flow.answer("8")
+            while let question = flow.currentQuestion, flow.answers.count < 12 {
+                do { try flow.answer(text) } catch is QuestionFlowError { try flow.skip() }
+                _ = question
+            }
+            #expect(flow.isFinished)
+            _ = try flow.recommendations()
+        }
+    }
+}
+
+@Suite("Question flow: saved recipients")
+struct QuestionFlowSavedRecipientTests {
+    let catalog: GiftCatalog
+    let today = Date(timeIntervalSince1970: 1_790_000_000)
+    let mia: SavedRecipient
+
+    init() throws {
+        catalog = try GiftCatalog.inMemory()
+        try catalog.fillWithDefaultCatalogIfEmpty()
+        mia = SavedRecipient(id: 1, name: "Mia", ageMonthsWhenGiven: 84, ageGivenOn: today, interests: ["dinosaurs"],
+                             purposes: [.educational], budgetMax: Money(30))
+    }
+
+    @Test func asksWhoItIsForFirstAndPrefillsWhatIsKnown() throws {
+        var flow = QuestionFlow(catalog: catalog, recipients: [mia], today: today)
+        let first = try #require(flow.currentQuestion)
+        #expect(first.id == .recipient)
+        #expect(first.options.map(\.label) == ["Mia (7-year-old)", "someone new"])
+        try flow.answer("mia")
+        #expect(flow.selectedRecipient?.name == "Mia")
+        #expect(flow.lastAnswerNotes.first?.contains("Mia") == true)
+        let next = try #require(flow.currentQuestion)
+        #expect(next.id == .interests)
+        #expect(next.prompt.contains("Anything new"))
+        try flow.answer("space")
+        #expect(flow.currentQuestion?.id == .avoid)  // purpose and budget are known
+        let profile = try #require(flow.profile)
+        #expect(profile.ageMonths == 84)
+        #expect(profile.interests == ["dinosaurs", "space"])
+        #expect(profile.purposes == [.educational])
+        #expect(profile.budgetMax == Money(30))
+    }
+
+    @Test func someoneNewGetsEveryCoreQuestion() throws {
+        var flow = QuestionFlow(catalog: catalog, recipients: [mia], today: today)
+        try flow.answer("2")
+        var asked: [QuestionID] = []
+        for answer in ["5", "trains", "fun", "25", "none"] {
+            asked.append(try #require(flow.currentQuestion).id)
+            try flow.answer(answer)
+        }
+        #expect(asked == [.age, .interests, .purpose, .budget, .avoid])
+        #expect(flow.selectedRecipient == nil)
+    }
+}
+
+@Suite("Question flow: adaptive follow-ups")
+struct QuestionFlowFollowUpTests {
+    let catalog: GiftCatalog
+
+    init() throws {
+        catalog = try GiftCatalog.inMemory()
+        try catalog.fillWithDefaultCatalogIfEmpty()
+    }
+
+    private func snapshot(_ flow: QuestionFlow) throws -> (count: Int, top: [String]) {
+        (try flow.remainingCount(), try flow.recommendations(limit: 5).items.map(\.product.id))
+    }
+
+    @Test func everyFollowUpAnswerNarrowsTheCandidatesOrChangesTheTop() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        for answer in ["8", "science, art, football", "", "", ""] { try flow.answer(answer) }
+        var followUps = 0
+        while let question = flow.currentQuestion {
+            guard case .followUp(let key) = question.id else { Issue.record("core question after core: \(question.id)"); break }
+            #expect(question.canSkip)
+            #expect(question.options.count >= 2)
+            let before = try snapshot(flow)
+            try flow.answer("1")
+            let after = try snapshot(flow)
+            #expect(after.count < before.count || after.top != before.top, "follow-up \(key) changed nothing")
+            followUps += 1
+        }
+        #expect(followUps >= 1)
+        #expect(followUps <= QuestionFlow.maxFollowUps)
+    }
+
+    @Test func asksNoFollowUpWhenAHandfulOfGiftsRemain() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        for answer in ["8", "chess", "educational", "15", ""] { try flow.answer(answer) }
+        #expect(try flow.remainingCount() <= QuestionFlow.enoughCandidates)
+        #expect(flow.isFinished)
+        #expect(flow.followUpCount == 0)
+    }
+
+    @Test func focusOnOneInterestKeepsOnlyThatInterest() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        for answer in ["30", "cooking, hiking, photography", "", "", ""] { try flow.answer(answer) }
+        var sawFocus = false
+        while let question = flow.currentQuestion {
+            if question.id == .followUp("focus") {
+                sawFocus = true
+                try flow.answer("hiking")
+                #expect(flow.profile?.interests == ["hiking"])
+            } else {
+                try flow.skip()
+            }
+        }
+        #expect(sawFocus)
+        #expect(flow.followUpCount <= QuestionFlow.maxFollowUps)
+    }
+
+    @Test func skippingAFollowUpChangesNothing() throws {
+        var flow = QuestionFlow(catalog: catalog)
+        for answer in ["8", "science, art, football", "", "", ""] { try flow.answer(answer) }
+        let profile = flow.profile
+        let steering = flow.steering
+        while flow.currentQuestion != nil { try flow.skip() }
+        #expect(flow.profile == profile)
+        #expect(flow.steering == steering)
+        #expect(flow.followUpCount <= QuestionFlow.maxFollowUps)
+    }
+
+    @Test func theFlowAlwaysStopsWithinCorePlusThreeFollowUps() throws {
+        for persona in Personas.all {
+            let (flow, asked) = try persona.run(on: catalog)
+            #expect(flow.isFinished, "\(persona.name)")
+            #expect(asked.count <= 6 + QuestionFlow.maxFollowUps, "\(persona.name): \(asked)")
+            #expect(asked.filter(\.isCore) == [.age, .interests, .purpose, .budget, .avoid], "\(persona.name)")
+        }
+    }
+}
+
+private enum Personas {
+    static let all: [Persona] = [
+        Persona(name: "dino kid", answers: [.age: "6", .interests: "dinosaurs", .purpose: "educational", .budget: "30", .avoid: ""]),
+        Persona(name: "toddler", answers: [.age: "18 months", .interests: "", .purpose: "", .budget: "25", .avoid: ""]),
+        Persona(name: "broad 8-year-old", answers: [.age: "8", .interests: "science, art, football", .purpose: "", .budget: "", .avoid: ""]),
+        Persona(name: "teen gamer", answers: [.age: "14", .interests: "video games, music", .purpose: "fun", .budget: "50", .avoid: ""]),
+        Persona(name: "crafty 10", answers: [.age: "10", .interests: "drawing, sewing", .purpose: "crafty", .budget: "20-40", .avoid: "glitter"]),
+        Persona(name: "outdoorsy adult", answers: [.age: "35", .interests: "hiking, camping, cooking", .purpose: "", .budget: "100", .avoid: ""]),
+        Persona(name: "grandparent", answers: [.age: "70", .interests: "gardening, reading", .purpose: "", .budget: "no limit", .avoid: ""]),
+        Persona(name: "no idea 5", answers: [.age: "5", .interests: "", .purpose: "", .budget: "", .avoid: ""]),
+        Persona(name: "sporty 12", answers: [.age: "12", .interests: "soccer, basketball", .purpose: "sporty", .budget: "$40", .avoid: ""]),
+        Persona(name: "space & coding 9", answers: [.age: "9", .interests: "space, coding, robots", .purpose: "educational", .budget: "60", .avoid: ""]),
+    ]
+}
+
+@Suite("Question flow: how many questions until a good list")
+struct QuestionFlowMeasurementTests {
+    @Test func averageQuestionsUntilAGoodListOverTenPersonas() throws {
+        let catalog = try GiftCatalog.inMemory()
+        try catalog.fillWithDefaultCatalogIfEmpty()
+        var counts: [Int] = []
+        var typed: [Int] = []
+        var lines: [String] = []
+        for persona in Personas.all {
+            let (flow, asked) = try persona.run(on: catalog)
+            let result = try flow.recommendations(limit: 5)
+            #expect(result.fit == .good, "\(persona.name) ends without a good list")
+            counts.append(asked.count)
+            typed.append(flow.answers.filter { $0.text != nil }.count)
+            lines.append("  \(persona.name): \(asked.count) questions (\(asked.filter { !$0.isCore }.map(\.description).joined(separator: ", "))), \(result.goodMatchCount) good matches")
+        }
+        let average = Double(counts.reduce(0, +)) / Double(counts.count)
+        let averageTyped = Double(typed.reduce(0, +)) / Double(typed.count)
+        print("Question flow: average \(String(format: "%.1f", average)) questions shown (\(String(format: "%.1f", averageTyped)) answered, the rest skipped) "
+              + "until a good list over \(counts.count) personas\n" + lines.joined(separator: "\n"))
+        #expect(average <= 5.0 + Double(QuestionFlow.maxFollowUps))
+    }
+}
