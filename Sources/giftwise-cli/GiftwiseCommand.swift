@@ -8,9 +8,9 @@ struct GiftwiseCommand: ParsableCommand {
         commandName: "giftwise",
         abstract: "Find a gift that says \"I know you\": answer a few questions about the recipient, get gifts with reasons.",
         discussion: """
-            With no subcommand, giftwise asks about the recipient (same as `giftwise ask`).
-            The catalog lives at $GIFTWISE_DB, else $XDG_DATA_HOME/giftwise/catalog.sqlite
-            (~/.local/share/giftwise/catalog.sqlite); --db PATH overrides. On first use it is
+            With no subcommand, giftwise asks about the recipient (same as `giftwise ask`). \
+            The catalog lives at $GIFTWISE_DB, else $XDG_DATA_HOME/giftwise/catalog.sqlite \
+            (~/.local/share/giftwise/catalog.sqlite); --db PATH overrides. On first use it is \
             created and filled with the bundled default catalog.
             """,
         subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self],

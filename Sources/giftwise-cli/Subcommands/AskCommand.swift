@@ -12,10 +12,10 @@ struct AskCommand: ParsableCommand {
         commandName: "ask",
         abstract: "Ask about the recipient, then recommend.",
         discussion: """
-            Answer each question by its number or in words. At any question: `back` goes back,
-            `skip` skips it, `done` shows gifts now, `?` explains the question. Input can be piped,
-            one answer per line; at the end of input it recommends from what it has.
-            After the gifts: `cheaper`, `more like N`, `not N`, `not like N`,
+            Answer each question by its number or in words. At any question: `back` goes back, \
+            `skip` skips it, `done` shows gifts now, `?` explains the question. Input can be piped, \
+            one answer per line; at the end of input it recommends from what it has. \
+            After the gifts: `cheaper`, `more like N`, `not N`, `not like N`, \
             `more educational|crafty|sporty|fun`, `more`, `start over`, `quit`.
             """
     )

@@ -18,14 +18,14 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add or update products from a CSV, JSON or JSON Lines file (all or nothing).",
         discussion: """
-            Products are matched by id: new ids are added, changed ones updated, identical ones
-            counted as unchanged. If any row is invalid nothing is written and every problem is
-            listed with its line, field and reason (exit status 1). Products without interests or
+            Products are matched by id: new ids are added, changed ones updated, identical ones \
+            counted as unchanged. If any row is invalid nothing is written and every problem is \
+            listed with its line, field and reason (exit status 1). Products without interests or \
             purposes are tagged from their name and description.
 
             Foreign exports: --map FIELD=COLUMN reads a catalog field from another column, e.g.
               --map id=uniq_id --map name=product_name --map age=product_information
-            (the extra field `age` reads text such as "3 years and up"). Prices such as £3.42 or
+            (the extra field `age` reads text such as "3 years and up"). Prices such as £3.42 or \
             $1,299.00 are accepted; a range such as "£12.60 - £16.00" is an error.
             """
     )

@@ -7,10 +7,10 @@ struct RecipientsCommand: ParsableCommand {
         commandName: "recipients",
         abstract: "Remember the people you buy for, so next year's gift is better.",
         discussion: """
-            Recipients are kept only in the local catalog database. Their age advances by itself
-            (from the birth date, or from the age given on the day it was given). Gifts recorded
-            with `giftwise gifts record` are never recommended again, and loved or returned gifts
-            steer `giftwise recommend --for NAME`. `recipients forget NAME` deletes a recipient and
+            Recipients are kept only in the local catalog database. Their age advances by itself \
+            (from the birth date, or from the age given on the day it was given). Gifts recorded \
+            with `giftwise gifts record` are never recommended again, and loved or returned gifts \
+            steer `giftwise recommend --for NAME`. `recipients forget NAME` deletes a recipient and \
             all their gifts without trace.
             """,
         subcommands: [AddRecipientCommand.self, ListRecipientsCommand.self, ShowRecipientCommand.self,

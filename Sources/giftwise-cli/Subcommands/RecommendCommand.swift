@@ -7,8 +7,8 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Recommend gifts for a profile given as options (no questions asked).",
         discussion: """
-            Hard limits are never broken: the gift's age range must include --age, its price must be
-            within --budget, and nothing matching an --exclude word is shown. When few gifts fit, the
+            Hard limits are never broken: the gift's age range must include --age, its price must be \
+            within --budget, and nothing matching an --exclude word is shown. When few gifts fit, the \
             output says which change of answers would help and how many gifts it would open up.
             """
     )

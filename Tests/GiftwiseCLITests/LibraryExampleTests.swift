@@ -1,0 +1,39 @@
+import Foundation
+import Giftwise
+import Testing
+
+/// The README's library example, compiled and run with only the public API (`import Giftwise`).
+struct LibraryExampleTests {
+    @Test func readmeLibraryExampleWorks() throws {
+        // --- README example starts ---
+        let catalog = try GiftCatalog.inMemory()          // or GiftCatalog(path: "gifts.sqlite")
+        try catalog.fillWithDefaultCatalogIfEmpty()         // the bundled default catalog
+
+        let maya = RecipientProfile(
+            ageYears: 7,
+            interests: ["dinosaurs", "drawing"],
+            purposes: [.educational],
+            budgetMax: Money(30),
+            excludedWords: ["slime"])
+        let result = try catalog.recommend(for: maya, limit: 5)
+
+        for item in result.items {
+            print(item.product.name, item.product.price.formatted(), item.reasons.joined(separator: "; "))
+        }
+        for relaxation in result.relaxations {
+            print("\(relaxation.suggestion): \(relaxation.matches) gifts")
+        }
+
+        // The same question flow the terminal uses, driven by an app:
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("7")                                // How old are they?
+        try flow.answer("dinosaurs, drawing")               // What do they enjoy?
+        try flow.finish()                                   // "show me"
+        let fromFlow = try catalog.recommend(for: flow.profile!, limit: 5)
+        // --- README example ends ---
+
+        #expect(result.fit == .good)
+        #expect(result.items.allSatisfy { $0.product.price <= Money(30) })
+        #expect(!fromFlow.items.isEmpty)
+    }
+}
