@@ -144,12 +144,13 @@ struct MatchQuery {
     }
 
     /// Interest wishes as JSON rows [request, interest id, weight, kind] for the retrieval join.
-    func wants(_ requests: [InterestRequest]) -> String {
+    /// Related tags only shape scores, never whether a match is good, so counts leave them out.
+    func wants(_ requests: [InterestRequest], includeRelated: Bool = true) -> String {
         var rows: [String] = []
         for (index, request) in requests.enumerated() {
             if let interest = request.interest {
                 rows.append("[\(index),\(GiftCatalog.jsonString(interest.id)),1.0,\"exact\"]")
-                for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
+                for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) where includeRelated {
                     rows.append("[\(index),\(GiftCatalog.jsonString(related)),\(weight * weights.relatedFactor),\"related\"]")
                 }
             } else if let free = request.freeTag {
@@ -172,7 +173,7 @@ struct MatchQuery {
     func candidateSQL(_ profile: RecipientProfile, countOnly: Bool) -> (sql: String, arguments: StatementArguments)? {
         let requests = requests(for: profile)
         guard !requests.isEmpty || !critique.favouredInterests.isEmpty else { return nil }
-        var arguments: StatementArguments = [wants(requests)]
+        var arguments: StatementArguments = [wants(requests, includeRelated: !countOnly)]
         var hitParts = ["""
             SELECT pi.product_pk AS pk, w.req AS req, w.kind AS kind, pi.interest_id AS tag, w.weight * pi.weight AS weight
             FROM (SELECT json_extract(value, '$[0]') AS req, json_extract(value, '$[1]') AS interest_id,
