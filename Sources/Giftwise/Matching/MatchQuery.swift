@@ -29,6 +29,9 @@ struct InterestRequest {
     var freeTag: String?
     /// FTS5 phrase query for the word, safe to bind (only word characters, quoted).
     var textQuery: String?
+    /// They named something narrower than the interest ("pirates" for fantasy): text hits on
+    /// their word then count fully and the broad tag a little less.
+    var specific = false
 }
 
 /// The SQL side of matching: hard limits as conditions, fit as an expression.
@@ -53,9 +56,17 @@ struct MatchQuery {
             let interest = taxonomy.resolve(trimmed)
             let key = interest?.id ?? TextNormalizer.key(trimmed)
             guard !key.isEmpty, seen.insert(key).inserted else { return nil }
-            let phrase = interest.map { Self.ftsPhrase($0.label) } ?? Self.ftsPhrase(trimmed)
-            return InterestRequest(said: trimmed, interest: interest, freeTag: interest == nil ? key : nil, textQuery: phrase)
+            // "pirates" resolves to fantasy, but the word itself is the sharper signal: search for
+            // what they said when it is more specific than the interest's own name.
+            let specific = interest.map { Self.isMoreSpecific(said: trimmed, than: $0) } ?? false
+            let phrase = interest.map { specific ? Self.ftsPhrase(trimmed) : Self.ftsPhrase($0.label) } ?? Self.ftsPhrase(trimmed)
+            return InterestRequest(said: trimmed, interest: interest, freeTag: interest == nil ? key : nil, textQuery: phrase, specific: specific)
         }
+    }
+
+    static func isMoreSpecific(said: String, than interest: Interest) -> Bool {
+        let key = TextNormalizer.key(said)
+        return key != TextNormalizer.key(interest.id) && key != TextNormalizer.key(interest.label)
     }
 
     var unrecognised: [String] { requests.filter { $0.interest == nil }.map(\.said) }
@@ -149,7 +160,7 @@ struct MatchQuery {
         var rows: [String] = []
         for (index, request) in requests.enumerated() {
             if let interest = request.interest {
-                rows.append("[\(index),\(GiftCatalog.jsonString(interest.id)),1.0,\"exact\"]")
+                rows.append("[\(index),\(GiftCatalog.jsonString(interest.id)),\(request.specific ? 0.8 : 1.0),\"exact\"]")
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) where includeRelated {
                     rows.append("[\(index),\(GiftCatalog.jsonString(related)),\(weight * weights.relatedFactor),\"related\"]")
                 }
@@ -182,7 +193,7 @@ struct MatchQuery {
             """]
         for (index, request) in requests.enumerated() {
             guard let phrase = request.textQuery else { continue }
-            let weight = request.interest == nil ? weights.textMatchUnknown : weights.textMatchKnown
+            let weight = request.interest == nil ? weights.textMatchUnknown : (request.specific ? 1.0 : weights.textMatchKnown)
             hitParts.append("SELECT rowid, \(index), 'text', NULL, \(weight) FROM product_fts WHERE product_fts MATCH ?")
             _ = arguments.append(contentsOf: [phrase])
         }
