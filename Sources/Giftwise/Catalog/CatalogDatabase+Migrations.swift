@@ -22,7 +22,8 @@ extension CatalogDatabase {
                     in_stock INTEGER NOT NULL DEFAULT 1,
                     inferred INTEGER NOT NULL DEFAULT 0, -- 1: interests from text, 2: purposes from text
                     tags TEXT NOT NULL DEFAULT '',
-                    content_hash INTEGER NOT NULL
+                    content_hash INTEGER NOT NULL,
+                    purposes INTEGER NOT NULL DEFAULT 0 -- bits: educational 1, crafty 2, sporty 4, fun 8
                 );
                 CREATE INDEX product_by_price ON product(price_minor);
 
@@ -45,12 +46,19 @@ extension CatalogDatabase {
                     PRIMARY KEY (interest_id, related_id)
                 ) WITHOUT ROWID;
 
-                -- Relations, one row per tag, so "all dinosaur products" is an index range.
+                -- Relations, one row per tag, so "all dinosaur products" is one contiguous range. The
+                -- hard-limit columns are copied from the product (kept in step by the importer) so
+                -- matching filters and ranks a tag's products from this range alone, without a join.
                 CREATE TABLE product_interest (
                     interest_id TEXT NOT NULL,
                     product_pk INTEGER NOT NULL,
                     rank INTEGER NOT NULL,
                     weight REAL NOT NULL,
+                    price_minor INTEGER NOT NULL,
+                    age_min_months INTEGER,
+                    age_max_months INTEGER,
+                    purposes INTEGER NOT NULL,
+                    in_stock INTEGER NOT NULL,
                     PRIMARY KEY (interest_id, product_pk)
                 ) WITHOUT ROWID;
                 CREATE INDEX product_interest_by_product ON product_interest(product_pk);

@@ -9,6 +9,8 @@ struct ProductDraft {
     /// Bit 1: interests inferred from text; bit 2: purposes inferred.
     var inferred: Int
     var autoTagged: Bool { inferred != 0 }
+    /// Purposes as bits (educational 1, crafty 2, sporty 4, fun 8), copied beside each tag row.
+    var purposeMask: Int { Purpose.mask(product.purposes) }
     var searchText: String
     var contentHash: Int64
 }
@@ -66,7 +68,7 @@ struct ProductRowParser {
         func value(_ field: String) -> RawValue? {
             let raw = row.lookup(column(for: field))
             if case .null? = raw { return nil }
-            if case .text(let text)? = raw, text.trimmingCharacters(in: ValueParsers.trimSet).isEmpty { return nil }
+            if case .text(let text)? = raw, ValueParsers.trim(text).isEmpty { return nil }
             return raw
         }
         func text(_ field: String, required: Bool = false) -> String? {
@@ -74,7 +76,7 @@ struct ProductRowParser {
             case nil:
                 if required { fail(field, "is empty; every product needs a \(field)") }
                 return nil
-            case .text(let text)?: return text.trimmingCharacters(in: ValueParsers.trimSet)
+            case .text(let text)?: return ValueParsers.trim(text)
             case .number(let number)? where field == "id" && number == number.rounded() && abs(number) < 1e15:
                 return String(Int64(number))
             case let other?:
@@ -160,12 +162,12 @@ struct ProductRowParser {
             switch value(field) {
             case nil: return []
             case .text(let raw)?:
-                return raw.split(separator: "|").map { $0.trimmingCharacters(in: ValueParsers.trimSet) }.filter { !$0.isEmpty }
+                return raw.split(separator: "|").map { ValueParsers.trim(String($0)) }.filter { !$0.isEmpty }
             case .list(let items)?:
                 var result: [String] = []
                 for item in items {
                     if case .text(let text) = item {
-                        let trimmed = text.trimmingCharacters(in: ValueParsers.trimSet)
+                        let trimmed = ValueParsers.trim(text)
                         if !trimmed.isEmpty { result.append(trimmed) }
                     } else {
                         fail(field, "must be a list of text, but holds \(item.typeName)")
@@ -193,7 +195,7 @@ struct ProductRowParser {
         case .bool(let flag)?: inStock = flag
         case .number(let number)? where number == 0 || number == 1: inStock = number == 1
         case .text(let raw)?:
-            switch raw.trimmingCharacters(in: ValueParsers.trimSet).lowercased() {
+            switch ValueParsers.trim(raw).lowercased() {
             case "true", "yes", "1", "y": inStock = true
             case "false", "no", "0", "n": inStock = false
             default: fail("in_stock", "must be true or false (got \"\(raw.prefix(20))\")")

@@ -1,18 +1,20 @@
 import Foundation
 import GRDB
 
-/// A candidate product from the retrieval query, with how it matched.
+/// A candidate product with how it matched and its fit score.
 struct Candidate {
     struct InterestHit {
-        /// Index of the recipient's interest (in `MatchQuery.requests`).
+        /// Index of the recipient's interest (in `MatchQuery.requests`), or `requests.count` for
+        /// a critique's "more like this".
         var request: Int
-        /// `exact`, `related` or `text`.
+        /// `exact`, `related`, `text` or `like`.
         var kind: String
-        /// The product tag that matched (for related hits).
+        /// The product tag that matched (for tag hits).
         var tag: String?
         var weight: Double
     }
     var pk: Int64
+    var product: Product
     var score: Double
     var interestFit: Double
     var purposeHit: Bool
@@ -27,14 +29,23 @@ struct InterestRequest {
     var interest: Interest?
     /// A shop's free tag with this name, when the taxonomy does not know the word.
     var freeTag: String?
-    /// FTS5 phrase query for the word, safe to bind (only word characters, quoted).
+    /// FTS5 phrase query for the word, safe to bind (only word characters, quoted); `nil` when
+    /// the interest's tag already says it all.
     var textQuery: String?
     /// They named something narrower than the interest ("pirates" for fantasy): text hits on
     /// their word then count fully and the broad tag a little less.
     var specific = false
+
+    /// The tag ids that are an exact match for this request.
+    var exactTags: [String] { [interest?.id, freeTag].compactMap { $0 } }
 }
 
-/// The SQL side of matching: hard limits as conditions, fit as an expression.
+/// The SQL side of matching.
+///
+/// Retrieval never scores the whole catalog: each wished-for tag is one contiguous range of
+/// `product_interest` (whose rows carry copies of the hard-limit columns), filtered and cut to
+/// its best few hundred by SQLite, then scored exactly in Swift. Good-match counts are one
+/// indexed `COUNT`. Hard limits are SQL conditions that no score can outweigh.
 struct MatchQuery {
     let profile: RecipientProfile
     let history: HistorySignals
@@ -43,24 +54,34 @@ struct MatchQuery {
     let weights: ScoringWeights
     let requests: [InterestRequest]
 
+    /// Rows taken per retrieval source before exact scoring.
+    static let perSource = 200
+    /// Rows taken per related-interest source (they only fill weak lists).
+    static let perRelatedSource = 60
+
     init(profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy, weights: ScoringWeights) {
         self.profile = profile
         self.history = history
         self.critique = critique
         self.taxonomy = taxonomy
         self.weights = weights
+        requests = Self.resolve(profile.interests, taxonomy: taxonomy)
+    }
+
+    static func resolve(_ interests: [String], taxonomy: Taxonomy) -> [InterestRequest] {
         var seen = Set<String>()
-        requests = profile.interests.compactMap { said in
-            let trimmed = said.trimmingCharacters(in: .whitespacesAndNewlines)
+        return interests.compactMap { said in
+            let trimmed = ValueParsers.trim(said)
             guard !trimmed.isEmpty else { return nil }
             let interest = taxonomy.resolve(trimmed)
             let key = interest?.id ?? TextNormalizer.key(trimmed)
             guard !key.isEmpty, seen.insert(key).inserted else { return nil }
             // "pirates" resolves to fantasy, but the word itself is the sharper signal: search for
-            // what they said when it is more specific than the interest's own name.
-            let specific = interest.map { Self.isMoreSpecific(said: trimmed, than: $0) } ?? false
-            let phrase = interest.map { specific ? Self.ftsPhrase(trimmed) : Self.ftsPhrase($0.label) } ?? Self.ftsPhrase(trimmed)
-            return InterestRequest(said: trimmed, interest: interest, freeTag: interest == nil ? key : nil, textQuery: phrase, specific: specific)
+            // what they said when it is narrower than the interest's own name.
+            let specific = interest.map { isMoreSpecific(said: trimmed, than: $0) } ?? false
+            let phrase = interest == nil || specific ? ftsPhrase(trimmed) : nil
+            return InterestRequest(said: trimmed, interest: interest, freeTag: interest == nil ? key : nil,
+                                   textQuery: phrase, specific: specific)
         }
     }
 
@@ -89,244 +110,306 @@ struct MatchQuery {
         return "\"" + words.joined(separator: " ") + "\""
     }
 
-    // MARK: Hard limits
-
-    /// Conditions on `p` that are never relaxed by scoring.
-    func hardLimits(_ profile: RecipientProfile) -> (sql: String, arguments: StatementArguments) {
-        var sql = """
-            p.in_stock = 1
-            AND ((p.age_min_months IS NULL AND ? >= \(AgeRange.unknownMinimumSafeFromMonths)) OR p.age_min_months <= ?)
-            AND (p.age_max_months IS NULL OR ? < p.age_max_months + CASE WHEN p.age_max_months % 12 = 0 THEN 12 ELSE 1 END)
-            """
-        var arguments: StatementArguments = [profile.ageMonths, profile.ageMonths, profile.ageMonths]
-        if let budget = profile.budgetMax {
-            sql += "\nAND p.price_minor <= ?"
-            _ = arguments.append(contentsOf: [budget.minorUnits])
-        }
-        if let minimum = profile.budgetMin {
-            sql += "\nAND p.price_minor >= ?"
-            _ = arguments.append(contentsOf: [minimum.minorUnits])
-        }
-        let excludedIDs = profile.excludedProductIDs.union(history.givenProductIDs).union(critique.rejectedProductIDs).sorted()
-        if !excludedIDs.isEmpty {
-            sql += "\nAND p.id NOT IN (SELECT value FROM json_each(?))"
-            _ = arguments.append(contentsOf: [Self.jsonArray(excludedIDs)])
-        }
-        for word in profile.excludedWords {
-            let trimmed = word.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { continue }
-            var tagIDs = [TextNormalizer.key(trimmed)]
-            if let interest = taxonomy.resolve(trimmed), TextNormalizer.key(trimmed) == TextNormalizer.key(interest.id)
-                || interest.aliases.contains(where: { TextNormalizer.key($0) == TextNormalizer.key(trimmed) })
-                || TextNormalizer.key(interest.label) == TextNormalizer.key(trimmed) {
-                tagIDs.append(interest.id)
-            }
-            sql += "\nAND NOT EXISTS (SELECT 1 FROM product_interest x WHERE x.product_pk = p.pk AND x.interest_id IN (SELECT value FROM json_each(?)))"
-            _ = arguments.append(contentsOf: [Self.jsonArray(tagIDs)])
-            if let phrase = Self.ftsPhrase(trimmed) {
-                sql += "\nAND p.pk NOT IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)"
-                _ = arguments.append(contentsOf: [phrase])
-            }
-        }
-        for tag in critique.avoidedInterests.sorted() {
-            sql += "\nAND NOT EXISTS (SELECT 1 FROM product_interest x WHERE x.product_pk = p.pk AND x.interest_id = ? AND x.rank = 0)"
-            _ = arguments.append(contentsOf: [tag])
-        }
-        return (sql, arguments)
-    }
-
     static func jsonArray(_ values: [String]) -> String {
         "[" + values.map(GiftCatalog.jsonString).joined(separator: ",") + "]"
     }
 
-    // MARK: Fit
+    // MARK: Hard limits
 
-    /// The age-fit expression: how well the product's range targets this recipient's age.
-    func ageFitSQL(_ profile: RecipientProfile) -> String {
+    /// Conditions never relaxed by scoring, on a table alias that has the hard-limit columns
+    /// (`product p` or `product_interest pi`).
+    func hardLimits(_ profile: RecipientProfile, alias a: String, pk: String) -> (sql: String, arguments: StatementArguments) {
         let age = profile.ageMonths
-        if age >= 65 * 12 {
-            return "(CASE WHEN COALESCE(p.age_min_months, 0) >= 600 THEN 1.0 WHEN COALESCE(p.age_min_months, 0) >= 144 THEN 0.85 ELSE 0.6 END)"
+        var sql = """
+            \(a).in_stock = 1
+            AND \(age >= AgeRange.unknownMinimumSafeFromMonths ? "(\(a).age_min_months IS NULL OR \(a).age_min_months <= ?)" : "\(a).age_min_months <= ?")
+            AND (\(a).age_max_months IS NULL OR ? < \(a).age_max_months + CASE WHEN \(a).age_max_months % 12 = 0 THEN 12 ELSE 1 END)
+            """
+        var arguments: StatementArguments = [age, age]
+        if let budget = profile.budgetMax {
+            sql += " AND \(a).price_minor <= ?"
+            _ = arguments.append(contentsOf: [budget.minorUnits])
         }
-        if age >= 18 * 12 {
-            return "(CASE WHEN COALESCE(p.age_min_months, 0) >= 144 THEN 1.0 ELSE 0.7 END)"
+        if let minimum = profile.budgetMin {
+            sql += " AND \(a).price_minor >= ?"
+            _ = arguments.append(contentsOf: [minimum.minorUnits])
         }
-        // Children: a range a few years wide made for them beats "3 to 99". Open ranges count to 18.
-        return "(1.0 / (1.0 + 0.12 * MAX(0.0, ((MIN(COALESCE(p.age_max_months, 216), 216) - COALESCE(p.age_min_months, 36)) / 12.0) - 3.0)))"
+        if let excluded = excludedSubquery(profile) {
+            sql += " AND \(a).\(pk) NOT IN (\(excluded.sql))"
+            arguments += excluded.arguments
+        }
+        return (sql, arguments)
     }
 
-    /// Interest wishes as JSON rows [request, interest id, weight, kind] for the retrieval join.
-    /// Related tags only shape scores, never whether a match is good, so counts leave them out.
-    func wants(_ requests: [InterestRequest], includeRelated: Bool = true) -> String {
-        var rows: [String] = []
-        for (index, request) in requests.enumerated() {
-            if let interest = request.interest {
-                rows.append("[\(index),\(GiftCatalog.jsonString(interest.id)),\(request.specific ? 0.8 : 1.0),\"exact\"]")
-                for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) where includeRelated {
-                    rows.append("[\(index),\(GiftCatalog.jsonString(related)),\(weight * weights.relatedFactor),\"related\"]")
-                }
-            } else if let free = request.freeTag {
-                rows.append("[\(index),\(GiftCatalog.jsonString(free)),1.0,\"exact\"]")
+    /// Products never to show: words to avoid (as text and as tags), ids they own or were given,
+    /// and kinds the conversation turned down. SQLite evaluates it once per statement.
+    func excludedSubquery(_ profile: RecipientProfile) -> (sql: String, arguments: StatementArguments)? {
+        var parts: [String] = []
+        var arguments: StatementArguments = []
+        let ids = profile.excludedProductIDs.union(history.givenProductIDs).union(critique.rejectedProductIDs).sorted()
+        if !ids.isEmpty {
+            parts.append("SELECT pk FROM product WHERE id IN (SELECT value FROM json_each(?))")
+            _ = arguments.append(contentsOf: [Self.jsonArray(ids)])
+        }
+        var tagIDs: [String] = []
+        for word in profile.excludedWords {
+            let trimmed = ValueParsers.trim(word)
+            guard !trimmed.isEmpty else { continue }
+            let key = TextNormalizer.key(trimmed)
+            if !key.isEmpty { tagIDs.append(key) }
+            // The word names an interest ("dinosaurs", "dinos"): avoid products tagged with it too.
+            if let interest = taxonomy.resolve(trimmed),
+               key == TextNormalizer.key(interest.id) || key == TextNormalizer.key(interest.label)
+                || interest.aliases.contains(where: { TextNormalizer.key($0) == key }) {
+                tagIDs.append(interest.id)
+            }
+            if let phrase = Self.ftsPhrase(trimmed) {
+                parts.append("SELECT rowid FROM product_fts WHERE product_fts MATCH ?")
+                _ = arguments.append(contentsOf: [phrase])
             }
         }
-        for favoured in critique.favouredInterests.sorted() {
-            rows.append("[\(requests.count),\(GiftCatalog.jsonString(favoured)),0.5,\"like\"]")
+        if !tagIDs.isEmpty {
+            parts.append("SELECT product_pk FROM product_interest WHERE interest_id IN (SELECT value FROM json_each(?))")
+            _ = arguments.append(contentsOf: [Self.jsonArray(tagIDs)])
         }
-        return "[" + rows.joined(separator: ",") + "]"
+        let avoided = critique.avoidedInterests.sorted()
+        if !avoided.isEmpty {
+            parts.append("SELECT product_pk FROM product_interest WHERE interest_id IN (SELECT value FROM json_each(?)) AND rank = 0")
+            _ = arguments.append(contentsOf: [Self.jsonArray(avoided)])
+        }
+        guard !parts.isEmpty else { return nil }
+        return (parts.joined(separator: " UNION ALL "), arguments)
     }
 
-    /// Resolved requests for a profile (for relaxed profiles too).
-    func requests(for profile: RecipientProfile) -> [InterestRequest] {
-        profile.interests == self.profile.interests ? requests
-            : MatchQuery(profile: profile, history: history, critique: critique, taxonomy: taxonomy, weights: weights).requests
+    // MARK: Fit
+
+    /// SQL and Swift agree on age fit: how well a product's range targets this recipient.
+    static func ageFit(recipientMonths age: Int, minMonths: Int?, maxMonths: Int?) -> Double {
+        if age >= 65 * 12 {
+            let low = minMonths ?? 0
+            return low >= 600 ? 1.0 : (low >= 144 ? 0.85 : 0.6)
+        }
+        if age >= 18 * 12 { return (minMonths ?? 0) >= 144 ? 1.0 : 0.7 }
+        // Children: a range a few years wide made for them beats "3 to 99". Open ranges count to 18.
+        let span = Double(min(maxMonths ?? 216, 216) - (minMonths ?? 36)) / 12.0
+        return 1.0 / (1.0 + 0.12 * max(0, span - 3.0))
     }
 
-    /// The hits CTE and scoring select for a profile. Returns SQL selecting candidate columns.
-    func candidateSQL(_ profile: RecipientProfile, countOnly: Bool) -> (sql: String, arguments: StatementArguments)? {
-        let requests = requests(for: profile)
-        guard !requests.isEmpty || !critique.favouredInterests.isEmpty else { return nil }
-        var arguments: StatementArguments = [wants(requests, includeRelated: !countOnly)]
-        var hitParts = ["""
-            SELECT pi.product_pk AS pk, w.req AS req, w.kind AS kind, pi.interest_id AS tag, w.weight * pi.weight AS weight
-            FROM (SELECT json_extract(value, '$[0]') AS req, json_extract(value, '$[1]') AS interest_id,
-                         json_extract(value, '$[2]') AS weight, json_extract(value, '$[3]') AS kind FROM json_each(?)) w
-            JOIN product_interest pi ON pi.interest_id = w.interest_id
-            """]
-        for (index, request) in requests.enumerated() {
+    func ageFitSQL(_ profile: RecipientProfile, alias a: String) -> String {
+        let age = profile.ageMonths
+        if age >= 65 * 12 {
+            return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= 600 THEN 1.0 WHEN COALESCE(\(a).age_min_months, 0) >= 144 THEN 0.85 ELSE 0.6 END)"
+        }
+        if age >= 18 * 12 { return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= 144 THEN 1.0 ELSE 0.7 END)" }
+        return "(1.0 / (1.0 + 0.12 * MAX(0.0, ((MIN(COALESCE(\(a).age_max_months, 216), 216) - COALESCE(\(a).age_min_months, 36)) / 12.0) - 3.0)))"
+    }
+
+    func purposeSQL(_ profile: RecipientProfile, alias a: String) -> String {
+        let mask = Purpose.mask(profile.purposes)
+        return mask == 0 ? "1" : "((\(a).purposes & \(mask)) != 0)"
+    }
+
+    // MARK: Counting
+
+    /// Statements selecting the pks of good matches, one per source (tags, then text).
+    private func goodSources(_ profile: RecipientProfile, requests: [InterestRequest]) -> [(sql: String, arguments: StatementArguments)] {
+        var sources: [(String, StatementArguments)] = []
+        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
+        if !tags.isEmpty {
+            let limits = hardLimits(profile, alias: "pi", pk: "product_pk")
+            let tagCondition = tags.count == 1 ? "pi.interest_id = ?" : "pi.interest_id IN (SELECT value FROM json_each(?))"
+            var arguments: StatementArguments = [tags.count == 1 ? tags[0] : Self.jsonArray(tags)]
+            arguments += limits.arguments
+            sources.append(("SELECT pi.product_pk AS pk FROM product_interest pi WHERE \(tagCondition) AND \(limits.sql) AND \(purposeSQL(profile, alias: "pi"))", arguments))
+        }
+        for request in requests {
             guard let phrase = request.textQuery else { continue }
-            let weight = request.interest == nil ? weights.textMatchUnknown : (request.specific ? 1.0 : weights.textMatchKnown)
-            hitParts.append("SELECT rowid, \(index), 'text', NULL, \(weight) FROM product_fts WHERE product_fts MATCH ?")
-            _ = arguments.append(contentsOf: [phrase])
-        }
-        let limits = hardLimits(profile)
-        let purposeList = profile.purposes.sorted().map(\.rawValue)
-        let purposeSQL = purposeList.isEmpty ? "1"
-            : "EXISTS (SELECT 1 FROM product_purpose pp WHERE pp.product_pk = p.pk AND pp.purpose IN (SELECT value FROM json_each(?)))"
-        let requestCount = requests.count
-        // A good match: an exact or text hit on one of their interests, and a wished-for purpose.
-        let goodSQL = "(h.strong > 0 AND \(purposeSQL))"
-        let sql = """
-            WITH hit AS (\(hitParts.joined(separator: "\nUNION ALL\n"))),
-            best AS (SELECT pk, req, MAX(weight) AS weight, kind, tag FROM hit GROUP BY pk, req),
-            h AS (SELECT pk, MAX(CASE WHEN req < \(requestCount) THEN weight ELSE 0 END) AS top,
-                         SUM(CASE WHEN req < \(requestCount) THEN weight ELSE 0 END) AS total,
-                         MAX(CASE WHEN req >= \(requestCount) THEN weight ELSE 0 END) AS liked,
-                         SUM(kind IN ('exact', 'text') AND req < \(requestCount)) AS strong,
-                         group_concat(req || ':' || kind || ':' || COALESCE(tag, '') || ':' || weight, ';') AS detail
-                  FROM best GROUP BY pk)
-            """
-        var tail: String
-        if countOnly {
-            tail = "SELECT COUNT(*) FROM h JOIN product p ON p.pk = h.pk WHERE \(limits.sql) AND \(goodSQL)"
-        } else {
-            let interestFit = "MIN(1.0, h.top + \(weights.extraInterestShare) * (h.total - h.top) + h.liked)"
-            let purposeWeight = purposeList.isEmpty ? 0 : weights.purpose
-            let interestWeight = purposeList.isEmpty ? weights.interest + weights.purpose : weights.interest
-            tail = """
-                SELECT p.pk, \(interestFit) AS interest_fit, \(purposeSQL) AS purpose_hit, \(ageFitSQL(profile)) AS age_fit,
-                       \(goodSQL) AS good, h.detail,
-                       \(interestWeight) * \(interestFit) + \(purposeWeight) * (\(purposeSQL)) + \(weights.age) * \(ageFitSQL(profile)) AS score
-                FROM h JOIN product p ON p.pk = h.pk
-                WHERE \(limits.sql)
-                ORDER BY good DESC, score DESC, p.id
-                LIMIT ?
-                """
-        }
-        // Arguments in textual order: hits, then tail (purpose subqueries appear before limits in the select list).
-        if countOnly {
+            let limits = hardLimits(profile, alias: "p", pk: "pk")
+            var arguments: StatementArguments = [phrase]
             arguments += limits.arguments
-            if !purposeList.isEmpty { _ = arguments.append(contentsOf: [Self.jsonArray(purposeList)]) }
-        } else {
-            let purposeArgument: StatementArguments = purposeList.isEmpty ? [] : [Self.jsonArray(purposeList)]
-            // purpose_hit, good, score each use the purpose subquery once.
-            arguments += purposeArgument
-            arguments += purposeArgument
-            arguments += purposeArgument
-            arguments += limits.arguments
+            sources.append(("SELECT p.pk AS pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(limits.sql) AND \(purposeSQL(profile, alias: "p"))", arguments))
         }
-        return (sql + "\n" + tail, arguments)
+        return sources
     }
 
-    func countGood(_ db: Database) throws -> Int {
-        try countGood(db, profile: profile)
-    }
+    func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
 
+    /// Good matches for a profile: an exact tag or text match on one of their interests (any, if
+    /// none were given), a wished-for purpose (any, if none), within every hard limit.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
-        if requests(for: profile).isEmpty && critique.favouredInterests.isEmpty {
-            return try countWithoutInterests(db, profile: profile)
+        let requests = requests(for: profile)
+        if requests.isEmpty {
+            let limits = hardLimits(profile, alias: "p", pk: "pk")
+            let sql = "SELECT COUNT(*) FROM product p WHERE \(limits.sql) AND \(purposeSQL(profile, alias: "p"))"
+            return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: limits.arguments) ?? 0
         }
-        guard let query = candidateSQL(profile, countOnly: true) else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: query.sql), arguments: query.arguments) ?? 0
-    }
-
-    /// With no interests given, every product within the limits that has a wished purpose is good.
-    private func countWithoutInterests(_ db: Database, profile: RecipientProfile) throws -> Int {
-        let limits = hardLimits(profile)
-        let purposeList = profile.purposes.sorted().map(\.rawValue)
-        var sql = "SELECT COUNT(*) FROM product p WHERE \(limits.sql)"
-        var arguments = limits.arguments
-        if !purposeList.isEmpty {
-            sql += " AND EXISTS (SELECT 1 FROM product_purpose pp WHERE pp.product_pk = p.pk AND pp.purpose IN (SELECT value FROM json_each(?)))"
-            _ = arguments.append(contentsOf: [Self.jsonArray(purposeList)])
+        let sources = goodSources(profile, requests: requests)
+        if sources.count == 1, requests.flatMap(\.exactTags).count <= 1 {
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(sources[0].sql))"), arguments: sources[0].arguments) ?? 0
         }
+        var arguments: StatementArguments = []
+        for source in sources { arguments += source.arguments }
+        let sql = "SELECT COUNT(*) FROM (\(sources.map(\.sql).joined(separator: " UNION ")))"
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
-    func candidates(_ db: Database, limit: Int) throws -> [Candidate] {
-        if requests.isEmpty && critique.favouredInterests.isEmpty {
-            return try fallbackCandidates(db, limit: limit, goodWhenPurposeMatches: true)
+    /// The `offset`-th cheapest good match priced above `price` (0 = the cheapest), ignoring the
+    /// budget: what the budget must reach to open that many more.
+    func goodPrice(_ db: Database, profile: RecipientProfile, above price: Money, offset: Int) throws -> Money? {
+        var unlimited = profile
+        unlimited.budgetMax = nil
+        let requests = requests(for: unlimited)
+        var sources: [(sql: String, arguments: StatementArguments)]
+        if requests.isEmpty {
+            let limits = hardLimits(unlimited, alias: "p", pk: "pk")
+            sources = [("SELECT p.pk AS pk FROM product p WHERE \(limits.sql) AND \(purposeSQL(unlimited, alias: "p"))", limits.arguments)]
+        } else {
+            sources = goodSources(unlimited, requests: requests)
         }
-        guard let query = candidateSQL(profile, countOnly: false) else { return [] }
-        var arguments = query.arguments
-        _ = arguments.append(contentsOf: [limit])
-        return try Row.fetchAll(db.cachedStatement(sql: query.sql), arguments: arguments).map { row in
-            Candidate(pk: row[0], score: row[6], interestFit: row[1], purposeHit: row[2], ageFit: row[3],
-                      hits: Self.parseHits(row[5]), isGood: row[4])
-        }
-    }
-
-    /// Products within the hard limits ranked by purpose and age fit alone: the honest "partial"
-    /// list when no interest matches, or the whole list when no interests were given.
-    func fallbackCandidates(_ db: Database, limit: Int, goodWhenPurposeMatches: Bool = false) throws -> [Candidate] {
-        let limits = hardLimits(profile)
-        let purposeList = profile.purposes.sorted().map(\.rawValue)
-        let purposeSQL = purposeList.isEmpty ? "1"
-            : "EXISTS (SELECT 1 FROM product_purpose pp WHERE pp.product_pk = p.pk AND pp.purpose IN (SELECT value FROM json_each(?)))"
-        let purposeArgument: StatementArguments = purposeList.isEmpty ? [] : [Self.jsonArray(purposeList)]
-        // Without interests, purpose and age are the whole fit; with unmatched interests they are
-        // only their own share of it, so a weak match's score says it is weak.
-        let fallbackPurposeWeight = goodWhenPurposeMatches ? 0.6 : weights.purpose
-        let fallbackAgeWeight = goodWhenPurposeMatches ? 0.4 : weights.age
+        guard !sources.isEmpty else { return nil }
+        var arguments: StatementArguments = []
+        for source in sources { arguments += source.arguments }
+        _ = arguments.append(contentsOf: [price.minorUnits, offset])
         let sql = """
-            SELECT p.pk, \(purposeSQL) AS purpose_hit, \(ageFitSQL(profile)) AS age_fit,
-                   \(fallbackPurposeWeight) * (\(purposeSQL)) + \(fallbackAgeWeight) * \(ageFitSQL(profile)) AS score
-            FROM product p WHERE \(limits.sql)
-            ORDER BY score DESC, p.id LIMIT ?
+            SELECT price_minor FROM product WHERE pk IN (\(sources.map(\.sql).joined(separator: " UNION ")))
+            AND price_minor > ? ORDER BY price_minor LIMIT 1 OFFSET ?
             """
-        var arguments = purposeArgument
-        arguments += purposeArgument
-        arguments += limits.arguments
-        _ = arguments.append(contentsOf: [limit])
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            let purposeHit: Bool = row[1]
-            return Candidate(pk: row[0], score: row[3], interestFit: 0, purposeHit: purposeHit, ageFit: row[2],
-                             hits: [], isGood: goodWhenPurposeMatches && purposeHit)
+        return try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { Money(minorUnits: $0) }
+    }
+
+    /// Resolved requests for a profile (relaxed profiles too).
+    func requests(for profile: RecipientProfile) -> [InterestRequest] {
+        profile.interests == self.profile.interests ? requests : Self.resolve(profile.interests, taxonomy: taxonomy)
+    }
+
+    // MARK: Retrieval
+
+    /// The best candidates, scored exactly, good ones first, then by score, then by id.
+    /// - Parameter includeWeak: also retrieve products that only match a related interest.
+    func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
+        let mask = Purpose.mask(profile.purposes)
+        var pks = Set<Int64>()
+        var textHits: [Int: Set<Int64>] = [:]
+        func take(_ sql: String, _ arguments: StatementArguments) throws -> [Int64] {
+            let found = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+            pks.formUnion(found)
+            return found
+        }
+        let tagLimits = hardLimits(profile, alias: "pi", pk: "product_pk")
+        let tagOrder = "ORDER BY \(purposeSQL(profile, alias: "pi")) DESC, pi.weight + 0.25 * \(ageFitSQL(profile, alias: "pi")) DESC, pi.product_pk"
+        let tagSQL = "SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ? AND \(tagLimits.sql) \(tagOrder) LIMIT ?"
+        func takeTag(_ tag: String, _ count: Int) throws {
+            var arguments: StatementArguments = [tag]
+            arguments += tagLimits.arguments
+            _ = arguments.append(contentsOf: [count])
+            _ = try take(tagSQL, arguments)
+        }
+        let productLimits = hardLimits(profile, alias: "p", pk: "pk")
+        let productOrder = "ORDER BY \(purposeSQL(profile, alias: "p")) DESC, \(ageFitSQL(profile, alias: "p")) DESC, p.pk"
+
+        if requests.isEmpty {
+            // No interests: purpose and age are the whole fit.
+            var arguments = productLimits.arguments
+            _ = arguments.append(contentsOf: [limit * 8])
+            _ = try take("SELECT p.pk FROM product p WHERE \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
+        }
+        for (index, request) in requests.enumerated() {
+            for tag in request.exactTags { try takeTag(tag, Self.perSource) }
+            if let phrase = request.textQuery {
+                var arguments: StatementArguments = [phrase]
+                arguments += productLimits.arguments
+                _ = arguments.append(contentsOf: [Self.perSource])
+                let found = try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
+                textHits[index] = Set(found)
+            }
+        }
+        for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, Self.perSource) }
+        // Related interests only shape scores among good matches; retrieve them when the good
+        // ones are few, so a weak list can still be offered honestly.
+        if includeWeak && pks.count < limit * 4 {
+            for request in requests {
+                for related in (request.interest?.related ?? [:]).keys.sorted() { try takeTag(related, Self.perRelatedSource) }
+            }
+        }
+        if pks.isEmpty && !requests.isEmpty && includeWeak {
+            // Nothing touches their interests: the closest by purpose and age, labelled weak.
+            var arguments = productLimits.arguments
+            _ = arguments.append(contentsOf: [limit * 8])
+            _ = try take("SELECT p.pk FROM product p WHERE \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
+        }
+        guard !pks.isEmpty else { return [] }
+        let products = try loadProducts(db, pks: pks)
+        let scored = products.map { pk, product in score(pk: pk, product: product, textHits: textHits, purposeMask: mask) }
+        return scored.sorted { lhs, rhs in
+            if lhs.isGood != rhs.isGood { return lhs.isGood }
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            return lhs.product.id < rhs.product.id
         }
     }
 
-    static func parseHits(_ detail: String?) -> [Candidate.InterestHit] {
-        guard let detail else { return [] }
-        return detail.split(separator: ";").compactMap { part in
-            let fields = part.split(separator: ":", omittingEmptySubsequences: false)
-            guard fields.count == 4, let request = Int(fields[0]), let weight = Double(fields[3]) else { return nil }
-            return Candidate.InterestHit(request: request, kind: String(fields[1]),
-                                         tag: fields[2].isEmpty ? nil : String(fields[2]), weight: weight)
-        }.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
+    /// Exact fit of one product: interest (exact tag > related tag > text), purpose, age.
+    func score(pk: Int64, product: Product, textHits: [Int: Set<Int64>], purposeMask: Int) -> Candidate {
+        var hits: [Candidate.InterestHit] = []
+        let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var perRequest: [Double] = []
+        for (index, request) in requests.enumerated() {
+            var best: Candidate.InterestHit?
+            func consider(_ hit: Candidate.InterestHit) {
+                if best == nil || hit.weight > best!.weight { best = hit }
+            }
+            for tag in request.exactTags {
+                if let rank = rankOf[tag] {
+                    consider(.init(request: index, kind: "exact", tag: tag, weight: (request.specific ? 0.8 : 1.0) * Taxonomy.centrality(rank: rank)))
+                }
+            }
+            if textHits[index]?.contains(pk) == true {
+                consider(.init(request: index, kind: "text", tag: nil, weight: request.interest == nil ? weights.textMatchUnknown : 1.0))
+            }
+            for (related, relation) in request.interest?.related ?? [:] {
+                if let rank = rankOf[related] {
+                    consider(.init(request: index, kind: "related", tag: related, weight: relation * weights.relatedFactor * Taxonomy.centrality(rank: rank)))
+                }
+            }
+            if let best { hits.append(best) }
+            perRequest.append(best?.weight ?? 0)
+        }
+        var liked = 0.0
+        for favoured in critique.favouredInterests.sorted() {
+            if let rank = rankOf[favoured] {
+                let weight = 0.5 * Taxonomy.centrality(rank: rank)
+                liked = max(liked, weight)
+                hits.append(.init(request: requests.count, kind: "like", tag: favoured, weight: weight))
+            }
+        }
+        let top = perRequest.max() ?? 0
+        let total = perRequest.reduce(0, +)
+        let interestFit = min(1.0, top + weights.extraInterestShare * (total - top) + liked)
+        let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
+        let ageFit = Self.ageFit(recipientMonths: profile.ageMonths, minMonths: product.ages.minMonths, maxMonths: product.ages.maxMonths)
+        let strong = hits.contains { $0.kind == "exact" || $0.kind == "text" }
+        let score: Double
+        let isGood: Bool
+        if requests.isEmpty {
+            score = 0.6 * (purposeHit ? 1 : 0) + 0.4 * ageFit + 0.1 * liked
+            isGood = purposeHit
+        } else {
+            let purposeWeight = purposeMask == 0 ? 0 : weights.purpose
+            let interestWeight = purposeMask == 0 ? weights.interest + weights.purpose : weights.interest
+            score = interestWeight * interestFit + purposeWeight * (purposeHit ? 1 : 0) + weights.age * ageFit
+            isGood = strong && purposeHit
+        }
+        return Candidate(pk: pk, product: product, score: score, interestFit: interestFit, purposeHit: purposeHit,
+                         ageFit: ageFit, hits: hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }, isGood: isGood)
     }
 
-    func loadProducts(_ db: Database, candidates: [Candidate]) throws -> [Int64: Product] {
-        guard !candidates.isEmpty else { return [:] }
-        let list = candidates.map { String($0.pk) }.joined(separator: ",")
+    func loadProducts(_ db: Database, pks: Set<Int64>) throws -> [Int64: Product] {
+        let list = pks.sorted().map(String.init).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: "SELECT \(ProductRecord.columns) FROM product p WHERE p.pk IN (\(list))")
         return Dictionary(uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map { ($0.pk, $0.product) })
+    }
+
+    /// Products of candidates, by pk (the candidates already carry them).
+    func loadProducts(_ db: Database, candidates: [Candidate]) throws -> [Int64: Product] {
+        Dictionary(candidates.map { ($0.pk, $0.product) }, uniquingKeysWith: { first, _ in first })
     }
 }

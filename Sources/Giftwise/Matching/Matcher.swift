@@ -31,25 +31,18 @@ public struct Matcher: Sendable {
         let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
         return try catalog.database.read { db in
             let goodCount = try query.countGood(db)
-            var candidates = try query.candidates(db, limit: Self.candidatePool)
-            var fit: Fit
-            var items: [Recommendation]
+            var candidates = try query.candidates(db, limit: limit)
+            let fit: Fit
             if goodCount > 0 {
                 fit = .good
                 candidates = candidates.filter(\.isGood)
             } else {
-                if candidates.isEmpty {
-                    candidates = try query.fallbackCandidates(db, limit: Self.candidatePool)
-                }
                 fit = candidates.isEmpty ? .none : .partial
             }
-            let products = try query.loadProducts(db, candidates: candidates)
-            let explained = candidates.compactMap { candidate -> Recommendation? in
-                guard let product = products[candidate.pk] else { return nil }
-                return Explainer(query: query).explain(candidate, product: product)
-            }
+            let explainer = Explainer(query: query)
+            let explained = candidates.prefix(Self.candidatePool).map { explainer.explain($0, product: $0.product) }
             let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
-            items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
+            let items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
             var relaxations: [Relaxation] = []
             if goodCount < Self.handful {
                 relaxations = try Relaxer(query: query).relaxations(db, currentGood: goodCount)

@@ -89,28 +89,15 @@ struct Relaxer {
     /// The smallest whole-dollar budget above `budget` that opens a handful of good matches
     /// (or as many as there are).
     private func nextUsefulBudget(_ db: Database, above budget: Money) throws -> Money? {
+        let current = try query.countGood(db, profile: query.profile)
         var unlimited = query.profile
         unlimited.budgetMax = nil
         let total = try query.countGood(db, profile: unlimited)
-        let current = try query.countGood(db, profile: query.profile)
         guard total > current else { return nil }
         let target = min(total, max(current + 1, Matcher.handful))
-        // Binary search over distinct prices above the budget, by count.
-        let prices = try Int64.fetchAll(db, sql: "SELECT DISTINCT price_minor FROM product WHERE price_minor > ? ORDER BY price_minor", arguments: [budget.minorUnits])
-        var low = 0, high = prices.count - 1, found: Int64?
-        while low <= high {
-            let middle = (low + high) / 2
-            let candidate = Money(minorUnits: Self.wholeDollars(prices[middle]))
-            var changed = query.profile
-            changed.budgetMax = candidate
-            if try query.countGood(db, profile: changed) >= target {
-                found = candidate.minorUnits
-                high = middle - 1
-            } else {
-                low = middle + 1
-            }
-        }
-        return found.map { Money(minorUnits: $0) }
+        // The price of the (target − current)-th cheapest good match above the budget.
+        guard let price = try query.goodPrice(db, profile: query.profile, above: budget, offset: target - current - 1) else { return nil }
+        return Money(minorUnits: Self.wholeDollars(price.minorUnits))
     }
 
     static func wholeDollars(_ minor: Int64) -> Int64 { (minor + 99) / 100 * 100 }

@@ -17,6 +17,19 @@ public enum Purpose: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// This purpose's bit in a purpose mask.
+    var bit: Int {
+        switch self {
+        case .educational: 1
+        case .crafty: 2
+        case .sporty: 4
+        case .fun: 8
+        }
+    }
+
+    /// The bits of a set of purposes.
+    static func mask(_ purposes: some Sequence<Purpose>) -> Int { purposes.reduce(0) { $0 | $1.bit } }
+
     /// Parses a purpose from a user's word ("Educational", "sport", "craft").
     public init?(word: String) {
         let key = word.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
