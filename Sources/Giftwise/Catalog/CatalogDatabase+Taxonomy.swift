@@ -3,12 +3,13 @@ import GRDB
 
 extension CatalogDatabase {
     /// Installs the bundled taxonomy when the catalog's copy is missing or older. Cheap when current.
-    package func installTaxonomyIfNeeded(_ taxonomy: Taxonomy = DefaultCatalog.taxonomy,
-                                         fingerprint: String = DefaultCatalog.taxonomyFingerprint) throws {
+    package func installTaxonomyIfNeeded(fingerprint: String = DefaultCatalog.taxonomyFingerprint) throws {
         let installed = try read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'taxonomy'")
         }
         guard installed != fingerprint else { return }
+        // Parsed only when the installed copy is out of date: opening a current catalog stays cheap.
+        let taxonomy = DefaultCatalog.taxonomy
         try write { db in
             try db.execute(sql: "DELETE FROM interest WHERE is_free = 0")
             let insertInterest = try db.makeStatement(sql: """

@@ -205,8 +205,8 @@ final class ImportWriter {
         deletePurposes = try db.makeStatement(sql: "DELETE FROM product_purpose WHERE product_pk = ?")
         insertTag = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, weight, price_minor, age_min_months,
-                                                    age_max_months, purposes, in_stock)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    age_max_months, purposes, in_stock, span_fit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertPurpose = try db.makeStatement(sql: "INSERT OR IGNORE INTO product_purpose (purpose, product_pk) VALUES (?, ?)")
         insertFreeInterest = try db.makeStatement(sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
@@ -271,10 +271,11 @@ final class ImportWriter {
         for free in draft.freeTags {
             try insertFreeInterest.execute(arguments: [free.id, free.label, "likes \(free.label)"])
         }
+        let product = draft.product
+        let spanFit = MatchQuery.ageFit(recipientMonths: 0, minMonths: product.ages.minMonths, maxMonths: product.ages.maxMonths)
         for (rank, tag) in draft.tags.enumerated() {
-            let product = draft.product
             try insertTag.execute(arguments: [tag.id, pk, rank, tag.weight, product.price.minorUnits, product.ages.minMonths,
-                                              product.ages.maxMonths, draft.purposeMask, product.inStock])
+                                              product.ages.maxMonths, draft.purposeMask, product.inStock, spanFit])
         }
         for purpose in draft.product.purposes {
             try insertPurpose.execute(arguments: [purpose.rawValue, pk])

@@ -234,22 +234,26 @@ struct MatchQuery {
 
     func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
 
+    /// Counting stops here: past it the exact number changes no list, label or suggestion, and
+    /// stopping early keeps counts cheap on catalogs of millions.
+    static let countCap = 1_000
+
     /// Good matches for a profile: an exact tag or text match on one of their interests (any, if
     /// none were given), a wished-for purpose (any, if none), within every hard limit.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
         let requests = requests(for: profile)
         if requests.isEmpty {
             let limits = hardLimits(profile, alias: "p", pk: "pk")
-            let sql = "SELECT COUNT(*) FROM product p WHERE \(limits.sql) AND \(purposeSQL(profile, alias: "p"))"
+            let sql = "SELECT COUNT(*) FROM (SELECT 1 FROM product p WHERE \(limits.sql) AND \(purposeSQL(profile, alias: "p")) LIMIT \(Self.countCap))"
             return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: limits.arguments) ?? 0
         }
         let sources = goodSources(profile, requests: requests)
         if sources.count == 1, requests.flatMap(\.exactTags).count <= 1 {
-            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(sources[0].sql))"), arguments: sources[0].arguments) ?? 0
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(sources[0].sql) LIMIT \(Self.countCap))"), arguments: sources[0].arguments) ?? 0
         }
         var arguments: StatementArguments = []
         for source in sources { arguments += source.arguments }
-        let sql = "SELECT COUNT(*) FROM (\(sources.map(\.sql).joined(separator: " UNION ")))"
+        let sql = "SELECT COUNT(*) FROM (SELECT pk FROM (\(sources.map(\.sql).joined(separator: " UNION "))) LIMIT \(Self.countCap))"
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
@@ -295,14 +299,20 @@ struct MatchQuery {
             pks.formUnion(found)
             return found
         }
+        // A tag's products in index order (most central first, then most age-targeted): SQLite
+        // stops as soon as it has `count` that pass the hard limits, however large the tag.
         let tagLimits = hardLimits(profile, alias: "pi", pk: "product_pk")
-        let tagOrder = "ORDER BY \(purposeSQL(profile, alias: "pi")) DESC, pi.weight + 0.25 * \(ageFitSQL(profile, alias: "pi")) DESC, pi.product_pk"
-        let tagSQL = "SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ? AND \(tagLimits.sql) \(tagOrder) LIMIT ?"
+        let tagOrder = "ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk"
+        let purposeFilter = mask == 0 ? "" : " AND (pi.purposes & \(mask)) != 0"
         func takeTag(_ tag: String, _ count: Int) throws {
             var arguments: StatementArguments = [tag]
             arguments += tagLimits.arguments
             _ = arguments.append(contentsOf: [count])
-            _ = try take(tagSQL, arguments)
+            let wished = try take("SELECT pi.product_pk FROM product_interest pi INDEXED BY product_interest_by_fit WHERE pi.interest_id = ? AND \(tagLimits.sql)\(purposeFilter) \(tagOrder) LIMIT ?", arguments)
+            // Those without a wished purpose only matter when the good ones are few.
+            if mask != 0 && wished.count < limit * 2 {
+                _ = try take("SELECT pi.product_pk FROM product_interest pi INDEXED BY product_interest_by_fit WHERE pi.interest_id = ? AND \(tagLimits.sql) \(tagOrder) LIMIT ?", arguments)
+            }
         }
         let productLimits = hardLimits(profile, alias: "p", pk: "pk")
         let productOrder = "ORDER BY \(purposeSQL(profile, alias: "p")) DESC, \(ageFitSQL(profile, alias: "p")) DESC, p.pk"

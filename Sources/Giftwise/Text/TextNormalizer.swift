@@ -7,6 +7,7 @@ import Foundation
 enum TextNormalizer {
     /// Word tokens of `text`, folded for matching.
     static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var result: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -28,6 +29,29 @@ enum TextNormalizer {
                 continue  // "dinosaur's" -> "dinosaurs" -> "dinosaur"
             } else {
                 flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The same rules for plain ASCII text, on bytes (most catalog text; several times faster).
+    private static func asciiTokens(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        func flush() {
+            if !current.isEmpty {
+                result.append(fold(String(decoding: current, as: UTF8.self)))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "'"): continue
+            default: flush()
             }
         }
         flush()
