@@ -37,6 +37,22 @@ try measure("recommend (5 profiles, rotating)") {
     _ = try catalog.recommend(for: profiles[index % profiles.count], limit: 5)
     index += 1
 }
+if ProcessInfo.processInfo.environment["BENCH_DETAIL"] != nil {
+    for (number, profile) in profiles.enumerated() {
+        try measure("  profile \(number + 1): \(profile.interests.joined(separator: "+"))") {
+            _ = try catalog.recommend(for: profile, limit: 5)
+        }
+    }
+}
+// The flow's next question after the core answers: picks a follow-up by information gain.
+var flow = QuestionFlow(catalog: catalog)
+for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer) }
+let atLastCore = flow
+try measure("flow: next question after core answers") {
+    var copy = atLastCore
+    try copy.answer("")
+}
+
 let nothing = RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(3))
 try measure("recommend + relaxations (nothing fits)") {
     _ = try catalog.recommend(for: nothing, limit: 5)

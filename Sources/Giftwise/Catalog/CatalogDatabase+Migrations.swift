@@ -60,11 +60,11 @@ extension CatalogDatabase {
                     purposes INTEGER NOT NULL,
                     in_stock INTEGER NOT NULL,
                     span_fit REAL NOT NULL, -- how tightly the age range targets a child (1 = a few years)
-                    PRIMARY KEY (interest_id, product_pk)
+                    -- Clustered best-first within a tag (most central, then most age-targeted), so
+                    -- retrieval reads rows in rank order and stops after the first few hundred
+                    -- that pass the hard limits; the copied columns make every read local.
+                    PRIMARY KEY (interest_id, rank, span_fit DESC, product_pk)
                 ) WITHOUT ROWID;
-                -- Walks a tag's products best-first (most central, then most age-targeted), so
-                -- retrieval stops after the first few hundred that pass the hard limits.
-                CREATE INDEX product_interest_by_fit ON product_interest(interest_id, rank, span_fit DESC, product_pk);
                 CREATE INDEX product_interest_by_product ON product_interest(product_pk);
                 CREATE TABLE product_purpose (
                     purpose TEXT NOT NULL CHECK (purpose IN ('educational', 'crafty', 'sporty', 'fun')),

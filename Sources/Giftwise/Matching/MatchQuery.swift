@@ -55,7 +55,7 @@ struct MatchQuery {
     let requests: [InterestRequest]
 
     /// Rows taken per retrieval source before exact scoring.
-    static let perSource = 200
+    static let perSource = 120
     /// Rows taken per related-interest source (they only fill weak lists).
     static let perRelatedSource = 60
 
@@ -308,10 +308,10 @@ struct MatchQuery {
             var arguments: StatementArguments = [tag]
             arguments += tagLimits.arguments
             _ = arguments.append(contentsOf: [count])
-            let wished = try take("SELECT pi.product_pk FROM product_interest pi INDEXED BY product_interest_by_fit WHERE pi.interest_id = ? AND \(tagLimits.sql)\(purposeFilter) \(tagOrder) LIMIT ?", arguments)
+            let wished = try take("SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ? AND \(tagLimits.sql)\(purposeFilter) \(tagOrder) LIMIT ?", arguments)
             // Those without a wished purpose only matter when the good ones are few.
             if mask != 0 && wished.count < limit * 2 {
-                _ = try take("SELECT pi.product_pk FROM product_interest pi INDEXED BY product_interest_by_fit WHERE pi.interest_id = ? AND \(tagLimits.sql) \(tagOrder) LIMIT ?", arguments)
+                _ = try take("SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ? AND \(tagLimits.sql) \(tagOrder) LIMIT ?", arguments)
             }
         }
         let productLimits = hardLimits(profile, alias: "p", pk: "pk")

@@ -12,8 +12,8 @@ public struct Matcher: Sendable {
     let weights: ScoringWeights
     /// Fewer good matches than this and relaxations are suggested.
     public static let handful = 3
-    /// How many top candidates are scored in detail and diversified.
-    static let candidatePool = 200
+    /// How many top candidates are explained and offered to the diversifier.
+    static let explainedPool = 60
 
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
@@ -40,7 +40,9 @@ public struct Matcher: Sendable {
                 fit = candidates.isEmpty ? .none : .partial
             }
             let explainer = Explainer(query: query)
-            let explained = candidates.prefix(Self.candidatePool).map { explainer.explain($0, product: $0.product) }
+            // Candidates arrive best first; history moves a score by at most ±0.12, so explaining the
+            // best few dozen (more than the diversity pool) is enough.
+            let explained = candidates.prefix(Self.explainedPool).map { explainer.explain($0, product: $0.product) }
             let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
             let items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
             var relaxations: [Relaxation] = []
