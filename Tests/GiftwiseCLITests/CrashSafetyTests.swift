@@ -162,7 +162,7 @@ struct CrashSafetyTests {
     /// A large valid CSV: new products plus updates of the small catalog's ones, so a kill
     /// interrupts both inserts and updates.
     static func writeBigCSV(to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var text = "id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n"
@@ -262,6 +262,12 @@ struct CrashSafetyTests {
                 #expect(result.signalled && result.status == SIGKILL, "\(point): expected a SIGKILL death: \(result.summary)")
             }
 
+            // SABOTAGE (temporary): simulate a torn write by the killed import — scribble over page 5 (the product table).
+            if case .walAbove = point, let handle = FileHandle(forUpdatingAtPath: db) {
+                try handle.seek(toOffset: 4 * 4_096)
+                try handle.write(contentsOf: Data(repeating: 0x5A, count: 600))
+                try handle.close()
+            }
             if let integrity = try CLIHarness.integrityCheck(db) {
                 #expect(integrity == "ok", "\(point): integrity check after kill -9: \(integrity)")
             }

@@ -35,8 +35,8 @@ extension CatalogDatabase {
                     position INTEGER NOT NULL DEFAULT 0
                 ) WITHOUT ROWID;
                 CREATE TABLE interest_alias (
-                    alias TEXT NOT NULL,
                     interest_id TEXT NOT NULL REFERENCES interest(id) ON DELETE CASCADE,
+                    alias TEXT NOT NULL,
                     PRIMARY KEY (interest_id, alias)
                 ) WITHOUT ROWID;
                 CREATE TABLE interest_related (
@@ -49,17 +49,19 @@ extension CatalogDatabase {
                 -- Relations, one row per tag, so "all dinosaur products" is one contiguous range. The
                 -- hard-limit columns are copied from the product (kept in step by the importer) so
                 -- matching filters and ranks a tag's products from this range alone, without a join.
+                -- Key columns come first, in key order: SQLite 3.40's integrity_check misreports
+                -- NOT NULL columns of WITHOUT ROWID tables whose key columns are declared later.
                 CREATE TABLE product_interest (
                     interest_id TEXT NOT NULL,
-                    product_pk INTEGER NOT NULL,
                     rank INTEGER NOT NULL,
+                    span_fit REAL NOT NULL, -- how tightly the age range targets a child (1 = a few years)
+                    product_pk INTEGER NOT NULL,
                     weight REAL NOT NULL,
                     price_minor INTEGER NOT NULL,
                     age_min_months INTEGER,
                     age_max_months INTEGER,
                     purposes INTEGER NOT NULL,
                     in_stock INTEGER NOT NULL,
-                    span_fit REAL NOT NULL, -- how tightly the age range targets a child (1 = a few years)
                     -- Clustered best-first within a tag (most central, then most age-targeted), so
                     -- retrieval reads rows in rank order and stops after the first few hundred
                     -- that pass the hard limits; the copied columns make every read local.

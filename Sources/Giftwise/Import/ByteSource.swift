@@ -3,12 +3,19 @@ import Foundation
 /// Reads a file or in-memory data in large chunks, counting bytes for progress.
 final class ByteSource {
     private let handle: FileHandle?
+    private let path: String
     private var data: Data?
     private(set) var bytesRead: Int64 = 0
     let totalBytes: Int64?
     private let chunkSize: Int
 
     init(url: URL, chunkSize: Int = 1 << 20) throws {
+        path = url.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            // On Linux a folder opens like a file and only fails when read.
+            throw GiftwiseError.unreadableFile(path: url.path, reason: "it is a folder, not a file")
+        }
         do {
             let handle = try FileHandle(forReadingFrom: url)
             self.handle = handle
@@ -24,6 +31,7 @@ final class ByteSource {
 
     init(data: Data, chunkSize: Int = 1 << 20) {
         self.handle = nil
+        self.path = "the data"
         self.data = data
         self.totalBytes = Int64(data.count)
         self.chunkSize = chunkSize
@@ -36,7 +44,7 @@ final class ByteSource {
             do {
                 chunk = try handle.read(upToCount: chunkSize)
             } catch {
-                throw GiftwiseError.unreadableFile(path: "the input file", reason: error.localizedDescription)
+                throw GiftwiseError.unreadableFile(path: path, reason: "reading it failed part-way (was it moved, or is the disk failing?)")
             }
             guard let chunk, !chunk.isEmpty else { return nil }
             bytesRead += Int64(chunk.count)
