@@ -16,7 +16,11 @@ let package = Package(
     targets: [
         .target(
             name: "Giftwise",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for the importer's hot loop (binding without boxing every value).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: [.plugin(name: "EmbedCatalog")]
         ),

@@ -229,11 +229,21 @@ final class ImportWriter {
     func upsert(_ draft: ProductDraft) throws -> Outcome {
         let product = draft.product
         if bulkFullText {
-            try insertProductIfNew.execute(arguments: [
-                product.id, product.name, product.description, product.price.minorUnits, product.currency,
-                product.ages.minMonths, product.ages.maxMonths, product.url, product.inStock, draft.inferred,
-                draft.searchText, draft.contentHash, draft.purposeMask,
-            ])
+            let insert = FastStatement(insertProductIfNew)
+            insert.bind(1, product.id)
+            insert.bind(2, product.name)
+            insert.bind(3, product.description)
+            insert.bind(4, product.price.minorUnits)
+            insert.bind(5, product.currency)
+            insert.bind(6, product.ages.minMonths)
+            insert.bind(7, product.ages.maxMonths)
+            insert.bind(8, product.url)
+            insert.bind(9, product.inStock)
+            insert.bind(10, draft.inferred)
+            insert.bind(11, draft.searchText)
+            insert.bind(12, draft.contentHash)
+            insert.bind(13, draft.purposeMask)
+            try insert.step(db)
             if db.changesCount == 0 { return .duplicate(firstLine: nil) }
             try insertRelations(draft, pk: db.lastInsertedRowID)
             return .added
@@ -273,12 +283,25 @@ final class ImportWriter {
         }
         let product = draft.product
         let spanFit = MatchQuery.ageFit(recipientMonths: 0, minMonths: product.ages.minMonths, maxMonths: product.ages.maxMonths)
+        let tagInsert = FastStatement(insertTag)
         for (rank, tag) in draft.tags.enumerated() {
-            try insertTag.execute(arguments: [tag.id, pk, rank, tag.weight, product.price.minorUnits, product.ages.minMonths,
-                                              product.ages.maxMonths, draft.purposeMask, product.inStock, spanFit])
+            tagInsert.bind(1, tag.id)
+            tagInsert.bind(2, pk)
+            tagInsert.bind(3, rank)
+            tagInsert.bind(4, tag.weight)
+            tagInsert.bind(5, product.price.minorUnits)
+            tagInsert.bind(6, product.ages.minMonths)
+            tagInsert.bind(7, product.ages.maxMonths)
+            tagInsert.bind(8, draft.purposeMask)
+            tagInsert.bind(9, product.inStock)
+            tagInsert.bind(10, spanFit)
+            try tagInsert.step(db)
         }
+        let purposeInsert = FastStatement(insertPurpose)
         for purpose in draft.product.purposes {
-            try insertPurpose.execute(arguments: [purpose.rawValue, pk])
+            purposeInsert.bind(1, purpose.rawValue)
+            purposeInsert.bind(2, pk)
+            try purposeInsert.step(db)
         }
     }
 
