@@ -53,6 +53,8 @@ struct Explainer {
         let ages = product.ages
         if let low = ages.minMonths, let high = ages.maxMonths, high - low <= 6 * 12 {
             reasons.append("made for \(ages.label)")
+        } else if ages.minMonths == nil {
+            reasons.append("the seller gives no age range")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }

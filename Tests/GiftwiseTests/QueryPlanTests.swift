@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Giftwise
+
+/// The matcher's queries use indexes: checked with EXPLAIN QUERY PLAN on the exact statements a
+/// recommendation runs (captured with SQLite's trace hook).
+struct QueryPlanTests {
+    private final class Collected: @unchecked Sendable {
+        let lock = NSLock()
+        var statements: [String] = []
+        func add(_ sql: String) { lock.lock(); statements.append(sql); lock.unlock() }
+    }
+
+    private func statements(for profile: RecipientProfile, in catalog: GiftCatalog) throws -> [String] {
+        let collected = Collected()
+        try catalog.database.writer.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { collected.add(statement.expandedSQL) }
+            }
+        }
+        defer { try? catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
+        _ = try catalog.recommend(for: profile, limit: 5)
+        return collected.statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_master") }
+    }
+
+    private func plan(_ sql: String, in catalog: GiftCatalog) throws -> [String] {
+        try catalog.database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+        }
+    }
+
+    @Test func interestProfilesNeverScanWholeTablesOrSortATagRange() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profiles = [
+            RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.educational], budgetMax: Money(30)),
+            RecipientProfile(ageYears: 12, interests: ["board games", "pirates"], excludedWords: ["dice"]),
+            RecipientProfile(ageYears: 35, interests: ["coffee"], budgetMax: Money(40), excludedProductIDs: ["d-001"]),
+        ]
+        for profile in profiles {
+            let statements = try statements(for: profile, in: catalog)
+            #expect(!statements.isEmpty)
+            for sql in statements {
+                let details = try plan(sql, in: catalog)
+                for detail in details {
+                    // A full scan of a catalog table, or sorting a whole tag range, would not scale.
+                    let scansTable = detail.range(of: #"^SCAN (p|pi|product|product_interest|product_purpose)\b"#, options: .regularExpression) != nil
+                    #expect(!scansTable, "\(detail)\n in: \(sql.prefix(300))")
+                }
+                if sql.contains("FROM product_interest pi WHERE pi.interest_id = ") && sql.contains("ORDER BY pi.rank") {
+                    #expect(details.contains { $0.contains("SEARCH pi USING PRIMARY KEY") }, "\(details)")
+                    #expect(!details.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "\(details)")
+                }
+            }
+        }
+    }
+
+    @Test func productLookupsUseTheirIndexes() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        #expect(try plan("SELECT pk FROM product WHERE id = 'a-001'", in: catalog).contains { $0.contains("INDEX sqlite_autoindex_product_1") })
+        #expect(try plan("SELECT interest_id FROM product_interest WHERE product_pk = 5", in: catalog)
+            .contains { $0.contains("product_interest_by_product") })
+        #expect(try plan("SELECT pk FROM product WHERE price_minor <= 500", in: catalog).contains { $0.contains("product_by_price") })
+    }
+}
