@@ -9,29 +9,8 @@ private enum AskRunner {
         var stderr: String
     }
 
-    /// `$GIFTWISE_BIN`, else `giftwise` next to the test binary, else `.build/debug/giftwise`.
-    static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["GIFTWISE_BIN"], !path.isEmpty {
-            candidates.append(URL(fileURLWithPath: path))
-        }
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = testBinary.deletingLastPathComponent()
-        for _ in 0..<4 {  // macOS: …/debug/X.xctest/Contents/MacOS/X
-            candidates.append(folder.appendingPathComponent("giftwise"))
-            folder = folder.deletingLastPathComponent()
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("giftwise"))
-        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root = root.deletingLastPathComponent()
-        }
-        candidates.append(root.appendingPathComponent(".build/debug/giftwise"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-        }
-        return found
-    }
+    /// The binary under test (see `CLIHarness.binary()`).
+    static func binary() throws -> URL { try CLIHarness.binary() }
 
     /// Runs `giftwise ask` with `input` on standard input and a catalog in `folder`.
     static func run(_ input: String, folder: URL, arguments: [String] = []) throws -> Transcript {
@@ -82,10 +61,12 @@ private func inOrder(_ text: String, _ needles: [String]) -> Bool {
 }
 
 @Suite("giftwise ask with piped answers", .serialized)
-struct AskCLITests {
+final class AskCLITests {
     let folder: URL
 
     init() throws { folder = try AskRunner.temporaryFolder() }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @Test func asksTheCoreQuestionsInOrderAndRecommends() throws {
         let run = try AskRunner.run("7\ndinosaurs\neducational\n30\n\n", folder: folder, arguments: ["ask"])

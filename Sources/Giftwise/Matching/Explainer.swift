@@ -24,7 +24,8 @@ struct Explainer {
             case "exact":
                 reasons.append(Self.phrase(for: request))
             case "text":
-                reasons.append(request.interest == nil ? "you mentioned \"\(request.said)\"" : Self.phrase(for: request) + " (it's in the description)")
+                let place = hit.tag == "name" ? "it's in the name" : "it's in the description"
+                reasons.append(request.interest == nil ? "you mentioned \"\(request.said)\"" : Self.phrase(for: request) + " (\(place))")
             default:
                 let relatedLabel = hit.tag.flatMap { query.taxonomy.interest(id: $0)?.label.lowercased() } ?? hit.tag ?? "a related interest"
                 reasons.append("close to their love of \(request.interest?.label.lowercased() ?? request.said): it's about \(relatedLabel)")

@@ -294,6 +294,7 @@ struct MatchQuery {
         let mask = Purpose.mask(profile.purposes)
         var pks = Set<Int64>()
         var textHits: [Int: Set<Int64>] = [:]
+        var nameHits: [Int: Set<Int64>] = [:]
         func take(_ sql: String, _ arguments: StatementArguments) throws -> [Int64] {
             let found = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
             pks.formUnion(found)
@@ -331,6 +332,11 @@ struct MatchQuery {
                 _ = arguments.append(contentsOf: [Self.perSource])
                 let found = try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
                 textHits[index] = Set(found)
+                // Said in the name, the product is about it; in the description, maybe only in passing.
+                var named: StatementArguments = ["name : " + phrase]
+                named += productLimits.arguments
+                _ = named.append(contentsOf: [Self.perSource])
+                nameHits[index] = Set(try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", named))
             }
         }
         for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, Self.perSource) }
@@ -349,7 +355,7 @@ struct MatchQuery {
         }
         guard !pks.isEmpty else { return [] }
         let products = try loadProducts(db, pks: pks)
-        let scored = products.map { pk, product in score(pk: pk, product: product, textHits: textHits, purposeMask: mask) }
+        let scored = products.map { pk, product in score(pk: pk, product: product, textHits: textHits, nameHits: nameHits, purposeMask: mask) }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -358,7 +364,7 @@ struct MatchQuery {
     }
 
     /// Exact fit of one product: interest (exact tag > related tag > text), purpose, age.
-    func score(pk: Int64, product: Product, textHits: [Int: Set<Int64>], purposeMask: Int) -> Candidate {
+    func score(pk: Int64, product: Product, textHits: [Int: Set<Int64>], nameHits: [Int: Set<Int64>], purposeMask: Int) -> Candidate {
         var hits: [Candidate.InterestHit] = []
         let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var perRequest: [Double] = []
@@ -372,8 +378,10 @@ struct MatchQuery {
                     consider(.init(request: index, kind: "exact", tag: tag, weight: (request.specific ? 0.8 : 1.0) * Taxonomy.centrality(rank: rank)))
                 }
             }
-            if textHits[index]?.contains(pk) == true {
-                consider(.init(request: index, kind: "text", tag: nil, weight: request.interest == nil ? weights.textMatchUnknown : 1.0))
+            let inName = nameHits[index]?.contains(pk) == true
+            if inName || textHits[index]?.contains(pk) == true {
+                let full = request.interest == nil ? weights.textMatchUnknown : 1.0
+                consider(.init(request: index, kind: "text", tag: inName ? "name" : nil, weight: inName ? full : full * 0.6))
             }
             for (related, relation) in request.interest?.related ?? [:] {
                 if let rank = rankOf[related] {

@@ -94,9 +94,15 @@ public struct Taxonomy: Sendable {
                 if !matched { index += 1 }
             }
         }
-        let ranked = counts.sorted { lhs, rhs in
+        var ranked = counts.sorted { lhs, rhs in
             lhs.value != rhs.value ? lhs.value > rhs.value : firstSeen[lhs.key]! < firstSeen[rhs.key]!
-        }.prefix(limit)
+        }
+        // A single passing mention in a long description is noise ("great for the beach" on a
+        // tattoo sheet): keep interests named in the name or mentioned twice, and the single best
+        // mention only when nothing else qualifies.
+        let confident = ranked.filter { $0.value >= 2 }
+        ranked = confident.isEmpty ? Array(ranked.prefix(1)) : confident
+        ranked = Array(ranked.prefix(limit))
         return ranked.enumerated().map { (index, entry) in (entry.key, Self.centrality(rank: index)) }
     }
 
