@@ -157,7 +157,7 @@ struct BadEnvironmentCLITests {
         return true
     }
 
-    @Test func aReadOnlyCatalogRefusesAnImportAndKeepsItsContents() throws {
+    @Test func aReadOnlyCatalogStillAnswersButRefusesAnImportAndKeepsItsContents() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try makeCatalog()
         let exportBefore = try CLIHarness.run(["catalog", "export", "--db", path], in: folder)
@@ -170,6 +170,10 @@ struct BadEnvironmentCLITests {
                 let result = try CLIHarness.run(command, in: folder, asUser: uid)
                 CLIHarness.expectCleanFailure(result, mentioning: ["read-only"], "read-only catalog: \(command.prefix(2).joined(separator: " "))")
             }
+            // Reading needs no write access: a shared read-only catalog still recommends.
+            let recommend = try CLIHarness.run(["recommend", "--age", "7", "--db", path], in: folder, asUser: uid)
+            #expect(recommend.status == 0, "\(recommend.summary)")
+            #expect(recommend.stdout.contains("1. "), "\(recommend.summary)")
         }
         guard ran else { return }
         #expect(bytes(path) == before, "a read-only catalog was modified")

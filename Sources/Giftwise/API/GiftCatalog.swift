@@ -31,7 +31,7 @@ public struct GiftCatalog: Sendable {
 
     package init(database: CatalogDatabase) throws {
         self.database = database
-        try database.installTaxonomyIfNeeded()
+        if !database.isReadOnly { try database.installTaxonomyIfNeeded() }
         self.taxonomy = try database.loadTaxonomy()
     }
 
@@ -56,7 +56,7 @@ public struct GiftCatalog: Sendable {
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") == nil
                 && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0) == 0
         }
-        guard needed else { return false }
+        guard needed, !database.isReadOnly else { return false }
         _ = try CatalogImporter(database: database, taxonomy: taxonomy, options: ImportOptions())
             .run(data: DefaultCatalog.productsCSV, format: .csv)
         return true

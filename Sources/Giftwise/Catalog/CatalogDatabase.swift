@@ -9,6 +9,8 @@ package struct CatalogDatabase: Sendable {
     package let writer: any DatabaseWriter
     /// Where the database lives, or ":memory:".
     package let path: String
+    /// Opened read-only because the file cannot be written: reading works, writing says why not.
+    package let isReadOnly: Bool
 
     /// Opens (creating if needed) the catalog at `path`, migrating it to the current schema.
     package init(path: String) throws {
@@ -38,16 +40,50 @@ package struct CatalogDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: Self.configuration())
-            self.writer = pool
             try Self.migrate(pool, path: path)
+            self.writer = pool
+            self.isReadOnly = false
         } catch {
-            throw Self.translate(error, path: path)
+            let translated = Self.translate(error, path: path)
+            // A catalog someone may read but not write (a shared, read-only file) still answers
+            // questions; only changing it is refused.
+            guard case GiftwiseError.cannotWrite = translated, fileManager.isReadableFile(atPath: path),
+                  let size = try? fileManager.attributesOfItem(atPath: path)[.size] as? Int, size > 0,
+                  let readOnly = try? Self.openReadOnly(path: path)
+            else { throw translated }
+            self.writer = readOnly
+            self.isReadOnly = true
         }
+    }
+
+    private static func openReadOnly(path: String) throws -> DatabaseQueue {
+        var configuration = Self.configuration()
+        configuration.readonly = true
+        var queue: DatabaseQueue
+        do {
+            let plain = try DatabaseQueue(path: path, configuration: configuration)
+            _ = try plain.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            queue = plain
+        } catch {
+            // A WAL catalog in a folder we cannot write has no shared-memory file to coordinate
+            // through; SQLite can still read it as an immutable file (the system SQLite accepts
+            // URI names). Fine for a catalog nobody here may change anyway.
+            let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+            queue = try DatabaseQueue(path: uri, configuration: configuration)
+        }
+        let migrator = Self.migrator
+        let current = try queue.read { db in
+            let superseded = try migrator.hasBeenSuperseded(db)
+            return try !superseded && migrator.hasCompletedMigrations(db)
+        }
+        guard current else { throw GiftwiseError.cannotWrite(path: path, reason: "it needs upgrading and is read-only") }
+        return queue
     }
 
     /// A private in-memory catalog (for tests and apps that import on the fly).
     package init(inMemory: Void = ()) throws {
         self.path = ":memory:"
+        self.isReadOnly = false
         do {
             let queue = try DatabaseQueue(configuration: Self.configuration())
             self.writer = queue
