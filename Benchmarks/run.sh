@@ -9,8 +9,11 @@ command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
 work=${BENCH_DIR:-/tmp/giftwise-bench}
 mkdir -p "$work"
-(cd .. && swift build -c release --product giftwise >/dev/null && swift build -c release --product giftwise-bench >/dev/null)
-bin=$(cd .. && swift build -c release --show-bin-path)
+# Release build with the Swift runtime linked in (as the README recommends for installing):
+# a process then starts in ~5 ms instead of ~10 ms.
+build=(swift build -c release --static-swift-stdlib --scratch-path .build-static)
+(cd .. && "${build[@]}" --product giftwise >/dev/null && "${build[@]}" --product giftwise-bench >/dev/null)
+bin=$(cd .. && "${build[@]}" --show-bin-path)
 giftwise=$bin/giftwise
 bench=$bin/giftwise-bench
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(sqlite3 --version | cut -d' ' -f1-2)"

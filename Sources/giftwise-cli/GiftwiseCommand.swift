@@ -68,7 +68,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the catalog; `seed` fills a never-used catalog with the bundled default.
     func open(seed: Bool = true) throws -> GiftCatalog {
-        let catalog = try GiftCatalog(path: path)
+        let catalog = try GiftCatalog(path: path, singleConnection: true)
         if seed { try catalog.fillWithDefaultCatalogIfEmpty() }
         return catalog
     }

@@ -14,12 +14,12 @@ struct QueryPlanTests {
 
     private func statements(for profile: RecipientProfile, in catalog: GiftCatalog) throws -> [String] {
         let collected = Collected()
-        try catalog.database.writer.writeWithoutTransaction { db in
+        catalog.database.writer.writeWithoutTransaction { db in
             db.trace(options: .statement) { event in
                 if case .statement(let statement) = event { collected.add(statement.expandedSQL) }
             }
         }
-        defer { try? catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
+        defer { catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
         _ = try catalog.recommend(for: profile, limit: 5)
         return collected.statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_master") }
     }

@@ -24,6 +24,11 @@ public struct GiftCatalog: Sendable {
         try self.init(database: CatalogDatabase(path: path))
     }
 
+    /// Opens the catalog with one connection (for a short-lived process such as the CLI).
+    package init(path: String, singleConnection: Bool) throws {
+        try self.init(database: CatalogDatabase(path: path, singleConnection: singleConnection))
+    }
+
     /// A private catalog in memory, with the bundled taxonomy and no products.
     public static func inMemory() throws -> GiftCatalog {
         try GiftCatalog(database: CatalogDatabase())

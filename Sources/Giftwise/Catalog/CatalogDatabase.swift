@@ -13,7 +13,10 @@ package struct CatalogDatabase: Sendable {
     package let isReadOnly: Bool
 
     /// Opens (creating if needed) the catalog at `path`, migrating it to the current schema.
-    package init(path: String) throws {
+    /// - Parameter singleConnection: one connection instead of a reader pool — for a short-lived
+    ///   process (the CLI), where the pool's set-up write on every open is pure cost. The file
+    ///   stays in WAL mode either way, so other processes read during an import as before.
+    package init(path: String, singleConnection: Bool = false) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -39,9 +42,19 @@ package struct CatalogDatabase: Sendable {
             throw GiftwiseError.cannotWrite(path: path, reason: "it is a folder")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: Self.configuration())
-            try Self.migrate(pool, path: path)
-            self.writer = pool
+            let writer: any DatabaseWriter
+            if singleConnection {
+                let queue = try DatabaseQueue(path: path, configuration: Self.configuration())
+                let mode = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+                if mode?.lowercased() != "wal" {
+                    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                }
+                writer = queue
+            } else {
+                writer = try DatabasePool(path: path, configuration: Self.configuration())
+            }
+            try Self.migrate(writer, path: path)
+            self.writer = writer
             self.isReadOnly = false
         } catch {
             let translated = Self.translate(error, path: path)

@@ -9,30 +9,46 @@ struct Diversifier {
     /// Only the best this-many are considered, so diversity never pulls up a poor match.
     static let pool = 40
 
+    /// An item's features, computed once.
+    private struct Features {
+        var interests: Set<String>
+        var purposes: Int
+        var words: Set<String>
+    }
+
     func select(from ranked: [Recommendation], count: Int) -> [Recommendation] {
-        var remaining = Array(ranked.prefix(Self.pool))
-        var chosen: [Recommendation] = []
-        let words = Dictionary(remaining.map { ($0.product.id, Set(TextNormalizer.tokens($0.product.name))) }, uniquingKeysWith: { a, _ in a })
-        while chosen.count < count, !remaining.isEmpty {
-            var bestIndex = 0
-            var bestValue = -Double.infinity
-            for (index, item) in remaining.enumerated() {
-                let redundancy = chosen.map { similarity(item, $0, words) }.max() ?? 0
-                let value = lambda * item.score - (1 - lambda) * redundancy
-                if value > bestValue + 1e-12 { bestValue = value; bestIndex = index }
-            }
-            chosen.append(remaining.remove(at: bestIndex))
+        let pool = Array(ranked.prefix(Self.pool))
+        let features = pool.map {
+            Features(interests: Set($0.product.interests), purposes: Purpose.mask($0.product.purposes),
+                     words: Set(TextNormalizer.tokens($0.product.name)))
         }
-        return chosen
+        var remaining = Array(pool.indices)
+        // The highest similarity of each remaining item to anything chosen so far.
+        var redundancy = [Double](repeating: 0, count: pool.count)
+        var chosen: [Int] = []
+        while chosen.count < count, !remaining.isEmpty {
+            var best = 0
+            var bestValue = -Double.infinity
+            for (position, index) in remaining.enumerated() {
+                let value = lambda * pool[index].score - (1 - lambda) * redundancy[index]
+                if value > bestValue + 1e-12 { bestValue = value; best = position }
+            }
+            let picked = remaining.remove(at: best)
+            chosen.append(picked)
+            for index in remaining {
+                redundancy[index] = max(redundancy[index], similarity(features[index], features[picked]))
+            }
+        }
+        return chosen.map { pool[$0] }
     }
 
-    private func similarity(_ a: Recommendation, _ b: Recommendation, _ words: [String: Set<String>]) -> Double {
-        0.5 * jaccard(Set(a.product.interests), Set(b.product.interests))
-            + 0.2 * jaccard(Set(a.product.purposes), Set(b.product.purposes))
-            + 0.3 * jaccard(words[a.product.id] ?? [], words[b.product.id] ?? [])
+    private func similarity(_ a: Features, _ b: Features) -> Double {
+        let purposeUnion = (a.purposes | b.purposes).nonzeroBitCount
+        let purposeOverlap = purposeUnion == 0 ? 0 : Double((a.purposes & b.purposes).nonzeroBitCount) / Double(purposeUnion)
+        return 0.5 * jaccard(a.interests, b.interests) + 0.2 * purposeOverlap + 0.3 * jaccard(a.words, b.words)
     }
 
-    private func jaccard<T>(_ a: Set<T>, _ b: Set<T>) -> Double {
+    private func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
         let union = a.union(b).count
         return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
     }
