@@ -131,6 +131,22 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .avoid)
     }
 
+    @Test(arguments: [
+        ("no slime", ["slime"]), ("nothing with batteries or glitter", ["batteries", "glitter"]),
+        ("glitter, no more plush", ["glitter", "plush"]), ("avoid slime and glitter", ["slime", "glitter"]),
+        ("Lego", ["Lego"]),
+    ])
+    func avoidAnswersKeepTheThingsNotTheWayTheyWereSaid(_ answer: String, _ expected: [String]) throws {
+        var flow = QuestionFlow(catalog: catalog)
+        try flow.answer("7")
+        try flow.skip()
+        try flow.skip()
+        try flow.skip()
+        #expect(flow.currentQuestion?.id == .avoid)
+        try flow.answer(answer)
+        #expect(flow.profile?.excludedWords == expected)
+    }
+
     @Test(arguments: [("2", [Purpose.crafty]), ("sporty", [.sporty]), ("crafty, fun", [.crafty, .fun]),
                       ("1,3", [.educational, .sporty]), ("just for fun", [.fun]), ("Educational and crafty", [.educational, .crafty]),
                       ("no preference", []), ("5", []), ("2 4", [.crafty, .fun])] as [(String, [Purpose])])

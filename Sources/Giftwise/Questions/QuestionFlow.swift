@@ -241,7 +241,7 @@ public struct QuestionFlow: Sendable {
             next.budgetMin = budget.min
             next.budgetMax = budget.max
         case .avoid:
-            let words = Self.list(text)
+            let words = Self.avoidWords(text)
             if words.count == 1, Self.noneWords.contains(words[0].lowercased()) { return }
             guard !words.isEmpty else {
                 throw QuestionFlowError.invalidAnswer(question: .avoid, reason: "Type words to avoid separated by commas (e.g. glitter, batteries), or skip.")
@@ -394,6 +394,25 @@ public struct QuestionFlow: Sendable {
             .map { String($0.trimmingCharacters(in: .whitespaces).prefix(80)).trimmingCharacters(in: .whitespaces) }
             .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             .prefix(20).map { $0 }
+    }
+
+    /// What to avoid, the way people say it: "no slime, nothing with batteries or glitter" →
+    /// slime, batteries, glitter.
+    static func avoidWords(_ text: String) -> [String] {
+        let fillers = ["nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not "]
+        return list(text).flatMap { item -> [String] in
+            var phrase = item
+            var stripped = true
+            while stripped {
+                stripped = false
+                for filler in fillers where phrase.lowercased().hasPrefix(filler) && phrase.count > filler.count {
+                    phrase = String(phrase.dropFirst(filler.count)).trimmingCharacters(in: .whitespaces)
+                    stripped = true
+                }
+            }
+            let parts = phrase.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
+            return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
     }
 
     static func orList(_ words: [String]) -> String {
