@@ -32,7 +32,8 @@ extension CatalogDatabase {
                     label TEXT NOT NULL,
                     phrase TEXT NOT NULL,
                     is_free INTEGER NOT NULL DEFAULT 0,
-                    position INTEGER NOT NULL DEFAULT 0
+                    position INTEGER NOT NULL DEFAULT 0,
+                    ambiguous TEXT NOT NULL DEFAULT '[]' -- JSON array of words that never tag product text alone
                 ) WITHOUT ROWID;
                 CREATE TABLE interest_alias (
                     interest_id TEXT NOT NULL REFERENCES interest(id) ON DELETE CASCADE,

@@ -53,6 +53,8 @@ struct MatchQuery {
     let taxonomy: Taxonomy
     let weights: ScoringWeights
     let requests: [InterestRequest]
+    /// Each request's own words, folded, to confirm full-text hits.
+    let saidTokens: [Set<String>]
 
     /// Rows taken per retrieval source before exact scoring.
     static let perSource = 120
@@ -66,6 +68,7 @@ struct MatchQuery {
         self.taxonomy = taxonomy
         self.weights = weights
         requests = Self.resolve(profile.interests, taxonomy: taxonomy)
+        saidTokens = requests.map { Set(TextNormalizer.tokens($0.said)) }
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> [InterestRequest] {
@@ -366,6 +369,9 @@ struct MatchQuery {
     /// Exact fit of one product: interest (exact tag > related tag > text), purpose, age.
     func score(pk: Int64, product: Product, textHits: [Int: Set<Int64>], nameHits: [Int: Set<Int64>], purposeMask: Int) -> Candidate {
         var hits: [Candidate.InterestHit] = []
+        let hasText = !textHits.isEmpty
+        let nameTokens = hasText ? Set(TextNormalizer.tokens(product.name)) : []
+        let descriptionTokens = hasText ? Set(TextNormalizer.tokens(product.description)) : []
         let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var perRequest: [Double] = []
         for (index, request) in requests.enumerated() {
@@ -378,8 +384,12 @@ struct MatchQuery {
                     consider(.init(request: index, kind: "exact", tag: tag, weight: (request.specific ? 0.8 : 1.0) * Taxonomy.centrality(rank: rank)))
                 }
             }
-            let inName = nameHits[index]?.contains(pk) == true
-            if inName || textHits[index]?.contains(pk) == true {
+            // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes"; keep a text hit only
+            // if their own words (plural-folded) are really there.
+            let said = saidTokens[index]
+            let inName = nameHits[index]?.contains(pk) == true && said.isSubset(of: nameTokens)
+            let inText = inName || (textHits[index]?.contains(pk) == true && said.isSubset(of: nameTokens.union(descriptionTokens)))
+            if inText {
                 let full = request.interest == nil ? weights.textMatchUnknown : 1.0
                 consider(.init(request: index, kind: "text", tag: inName ? "name" : nil, weight: inName ? full : full * 0.6))
             }

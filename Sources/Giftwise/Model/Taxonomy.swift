@@ -5,8 +5,10 @@ public struct Taxonomy: Sendable {
     /// Interests in file order.
     public let interests: [Interest]
     private let byID: [String: Int]
-    /// Folded phrase ("t rex") -> interest id.
+    /// Folded phrase ("t rex") -> interest id, for what people say.
     private let phrases: [String: String]
+    /// The same, less each interest's ambiguous words, for tagging product text.
+    private let taggingPhrases: [String: String]
     private let longestPhrase: Int
 
     /// Creates a taxonomy; later duplicates of an alias lose to earlier ones.
@@ -36,6 +38,13 @@ public struct Taxonomy: Sendable {
         }
         self.byID = byID
         self.phrases = phrases
+        var tagging = phrases
+        for interest in interests {
+            for word in interest.ambiguous where tagging[TextNormalizer.key(word)] == interest.id {
+                tagging[TextNormalizer.key(word)] = nil
+            }
+        }
+        self.taggingPhrases = tagging
         self.longestPhrase = longest
     }
 
@@ -71,6 +80,10 @@ public struct Taxonomy: Sendable {
     /// A mention in `name` counts three times a mention in the description: a "Dinosaur Puzzle"
     /// is about dinosaurs even if its description talks about puzzle pieces at length.
     func tag(name: String, description: String = "", limit: Int = 3) -> [(id: String, weight: Double)] {
+        tag(name: name, description: description, limit: limit, table: taggingPhrases)
+    }
+
+    private func tag(name: String, description: String, limit: Int, table phrases: [String: String]) -> [(id: String, weight: Double)] {
         var counts: [String: Double] = [:]
         var firstSeen: [String: Int] = [:]
         var order = 0
@@ -106,7 +119,10 @@ public struct Taxonomy: Sendable {
         return ranked.enumerated().map { (index, entry) in (entry.key, Self.centrality(rank: index)) }
     }
 
-    func tag(text: String, limit: Int) -> [(id: String, weight: Double)] { tag(name: text, limit: limit) }
+    /// Interests named inside what a person typed ("dinosaur toys"), ambiguous words included.
+    func tag(text: String, limit: Int) -> [(id: String, weight: Double)] {
+        tag(name: text, description: "", limit: limit, table: phrases)
+    }
 
     /// How central the n-th listed interest is to a product: the first tag is what it is about.
     static func centrality(rank: Int) -> Double {
