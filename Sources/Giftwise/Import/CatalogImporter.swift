@@ -133,7 +133,7 @@ struct CatalogImporter {
                     throw RollbackRequested(report: report)
                 }
                 if options.replace { report.removed = try writer.removeUnseen() }
-                try writer.finish(rebuild: true)
+                try writer.finish()
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
                 return report
             }
@@ -147,7 +147,7 @@ struct CatalogImporter {
     }
 }
 
-/// Rolls back a transaction after a dry run or a failed import without surfacing an error.
+/// Thrown inside the write to roll a dry run or a failed import back; carries the report out.
 private struct RollbackRequested: Error {
     var report: ImportReport
 }
@@ -331,8 +331,8 @@ final class ImportWriter {
     }
 
     /// Builds the full-text index in one pass if rows were added in bulk; clears the temp tables.
-    func finish(rebuild: Bool) throws {
-        if rebuild && bulkFullText {
+    func finish() throws {
+        if bulkFullText {
             try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('rebuild')")
         }
         try db.execute(sql: "DELETE FROM import_seen")

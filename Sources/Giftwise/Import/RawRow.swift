@@ -38,7 +38,7 @@ enum RawValue: Decodable, Equatable {
     }
 }
 
-/// A JSON object with its keys in file order is not needed: keys are looked up by name.
+/// A JSON object, its values looked up by key.
 struct JSONObject: Decodable {
     var values: [String: RawValue]
     init(from decoder: any Decoder) throws {
@@ -187,7 +187,6 @@ final class JSONLinesRowSource: RowSource {
 /// A JSON array of objects. Decoded whole: JSON arrays are for modest files; use JSON Lines or
 /// CSV for large catalogs (they stream).
 final class JSONArrayRowSource: RowSource {
-    private var items: [RawValue?]
     private var objects: [[String: RawValue]?]
     private var index = 0
     let columns: [String]
@@ -207,9 +206,6 @@ final class JSONArrayRowSource: RowSource {
         guard String(data: data, encoding: .utf8) != nil else {
             throw FileProblem(line: 0, field: nil, message: "the text is not valid UTF-8 (save the file as UTF-8)")
         }
-        struct AnyObjectArray: Decodable {
-            var elements: [FlexibleElement]
-        }
         let decoded: [FlexibleElement]
         do {
             decoded = try JSONDecoder().decode([FlexibleElement].self, from: data)
@@ -219,7 +215,6 @@ final class JSONArrayRowSource: RowSource {
             throw FileProblem(line: 0, field: nil, message: "the file is not valid JSON (\(Self.describe(error)))")
         }
         objects = decoded.map(\.object)
-        items = []
         var seen = Set<String>(), columns: [String] = []
         for object in objects.compactMap({ $0 }) {
             for key in object.keys.sorted() where seen.insert(key).inserted { columns.append(key) }
