@@ -384,14 +384,22 @@ struct MatchQuery {
                     consider(.init(request: index, kind: "exact", tag: tag, weight: (request.specific ? 0.8 : 1.0) * Taxonomy.centrality(rank: rank)))
                 }
             }
-            // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes"; keep a text hit only
-            // if their own words (plural-folded) are really there.
-            let said = saidTokens[index]
-            let inName = nameHits[index]?.contains(pk) == true && said.isSubset(of: nameTokens)
-            let inText = inName || (textHits[index]?.contains(pk) == true && said.isSubset(of: nameTokens.union(descriptionTokens)))
-            if inText {
+            // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes". Such a hit still
+            // counts as a match (the SQL counts agree with the list) but ranks low unless their own
+            // words, plural-folded, are really there: fully in the name, less in the description.
+            if textHits[index]?.contains(pk) == true || nameHits[index]?.contains(pk) == true {
+                let said = saidTokens[index]
                 let full = request.interest == nil ? weights.textMatchUnknown : 1.0
-                consider(.init(request: index, kind: "text", tag: inName ? "name" : nil, weight: inName ? full : full * 0.6))
+                let weight: Double
+                let place: String?
+                if said.isSubset(of: nameTokens) {
+                    (weight, place) = (full, "name")
+                } else if said.isSubset(of: nameTokens.union(descriptionTokens)) {
+                    (weight, place) = (full * 0.6, nil)
+                } else {
+                    (weight, place) = (full * 0.25, nil)
+                }
+                consider(.init(request: index, kind: "text", tag: place, weight: weight))
             }
             for (related, relation) in request.interest?.related ?? [:] {
                 if let rank = rankOf[related] {
