@@ -256,7 +256,8 @@ struct MatchQuery {
         }
         var arguments: StatementArguments = []
         for source in sources { arguments += source.arguments }
-        let sql = "SELECT COUNT(*) FROM (SELECT pk FROM (\(sources.map(\.sql).joined(separator: " UNION "))) LIMIT \(Self.countCap))"
+        // DISTINCT: a product carrying two of their interests is one gift, not two.
+        let sql = "SELECT COUNT(*) FROM (SELECT DISTINCT pk FROM (\(sources.map(\.sql).joined(separator: " UNION ALL "))) LIMIT \(Self.countCap))"
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
