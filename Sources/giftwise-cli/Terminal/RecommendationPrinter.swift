@@ -20,7 +20,8 @@ enum RecommendationPrinter {
         for (index, item) in result.items.enumerated() {
             let product = item.product
             lines.append("")
-            lines.append("\(index + 1). " + Output.bold(product.name) + "  " + product.price.formatted(currency: product.currency) + "  " + Output.dim(product.ages.label))
+            lines.append("\(index + 1). " + Output.bold(product.name) + "  " + product.price.formatted(currency: product.currency) + "  "
+                         + Output.dim(product.ages.label + "  [\(product.id)]"))
             lines.append("   " + Output.green("✓ ") + item.reasons.joined(separator: "; "))
             if !item.mismatches.isEmpty {
                 lines.append("   " + Output.yellow("✗ ") + item.mismatches.joined(separator: "; "))
