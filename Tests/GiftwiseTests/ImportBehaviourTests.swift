@@ -155,4 +155,27 @@ struct ImportBehaviourTests {
         #expect(range.min == low)
         #expect(range.max == high)
     }
+
+    @Test(arguments: [("id;name;price\ns1;Ball;3\n", "s1"), ("id\tname\tprice\nt1\tBall\t3\n", "t1"), ("id,name,price\nc1,\"Ball; red\",3\n", "c1")])
+    func readsTheDelimiterFromTheHeaderLine(_ text: String, _ id: String) throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let report = try TestSupport.importCSV(text, into: catalog)
+        #expect(report.added == 1)
+        #expect(try catalog.product(id: id)?.price == Money(3))
+    }
+
+    @Test func aColumnMapNamingAMissingColumnIsAnError() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let errors = TestSupport.importErrors(Data("id,name,price\na,Ball,3\n".utf8), into: catalog, format: .csv, columnMap: ["description": "blurb"])
+        #expect(errors.first?.field == "description")
+        #expect(errors.first?.message.contains("\"blurb\" is not in the file's header") == true)
+    }
+
+    @Test func interestsMayAlsoBeSeparatedByCommasOrSemicolons() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.header + "m1,Kit,,5,USD,6,,\"dinosaurs, science\",educational;fun,,true\n", into: catalog)
+        let product = try #require(try catalog.product(id: "m1"))
+        #expect(product.interests == ["dinosaurs", "science"])
+        #expect(product.purposes == [.educational, .fun])
+    }
 }

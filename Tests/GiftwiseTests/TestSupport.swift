@@ -45,9 +45,10 @@ enum TestSupport {
     }
 
     /// The errors of an import that must fail.
-    static func importErrors(_ data: Data, into catalog: GiftCatalog, format: ImportOptions.Format) -> [ImportIssue] {
+    static func importErrors(_ data: Data, into catalog: GiftCatalog, format: ImportOptions.Format,
+                             columnMap: [String: String] = [:]) -> [ImportIssue] {
         do {
-            _ = try catalog.importData(data, options: ImportOptions(format: format))
+            _ = try catalog.importData(data, options: ImportOptions(format: format, columnMap: columnMap))
             return []
         } catch GiftwiseError.invalidImport(let report) {
             return report.errors

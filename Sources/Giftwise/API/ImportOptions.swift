@@ -21,8 +21,9 @@ public struct ImportOptions: Sendable, Equatable {
     /// Reads a catalog field from a differently named column: `["name": "product_name"]`.
     /// The extra field `age` takes an age range written as text ("3 years and up").
     public var columnMap: [String: String]
-    /// CSV field separator; `,` by default (`;` for many European exports).
-    public var delimiter: Character
+    /// CSV field separator; `nil` (the default) reads it from the header line: `,` unless the
+    /// header has none and has `;` or tabs instead (many European and spreadsheet exports).
+    public var delimiter: Character?
     /// Import the valid rows and report the invalid ones, instead of writing nothing.
     /// For messy foreign exports; the file format contract itself is all-or-nothing.
     public var skipInvalidRows: Bool
@@ -32,7 +33,7 @@ public struct ImportOptions: Sendable, Equatable {
     /// Creates options; the defaults follow the catalog format contract.
     public init(
         format: Format = .auto, dryRun: Bool = false, replace: Bool = false,
-        columnMap: [String: String] = [:], delimiter: Character = ",", skipInvalidRows: Bool = false,
+        columnMap: [String: String] = [:], delimiter: Character? = nil, skipInvalidRows: Bool = false,
         progress: (@Sendable (_ bytesRead: Int64, _ totalBytes: Int64?) -> Void)? = nil
     ) {
         self.format = format

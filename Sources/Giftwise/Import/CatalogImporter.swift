@@ -10,14 +10,37 @@ struct CatalogImporter {
     /// Imports from a file, choosing the reader by format.
     func run(url: URL) throws -> ImportReport {
         let source = try ByteSource(url: url)
-        return try run(source: source, format: resolveFormat(url: url))
+        let handle = try? FileHandle(forReadingFrom: url)
+        let head = (try? handle?.read(upToCount: 8192)) ?? nil
+        try? handle?.close()
+        let extensionDelimiter: UInt8? = url.pathExtension.lowercased() == "tsv" ? 0x09 : nil
+        return try run(source: source, format: resolveFormat(url: url), head: head ?? Data(), fallbackDelimiter: extensionDelimiter)
     }
 
     /// Imports from in-memory data (the embedded default catalog, tests).
     func run(data: Data, format: ImportOptions.Format) throws -> ImportReport {
         let source = ByteSource(data: data)
         let resolved = format == .auto ? Self.sniff(data.prefix(64)) : format
-        return try run(source: source, format: resolved)
+        return try run(source: source, format: resolved, head: data.prefix(8192), fallbackDelimiter: nil)
+    }
+
+    /// The delimiter of a CSV header line: `,` unless the line has none but has `;` or tabs.
+    static func detectDelimiter(head: Data, fallback: UInt8?) -> UInt8 {
+        var commas = 0, semicolons = 0, tabs = 0, inQuotes = false
+        for byte in head {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == 0x0A { break }
+            switch byte {
+            case UInt8(ascii: ","): commas += 1
+            case UInt8(ascii: ";"): semicolons += 1
+            case 0x09: tabs += 1
+            default: break
+            }
+        }
+        if let fallback, commas == 0 { return fallback }
+        if commas == 0 && (semicolons > 0 || tabs > 0) { return semicolons >= tabs ? UInt8(ascii: ";") : 0x09 }
+        return UInt8(ascii: ",")
     }
 
     private func resolveFormat(url: URL) throws -> ImportOptions.Format {
@@ -44,7 +67,7 @@ struct CatalogImporter {
         }
     }
 
-    private func run(source: ByteSource, format: ImportOptions.Format) throws -> ImportReport {
+    private func run(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?) throws -> ImportReport {
         var report = ImportReport()
         report.dryRun = options.dryRun
         var parser = ProductRowParser(taxonomy: taxonomy, columnMap: options.columnMap)
@@ -52,8 +75,14 @@ struct CatalogImporter {
         do {
             switch format {
             case .csv, .auto:
-                guard let delimiter = options.delimiter.asciiValue else {
-                    throw GiftwiseError.invalidProfile("The CSV delimiter must be a single ASCII character.")
+                let delimiter: UInt8
+                if let chosen = options.delimiter {
+                    guard let ascii = chosen.asciiValue else {
+                        throw GiftwiseError.invalidProfile("The CSV delimiter must be a single ASCII character.")
+                    }
+                    delimiter = ascii
+                } else {
+                    delimiter = Self.detectDelimiter(head: head, fallback: fallbackDelimiter)
                 }
                 rows = try CSVRowSource(source: source, delimiter: delimiter)
             case .json: rows = try JSONArrayRowSource(source: source)
@@ -65,6 +94,13 @@ struct CatalogImporter {
         }
         if format == .csv || format == .auto {
             for issue in parser.headerIssues(columns: rows.columns, line: 1) { report.record(issue) }
+            // A column map that names a column the file does not have is a mistake to point out,
+            // not something to ignore silently.
+            let present = Set(rows.columns)
+            for (field, column) in options.columnMap.sorted(by: { $0.key < $1.key })
+            where !present.contains(column) && !["id", "name", "price"].contains(field) {
+                report.record(ImportIssue(line: 1, field: field, message: "the mapped column \"\(column)\" is not in the file's header (it has: \(rows.columns.prefix(12).joined(separator: ", ")))"))
+            }
             if report.errorCount > 0 { throw GiftwiseError.invalidImport(report) }
         }
 

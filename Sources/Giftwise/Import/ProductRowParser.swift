@@ -162,7 +162,9 @@ struct ProductRowParser {
             switch value(field) {
             case nil: return []
             case .text(let raw)?:
-                return raw.split(separator: "|").map { ValueParsers.trim(String($0)) }.filter { !$0.isEmpty }
+                // `|` is the format's separator; `;` and `,` are accepted too (no tag contains them).
+                return raw.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," })
+                    .map { ValueParsers.trim(String($0)) }.filter { !$0.isEmpty }
             case .list(let items)?:
                 var result: [String] = []
                 for item in items {

@@ -47,8 +47,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable), e.g. name=product_name.", valueName: "field=column"))
     var mappings: [String] = []
 
-    @Option(help: ArgumentHelp("CSV field separator, e.g. ';'.", valueName: "char"))
-    var delimiter: String = ","
+    @Option(help: ArgumentHelp("CSV field separator, e.g. ';' or tab (default: read from the header line).", valueName: "char"))
+    var delimiter: String?
 
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and list the invalid ones as skipped (for messy foreign exports).")
     var skipInvalid = false
@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError("--map: \"\(field)\" is not a catalog field (id, name, description, price, currency, age_min, age_max, age, interests, purposes, url, in_stock).")
             }
         }
-        if delimiter == "\\t" || delimiter == "tab" { return }
+        guard let delimiter, delimiter != "\\t", delimiter != "tab" else { return }
         guard delimiter.count == 1, delimiter.first?.isASCII == true else {
             throw ValidationError("--delimiter must be one ASCII character, e.g. ';'.")
         }
@@ -83,7 +83,7 @@ struct ImportCommand: ParsableCommand {
         let progress = ProgressBar(enabled: Output.stderrIsTerminal && report == .text)
         let options = ImportOptions(
             format: format, dryRun: dryRun, replace: replace, columnMap: columnMap,
-            delimiter: (delimiter == "\\t" || delimiter == "tab") ? "\t" : Character(delimiter),
+            delimiter: delimiter.map { ($0 == "\\t" || $0 == "tab") ? "\t" : Character($0) },
             skipInvalidRows: skipInvalid, progress: { read, total in progress.update(read: read, total: total) })
         let result: ImportReport
         do {
