@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 sizes=("${@:-10000 100000 1000000}")
 [ $# -gt 0 ] || sizes=(10000 100000 1000000)
-command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; }
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
+need=()
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+[ -x /usr/bin/time ] || need+=(time)
+command -v bc >/dev/null || need+=(bc)
+if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"; fi
 work=${BENCH_DIR:-/tmp/giftwise-bench}
 mkdir -p "$work"
 # Release build with the Swift runtime linked in (as the README recommends for installing):
