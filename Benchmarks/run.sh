@@ -3,8 +3,7 @@
 # Usage: Benchmarks/run.sh [ROWS...]   (default: 10000 100000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")"
-sizes=("${@:-10000 100000 1000000}")
-[ $# -gt 0 ] || sizes=(10000 100000 1000000)
+if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(10000 100000 1000000); fi
 need=()
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
@@ -15,7 +14,9 @@ mkdir -p "$work"
 # Release build with the Swift runtime linked in (as the README recommends for installing):
 # a process then starts in ~5 ms instead of ~10 ms.
 build=(swift build -c release --static-swift-stdlib --scratch-path .build-static)
-(cd .. && "${build[@]}" --product giftwise >/dev/null && "${build[@]}" --product giftwise-bench >/dev/null)
+if ! (cd .. && "${build[@]}" --product giftwise && "${build[@]}" --product giftwise-bench) > "$work/build.log" 2>&1; then
+  cat "$work/build.log"; echo "benchmark build failed" >&2; exit 1
+fi
 bin=$(cd .. && "${build[@]}" --show-bin-path)
 giftwise=$bin/giftwise
 bench=$bin/giftwise-bench
