@@ -75,12 +75,13 @@ enum RecommendationPrinter {
     }
 
     enum JSONValue: Encodable {
-        case number(Double), strings([String])
+        case number(Double), strings([String]), null
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
             case .number(let value): try container.encode(value)
             case .strings(let values): try container.encode(values)
+            case .null: try container.encodeNil()
             }
         }
     }
@@ -106,7 +107,7 @@ enum RecommendationPrinter {
             if let purposes = relaxation.changes.purposes { changes["purposes"] = .strings(purposes.map(\.rawValue)) }
             if let interests = relaxation.changes.interests { changes["interests"] = .strings(interests) }
             if let exclude = relaxation.changes.exclude { changes["exclude"] = .strings(exclude) }
-            if relaxation.changes.dropBudgetMin == true { changes["budgetMin"] = .strings([]) }
+            if relaxation.changes.dropBudgetMin == true { changes["budgetMin"] = .null }  // no minimum
             return JSONRelaxation(suggestion: relaxation.suggestion, matches: relaxation.matches, changes: changes)
         }
         let encoder = JSONEncoder()
