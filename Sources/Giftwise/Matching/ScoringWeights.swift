@@ -8,8 +8,6 @@ public struct ScoringWeights: Sendable, Equatable {
     public var age: Double
     /// A related interest counts this much of an exact one (times the relation's weight).
     public var relatedFactor: Double
-    /// A text mention of a known interest's name counts this much.
-    public var textMatchKnown: Double
     /// A text mention of a word the taxonomy does not know counts this much.
     public var textMatchUnknown: Double
     /// Each further interest matched adds this share of its fit.
@@ -19,6 +17,6 @@ public struct ScoringWeights: Sendable, Equatable {
 
     /// The defaults.
     public static let `default` = ScoringWeights(
-        interest: 0.6, purpose: 0.25, age: 0.15, relatedFactor: 0.6, textMatchKnown: 0.45,
+        interest: 0.6, purpose: 0.25, age: 0.15, relatedFactor: 0.6,
         textMatchUnknown: 0.7, extraInterestShare: 0.25, diversityLambda: 0.7)
 }
