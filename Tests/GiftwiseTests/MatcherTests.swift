@@ -205,4 +205,26 @@ struct MatcherTests {
         #expect(result.items.first?.reasons.first == "you mentioned \"rainbow\"")
         #expect(result.items.allSatisfy { ($0.product.name + " " + $0.product.description).lowercased().contains("rainbow") })
     }
+
+    @Test func manyTasksAtOnceGetTheSameAnswersAsOneAtATime() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let catalog = try GiftCatalog(path: path)
+        try catalog.fillWithDefaultCatalogIfEmpty()
+        let profiles = Self.scenarios.map(\.profile)
+        let expected = try profiles.map { try catalog.recommend(for: $0).items.map(\.product.id) }
+        let results = try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
+            for round in 0..<4 {
+                for (index, profile) in profiles.enumerated() {
+                    group.addTask { (index, try catalog.recommend(for: profile).items.map(\.product.id)) }
+                }
+                _ = round
+            }
+            var collected: [(Int, [String])] = []
+            for try await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == profiles.count * 4)
+        for (index, ids) in results { #expect(ids == expected[index]) }
+    }
 }
