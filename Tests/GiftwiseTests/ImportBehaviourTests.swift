@@ -178,4 +178,14 @@ struct ImportBehaviourTests {
         #expect(product.interests == ["dinosaurs", "science"])
         #expect(product.purposes == [.educational, .fun])
     }
+
+    @Test func aMissingRequiredColumnSuggestsTheMapThatWouldFindIt() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let errors = TestSupport.importErrors(Data("set_id,product_name,US_retailPrice\n1,Ball,3\n".utf8), into: catalog, format: .csv)
+        #expect(errors.map(\.message) == [
+            "the required column \"id\" is missing; this file has \"set_id\": try --map id=set_id",
+            "the required column \"name\" is missing; this file has \"product_name\": try --map name=product_name",
+            "the required column \"price\" is missing; this file has \"US_retailPrice\": try --map price=US_retailPrice",
+        ])
+    }
 }

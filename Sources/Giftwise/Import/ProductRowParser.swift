@@ -48,8 +48,30 @@ struct ProductRowParser {
             let column = column(for: field)
             guard !present.contains(column) else { return nil }
             let hint = column == field ? "" : " (mapped from \"\(column)\")"
-            return ImportIssue(line: line, field: field, message: "the required column \"\(column)\"\(hint) is missing")
+            var message = "the required column \"\(column)\"\(hint) is missing"
+            if let guess = Self.likelyColumn(for: field, among: columns) {
+                message += "; this file has \"\(guess)\": try --map \(field)=\(guess)"
+            }
+            return ImportIssue(line: line, field: field, message: message)
         }
+    }
+
+    /// A header column that probably holds `field` in a foreign export ("product_name", "SKU").
+    static func likelyColumn(for field: String, among columns: [String]) -> String? {
+        let hints: [String: [String]] = [
+            "id": ["sku", "product_id", "productid", "uniq_id", "item_id", "id", "asin", "code"],
+            "name": ["product_name", "productname", "title", "name", "product"],
+            "price": ["price", "retail_price", "sale_price", "cost", "amount"],
+        ]
+        let folded = columns.map { ($0, $0.lowercased().replacingOccurrences(of: " ", with: "_")) }
+        for hint in hints[field] ?? [] {
+            if let exact = folded.first(where: { $0.1 == hint }) { return exact.0 }
+        }
+        for hint in hints[field] ?? [] where hint.count > 2 {
+            if let partial = folded.first(where: { $0.1.contains(hint) }) { return partial.0 }
+        }
+        if field == "id" { return folded.first(where: { $0.1.hasSuffix("_id") })?.0 }
+        return nil
     }
 
     /// Columns in the file that no field reads.
