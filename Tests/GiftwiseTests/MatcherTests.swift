@@ -227,4 +227,14 @@ struct MatcherTests {
         #expect(results.count == profiles.count * 4)
         for (index, ids) in results { #expect(ids == expected[index]) }
     }
+
+    @Test func aLongListGivesAsManyGoodGiftsAsAskedFor() throws {
+        let profile = RecipientProfile(ageYears: 30)
+        let result = try Self.catalog.recommend(for: profile, limit: 80)
+        #expect(result.goodMatchCount >= 80)
+        #expect(result.items.count == 80)
+        #expect(Set(result.items.map(\.product.id)).count == 80)
+        let crafts = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["crafts", "art", "drawing", "painting"]), limit: 60)
+        #expect(crafts.items.count == min(crafts.goodMatchCount, 60))
+    }
 }

@@ -6,7 +6,8 @@
 /// λ = 0.7 by default (`ScoringWeights.diversityLambda`): relevance still leads.
 struct Diversifier {
     let lambda: Double
-    /// Only the best this-many are considered, so diversity never pulls up a poor match.
+    /// Only the best this-many (or as many as asked for, if more) are considered, so diversity
+    /// never pulls up a poor match.
     static let pool = 40
 
     /// An item's features, computed once.
@@ -17,7 +18,7 @@ struct Diversifier {
     }
 
     func select(from ranked: [Recommendation], count: Int) -> [Recommendation] {
-        let pool = Array(ranked.prefix(Self.pool))
+        let pool = Array(ranked.prefix(max(Self.pool, count)))
         let features = pool.map {
             Features(interests: Set($0.product.interests), purposes: Purpose.mask($0.product.purposes),
                      words: Set(TextNormalizer.tokens($0.product.name)))

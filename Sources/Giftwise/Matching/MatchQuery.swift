@@ -296,6 +296,8 @@ struct MatchQuery {
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         let mask = Purpose.mask(profile.purposes)
+        // Enough per source for the longest list asked for, with room to diversify.
+        let perSource = max(Self.perSource, limit * 3)
         var pks = Set<Int64>()
         var textHits: [Int: Set<Int64>] = [:]
         var nameHits: [Int: Set<Int64>] = [:]
@@ -329,21 +331,21 @@ struct MatchQuery {
             _ = try take("SELECT p.pk FROM product p WHERE \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
         }
         for (index, request) in requests.enumerated() {
-            for tag in request.exactTags { try takeTag(tag, Self.perSource) }
+            for tag in request.exactTags { try takeTag(tag, perSource) }
             if let phrase = request.textQuery {
                 var arguments: StatementArguments = [phrase]
                 arguments += productLimits.arguments
-                _ = arguments.append(contentsOf: [Self.perSource])
+                _ = arguments.append(contentsOf: [perSource])
                 let found = try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
                 textHits[index] = Set(found)
                 // Said in the name, the product is about it; in the description, maybe only in passing.
                 var named: StatementArguments = ["name : " + phrase]
                 named += productLimits.arguments
-                _ = named.append(contentsOf: [Self.perSource])
+                _ = named.append(contentsOf: [perSource])
                 nameHits[index] = Set(try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", named))
             }
         }
-        for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, Self.perSource) }
+        for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, perSource) }
         // Related interests only shape scores among good matches; retrieve them when the good
         // ones are few, so a weak list can still be offered honestly.
         if includeWeak && pks.count < limit * 4 {

@@ -42,7 +42,7 @@ public struct Matcher: Sendable {
             let explainer = Explainer(query: query)
             // Candidates arrive best first; history moves a score by at most ±0.12, so explaining the
             // best few dozen (more than the diversity pool) is enough.
-            let explained = candidates.prefix(Self.explainedPool).map { explainer.explain($0, product: $0.product) }
+            let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0, product: $0.product) }
             let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
             let items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
             var relaxations: [Relaxation] = []
