@@ -127,4 +127,16 @@ struct ImportValidationTests {
         #expect(try reopened.product(id: "toy-1")?.name == "Dinosaur Fossil Dig")
         #expect(try reopened.productCount() == 3)
     }
+
+    @Test func aFailedImportReportsNothingWritten() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let text = TestSupport.header + "b1,Ball,,3,USD,,,,,,\nb2,,,4,USD,,,,,,\n"
+        do {
+            try TestSupport.importCSV(text, into: catalog)
+            Issue.record("the import should fail")
+        } catch GiftwiseError.invalidImport(let report) {
+            #expect((report.added, report.updated, report.unchanged, report.removed) == (0, 0, 0, 0))
+            #expect(report.errorCount == 1)
+        }
+    }
 }

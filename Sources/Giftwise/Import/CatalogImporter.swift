@@ -178,7 +178,12 @@ struct CatalogImporter {
         } catch {
             throw CatalogDatabase.translate(error, path: database.path)
         }
-        if outcome.errorCount > 0 { throw GiftwiseError.invalidImport(outcome) }
+        if outcome.errorCount > 0 {
+            // Nothing was written: the report says so rather than what would have been.
+            var failed = outcome
+            (failed.added, failed.updated, failed.unchanged, failed.removed, failed.autoTagged) = (0, 0, 0, 0, 0)
+            throw GiftwiseError.invalidImport(failed)
+        }
         return outcome
     }
 }
