@@ -180,11 +180,17 @@ struct RefineSession {
                 continue
             case "more":
                 limit = min(limit + 5, 100)
-            case "cheaper":
-                guard cheaper() else { continue }
             default:
-                guard refine(command) else {
+                guard let refinement = Refinement(parsing: command) else {
                     Output.write(Output.yellow("I didn't understand \"\(String(line.prefix(60)))\".") + " " + Output.dim(Self.help) + "\n")
+                    continue
+                }
+                do {
+                    if let note = try refinement.apply(shown: shown, to: &profile, critique: &critique, taxonomy: catalog.taxonomy) {
+                        Output.write(Output.dim(note) + "\n")
+                    }
+                } catch {
+                    Output.write(Output.yellow(error.localizedDescription) + "\n")
                     continue
                 }
             }
@@ -196,64 +202,5 @@ struct RefineSession {
         let result = try catalog.recommend(for: profile, limit: limit, history: history, critique: critique)
         shown = result.items
         Output.write("\n" + RecommendationPrinter.text(result, profile: profile))
-    }
-
-    /// Budget just below the median price of the gifts shown.
-    private mutating func cheaper() -> Bool {
-        let prices = shown.map(\.product.price.minorUnits).sorted()
-        guard !prices.isEmpty else {
-            Output.write(Output.yellow("There are no gifts shown to compare prices with.") + "\n")
-            return false
-        }
-        let median = prices.count % 2 == 1 ? prices[prices.count / 2] : (prices[prices.count / 2 - 1] + prices[prices.count / 2]) / 2
-        let newMax = Money(minorUnits: median - 1)
-        guard newMax.minorUnits > 0, newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0 else {
-            Output.write(Output.yellow("These are already as cheap as your answers allow.") + "\n")
-            return false
-        }
-        profile.budgetMax = min(profile.budgetMax ?? newMax, newMax)
-        Output.write(Output.dim("Budget now up to \(newMax.formatted()).") + "\n")
-        return true
-    }
-
-    /// "more like N", "not like N", "not N", "more crafty". Returns false if not understood.
-    private mutating func refine(_ command: String) -> Bool {
-        func item(after prefix: String) -> Recommendation?? {
-            guard command.hasPrefix(prefix) else { return nil }
-            let rest = command.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            guard let number = Int(rest), shown.indices.contains(number - 1) else {
-                Output.write(Output.yellow("Give the number of a gift shown, 1 to \(shown.count).") + "\n")
-                return .some(nil)
-            }
-            return .some(shown[number - 1])
-        }
-        if let picked = item(after: "more like ") {
-            guard let picked else { return true }
-            let tags = Array(picked.product.interests.prefix(2))
-            if profile.interests.isEmpty {
-                // No interests yet: that kind becomes what they like (in words, as if they had said it).
-                profile.interests = tags.map { catalog.taxonomy.interest(id: $0)?.label.lowercased() ?? $0 }
-            } else {
-                critique.favouredInterests.formUnion(tags)
-            }
-            critique.favouredLike = picked.product.name
-            return true
-        }
-        if let picked = item(after: "not like ") {
-            guard let picked else { return true }
-            critique.rejectedProductIDs.insert(picked.product.id)
-            if let kind = picked.product.interests.first { critique.avoidedInterests.insert(kind) }
-            return true
-        }
-        if let picked = item(after: "not ") {
-            guard let picked else { return true }
-            critique.rejectedProductIDs.insert(picked.product.id)
-            return true
-        }
-        if command.hasPrefix("more "), let purpose = Purpose(word: String(command.dropFirst(5))) {
-            profile.purposes = [purpose]
-            return true
-        }
-        return false
     }
 }

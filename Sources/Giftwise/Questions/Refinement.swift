@@ -1,0 +1,106 @@
+import Foundation
+
+/// A critique of the list shown, as a person gives it after seeing gifts ("cheaper", "more like
+/// #2", "not like #3", "more crafty"). Applying one changes the profile or the critique, and the
+/// next recommendation re-ranks from both (critiquing, as in Chen & Pu's recommender studies).
+public enum Refinement: Sendable, Equatable {
+    /// Under the middle price of the gifts shown.
+    case cheaper
+    /// More of the kind of the gift at this 1-based position.
+    case moreLike(position: Int)
+    /// Not that gift, and nothing whose main kind is the same.
+    case notLike(position: Int)
+    /// Not that gift.
+    case notThis(position: Int)
+    /// Only gifts for this purpose.
+    case moreOf(Purpose)
+
+    /// Reads what a person typed: "cheaper", "more like 2", "not like #3", "not 1", "more crafty".
+    /// Returns `nil` when the text is not a refinement.
+    public init?(parsing text: String) {
+        let command = text.lowercased().replacingOccurrences(of: "#", with: "")
+            .split(separator: " ").joined(separator: " ")
+        func number(after prefix: String) -> Int? {
+            guard command.hasPrefix(prefix) else { return nil }
+            return Int(command.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))
+        }
+        if command == "cheaper" || command == "less expensive" {
+            self = .cheaper
+        } else if let position = number(after: "more like ") {
+            self = .moreLike(position: position)
+        } else if let position = number(after: "not like ") {
+            self = .notLike(position: position)
+        } else if let position = number(after: "not ") {
+            self = .notThis(position: position)
+        } else if command.hasPrefix("more "), let purpose = Purpose(word: String(command.dropFirst(5))) {
+            self = .moreOf(purpose)
+        } else {
+            return nil
+        }
+    }
+
+    /// Applies the refinement to the answers so far, given the gifts shown (best first).
+    /// - Returns: a note to show, if any ("Budget now up to $12").
+    /// - Throws: ``RefinementError`` when it cannot apply (no such gift, already cheapest).
+    @discardableResult
+    public func apply(shown: [Recommendation], to profile: inout RecipientProfile, critique: inout Critique,
+                      taxonomy: Taxonomy) throws -> String? {
+        func item(_ position: Int) throws -> Recommendation {
+            guard shown.indices.contains(position - 1) else { throw RefinementError.noSuchGift(shown: shown.count) }
+            return shown[position - 1]
+        }
+        switch self {
+        case .cheaper:
+            let prices = shown.map(\.product.price.minorUnits).sorted()
+            guard !prices.isEmpty else { throw RefinementError.nothingShown }
+            let middle = prices.count % 2 == 1 ? prices[prices.count / 2] : (prices[prices.count / 2 - 1] + prices[prices.count / 2]) / 2
+            let newMax = Money(minorUnits: middle - 1)
+            guard newMax.minorUnits > 0, newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0 else {
+                throw RefinementError.alreadyCheapest
+            }
+            profile.budgetMax = min(profile.budgetMax ?? newMax, newMax)
+            return "Budget now up to \(newMax.formatted())."
+        case .moreLike(let position):
+            let picked = try item(position)
+            let tags = Array(picked.product.interests.prefix(2))
+            if profile.interests.isEmpty {
+                // No interests yet: that kind becomes what they like, as if they had said it.
+                profile.interests = tags.map { taxonomy.interest(id: $0)?.label.lowercased() ?? $0 }
+            } else {
+                critique.favouredInterests.formUnion(tags)
+            }
+            critique.favouredLike = picked.product.name
+            return nil
+        case .notLike(let position):
+            let picked = try item(position)
+            critique.rejectedProductIDs.insert(picked.product.id)
+            if let kind = picked.product.interests.first { critique.avoidedInterests.insert(kind) }
+            return nil
+        case .notThis(let position):
+            critique.rejectedProductIDs.insert(try item(position).product.id)
+            return nil
+        case .moreOf(let purpose):
+            profile.purposes = [purpose]
+            return nil
+        }
+    }
+}
+
+/// Why a refinement could not be applied.
+public enum RefinementError: LocalizedError, Sendable, Equatable {
+    /// The number is not one of the gifts shown.
+    case noSuchGift(shown: Int)
+    /// No gifts are shown, so there is nothing to compare with.
+    case nothingShown
+    /// The gifts are already as cheap as the answers allow.
+    case alreadyCheapest
+
+    /// The message to show.
+    public var errorDescription: String? {
+        switch self {
+        case .noSuchGift(let shown): shown == 0 ? "No gifts are shown." : "Give the number of a gift shown, 1 to \(shown)."
+        case .nothingShown: "There are no gifts shown to compare prices with."
+        case .alreadyCheapest: "These are already as cheap as your answers allow."
+        }
+    }
+}
