@@ -93,6 +93,7 @@ struct CatalogImporter {
             throw GiftwiseError.invalidImport(report)
         }
         if format == .csv || format == .auto {
+            parser.bind(columns: rows.columns)
             for issue in parser.headerIssues(columns: rows.columns, line: 1) { report.record(issue) }
             // A column map that names a column the file does not have is a mistake to point out,
             // not something to ignore silently.

@@ -34,9 +34,37 @@ struct ProductRowParser {
     private(set) var unknownFreeTags: [String] = []
     private var unknownFreeTagSet = Set<String>()
 
+    /// Where each field sits in a CSV row, once the header is known (indexed by `slot`).
+    private var csvPositions: [Int?] = Array(repeating: nil, count: Self.knownFields.count + Self.mappableExtras.count)
+
     init(taxonomy: Taxonomy, columnMap: [String: String]) {
         self.taxonomy = taxonomy
         self.columnMap = columnMap
+    }
+
+    /// Reads the CSV header once, so each row's fields are found by position, not by name.
+    mutating func bind(columns: [String]) {
+        for (slot, field) in (Self.knownFields + Self.mappableExtras).enumerated() {
+            csvPositions[slot] = columns.firstIndex(of: column(for: field))
+        }
+    }
+
+    /// A field's fixed slot (a switch on short strings: no hashing per row).
+    static func slot(_ field: String) -> Int {
+        switch field {
+        case "id": 0
+        case "name": 1
+        case "description": 2
+        case "price": 3
+        case "currency": 4
+        case "age_min": 5
+        case "age_max": 6
+        case "interests": 7
+        case "purposes": 8
+        case "url": 9
+        case "in_stock": 10
+        default: 11  // "age"
+        }
     }
 
     func column(for field: String) -> String { columnMap[field] ?? field }
@@ -84,11 +112,20 @@ struct ProductRowParser {
         var issues: [ImportIssue] = []
         let line = row.line
         func fail(_ field: String?, _ message: String) { issues.append(ImportIssue(line: line, field: field, message: message)) }
-        if case .text(let message)? = row.lookup("\u{0}overflow") {
+        if case .unreadable(let message) = row.values {
             return .failure([ImportIssue(line: line, field: nil, message: message)])
         }
         func value(_ field: String) -> RawValue? {
-            let raw = row.lookup(column(for: field))
+            let raw: RawValue?
+            switch row.values {
+            case .positional(let fields):
+                guard let position = csvPositions[Self.slot(field)], position < fields.count else { return nil }
+                raw = .text(fields[position])
+            case .keyed(let object):
+                raw = object[column(for: field)]
+            case .unreadable:
+                return nil
+            }
             if case .null? = raw { return nil }
             if case .text(let text)? = raw, ValueParsers.trim(text).isEmpty { return nil }
             return raw

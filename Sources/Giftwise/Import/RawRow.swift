@@ -48,8 +48,16 @@ struct JSONObject: Decodable {
 
 /// One row from any format, addressed by source column name.
 struct RawRow {
+    enum Values {
+        /// CSV fields in header order.
+        case positional([String])
+        /// A JSON object's values by key.
+        case keyed([String: RawValue])
+        /// The row as a whole cannot be read: why.
+        case unreadable(String)
+    }
     var line: Int
-    var lookup: (String) -> RawValue?
+    var values: Values
 }
 
 /// Reads rows from a catalog file of any supported format.
@@ -103,17 +111,9 @@ final class CSVRowSource: RowSource {
         guard let record else { return nil }
         if record.fields.count > columns.count {
             // Reported as a row error; its fields cannot be trusted.
-            let count = record.fields.count, expected = columns.count
-            return RawRow(line: record.line) { name in
-                name == "\u{0}overflow" ? .text("\(count) fields, but the header has \(expected)") : nil
-            }
+            return RawRow(line: record.line, values: .unreadable("\(record.fields.count) fields, but the header has \(columns.count)"))
         }
-        let fields = record.fields
-        let index = index
-        return RawRow(line: record.line) { name in
-            guard let position = index[name], position < fields.count else { return nil }
-            return .text(fields[position])
-        }
+        return RawRow(line: record.line, values: .positional(record.fields))
     }
 
     var bytesRead: Int64 { reader.bytesRead }
@@ -168,12 +168,10 @@ final class JSONLinesRowSource: RowSource {
                 object = try decoder.decode(JSONObject.self, from: Data(bytes)).values
             } catch {
                 let line = lineNumber
-                return RawRow(line: line) { name in
-                    name == "\u{0}overflow" ? .text("this line is not a JSON object") : nil
-                }
+                return RawRow(line: line, values: .unreadable("this line is not a JSON object"))
             }
             for key in object.keys.sorted() where seenColumns.insert(key).inserted { columns.append(key) }
-            return RawRow(line: lineNumber) { object[$0] }
+            return RawRow(line: lineNumber, values: .keyed(object))
         }
         if lineNumber == 0 {
             throw FileProblem(line: 1, field: nil, message: "the file is empty (JSON Lines needs one product object per line)")
@@ -234,11 +232,9 @@ final class JSONArrayRowSource: RowSource {
         defer { index += 1 }
         let position = index
         guard let object = objects[position] else {
-            return RawRow(line: position) { name in
-                name == "\u{0}overflow" ? .text("array item \(position) is not an object") : nil
-            }
+            return RawRow(line: position, values: .unreadable("array item \(position) is not an object"))
         }
-        return RawRow(line: position) { object[$0] }
+        return RawRow(line: position, values: .keyed(object))
     }
 }
 
