@@ -74,7 +74,6 @@ extension CatalogDatabase {
                     product_pk INTEGER NOT NULL,
                     PRIMARY KEY (purpose, product_pk)
                 ) WITHOUT ROWID;
-                CREATE INDEX product_purpose_by_product ON product_purpose(product_pk);
 
                 -- External-content FTS over the product table: the text is stored once.
                 CREATE VIRTUAL TABLE product_fts USING fts5(

@@ -2,7 +2,7 @@ import GRDB
 
 /// Reads products with their tags from the relational tables.
 enum ProductRecord {
-    static let columns = "p.pk, p.id, p.name, p.description, p.price_minor, p.currency, p.age_min_months, p.age_max_months, p.url, p.in_stock, p.inferred"
+    static let columns = "p.pk, p.id, p.name, p.description, p.price_minor, p.currency, p.age_min_months, p.age_max_months, p.url, p.in_stock, p.inferred, p.purposes"
 
     /// Products matching a condition on `product p`, ordered by id.
     static func fetchProducts(_ db: Database, where condition: String, arguments: StatementArguments = [], orderBy: String = "p.id") throws -> [Product] {
@@ -10,7 +10,8 @@ enum ProductRecord {
         return try attachTags(db, rows: rows).map(\.product)
     }
 
-    /// Turns rows of `columns` into products, loading tags for all of them in two queries.
+    /// Turns rows of `columns` into products, loading the tags of all of them in one query (purposes
+    /// come from the row's purpose bits, a copy of the `product_purpose` relation).
     static func attachTags(_ db: Database, rows: [Row]) throws -> [(pk: Int64, product: Product, inferred: Int)] {
         guard !rows.isEmpty else { return [] }
         let pks = rows.map { $0[0] as Int64 }
@@ -19,16 +20,12 @@ enum ProductRecord {
         for row in try Row.fetchAll(db, sql: "SELECT product_pk, interest_id FROM product_interest INDEXED BY product_interest_by_product WHERE product_pk IN (\(list)) ORDER BY product_pk, rank") {
             interests[row[0], default: []].append(row[1])
         }
-        var purposes: [Int64: [Purpose]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT product_pk, purpose FROM product_purpose INDEXED BY product_purpose_by_product WHERE product_pk IN (\(list))") {
-            if let purpose = Purpose(rawValue: row[1]) { purposes[row[0], default: []].append(purpose) }
-        }
         return rows.map { row in
             let pk: Int64 = row[0]
             let product = Product(
                 id: row[1], name: row[2], description: row[3], price: Money(minorUnits: row[4]), currency: row[5],
                 ages: AgeRange(minMonths: row[6], maxMonths: row[7]), interests: interests[pk] ?? [],
-                purposes: (purposes[pk] ?? []).sorted(), url: row[8], inStock: row[9])
+                purposes: Purpose.allCases.filter { (row[11] as Int) & $0.bit != 0 }, url: row[8], inStock: row[9])
             return (pk, product, row[10])
         }
     }

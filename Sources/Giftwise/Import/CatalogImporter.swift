@@ -244,7 +244,8 @@ final class ImportWriter {
             WHERE pk = ?
             """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
-        deletePurposes = try db.makeStatement(sql: "DELETE FROM product_purpose WHERE product_pk = ?")
+        // The relation is keyed by purpose first; a product's rows are four key lookups away.
+        deletePurposes = try db.makeStatement(sql: "DELETE FROM product_purpose WHERE purpose IN ('educational', 'crafty', 'sporty', 'fun') AND product_pk = ?")
         insertTag = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, weight, price_minor, age_min_months,
                                                     age_max_months, purposes, in_stock, span_fit)
@@ -367,7 +368,7 @@ final class ImportWriter {
                 """)
         }
         try db.execute(sql: "DELETE FROM product_interest WHERE product_pk IN (SELECT pk FROM import_gone)")
-        try db.execute(sql: "DELETE FROM product_purpose WHERE product_pk IN (SELECT pk FROM import_gone)")
+        try db.execute(sql: "DELETE FROM product_purpose WHERE purpose IN ('educational', 'crafty', 'sporty', 'fun') AND product_pk IN (SELECT pk FROM import_gone)")
         try db.execute(sql: "DELETE FROM product WHERE pk IN (SELECT pk FROM import_gone)")
         return count
     }
