@@ -56,7 +56,7 @@ struct MatchQuery {
     /// Each request's own words, folded, to confirm full-text hits.
     let saidTokens: [Set<String>]
 
-    /// Rows taken per retrieval source before exact scoring.
+    /// Rows taken per retrieval source before exact scoring (≥ the longest list, 100, plus room).
     static let perSource = 120
     /// Rows taken per related-interest source (they only fill weak lists).
     static let perRelatedSource = 60
@@ -296,8 +296,9 @@ struct MatchQuery {
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         let mask = Purpose.mask(profile.purposes)
-        // Enough per source for the longest list asked for, with room to diversify.
-        let perSource = max(Self.perSource, limit * 3)
+        // Enough per source for the longest list `recommend` gives (100), with room to diversify;
+        // callers asking for more (the flow's candidate survey) get the same bounded sample.
+        let perSource = Self.perSource
         var pks = Set<Int64>()
         var textHits: [Int: Set<Int64>] = [:]
         var nameHits: [Int: Set<Int64>] = [:]
