@@ -68,12 +68,26 @@ struct ReliabilityTests {
         #expect(fileMode == 0o600)
     }
 
-    @Test func aReadOnlyFolderGivesAClearError() throws {
-        guard getuid() != 0 else { return }  // root can write anywhere; the check is meaningless there
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ro-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: GiftwiseError.self) { try GiftCatalog(path: folder.appendingPathComponent("c.sqlite").path) }
+    @Test func aFolderThatCannotHoldTheCatalogGivesAClearError() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        // A "folder" that is a plain file stops everyone, root included (CI runs as root).
+        let plainFile = base.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: plainFile)
+        let path = plainFile.appendingPathComponent("c.sqlite").path
+        #expect(throws: GiftwiseError.self) { try GiftCatalog(path: path) }
+        do {
+            _ = try GiftCatalog(path: path)
+        } catch let error as GiftwiseError {
+            #expect(error.errorDescription?.contains("Cannot write the catalog") == true, "\(error)")
+        }
+        // A read-only folder stops everyone but root (the CLI suite checks it as an unprivileged user).
+        if getuid() != 0 {
+            let readOnly = base.appendingPathComponent("read-only")
+            try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+            #expect(throws: GiftwiseError.self) { try GiftCatalog(path: readOnly.appendingPathComponent("c.sqlite").path) }
+        }
     }
 
     @Test func aFullDiskFailsTheImportCleanlyAndKeepsTheCatalog() throws {

@@ -2,8 +2,6 @@ import Foundation
 
 /// Lenient readers for the ways real exports write prices and ages.
 enum ValueParsers {
-    static let trimSet = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{00A0}\u{2007}\u{202F}"))
-
     /// Trims white space (including non-breaking spaces) from both ends. Foundation's
     /// `trimmingCharacters(in:)` bridges through NSString on Linux and was 30 % of import time.
     static func trim(_ text: String) -> String {

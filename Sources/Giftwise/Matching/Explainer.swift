@@ -24,7 +24,11 @@ struct Explainer {
             case "exact":
                 reasons.append(Self.phrase(for: request))
             case "text":
-                let place = hit.tag == "name" ? "it's in the name" : "it's in the description"
+                let place = switch hit.tag {
+                case "name": "it's in the name"
+                case "stem": "a word like it is in the text"
+                default: "it's in the description"
+                }
                 reasons.append(request.interest == nil ? "you mentioned \"\(request.said)\"" : Self.phrase(for: request) + " (\(place))")
             default:
                 let relatedLabel = hit.tag.flatMap { query.taxonomy.interest(id: $0)?.label.lowercased() } ?? hit.tag ?? "a related interest"

@@ -16,9 +16,6 @@ struct Candidate {
     var pk: Int64
     var product: Product
     var score: Double
-    var interestFit: Double
-    var purposeHit: Bool
-    var ageFit: Double
     var hits: [InterestHit]
     var isGood: Bool
 }
@@ -401,7 +398,7 @@ struct MatchQuery {
                 } else if said.isSubset(of: nameTokens.union(descriptionTokens)) {
                     (weight, place) = (full * 0.6, nil)
                 } else {
-                    (weight, place) = (full * 0.25, nil)
+                    (weight, place) = (full * 0.25, "stem")
                 }
                 consider(.init(request: index, kind: "text", tag: place, weight: weight))
             }
@@ -438,18 +435,12 @@ struct MatchQuery {
             score = interestWeight * interestFit + purposeWeight * (purposeHit ? 1 : 0) + weights.age * ageFit
             isGood = strong && purposeHit
         }
-        return Candidate(pk: pk, product: product, score: score, interestFit: interestFit, purposeHit: purposeHit,
-                         ageFit: ageFit, hits: hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }, isGood: isGood)
+        return Candidate(pk: pk, product: product, score: score, hits: hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }, isGood: isGood)
     }
 
     func loadProducts(_ db: Database, pks: Set<Int64>) throws -> [Int64: Product] {
         let list = pks.sorted().map(String.init).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: "SELECT \(ProductRecord.columns) FROM product p WHERE p.pk IN (\(list))")
         return Dictionary(uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map { ($0.pk, $0.product) })
-    }
-
-    /// Products of candidates, by pk (the candidates already carry them).
-    func loadProducts(_ db: Database, candidates: [Candidate]) throws -> [Int64: Product] {
-        Dictionary(candidates.map { ($0.pk, $0.product) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -50,15 +50,13 @@ extension QuestionFlow {
         return try catalog.database.read { db in
             let count = try query.countGood(db)
             let good = try query.candidates(db, limit: limit).filter(\.isGood)
-            let products = try query.loadProducts(db, candidates: good)
-            let items = good.compactMap { candidate -> CandidateProduct? in
-                guard let product = products[candidate.pk] else { return nil }
+            let items = good.map { candidate -> CandidateProduct in
                 var best: [Int: Double] = [:]
                 for hit in candidate.hits where (hit.kind == "exact" || hit.kind == "text") && hit.request < query.requests.count {
                     best[hit.request] = max(best[hit.request] ?? 0, hit.weight)
                 }
                 let strong = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
-                return CandidateProduct(product: product, strongRequests: strong)
+                return CandidateProduct(product: candidate.product, strongRequests: strong)
             }
             return CandidateSet(count: count, items: items, requests: query.requests)
         }
