@@ -112,6 +112,7 @@ extension CatalogDatabase {
                 CREATE INDEX gift_by_recipient_date ON gift(recipient_id, given_on);
                 """)
         }
+        ProductVectors.registerMigrations(&migrator)
         return migrator
     }
 }
