@@ -112,6 +112,16 @@ extension CatalogDatabase {
                 CREATE INDEX gift_by_recipient_date ON gift(recipient_id, given_on);
                 """)
         }
+        migrator.registerMigration("v2-currency-rates") { db in
+            // Rates a shop supplies, each against the base currency named in meta 'rate_base':
+            // one unit of `currency` is worth `rate` units of the base.
+            try db.execute(sql: """
+                CREATE TABLE currency_rate (
+                    currency TEXT PRIMARY KEY NOT NULL,
+                    rate REAL NOT NULL CHECK (rate > 0)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
