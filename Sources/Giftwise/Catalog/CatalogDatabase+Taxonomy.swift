@@ -21,7 +21,7 @@ extension CatalogDatabase {
             let insertRelated = try db.makeStatement(sql: "INSERT OR REPLACE INTO interest_related (interest_id, related_id, weight) VALUES (?, ?, ?)")
             for (position, interest) in taxonomy.interests.enumerated() {
                 try insertInterest.execute(arguments: [interest.id, interest.label, interest.phrase, position,
-                                                       MatchQuery.jsonArray(interest.ambiguous), MatchQuery.jsonArray(interest.synonyms)])
+                                                       Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms)])
                 for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
                     try insertRelated.execute(arguments: [interest.id, related, weight])
@@ -29,6 +29,10 @@ extension CatalogDatabase {
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('taxonomy', ?)", arguments: [fingerprint])
         }
+    }
+
+    private static func jsonArray(_ values: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
     }
 
     /// The taxonomy as stored in this catalog.

@@ -111,6 +111,9 @@ public struct Taxonomy: Sendable {
         return nil
     }
 
+    /// Whether a folded phrase is one the taxonomy knows (an id, label or alias).
+    func isPhrase(_ key: String) -> Bool { phrases[key] != nil }
+
     /// The folded phrases that name this interest or a narrower kind of it (id, label, aliases),
     /// less its ambiguous words: what product text says when it is about the interest.
     func textPhrases(of interest: Interest) -> [String] {
