@@ -40,7 +40,24 @@ enum RecommendationPrinter {
             lines.append("")
             lines.append("No single change of answers would help with this catalog.")
         }
+        lines += elsewhereLines(result, profile: profile)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere: …"
+    static func elsewhereLines(_ result: Recommendations, profile: RecipientProfile) -> [String] {
+        guard !result.elsewhereFor.isEmpty else { return [] }
+        let interests = result.elsewhereFor.map(\.said)
+        let listed = interests.count == 1 ? interests[0]
+            : interests.dropLast().joined(separator: ", ") + " or " + interests[interests.count - 1]
+        let budget = profile.budgetMax.map { ", under " + $0.formatted() } ?? ""
+        var lines = ["", "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere:"]
+        for group in result.elsewhereFor {
+            let closest = group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
+            let heading = result.elsewhereFor.count > 1 || group.isApproximate ? "\(group.said)\(closest): " : ""
+            lines.append("  • " + heading + group.ideas.joined(separator: "; "))
+        }
+        return lines
     }
 
     struct JSONRecommendation: Encodable {
@@ -91,6 +108,12 @@ enum RecommendationPrinter {
         var goodMatches: Int
         var recommendations: [JSONRecommendation]
         var relaxations: [JSONRelaxation]
+        var elsewhere: [String]
+        var elsewhereFor: [JSONElsewhere]
+    }
+
+    struct JSONElsewhere: Encodable {
+        var said: String, interest: String, approximate: Bool, ideas: [String]
     }
 
     static func json(_ result: Recommendations) throws -> String {
@@ -110,9 +133,13 @@ enum RecommendationPrinter {
             if relaxation.changes.dropBudgetMin == true { changes["budgetMin"] = .null }  // no minimum
             return JSONRelaxation(suggestion: relaxation.suggestion, matches: relaxation.matches, changes: changes)
         }
+        let elsewhereFor = result.elsewhereFor.map {
+            JSONElsewhere(said: $0.said, interest: $0.interestID, approximate: $0.isApproximate, ideas: $0.ideas)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(JSONResult(fit: result.fit.rawValue, goodMatches: result.goodMatchCount, recommendations: items, relaxations: relaxations))
+        let data = try encoder.encode(JSONResult(fit: result.fit.rawValue, goodMatches: result.goodMatchCount, recommendations: items, relaxations: relaxations,
+                                                elsewhere: result.elsewhere, elsewhereFor: elsewhereFor))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
