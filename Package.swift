@@ -36,7 +36,7 @@ let package = Package(
         ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
-        // Turns catalog/*.csv and catalog/interests.json into Swift source compiled into the
+        // Turns catalog/products.csv, interests.json and ideas.json into Swift source compiled into the
         // library, so the default catalog travels inside every binary (no resource bundle to lose).
         .executableTarget(name: "EmbedCatalogTool"),
         .plugin(
