@@ -19,6 +19,9 @@ public struct GiftCatalog: Sendable {
     public let taxonomy: Taxonomy
     /// The semantic signal over this catalog (its in-memory index is shared by copies).
     package let semantic: SemanticSearch
+    /// Gift ideas to point elsewhere when nothing here fits (`Recommendations.elsewhere`): the
+    /// bundled `catalog/ideas.json` unless an app sets its own (``GiftIdeas/init(jsonData:taxonomy:)``).
+    public var giftIdeas: GiftIdeas = .bundled
 
     /// Opens the catalog at `path`, creating it (empty) if needed.
     /// - Throws: ``GiftwiseError`` when the file is not a catalog, is newer, or cannot be written.
