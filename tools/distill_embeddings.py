@@ -53,6 +53,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 REPO = Path(__file__).resolve().parent.parent
 TABLE_PATH = REPO / "Sources/GiftwiseEmbeddings/semantic-table.bin"
 FIXTURE_PATH = REPO / "Tests/GiftwiseTests/Fixtures/semantic-reference.json"
+TOKENIZER_FIXTURE_PATH = REPO / "Tests/GiftwiseTests/Fixtures/wordpiece-reference.json"
 DIMS = 128
 SIF_A = 1e-3
 HASH_SLOTS = 1 << 16  # open addressing; 30,522 keys -> load 0.47
@@ -106,7 +107,10 @@ class MiniLM:
         return (x - mean) / np.sqrt(var + self.eps) * self.w[prefix + ".weight"] + self.w[prefix + ".bias"]
 
     def _dense(self, x: np.ndarray, prefix: str) -> np.ndarray:
-        return x @ self.w[prefix + ".weight"].T + self.w[prefix + ".bias"]
+        # As one 2-D product: numpy's stacked matmul with a transposed weight bypasses BLAS (70x slower).
+        w = self.w[prefix + ".weight"]
+        flat = np.ascontiguousarray(x.reshape(-1, x.shape[-1])) @ w.T
+        return (flat + self.w[prefix + ".bias"]).reshape(*x.shape[:-1], w.shape[0])
 
     def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Last hidden states, shape (batch, length, 384). ids/mask: (batch, length)."""
@@ -172,10 +176,11 @@ class WordPiece:
         out = []
         for ch in text:
             cp = ord(ch)
-            if ch in "\t\n\r" or ch.isspace():
-                out.append(" ")
-            elif cp == 0 or cp == 0xFFFD or unicodedata.category(ch) in ("Cc", "Cf", "Cn", "Co"):
+            # Control and format characters go first (U+000B, U+0085 are dropped, not spaces).
+            if ch not in "\t\n\r" and (cp == 0 or cp == 0xFFFD or unicodedata.category(ch) in ("Cc", "Cf", "Cn", "Co", "Cs")):
                 continue
+            elif ch in "\t\n\r" or ch.isspace():
+                out.append(" ")
             elif self._is_cjk(cp):
                 out.append(f" {ch} ")
             else:
@@ -278,21 +283,22 @@ def fnv1a(data: bytes) -> int:
 def write_table(path: Path, tokens: list[str], q: np.ndarray, scale: np.ndarray, weight: np.ndarray) -> None:
     """Little-endian layout, every section 16-byte aligned:
 
-    header (64 bytes): magic "GWSEM001", u32 vocab count, u32 dims, u32 hash slots, then u32 byte
+    header (64 bytes): magic "GWSEM002", u32 vocab count, u32 dims, u32 hash slots, then u32 byte
       offsets of: scales, weights, vectors, string offsets, string bytes, hash table; u32 total size.
     scales   f32[count]        per-row dequantisation scale
     weights  f32[count]        SIF weight per token
     vectors  i8[count * dims]  row-major
     offsets  u32[count + 1]    token i's UTF-8 bytes are strings[offsets[i] ..< offsets[i+1]]
     strings  u8[...]           the vocabulary, concatenated
-    hash     u32[slots]        open addressing by FNV-1a 32 of the token's bytes, linear probing;
+    hash     u16[slots]        open addressing by FNV-1a 32 of the token's bytes, linear probing;
                                slot holds token id + 1, 0 = empty
     """
     count, dims = q.shape
     blobs = [t.encode("utf-8") for t in tokens]
     offsets = np.zeros(count + 1, dtype="<u4")
     offsets[1:] = np.cumsum([len(b) for b in blobs])
-    table = np.zeros(HASH_SLOTS, dtype="<u4")
+    assert count < 0xFFFF
+    table = np.zeros(HASH_SLOTS, dtype="<u2")
     for i, b in enumerate(blobs):
         slot = fnv1a(b) & (HASH_SLOTS - 1)
         while table[slot]:
@@ -308,7 +314,7 @@ def write_table(path: Path, tokens: list[str], q: np.ndarray, scale: np.ndarray,
         starts.append(cursor)
         body.append(s)
         cursor += len(s)
-    header = b"GWSEM001" + struct.pack("<3I", count, dims, HASH_SLOTS) + struct.pack("<6I", *starts) + struct.pack("<I", cursor)
+    header = b"GWSEM002" + struct.pack("<3I", count, dims, HASH_SLOTS) + struct.pack("<6I", *starts) + struct.pack("<I", cursor)
     header += b"\0" * (64 - len(header))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(header + b"".join(body))
@@ -333,6 +339,17 @@ FIXED_STRINGS = [
     "a" * 101, "x" * 100, "emoji 🦖🎨 unicorn", "İstanbul ΣΊΣΥΦΟΣ", "tab\tseparated\u0000null\u200bzero-width",
     "hello\u00adworld", "2nd-hand 3D printer, 1:12 scale", "unbelievable unaffordable",
     "Mario Kart", "Harry Potter Hogwarts castle", "board games", "drawing",
+]
+
+# Tricky strings for the tokenizer alone (ids need no model run).
+TOKENIZER_STRINGS = FIXED_STRINGS + [
+    "a\u000bb", "a\u0085b", "a\u00a0b\u2003c", "Pokémon", "Cafe\u0301 au lait", "ＬＥＧＯ ｆｕｌｌ", "ﬁsh ﬂies",
+    "한국어 키트", "Привет, мир!", "مرحبا بالعالم", "¿Qué tal? ¡Hola!", "‘quoted’ “double” «guillemets»",
+    "co-op e-mail U.S.A. rock'n'roll", "T-Rex & Triceratops (2 pcs) @ 50% off #1", "under_score back\\slash",
+    "ǅungla Ǆ ǆ", "ΆΈΉ ᾼ ᾳ", "Straße STRASSE", "ÅNGSTRÖM Ångström", "x\u0308y\u0301z", "\ufeffBOM start",
+    "\U0001F600\U0001F680 rocket", "ᄀᄁ jamo", "Ⅻ roman ① circled", "3D-printed 1/144 HG Gundam RX-78-2",
+    "Kelly’s toys™ ©2024", "micro:bit Arduino® Raspberry Pi 4B", "𠀀𠀁 extension B", "\u2060word\u2060joiner",
+    "mixedCASE CamelCase iPhone", "unaffable unaffablely", "supercalifragilistic" * 5, "é" * 101, "é" * 100,
 ]
 
 PAIRS = [("dinosaurs", "Dinosaur fossil dig kit for kids"), ("firefighters", "Fire Station"),
@@ -377,10 +394,28 @@ def check_tokenizer(tok: WordPiece, path: Path) -> list[str]:
     return problems
 
 
+def write_tokenizer_fixture(path: Path, tok: WordPiece) -> None:
+    real = _reference_tokenizer(path)
+    cases = [{"text": t, "ids": real.encode(t, add_special_tokens=False).ids} for t in TOKENIZER_STRINGS]
+    mismatches = [c["text"] for c in cases if tok.encode(c["text"]) != c["ids"]]
+    for text in mismatches:
+        print(f"  this script's tokenizer differs on {text!r}", file=sys.stderr)
+    TOKENIZER_FIXTURE_PATH.write_text(json.dumps({
+        "about": "Generated by tools/distill_embeddings.py --tokenizer-fixture: ids from tokenizers "
+                 "(the model's tokenizer.json), without [CLS]/[SEP].",
+        "cases": cases}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"  wrote {TOKENIZER_FIXTURE_PATH.relative_to(REPO)} ({len(cases)} strings)", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, help="distil only the first N tokens (a quick trial)")
+    parser.add_argument("--tokenizer-fixture", action="store_true", help="only write the tokenizer fixture")
     args = parser.parse_args()
+    if args.tokenizer_fixture:
+        path = model_dir()
+        write_tokenizer_fixture(path, WordPiece(path / "vocab.txt"))
+        return
     np.seterr(over="ignore")
     path = model_dir()
     print(f"model: {path}", file=sys.stderr)
@@ -391,6 +426,7 @@ def main() -> None:
 
     for problem in check_tokenizer(tok, path):
         print("  " + problem, file=sys.stderr)
+    write_tokenizer_fixture(path, tok)
     diff = check_forward(model, tok, cls, sep)
     if diff is not None:
         print(f"  forward pass vs sentence-transformers: max cosine difference {diff:.2e}", file=sys.stderr)
@@ -407,6 +443,8 @@ def main() -> None:
     weight = weight[:count]
     tokens = tok.tokens[:count]
     write_table(TABLE_PATH, tokens, q, scale, weight)
+    # The assembler's dependency file may not list .incbin inputs: make the build see the change.
+    os.utime(TABLE_PATH.with_suffix(".S"))
     print(f"  wrote {TABLE_PATH.relative_to(REPO)} ({TABLE_PATH.stat().st_size} bytes)", file=sys.stderr)
 
     try:

@@ -23,6 +23,9 @@ package struct SemanticSearch: Sendable {
         self.cache = SemanticIndexCache()
     }
 
+    /// The stored-vector index for the catalog `db` reads (loaded once, reloaded after imports).
+    func cacheIndex(_ db: Database) throws -> SemanticIndex { try cache.index(db) }
+
     /// The vector of what a person said ("scuba diving"), nil when it has no known word piece.
     package func vector(for phrase: String) -> SemanticVector? { embedder.embed(phrase) }
 
@@ -40,7 +43,7 @@ package struct SemanticSearch: Sendable {
                     let rows = try Row.fetchCursor(statement)
                     while let row = try rows.next() {
                         let pk: Int64 = row[0]
-                        let similarity = row.withUnsafeData(atIndex: 1) { data in
+                        let similarity = try row.withUnsafeData(atIndex: 1) { data in
                             data.map { $0.withUnsafeBytes { ProductVectors.cosine(q, stored: $0) } } ?? 0
                         }
                         result[pk] = similarity
@@ -61,25 +64,12 @@ package struct SemanticSearch: Sendable {
         where predicate: String = "1", arguments: StatementArguments = []
     ) throws -> [(pk: Int64, similarity: Float)] {
         guard limit > 0 else { return [] }
-        let index = try cache.index(database: database)
-        let ranked = index.ranked(query, minimumSimilarity: minimumSimilarity)
-        var result: [(pk: Int64, similarity: Float)] = []
-        var start = 0
-        var window = max(limit * 4, 64)
-        while start < ranked.count && result.count < limit {
-            let slice = ranked[start..<min(ranked.count, start + window)]
-            let list = slice.map { String(index.pks[$0.row]) }.joined(separator: ",")
-            let passing = try database.read { db in
-                try Set(Int64.fetchAll(db, sql: "SELECT p.pk FROM product p WHERE p.pk IN (\(list)) AND (\(predicate))", arguments: arguments))
+        return try database.read { db in
+            let index = try cache.index(db)
+            return try index.nearest(query, count: limit, minimumSimilarity: minimumSimilarity) { pks in
+                Set(try Int64.fetchAll(db, sql: "SELECT p.pk FROM product p WHERE p.pk IN (\(pks.map(String.init).joined(separator: ","))) AND (\(predicate))", arguments: arguments))
             }
-            for entry in slice where passing.contains(index.pks[entry.row]) {
-                result.append((index.pks[entry.row], entry.similarity))
-                if result.count == limit { break }
-            }
-            start += slice.count
-            window *= 4
         }
-        return result
     }
 
     /// Taxonomy interests closest in meaning to `phrase`, best first: each interest is embedded
@@ -107,9 +97,37 @@ struct SemanticIndex: Sendable {
     let scales: [Float]
     let components: [Int8]
 
-    /// Rows with similarity ≥ `minimumSimilarity`, best first (ties by pk, so results are stable).
-    func ranked(_ query: SemanticVector, minimumSimilarity: Float) -> [(row: Int, similarity: Float)] {
-        var result: [(row: Int, similarity: Float)] = []
+    /// The `count` rows closest to `query` whose pks `passing` accepts, best first (ties by pk):
+    /// the best few times `count` are offered to `passing` (one SQL check), widening only when
+    /// too few pass.
+    func nearest(
+        _ query: SemanticVector, count: Int, minimumSimilarity: Float,
+        passing: ([Int64]) throws -> Set<Int64>
+    ) rethrows -> [(pk: Int64, similarity: Float)] {
+        var result: [(pk: Int64, similarity: Float)] = []
+        var k = max(count * 4, 64)
+        var checked = 0
+        while result.count < count && checked < pks.count {
+            let best = top(query, k: min(k, pks.count))
+            let fresh = best[checked...].prefix { $0.similarity >= minimumSimilarity }
+            if fresh.isEmpty { break }
+            let accepted = try passing(fresh.map { pks[$0.row] })
+            for entry in fresh where accepted.contains(pks[entry.row]) {
+                result.append((pks[entry.row], entry.similarity))
+                if result.count == count { break }
+            }
+            if fresh.count < best.count - checked { break }  // the rest are below the minimum
+            checked = best.count
+            k *= 8
+        }
+        return result
+    }
+
+    /// The `k` rows most similar to `query`, best first (ties by pk): one SIMD pass and a
+    /// bounded heap, so a million rows cost a scan, not a sort.
+    func top(_ query: SemanticVector, k: Int) -> [(row: Int, similarity: Float)] {
+        guard k > 0, !pks.isEmpty else { return [] }
+        var heap = BoundedBest(capacity: k, pks: pks)
         query.components.withUnsafeBufferPointer { q in
             components.withUnsafeBytes { matrix in
                 let stride = dimensions
@@ -123,14 +141,11 @@ struct SemanticIndex: Sendable {
                             * SIMD16<Float>(base.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
                         offset += 16
                     }
-                    let similarity = sum.sum() * scales[row]
-                    if similarity >= minimumSimilarity { result.append((row, similarity)) }
+                    heap.offer(row: row, similarity: sum.sum() * scales[row])
                 }
             }
         }
-        let pks = self.pks
-        result.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : pks[$0.row] < pks[$1.row] }
-        return result
+        return heap.sortedBestFirst()
     }
 
     static func load(_ db: Database, dimensions: Int) throws -> SemanticIndex {
@@ -145,7 +160,7 @@ struct SemanticIndex: Sendable {
         let rows = try Row.fetchCursor(db, sql: "SELECT product_pk, vector FROM product_vector ORDER BY product_pk")
         while let row = try rows.next() {
             let pk: Int64 = row[0]
-            let ok: Bool = row.withUnsafeData(atIndex: 1) { data in
+            let ok: Bool = try row.withUnsafeData(atIndex: 1) { data in
                 guard let data, data.count == dimensions + 4 else { return false }
                 data.withUnsafeBytes { raw in
                     components.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<dimensions]).bindMemory(to: Int8.self))
@@ -159,6 +174,56 @@ struct SemanticIndex: Sendable {
     }
 }
 
+/// The best `capacity` (row, similarity) pairs seen: a min-heap whose root is the worst kept.
+struct BoundedBest {
+    let capacity: Int
+    let pks: [Int64]
+    private var items: [(row: Int, similarity: Float)] = []
+
+    init(capacity: Int, pks: [Int64]) {
+        self.capacity = capacity
+        self.pks = pks
+        items.reserveCapacity(capacity)
+    }
+
+    /// Whether `a` ranks below `b`: lower similarity, or equal and a larger pk.
+    @inline(__always)
+    private func worse(_ a: (row: Int, similarity: Float), _ b: (row: Int, similarity: Float)) -> Bool {
+        a.similarity != b.similarity ? a.similarity < b.similarity : pks[a.row] > pks[b.row]
+    }
+
+    @inline(__always)
+    mutating func offer(row: Int, similarity: Float) {
+        let item = (row: row, similarity: similarity)
+        if items.count < capacity {
+            items.append(item)
+            var child = items.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard worse(items[child], items[parent]) else { break }
+                items.swapAt(child, parent)
+                child = parent
+            }
+        } else if worse(items[0], item) {
+            items[0] = item
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < items.count else { break }
+                var smallest = left
+                if left + 1 < items.count, worse(items[left + 1], items[left]) { smallest = left + 1 }
+                guard worse(items[smallest], items[parent]) else { break }
+                items.swapAt(smallest, parent)
+                parent = smallest
+            }
+        }
+    }
+
+    func sortedBestFirst() -> [(row: Int, similarity: Float)] {
+        items.sorted { worse($1, $0) }
+    }
+}
+
 /// Holds the loaded index and the taxonomy's vectors for one `SemanticSearch` (and its copies).
 final class SemanticIndexCache: @unchecked Sendable {  // every field is guarded by `lock`
     private let lock = NSLock()
@@ -166,13 +231,17 @@ final class SemanticIndexCache: @unchecked Sendable {  // every field is guarded
     private var interests: (ids: [String], vectors: [[SemanticVector]])?
 
     func index(database: CatalogDatabase) throws -> SemanticIndex {
-        let dimensions = SemanticTable.bundled.dimensions
-        let generation = try database.read { db in try ProductVectors.generation(db) }
+        try database.read { db in try index(db) }
+    }
+
+    /// The index for the catalog `db` reads, loaded only when the stored vectors changed.
+    func index(_ db: Database) throws -> SemanticIndex {
+        let generation = try ProductVectors.generation(db)
         lock.lock()
         let current = index
         lock.unlock()
         if let current, current.generation == generation { return current }
-        let loaded = try database.read { db in try SemanticIndex.load(db, dimensions: dimensions) }
+        let loaded = try SemanticIndex.load(db, dimensions: SemanticTable.bundled.dimensions)
         lock.lock()
         index = loaded
         lock.unlock()

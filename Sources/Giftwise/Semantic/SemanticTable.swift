@@ -17,7 +17,7 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     private let vectors: UnsafePointer<Int8>
     private let stringOffsets: UnsafePointer<UInt32>
     private let strings: UnsafePointer<UInt8>
-    private let hashSlots: UnsafePointer<UInt32>
+    private let hashSlots: UnsafePointer<UInt16>
     private let slotMask: Int
 
     /// The table linked into this binary.
@@ -43,12 +43,12 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         self.vectors = (bytes + word(5)).assumingMemoryBound(to: Int8.self)
         self.stringOffsets = (bytes + word(6)).assumingMemoryBound(to: UInt32.self)
         self.strings = (bytes + word(7)).assumingMemoryBound(to: UInt8.self)
-        self.hashSlots = (bytes + word(8)).assumingMemoryBound(to: UInt32.self)
+        self.hashSlots = (bytes + word(8)).assumingMemoryBound(to: UInt16.self)
         self.slotMask = slots - 1
     }
 
-    /// "GWSEM001" read as a little-endian UInt64.
-    private static let magic: UInt64 = Array("GWSEM001".utf8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    /// "GWSEM002" read as a little-endian UInt64.
+    private static let magic: UInt64 = Array("GWSEM002".utf8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
 
     /// The id of the word piece spelled by these UTF-8 bytes, if the vocabulary has it.
     package func id(of piece: UnsafeBufferPointer<UInt8>) -> Int32? {
