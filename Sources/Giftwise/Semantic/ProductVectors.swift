@@ -55,7 +55,8 @@ package enum ProductVectors {
             ORDER BY p.pk LIMIT 2048
             """)
         let upsert = try db.makeStatement(sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)")
-        let zero = SemanticVector(unitComponents: [Float](repeating: 0, count: embedder.dimensions))
+        var vector = [Float](repeating: 0, count: embedder.dimensions)
+        var scratch = vector
         var after: Int64 = .min
         var filled = 0
         // Pages in pk order: each page is read whole before its vectors are written.
@@ -65,8 +66,9 @@ package enum ProductVectors {
             for row in page {
                 let name: String = row[2]
                 let description: String = row[3] ?? ""
-                let vector = embedder.embedProduct(name: name, description: description) ?? zero
-                try upsert.execute(arguments: [row[0] as Int64, row[1] as Int64, encode(vector)])
+                // No known piece: a zero vector, similar to nothing.
+                _ = embedder.embedProduct(name: name, description: description, into: &vector, scratch: &scratch)
+                try upsert.execute(arguments: [row[0] as Int64, row[1] as Int64, vector.withUnsafeBufferPointer { encode($0) }])
             }
             filled += page.count
             after = last[0]
@@ -105,7 +107,11 @@ package enum ProductVectors {
 
     /// 128 int8 components (each |x| / max|x| × 127, rounded) and the float32 scale.
     package static func encode(_ vector: SemanticVector) -> Data {
-        let components = vector.components
+        vector.components.withUnsafeBufferPointer { encode($0) }
+    }
+
+    /// Encodes unit-vector components.
+    static func encode(_ components: UnsafeBufferPointer<Float>) -> Data {
         var largest: Float = 0
         for value in components { largest = max(largest, abs(value)) }
         let scale = largest > 0 ? largest / 127 : 1

@@ -15,7 +15,10 @@ extension SemanticSearch {
         }
         let index = try cacheIndex(db)
         return try index.nearest(query, count: count, minimumSimilarity: -1) { pks in
-            Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(condition)")))
+            if let pks {
+                return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(condition)")))
+            }
+            return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE \(condition)")))
         }
     }
 
@@ -51,10 +54,10 @@ extension SemanticSearch {
     }
 
     /// Vocabulary words added to a meaning search, and how close they must be.
-    static let expansionWords = 12
+    static let expansionWords = 8
     static let expansionSimilarity: Float = 0.45
     /// Full-text candidates scored by vector in a meaning search.
-    package static let textCandidates = 2_000
+    package static let textCandidates = 600
 
     /// Cosine similarity of `query` with each listed product's stored vector, read inside the
     /// caller's transaction (for scoring candidates other signals retrieved).

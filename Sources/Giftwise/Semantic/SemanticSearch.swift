@@ -67,28 +67,31 @@ struct SemanticIndex: Sendable {
     let scales: [Float]
     let components: [Int8]
 
-    /// The `count` rows closest to `query` whose pks `passing` accepts, best first (ties by pk):
-    /// the best few times `count` are offered to `passing` (one SQL check), widening only when
-    /// too few pass.
+    /// The `count` rows closest to `query` whose pks `passing` accepts, best first (ties by pk).
+    /// `passing` is asked once about the best few times `count` (a short SQL `IN` list); only
+    /// when too few of those pass is it asked for every passing pk (`nil`: one plain scan of the
+    /// catalog's limits, never a long list).
     func nearest(
         _ query: SemanticVector, count: Int, minimumSimilarity: Float,
-        passing: ([Int64]) throws -> Set<Int64>
+        passing: ([Int64]?) throws -> Set<Int64>
     ) rethrows -> [(pk: Int64, similarity: Float)] {
         var result: [(pk: Int64, similarity: Float)] = []
-        var k = max(count * 4, 64)
-        var checked = 0
-        while result.count < count && checked < pks.count {
-            let best = top(query, k: min(k, pks.count))
-            let fresh = best[checked...].prefix { $0.similarity >= minimumSimilarity }
-            if fresh.isEmpty { break }
-            let accepted = try passing(fresh.map { pks[$0.row] })
-            for entry in fresh where accepted.contains(pks[entry.row]) {
+        let first = top(query, k: min(max(count * 4, 64), pks.count))
+        let fresh = first.prefix { $0.similarity >= minimumSimilarity }
+        guard !fresh.isEmpty else { return [] }
+        let accepted = try passing(fresh.map { pks[$0.row] })
+        for entry in fresh where accepted.contains(pks[entry.row]) {
+            result.append((pks[entry.row], entry.similarity))
+            if result.count == count { return result }
+        }
+        guard fresh.count == first.count, first.count < pks.count else { return result }
+        let allowed = try passing(nil)
+        for entry in top(query, k: pks.count)[first.count...] {
+            guard entry.similarity >= minimumSimilarity else { break }
+            if allowed.contains(pks[entry.row]) {
                 result.append((pks[entry.row], entry.similarity))
                 if result.count == count { break }
             }
-            if fresh.count < best.count - checked { break }  // the rest are below the minimum
-            checked = best.count
-            k *= 8
         }
         return result
     }

@@ -49,17 +49,42 @@ package struct TextEmbedder: Sendable {
     /// (Words never cross whitespace, so the pieces of "name opening" are the name's followed by
     /// the opening's: the text is tokenised once and the name's sum reused.)
     package func embedProduct(name: String, description: String) -> SemanticVector? {
+        var components = [Float](repeating: 0, count: table.dimensions)
+        var scratch = components
+        guard embedProduct(name: name, description: description, into: &components, scratch: &scratch) else { return nil }
+        return SemanticVector(unitComponents: components)
+    }
+
+    /// ``embedProduct(name:description:)`` into caller-owned buffers (the import embeds every
+    /// product: no allocation per product). `vector` receives the unit vector, or zeros and
+    /// false when the text has no known piece.
+    package func embedProduct(name: String, description: String, into vector: inout [Float], scratch: inout [Float]) -> Bool {
         let opening = Self.opening(of: description, maxCharacters: Self.descriptionCharacters)
         var ids = tokenizer.ids(for: name)
         let nameCount = ids.count
         tokenizer.appendIDs(for: String(opening), to: &ids)
-        var sum = [Float](repeating: 0, count: table.dimensions)
-        let hasName = accumulate(ids[..<nameCount], into: &sum)
-        let nameVector = hasName ? SemanticVector(normalising: sum) : nil
-        guard accumulate(ids[nameCount...], into: &sum) else { return nameVector }
-        let combined = SemanticVector(normalising: sum)
-        guard let nameVector else { return combined }
-        return SemanticVector(normalising: zip(nameVector.components, combined.components).map { $0 + $1 })
+        for index in vector.indices { vector[index] = 0 }
+        let hasName = accumulate(ids[..<nameCount], into: &vector)
+        scratch.withUnsafeMutableBufferPointer { nameVector in
+            vector.withUnsafeBufferPointer { nameVector.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+        }
+        let hasText = accumulate(ids[nameCount...], into: &vector)
+        guard hasName || hasText else { return false }
+        if hasName && hasText {
+            // Both halves to unit length, then their sum to unit length.
+            let nameLength = Self.length(scratch)
+            let combinedLength = Self.length(vector)
+            for index in vector.indices { vector[index] = scratch[index] / nameLength + vector[index] / combinedLength }
+        }
+        let length = Self.length(vector)
+        if length > 0 { for index in vector.indices { vector[index] /= length } }
+        return true
+    }
+
+    private static func length(_ values: [Float]) -> Float {
+        var squares: Float = 0
+        for value in values { squares += value * value }
+        return squares.squareRoot()
     }
 
     /// How much of a description a product vector reads.

@@ -55,6 +55,21 @@ struct SemanticSearchTests {
         #expect(try crafty.compactMap { try Self.id(catalog, pk: $0.pk) } == ["paint-1"])
     }
 
+    @Test func looksPastTheClosestProductsWhenNoneOfThemPassTheLimits() throws {
+        // Given 80 fire toys for 3-5-year-olds and one chess set for 10+
+        var csv = TestSupport.header
+        for number in 1...80 { csv += "fire-\(number),Fire Truck \(number),A red fire engine with a ladder,9.99,USD,3,5,,fun,,true\n" }
+        csv += "chess-1,Wooden Chess Set,Hand-carved pieces,24.00,USD,10,,,educational,,true\n"
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(csv, into: catalog)
+        // When a 12-year-old's "firefighters" is searched, beyond the first window of 64
+        let near = try catalog.database.read { db in
+            try catalog.semantic.nearest(db, to: "firefighters", limits: Self.limits(ageYears: 12), purposeMask: 0, count: 1)
+        }
+        // Then the one product within the limits is found
+        #expect(try near.compactMap { try Self.id(catalog, pk: $0.pk) } == ["chess-1"])
+    }
+
     @Test func scoresTheCandidatesItIsGiven() throws {
         let catalog = try Self.catalog()
         let pks = try catalog.database.read { db in try Int64.fetchAll(db, sql: "SELECT pk FROM product ORDER BY pk") }
