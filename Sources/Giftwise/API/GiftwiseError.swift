@@ -18,6 +18,8 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
     case invalidImport(ImportReport)
     /// A profile or answer value is not usable.
     case invalidProfile(String)
+    /// An import option is not usable (a delimiter that cannot separate fields, …).
+    case invalidImportOption(String)
     /// No saved recipient has this name.
     case unknownRecipient(String)
     /// A recipient with this name already exists.
@@ -44,7 +46,7 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
             "Cannot read \(path): \(reason)."
         case .invalidImport(let report):
             report.errorSummary
-        case .invalidProfile(let message):
+        case .invalidProfile(let message), .invalidImportOption(let message):
             message
         case .unknownRecipient(let name):
             "No saved recipient is called \"\(name)\". `giftwise recipients list` shows who is saved."
