@@ -122,6 +122,13 @@ extension CatalogDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-interest-synonyms") { db in
+            // Which aliases mean the interest itself (a synonym) rather than a narrower kind of it:
+            // only a synonym, or the interest's own name, makes an interest tag a "good" match.
+            try db.execute(sql: "ALTER TABLE interest ADD COLUMN synonyms TEXT NOT NULL DEFAULT '[]'")
+            // Taxonomies installed before this column existed are reinstalled on next open.
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        }
         migrator.registerMigration("v3-tag-source") { db in
             // product_interest: drops `weight` (written, never read: centrality follows from
             // `rank`) and adds `supplied` (1: the shop's own tag, 0: inferred from the product's

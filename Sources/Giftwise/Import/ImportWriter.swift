@@ -123,7 +123,7 @@ final class ImportWriter {
             try insertFreeInterest.execute(arguments: [free.id, free.label, "likes \(free.label)"])
         }
         let product = draft.product
-        let spanFit = MatchQuery.ageFit(recipientMonths: 0, minMonths: product.ages.minMonths, maxMonths: product.ages.maxMonths)
+        let spanFit = product.ages.fit(forRecipientMonths: 0)
         for (rank, tag) in draft.tags.enumerated() {
             try insertTag.bind(1, tag)
             try insertTag.bind(2, pk)
