@@ -238,8 +238,11 @@ struct MatchQuery {
     /// Good matches for a profile: their interest by tag, their words in the text, or (with the
     /// semantic signal) a product that is their thing by meaning; a wished-for purpose (any, if
     /// none); within every hard limit.
+    /// Variants of one gift (years, colours, sizes) count once, as the list shows them once.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
-        try goodPKs(db, profile: profile).count
+        let pks = try goodPKs(db, profile: profile)
+        guard pks.count < Self.countCap else { return pks.count }
+        return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
     }
 
     /// The pks of good matches (at most `countCap`).
@@ -287,7 +290,8 @@ struct MatchQuery {
             if converted > budget.minorUnits { prices.append(converted) }
         }
         prices.sort()
-        return offset < prices.count ? Money(minorUnits: prices[offset]) : nil
+        // Fewer comparable than hoped for: the dearest one still opens something.
+        return prices.isEmpty ? nil : Money(minorUnits: prices[min(offset, prices.count - 1)])
     }
 
     /// Resolved requests for a profile (relaxed profiles too).
