@@ -38,7 +38,7 @@ public struct Matcher: Sendable {
         let limit = max(1, min(limit, 100))
         let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
                                weights: weights, semantic: semantic)
-        return try catalog.database.read { db in
+        return try Elsewhere(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy).adding(to: catalog.database.read { db in
             let goodCount = try query.countGood(db)
             var candidates = try query.candidates(db, limit: limit)
             let fit: Fit
@@ -67,7 +67,7 @@ public struct Matcher: Sendable {
             return Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
                                    unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
                                    notes: notes)
-        }
+        }, for: profile)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
