@@ -15,10 +15,18 @@ public struct Matcher: Sendable {
     /// How many top candidates are explained and offered to the diversifier.
     static let explainedPool = 60
 
+    /// What finds products by meaning, when there is one.
+    let semantic: (any SemanticSignal)?
+
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
+        self.init(catalog: catalog, weights: weights, semantic: nil)
+    }
+
+    init(catalog: GiftCatalog, weights: ScoringWeights, semantic: (any SemanticSignal)?) {
         self.catalog = catalog
         self.weights = weights
+        self.semantic = semantic
     }
 
     /// Recommends up to `limit` gifts for `profile`.
@@ -28,7 +36,8 @@ public struct Matcher: Sendable {
     public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
                           critique: Critique = Critique()) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
-        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+                               weights: weights, semantic: semantic)
         return try Elsewhere(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy).adding(to: catalog.database.read { db in
             let goodCount = try query.countGood(db)
             var candidates = try query.candidates(db, limit: limit)
@@ -63,7 +72,8 @@ public struct Matcher: Sendable {
 
     /// How many good matches a profile has (used by the question flow and relaxations).
     public func goodMatchCount(for profile: RecipientProfile, history: HistorySignals = .none) throws -> Int {
-        let query = MatchQuery(profile: profile, history: history, critique: Critique(), taxonomy: catalog.taxonomy, weights: weights)
+        let query = MatchQuery(profile: profile, history: history, critique: Critique(), taxonomy: catalog.taxonomy,
+                               weights: weights, semantic: semantic)
         return try catalog.database.read { db in try query.countGood(db) }
     }
 }
