@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // `swift package generate-documentation --target Giftwise` (a plugin: nothing of it is linked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
     targets: [
         .target(
@@ -34,7 +36,7 @@ let package = Package(
         ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
-        // Turns catalog/*.csv and catalog/interests.json into Swift source compiled into the
+        // Turns catalog/products.csv, interests.json and ideas.json into Swift source compiled into the
         // library, so the default catalog travels inside every binary (no resource bundle to lose).
         .executableTarget(name: "EmbedCatalogTool"),
         .plugin(

@@ -17,6 +17,9 @@ public struct GiftCatalog: Sendable {
     package let database: CatalogDatabase
     /// The interest taxonomy this catalog uses.
     public let taxonomy: Taxonomy
+    /// Gift ideas to point elsewhere when nothing here fits (`Recommendations.elsewhere`): the
+    /// bundled `catalog/ideas.json` unless an app sets its own (``GiftIdeas/init(jsonData:taxonomy:)``).
+    public var giftIdeas: GiftIdeas = .bundled
 
     /// Opens the catalog at `path`, creating it (empty) if needed.
     /// - Throws: ``GiftwiseError`` when the file is not a catalog, is newer, or cannot be written.

@@ -16,6 +16,8 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
     case unreadableFile(path: String, reason: String)
     /// An import found invalid rows; nothing was written. See ``ImportReport/errors``.
     case invalidImport(ImportReport)
+    /// A gift ideas file (see `catalog/README.md`) has these problems; nothing was loaded.
+    case invalidGiftIdeas([String])
     /// A profile or answer value is not usable.
     case invalidProfile(String)
     /// No saved recipient has this name.
@@ -44,6 +46,8 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
             "Cannot read \(path): \(reason)."
         case .invalidImport(let report):
             report.errorSummary
+        case .invalidGiftIdeas(let problems):
+            "The gift ideas file is not usable: " + problems.joined(separator: "; ") + "."
         case .invalidProfile(let message):
             message
         case .unknownRecipient(let name):

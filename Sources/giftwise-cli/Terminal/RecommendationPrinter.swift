@@ -40,7 +40,24 @@ enum RecommendationPrinter {
             lines.append("")
             lines.append("No single change of answers would help with this catalog.")
         }
+        lines += elsewhereLines(result, profile: profile)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere: …"
+    static func elsewhereLines(_ result: Recommendations, profile: RecipientProfile) -> [String] {
+        guard !result.elsewhereFor.isEmpty else { return [] }
+        let interests = result.elsewhereFor.map(\.said)
+        let listed = interests.count == 1 ? interests[0]
+            : interests.dropLast().joined(separator: ", ") + " or " + interests[interests.count - 1]
+        let budget = profile.budgetMax.map { ", under " + $0.formatted() } ?? ""
+        var lines = ["", "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere:"]
+        for group in result.elsewhereFor {
+            let closest = group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
+            let heading = result.elsewhereFor.count > 1 || group.isApproximate ? "\(group.said)\(closest): " : ""
+            lines.append("  • " + heading + group.ideas.joined(separator: "; "))
+        }
+        return lines
     }
 
     static func json(_ result: Recommendations) throws -> String {
