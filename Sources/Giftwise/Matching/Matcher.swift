@@ -110,13 +110,17 @@ public struct Critique: Sendable, Equatable, Codable {
     public var favouredInterests: Set<String>
     /// Names the favoured product, for the reason ("like the Crystal Growing Kit").
     public var favouredLike: String?
+    /// Purposes to rank first when they stated no purpose ("making things" in a follow-up): they
+    /// move gifts up, never filter, and no reason claims they asked for them.
+    public var favouredPurposes: Set<Purpose>
 
     /// Creates a critique.
     public init(rejectedProductIDs: Set<String> = [], avoidedInterests: Set<String> = [],
-                favouredInterests: Set<String> = [], favouredLike: String? = nil) {
+                favouredInterests: Set<String> = [], favouredLike: String? = nil, favouredPurposes: Set<Purpose> = []) {
         self.rejectedProductIDs = rejectedProductIDs
         self.avoidedInterests = avoidedInterests
         self.favouredInterests = favouredInterests
         self.favouredLike = favouredLike
+        self.favouredPurposes = favouredPurposes
     }
 }
