@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Giftwise
+
+/// When the catalog is not the answer, `Recommendations.elsewhere` names gift ideas to look for
+/// outside it: for partial and none results, never for good ones, always for their age.
+struct ElsewhereTests {
+    /// The small seed catalog: a dinosaur dig (6–10, educational, $16.99), a paint set (5+,
+    /// crafty, $12.50) and a junior football (4–8, sporty, $9.99).
+    func seededCatalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
+        return catalog
+    }
+
+    @Test func aGoodResultPointsNowhereElse() throws {
+        // Given a catalog with a dinosaur gift for a 7-year-old
+        let catalog = try seededCatalog()
+        // When a dinosaur fan of 7 asks
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"]))
+        // Then the catalog is the answer
+        #expect(result.fit == .good)
+        #expect(result.elsewhere.isEmpty)
+        #expect(result.elsewhereFor.isEmpty)
+    }
+
+    @Test func aPartialResultNamesIdeasForTheirInterestAndAge() throws {
+        // Given only an educational dinosaur gift, and a wish for something sporty
+        let catalog = try seededCatalog()
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.sporty])
+        let result = try catalog.recommend(for: profile)
+        #expect(result.fit == .partial)
+        // Then dinosaur ideas for a 7-year-old are named, exactly those the ideas file has for that age
+        let expected = catalog.giftIdeas.ideas(for: "dinosaurs", ageMonths: 84).prefix(Elsewhere.perInterest).map(\.idea)
+        #expect(result.elsewhere == expected)
+        #expect(result.elsewhere.count == 3)
+        #expect(result.elsewhereFor == [ElsewhereIdeas(said: "dinosaurs", interestID: "dinosaurs", interestLabel: "Dinosaurs",
+                                                       isApproximate: false, ideas: expected)])
+    }
+
+    @Test func aNoneResultNamesIdeas() throws {
+        // Given nothing under $5 for a dinosaur fan
+        let catalog = try seededCatalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinos"], budgetMax: Money(5)))
+        #expect(result.fit == .none)
+        #expect(result.elsewhere.count == 3)
+        #expect(result.elsewhereFor.first?.said == "dinos")
+        #expect(result.elsewhereFor.first?.isApproximate == false, "an alias names the interest itself")
+    }
+
+    @Test func ideasFollowTheAgeStrictly() throws {
+        let catalog = try seededCatalog()
+        for months in [6, 18, 30, 48, 84, 150, 200, 480, 900] {
+            let result = try catalog.recommend(for: RecipientProfile(ageMonths: months, interests: ["space"], budgetMax: Money(1)))
+            #expect(result.fit == .none)
+            #expect(result.elsewhere.count == 3, "\(months) months")
+            let suitable = Set(catalog.giftIdeas.ideas(for: "space", ageMonths: months).map(\.idea))
+            #expect(result.elsewhere.allSatisfy(suitable.contains), "\(months) months: \(result.elsewhere)")
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 5])
+    func everyInterestShownToAYoungChildIsSafe(ageYears: Int) throws {
+        // An empty catalog: nothing fits, so the ideas for every interest are shown.
+        let catalog = try TestSupport.emptyCatalog()
+        for interest in catalog.taxonomy.interests {
+            let result = try catalog.recommend(for: RecipientProfile(ageYears: Double(ageYears), interests: [interest.label]))
+            #expect(result.fit == .none)
+            #expect(result.elsewhereFor.first?.interestID == interest.id, "\(interest.label) resolves to itself")
+            #expect(result.elsewhere.count == 3, "\(interest.id) at \(ageYears)")
+            for idea in result.elsewhere {
+                #expect(GiftIdeasTests.unsafeWords(in: idea).isEmpty, "\(interest.id) at \(ageYears): \(idea)")
+            }
+        }
+    }
+
+    @Test func aWordOnlyInsideAnInterestIsMarkedAsTheClosestWeKnow() throws {
+        // "scuba diving" is not an interest; a word in it belongs to one.
+        let catalog = try TestSupport.emptyCatalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 35, interests: ["scuba diving"], budgetMax: Money(40)))
+        let group = try #require(result.elsewhereFor.first)
+        #expect(group.said == "scuba diving")
+        #expect(group.isApproximate)
+        #expect(catalog.taxonomy.interest(id: group.interestID) != nil)
+        #expect(!result.elsewhere.isEmpty)
+    }
+
+    @Test func anInterestNobodyKnowsGetsNoGuess() throws {
+        let catalog = try seededCatalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 30, interests: ["zyxwv"]))
+        #expect(result.fit != .good)
+        #expect(result.elsewhere.isEmpty)
+        #expect(result.unrecognisedInterests == ["zyxwv"])
+    }
+
+    @Test func severalInterestsTakeTurnsWithinTheCap() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let profile = RecipientProfile(ageYears: 10, interests: ["chess", "baking", "dinos", "dinosaurs", "birds"])
+        let result = try catalog.recommend(for: profile)
+        #expect(result.elsewhere.count == Elsewhere.total)
+        // "dinos" and "dinosaurs" are one interest; each of the others gets a turn before any gets a third.
+        #expect(result.elsewhereFor.map(\.interestID) == ["chess", "baking", "dinosaurs", "birds"])
+        #expect(result.elsewhereFor.map(\.ideas.count) == [2, 2, 1, 1])
+        #expect(result.elsewhere == result.elsewhereFor.flatMap(\.ideas))
+        #expect(Set(result.elsewhere).count == result.elsewhere.count)
+    }
+
+    @Test func noInterestsMeansNoIdeas() throws {
+        let catalog = try seededCatalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, budgetMax: Money(1)))
+        #expect(result.fit == .none)
+        #expect(result.elsewhere.isEmpty)
+    }
+
+    @Test func anAppCanBringItsOwnIdeas() throws {
+        var catalog = try seededCatalog()
+        catalog.giftIdeas = try GiftIdeas(jsonData: Data("""
+            {"dinosaurs": [{"idea": "a dinosaur-shaped cake from the bakery next door", "ageMin": 3}]}
+            """.utf8), taxonomy: catalog.taxonomy)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5)))
+        #expect(result.elsewhere == ["a dinosaur-shaped cake from the bakery next door"])
+        catalog.giftIdeas = .none
+        #expect(try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5))).elsewhere.isEmpty)
+    }
+}
