@@ -112,6 +112,23 @@ extension CatalogDatabase {
                 CREATE INDEX gift_by_recipient_date ON gift(recipient_id, given_on);
                 """)
         }
+        migrator.registerMigration("v2-currency-rates") { db in
+            // Rates a shop supplies, each against the base currency named in meta 'rate_base':
+            // one unit of `currency` is worth `rate` units of the base.
+            try db.execute(sql: """
+                CREATE TABLE currency_rate (
+                    currency TEXT PRIMARY KEY NOT NULL,
+                    rate REAL NOT NULL CHECK (rate > 0)
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2-interest-synonyms") { db in
+            // Which aliases mean the interest itself (a synonym) rather than a narrower kind of it:
+            // only a synonym, or the interest's own name, makes an interest tag a "good" match.
+            try db.execute(sql: "ALTER TABLE interest ADD COLUMN synonyms TEXT NOT NULL DEFAULT '[]'")
+            // Taxonomies installed before this column existed are reinstalled on next open.
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        }
         return migrator
     }
 }

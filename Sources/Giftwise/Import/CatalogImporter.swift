@@ -171,6 +171,7 @@ struct CatalogImporter {
                 }
                 if options.replace { report.removed = try writer.removeUnseen() }
                 try writer.finish()
+                try CatalogDatabase.refreshCurrencyCounts(db)
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
                 return report
             }
@@ -325,7 +326,7 @@ final class ImportWriter {
             try insertFreeInterest.execute(arguments: [free.id, free.label, "likes \(free.label)"])
         }
         let product = draft.product
-        let spanFit = MatchQuery.ageFit(recipientMonths: 0, minMonths: product.ages.minMonths, maxMonths: product.ages.maxMonths)
+        let spanFit = product.ages.fit(forRecipientMonths: 0)
         let tagInsert = FastStatement(insertTag)
         for (rank, tag) in draft.tags.enumerated() {
             tagInsert.bind(1, tag.id)

@@ -11,7 +11,7 @@ public struct Matcher: Sendable {
     let catalog: GiftCatalog
     let weights: ScoringWeights
     /// Fewer good matches than this and relaxations are suggested.
-    public static let handful = 3
+    static let handful = 3
     /// How many top candidates are explained and offered to the diversifier.
     static let explainedPool = 60
 
@@ -39,18 +39,25 @@ public struct Matcher: Sendable {
             } else {
                 fit = candidates.isEmpty ? .none : .partial
             }
-            let explainer = Explainer(query: query)
-            // Candidates arrive best first; history moves a score by at most ±0.12, so explaining the
-            // best few dozen (more than the diversity pool) is enough.
-            let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0, product: $0.product) }
-            let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
-            let items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
+            let currency = try query.currencyContext(db)
+            let explainer = Explainer(query: query, budgetCurrency: profile.budgetMax == nil ? nil : currency.budgetCurrency)
+            // Candidates arrive best first, history already counted: explaining the best few dozen
+            // (more than the diversity pool) is enough.
+            let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
+            let items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
             var relaxations: [Relaxation] = []
             if goodCount < Self.handful {
-                relaxations = try Relaxer(query: query).relaxations(db, currentGood: goodCount)
+                relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
             }
+            var notes: [String] = []
+            if !query.notUnderstood.isEmpty {
+                let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
+                notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
+            }
+            if let note = try query.currencyNote(db) { notes.append(note) }
             return Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
-                                   unrecognisedInterests: query.unrecognised)
+                                   unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
+                                   notes: notes)
         }, for: profile)
     }
 

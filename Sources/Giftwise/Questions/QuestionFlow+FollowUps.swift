@@ -52,7 +52,7 @@ extension QuestionFlow {
             let good = try query.candidates(db, limit: limit).filter(\.isGood)
             let items = good.map { candidate -> CandidateProduct in
                 var best: [Int: Double] = [:]
-                for hit in candidate.hits where (hit.kind == "exact" || hit.kind == "text") && hit.request < query.requests.count {
+                for hit in candidate.hits where hit.hit.isStrong && hit.request < query.requests.count {
                     best[hit.request] = max(best[hit.request] ?? 0, hit.weight)
                 }
                 let strong = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
