@@ -9,18 +9,19 @@ struct GiftIdeasTests {
 
     /// Words that must never reach a child under six: sharp or hot tools, projectiles, magnets,
     /// chemistry, choking hazards (small parts, beads, marbles, balloons, coins, button
-    /// batteries, hard foods), fire, caffeine and alcohol.
+    /// batteries, hard foods), flames, caffeine, alcohol and weighted blankets. ("Fire" alone is
+    /// allowed: a fire engine is a fine toy.)
     static let unsafeForYoungChildren: Set<String> = [
         "dart", "darts", "knife", "knives", "blade", "blades", "razor", "sharp", "saw", "saws", "chisel", "chisels",
         "axe", "whittling", "scissors", "needle", "needles", "pin", "pins", "magnet", "magnets", "magnetic",
         "chemistry", "chemical", "chemicals", "acid", "solder", "soldering", "bead", "beads", "marble", "marbles",
         "balloon", "balloons", "coin", "coins", "battery", "batteries", "trampoline", "candle", "candles",
-        "matches", "lighter", "fire", "campfire", "flame", "flames", "hook", "hooks", "lure", "lures", "slingshot",
+        "matches", "lighter", "campfire", "firelighter", "flame", "flames", "hook", "hooks", "lure", "lures", "slingshot",
         "catapult", "laser", "firework", "fireworks", "sparkler", "caffeine", "alcohol", "wine", "beer",
         "nut", "nuts", "peanut", "peanuts", "popcorn", "grape", "grapes", "sweets", "candy", "gum", "small", "tiny",
         "glass", "kiln", "hot", "archery", "arrows", "weighted",
     ]
-    static let unsafePhrases = ["glue gun", "essential oil", "button batter", "button cell", "bow and arrow"]
+    static let unsafePhrases = ["fire pit", "fire starter", "open fire", "glue gun", "essential oil", "button batter", "button cell", "bow and arrow"]
 
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
