@@ -123,3 +123,45 @@ struct ElsewhereTests {
         #expect(try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5))).elsewhere.isEmpty)
     }
 }
+
+/// A shop's ideas file stored in the catalog.
+struct ShopGiftIdeasTests {
+    @Test func aStoredFileOverridesPerInterestAndSurvivesReopening() throws {
+        // Given a catalog file with the shop's own dinosaur ideas
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-shopideas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shop.sqlite").path
+        var catalog = try GiftCatalog(path: path)
+        try catalog.importGiftIdeas(data: Data("""
+            {"dinosaurs": [{"idea": "a dinosaur cake from the bakery next door", "ageMin": 3}], "chess": []}
+            """.utf8))
+        // When it is opened again
+        var reopened = try GiftCatalog(path: path)
+        // Then its ideas apply to the interests it names, and the bundled ones to the rest
+        #expect(reopened.giftIdeas.ideas(for: "dinosaurs", ageMonths: 84).map(\.idea) == ["a dinosaur cake from the bakery next door"])
+        #expect(reopened.giftIdeas.ideas(for: "chess", ageMonths: 84).isEmpty)
+        #expect(reopened.giftIdeas.ideas(for: "space", ageMonths: 84) == GiftIdeas.bundled.ideas(for: "space", ageMonths: 84))
+        #expect(try reopened.shopGiftIdeas()?.byInterest.keys.sorted() == ["chess", "dinosaurs"])
+        // And forgetting the file brings the bundled ideas back
+        try reopened.removeShopGiftIdeas()
+        #expect(try GiftCatalog(path: path).giftIdeas == .bundled)
+    }
+
+    @Test func anInvalidFileStoresNothing() throws {
+        var catalog = try TestSupport.emptyCatalog()
+        #expect(throws: GiftwiseError.self) {
+            try catalog.importGiftIdeas(data: Data(#"{"dinosaurs": [{"idea": "a kit", "ageMin": 9, "ageMax": 3}]}"#.utf8))
+        }
+        #expect(try catalog.shopGiftIdeas() == nil)
+        #expect(catalog.giftIdeas == .bundled)
+    }
+
+    @Test func theFileLayoutRoundTrips() throws {
+        let order = DefaultCatalog.taxonomy.interests.map(\.id)
+        let written = GiftIdeas.bundled.jsonData(interestOrder: order)
+        #expect(try GiftIdeas(jsonData: written, taxonomy: DefaultCatalog.taxonomy) == .bundled)
+        let fractional = GiftIdeas(byInterest: ["dinosaurs": [GiftIdea(idea: "a \"quoted\" idea", ageMin: 0.5, ageMax: 2)]])
+        #expect(try GiftIdeas(jsonData: fractional.jsonData()) == fractional)
+    }
+}

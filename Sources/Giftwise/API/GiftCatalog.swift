@@ -18,7 +18,8 @@ public struct GiftCatalog: Sendable {
     /// The interest taxonomy this catalog uses.
     public let taxonomy: Taxonomy
     /// Gift ideas to point elsewhere when nothing here fits (`Recommendations.elsewhere`): the
-    /// bundled `catalog/ideas.json` unless an app sets its own (``GiftIdeas/init(jsonData:taxonomy:)``).
+    /// bundled `catalog/ideas.json`, overridden by a shop's file stored with
+    /// ``importGiftIdeas(data:)``; an app may also set its own (``GiftIdeas/init(jsonData:taxonomy:)``).
     public var giftIdeas: GiftIdeas = .bundled
 
     /// Opens the catalog at `path`, creating it (empty) if needed.
@@ -41,6 +42,7 @@ public struct GiftCatalog: Sendable {
         self.database = database
         if !database.isReadOnly { try database.installTaxonomyIfNeeded() }
         self.taxonomy = try database.loadTaxonomy()
+        self.giftIdeas = Self.effectiveGiftIdeas(database)
     }
 
     /// Where the catalog lives by default: `$GIFTWISE_DB`, else

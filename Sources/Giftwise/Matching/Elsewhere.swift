@@ -22,6 +22,11 @@ struct Elsewhere {
         self.taxonomy = taxonomy
     }
 
+    /// The catalog's own ideas and taxonomy.
+    init(catalog: GiftCatalog) {
+        self.init(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy)
+    }
+
     /// `result` with `elsewhere` filled in for `profile` when the catalog has no good match.
     func adding(to result: Recommendations, for profile: RecipientProfile) -> Recommendations {
         guard result.fit != .good else { return result }

@@ -29,7 +29,7 @@ public struct Matcher: Sendable {
                           critique: Critique = Critique()) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
         let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
-        return try Elsewhere(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy).adding(to: catalog.database.read { db in
+        return try Elsewhere(catalog: catalog).adding(to: catalog.database.read { db in
             let goodCount = try query.countGood(db)
             var candidates = try query.candidates(db, limit: limit)
             let fit: Fit
