@@ -26,8 +26,10 @@ public struct GiftIdea: Hashable, Sendable, Codable {
     /// Whether it suits someone of this age: the same strict rule as a product's age range.
     public func suits(ageMonths: Int) -> Bool { ages.admits(ageMonths: ageMonths) }
 
-    /// How many years the range spans (open ranges count to 120): narrower is more targeted.
-    var span: Double { (ageMax.map { $0 + 1 } ?? 120) - (ageMin ?? 3) }
+    /// How many years the range spans: narrower is more targeted. Open ranges ("13 and up") are
+    /// all alike and come after every bounded one, in file order (an adult's "18 and up" is not more
+    /// for them than "13 and up").
+    var span: Double { ageMax.map { $0 + 1 - (ageMin ?? 3) } ?? .infinity }
 }
 
 /// Gift ideas per interest id: what to look for elsewhere when the catalog has nothing that fits.
@@ -106,7 +108,8 @@ public struct GiftIdeas: Sendable, Equatable {
         return Data(("{\n" + interests.joined(separator: ",\n") + "\n}\n").utf8)
     }
 
-    /// The ideas for an interest that suit this age, most age-targeted first (then file order).
+    /// The ideas for an interest that suit this age: those with an upper age first, narrowest
+    /// range first, then the open-ended ones; file order breaks ties.
     public func ideas(for interestID: String, ageMonths: Int) -> [GiftIdea] {
         let suitable = (byInterest[interestID] ?? []).enumerated().filter { $0.element.suits(ageMonths: ageMonths) }
         return suitable.sorted { ($0.element.span, $0.offset) < ($1.element.span, $1.offset) }.map(\.element)
