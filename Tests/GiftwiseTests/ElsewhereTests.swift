@@ -165,3 +165,22 @@ struct ShopGiftIdeasTests {
         #expect(try GiftIdeas(jsonData: fractional.jsonData()) == fractional)
     }
 }
+
+/// Words the taxonomy does not know, resolved by meaning when a nearest-interest signal is given.
+struct ElsewhereByMeaningTests {
+    @Test func theNearestInterestByMeaningGivesIdeasMarkedAsAnApproximation() throws {
+        let taxonomy = DefaultCatalog.taxonomy
+        let diving = try #require(taxonomy.interest(id: "diving"))
+        let elsewhere = Elsewhere(ideas: .bundled, taxonomy: taxonomy,
+                                  nearestByMeaning: { $0 == "liveaboard" ? diving : nil })
+        let groups = elsewhere.groups(for: RecipientProfile(ageYears: 30, interests: ["liveaboard", "qwzx"]))
+        #expect(groups.map(\.interestID) == ["diving"])
+        #expect(groups.first?.isApproximate == true)
+        #expect(groups.first?.said == "liveaboard")
+    }
+
+    @Test func nothingCloseMeansNothingSaid() {
+        let elsewhere = Elsewhere(ideas: .bundled, taxonomy: DefaultCatalog.taxonomy, nearestByMeaning: { _ in nil })
+        #expect(elsewhere.groups(for: RecipientProfile(ageYears: 30, interests: ["qwzx"])).isEmpty)
+    }
+}
