@@ -79,7 +79,7 @@ public struct Matcher: Sendable {
         let result = Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
                                      unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
                                      notes: notes)
-        return Elsewhere(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy).adding(to: result, for: profile)
+        return Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
