@@ -13,7 +13,7 @@ struct GiftwiseCommand: ParsableCommand {
             (~/.local/share/giftwise/catalog.sqlite); --db PATH overrides. On first use it is \
             created and filled with the bundled default catalog.
             """,
-        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self],
+        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self, ServeCommand.self],
         defaultSubcommand: AskCommand.self
     )
 
@@ -22,7 +22,10 @@ struct GiftwiseCommand: ParsableCommand {
     /// Usage errors exit with status 2 (DESIGN §4), not the parser's default 64.
     static func main() {
         do {
-            var command = try parseAsRoot(hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
+            let arguments = hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst()))
+            // The server has its own binary and options (`giftwise serve --help` shows them).
+            if arguments.first == "serve" { ServeCommand.handOver(Array(arguments.dropFirst())) }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
