@@ -89,7 +89,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GiftwiseServerTests",
-            dependencies: ["GiftwiseServer", "Giftwise"],
+            // The two executables: the tests compare with the real CLI and start `giftwise serve`.
+            dependencies: ["GiftwiseServer", "Giftwise", "giftwise-cli", "giftwise-server"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ],

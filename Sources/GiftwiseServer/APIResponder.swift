@@ -150,9 +150,15 @@ struct APIResponder: HTTPResponder {
         let limit = configuration.bodyLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit: limit) }
         var collected = ByteBuffer()
-        for try await var buffer in request.body {
-            guard collected.readableBytes + buffer.readableBytes <= limit else { throw Problem.tooLarge(limit: limit) }
-            collected.writeBuffer(&buffer)
+        do {
+            for try await var buffer in request.body {
+                guard collected.readableBytes + buffer.readableBytes <= limit else { throw Problem.tooLarge(limit: limit) }
+                collected.writeBuffer(&buffer)
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem.bodyInterrupted
         }
         return Data(buffer: collected)
     }

@@ -38,9 +38,12 @@ struct CatalogUpload: ~Copyable {
                     }
                 }
             }
+        } catch let problem as Problem {
+            unlink(url.path)
+            throw problem
         } catch {
             unlink(url.path)
-            throw error
+            throw Problem.bodyInterrupted
         }
         self.url = url
     }

@@ -88,10 +88,11 @@ extension Problem {
                        headers: headers)
     }
 
+    /// The rest of the body is not read, so the connection is closed after the answer.
     static func tooLarge(limit: Int) -> Problem {
         Problem(.contentTooLarge, kind: "body-too-large", title: "Content Too Large",
-                detail: "The request body is over the limit of \(ByteCountFormatter.string(fromByteCount: Int64(limit), countStyle: .binary)) for this endpoint.",
-                extensions: ["limit": .int(limit)])
+                detail: "The request body is over the limit of \(limit) bytes for this endpoint.",
+                extensions: ["limit": .int(limit)], headers: [.connection: "close"])
     }
 
     static func unsupportedMediaType(_ given: String?, accepted: [String]) -> Problem {
@@ -119,9 +120,11 @@ extension Problem {
         .conflict, kind: "import-running", title: "Conflict",
         detail: "Another catalog import is running on this catalog. Try again when it has finished.")
 
-    static let requestTimeout = Problem(
-        .requestTimeout, kind: "request-timeout", title: "Request Timeout",
-        detail: "The request body arrived too slowly and was abandoned; nothing was changed.")
+    /// The body stream broke off (the client went away, or sent a malformed or short body).
+    static let bodyInterrupted = Problem(
+        .badRequest, kind: "body-interrupted", title: "Incomplete request body",
+        detail: "The request body ended before its declared length or was malformed; nothing was changed.",
+        headers: [.connection: "close"])
 
     static func unavailable(_ detail: String) -> Problem {
         Problem(.serviceUnavailable, kind: "catalog-unavailable", title: "Service Unavailable", detail: detail)

@@ -27,12 +27,12 @@ struct ServeCommand: ParsableCommand {
                 error: giftwise-server was not found next to giftwise or on PATH. Build it with \
                 `swift build --product giftwise-server` (a plain `swift build` builds it too).\n
                 """.utf8))
-            exit(1)
+            Foundation.exit(1)
         }
         let argv = ([server] + arguments).map { strdup($0) } + [nil]
         execv(server, argv)
         FileHandle.standardError.write(Data("error: cannot start \(server): \(String(cString: strerror(errno)))\n".utf8))
-        exit(1)
+        Foundation.exit(1)
     }
 
     private static func siblingPath() -> String? {
