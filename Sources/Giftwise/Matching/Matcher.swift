@@ -27,37 +27,54 @@ public struct Matcher: Sendable {
     ///   - critique: extra steering from a refining conversation.
     public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
                           critique: Critique = Critique()) throws -> Recommendations {
+        try catalog.database.read { db in try recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    }
+
+    /// Recommends up to `limit` gifts for `profile`, reading on GRDB's asynchronous read (the
+    /// calling task is suspended, not blocked).
+    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                          critique: Critique = Critique()) async throws -> Recommendations {
+        try await catalog.database.read { db in try recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    }
+
+    /// Recommends inside a read the caller already holds.
+    package func recommend(_ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                           critique: Critique = Critique()) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
         let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
-        return try catalog.database.read { db in
-            let goodCount = try query.countGood(db)
-            var candidates = try query.candidates(db, limit: limit)
-            let fit: Fit
-            if goodCount > 0 {
-                fit = .good
-                candidates = candidates.filter(\.isGood)
-            } else {
-                fit = candidates.isEmpty ? .none : .partial
-            }
-            let explainer = Explainer(query: query)
-            // Candidates arrive best first; history moves a score by at most ±0.12, so explaining the
-            // best few dozen (more than the diversity pool) is enough.
-            let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0, product: $0.product) }
-            let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
-            let items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
-            var relaxations: [Relaxation] = []
-            if goodCount < Self.handful {
-                relaxations = try Relaxer(query: query).relaxations(db, currentGood: goodCount)
-            }
-            return Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
-                                   unrecognisedInterests: query.unrecognised)
+        let goodCount = try query.countGood(db)
+        var candidates = try query.candidates(db, limit: limit)
+        let fit: Fit
+        if goodCount > 0 {
+            fit = .good
+            candidates = candidates.filter(\.isGood)
+        } else {
+            fit = candidates.isEmpty ? .none : .partial
         }
+        let explainer = Explainer(query: query)
+        // Candidates arrive best first; history moves a score by at most ±0.12, so explaining the
+        // best few dozen (more than the diversity pool) is enough.
+        let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0, product: $0.product) }
+        let reranked = explained.sorted { ($0.score, $1.product.id) > ($1.score, $0.product.id) }
+        let items = Diversifier(lambda: weights.diversityLambda).select(from: reranked, count: limit)
+        var relaxations: [Relaxation] = []
+        if goodCount < Self.handful {
+            relaxations = try Relaxer(query: query).relaxations(db, currentGood: goodCount)
+        }
+        return Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
+                               unrecognisedInterests: query.unrecognised)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
     public func goodMatchCount(for profile: RecipientProfile, history: HistorySignals = .none) throws -> Int {
-        let query = MatchQuery(profile: profile, history: history, critique: Critique(), taxonomy: catalog.taxonomy, weights: weights)
-        return try catalog.database.read { db in try query.countGood(db) }
+        try catalog.database.read { db in try goodMatchCount(db, for: profile, history: history) }
+    }
+
+    /// How many good matches a profile (and a critique) has, inside a read the caller holds.
+    package func goodMatchCount(_ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
+                                critique: Critique = Critique()) throws -> Int {
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
+        return try query.countGood(db)
     }
 }
 
@@ -66,6 +83,12 @@ extension GiftCatalog {
     public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
                           critique: Critique = Critique()) throws -> Recommendations {
         try Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
+    }
+
+    /// Recommends up to `limit` gifts for `profile` on GRDB's asynchronous read, for servers.
+    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                          critique: Critique = Critique()) async throws -> Recommendations {
+        try await Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
     }
 }
 

@@ -113,9 +113,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func json(_ report: ImportReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        try GiftwiseJSON.text(report)
     }
 }
 
@@ -170,9 +168,7 @@ struct StatsCommand: ParsableCommand {
         let catalog = try database.open()
         let stats = try catalog.stats()
         if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            Output.write(String(decoding: try encoder.encode(stats), as: UTF8.self) + "\n")
+            Output.write(try GiftwiseJSON.text(stats))
             return
         }
         var lines = ["Catalog: \(catalog.path)", "Products: \(stats.products) (\(stats.inStock) in stock, \(stats.autoTagged) tagged from text)"]
