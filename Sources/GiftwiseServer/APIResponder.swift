@@ -24,7 +24,6 @@ struct APIResponder: HTTPResponder {
         "/v1/catalog/stats": [.get],
         "/v1/catalog": [.put],
         "/openapi.json": [.get],
-        "/": [.get, .post],
     ]
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -51,6 +50,10 @@ struct APIResponder: HTTPResponder {
 
     private func route(_ request: Request, requestID: String) async throws -> Response {
         let path = request.uri.path
+        if path == "/", [.get, .post].contains(request.method) {
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "<!doctype html><title>Giftwise</title><p>The web gift finder comes with issue 14; the API is at /openapi.json.</p>")))
+        }
         guard let methods = Self.routes[path] else {
             throw Problem.notFound(String(path.prefix(200)))
         }
@@ -75,19 +78,15 @@ struct APIResponder: HTTPResponder {
         case (.post, "/v1/flow"):
             _ = try QueryParameters(request.uri.query, known: [])
             let answers = try FlowEndpoint.answers(from: try await jsonBody(request))
-            let catalog = catalogs.catalog
-            return Self.json(try FlowEndpoint.json(FlowEndpoint.step(answers: answers, catalog: catalog)))
+            return try Self.json(document: await catalogs.catalog.flowStep(answers: answers))
         case (.get, "/v1/catalog/stats"):
             _ = try QueryParameters(request.uri.query, known: [])
-            return Self.json(try ResultDocuments.statsJSON(catalogs.catalog.stats()))
+            return try Self.json(document: await catalogs.catalog.stats())
         case (.put, "/v1/catalog"):
             return try await importCatalog(request)
         case (.get, "/openapi.json"):
             _ = try QueryParameters(request.uri.query, known: [])
             return Self.json(OpenAPIDocument.data)
-        case (.get, "/"), (.post, "/"):
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: WebPlaceholder.html)))
         default:
             throw Problem.methodNotAllowed(request.method.rawValue, path: path, allowed: methods.map(\.rawValue))
         }
@@ -97,9 +96,9 @@ struct APIResponder: HTTPResponder {
 
     private func recommend(_ request: ProfileRequest) async throws -> Response {
         let catalog = catalogs.catalog
-        let profile = try request.profile(in: catalog)
-        let result = try catalog.recommend(for: profile, limit: request.limit)
-        return Self.json(try ResultDocuments.recommendationsJSON(result))
+        let profile = try request.libraryRequest.profile(in: catalog)
+        let result = try await catalog.recommend(for: profile, limit: request.limit)
+        return try Self.json(document: RecommendationDocument(result))
     }
 
     static let catalogTypes: [String: ImportOptions.Format] = [
@@ -133,11 +132,10 @@ struct APIResponder: HTTPResponder {
             fileExtension: format.rawValue)
         let catalog = catalogs.catalog
         let options = ImportOptions(format: format, dryRun: dryRun, replace: replace)
-        let url = upload.url
-        // The import is long and blocking: off the cooperative pool, so reads keep being answered.
-        let report = try await Self.runBlocking { try catalog.importFile(at: url, options: options) }
+        // The library runs the import off the cooperative pool, so reads keep being answered.
+        let report = try await catalog.importFile(at: upload.url, options: options)
         _ = consume upload
-        return Self.json(try ResultDocuments.importReportJSON(report))
+        return try Self.json(document: report)
     }
 
     // MARK: Bodies and headers
@@ -147,7 +145,11 @@ struct APIResponder: HTTPResponder {
         if let type = Self.mediaType(request.headers[.contentType]), type != "application/json", !type.hasSuffix("+json") {
             throw Problem.unsupportedMediaType(type, accepted: ["application/json"])
         }
-        let limit = configuration.bodyLimit
+        return try await collectBody(request, limit: configuration.bodyLimit)
+    }
+
+    /// The whole body, refused past `limit` bytes.
+    private func collectBody(_ request: Request, limit: Int) async throws -> Data {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit: limit) }
         var collected = ByteBuffer()
         do {
@@ -221,6 +223,11 @@ struct APIResponder: HTTPResponder {
 
     // MARK: Helpers
 
+    /// A Giftwise document, byte for byte as the CLI prints it.
+    static func json<Document: GiftwiseDocument>(document: Document) throws -> Response {
+        json(Data(try GiftwiseJSON.text(document).utf8))
+    }
+
     static func json(_ data: Data) -> Response {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -237,15 +244,6 @@ struct APIResponder: HTTPResponder {
         let (seconds, attoseconds) = duration.components
         let ms = Double(seconds) * 1000 + Double(attoseconds) / 1e15
         return String(format: "%.2f", ms)
-    }
-
-    /// Runs blocking work on a plain thread and waits for it without holding a cooperative thread.
-    static func runBlocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try work() })
-            }
-        }
     }
 }
 
@@ -264,12 +262,4 @@ enum AdminToken {
         }
         return difference == 0 && a.count == b.count
     }
-}
-
-/// Until the web gift finder (issue 14) is merged: a page saying where the API is.
-enum WebPlaceholder {
-    static let html = """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Giftwise</title></head>
-        <body><h1>Giftwise</h1><p>The API is described at <a href="/openapi.json">/openapi.json</a>.</p></body></html>
-        """
 }

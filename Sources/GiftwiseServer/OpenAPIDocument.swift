@@ -812,8 +812,12 @@ enum OpenAPIDocument {
        "type": "string"
       }
      },
-     "url": {
+     "description": {
       "type": "string"
+     },
+     "url": {
+      "type": "string",
+      "nullable": true
      }
     }
    },
@@ -918,7 +922,7 @@ enum OpenAPIDocument {
        "type": "string",
        "maxLength": 1000
       },
-      "description": "The answers so far, in order; each may be `skip`, `back` or `done`, as typed in the terminal."
+      "description": "The answers so far, in order; each may be `skip`, `back` or `done`, as typed in the terminal; after the gifts, refinements such as `cheaper`, `more like 2`, `not 3`."
      }
     }
    },
@@ -933,7 +937,37 @@ enum OpenAPIDocument {
     "properties": {
      "id": {
       "type": "string",
-      "description": "age, interests, purpose, budget, avoid, or followUp(KEY)"
+      "enum": [
+       "recipient",
+       "age",
+       "interests",
+       "purpose",
+       "budget",
+       "avoid",
+       "focus",
+       "setting",
+       "making",
+       "theme"
+      ]
+     },
+     "options": {
+      "type": "array",
+      "description": "The choices with the value each stands for.",
+      "items": {
+       "type": "object",
+       "required": [
+        "label",
+        "value"
+       ],
+       "properties": {
+        "label": {
+         "type": "string"
+        },
+        "value": {
+         "type": "string"
+        }
+       }
+      }
      },
      "text": {
       "type": "string"
@@ -989,6 +1023,17 @@ enum OpenAPIDocument {
        "type": "string"
       }
      },
+     "answers": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "The answers as accepted (rejected and undone ones left out): send them back with the next answer."
+     },
+     "error": {
+      "type": "string",
+      "description": "Once done, why the last answer (a refinement such as `cheaper`) could not be applied."
+     },
      "profile": {
       "type": "object",
       "description": "When done: the profile, with the keys of the POST /v1/recommendations body.",
@@ -1023,7 +1068,8 @@ enum OpenAPIDocument {
         }
        },
        "limit": {
-        "type": "integer"
+        "type": "integer",
+        "nullable": true
        }
       }
      },

@@ -1,8 +1,9 @@
 import Foundation
 import Giftwise
 
-/// The profile of a recommendations request, as GET parameters or a POST body, validated exactly
-/// as `giftwise recommend` validates its options (same ranges, same messages' intent).
+/// The profile of a recommendations request, as GET parameters or a POST body, read strictly:
+/// unknown names and wrong types are refused naming the parameter or member; the ranges are those
+/// of `giftwise recommend` (and of ``RecommendationRequest/problem``).
 struct ProfileRequest: Sendable, Equatable {
     var age: Double
     var interests: [String] = []
@@ -97,18 +98,10 @@ struct ProfileRequest: Sendable, Equatable {
         return values
     }
 
-    /// The library profile, built exactly as `giftwise recommend` builds it from its options.
-    func profile(in catalog: GiftCatalog) throws -> RecipientProfile {
-        var profile = RecipientProfile(ageYears: age)
-        if !interests.isEmpty { profile.interests = interests }
-        if !purposes.isEmpty { profile.purposes = Set(purposes) }
-        if let budget { profile.budgetMax = Money(budget) }
-        if let budgetMin { profile.budgetMin = Money(budgetMin) }
-        // A word that is a product id excludes that product; every other word is avoided as text.
-        for word in exclude {
-            if try catalog.product(id: word) != nil { profile.excludedProductIDs.insert(word) } else { profile.excludedWords.append(word) }
-        }
-        return profile
+    /// The library's request (which builds the profile exactly as `giftwise recommend` does).
+    var libraryRequest: RecommendationRequest {
+        RecommendationRequest(age: age, interests: interests, purposes: purposes, budget: budget, budgetMin: budgetMin,
+                              exclude: exclude, limit: limit)
     }
 }
 

@@ -89,9 +89,9 @@ import Glibc
 
         // Given a different catalog published at the path the server reads
         let source = try GiftCatalog(path: folder.appendingPathComponent("source.sqlite").path)
-        try source.importData(CatalogEndpointTests.validCSV, options: ImportOptions(format: .csv))
+        try await source.importData(CatalogEndpointTests.validCSV, options: ImportOptions(format: .csv))
         for round in 1...3 {
-            try source.importData(Data("id,name,price\nround-\(round),Round \(round),1\n".utf8), options: ImportOptions(format: .csv))
+            try await source.importData(Data("id,name,price\nround-\(round),Round \(round),1\n".utf8), options: ImportOptions(format: .csv))
             let published = try source.publishSnapshot(at: served)
             #expect(published.products == 2 + round)
             // Then the server answers from it (it checks the path every 50 ms here)

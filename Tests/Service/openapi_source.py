@@ -101,7 +101,8 @@ doc = {
           "ageMax": {"type": "number", "nullable": True, "description": "null when unbounded"},
           "interests": {"type": "array", "items": {"type": "string"}}, "purposes": {"type": "array", "items": {"type": "string"}},
           "score": {"type": "number"}, "reasons": {"type": "array", "items": {"type": "string"}},
-          "mismatches": {"type": "array", "items": {"type": "string"}}, "url": {"type": "string"}}},
+          "mismatches": {"type": "array", "items": {"type": "string"}},
+          "description": {"type": "string"}, "url": {"type": "string", "nullable": True}}},
       "Relaxation": {"type": "object", "required": ["suggestion", "matches", "changes"], "properties": {
           "suggestion": {"type": "string"}, "matches": {"type": "integer"},
           "changes": {"type": "object", "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum.",
@@ -115,9 +116,11 @@ doc = {
           "elsewhere": {"type": "array", "items": {"type": "string"}, "description": "Gift ideas to look for outside this catalog (when fit is not good)."}}},
       "FlowRequest": {"type": "object", "required": ["answers"], "additionalProperties": False, "properties": {
           "answers": {"type": "array", "maxItems": 200, "items": {"type": "string", "maxLength": 1000},
-                      "description": "The answers so far, in order; each may be `skip`, `back` or `done`, as typed in the terminal."}}},
+                      "description": "The answers so far, in order; each may be `skip`, `back` or `done`, as typed in the terminal; after the gifts, refinements such as `cheaper`, `more like 2`, `not 3`."}}},
       "Question": {"type": "object", "required": ["id", "text", "choices", "help"], "properties": {
-          "id": {"type": "string", "description": "age, interests, purpose, budget, avoid, or followUp(KEY)"},
+          "id": {"type": "string", "enum": ["recipient", "age", "interests", "purpose", "budget", "avoid", "focus", "setting", "making", "theme"]},
+          "options": {"type": "array", "description": "The choices with the value each stands for.",
+                      "items": {"type": "object", "required": ["label", "value"], "properties": {"label": {"type": "string"}, "value": {"type": "string"}}}},
           "text": {"type": "string"}, "kind": {"type": "string", "enum": ["number", "singleChoice", "multipleChoice", "freeText"]},
           "choices": {"type": "array", "items": {"type": "string"}, "nullable": True, "description": "null for free-text questions"},
           "canSkip": {"type": "boolean"}, "help": {"type": "string"},
@@ -126,11 +129,13 @@ doc = {
           "done": {"type": "boolean"}, "question": ref("Question"),
           "remaining": {"type": "integer", "description": "The live count of gifts that fit so far."},
           "notes": {"type": "array", "items": {"type": "string"}},
+          "answers": {"type": "array", "items": {"type": "string"}, "description": "The answers as accepted (rejected and undone ones left out): send them back with the next answer."},
+          "error": {"type": "string", "description": "Once done, why the last answer (a refinement such as `cheaper`) could not be applied."},
           "profile": {"type": "object", "description": "When done: the profile, with the keys of the POST /v1/recommendations body.",
                       "properties": {"age": {"type": "number"}, "interests": {"type": "array", "items": {"type": "string"}},
                                      "purposes": {"type": "array", "items": {"type": "string"}}, "budget": {"type": "number", "nullable": True},
                                      "budgetMin": {"type": "number", "nullable": True}, "exclude": {"type": "array", "items": {"type": "string"}},
-                                     "limit": {"type": "integer"}}},
+                                     "limit": {"type": "integer", "nullable": True}}},
           "result": ref("Recommendations")}},
       "InterestCount": {"type": "object", "required": ["interest", "products"], "properties": {"interest": {"type": "string"}, "products": {"type": "integer"}}},
       "CatalogStats": {"type": "object", "required": ["products"], "properties": {
