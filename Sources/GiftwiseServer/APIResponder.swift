@@ -15,6 +15,8 @@ struct APIResponder: HTTPResponder {
     let configuration: ServerConfiguration
     let catalogs: CatalogHandle
     let logger: Logger
+    /// Fewer requests in the catalog at once than SQLite reader connections (GRDB's pool has 5).
+    let gate = CatalogGate(permits: 4)
 
     /// Every route and the methods it accepts (for 405 and `Allow`).
     static let routes: [String: [HTTPRequest.Method]] = [
@@ -66,7 +68,8 @@ struct APIResponder: HTTPResponder {
         switch (request.method, path) {
         case (.get, "/health"):
             _ = try QueryParameters(request.uri.query, known: [])
-            let count = try catalogs.catalog.productCount()
+            let catalog = catalogs.catalog
+            let count = try await gate.run { try catalog.productCount() }
             return Self.json(Data(#"{"products":\#(count),"status":"ok"}"#.utf8) + Data("\n".utf8))
         case (.get, "/v1/recommendations"):
             let query = try QueryParameters(request.uri.query, known: ProfileRequest.queryNames)
@@ -78,10 +81,12 @@ struct APIResponder: HTTPResponder {
         case (.post, "/v1/flow"):
             _ = try QueryParameters(request.uri.query, known: [])
             let answers = try FlowEndpoint.answers(from: try await jsonBody(request))
-            return try Self.json(document: await catalogs.catalog.flowStep(answers: answers))
+            let catalog = catalogs.catalog
+            return try Self.json(document: await gate.run { try await catalog.flowStep(answers: answers) })
         case (.get, "/v1/catalog/stats"):
             _ = try QueryParameters(request.uri.query, known: [])
-            return try Self.json(document: await catalogs.catalog.stats())
+            let catalog = catalogs.catalog
+            return try Self.json(document: await gate.run { try await catalog.stats() })
         case (.put, "/v1/catalog"):
             return try await importCatalog(request)
         case (.get, "/openapi.json"):
@@ -96,8 +101,10 @@ struct APIResponder: HTTPResponder {
 
     private func recommend(_ request: ProfileRequest) async throws -> Response {
         let catalog = catalogs.catalog
-        let profile = try request.libraryRequest.profile(in: catalog)
-        let result = try await catalog.recommend(for: profile, limit: request.limit)
+        let result = try await gate.run {
+            let profile = try request.libraryRequest.profile(in: catalog)
+            return try await catalog.recommend(for: profile, limit: request.limit)
+        }
         return try Self.json(document: RecommendationDocument(result))
     }
 

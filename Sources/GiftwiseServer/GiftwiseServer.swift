@@ -41,23 +41,16 @@ public struct GiftwiseServer: Sendable {
             idleTimeout: readTimeout,
             httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))
         let responder = APIResponder(configuration: configuration, catalogs: catalogs, logger: logger)
-        let logger = self.logger
         var app = Application(
             responder: responder,
             server: .http1(configuration: http),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "giftwise"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                logger.info("giftwise serving on http://\(Self.urlHost(channel.localAddress?.ipAddress ?? "?")):\(port)")
-                await onListening(port)
-            },
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         app.addServices(CatalogWatcher(handle: catalogs, interval: configuration.catalogCheckInterval, logger: logger))
         try await app.runService(gracefulShutdownSignals: gracefulShutdownSignals)
         logger.info("giftwise stopped; catalog closed")
     }
-
-    static func urlHost(_ address: String) -> String { address.contains(":") ? "[\(address)]" : address }
 }
 
 extension TimeAmount {
