@@ -6,12 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Giftwise", targets: ["Giftwise"]),
+        .library(name: "GiftwiseWeb", targets: ["GiftwiseWeb"]),
         .executable(name: "giftwise", targets: ["giftwise-cli"]),
         .executable(name: "giftwise-bench", targets: ["giftwise-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(
@@ -32,6 +34,13 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // The web gift finder (DESIGN §6): pages, assets and routing as plain request → response, so
+        // any HTTP server can mount it; templates and assets are compiled in (no resource bundle).
+        .target(
+            name: "GiftwiseWeb",
+            dependencies: ["Giftwise", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
         // Turns catalog/*.csv and catalog/interests.json into Swift source compiled into the
@@ -46,6 +55,11 @@ let package = Package(
             name: "GiftwiseTests",
             dependencies: ["Giftwise"],
             resources: [.copy("Fixtures")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "GiftwiseWebTests",
+            dependencies: ["GiftwiseWeb", "Giftwise"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .testTarget(
