@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(
@@ -76,6 +77,13 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // The web gift finder (DESIGN §6): pages, assets and routing as plain request → response, so
+        // any HTTP server can mount it; templates and assets are compiled in (no resource bundle).
+        .target(
+            name: "GiftwiseWeb",
+            dependencies: ["Giftwise", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
         // Turns catalog/products.csv, interests.json and ideas.json into Swift source compiled into the
@@ -90,6 +98,11 @@ let package = Package(
             name: "GiftwiseTests",
             dependencies: ["Giftwise"],
             resources: [.copy("Fixtures")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "GiftwiseWebTests",
+            dependencies: ["GiftwiseWeb", "Giftwise"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .testTarget(
