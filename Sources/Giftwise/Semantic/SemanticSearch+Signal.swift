@@ -1,0 +1,81 @@
+import GRDB
+
+/// The matcher's view of the semantic signal (`SemanticSignal`, owned by Matching): nearest
+/// products within the hard limits, over the stored vectors.
+extension SemanticSearch: SemanticSignal {
+    func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(pk: Int64, similarity: Double)] {
+        guard count > 0, let query = embedder.embed(text) else { return [] }
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        let size = try Int.fetchOne(db, sql: "SELECT MAX(product_pk) FROM product_vector") ?? 0
+        if size > Self.scanLimit {
+            return try nearestThroughText(db, query: query, text: text, limits: limits, purpose: purpose, count: count)
+        }
+        let index = try cacheIndex(db)
+        return try index.nearest(query, count: count, minimumSimilarity: -1) { pks in
+            Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
+                SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(limits.condition(on: .product))\(purpose)
+                """)))
+        }.map { ($0.pk, Double($0.similarity)) }
+    }
+
+    /// Catalogs up to about this many products are scanned whole (an in-memory int8 matrix, loaded
+    /// once per catalog value: ~2 ms per 10k products, then ~0.3 ms per 10k per query); larger
+    /// ones are searched by meaning through the full-text index (``nearestThroughText``), whose
+    /// cost does not grow with the catalog.
+    static let scanLimit = 20_000
+
+    /// Products containing what they said or a vocabulary word close to it in meaning ("fire",
+    /// "firemen" for "firefighters"), ranked by their stored vectors. Approximate — a product
+    /// that shares no such word is not found — but bounded: one full-text query capped at
+    /// `textCandidates` rows and one indexed read per candidate.
+    func nearestThroughText(
+        _ db: Database, query: SemanticVector, text: String, limits: HardLimits, purpose: SQL, count: Int
+    ) throws -> [(pk: Int64, similarity: Double)] {
+        var words = WordPieceTokenizer.basicWords(text).filter { word in
+            word.count >= 3 && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        }
+        for (word, _) in embedder.nearestWords(to: query, limit: Self.expansionWords, minimumSimilarity: Self.expansionSimilarity)
+        where !words.contains(word) {
+            words.append(word)
+        }
+        guard !words.isEmpty else { return [] }
+        // Letters only, each quoted: nothing in it can be FTS5 syntax.
+        let match = "{name description} : (" + words.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+        let candidates = try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
+            SELECT p.pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid
+            WHERE product_fts MATCH \(match) AND \(limits.condition(on: .product))\(purpose) LIMIT \(Self.textCandidates)
+            """))
+        let scores = try similarities(db, vector: query, productPKs: candidates)
+        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(count).map { ($0.key, $0.value) }
+    }
+
+    /// Vocabulary words added to a meaning search, and how close they must be.
+    static let expansionWords = 12
+    static let expansionSimilarity: Float = 0.45
+    /// Full-text candidates scored by vector in a meaning search.
+    static let textCandidates = 2_000
+
+    /// Cosine similarity of `text` with each listed product's stored vector, read inside the
+    /// caller's transaction (for scoring candidates other signals retrieved).
+    func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double] {
+        guard let query = embedder.embed(text) else { return [:] }
+        return try similarities(db, vector: query, productPKs: productPKs)
+    }
+
+    /// Cosine similarity of `query` with each listed product's stored vector.
+    func similarities(_ db: Database, vector query: SemanticVector, productPKs: [Int64]) throws -> [Int64: Double] {
+        guard !productPKs.isEmpty else { return [:] }
+        var result: [Int64: Double] = [:]
+        try query.components.withUnsafeBufferPointer { q in
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT product_pk, vector FROM product_vector WHERE product_pk IN \(productPKs)"))
+            while let row = try rows.next() {
+                let pk: Int64 = row[0]
+                result[pk] = try row.withUnsafeData(atIndex: 1) { data in
+                    Double(data.map { $0.withUnsafeBytes { ProductVectors.cosine(q, stored: $0) } } ?? 0)
+                }
+            }
+        }
+        return result
+    }
+}
