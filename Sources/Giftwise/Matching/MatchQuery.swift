@@ -246,7 +246,9 @@ struct MatchQuery {
     }
 
     /// The pks of good matches (at most `countCap`).
-    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false) throws -> Set<Int64> {
+    /// - Parameter useMeaning: consult the semantic signal (when words and tags found fewer than
+    ///   `semanticWhenFewerThan`).
+    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws -> Set<Int64> {
         let currency = try currencyContext(db)
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
@@ -266,7 +268,7 @@ struct MatchQuery {
             }
         }
         var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
-        if let semantic, pks.count < Self.countCap {
+        if useMeaning, let semantic, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
                 for (pk, similarity) in try semantic.nearest(db, to: request.said, limits: limits, purposeMask: mask, count: Self.perSource)
                 where similarity >= weights.semanticGoodSimilarity {
@@ -349,6 +351,10 @@ struct MatchQuery {
     /// The best candidates, scored exactly, good ones first, then by score, then by id.
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
+        // Meaning finds what words cannot: consulted when their words and tags found few good
+        // matches, by the same rule as the count, so the list and the count agree.
+        let consultMeaning = try semantic != nil
+            && goodPKs(db, profile: profile, useMeaning: false).count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
         let perSource = Self.perSource
         let limits = hardLimits(profile, currency: try currencyContext(db))
@@ -386,7 +392,7 @@ struct MatchQuery {
                 pks.formUnion(scores.keys)
                 relevance[index] = scores
             }
-            if let semantic {
+            if let semantic, consultMeaning {
                 let near = try semantic.nearest(db, to: request.said, limits: limits, purposeMask: 0, count: perSource)
                 var found: [Int64: Double] = [:]
                 for (pk, similarity) in near where similarity >= weights.semanticFloor { found[pk] = similarity }

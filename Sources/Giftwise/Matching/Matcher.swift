@@ -20,7 +20,7 @@ public struct Matcher: Sendable {
 
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
-        self.init(catalog: catalog, weights: weights, semantic: nil)
+        self.init(catalog: catalog, weights: weights, semantic: catalog.semantic)
     }
 
     init(catalog: GiftCatalog, weights: ScoringWeights, semantic: (any SemanticSignal)?) {
