@@ -21,7 +21,7 @@ struct GiftwiseCommand: ParsableCommand {
               giftwise --db shop.sqlite catalog import products.csv --dry-run
               giftwise recipients add Maya --age 7 --interest dinosaurs --budget 30
             """,
-        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self],
+        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self, ServeCommand.self],
         defaultSubcommand: AskCommand.self
     )
 
@@ -35,7 +35,10 @@ struct GiftwiseCommand: ParsableCommand {
             Foundation.exit(2)
         }
         do {
-            var command = try parseAsRoot(hoistingDatabaseOption(arguments))
+            let arguments = hoistingDatabaseOption(arguments)
+            // The server has its own binary and options (`giftwise serve --help` shows them).
+            if arguments.first == "serve" { ServeCommand.handOver(Array(arguments.dropFirst())) }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)

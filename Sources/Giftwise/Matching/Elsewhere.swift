@@ -13,13 +13,22 @@
 struct Elsewhere {
     let ideas: GiftIdeas
     let taxonomy: Taxonomy
+    /// The interest closest in meaning to words the taxonomy does not know, if any is close
+    /// enough; its ideas are then marked as an approximation.
+    let nearestByMeaning: ((String) -> Interest?)?
     /// At most this many ideas for one interest, and in all.
     static let perInterest = 3
     static let total = 6
 
-    init(ideas: GiftIdeas, taxonomy: Taxonomy) {
+    init(ideas: GiftIdeas, taxonomy: Taxonomy, nearestByMeaning: ((String) -> Interest?)? = nil) {
         self.ideas = ideas
         self.taxonomy = taxonomy
+        self.nearestByMeaning = nearestByMeaning
+    }
+
+    /// The catalog's own ideas and taxonomy.
+    init(catalog: GiftCatalog) {
+        self.init(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy)
     }
 
     /// `result` with `elsewhere` filled in for `profile` when the catalog has no good match.
@@ -68,7 +77,9 @@ struct Elsewhere {
 
     /// The taxonomy interest for what they said, and whether it is only an approximation.
     func nearestInterest(to said: String) -> (Interest, approximate: Bool)? {
-        guard let interest = taxonomy.resolve(said) else { return nil }
+        guard let interest = taxonomy.resolve(said) else {
+            return nearestByMeaning?(said).map { ($0, true) }
+        }
         let key = TextNormalizer.key(said)
         let named = ([interest.id, interest.label] + interest.aliases).contains { TextNormalizer.key($0) == key }
         return (interest, !named)

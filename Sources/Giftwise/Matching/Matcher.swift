@@ -15,10 +15,18 @@ public struct Matcher: Sendable {
     /// How many top candidates are explained and offered to the diversifier.
     static let explainedPool = 60
 
+    /// What finds products by meaning, when there is one.
+    let semantic: (any SemanticSignal)?
+
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
+        self.init(catalog: catalog, weights: weights, semantic: nil)
+    }
+
+    init(catalog: GiftCatalog, weights: ScoringWeights, semantic: (any SemanticSignal)?) {
         self.catalog = catalog
         self.weights = weights
+        self.semantic = semantic
     }
 
     /// Recommends up to `limit` gifts for `profile`.
@@ -41,7 +49,8 @@ public struct Matcher: Sendable {
     package func recommend(_ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
                            critique: Critique = Critique()) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
-        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+                               weights: weights, semantic: semantic)
         let goodCount = try query.countGood(db)
         var candidates = try query.candidates(db, limit: limit)
         let fit: Fit
@@ -75,7 +84,7 @@ public struct Matcher: Sendable {
         let result = Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
                                      unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
                                      notes: notes)
-        return Elsewhere(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy).adding(to: result, for: profile)
+        return Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
@@ -86,7 +95,8 @@ public struct Matcher: Sendable {
     /// How many good matches a profile (and a critique) has, inside a read the caller holds.
     package func goodMatchCount(_ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
                                 critique: Critique = Critique()) throws -> Int {
-        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+                               weights: weights, semantic: semantic)
         return try query.countGood(db)
     }
 }

@@ -53,18 +53,25 @@ enum RecommendationPrinter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere: …"
+    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere:"
+    /// and the ideas, one a line (grouped by interest when there are several).
     static func elsewhereLines(_ result: Recommendations, profile: RecipientProfile) -> [String] {
-        guard !result.elsewhereFor.isEmpty else { return [] }
-        let interests = result.elsewhereFor.map(\.said)
-        let listed = interests.count == 1 ? interests[0]
-            : interests.dropLast().joined(separator: ", ") + " or " + interests[interests.count - 1]
+        let groups = result.elsewhereFor
+        guard !groups.isEmpty else { return [] }
+        let said = groups.map(\.said)
+        let listed = said.count == 1 ? said[0] : said.dropLast().joined(separator: ", ") + " or " + said[said.count - 1]
         let budget = profile.budgetMax.map { ", under " + $0.formatted() } ?? ""
-        var lines = ["", "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere:"]
-        for group in result.elsewhereFor {
-            let closest = group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
-            let heading = result.elsewhereFor.count > 1 || group.isApproximate ? "\(group.said)\(closest): " : ""
-            lines.append("  • " + heading + group.ideas.joined(separator: "; "))
+        func closest(_ group: ElsewhereIdeas) -> String {
+            group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
+        }
+        let intro = "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere"
+        guard groups.count > 1 else {
+            return ["", intro + closest(groups[0]) + ":"] + groups[0].ideas.map { "  • " + $0 }
+        }
+        var lines = ["", intro + ":"]
+        for group in groups {
+            lines.append("  for \(group.said)\(closest(group)):")
+            lines += group.ideas.map { "    • " + $0 }
         }
         return lines
     }
