@@ -65,7 +65,12 @@ public struct Matcher: Sendable {
         // Candidates arrive best first, history already counted: explaining the best few dozen
         // (more than the diversity pool) is enough.
         let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
-        let items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+        var items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+        // A loved past gift is recalled once, on the best gift it relates to, not on every one.
+        var recalled = Set<String>()
+        for index in items.indices {
+            items[index].reasons.removeAll { $0.hasPrefix("they loved the ") && !recalled.insert($0).inserted }
+        }
         var relaxations: [Relaxation] = []
         if goodCount < Self.handful {
             relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
