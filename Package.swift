@@ -22,9 +22,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for the importer's hot loop (binding without boxing every value).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "GiftwiseEmbeddings",
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: [.plugin(name: "EmbedCatalog")]
+        ),
+        // The semantic signal's word-piece embedding table (tools/distill_embeddings.py), linked in
+        // as raw bytes by an assembler .incbin: no giant literal for a compiler to type-check.
+        .target(
+            name: "GiftwiseEmbeddings",
+            exclude: ["semantic-table.bin", "LICENSE", "NOTICE"],
+            cSettings: [.headerSearchPath(".")]  // where .incbin finds semantic-table.bin
         ),
         .executableTarget(
             name: "giftwise-cli",

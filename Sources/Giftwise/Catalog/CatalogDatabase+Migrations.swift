@@ -129,6 +129,7 @@ extension CatalogDatabase {
             // Taxonomies installed before this column existed are reinstalled on next open.
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
+        ProductVectors.registerMigrations(&migrator)
         return migrator
     }
 }

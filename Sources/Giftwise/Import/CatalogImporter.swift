@@ -172,6 +172,7 @@ struct CatalogImporter {
                 if options.replace { report.removed = try writer.removeUnseen() }
                 try writer.finish()
                 try CatalogDatabase.refreshCurrencyCounts(db)
+                try ProductVectors.fillMissing(db)
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
                 return report
             }
