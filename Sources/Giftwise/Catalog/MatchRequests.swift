@@ -147,6 +147,12 @@ enum MatchRequests {
         return try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
     }
 
+    /// The names of products in `pks`.
+    static func names(_ db: Database, pks: [Int64]) throws -> [String] {
+        guard !pks.isEmpty else { return [] }
+        return try String.fetchAll(db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))
+    }
+
     /// The prices of products in `pks`, each with its currency.
     static func prices(_ db: Database, pks: [Int64]) throws -> [(currency: String, price: Int64)] {
         guard !pks.isEmpty else { return [] }

@@ -144,12 +144,17 @@ struct MatchQuery {
             // Several words that are not one known phrase ("famous buildings") may stand apart in
             // the text; the words that carry the wish must all be there, near each other.
             let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
-            let loose = !taxonomy.isPhrase(own.joined(separator: " ")) && meaningful.count > 1
+            let loose = (specificity == .narrower || !taxonomy.isPhrase(own.joined(separator: " "))) && meaningful.count > 1
+            // "dice games": the word that carries the wish is enough on its own.
+            var searched = phrases
+            if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
+                searched.append(meaningful[0])
+            }
             requests.append(InterestRequest(
                 said: trimmed, interest: interest, specificity: specificity,
                 freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
                 phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
-                textQuery: MatchRequests.ftsQuery(anyOf: phrases, near: loose ? meaningful : nil)))
+                textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil)))
         }
         return (requests, notUnderstood)
     }
@@ -233,8 +238,11 @@ struct MatchQuery {
     /// Good matches for a profile: their interest by tag, their words in the text, or (with the
     /// semantic signal) a product that is their thing by meaning; a wished-for purpose (any, if
     /// none); within every hard limit.
+    /// Variants of one gift (years, colours, sizes) count once, as the list shows them once.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
-        try goodPKs(db, profile: profile).count
+        let pks = try goodPKs(db, profile: profile)
+        guard pks.count < Self.countCap else { return pks.count }
+        return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
     }
 
     /// The pks of good matches (at most `countCap`).
@@ -282,7 +290,8 @@ struct MatchQuery {
             if converted > budget.minorUnits { prices.append(converted) }
         }
         prices.sort()
-        return offset < prices.count ? Money(minorUnits: prices[offset]) : nil
+        // Fewer comparable than hoped for: the dearest one still opens something.
+        return prices.isEmpty ? nil : Money(minorUnits: prices[min(offset, prices.count - 1)])
     }
 
     /// Resolved requests for a profile (relaxed profiles too).
@@ -409,7 +418,9 @@ struct MatchQuery {
                 case .stem: weights.textStemOnly
                 }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
-                let weight = known * placeWeight * (1 - weights.bm25Share + weights.bm25Share * bm25)
+                // Their own words say it more surely than one of the interest's other words.
+                let own = Set(request.ownWords).isSubset(of: allSet) ? 1.0 : weights.textAliasOnly
+                let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * bm25)
                 found.append(.init(request: index, hit: .text(place), weight: weight))
             }
             if let similarity = meaning[index]?[pk] {
@@ -456,14 +467,18 @@ struct MatchQuery {
         let strong = hits.contains { $0.hit.isStrong }
         var score: Double
         let isGood: Bool
+        // A purpose favoured by the conversation (no purpose stated) ranks as a wished one would,
+        // but never filters and never makes a match good or weak.
+        let steeringMask = purposeMask == 0 ? Purpose.mask(critique.favouredPurposes) : 0
+        let purposeFit = steeringMask == 0 ? purposeHit : (Purpose.mask(product.purposes) & steeringMask) != 0
         if requests.isEmpty {
-            score = weights.noInterestPurpose * (purposeHit ? 1 : 0) + weights.noInterestAge * ageFit + weights.noInterestLike * liked
+            score = weights.noInterestPurpose * (purposeFit ? 1 : 0) + weights.noInterestAge * ageFit + weights.noInterestLike * liked
             // Interests that meant nothing match nothing: never "anything".
             isGood = purposeHit && profile.interests.isEmpty
         } else {
-            let purposeWeight = purposeMask == 0 ? 0 : weights.purpose
-            let interestWeight = purposeMask == 0 ? weights.interest + weights.purpose : weights.interest
-            score = interestWeight * interestFit + purposeWeight * (purposeHit ? 1 : 0) + weights.age * ageFit
+            let purposeWeight = purposeMask == 0 && steeringMask == 0 ? 0 : weights.purpose
+            let interestWeight = purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
+            score = interestWeight * interestFit + purposeWeight * (purposeFit ? 1 : 0) + weights.age * ageFit
             isGood = strong && purposeHit
         }
         // Their own history: what they loved or sent back steers the ranking.

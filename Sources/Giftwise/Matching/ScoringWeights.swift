@@ -22,6 +22,8 @@ public struct ScoringWeights: Sendable, Equatable {
     public var textInDescription: Double
     /// Only FTS5's stemmer heard a word like theirs ("colouring" in "Colour Dot Dominoes").
     public var textStemOnly: Double
+    /// A text match through another word for their interest (an alias), not their own words.
+    public var textAliasOnly: Double
     /// A text match on a word the taxonomy does not know counts this much of a known one.
     public var textMatchUnknown: Double
     /// Share of a text hit's weight that comes from its BM25 relevance (normalised per query,
@@ -69,9 +71,9 @@ public struct ScoringWeights: Sendable, Equatable {
     /// Creates weights; every value defaults to ``default``'s.
     public init(
         interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
-        suppliedTag: Double = 1.0, inferredTag: Double = 0.85, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
+        suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
         textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
-        textMatchUnknown: Double = 0.8, bm25Share: Double = 0.3, bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
+        textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5, bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
         semanticGoodSimilarity: Double = 0.8, semanticFloor: Double = 0.45, semanticCap: Double = 0.7,
         likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
@@ -88,6 +90,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.textInName = textInName
         self.textInDescription = textInDescription
         self.textStemOnly = textStemOnly
+        self.textAliasOnly = textAliasOnly
         self.textMatchUnknown = textMatchUnknown
         self.bm25Share = bm25Share
         self.bm25NameWeight = bm25NameWeight
