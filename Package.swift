@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // `swift package generate-documentation --target Giftwise` (a plugin: nothing of it is linked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
@@ -22,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(
@@ -30,9 +33,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for the importer's hot loop (binding without boxing every value).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "GiftwiseEmbeddings",
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: [.plugin(name: "EmbedCatalog")]
+        ),
+        // The semantic signal's word-piece embedding table (tools/distill_embeddings.py), linked in
+        // as raw bytes by an assembler .incbin: no giant literal for a compiler to type-check.
+        .target(
+            name: "GiftwiseEmbeddings",
+            exclude: ["semantic-table.bin", "LICENSE", "NOTICE"],
+            cSettings: [.headerSearchPath(".")]  // where .incbin finds semantic-table.bin
         ),
         .executableTarget(
             name: "giftwise-cli",
@@ -66,9 +77,16 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // The web gift finder (DESIGN §6): pages, assets and routing as plain request → response, so
+        // any HTTP server can mount it; templates and assets are compiled in (no resource bundle).
+        .target(
+            name: "GiftwiseWeb",
+            dependencies: ["Giftwise", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
-        // Turns catalog/*.csv and catalog/interests.json into Swift source compiled into the
+        // Turns catalog/products.csv, interests.json and ideas.json into Swift source compiled into the
         // library, so the default catalog travels inside every binary (no resource bundle to lose).
         .executableTarget(name: "EmbedCatalogTool"),
         .plugin(
@@ -80,6 +98,11 @@ let package = Package(
             name: "GiftwiseTests",
             dependencies: ["Giftwise"],
             resources: [.copy("Fixtures")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "GiftwiseWebTests",
+            dependencies: ["GiftwiseWeb", "Giftwise"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .testTarget(

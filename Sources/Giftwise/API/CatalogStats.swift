@@ -48,8 +48,13 @@ extension GiftCatalog {
             let priceMax = try Int64.fetchOne(db, sql: "SELECT MAX(price_minor) FROM product") ?? 0
             let median = try Int64.fetchOne(db, sql: "SELECT price_minor FROM product ORDER BY price_minor LIMIT 1 OFFSET ?", arguments: [products / 2]) ?? 0
             var purposes: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT purpose, COUNT(*) FROM product_purpose GROUP BY purpose") {
-                purposes[row[0]] = row[1]
+            // One pass over the purpose bits (educational 1, crafty 2, sporty 4, fun 8).
+            let sums = Purpose.allCases.map { "SUM((purposes & \($0.bit)) != 0)" }.joined(separator: ", ")
+            if let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM product") {
+                for (index, purpose) in Purpose.allCases.enumerated() {
+                    let count = row[index] as Int? ?? 0
+                    if count > 0 { purposes[purpose.rawValue] = count }
+                }
             }
             var bands: [String: Int] = [:]
             for (label, low, high) in CatalogStats.bands {

@@ -14,20 +14,35 @@ public struct RecommendationDocument: GiftwiseDocument, Equatable {
     public var recommendations: [Item]
     /// Changes of answers that would open up more good gifts.
     public var relaxations: [Suggestion]
+    /// Gift ideas to look for outside this catalog when it has no good match (empty when `fit` is
+    /// `good` or no idea is worth giving).
+    public var elsewhere: [String]
+    /// The same ideas grouped by the interest they answer.
+    public var elsewhereFor: [ElsewhereIdeas]
+    /// Things the person should know about this answer (interests not understood, products left
+    /// out because their currency cannot be compared with the budget).
+    public var notes: [String]
 
     /// Creates a document from its parts.
-    public init(fit: Fit, goodMatches: Int, recommendations: [Item], relaxations: [Suggestion]) {
+    public init(
+        fit: Fit, goodMatches: Int, recommendations: [Item], relaxations: [Suggestion], elsewhere: [String] = [],
+        elsewhereFor: [ElsewhereIdeas] = [], notes: [String] = []
+    ) {
         self.fit = fit
         self.goodMatches = goodMatches
         self.recommendations = recommendations
         self.relaxations = relaxations
+        self.elsewhere = elsewhere
+        self.elsewhereFor = elsewhereFor
+        self.notes = notes
     }
 
     /// The document for a result.
     public init(_ result: Recommendations) {
         self.init(
             fit: result.fit, goodMatches: result.goodMatchCount,
-            recommendations: result.items.map(Item.init), relaxations: result.relaxations.map(Suggestion.init))
+            recommendations: result.items.map(Item.init), relaxations: result.relaxations.map(Suggestion.init),
+            elsewhere: result.elsewhere, elsewhereFor: result.elsewhereFor, notes: result.notes)
     }
 
     /// One recommended gift.

@@ -47,6 +47,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         var notes: [String] = []
         /// The inputs that led here, as accepted: replaying them rebuilds this state.
         var accepted: [String] = []
+        /// Good matches for these answers, counted when the state was reached (`nil` before the age).
+        var remaining: Int?
     }
 
     /// The saved recipients offered by "Who is it for?".
@@ -110,6 +112,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     func remainingCount(_ reader: CatalogReader) throws -> Int {
         guard let profile else { throw QuestionFlowError.ageRequired }
+        if let remaining = state.remaining { return remaining }
         return try reader.goodMatchCount(for: profile, critique: state.steering)
     }
 
@@ -218,8 +221,20 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         state = next
     }
 
-    /// Moves `state` to its next question, or finishes it.
+    /// Moves `state` to its next question, or finishes it. When nothing fits any more, asking
+    /// stops: every later question could only narrow the list further.
     private func advance(_ state: inout State, _ reader: CatalogReader) throws {
+        state.remaining = nil
+        if let profile = Self.profile(of: state) {
+            let count = try reader.goodMatchCount(for: profile, critique: state.steering)
+            state.remaining = count
+            if count == 0 {
+                state.current = nil
+                state.finished = true
+                state.notes.append("No gift fits these answers, so I'll stop asking here.")
+                return
+            }
+        }
         if let id = nextCoreID(in: state) {
             state.current = coreQuestion(id, in: state)
             return
@@ -323,19 +338,25 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             throw QuestionFlowError.invalidAnswer(
                 question: .interests, reason: "Type what they enjoy, separated by commas (e.g. dinosaurs, drawing, football), or skip.")
         }
-        for word in words {
-            let known = Set(next.interests.map { taxonomy.resolve($0)?.id ?? TextNormalizer.key($0) })
-            let resolved = taxonomy.resolve(word)
-            guard !known.contains(resolved?.id ?? TextNormalizer.key(word)) else { continue }
-            next.interests.append(word)
-            if resolved == nil {
-                let suggestions = taxonomy.suggestions(for: word).map(\.label)
-                if suggestions.isEmpty {
-                    next.notes.append("\"\(word)\" is not in the interest list; I'll look for it in gift names and descriptions.")
-                } else {
-                    next.notes.append("\"\(word)\" is not in the interest list — did you mean \(AnswerParser.orList(suggestions))? I'll look for \"\(word)\" as a plain word; go back to change it.")
-                }
+        for typed in words {
+            var word = typed
+            var note: String?
+            switch InterestSpelling.check(typed, taxonomy: taxonomy) {
+            case .known:
+                break
+            case .corrected(let phrase):
+                word = phrase
+                note = "Read \"\(typed)\" as \"\(phrase)\" (type `back` if you meant something else)."
+            case .unsure(let labels):
+                note = "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
+                    + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
+            case .unknown:
+                note = "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
             }
+            let known = Set(next.interests.map { taxonomy.resolve($0)?.id ?? TextNormalizer.key($0) })
+            guard !known.contains(taxonomy.resolve(word)?.id ?? TextNormalizer.key(word)) else { continue }
+            next.interests.append(word)
+            if let note { next.notes.append(note) }
         }
         if next.interests.count > QuestionCatalogue.maxInterests {
             next.interests = Array(next.interests.prefix(QuestionCatalogue.maxInterests))

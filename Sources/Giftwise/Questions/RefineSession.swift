@@ -96,10 +96,32 @@ public struct RefineSession: Sendable, Codable, Equatable {
             } catch let error as RefinementError {
                 return .rejected(error.localizedDescription)
             }
+            next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
+            switch refinement {
+            case .cheaper:
+                guard next.leavesMatches(comparedWith: result) else {
+                    guard try next.cheaperByTheMiddle(than: self, reader) else {
+                        return .rejected("Nothing cheaper fits your other answers.")
+                    }
+                    break
+                }
+            case .moreLike(let position):
+                if next.result.items.map(\.product.id) == result.items.map(\.product.id) {
+                    // The list was already all of that kind: show others like it instead.
+                    let picked = result.items[position - 1].product
+                    next.critique.rejectedProductIDs.formUnion(result.items.map(\.product.id).filter { $0 != picked.id })
+                    next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
+                    next.notes = ["Showing other gifts like the \(picked.name) (the rest of the list before is set aside)."]
+                }
+            default:
+                break
+            }
         } else {
             return .notUnderstood
         }
-        next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
+        if !isRefinement(command) {
+            next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
+        }
         next.undoStack.append(Snapshot(profile: profile, critique: critique, limit: limit, result: result, accepted: acceptedInputs))
         next.acceptedInputs.append(command)
         self = next
@@ -117,6 +139,27 @@ public struct RefineSession: Sendable, Codable, Equatable {
         result = previous.result
         acceptedInputs = previous.accepted
         notes = ["Undid the last change."]
+        return true
+    }
+
+    private func isRefinement(_ command: String) -> Bool { Refinement(parsing: command) != nil }
+
+    /// Whether a cheaper list still shows gifts (good ones, when the list before had good ones).
+    private func leavesMatches(comparedWith before: Recommendations) -> Bool {
+        !result.items.isEmpty && (before.fit != .good || result.fit == .good)
+    }
+
+    /// `cheaper` when nothing fits under the cheapest gift shown: a round amount under the middle
+    /// price shown instead. Sets the budget, list and note; `false` when that leaves nothing either.
+    private mutating func cheaperByTheMiddle(than before: RefineSession, _ reader: CatalogReader) throws -> Bool {
+        let prices = before.result.items.map(\.product.price).sorted()
+        guard !prices.isEmpty, let amount = Refinement.roundAmount(below: prices[prices.count / 2]),
+              amount.minorUnits >= before.profile.budgetMin?.minorUnits ?? 0 else { return false }
+        profile = before.profile
+        profile.budgetMax = min(before.profile.budgetMax ?? amount, amount)
+        result = try reader.recommend(for: profile, limit: limit, history: history, critique: critique)
+        guard leavesMatches(comparedWith: before.result) else { return false }
+        notes = ["Budget now up to \(amount.formatted()) (nothing fits under the cheapest gift shown)."]
         return true
     }
 

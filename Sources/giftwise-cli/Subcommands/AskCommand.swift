@@ -31,7 +31,7 @@ struct AskCommand: ParsableCommand {
         let book = RecipientBook(catalog: catalog)
         let saved = (try? book.all()) ?? []
         var prompter = Prompter()
-        Output.write(Output.bold("Let's find a gift.") + " "
+        Output.say(Output.bold("Let's find a gift.") + " "
                      + Output.dim("Answer by number or in words; `back`, `skip`, `done` (show gifts now), `?` for help.") + "\n")
         var conversation = GiftConversation(recipients: saved)
         while true {
@@ -68,31 +68,32 @@ struct AskCommand: ParsableCommand {
     func render(_ reply: GiftConversation.Reply, conversation: GiftConversation, catalog: GiftCatalog, interactive: Bool) {
         switch reply {
         case .rejected(let reason):
-            Output.write(Output.yellow(reason) + (conversation.results == nil ? "" : " " + Output.dim(Self.refineHelp)) + "\n")
+            Output.say(Output.yellow(reason) + "\n")
         case .help(let text):
-            Output.write(Output.dim(text) + "\n" + (conversation.results == nil ? Output.dim(Self.commandsHelp) + "\n" : ""))
+            Output.say(Output.dim(text) + "\n" + (conversation.results == nil ? Output.dim(Self.commandsHelp) + "\n" : ""))
         case .ignored:
             break
         case .startedOver:
-            Output.write("\n" + Output.bold("Starting over.") + "\n")
+            Output.say("\n" + Output.bold("Starting over.") + "\n")
         case .accepted:
             if conversation.results != nil {
-                for note in conversation.notes { Output.write(Output.dim(note) + "\n") }
+                for note in conversation.notes { Output.say(Output.dim(note) + "\n") }
                 showResults(conversation)
                 return
             }
-            for note in conversation.notes { Output.write(Output.dim("  " + note) + "\n") }
+            for note in conversation.notes { Output.say(Output.dim("  " + note) + "\n") }
             if let count = try? conversation.remainingCount(in: catalog) {
                 // `done` is a hint for someone typing; a piped transcript has its answers already.
                 let suffix = interactive ? Output.dim("  (type `done` to see them)") : ""
-                Output.write(Output.green("→ \(count) gift\(count == 1 ? "" : "s") fit so far") + suffix + "\n")
+                Output.say(Output.green("→ \(count) gift\(count == 1 ? "" : "s") fit so far") + suffix + "\n")
             }
         }
     }
 
     func showResults(_ conversation: GiftConversation) {
         guard let results = conversation.results, let profile = conversation.profile else { return }
-        Output.write("\n" + RecommendationPrinter.text(results, profile: profile))
+        Output.say("\n" + RecommendationPrinter.text(results, profile: profile, name: conversation.flow.selectedRecipient?.name,
+                                                     canPickRelaxations: true))
     }
 
     static let commandsHelp = "Commands: back · skip · done (show gifts now) · quit"
@@ -128,10 +129,10 @@ struct AskCommand: ParsableCommand {
                                            excludedWords: profile.excludedWords)
             do {
                 try book.add(recipient)
-                Output.write(Output.green("Saved \(name).") + " Next time pick them from \"Who is it for?\".\n")
+                Output.say(Output.green("Saved \(name).") + " Next time pick them from \"Who is it for?\".\n")
                 return
             } catch {
-                Output.write(Output.yellow(error.localizedDescription) + "\n")
+                Output.say(Output.yellow(error.localizedDescription) + "\n")
             }
         }
     }
