@@ -11,7 +11,7 @@ import PackagePlugin
 struct EmbedCatalog: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let catalog = context.package.directoryURL.appending(path: "catalog")
-        let files = ["products.csv", "interests.json"].map { catalog.appending(path: $0) }
+        let files = ["products.csv", "interests.json", "ideas.json"].map { catalog.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedCatalog.swift")
         return [
             .buildCommand(

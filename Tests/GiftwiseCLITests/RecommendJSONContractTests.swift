@@ -27,7 +27,7 @@ final class RecommendJSONContractTests {
         let items = try #require(json["recommendations"] as? [[String: Any]])
         #expect(!items.isEmpty)
         for item in items {
-            for key in ["id", "name", "price", "currency", "ageMin", "ageMax", "interests", "purposes", "score", "reasons"] {
+            for key in ["id", "name", "description", "price", "currency", "ageMin", "ageMax", "interests", "purposes", "score", "reasons", "url"] {
                 #expect(item.keys.contains(key), "missing \(key)")
             }
             #expect((item["price"] as? Double ?? 99) <= 30)

@@ -91,7 +91,7 @@ struct AnswerFuzzTests {
         var stats = (answered: 0, refused: 0, finished: 0, recommended: 0)
         for session in 0..<sessions where problems < 10 {
             var rng = SplitMix64(seed: SplitMix64.caseSeed(run: runSeed, stream: 0xA5, index: session))
-            var flow = QuestionFlow(catalog: Self.catalog, recipients: Self.savedRecipients(&rng))
+            var flow = QuestionFlow(recipients: Self.savedRecipients(&rng))
             var trail: [String] = []
             func label() -> String {
                 "session \(session) [run seed \(runSeed)] after \(trail.suffix(12).joined(separator: " → ").prefix(2_000))"
@@ -106,10 +106,10 @@ struct AnswerFuzzTests {
                     case 0..<13:
                         let text = Self.randomText(&rng)
                         step = "answer(\(String(text.prefix(40)).debugDescription)\(text.count > 40 ? "…\(text.count)" : ""))"
-                        try flow.answer(text)
+                        try flow.answer(text, in: Self.catalog)
                     case 13..<15:
                         step = "skip"
-                        try flow.skip()
+                        try flow.skip(in: Self.catalog)
                     case 15..<17:
                         step = "back"
                         flow.back()
@@ -118,12 +118,12 @@ struct AnswerFuzzTests {
                         try flow.finish()
                     case 18:
                         step = "remainingCount"
-                        let count = try flow.remainingCount()
+                        let count = try flow.remainingCount(in: Self.catalog)
                         #expect(count >= 0, "\(label())")
                     default:
                         step = "recommendations"
                         let limit = Int.random(in: 1...8, using: &rng)
-                        let result = try flow.recommendations(limit: limit)
+                        let result = try flow.recommendations(in: Self.catalog, limit: limit)
                         stats.recommended += 1
                         problems += Self.checkHardLimits(result, profile: flow.profile, limit: limit, label: label())
                     }
@@ -147,7 +147,7 @@ struct AnswerFuzzTests {
             // Whatever happened, once the age is known the recommendations are there and keep the limits.
             if flow.profile != nil {
                 do {
-                    let result = try flow.recommendations(limit: 5)
+                    let result = try flow.recommendations(in: Self.catalog, limit: 5)
                     problems += Self.checkHardLimits(result, profile: flow.profile, limit: 5, label: label())
                 } catch {
                     problems += 1

@@ -16,8 +16,12 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
     case unreadableFile(path: String, reason: String)
     /// An import found invalid rows; nothing was written. See ``ImportReport/errors``.
     case invalidImport(ImportReport)
+    /// A gift ideas file (see `catalog/README.md`) has these problems; nothing was loaded.
+    case invalidGiftIdeas([String])
     /// A profile or answer value is not usable.
     case invalidProfile(String)
+    /// An import option is not usable (a delimiter that cannot separate fields, …).
+    case invalidImportOption(String)
     /// No saved recipient has this name.
     case unknownRecipient(String)
     /// A recipient with this name already exists.
@@ -44,7 +48,9 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
             "Cannot read \(path): \(reason)."
         case .invalidImport(let report):
             report.errorSummary
-        case .invalidProfile(let message):
+        case .invalidGiftIdeas(let problems):
+            "The gift ideas file is not usable: " + problems.joined(separator: "; ") + "."
+        case .invalidProfile(let message), .invalidImportOption(let message):
             message
         case .unknownRecipient(let name):
             "No saved recipient is called \"\(name)\". `giftwise recipients list` shows who is saved."

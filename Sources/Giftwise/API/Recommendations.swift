@@ -30,6 +30,16 @@ public struct Relaxation: Sendable, Codable, Equatable {
     public var matches: Int
     /// The changed answers, each with its whole new value.
     public var changes: ProfileChanges
+    /// What the change opens, in their words: "1 gift that matches scuba diving" (budget changes).
+    public var detail: String?
+
+    /// Creates a relaxation.
+    public init(suggestion: String, matches: Int, changes: ProfileChanges, detail: String? = nil) {
+        self.suggestion = suggestion
+        self.matches = matches
+        self.changes = changes
+        self.detail = detail
+    }
 }
 
 /// Changed answers; `nil` means unchanged. Age is never changed: it is a safety limit.
@@ -89,4 +99,54 @@ public struct Recommendations: Sendable, Codable, Equatable {
     public var goodMatchCount: Int
     /// Interests the catalog's taxonomy did not know, matched as text instead.
     public var unrecognisedInterests: [String]
+    /// Interests that meant nothing (only punctuation: `"`, `*`): ignored, never read as "anything".
+    public var notUnderstoodInterests: [String] = []
+    /// Things the person should know about this answer ("12 products priced in EUR left out: …").
+    public var notes: [String] = []
+
+    /// Gift ideas to look for outside this catalog ("a dive logbook"), for their ages; empty when
+    /// `fit` is `good` or no idea is worth giving. Every entry of ``elsewhereFor``, in order.
+    public var elsewhere: [String] = []
+    /// The same ideas grouped by the interest they answer, saying when that interest is only the
+    /// closest one the taxonomy knows to what they said.
+    public var elsewhereFor: [ElsewhereIdeas] = []
+
+    /// Creates recommendations.
+    public init(fit: Fit, items: [Recommendation], relaxations: [Relaxation], goodMatchCount: Int,
+                unrecognisedInterests: [String] = [], notUnderstoodInterests: [String] = [], notes: [String] = [],
+                elsewhereFor: [ElsewhereIdeas] = []) {
+        self.fit = fit
+        self.items = items
+        self.relaxations = relaxations
+        self.goodMatchCount = goodMatchCount
+        self.unrecognisedInterests = unrecognisedInterests
+        self.notUnderstoodInterests = notUnderstoodInterests
+        self.notes = notes
+        self.elsewhereFor = elsewhereFor
+        self.elsewhere = elsewhereFor.flatMap(\.ideas)
+    }
+}
+
+/// Gift ideas from outside the catalog for one interest they named.
+public struct ElsewhereIdeas: Sendable, Codable, Equatable {
+    /// The interest as they said it ("scuba diving").
+    public var said: String
+    /// The taxonomy interest the ideas belong to ("swimming").
+    public var interestID: String
+    /// Its label ("Swimming").
+    public var interestLabel: String
+    /// The interest is only the closest the taxonomy knows to what they said: say so
+    /// ("closest we know: swimming").
+    public var isApproximate: Bool
+    /// The ideas, most age-targeted first.
+    public var ideas: [String]
+
+    /// Creates a group of ideas.
+    public init(said: String, interestID: String, interestLabel: String, isApproximate: Bool, ideas: [String]) {
+        self.said = said
+        self.interestID = interestID
+        self.interestLabel = interestLabel
+        self.isApproximate = isApproximate
+        self.ideas = ideas
+    }
 }

@@ -8,6 +8,12 @@ package enum DefaultCatalog {
     /// `catalog/interests.json`.
     package static var interestsJSON: Data { Data(base64Encoded: EmbeddedCatalog.interestsBase64) ?? Data() }
 
+    /// `catalog/ideas.json`.
+    package static var ideasJSON: Data { Data(base64Encoded: EmbeddedCatalog.ideasBase64) ?? Data() }
+
+    /// The bundled gift ideas, parsed once (the tests check the file is valid and names only known ids).
+    package static let giftIdeas: GiftIdeas = (try? GiftIdeas(jsonData: ideasJSON)) ?? .none
+
     /// The bundled taxonomy, parsed once.
     package static let taxonomy: Taxonomy = {
         let decoded = (try? JSONDecoder().decode([Interest].self, from: interestsJSON)) ?? []

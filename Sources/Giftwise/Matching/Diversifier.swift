@@ -1,13 +1,16 @@
 /// Re-ranks the top of the list so it is not five variants of one thing.
 ///
-/// Maximal Marginal Relevance (Carbonell & Goldstein, 1998): repeatedly take the item that
-/// maximises `λ·score − (1 − λ)·max similarity to those already taken`. Similarity is the
-/// Jaccard overlap of interest tags (weight 0.5), purposes (0.2) and name words (0.3).
-/// λ = 0.7 by default (`ScoringWeights.diversityLambda`): relevance still leads.
+/// Two rules. First, a hard one: never two products whose names are the same once years,
+/// editions, sizes, colours and pack counts are set aside ("Star Wars Advent Calendar 2019" and
+/// "… 2021"; "Dino Tee, Blue, Size M" and "…, Green, L"), unless the person asked for more like
+/// one of them. Second, Maximal Marginal Relevance (Carbonell & Goldstein, 1998): repeatedly take
+/// the item that maximises `λ·score − (1 − λ)·max similarity to those already taken`, where
+/// similarity is the Jaccard overlap of interest tags, purposes and name words (weights in
+/// ``ScoringWeights``).
 struct Diversifier {
-    let lambda: Double
-    /// Only the best this-many (or as many as asked for, if more) are considered, so diversity
-    /// never pulls up a poor match.
+    let weights: ScoringWeights
+    /// Only the best this-many (or as many as asked for, if more) are weighed by MMR, so diversity
+    /// never pulls up a poor match; later items only fill places that variants left empty.
     static let pool = 40
 
     /// An item's features, computed once.
@@ -15,42 +18,108 @@ struct Diversifier {
         var interests: Set<String>
         var purposes: Int
         var words: Set<String>
+        var variantKey: [String]
     }
 
-    func select(from ranked: [Recommendation], count: Int) -> [Recommendation] {
+    /// - Parameter keepVariantsOf: the name of a product they asked for more like: its variants may repeat.
+    func select(from ranked: [Recommendation], count: Int, keepVariantsOf favoured: String? = nil) -> [Recommendation] {
         let pool = Array(ranked.prefix(max(Self.pool, count)))
         let features = pool.map {
             Features(interests: Set($0.product.interests), purposes: Purpose.mask($0.product.purposes),
-                     words: Set(TextNormalizer.tokens($0.product.name)))
+                     words: Set(TextNormalizer.tokens($0.product.name)), variantKey: Self.variantKey($0.product.name))
         }
+        let allowed = favoured.map(Self.variantKey)
         var remaining = Array(pool.indices)
         // The highest similarity of each remaining item to anything chosen so far.
         var redundancy = [Double](repeating: 0, count: pool.count)
         var chosen: [Int] = []
+        var chosenKeys: [[String]] = []
         while chosen.count < count, !remaining.isEmpty {
             var best = 0
             var bestValue = -Double.infinity
             for (position, index) in remaining.enumerated() {
-                let value = lambda * pool[index].score - (1 - lambda) * redundancy[index]
+                let value = weights.diversityLambda * pool[index].score - (1 - weights.diversityLambda) * redundancy[index]
                 if value > bestValue + 1e-12 { bestValue = value; best = position }
             }
             let picked = remaining.remove(at: best)
+            let key = features[picked].variantKey
+            if key != allowed, chosenKeys.contains(where: { Self.sameThing($0, key) }) { continue }
             chosen.append(picked)
+            chosenKeys.append(key)
             for index in remaining {
                 redundancy[index] = max(redundancy[index], similarity(features[index], features[picked]))
             }
         }
-        return chosen.map { pool[$0] }
+        var result = chosen.map { pool[$0] }
+        // Variants left places empty: fill them, in order, from beyond the pool.
+        for item in ranked.dropFirst(pool.count) where result.count < count {
+            let key = Self.variantKey(item.product.name)
+            if key == allowed || !chosenKeys.contains(where: { Self.sameThing($0, key) }) {
+                result.append(item)
+                chosenKeys.append(key)
+            }
+        }
+        return result
     }
 
     private func similarity(_ a: Features, _ b: Features) -> Double {
         let purposeUnion = (a.purposes | b.purposes).nonzeroBitCount
         let purposeOverlap = purposeUnion == 0 ? 0 : Double((a.purposes & b.purposes).nonzeroBitCount) / Double(purposeUnion)
-        return 0.5 * jaccard(a.interests, b.interests) + 0.2 * purposeOverlap + 0.3 * jaccard(a.words, b.words)
+        return weights.diversityTags * jaccard(a.interests, b.interests) + weights.diversityPurposes * purposeOverlap
+            + weights.diversityWords * jaccard(a.words, b.words)
     }
 
     private func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
         let union = a.union(b).count
         return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
     }
+
+    // MARK: Variants
+
+    /// Two names are the same thing when their variant keys are equal (and say something).
+    /// Good-match counts count such a group once, so a count and the list it promises agree.
+    static func sameThing(_ a: [String], _ b: [String]) -> Bool {
+        !a.isEmpty && a == b
+    }
+
+    /// One key per distinct gift among `names` (a name with an empty key stands for itself).
+    static func distinctCount(_ names: [String]) -> Int {
+        Set(names.map { name in
+            let key = variantKey(name)
+            return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
+        }).count
+    }
+
+    /// The name's words less years, numbers, editions, sizes, colours and pack counts.
+    static func variantKey(_ name: String) -> [String] {
+        TextNormalizer.tokens(name).filter { word in
+            !variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
+        }
+    }
+
+    /// "2019", "10pc", "3pack", "x3", "4x", "1st", "v2", "12cm", "500ml".
+    private static func isMeasure(_ word: String) -> Bool {
+        let digits = word.filter(\.isNumber)
+        guard !digits.isEmpty else { return false }
+        let letters = word.filter { !$0.isNumber }
+        return letters.count <= 3 || measureSuffixes.contains(letters)
+    }
+
+    private static let measureSuffixes: Set<String> = ["pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count"]
+
+    static let variantWords: Set<String> = [
+        // editions and years
+        "edition", "version", "vol", "volume", "series", "season", "wave", "year", "new", "updated", "release",
+        "reissue", "remastered", "anniversary", "limited", "special", "deluxe", "classic", "original", "exclusive",
+        // sizes
+        "small", "medium", "large", "s", "m", "l", "xs", "xl", "xxl", "xxxl", "mini", "jumbo", "giant", "size", "sized", "junior",
+        "cm", "mm", "inch", "in", "ml", "kg", "oz",
+        // colours
+        "red", "blue", "green", "yellow", "pink", "purple", "black", "white", "orange", "grey", "gray", "brown",
+        "silver", "gold", "golden", "navy", "teal", "turquoise", "beige", "cream", "multicolour", "multicolor",
+        "multicoloured", "multicolored", "rainbow", "colour", "color", "light", "dark", "pastel", "neon", "clear",
+        "lilac", "violet", "magenta", "lime", "mint", "coral", "aqua", "khaki", "burgundy", "maroon", "ivory",
+        // pack counts
+        "pack", "pcs", "pc", "piece", "multipack", "bundle", "assorted", "twin", "pair", "single", "set", "of", "x",
+    ]
 }

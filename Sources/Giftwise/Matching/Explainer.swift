@@ -1,47 +1,68 @@
 /// Turns a scored candidate into a recommendation with reasons in the recipient's terms.
+///
+/// A reason never attributes to the recipient a liking they did not express: a product that
+/// matches only something broader or related says the relation plainly ("ocean-themed, close to
+/// scuba diving"), never "loves the ocean".
 struct Explainer {
     let query: MatchQuery
+    /// The budget's currency (`nil` without a budget).
+    let budgetCurrency: String?
 
-    /// "loves dinosaurs"; when they said it differently, their word too: "loves fantasy (\"unicorns\")".
+    /// "loves dinosaurs"; when they said it differently, their word too: "loves dinosaurs (\"dinos\")".
     static func phrase(for request: InterestRequest) -> String {
-        guard let interest = request.interest else { return "likes \(request.said)" }
+        guard let interest = request.interest, request.specificity == .same else { return "you mentioned \"\(request.said)\"" }
         let said = TextNormalizer.key(request.said)
         if said == TextNormalizer.key(interest.id) || said == TextNormalizer.key(interest.label) { return interest.phrase }
         return "\(interest.phrase) (\"\(request.said)\")"
     }
 
-    func explain(_ candidate: Candidate, product: Product) -> Recommendation {
+    /// "ocean" for "Ocean & Sea Life", "cars" for "Cars & Vehicles": the label's first part.
+    static func shortLabel(_ id: String, taxonomy: Taxonomy) -> String {
+        guard let label = taxonomy.interest(id: id)?.label else { return id }
+        let head = label.components(separatedBy: " & ").first ?? label
+        return (head.components(separatedBy: " (").first ?? head).lowercased()
+    }
+
+    func explain(_ candidate: Candidate) -> Recommendation {
+        let product = candidate.product
         let profile = query.profile
         var reasons: [String] = []
         var mismatches: [String] = []
-        var score = candidate.score
 
         // Interests: the strongest hit per thing they said.
         var matchedRequests = Set<Int>()
-        for hit in candidate.hits where hit.request < query.requests.count && !matchedRequests.contains(hit.request) {
-            let request = query.requests[hit.request]
-            switch hit.kind {
-            case "exact":
+        for match in candidate.hits where match.request < query.requests.count && !matchedRequests.contains(match.request) {
+            let request = query.requests[match.request]
+            switch match.hit {
+            case .tag:
                 reasons.append(Self.phrase(for: request))
-            case "text":
-                let place = switch hit.tag {
-                case "name": "it's in the name"
-                case "stem": "a word like it is in the text"
-                default: "it's in the description"
+            case .text(let place):
+                let where_ = switch place {
+                case .name: "it's in the name"
+                case .description: "it's in the description"
+                case .stem: "a word like it is in the text"
                 }
-                reasons.append(request.interest == nil ? "you mentioned \"\(request.said)\"" : Self.phrase(for: request) + " (\(place))")
-            default:
-                let relatedLabel = hit.tag.flatMap { query.taxonomy.interest(id: $0)?.label.lowercased() } ?? hit.tag ?? "a related interest"
-                reasons.append("close to their love of \(request.interest?.label.lowercased() ?? request.said): it's about \(relatedLabel)")
+                reasons.append(Self.phrase(for: request) + " (\(where_))")
+            case .meaning:
+                reasons.append("close in meaning to \"\(request.said)\"")
+            case .broader(let tag):
+                reasons.append("\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, not specifically \(request.said)")
+            case .related(let tag):
+                reasons.append("\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, close to \(request.said)")
+            case .nearMeaning:
+                reasons.append("somewhat like \"\(request.said)\"")
+            case .like:
+                continue
             }
-            matchedRequests.insert(hit.request)
+            matchedRequests.insert(match.request)
         }
-        if let liked = query.critique.favouredLike, candidate.hits.contains(where: { $0.kind == "like" }) {
+        if let liked = query.critique.favouredLike, liked != product.name,
+           candidate.hits.contains(where: { if case .like = $0.hit { true } else { false } }) {
             reasons.append("like the \(liked) you picked")
         }
-        if !query.requests.isEmpty && !candidate.hits.contains(where: { $0.kind == "exact" || $0.kind == "text" }) {
+        if !query.requests.isEmpty && !candidate.hits.contains(where: \.hit.isStrong) {
             let said = query.requests.map(\.said).joined(separator: ", ")
-            mismatches.append(candidate.hits.isEmpty ? "doesn't match their interests (\(said))" : "only loosely related to \(said)")
+            mismatches.append(candidate.hits.isEmpty ? "doesn't match their interests (\(said))" : "not what they asked for (\(said)), only close to it")
         }
 
         // Purpose.
@@ -64,27 +85,28 @@ struct Explainer {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }
 
-        // Budget: a limit, not a target.
+        // Budget: a limit, not a target. Shown in the budget's currency when it is the product's.
         let price = product.price.formatted(currency: product.currency)
         if let budget = profile.budgetMax {
-            reasons.append("\(price) of your \(budget.formatted(currency: product.currency))")
+            let budgetCurrency = self.budgetCurrency ?? product.currency
+            if budgetCurrency == product.currency {
+                reasons.append("\(price) of your \(budget.formatted(currency: budgetCurrency))")
+            } else {
+                reasons.append("\(price), within your \(budget.formatted(currency: budgetCurrency)) at the shop's rate")
+            }
         } else {
             reasons.append(price)
         }
 
-        // Their own history: what they loved or sent back.
-        for lesson in query.history.lessons {
-            let shared = Set(lesson.interests.prefix(2)).intersection(product.interests.prefix(2))
-            guard !shared.isEmpty else { continue }
+        // Their own history (already counted in the score).
+        for lesson in candidate.lessons {
             if lesson.positive {
-                score += 0.08
                 reasons.append("they loved the \(lesson.productName) \(lesson.when)")
             } else {
-                score -= 0.12
                 mismatches.append("like the \(lesson.productName) they returned \(lesson.when)")
             }
         }
-        return Recommendation(product: product, score: (score * 1000).rounded() / 1000, reasons: reasons,
+        return Recommendation(product: product, score: (candidate.score * 1000).rounded() / 1000, reasons: reasons,
                               mismatches: mismatches, isGoodMatch: candidate.isGood)
     }
 }

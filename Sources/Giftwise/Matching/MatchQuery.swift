@@ -1,48 +1,91 @@
 import Foundation
 import GRDB
 
+/// Where a product's text carries the words of a wish.
+enum TextPlace: Equatable {
+    case name
+    case description
+    /// Only the stemmer heard a word like theirs.
+    case stem
+}
+
+/// How one product matched one thing they said.
+enum InterestHit: Equatable {
+    /// Tagged with their interest itself (or a shop tag of that name); `supplied`: the shop said so.
+    case tag(String, supplied: Bool)
+    /// Their words, or words for their interest or a narrower kind of it, in the product's text.
+    case text(TextPlace)
+    /// Close in meaning to what they said, by the semantic signal, and close enough to be their thing.
+    case meaning(Double)
+    /// Tagged with an interest broader than their wish ("fantasy" when they said "dragons").
+    case broader(String)
+    /// Tagged with an interest related to theirs ("ocean" for "scuba diving").
+    case related(String)
+    /// Somewhat close in meaning, not enough to be their thing.
+    case nearMeaning(Double)
+    /// Tagged like the product they picked in a "more like this".
+    case like(String)
+
+    /// Whether the hit makes the product match what they said (a good match, with a purpose).
+    var isStrong: Bool {
+        switch self {
+        case .tag, .text, .meaning: true
+        case .broader, .related, .nearMeaning, .like: false
+        }
+    }
+}
+
 /// A candidate product with how it matched and its fit score.
 struct Candidate {
-    struct InterestHit {
+    struct Match {
         /// Index of the recipient's interest (in `MatchQuery.requests`), or `requests.count` for
         /// a critique's "more like this".
         var request: Int
-        /// `exact`, `related`, `text` or `like`.
-        var kind: String
-        /// The product tag that matched (for tag hits).
-        var tag: String?
+        var hit: InterestHit
         var weight: Double
     }
     var pk: Int64
     var product: Product
     var score: Double
-    var hits: [InterestHit]
+    var hits: [Match]
     var isGood: Bool
+    /// What their history says about it (loved: +1, returned: −1 per lesson).
+    var lessons: [HistorySignals.Lesson] = []
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
 struct InterestRequest {
     var said: String
     var interest: Interest?
-    /// A shop's free tag with this name, when the taxonomy does not know the word.
+    /// `.same`: the interest is what they said; `.narrower`: they asked for something inside it.
+    var specificity: Taxonomy.Specificity = .same
+    /// A shop's free tag with the name they said.
     var freeTag: String?
-    /// FTS5 phrase query for the word, safe to bind (only word characters, quoted); `nil` when
-    /// the interest's tag already says it all.
+    /// Folded phrases that mean their wish in product text (their own words first).
+    var phrases: [String]
+    /// Their own words, folded.
+    var ownWords: [String]
+    /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
-    /// They named something narrower than the interest ("pirates" for fantasy): text hits on
-    /// their word then count fully and the broad tag a little less.
-    var specific = false
 
-    /// The tag ids that are an exact match for this request.
-    var exactTags: [String] { [interest?.id, freeTag].compactMap { $0 } }
+    /// The tags that are their wish itself.
+    var exactTags: [String] {
+        var tags: [String] = []
+        if let interest, specificity == .same { tags.append(interest.id) }
+        if let freeTag, !tags.contains(freeTag) { tags.append(freeTag) }
+        return tags
+    }
+
+    /// The interest a narrower wish lies inside.
+    var broaderTag: String? { specificity == .narrower ? interest?.id : nil }
 }
 
-/// The SQL side of matching.
+/// The matcher's reads and exact scoring.
 ///
 /// Retrieval never scores the whole catalog: each wished-for tag is one contiguous range of
-/// `product_interest` (whose rows carry copies of the hard-limit columns), filtered and cut to
-/// its best few hundred by SQLite, then scored exactly in Swift. Good-match counts are one
-/// indexed `COUNT`. Hard limits are SQL conditions that no score can outweigh.
+/// `product_interest` (whose rows carry copies of the hard-limit columns), cut to its best few
+/// hundred by SQLite; the text of the wish is one FTS5 query ranked by BM25. Candidates are then
+/// scored exactly in Swift. Hard limits are SQL conditions that no score can outweigh.
 struct MatchQuery {
     let profile: RecipientProfile
     let history: HistorySignals
@@ -50,241 +93,223 @@ struct MatchQuery {
     let taxonomy: Taxonomy
     let weights: ScoringWeights
     let requests: [InterestRequest]
-    /// Each request's own words, folded, to confirm full-text hits.
-    let saidTokens: [Set<String>]
+    /// What they typed that means nothing (only punctuation): ignored, and reported.
+    let notUnderstood: [String]
+    /// The semantic signal, when the catalog has one.
+    let semantic: (any SemanticSignal)?
 
     /// Rows taken per retrieval source before exact scoring (≥ the longest list, 100, plus room).
     static let perSource = 120
     /// Rows taken per related-interest source (they only fill weak lists).
     static let perRelatedSource = 60
+    /// Phrases of an interest searched in product text (its name, aliases): enough for every
+    /// interest in the bundled taxonomy.
+    static let maxTextPhrases = 80
 
-    init(profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy, weights: ScoringWeights) {
+    init(profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy,
+         weights: ScoringWeights, semantic: (any SemanticSignal)? = nil) {
         self.profile = profile
         self.history = history
         self.critique = critique
         self.taxonomy = taxonomy
         self.weights = weights
-        requests = Self.resolve(profile.interests, taxonomy: taxonomy)
-        saidTokens = requests.map { Set(TextNormalizer.tokens($0.said)) }
+        self.semantic = semantic
+        (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy)
     }
 
-    static func resolve(_ interests: [String], taxonomy: Taxonomy) -> [InterestRequest] {
+    static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (requests: [InterestRequest], notUnderstood: [String]) {
         var seen = Set<String>()
-        return interests.compactMap { said in
+        var notUnderstood: [String] = []
+        var requests: [InterestRequest] = []
+        for said in interests {
             let trimmed = ValueParsers.trim(said)
-            guard !trimmed.isEmpty else { return nil }
-            let interest = taxonomy.resolve(trimmed)
-            let key = interest?.id ?? TextNormalizer.key(trimmed)
-            guard !key.isEmpty, seen.insert(key).inserted else { return nil }
-            // "pirates" resolves to fantasy, but the word itself is the sharper signal: search for
-            // what they said when it is narrower than the interest's own name.
-            let specific = interest.map { isMoreSpecific(said: trimmed, than: $0) } ?? false
-            let phrase = interest == nil || specific ? ftsPhrase(trimmed) : nil
-            return InterestRequest(said: trimmed, interest: interest, freeTag: interest == nil ? key : nil,
-                                   textQuery: phrase, specific: specific)
+            guard !trimmed.isEmpty else { continue }
+            let own = TextNormalizer.tokens(trimmed)
+            guard !own.isEmpty else {
+                // `"`, `*`, `((`: nothing to match. Never read as "anything".
+                notUnderstood.append(trimmed)
+                continue
+            }
+            let resolution = taxonomy.resolution(trimmed)
+            let key = resolution.map { $0.specificity == .same ? $0.interest.id : TextNormalizer.key(trimmed) } ?? own.joined(separator: " ")
+            guard seen.insert(key).inserted else { continue }
+            let interest = resolution?.interest
+            let specificity = resolution?.specificity ?? .narrower
+            var phrases = [own.joined(separator: " ")]
+            if let interest, specificity == .same {
+                for phrase in taxonomy.textPhrases(of: interest).prefix(maxTextPhrases) where !phrases.contains(phrase) {
+                    phrases.append(phrase)
+                }
+            }
+            // Several words that are not one known phrase ("famous buildings") may stand apart in
+            // the text; the words that carry the wish must all be there, near each other.
+            let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
+            let loose = (specificity == .narrower || !taxonomy.isPhrase(own.joined(separator: " "))) && meaningful.count > 1
+            // "dice games": the word that carries the wish is enough on its own.
+            var searched = phrases
+            if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
+                searched.append(meaningful[0])
+            }
+            requests.append(InterestRequest(
+                said: trimmed, interest: interest, specificity: specificity,
+                freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
+                phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
+                textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil)))
         }
-    }
-
-    static func isMoreSpecific(said: String, than interest: Interest) -> Bool {
-        let key = TextNormalizer.key(said)
-        return key != TextNormalizer.key(interest.id) && key != TextNormalizer.key(interest.label)
+        return (requests, notUnderstood)
     }
 
     var unrecognised: [String] { requests.filter { $0.interest == nil }.map(\.said) }
 
-    /// A literal FTS5 phrase: words only, so user text can never be read as query syntax.
-    static func ftsPhrase(_ text: String) -> String? {
-        var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+    // MARK: Hard limits and currency
+
+    /// The budget's currency and how the catalog's other currencies compare with it.
+    struct CurrencyContext {
+        var budgetCurrency: String
+        var catalogCurrencies: [String]
+        var rates: ExchangeRates
+        /// Currencies a budget can be read in: its own and those the shop gave a rate for.
+        var comparable: [String] {
+            catalogCurrencies.filter { $0 == budgetCurrency || rates.rate(from: budgetCurrency, to: $0) != nil }
+        }
+    }
+
+    func currencyContext(_ db: Database) throws -> CurrencyContext {
+        let counts = try CatalogDatabase.currencyCounts(db)
+        let main = CatalogDatabase.mainCurrency(of: counts)
+        let budgetCurrency = profile.currency.map { $0.uppercased() } ?? main
+        let currencies = counts.keys.sorted()
+        let single = currencies.allSatisfy { $0 == budgetCurrency }
+        let rates = single ? ExchangeRates(base: budgetCurrency) : try CatalogDatabase.exchangeRates(db)
+        return CurrencyContext(budgetCurrency: budgetCurrency, catalogCurrencies: currencies, rates: rates)
+    }
+
+    func hardLimits(_ profile: RecipientProfile, currency: CurrencyContext) -> HardLimits {
+        var ranges: [String: ClosedRange<Int64>]?
+        if profile.budgetMax != nil || profile.budgetMin != nil {
+            var map: [String: ClosedRange<Int64>] = [:]
+            let currencies = currency.catalogCurrencies.isEmpty ? [currency.budgetCurrency] : currency.comparable
+            for code in currencies {
+                guard let rate = currency.rates.rate(from: currency.budgetCurrency, to: code) else { continue }
+                let low = profile.budgetMin.map { Int64((Double($0.minorUnits) * rate).rounded(.up)) } ?? 0
+                let high = profile.budgetMax.map { Int64((Double($0.minorUnits) * rate).rounded(.down)) } ?? Int64.max
+                if low <= high { map[code] = low...high }
             }
+            ranges = map
         }
-        if !current.isEmpty { words.append(current) }
-        words = Array(words.prefix(8))
-        guard !words.isEmpty else { return nil }
-        return "\"" + words.joined(separator: " ") + "\""
-    }
-
-    static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map(GiftCatalog.jsonString).joined(separator: ",") + "]"
-    }
-
-    // MARK: Hard limits
-
-    /// Conditions never relaxed by scoring, on a table alias that has the hard-limit columns
-    /// (`product p` or `product_interest pi`).
-    func hardLimits(_ profile: RecipientProfile, alias a: String, pk: String) -> (sql: String, arguments: StatementArguments) {
-        let age = profile.ageMonths
-        var sql = """
-            \(a).in_stock = 1
-            AND \(age >= AgeRange.unknownMinimumSafeFromMonths ? "(\(a).age_min_months IS NULL OR \(a).age_min_months <= ?)" : "\(a).age_min_months <= ?")
-            AND (\(a).age_max_months IS NULL OR ? < \(a).age_max_months + CASE WHEN \(a).age_max_months % 12 = 0 THEN 12 ELSE 1 END)
-            """
-        var arguments: StatementArguments = [age, age]
-        if let budget = profile.budgetMax {
-            sql += " AND \(a).price_minor <= ?"
-            _ = arguments.append(contentsOf: [budget.minorUnits])
-        }
-        if let minimum = profile.budgetMin {
-            sql += " AND \(a).price_minor >= ?"
-            _ = arguments.append(contentsOf: [minimum.minorUnits])
-        }
-        if let excluded = excludedSubquery(profile) {
-            sql += " AND \(a).\(pk) NOT IN (\(excluded.sql))"
-            arguments += excluded.arguments
-        }
-        return (sql, arguments)
+        let single = currency.catalogCurrencies.allSatisfy { $0 == currency.budgetCurrency }
+        return HardLimits(ageMonths: profile.ageMonths, priceRanges: ranges, singleCurrency: single,
+                          excluded: excluded(profile))
     }
 
     /// Products never to show: words to avoid (as text and as tags), ids they own or were given,
-    /// and kinds the conversation turned down. SQLite evaluates it once per statement.
-    func excludedSubquery(_ profile: RecipientProfile) -> (sql: String, arguments: StatementArguments)? {
-        var parts: [String] = []
-        var arguments: StatementArguments = []
+    /// and kinds the conversation turned down.
+    func excluded(_ profile: RecipientProfile) -> SQL? {
         let ids = profile.excludedProductIDs.union(history.givenProductIDs).union(critique.rejectedProductIDs).sorted()
-        if !ids.isEmpty {
-            parts.append("SELECT pk FROM product WHERE id IN (SELECT value FROM json_each(?))")
-            _ = arguments.append(contentsOf: [Self.jsonArray(ids)])
-        }
         var tagIDs: [String] = []
+        var phrases: [String] = []
         for word in profile.excludedWords {
             let trimmed = ValueParsers.trim(word)
-            guard !trimmed.isEmpty else { continue }
             let key = TextNormalizer.key(trimmed)
-            if !key.isEmpty { tagIDs.append(key) }
+            guard !key.isEmpty else { continue }
+            tagIDs.append(key)
             // The word names an interest ("dinosaurs", "dinos"): avoid products tagged with it too.
-            if let interest = taxonomy.resolve(trimmed),
-               key == TextNormalizer.key(interest.id) || key == TextNormalizer.key(interest.label)
-                || interest.aliases.contains(where: { TextNormalizer.key($0) == key }) {
+            if let interest = taxonomy.resolve(trimmed), Self.namesInterest(key, interest) {
                 tagIDs.append(interest.id)
             }
-            if let phrase = Self.ftsPhrase(trimmed) {
-                parts.append("SELECT rowid FROM product_fts WHERE product_fts MATCH ?")
-                _ = arguments.append(contentsOf: [phrase])
-            }
+            if let phrase = MatchRequests.ftsPhrase(key) { phrases.append(phrase) }
         }
-        if !tagIDs.isEmpty {
-            parts.append("SELECT product_pk FROM product_interest WHERE interest_id IN (SELECT value FROM json_each(?))")
-            _ = arguments.append(contentsOf: [Self.jsonArray(tagIDs)])
-        }
-        let avoided = critique.avoidedInterests.sorted()
-        if !avoided.isEmpty {
-            parts.append("SELECT product_pk FROM product_interest WHERE interest_id IN (SELECT value FROM json_each(?)) AND rank = 0")
-            _ = arguments.append(contentsOf: [Self.jsonArray(avoided)])
-        }
-        guard !parts.isEmpty else { return nil }
-        return (parts.joined(separator: " UNION ALL "), arguments)
+        return MatchRequests.excluded(ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
     }
 
-    // MARK: Fit
-
-    /// SQL and Swift agree on age fit: how well a product's range targets this recipient.
-    static func ageFit(recipientMonths age: Int, minMonths: Int?, maxMonths: Int?) -> Double {
-        if age >= 65 * 12 {
-            let low = minMonths ?? 0
-            return low >= 600 ? 1.0 : (low >= 144 ? 0.85 : 0.6)
-        }
-        if age >= 18 * 12 { return (minMonths ?? 0) >= 144 ? 1.0 : 0.7 }
-        // Children: a range a few years wide made for them beats "3 to 99". Open ranges count to 18.
-        let span = Double(min(maxMonths ?? 216, 216) - (minMonths ?? 36)) / 12.0
-        return 1.0 / (1.0 + 0.12 * max(0, span - 3.0))
-    }
-
-    func ageFitSQL(_ profile: RecipientProfile, alias a: String) -> String {
-        let age = profile.ageMonths
-        if age >= 65 * 12 {
-            return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= 600 THEN 1.0 WHEN COALESCE(\(a).age_min_months, 0) >= 144 THEN 0.85 ELSE 0.6 END)"
-        }
-        if age >= 18 * 12 { return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= 144 THEN 1.0 ELSE 0.7 END)" }
-        return "(1.0 / (1.0 + 0.12 * MAX(0.0, ((MIN(COALESCE(\(a).age_max_months, 216), 216) - COALESCE(\(a).age_min_months, 36)) / 12.0) - 3.0)))"
-    }
-
-    func purposeSQL(_ profile: RecipientProfile, alias a: String) -> String {
-        let mask = Purpose.mask(profile.purposes)
-        return mask == 0 ? "1" : "((\(a).purposes & \(mask)) != 0)"
+    private static func namesInterest(_ key: String, _ interest: Interest) -> Bool {
+        key == TextNormalizer.key(interest.id) || key == TextNormalizer.key(interest.label)
+            || interest.aliases.contains(where: { TextNormalizer.key($0) == key })
     }
 
     // MARK: Counting
-
-    /// Statements selecting the pks of good matches, one per source (tags, then text).
-    private func goodSources(_ profile: RecipientProfile, requests: [InterestRequest]) -> [(sql: String, arguments: StatementArguments)] {
-        var sources: [(String, StatementArguments)] = []
-        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
-        if !tags.isEmpty {
-            let limits = hardLimits(profile, alias: "pi", pk: "product_pk")
-            let tagCondition = tags.count == 1 ? "pi.interest_id = ?" : "pi.interest_id IN (SELECT value FROM json_each(?))"
-            var arguments: StatementArguments = [tags.count == 1 ? tags[0] : Self.jsonArray(tags)]
-            arguments += limits.arguments
-            sources.append(("SELECT pi.product_pk AS pk FROM product_interest pi WHERE \(tagCondition) AND \(limits.sql) AND \(purposeSQL(profile, alias: "pi"))", arguments))
-        }
-        for request in requests {
-            guard let phrase = request.textQuery else { continue }
-            let limits = hardLimits(profile, alias: "p", pk: "pk")
-            var arguments: StatementArguments = [phrase]
-            arguments += limits.arguments
-            sources.append(("SELECT p.pk AS pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(limits.sql) AND \(purposeSQL(profile, alias: "p"))", arguments))
-        }
-        return sources
-    }
-
-    func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
 
     /// Counting stops here: past it the exact number changes no list, label or suggestion, and
     /// stopping early keeps counts cheap on catalogs of millions.
     static let countCap = 1_000
 
-    /// Good matches for a profile: an exact tag or text match on one of their interests (any, if
-    /// none were given), a wished-for purpose (any, if none), within every hard limit.
+    func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
+
+    /// Good matches for a profile: their interest by tag, their words in the text, or (with the
+    /// semantic signal) a product that is their thing by meaning; a wished-for purpose (any, if
+    /// none); within every hard limit.
+    /// Variants of one gift (years, colours, sizes) count once, as the list shows them once.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
-        let requests = requests(for: profile)
-        if requests.isEmpty {
-            let limits = hardLimits(profile, alias: "p", pk: "pk")
-            let sql = "SELECT COUNT(*) FROM (SELECT 1 FROM product p WHERE \(limits.sql) AND \(purposeSQL(profile, alias: "p")) LIMIT \(Self.countCap))"
-            return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: limits.arguments) ?? 0
-        }
-        let sources = goodSources(profile, requests: requests)
-        if sources.count == 1, requests.flatMap(\.exactTags).count <= 1 {
-            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(sources[0].sql) LIMIT \(Self.countCap))"), arguments: sources[0].arguments) ?? 0
-        }
-        var arguments: StatementArguments = []
-        for source in sources { arguments += source.arguments }
-        // DISTINCT: a product carrying two of their interests is one gift, not two.
-        let sql = "SELECT COUNT(*) FROM (SELECT DISTINCT pk FROM (\(sources.map(\.sql).joined(separator: " UNION ALL "))) LIMIT \(Self.countCap))"
-        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
+        let pks = try goodPKs(db, profile: profile)
+        guard pks.count < Self.countCap else { return pks.count }
+        return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
     }
 
-    /// The `offset`-th cheapest good match priced above `price` (0 = the cheapest), ignoring the
-    /// budget: what the budget must reach to open that many more.
-    func goodPrice(_ db: Database, profile: RecipientProfile, above price: Money, offset: Int) throws -> Money? {
+    /// The pks of good matches (at most `countCap`).
+    func goodPKs(_ db: Database, profile: RecipientProfile) throws -> Set<Int64> {
+        let currency = try currencyContext(db)
+        let limits = hardLimits(profile, currency: currency)
+        let mask = Purpose.mask(profile.purposes)
+        let requests = requests(for: profile)
+        if requests.isEmpty {
+            // Interests were given but none understood: nothing is a match for them.
+            if !profile.interests.isEmpty { return [] }
+            return Set(try MatchRequests.goodPKs(db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
+        }
+        var sources: [SQL] = []
+        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
+        if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
+        for request in requests {
+            if let query = request.textQuery { sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask)) }
+        }
+        var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
+        if let semantic, pks.count < Self.countCap {
+            for request in requests {
+                for (pk, similarity) in try semantic.nearest(db, to: request.said, limits: limits, purposeMask: mask, count: Self.perSource)
+                where similarity >= weights.semanticGoodSimilarity {
+                    pks.insert(pk)
+                }
+            }
+        }
+        return pks
+    }
+
+    /// The `offset`-th cheapest good match priced above the budget (0 = the cheapest), ignoring
+    /// the budget: what the budget must reach to open that many more. In the budget's currency.
+    func goodPrice(_ db: Database, profile: RecipientProfile, offset: Int) throws -> Money? {
+        guard let budget = profile.budgetMax else { return nil }
         var unlimited = profile
         unlimited.budgetMax = nil
-        let requests = requests(for: unlimited)
-        var sources: [(sql: String, arguments: StatementArguments)]
-        if requests.isEmpty {
-            let limits = hardLimits(unlimited, alias: "p", pk: "pk")
-            sources = [("SELECT p.pk AS pk FROM product p WHERE \(limits.sql) AND \(purposeSQL(unlimited, alias: "p"))", limits.arguments)]
-        } else {
-            sources = goodSources(unlimited, requests: requests)
+        let currency = try currencyContext(db)
+        let pks = try goodPKs(db, profile: unlimited)
+        var prices: [Int64] = []
+        for (code, price) in try MatchRequests.prices(db, pks: Array(pks)) {
+            // Compared only through the shop's rates; other currencies cannot say what to raise to.
+            guard let rate = currency.rates.rate(from: code, to: currency.budgetCurrency) else { continue }
+            let converted = Int64((Double(price) * rate).rounded(.up))
+            if converted > budget.minorUnits { prices.append(converted) }
         }
-        guard !sources.isEmpty else { return nil }
-        var arguments: StatementArguments = []
-        for source in sources { arguments += source.arguments }
-        _ = arguments.append(contentsOf: [price.minorUnits, offset])
-        let sql = """
-            SELECT price_minor FROM product WHERE pk IN (\(sources.map(\.sql).joined(separator: " UNION ")))
-            AND price_minor > ? ORDER BY price_minor LIMIT 1 OFFSET ?
-            """
-        return try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { Money(minorUnits: $0) }
+        prices.sort()
+        // Fewer comparable than hoped for: the dearest one still opens something.
+        return prices.isEmpty ? nil : Money(minorUnits: prices[min(offset, prices.count - 1)])
     }
 
     /// Resolved requests for a profile (relaxed profiles too).
     func requests(for profile: RecipientProfile) -> [InterestRequest] {
-        profile.interests == self.profile.interests ? requests : Self.resolve(profile.interests, taxonomy: taxonomy)
+        profile.interests == self.profile.interests ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
+    }
+
+    /// A note when products were left out because their currency cannot be compared with the budget.
+    func currencyNote(_ db: Database) throws -> String? {
+        guard profile.budgetMax != nil || profile.budgetMin != nil else { return nil }
+        let currency = try currencyContext(db)
+        let comparable = currency.comparable
+        let others = currency.catalogCurrencies.filter { !comparable.contains($0) }
+        guard !others.isEmpty else { return nil }
+        let count = try MatchRequests.countUncomparable(db, currencies: comparable.isEmpty ? [currency.budgetCurrency] : comparable)
+        guard count > 0 else { return nil }
+        let noun = count == 1 ? "product" : "products"
+        return "\(count) \(noun) priced in \(others.joined(separator: ", ")) left out: the budget is in \(currency.budgetCurrency) and the shop gave no exchange rate"
     }
 
     // MARK: Retrieval
@@ -293,73 +318,68 @@ struct MatchQuery {
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         let mask = Purpose.mask(profile.purposes)
-        // Enough per source for the longest list `recommend` gives (100), with room to diversify;
-        // callers asking for more (the flow's candidate survey) get the same bounded sample.
         let perSource = Self.perSource
+        let limits = hardLimits(profile, currency: try currencyContext(db))
         var pks = Set<Int64>()
-        var textHits: [Int: Set<Int64>] = [:]
-        var nameHits: [Int: Set<Int64>] = [:]
-        func take(_ sql: String, _ arguments: StatementArguments) throws -> [Int64] {
-            let found = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        var relevance: [Int: [Int64: Double]] = [:]
+        var meaning: [Int: [Int64: Double]] = [:]
+        func take(_ request: SQL) throws -> [Int64] {
+            let found = try Int64.fetchAll(db, SQLRequest<Int64>(literal: request, cached: true))
             pks.formUnion(found)
             return found
         }
-        // A tag's products in index order (most central first, then most age-targeted): SQLite
-        // stops as soon as it has `count` that pass the hard limits, however large the tag.
-        let tagLimits = hardLimits(profile, alias: "pi", pk: "product_pk")
-        let tagOrder = "ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk"
-        let purposeFilter = mask == 0 ? "" : " AND (pi.purposes & \(mask)) != 0"
         func takeTag(_ tag: String, _ count: Int) throws {
-            var arguments: StatementArguments = [tag]
-            arguments += tagLimits.arguments
-            _ = arguments.append(contentsOf: [count])
-            let wished = try take("SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ? AND \(tagLimits.sql)\(purposeFilter) \(tagOrder) LIMIT ?", arguments)
+            let wished = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: mask, count: count))
             // Those without a wished purpose only matter when the good ones are few.
             if mask != 0 && wished.count < limit * 2 {
-                _ = try take("SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ? AND \(tagLimits.sql) \(tagOrder) LIMIT ?", arguments)
+                _ = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: 0, count: count))
             }
         }
-        let productLimits = hardLimits(profile, alias: "p", pk: "pk")
-        let productOrder = "ORDER BY \(purposeSQL(profile, alias: "p")) DESC, \(ageFitSQL(profile, alias: "p")) DESC, p.pk"
-
-        if requests.isEmpty {
+        if requests.isEmpty && profile.interests.isEmpty {
             // No interests: purpose and age are the whole fit.
-            var arguments = productLimits.arguments
-            _ = arguments.append(contentsOf: [limit * 8])
-            _ = try take("SELECT p.pk FROM product p WHERE \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
+            _ = try take(MatchRequests.anyRequest(limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
         }
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
-            if let phrase = request.textQuery {
-                var arguments: StatementArguments = [phrase]
-                arguments += productLimits.arguments
-                _ = arguments.append(contentsOf: [perSource])
-                let found = try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
-                textHits[index] = Set(found)
-                // Said in the name, the product is about it; in the description, maybe only in passing.
-                var named: StatementArguments = ["name : " + phrase]
-                named += productLimits.arguments
-                _ = named.append(contentsOf: [perSource])
-                nameHits[index] = Set(try take("SELECT p.pk FROM product_fts f JOIN product p ON p.pk = f.rowid WHERE product_fts MATCH ? AND \(productLimits.sql) \(productOrder) LIMIT ?", named))
+            if let query = request.textQuery {
+                let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource), cached: true))
+                // bm25 is negative, lower is better: normalise per query so the best is 1.
+                let best = rows.map { $0[1] as Double }.min() ?? 0
+                var scores: [Int64: Double] = [:]
+                for row in rows {
+                    let pk: Int64 = row[0]
+                    let value: Double = row[1]
+                    scores[pk] = best < 0 ? max(0, value / best) : 1
+                }
+                pks.formUnion(scores.keys)
+                relevance[index] = scores
+            }
+            if let semantic {
+                let near = try semantic.nearest(db, to: request.said, limits: limits, purposeMask: 0, count: perSource)
+                var found: [Int64: Double] = [:]
+                for (pk, similarity) in near where similarity >= weights.semanticFloor { found[pk] = similarity }
+                pks.formUnion(found.keys)
+                meaning[index] = found
             }
         }
         for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, perSource) }
-        // Related interests only shape scores among good matches; retrieve them when the good
-        // ones are few, so a weak list can still be offered honestly.
+        // Broader and related interests only fill weak lists; retrieve them when the good ones
+        // are few, so a weak list can still be offered honestly.
         if includeWeak && pks.count < limit * 4 {
             for request in requests {
+                if let broader = request.broaderTag { try takeTag(broader, Self.perRelatedSource) }
                 for related in (request.interest?.related ?? [:]).keys.sorted() { try takeTag(related, Self.perRelatedSource) }
             }
         }
         if pks.isEmpty && !requests.isEmpty && includeWeak {
             // Nothing touches their interests: the closest by purpose and age, labelled weak.
-            var arguments = productLimits.arguments
-            _ = arguments.append(contentsOf: [limit * 8])
-            _ = try take("SELECT p.pk FROM product p WHERE \(productLimits.sql) \(productOrder) LIMIT ?", arguments)
+            _ = try take(MatchRequests.anyRequest(limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
         }
         guard !pks.isEmpty else { return [] }
-        let products = try loadProducts(db, pks: pks)
-        let scored = products.map { pk, product in score(pk: pk, product: product, textHits: textHits, nameHits: nameHits, purposeMask: mask) }
+        let products = try MatchRequests.products(db, pks: pks)
+        let scored = products.map { pk, entry in
+            score(pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance, meaning: meaning, purposeMask: mask)
+        }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -367,80 +387,144 @@ struct MatchQuery {
         }
     }
 
-    /// Exact fit of one product: interest (exact tag > related tag > text), purpose, age.
-    func score(pk: Int64, product: Product, textHits: [Int: Set<Int64>], nameHits: [Int: Set<Int64>], purposeMask: Int) -> Candidate {
-        var hits: [Candidate.InterestHit] = []
-        let hasText = !textHits.isEmpty
-        let nameTokens = hasText ? Set(TextNormalizer.tokens(product.name)) : []
-        let descriptionTokens = hasText ? Set(TextNormalizer.tokens(product.description)) : []
+    /// Exact fit of one product: interest (their interest by tag or text > meaning > broader or
+    /// related tag), purpose, age, and what their history teaches.
+    func score(pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
+               meaning: [Int: [Int64: Double]], purposeMask: Int) -> Candidate {
+        var hits: [Candidate.Match] = []
+        let hasText = !relevance.isEmpty
+        let nameTokens = hasText ? TextNormalizer.tokens(product.name) : []
+        let descriptionTokens = hasText ? TextNormalizer.tokens(product.description) : []
+        let nameSet = Set(nameTokens)
+        let allSet = nameSet.union(descriptionTokens)
         let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var perRequest: [Double] = []
         for (index, request) in requests.enumerated() {
-            var best: Candidate.InterestHit?
-            func consider(_ hit: Candidate.InterestHit) {
-                if best == nil || hit.weight > best!.weight { best = hit }
-            }
+            var found: [Candidate.Match] = []
             for tag in request.exactTags {
                 if let rank = rankOf[tag] {
-                    consider(.init(request: index, kind: "exact", tag: tag, weight: (request.specific ? 0.8 : 1.0) * Taxonomy.centrality(rank: rank)))
+                    let source = suppliedTags ? weights.suppliedTag : weights.inferredTag
+                    found.append(.init(request: index, hit: .tag(tag, supplied: suppliedTags), weight: source * weights.centrality(rank: rank)))
                 }
             }
-            // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes". Such a hit still
-            // counts as a match (the SQL counts agree with the list) but ranks low unless their own
-            // words, plural-folded, are really there: fully in the name, less in the description.
-            if textHits[index]?.contains(pk) == true || nameHits[index]?.contains(pk) == true {
-                let said = saidTokens[index]
-                let full = request.interest == nil ? weights.textMatchUnknown : 1.0
-                let weight: Double
-                let place: String?
-                if said.isSubset(of: nameTokens) {
-                    (weight, place) = (full, "name")
-                } else if said.isSubset(of: nameTokens.union(descriptionTokens)) {
-                    (weight, place) = (full * 0.6, nil)
-                } else {
-                    (weight, place) = (full * 0.25, "stem")
+            if let bm25 = relevance[index]?[pk] {
+                // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes". Such a hit still
+                // counts (the SQL counts agree with the list) but ranks low unless the words, folded,
+                // are really there: fully in the name, less in the description.
+                let place = Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+                let placeWeight = switch place {
+                case .name: weights.textInName
+                case .description: weights.textInDescription
+                case .stem: weights.textStemOnly
                 }
-                consider(.init(request: index, kind: "text", tag: place, weight: weight))
+                let known = request.interest == nil ? weights.textMatchUnknown : 1.0
+                // Their own words say it more surely than one of the interest's other words.
+                let own = Set(request.ownWords).isSubset(of: allSet) ? 1.0 : weights.textAliasOnly
+                let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * bm25)
+                found.append(.init(request: index, hit: .text(place), weight: weight))
+            }
+            if let similarity = meaning[index]?[pk] {
+                // Meaning never outranks their words or their tag (capped), and is their thing only
+                // when the similarity says so plainly.
+                let weight = weights.semanticCap * similarity
+                let hit: InterestHit = similarity >= weights.semanticGoodSimilarity ? .meaning(similarity) : .nearMeaning(similarity)
+                found.append(.init(request: index, hit: hit, weight: weight))
+            }
+            if let broader = request.broaderTag, let rank = rankOf[broader] {
+                found.append(.init(request: index, hit: .broader(broader), weight: weights.broaderFactor * weights.centrality(rank: rank)))
             }
             for (related, relation) in request.interest?.related ?? [:] {
                 if let rank = rankOf[related] {
-                    consider(.init(request: index, kind: "related", tag: related, weight: relation * weights.relatedFactor * Taxonomy.centrality(rank: rank)))
+                    found.append(.init(request: index, hit: .related(related), weight: relation * weights.relatedFactor * weights.centrality(rank: rank)))
                 }
             }
-            if let best { hits.append(best) }
-            perRequest.append(best?.weight ?? 0)
+            // The strongest hit leads; a second, different kind of evidence adds a little.
+            found.sort { ($0.hit.isStrong ? 1 : 0, $0.weight) > ($1.hit.isStrong ? 1 : 0, $1.weight) }
+            if let best = found.first {
+                hits.append(best)
+                var fit = best.weight
+                if best.hit.isStrong, let second = found.dropFirst().first(where: { $0.hit.isStrong && Self.kind($0.hit) != Self.kind(best.hit) }) {
+                    fit = min(1, fit + weights.agreementBonus * second.weight)
+                }
+                perRequest.append(fit)
+            } else {
+                perRequest.append(0)
+            }
         }
         var liked = 0.0
         for favoured in critique.favouredInterests.sorted() {
             if let rank = rankOf[favoured] {
-                let weight = 0.5 * Taxonomy.centrality(rank: rank)
+                let weight = weights.likeFactor * weights.centrality(rank: rank)
                 liked = max(liked, weight)
-                hits.append(.init(request: requests.count, kind: "like", tag: favoured, weight: weight))
+                hits.append(.init(request: requests.count, hit: .like(favoured), weight: weight))
             }
         }
         let top = perRequest.max() ?? 0
         let total = perRequest.reduce(0, +)
         let interestFit = min(1.0, top + weights.extraInterestShare * (total - top) + liked)
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
-        let ageFit = Self.ageFit(recipientMonths: profile.ageMonths, minMonths: product.ages.minMonths, maxMonths: product.ages.maxMonths)
-        let strong = hits.contains { $0.kind == "exact" || $0.kind == "text" }
-        let score: Double
+        let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
+        let strong = hits.contains { $0.hit.isStrong }
+        var score: Double
         let isGood: Bool
+        // A purpose favoured by the conversation (no purpose stated) ranks as a wished one would,
+        // but never filters and never makes a match good or weak.
+        let steeringMask = purposeMask == 0 ? Purpose.mask(critique.favouredPurposes) : 0
+        let purposeFit = steeringMask == 0 ? purposeHit : (Purpose.mask(product.purposes) & steeringMask) != 0
         if requests.isEmpty {
-            score = 0.6 * (purposeHit ? 1 : 0) + 0.4 * ageFit + 0.1 * liked
-            isGood = purposeHit
+            score = weights.noInterestPurpose * (purposeFit ? 1 : 0) + weights.noInterestAge * ageFit + weights.noInterestLike * liked
+            // Interests that meant nothing match nothing: never "anything".
+            isGood = purposeHit && profile.interests.isEmpty
         } else {
-            let purposeWeight = purposeMask == 0 ? 0 : weights.purpose
-            let interestWeight = purposeMask == 0 ? weights.interest + weights.purpose : weights.interest
-            score = interestWeight * interestFit + purposeWeight * (purposeHit ? 1 : 0) + weights.age * ageFit
+            let purposeWeight = purposeMask == 0 && steeringMask == 0 ? 0 : weights.purpose
+            let interestWeight = purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
+            score = interestWeight * interestFit + purposeWeight * (purposeFit ? 1 : 0) + weights.age * ageFit
             isGood = strong && purposeHit
         }
-        return Candidate(pk: pk, product: product, score: score, hits: hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }, isGood: isGood)
+        // Their own history: what they loved or sent back steers the ranking.
+        var lessons: [HistorySignals.Lesson] = []
+        for lesson in history.lessons {
+            let shared = Set(lesson.interests.prefix(2)).intersection(product.interests.prefix(2))
+            guard !shared.isEmpty else { continue }
+            score += lesson.positive ? weights.historyLoved : -weights.historyReturned
+            lessons.append(lesson)
+        }
+        let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
+        return Candidate(pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons)
     }
 
-    func loadProducts(_ db: Database, pks: Set<Int64>) throws -> [Int64: Product] {
-        let list = pks.sorted().map(String.init).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: "SELECT \(ProductRecord.columns) FROM product p WHERE p.pk IN (\(list))")
-        return Dictionary(uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map { ($0.pk, $0.product) })
+    private static func kind(_ hit: InterestHit) -> Int {
+        switch hit {
+        case .tag: 0
+        case .text: 1
+        case .meaning: 2
+        case .broader: 3
+        case .related: 4
+        case .nearMeaning: 5
+        case .like: 6
+        }
+    }
+
+    /// Where the wish's words are: any of its phrases wholly in the name, else in name and
+    /// description together, else only the stemmer matched.
+    static func place(of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>) -> TextPlace {
+        let own = Set(request.ownWords)
+        if own.isSubset(of: nameSet) { return .name }
+        for phrase in request.phrases.dropFirst() where contains(nameTokens, phrase: phrase) { return .name }
+        if own.isSubset(of: allSet) { return .description }
+        for phrase in request.phrases.dropFirst() where Set(phrase.split(separator: " ").map(String.init)).isSubset(of: allSet) {
+            return .description
+        }
+        return .stem
+    }
+
+    private static func contains(_ tokens: [String], phrase: String) -> Bool {
+        let words = phrase.split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= tokens.count else { return false }
+        if words.count == 1 { return tokens.contains(words[0]) }
+        for start in 0...(tokens.count - words.count) where Array(tokens[start..<(start + words.count)]) == words {
+            return true
+        }
+        return false
     }
 }

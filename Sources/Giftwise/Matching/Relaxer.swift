@@ -10,6 +10,7 @@ import GRDB
 /// so it is exactly what re-asking would give. Age is a safety limit and is never relaxed.
 struct Relaxer {
     let query: MatchQuery
+    let currency: MatchQuery.CurrencyContext
     static let maxSuggestions = 5
 
     func relaxations(_ db: Database, currentGood: Int) throws -> [Relaxation] {
@@ -18,7 +19,14 @@ struct Relaxer {
         var helpful: [Relaxation] = []
         for change in singles {
             let count = try query.countGood(db, profile: change.changes.applied(to: profile))
-            if count > currentGood { helpful.append(Relaxation(suggestion: change.suggestion, matches: count, changes: change.changes)) }
+            if count > currentGood {
+                var relaxation = Relaxation(suggestion: change.suggestion, matches: count, changes: change.changes)
+                if change.changes.budget != nil, !query.requests.isEmpty {
+                    let said = query.requests.map(\.said).joined(separator: " or ")
+                    relaxation.detail = "\(count == 1 ? "1 gift that matches" : "\(count) gifts that match") \(said)"
+                }
+                helpful.append(relaxation)
+            }
         }
         if helpful.isEmpty {
             // Pairs of changes to different answers.
@@ -49,7 +57,7 @@ struct Relaxer {
         let profile = query.profile
         var changes: [(String, ProfileChanges)] = []
         if let budget = profile.budgetMax, let raised = try nextUsefulBudget(db, above: budget) {
-            changes.append(("raise the budget to \(raised.formatted())", ProfileChanges(budget: raised)))
+            changes.append(("raise the budget to \(raised.formatted(currency: currency.budgetCurrency))", ProfileChanges(budget: raised)))
         }
         if profile.budgetMin != nil {
             changes.append(("drop the minimum spend", ProfileChanges(dropBudgetMin: true)))
@@ -69,7 +77,12 @@ struct Relaxer {
             var rest = interests
             rest.remove(at: index)
             changes.append((rest.isEmpty ? "don't require a match for \"\(said)\"" : "drop the interest \"\(said)\"", ProfileChanges(interests: rest)))
-            if let interest = query.taxonomy.resolve(said) {
+            if let resolved = query.taxonomy.resolution(said), resolved.specificity == .narrower,
+               !interests.contains(resolved.interest.id) {
+                // They asked for something inside an interest: the interest itself is the next step out.
+                changes.append(("broaden \"\(said)\" to \(resolved.interest.label.lowercased())", ProfileChanges(interests: rest + [resolved.interest.id])))
+            }
+            if let interest = query.taxonomy.resolve(said), !interest.related.isEmpty {
                 let related = interest.related.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
                 let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id }) }
                 if !added.isEmpty {
@@ -96,7 +109,7 @@ struct Relaxer {
         guard total > current else { return nil }
         let target = min(total, max(current + 1, Matcher.handful))
         // The price of the (target − current)-th cheapest good match above the budget.
-        guard let price = try query.goodPrice(db, profile: query.profile, above: budget, offset: target - current - 1) else { return nil }
+        guard let price = try query.goodPrice(db, profile: query.profile, offset: target - current - 1), price > budget else { return nil }
         return Money(minorUnits: Self.wholeDollars(price.minorUnits))
     }
 

@@ -1,4 +1,6 @@
 /// How much each kind of fit counts. Only fit to the recipient: no popularity, price or stock.
+///
+/// Every constant the matcher scores with is here, so a tuning experiment changes one value.
 public struct ScoringWeights: Sendable, Equatable {
     /// Weight of interest fit.
     public var interest: Double
@@ -6,17 +8,117 @@ public struct ScoringWeights: Sendable, Equatable {
     public var purpose: Double
     /// Weight of age fit (how well the range targets this age).
     public var age: Double
+
+    /// A tag the shop supplied (or mapped from its category/theme column) on their interest.
+    public var suppliedTag: Double
+    /// A tag Giftwise inferred from the product's own text on their interest.
+    public var inferredTag: Double
+    /// How central a product's n-th tag is (first, second, third, later): the first is what it is about.
+    public var tagCentrality: [Double]
+
+    /// Their words (or the interest's) in the product's name.
+    public var textInName: Double
+    /// Their words only in the description: maybe a passing mention.
+    public var textInDescription: Double
+    /// Only FTS5's stemmer heard a word like theirs ("colouring" in "Colour Dot Dominoes").
+    public var textStemOnly: Double
+    /// A text match through another word for their interest (an alias), not their own words.
+    public var textAliasOnly: Double
+    /// A text match on a word the taxonomy does not know counts this much of a known one.
+    public var textMatchUnknown: Double
+    /// Share of a text hit's weight that comes from its BM25 relevance (normalised per query,
+    /// best = 1); the rest comes from where the words are.
+    public var bm25Share: Double
+    /// BM25 column weight of the name.
+    public var bm25NameWeight: Double
+    /// BM25 column weight of the description.
+    public var bm25DescriptionWeight: Double
+    /// When a tag and the text agree, this share of the weaker signal is added to the stronger.
+    public var agreementBonus: Double
+
+    /// A tag on an interest broader than what they asked for ("fantasy" for "lord of the rings").
+    public var broaderFactor: Double
     /// A related interest counts this much of an exact one (times the relation's weight).
     public var relatedFactor: Double
-    /// A text mention of a word the taxonomy does not know counts this much.
-    public var textMatchUnknown: Double
+    /// Semantic similarity (cosine, 0…1) at or above which a product counts as their thing (good).
+    public var semanticGoodSimilarity: Double
+    /// Semantic similarity below which the semantic signal is ignored.
+    public var semanticFloor: Double
+    /// A semantic match counts at most this much, so it never outranks an exact tag or name match.
+    public var semanticCap: Double
+    /// "More like #2": a favoured tag counts this much (times centrality).
+    public var likeFactor: Double
     /// Each further interest matched adds this share of its fit.
     public var extraInterestShare: Double
+
+    /// Without interests: weight of purpose, of age fit, and of a "more like" tag.
+    public var noInterestPurpose: Double
+    public var noInterestAge: Double
+    public var noInterestLike: Double
+
+    /// Their history: added for sharing a main tag with a gift they loved.
+    public var historyLoved: Double
+    /// Their history: taken off for sharing a main tag with a gift they returned.
+    public var historyReturned: Double
+
     /// MMR trade-off between relevance (1) and novelty (0) in the diversified top of the list.
     public var diversityLambda: Double
+    /// Diversity similarity: weights of shared tags, purposes and name words.
+    public var diversityTags: Double
+    public var diversityPurposes: Double
+    public var diversityWords: Double
+
+    /// Creates weights; every value defaults to ``default``'s.
+    public init(
+        interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
+        suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
+        textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
+        textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5, bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
+        agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
+        semanticGoodSimilarity: Double = 0.8, semanticFloor: Double = 0.45, semanticCap: Double = 0.7,
+        likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
+        noInterestPurpose: Double = 0.6, noInterestAge: Double = 0.4, noInterestLike: Double = 0.1,
+        historyLoved: Double = 0.08, historyReturned: Double = 0.12,
+        diversityLambda: Double = 0.7, diversityTags: Double = 0.5, diversityPurposes: Double = 0.2, diversityWords: Double = 0.3
+    ) {
+        self.interest = interest
+        self.purpose = purpose
+        self.age = age
+        self.suppliedTag = suppliedTag
+        self.inferredTag = inferredTag
+        self.tagCentrality = tagCentrality
+        self.textInName = textInName
+        self.textInDescription = textInDescription
+        self.textStemOnly = textStemOnly
+        self.textAliasOnly = textAliasOnly
+        self.textMatchUnknown = textMatchUnknown
+        self.bm25Share = bm25Share
+        self.bm25NameWeight = bm25NameWeight
+        self.bm25DescriptionWeight = bm25DescriptionWeight
+        self.agreementBonus = agreementBonus
+        self.broaderFactor = broaderFactor
+        self.relatedFactor = relatedFactor
+        self.semanticGoodSimilarity = semanticGoodSimilarity
+        self.semanticFloor = semanticFloor
+        self.semanticCap = semanticCap
+        self.likeFactor = likeFactor
+        self.extraInterestShare = extraInterestShare
+        self.noInterestPurpose = noInterestPurpose
+        self.noInterestAge = noInterestAge
+        self.noInterestLike = noInterestLike
+        self.historyLoved = historyLoved
+        self.historyReturned = historyReturned
+        self.diversityLambda = diversityLambda
+        self.diversityTags = diversityTags
+        self.diversityPurposes = diversityPurposes
+        self.diversityWords = diversityWords
+    }
 
     /// The defaults.
-    public static let `default` = ScoringWeights(
-        interest: 0.6, purpose: 0.25, age: 0.15, relatedFactor: 0.6,
-        textMatchUnknown: 0.7, extraInterestShare: 0.25, diversityLambda: 0.7)
+    public static let `default` = ScoringWeights()
+
+    /// How central the n-th listed tag is.
+    func centrality(rank: Int) -> Double {
+        tagCentrality.isEmpty ? 1 : tagCentrality[min(rank, tagCentrality.count - 1)]
+    }
 }

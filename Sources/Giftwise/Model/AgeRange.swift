@@ -33,6 +33,30 @@ public struct AgeRange: Hashable, Sendable, Codable {
         return true
     }
 
+    /// How well this range targets a recipient of `ageMonths`, in 0…1 (never a safety rule: see
+    /// ``admits(ageMonths:)``). Adults: ranges made for adults (12+, or 50+ for the over-65s)
+    /// beat children's toys. Children: a range a few years wide made for them beats "3 to 99";
+    /// open ranges count to 18, an unknown minimum from 3.
+    ///
+    /// The catalog store's SQL twin (`AgeRange.fitSQL`) is tested to agree with this.
+    public func fit(forRecipientMonths ageMonths: Int) -> Double {
+        if ageMonths >= Self.seniorFromMonths {
+            let low = minMonths ?? 0
+            return low >= Self.seniorRangeFromMonths ? 1.0 : (low >= Self.adultRangeFromMonths ? 0.85 : 0.6)
+        }
+        if ageMonths >= Self.adultFromMonths { return (minMonths ?? 0) >= Self.adultRangeFromMonths ? 1.0 : 0.7 }
+        let span = Double(min(maxMonths ?? Self.openRangeEndMonths, Self.openRangeEndMonths) - (minMonths ?? Self.unknownMinimumSafeFromMonths)) / 12.0
+        return 1.0 / (1.0 + Self.spanPenaltyPerYear * max(0, span - Self.comfortableSpanYears))
+    }
+
+    static let seniorFromMonths = 65 * 12
+    static let adultFromMonths = 18 * 12
+    static let seniorRangeFromMonths = 50 * 12
+    static let adultRangeFromMonths = 12 * 12
+    static let openRangeEndMonths = 18 * 12
+    static let comfortableSpanYears = 3.0
+    static let spanPenaltyPerYear = 0.12
+
     /// "ages 6–9", "ages 14+", "all ages", "0–24 months".
     public var label: String {
         switch (minMonths, maxMonths) {

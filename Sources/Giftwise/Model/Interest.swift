@@ -8,6 +8,10 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     public var phrase: String
     /// Other words for it: "dino", "t-rex", "paleontology".
     public var aliases: [String]
+    /// The aliases that mean the interest itself ("paleontology" for dinosaurs), as opposed to a
+    /// narrower kind of it ("t-rex") or a franchise inside it. Spelling variants of the id or label
+    /// ("dinos", "robot") count as synonyms without being listed.
+    public var synonyms: [String]
     /// Related interests with a weight in 0…1 (dinosaurs ~ science 0.6).
     public var related: [String: Double]
     /// Words (its id, label or aliases) too loose to tag a product from its text on their own:
@@ -16,25 +20,27 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     public var ambiguous: [String]
 
     /// Creates an interest.
-    public init(id: String, label: String, phrase: String, aliases: [String] = [], related: [String: Double] = [:],
-                ambiguous: [String] = []) {
+    public init(id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
+                related: [String: Double] = [:], ambiguous: [String] = []) {
         self.id = id
         self.label = label
         self.phrase = phrase
         self.aliases = aliases
+        self.synonyms = synonyms
         self.related = related
         self.ambiguous = ambiguous
     }
 
-    private enum CodingKeys: String, CodingKey { case id, label, phrase, aliases, related, ambiguous }
+    private enum CodingKeys: String, CodingKey { case id, label, phrase, aliases, synonyms, related, ambiguous }
 
-    /// Decodes an interest; `ambiguous` may be absent.
+    /// Decodes an interest; `synonyms` and `ambiguous` may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         label = try container.decode(String.self, forKey: .label)
         phrase = try container.decode(String.self, forKey: .phrase)
         aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []
         related = try container.decodeIfPresent([String: Double].self, forKey: .related) ?? [:]
         ambiguous = try container.decodeIfPresent([String].self, forKey: .ambiguous) ?? []
     }

@@ -15,6 +15,9 @@ public struct RecipientProfile: Hashable, Sendable, Codable {
     public var excludedWords: [String]
     /// Product ids they already own or were given: never suggested.
     public var excludedProductIDs: Set<String>
+    /// The currency of the budget (ISO 4217); `nil`: the catalog's main currency. Products priced
+    /// in another currency are compared only through exchange rates the shop supplied.
+    public var currency: String?
 
     /// Creates a profile.
     /// - Parameters:

@@ -10,6 +10,9 @@ public struct Taxonomy: Sendable {
     /// The same, less each interest's ambiguous words, for tagging product text.
     private let taggingPhrases: [String: String]
     private let longestPhrase: Int
+    /// Folded phrases that name their interest itself (id, label, synonyms, spelling variants),
+    /// as opposed to a narrower kind of it ("t-rex" for dinosaurs, "jigsaw" for puzzles).
+    private let samePhrases: Set<String>
 
     /// Creates a taxonomy; later duplicates of an alias lose to earlier ones.
     public init(interests: [Interest]) {
@@ -46,6 +49,86 @@ public struct Taxonomy: Sendable {
         }
         self.taggingPhrases = tagging
         self.longestPhrase = longest
+        var same = Set<String>()
+        for interest in interests {
+            let heads = (TextNormalizer.tokens(interest.id) + TextNormalizer.tokens(interest.label)).filter { $0.count >= 3 }
+            same.insert(TextNormalizer.key(interest.id))
+            same.insert(TextNormalizer.key(interest.label))
+            for synonym in interest.synonyms { same.insert(TextNormalizer.key(synonym)) }
+            // Spelling variants ("dinos", "robotic", "maths") share the start of the id or label.
+            for alias in interest.aliases {
+                guard let first = TextNormalizer.tokens(alias).first else { continue }
+                if heads.contains(where: { Self.sharesStem(first, $0) }) { same.insert(TextNormalizer.key(alias)) }
+            }
+        }
+        self.samePhrases = same
+    }
+
+    private static func sharesStem(_ a: String, _ b: String) -> Bool {
+        a.count >= 3 && b.count >= 3 && a.prefix(4) == b.prefix(4)
+    }
+
+    /// How what a person said relates to the interest it resolves to.
+    public enum Specificity: Sendable, Equatable {
+        /// Its name, a synonym or a spelling variant: the interest's whole tag is their thing.
+        case same
+        /// A narrower kind, a franchise or a phrase with more in it than the interest
+        /// ("t-rex", "jigsaw puzzles", "famous buildings"): the interest is broader than their wish.
+        case narrower
+    }
+
+    /// Words that add nothing to a wish: "dinosaur toys" is still dinosaurs.
+    static let genericWords: Set<String> = [
+        "toy", "kit", "set", "gift", "thing", "stuff", "anything", "related", "love", "loves", "like", "likes",
+        "into", "for", "kid", "child", "children", "the", "and", "of", "a", "an", "all", "kind", "game", "play",
+        "playing", "fan", "lover", "item", "product", "theme", "themed", "very", "really", "big", "little",
+    ]
+
+    /// Resolves what a person typed to an interest, and says whether it is that interest itself
+    /// or something narrower inside it.
+    public func resolution(_ text: String) -> (interest: Interest, specificity: Specificity)? {
+        let tokens = TextNormalizer.tokens(text)
+        let key = tokens.joined(separator: " ")
+        if let id = phrases[key], let interest = interest(id: id) {
+            return (interest, samePhrases.contains(key) ? .same : .narrower)
+        }
+        // "dinosaur toys" or "famous buildings": the longest known phrase inside the answer. It is
+        // the interest itself only when the other words add nothing.
+        var index = 0
+        while index < tokens.count {
+            var length = min(longestPhrase, tokens.count - index)
+            while length >= 1 {
+                let phrase = tokens[index..<(index + length)].joined(separator: " ")
+                if let id = phrases[phrase], let interest = interest(id: id) {
+                    // The other words add nothing ("dinosaur toys"), or name the same interest
+                    // again ("knights and castles").
+                    let rest = Array(tokens[..<index] + tokens[(index + length)...]).filter { !Self.genericWords.contains($0) }
+                    let sameAgain = rest.isEmpty || rest.allSatisfy { word in
+                        phrases[word] == interest.id && samePhrases.contains(word)
+                    }
+                    return (interest, sameAgain && samePhrases.contains(phrase) ? .same : .narrower)
+                }
+                length -= 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether a folded phrase is one the taxonomy knows (an id, label or alias).
+    func isPhrase(_ key: String) -> Bool { phrases[key] != nil }
+
+    /// The folded phrases that name this interest or a narrower kind of it (id, label, aliases),
+    /// less its ambiguous words: what product text says when it is about the interest.
+    func textPhrases(of interest: Interest) -> [String] {
+        let ambiguous = Set(interest.ambiguous.map(TextNormalizer.key))
+        var seen = Set<String>()
+        return ([interest.id, interest.label] + interest.aliases).compactMap { word in
+            let key = TextNormalizer.key(word)
+            guard !key.isEmpty, !ambiguous.contains(key), phrases[key] == interest.id || word == interest.label,
+                  seen.insert(key).inserted else { return nil }
+            return key
+        }
     }
 
     /// The interest with this id.
@@ -53,11 +136,7 @@ public struct Taxonomy: Sendable {
 
     /// Resolves what a person typed ("dinos", "T-Rex", "Board Games") to an interest.
     public func resolve(_ text: String) -> Interest? {
-        let key = TextNormalizer.key(text)
-        if let id = phrases[key] { return interest(id: id) }
-        // "dinosaur toys" or "loves baking": the longest known phrase inside the answer.
-        let tagged = tag(text: text, limit: 1)
-        return tagged.first.flatMap { interest(id: $0.id) }
+        resolution(text)?.interest
     }
 
     /// Known words closest to `text`, for "did you mean …?" (edit distance ≤ 2).

@@ -3,17 +3,25 @@ import Giftwise
 
 /// Renders recommendations as readable text or the JSON of the CLI contract.
 enum RecommendationPrinter {
-    static func text(_ result: Recommendations, profile: RecipientProfile) -> String {
+    /// The list as text.
+    /// - Parameters:
+    ///   - name: the saved recipient's name, for the header ("Gifts for Maya (7)").
+    ///   - canPickRelaxations: whether `try N` applies a suggested change (the ask command).
+    static func text(_ result: Recommendations, profile: RecipientProfile, name: String? = nil,
+                     canPickRelaxations: Bool = false) -> String {
         var lines: [String] = []
         switch result.fit {
         case .good:
             let more = result.goodMatchCount > result.items.count ? " (of \(result.goodMatchCount) good matches)" : ""
-            lines.append(Output.bold("Gifts for \(profile.ageDescriptionWithArticle)\(more):"))
+            let whom = name.map { "\($0) (\(profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"))" }
+                ?? profile.ageDescriptionWithArticle
+            lines.append(Output.bold("Gifts for \(whom)\(more):"))
         case .partial:
             lines.append(Output.yellow("Nothing fits everything you said. These come closest — each says what it misses:"))
         case .none:
             lines.append(Output.yellow("Nothing in the catalog fits these answers (age, budget and things to avoid are never bent)."))
         }
+        for note in result.notes { lines.append(Output.dim("(" + note + ")")) }
         if !result.unrecognisedInterests.isEmpty {
             lines.append(Output.dim("(\"\(result.unrecognisedInterests.joined(separator: "\", \""))\" matched as plain words: not in the interest list)"))
         }
@@ -32,87 +40,43 @@ enum RecommendationPrinter {
         }
         if !result.relaxations.isEmpty {
             lines.append("")
-            lines.append(result.fit == .good ? "Only a few fit. Changes that would open up more:" : "What would help:")
-            for relaxation in result.relaxations {
-                lines.append("  • \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")")
+            let pick = canPickRelaxations ? " (type `try 1` to apply the first)" : ""
+            lines.append((result.fit == .good ? "Only a few fit. Changes that would open up more" : "What would help") + pick + ":")
+            for (index, relaxation) in result.relaxations.enumerated() {
+                lines.append("  \(index + 1). \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")")
             }
         } else if result.fit != .good {
             lines.append("")
             lines.append("No single change of answers would help with this catalog.")
         }
+        lines += elsewhereLines(result, profile: profile)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    struct JSONRecommendation: Encodable {
-        var id: String, name: String, price: Double, currency: String
-        var ageMin: Double?, ageMax: Double?
-        var interests: [String], purposes: [String], score: Double, reasons: [String], mismatches: [String]
-        var url: String?
-
-        enum CodingKeys: String, CodingKey { case id, name, price, currency, ageMin, ageMax, interests, purposes, score, reasons, mismatches, url }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(price, forKey: .price)
-            try container.encode(currency, forKey: .currency)
-            try container.encode(ageMin, forKey: .ageMin)  // null when unknown
-            try container.encode(ageMax, forKey: .ageMax)  // null when unbounded
-            try container.encode(interests, forKey: .interests)
-            try container.encode(purposes, forKey: .purposes)
-            try container.encode(score, forKey: .score)
-            try container.encode(reasons, forKey: .reasons)
-            try container.encode(mismatches, forKey: .mismatches)
-            try container.encodeIfPresent(url, forKey: .url)
+    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere:"
+    /// and the ideas, one a line (grouped by interest when there are several).
+    static func elsewhereLines(_ result: Recommendations, profile: RecipientProfile) -> [String] {
+        let groups = result.elsewhereFor
+        guard !groups.isEmpty else { return [] }
+        let said = groups.map(\.said)
+        let listed = said.count == 1 ? said[0] : said.dropLast().joined(separator: ", ") + " or " + said[said.count - 1]
+        let budget = profile.budgetMax.map { ", under " + $0.formatted() } ?? ""
+        func closest(_ group: ElsewhereIdeas) -> String {
+            group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
         }
-    }
-
-    struct JSONRelaxation: Encodable {
-        var suggestion: String
-        var matches: Int
-        var changes: [String: JSONValue]
-    }
-
-    enum JSONValue: Encodable {
-        case number(Double), strings([String]), null
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .number(let value): try container.encode(value)
-            case .strings(let values): try container.encode(values)
-            case .null: try container.encodeNil()
-            }
+        let intro = "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere"
+        guard groups.count > 1 else {
+            return ["", intro + closest(groups[0]) + ":"] + groups[0].ideas.map { "  • " + $0 }
         }
-    }
-
-    struct JSONResult: Encodable {
-        var fit: String
-        var goodMatches: Int
-        var recommendations: [JSONRecommendation]
-        var relaxations: [JSONRelaxation]
+        var lines = ["", intro + ":"]
+        for group in groups {
+            lines.append("  for \(group.said)\(closest(group)):")
+            lines += group.ideas.map { "    • " + $0 }
+        }
+        return lines
     }
 
     static func json(_ result: Recommendations) throws -> String {
-        let items = result.items.map { item in
-            JSONRecommendation(
-                id: item.product.id, name: item.product.name, price: item.product.price.major, currency: item.product.currency,
-                ageMin: item.product.ages.minMonths.map { Double($0) / 12 }, ageMax: item.product.ages.maxMonths.map { Double($0) / 12 },
-                interests: item.product.interests, purposes: item.product.purposes.map(\.rawValue), score: item.score,
-                reasons: item.reasons, mismatches: item.mismatches, url: item.product.url)
-        }
-        let relaxations = result.relaxations.map { relaxation in
-            var changes: [String: JSONValue] = [:]
-            if let budget = relaxation.changes.budget { changes["budget"] = .number(budget.major) }
-            if let purposes = relaxation.changes.purposes { changes["purposes"] = .strings(purposes.map(\.rawValue)) }
-            if let interests = relaxation.changes.interests { changes["interests"] = .strings(interests) }
-            if let exclude = relaxation.changes.exclude { changes["exclude"] = .strings(exclude) }
-            if relaxation.changes.dropBudgetMin == true { changes["budgetMin"] = .null }  // no minimum
-            return JSONRelaxation(suggestion: relaxation.suggestion, matches: relaxation.matches, changes: changes)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(JSONResult(fit: result.fit.rawValue, goodMatches: result.goodMatchCount, recommendations: items, relaxations: relaxations))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        try GiftwiseJSON.text(RecommendationDocument(result))
     }
 }

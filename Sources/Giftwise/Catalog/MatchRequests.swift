@@ -1,0 +1,187 @@
+import GRDB
+
+/// The hard limits of one profile, as the catalog store applies them: conditions that no score
+/// can outweigh. Every matching statement is built here with GRDB's `SQL` interpolation, so
+/// values are always bound arguments and table aliases are the store's own constants.
+struct HardLimits {
+    /// The recipient's age in months.
+    var ageMonths: Int
+    /// Per currency, the inclusive price range (minor units of that currency) that stays within
+    /// the budget; `nil` when no budget is set. Currencies missing here are out of budget.
+    var priceRanges: [String: ClosedRange<Int64>]?
+    /// Whether every product in the catalog is priced in the one budgeted currency (the common
+    /// case): the price is then compared directly, without reading the product's currency.
+    var singleCurrency: Bool
+    /// Product pks never to show (exclusions, gifts already given, rejected in a critique).
+    var excluded: SQL?
+
+    /// A table holding the hard-limit columns: the product itself, or a tag row carrying copies.
+    enum Source {
+        case product
+        case tagRow
+
+        var alias: SQL { self == .product ? "p" : "pi" }
+        var pk: SQL { self == .product ? "p.pk" : "pi.product_pk" }
+    }
+
+    /// The conditions on `source`.
+    func condition(on source: Source) -> SQL {
+        let a = source.alias
+        var sql: SQL = "\(a).in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: ageMonths, alias: a))"
+        if let ranges = priceRanges {
+            if singleCurrency, let range = ranges.first?.value, ranges.count == 1 {
+                sql += " AND \(a).price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound)"
+            } else {
+                // Each currency the budget can be read in (its own, or one the shop gave a rate
+                // for), with the budget converted into it; anything else is out of budget.
+                let alternatives = ranges.sorted { $0.key < $1.key }.map { currency, range -> SQL in
+                    "(q.currency = \(currency) AND q.price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound))"
+                }
+                let any: SQL = alternatives.isEmpty ? "0" : alternatives.joined(separator: " OR ")
+                sql += " AND \(source.pk) IN (SELECT q.pk FROM product q WHERE \(any))"
+            }
+        }
+        if let excluded {
+            sql += " AND \(source.pk) NOT IN (\(excluded))"
+        }
+        return sql
+    }
+}
+
+extension AgeRange {
+    /// ``admits(ageMonths:)`` as an SQL condition on a table with `age_min_months` and
+    /// `age_max_months`: the same rule, from the same constants (tests check they agree).
+    static func admitsSQL(ageMonths: Int, alias a: SQL) -> SQL {
+        let minimum: SQL = ageMonths >= unknownMinimumSafeFromMonths
+            ? "(\(a).age_min_months IS NULL OR \(a).age_min_months <= \(ageMonths))"
+            : "\(a).age_min_months <= \(ageMonths)"
+        // exclusiveUpperBound: a whole-year maximum admits the whole labelled year.
+        return """
+            \(minimum) AND (\(a).age_max_months IS NULL OR \(ageMonths) < \(a).age_max_months \
+            + CASE WHEN \(a).age_max_months % 12 = 0 THEN 12 ELSE 1 END)
+            """
+    }
+
+    /// ``fit(forRecipientMonths:)`` as an SQL expression (for ordering inside the store).
+    static func fitSQL(recipientMonths age: Int, alias a: SQL) -> SQL {
+        if age >= seniorFromMonths {
+            return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= \(seniorRangeFromMonths) THEN 1.0 WHEN COALESCE(\(a).age_min_months, 0) >= \(adultRangeFromMonths) THEN 0.85 ELSE 0.6 END)"
+        }
+        if age >= adultFromMonths {
+            return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= \(adultRangeFromMonths) THEN 1.0 ELSE 0.7 END)"
+        }
+        return "(1.0 / (1.0 + \(spanPenaltyPerYear) * MAX(0.0, ((MIN(COALESCE(\(a).age_max_months, \(openRangeEndMonths)), \(openRangeEndMonths)) - COALESCE(\(a).age_min_months, \(unknownMinimumSafeFromMonths))) / 12.0) - \(comfortableSpanYears))))"
+    }
+}
+
+/// Named reads of the matcher. Each returns product pks (or counts) within the hard limits.
+enum MatchRequests {
+    /// A literal FTS5 phrase: words only, so user text can never be read as query syntax.
+    static func ftsPhrase(_ folded: String) -> String? {
+        let words = folded.split(separator: " ").prefix(8)
+        guard !words.isEmpty else { return nil }
+        return "\"" + words.joined(separator: " ") + "\""
+    }
+
+    /// An FTS5 query over name and description for any of `phrases` (each a folded phrase), or
+    /// all the words of `near` close together.
+    static func ftsQuery(anyOf phrases: [String], near: [String]? = nil) -> String? {
+        var parts = phrases.compactMap(ftsPhrase)
+        if let near, near.count > 1 {
+            parts.append("NEAR(" + near.prefix(8).map { "\"\($0)\"" }.joined(separator: " ") + ", 8)")
+        }
+        guard !parts.isEmpty else { return nil }
+        return "{name description} : (" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// Products tagged `tag`, best first (most central, then most age-targeted): SQLite stops as
+    /// soon as it has `count` that pass the limits, however large the tag.
+    static func taggedRequest(_ tag: String, limits: HardLimits, purposeMask: Int, count: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (pi.purposes & \(purposeMask)) != 0"
+        return """
+            SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = \(tag) \
+            AND \(limits.condition(on: .tagRow))\(purpose) ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk LIMIT \(count)
+            """
+    }
+
+    /// Full-text matches with their BM25 relevance (name weighted above description; FTS5's
+    /// `bm25` is negative, lower is better), best first.
+    static func textRequest(_ query: String, limits: HardLimits, weights: ScoringWeights, count: Int) -> SQL {
+        """
+        SELECT p.pk, bm25(product_fts, \(weights.bm25NameWeight), \(weights.bm25DescriptionWeight), 0.0) AS relevance \
+        FROM product_fts JOIN product p ON p.pk = product_fts.rowid \
+        WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product)) \
+        ORDER BY relevance, p.pk LIMIT \(count)
+        """
+    }
+
+    /// Any products within the limits, wished purpose first, then the best-targeted age range.
+    static func anyRequest(limits: HardLimits, purposeMask: Int, ageMonths: Int, count: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "1" : "((p.purposes & \(purposeMask)) != 0)"
+        return """
+            SELECT p.pk FROM product p WHERE \(limits.condition(on: .product)) \
+            ORDER BY \(purpose) DESC, \(AgeRange.fitSQL(recipientMonths: ageMonths, alias: "p")) DESC, p.pk LIMIT \(count)
+            """
+    }
+
+    /// Pks of good matches from one source: tags or text, with a wished purpose.
+    static func goodByTags(_ tags: [String], limits: HardLimits, purposeMask: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (pi.purposes & \(purposeMask)) != 0"
+        return "SELECT pi.product_pk AS pk FROM product_interest pi WHERE pi.interest_id IN \(tags) AND \(limits.condition(on: .tagRow))\(purpose)"
+    }
+
+    static func goodByText(_ query: String, limits: HardLimits, purposeMask: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        return "SELECT p.pk AS pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))\(purpose)"
+    }
+
+    static func anyWithin(_ limits: HardLimits, purposeMask: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        return "SELECT p.pk AS pk FROM product p WHERE \(limits.condition(on: .product))\(purpose)"
+    }
+
+    /// Distinct pks of the union of `sources`, at most `cap`.
+    static func goodPKs(_ db: Database, sources: [SQL], cap: Int) throws -> [Int64] {
+        guard !sources.isEmpty else { return [] }
+        let union = sources.joined(separator: " UNION ")
+        return try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
+    }
+
+    /// The names of products in `pks`.
+    static func names(_ db: Database, pks: [Int64]) throws -> [String] {
+        guard !pks.isEmpty else { return [] }
+        return try String.fetchAll(db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))
+    }
+
+    /// The prices of products in `pks`, each with its currency.
+    static func prices(_ db: Database, pks: [Int64]) throws -> [(currency: String, price: Int64)] {
+        guard !pks.isEmpty else { return [] }
+        return try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT currency, price_minor FROM product WHERE pk IN \(pks) ORDER BY pk"))
+            .map { ($0[0], $0[1]) }
+    }
+
+    /// Products of the given pks, with their tags and whether the shop supplied the tags.
+    static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
+        let list = pks.sorted()
+        guard !list.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT \(sql: ProductRecord.columns) FROM product p WHERE p.pk IN \(list)"))
+        return Dictionary(uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map { ($0.pk, ($0.product, $0.inferred & 1 == 0)) })
+    }
+
+    /// Products in stock priced in a currency the budget cannot be compared with.
+    static func countUncomparable(_ db: Database, currencies: [String]) throws -> Int {
+        try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM product WHERE in_stock = 1 AND currency NOT IN \(currencies)")) ?? 0
+    }
+
+    /// Subquery of pks never to show: ids, words to avoid (text and tags), kinds turned down.
+    static func excluded(ids: [String], phrases: [String], tags: [String], avoidedTags: [String]) -> SQL? {
+        var parts: [SQL] = []
+        if !ids.isEmpty { parts.append("SELECT pk FROM product WHERE id IN \(ids)") }
+        for phrase in phrases { parts.append("SELECT rowid FROM product_fts WHERE product_fts MATCH \(phrase)") }
+        if !tags.isEmpty { parts.append("SELECT product_pk FROM product_interest WHERE interest_id IN \(tags)") }
+        if !avoidedTags.isEmpty {
+            parts.append("SELECT product_pk FROM product_interest WHERE interest_id IN \(avoidedTags) AND rank = 0")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " UNION ALL ")
+    }
+}

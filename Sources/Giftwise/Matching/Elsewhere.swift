@@ -1,0 +1,87 @@
+/// Points elsewhere when the catalog is not the answer: gift ideas (not products) for the
+/// recipient's interests, to look for outside this catalog.
+///
+/// Shown only when `fit` is `partial` or `none`: then no gift here matches any of their interests
+/// with the answers they gave, so every change that would find one here either bends another
+/// answer or gives up (or broadens) an interest, and the ideas are the way to keep it. Never when
+/// `fit` is `good`: the catalog is the answer.
+///
+/// An interest is resolved through the taxonomy. When what they said is only *inside* a known
+/// interest's words ("scuba diving" holds "diving", an alias of swimming) the ideas are marked as
+/// an approximation; a word the taxonomy does not know at all gets no ideas rather than a guess.
+/// Ideas are filtered strictly by age, with the same rule as a product's age range.
+struct Elsewhere {
+    let ideas: GiftIdeas
+    let taxonomy: Taxonomy
+    /// The interest closest in meaning to words the taxonomy does not know, if any is close
+    /// enough; its ideas are then marked as an approximation.
+    let nearestByMeaning: ((String) -> Interest?)?
+    /// At most this many ideas for one interest, and in all.
+    static let perInterest = 3
+    static let total = 6
+
+    init(ideas: GiftIdeas, taxonomy: Taxonomy, nearestByMeaning: ((String) -> Interest?)? = nil) {
+        self.ideas = ideas
+        self.taxonomy = taxonomy
+        self.nearestByMeaning = nearestByMeaning
+    }
+
+    /// The catalog's own ideas and taxonomy.
+    init(catalog: GiftCatalog) {
+        self.init(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy)
+    }
+
+    /// `result` with `elsewhere` filled in for `profile` when the catalog has no good match.
+    func adding(to result: Recommendations, for profile: RecipientProfile) -> Recommendations {
+        guard result.fit != .good else { return result }
+        var result = result
+        result.elsewhereFor = groups(for: profile)
+        result.elsewhere = result.elsewhereFor.flatMap(\.ideas)
+        return result
+    }
+
+    /// One group per interest they named (first mention wins), ideas dealt in turns so that a
+    /// later interest is not crowded out by an earlier one.
+    func groups(for profile: RecipientProfile) -> [ElsewhereIdeas] {
+        var candidates: [(group: ElsewhereIdeas, pool: [String])] = []
+        var seenInterests = Set<String>()
+        for said in profile.interests {
+            let trimmed = ValueParsers.trim(said)
+            guard !trimmed.isEmpty, let (interest, approximate) = nearestInterest(to: trimmed),
+                  seenInterests.insert(interest.id).inserted else { continue }
+            let pool = ideas.ideas(for: interest.id, ageMonths: profile.ageMonths).map(\.idea)
+            guard !pool.isEmpty else { continue }
+            let group = ElsewhereIdeas(said: trimmed, interestID: interest.id, interestLabel: interest.label,
+                                       isApproximate: approximate, ideas: [])
+            candidates.append((group, pool))
+        }
+        var shown = Set<String>()
+        var count = 0
+        var round = 0
+        while count < Self.total, round < Self.perInterest {
+            for index in candidates.indices where count < Self.total {
+                // The next idea of this interest not already shown for another one.
+                while let next = candidates[index].pool.first {
+                    candidates[index].pool.removeFirst()
+                    if shown.insert(TextNormalizer.key(next)).inserted {
+                        candidates[index].group.ideas.append(next)
+                        count += 1
+                        break
+                    }
+                }
+            }
+            round += 1
+        }
+        return candidates.map(\.group).filter { !$0.ideas.isEmpty }
+    }
+
+    /// The taxonomy interest for what they said, and whether it is only an approximation.
+    func nearestInterest(to said: String) -> (Interest, approximate: Bool)? {
+        guard let interest = taxonomy.resolve(said) else {
+            return nearestByMeaning?(said).map { ($0, true) }
+        }
+        let key = TextNormalizer.key(said)
+        let named = ([interest.id, interest.label] + interest.aliases).contains { TextNormalizer.key($0) == key }
+        return (interest, !named)
+    }
+}

@@ -1,0 +1,10 @@
+import GRDB
+
+/// Products close in meaning to what a person said: finds what words alone cannot
+/// ("firefighters" → a fire station). Scored under the matcher's rules: it never outranks their
+/// own words or tag, and makes a product a good match only above `semanticGoodSimilarity`.
+protocol SemanticSignal: Sendable {
+    /// Up to `count` products within `limits` (and a wished purpose, when `purposeMask` is not 0),
+    /// with their cosine similarity to `text`, most similar first, ties by pk.
+    func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(pk: Int64, similarity: Double)]
+}
