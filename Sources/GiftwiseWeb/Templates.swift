@@ -80,6 +80,7 @@ enum Templates {
         {{#hasSummary}}<p class="summary-line">For {{#summary}}<span class="tag">{{.}}</span> {{/summary}}<a href="/">Start over</a></p>{{/hasSummary}}
         {{#notice}}<p id="refine-error" class="error" role="alert">{{.}}</p>{{/notice}}
         {{#unrecognised}}<p class="help">{{.}}</p>{{/unrecognised}}
+        {{#notes}}<p class="help">{{.}}</p>{{/notes}}
         </section>
         {{#hasGifts}}
         <ol id="gifts">

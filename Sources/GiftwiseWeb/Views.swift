@@ -83,6 +83,7 @@ struct ResultsView {
     var noHelp: Bool
     var hasElsewhere: Bool
     var elsewhere: [String]
+    var notes: [String]
     var purposeRefinements: [Choice]
 }
 
