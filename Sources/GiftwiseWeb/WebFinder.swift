@@ -146,7 +146,8 @@ public struct WebFinder: Sendable {
         let summary = try flow.profile.map { try summaryItems($0) } ?? []
         return QuestionView(
             title: question.prompt, skipTarget: "question", step: replay.accepted.count + 1,
-            questionText: question.prompt, help: question.help, answers: replay.accepted,
+            questionText: Self.splitPrompt(question.prompt).main, questionAside: Self.splitPrompt(question.prompt).aside,
+            help: question.help, answers: replay.accepted,
             isText: !isChoice, answerValue: isChoice ? "" : echo.joined(separator: ", "),
             spellcheck: question.id == .interests || question.id == .avoid ? "true" : "false",
             isChoice: isChoice, options: options, error: error,
@@ -154,6 +155,14 @@ public struct WebFinder: Sendable {
             hasNotes: !notes.isEmpty, notes: notes, remaining: remaining, remainingLabel: label,
             canGoBack: !replay.accepted.isEmpty, canSkip: question.canSkip, canFinish: flow.profile != nil,
             hasSummary: !summary.isEmpty, summary: summary)
+    }
+
+    /// "What do they enjoy? (comma-separated, e.g. …)" → the question and its parenthesis, so
+    /// the heading stays short; together they are still the whole prompt.
+    static func splitPrompt(_ prompt: String) -> (main: String, aside: String?) {
+        guard prompt.hasSuffix(")"), let open = prompt.range(of: " (", options: .backwards),
+              prompt[..<open.lowerBound].hasSuffix("?") else { return (prompt, nil) }
+        return (String(prompt[..<open.lowerBound]), String(prompt[prompt.index(after: open.lowerBound)...]))
     }
 
     /// "7-year-old", "enjoys dinosaurs, drawing", "educational", "up to $30", "avoiding slime".

@@ -11,7 +11,9 @@ cd "$ROOT"
 SCREENSHOTS="${SCREENSHOTS:-$ROOT/docs/screenshots}"
 BIN_DIR="${GIFTWISE_BIN_DIR:-$ROOT/.build/debug}"
 if [ -z "${GIFTWISE_BIN_DIR:-}" ]; then
-  swift build 2>&1 | grep -E "error|warning: .*wt|^error" || true
+  build_log="$(mktemp)"
+  swift build >"$build_log" 2>&1 || { tail -30 "$build_log"; rm -f "$build_log"; exit 1; }
+  rm -f "$build_log"
 fi
 CLI="$BIN_DIR/giftwise"
 [ -x "$CLI" ] && [ -x "$BIN_DIR/giftwise-server" ] || { echo "missing $CLI or giftwise-server: swift build failed?" >&2; exit 1; }
