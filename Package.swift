@@ -59,6 +59,7 @@ let package = Package(
             name: "GiftwiseServer",
             dependencies: [
                 "Giftwise",
+                "GiftwiseWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
