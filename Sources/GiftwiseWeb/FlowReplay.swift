@@ -11,11 +11,14 @@ struct FlowReplay {
     static let maxAnswers = 16
 
     var flow: QuestionFlow
+    /// The catalog the flow asks about (the flow itself holds none).
+    let catalog: GiftCatalog
     /// The answers the flow accepted, as it recorded them (trimmed, cleaned), skips as `skip`.
     var accepted: [String]
 
     init(catalog: GiftCatalog, answers: [String]) {
-        flow = QuestionFlow(catalog: catalog)
+        self.catalog = catalog
+        flow = QuestionFlow()
         accepted = []
         for answer in answers.prefix(Self.maxAnswers) {
             guard !flow.isFinished else { break }
@@ -30,16 +33,16 @@ struct FlowReplay {
     /// Applies one answer (or `skip`) and records it as accepted.
     mutating func step(_ answer: String) throws {
         if answer.trimmingCharacters(in: .whitespaces).lowercased() == Self.skipMarker {
-            try flow.skip()
+            try flow.skip(in: catalog)
         } else {
-            try flow.answer(answer)
+            try flow.answer(answer, in: catalog)
         }
         accepted.append(flow.answers.last?.text ?? Self.skipMarker)
     }
 
     /// Skips the current question.
     mutating func skip() throws {
-        try flow.skip()
+        try flow.skip(in: catalog)
         accepted.append(Self.skipMarker)
     }
 }
