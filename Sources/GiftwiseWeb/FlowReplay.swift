@@ -10,12 +10,14 @@ struct FlowReplay {
     /// More answers than any flow asks (core questions plus follow-ups), so a crafted URL stays cheap.
     static let maxAnswers = 16
 
+    let catalog: GiftCatalog
     var flow: QuestionFlow
     /// The answers the flow accepted, as it recorded them (trimmed, cleaned), skips as `skip`.
     var accepted: [String]
 
     init(catalog: GiftCatalog, answers: [String]) {
-        flow = QuestionFlow(catalog: catalog)
+        self.catalog = catalog
+        flow = QuestionFlow()
         accepted = []
         for answer in answers.prefix(Self.maxAnswers) {
             guard !flow.isFinished else { break }
@@ -30,16 +32,16 @@ struct FlowReplay {
     /// Applies one answer (or `skip`) and records it as accepted.
     mutating func step(_ answer: String) throws {
         if answer.trimmingCharacters(in: .whitespaces).lowercased() == Self.skipMarker {
-            try flow.skip()
+            try flow.skip(in: catalog)
         } else {
-            try flow.answer(answer)
+            try flow.answer(answer, in: catalog)
         }
         accepted.append(flow.answers.last?.text ?? Self.skipMarker)
     }
 
     /// Skips the current question.
     mutating func skip() throws {
-        try flow.skip()
+        try flow.skip(in: catalog)
         accepted.append(Self.skipMarker)
     }
 }

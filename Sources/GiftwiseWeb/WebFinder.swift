@@ -133,7 +133,7 @@ public struct WebFinder: Sendable {
         let remaining: Int
         let label: String
         if flow.profile != nil {
-            remaining = try flow.remainingCount()
+            remaining = try flow.remainingCount(in: catalog)
             label = remaining == 1 ? "gift fits so far" : "gifts fit so far"
         } else {
             remaining = try catalog.productCount()
@@ -287,7 +287,7 @@ public struct WebFinder: Sendable {
         let remaining: Int
         let label: String
         if replay.flow.profile != nil {
-            remaining = try replay.flow.remainingCount()
+            remaining = try replay.flow.remainingCount(in: catalog)
             label = remaining == 1 ? "gift fits so far" : "gifts fit so far"
         } else {
             remaining = try catalog.productCount()
