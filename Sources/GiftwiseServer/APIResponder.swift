@@ -68,9 +68,7 @@ struct APIResponder: HTTPResponder {
         switch (request.method, path) {
         case (.get, "/health"):
             _ = try QueryParameters(request.uri.query, known: [])
-            let catalog = catalogs.catalog
-            let count = try await gate.run { try catalog.productCount() }
-            return Self.json(Data(#"{"products":\#(count),"status":"ok"}"#.utf8) + Data("\n".utf8))
+            return Self.json(Data(#"{"products":\#(catalogs.products),"status":"ok"}"#.utf8) + Data("\n".utf8))
         case (.get, "/v1/recommendations"):
             let query = try QueryParameters(request.uri.query, known: ProfileRequest.queryNames)
             return try await recommend(ProfileRequest(query: query))
@@ -142,6 +140,7 @@ struct APIResponder: HTTPResponder {
         // The library runs the import off the cooperative pool, so reads keep being answered.
         let report = try await catalog.importFile(at: upload.url, options: options)
         _ = consume upload
+        catalogs.recount()
         return try Self.json(document: report)
     }
 

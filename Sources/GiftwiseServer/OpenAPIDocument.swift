@@ -72,9 +72,9 @@ enum OpenAPIDocument {
        "type": "array",
        "items": {
         "type": "string",
-        "maxLength": 200
+        "maxLength": 100
        },
-       "maxItems": 50,
+       "maxItems": 20,
        "description": "Something they enjoy (repeat the parameter for several)."
       }
      },
@@ -126,9 +126,9 @@ enum OpenAPIDocument {
        "type": "array",
        "items": {
         "type": "string",
-        "maxLength": 200
+        "maxLength": 100
        },
-       "maxItems": 50,
+       "maxItems": 20,
        "description": "A word to avoid, or a product id they own."
       }
      },
@@ -695,9 +695,9 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "string",
-       "maxLength": 200
+       "maxLength": 100
       },
-      "maxItems": 50,
+      "maxItems": 20,
       "description": "Things they enjoy, in their words.",
       "nullable": true
      },
@@ -732,9 +732,9 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "string",
-       "maxLength": 200
+       "maxLength": 100
       },
-      "maxItems": 50,
+      "maxItems": 20,
       "description": "Words to avoid, or product ids they own.",
       "nullable": true
      },

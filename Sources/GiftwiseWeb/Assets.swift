@@ -43,7 +43,7 @@ enum Assets {
         input.answer { width: 100%; font: inherit; font-size: 1.25rem; padding: 0.7rem 0.85rem; color: var(--text);
           background: var(--bg); border: 2px solid var(--muted); border-radius: 10px; }
         input.answer[aria-invalid="true"] { border-color: var(--error); }
-        fieldset.choices { border: 0; padding: 0; margin: 0; display: grid; gap: 0.5rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
+        div.choices { display: grid; gap: 0.5rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
         label.choice { display: flex; align-items: center; gap: 0.65rem; padding: 0.7rem 0.85rem; border: 2px solid var(--line);
           border-radius: 10px; cursor: pointer; background: var(--bg); }
         label.choice:has(input:checked) { border-color: var(--accent); background: var(--accent-soft); }
@@ -104,6 +104,7 @@ enum Assets {
     static let script = """
         "use strict";
         (function () {
+          document.documentElement.classList.add("js");
           var form = document.getElementById("question");
           var remaining = document.getElementById("remaining");
           if (!form || !remaining || !window.fetch || !window.URLSearchParams) { return; }

@@ -45,11 +45,11 @@ enum Templates {
         <input id="answer" class="answer" name="answer" type="text" value="{{answerValue}}" autocomplete="off" spellcheck="{{spellcheck}}" aria-labelledby="question-text" aria-describedby="{{describedBy}}"{{#error}} aria-invalid="true"{{/error}} autofocus>
         {{/isText}}
         {{#isChoice}}
-        <fieldset class="choices" aria-labelledby="question-text" aria-describedby="{{describedBy}}"{{#error}} aria-invalid="true"{{/error}}>
+        <div role="group" class="choices" aria-labelledby="question-text" aria-describedby="{{describedBy}}"{{#error}} aria-invalid="true"{{/error}}>
         {{#options}}
         <label class="choice" for="{{id}}"><input id="{{id}}" type="{{inputType}}" name="answer" value="{{value}}"{{#checked}} checked{{/checked}}><span>{{label}}</span></label>
         {{/options}}
-        </fieldset>
+        </div>
         {{/isChoice}}
         {{#error}}<p id="answer-error" class="error" role="alert">{{.}}</p>{{/error}}
         {{#hasNotes}}<ul class="notes" aria-label="Notes about your last answer">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}

@@ -26,6 +26,7 @@ struct HonestMatchingTests {
         #expect(raise.suggestion == "raise the budget to $50")
         #expect(raise.matches == 1)
         #expect(raise.detail == "1 gift that matches scuba diving")
+        #expect(result.notes.contains("nothing within $40 matches scuba diving"), "\(result.notes)")
         let raised = try Self.catalog.recommend(for: raise.changes.applied(to: profile))
         #expect(raised.fit == .good)
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
@@ -86,6 +87,13 @@ struct HonestMatchingTests {
         #expect(taxonomy.resolution("jigsaw puzzles")?.specificity == .narrower)
         #expect(taxonomy.resolution("famous buildings")?.interest.id == "architecture")
         #expect(taxonomy.resolution("firefighters")?.interest.id == "firefighters")
+    }
+
+    @Test func saysWhenAgeRemovedEverythingThatMatches() throws {
+        // The snorkel sets are made for 6 and up: a 3-year-old who likes snorkelling gets told why.
+        let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["snorkelling"]))
+        #expect(result.fit != .good)
+        #expect(result.notes.contains { $0.contains("all made for other ages") }, "\(result.notes)")
     }
 
     // MARK: Near-duplicates

@@ -8,7 +8,7 @@ ref = lambda n: {"$ref": "#/components/schemas/" + n}
 std = {"400": P("BadRequest"), "404": P("NotFound"), "405": P("MethodNotAllowed")}
 body_errors = {"413": P("TooLarge"), "415": P("UnsupportedMediaType")}
 purpose = {"type": "string", "enum": ["educational", "crafty", "sporty", "fun"]}
-strlist = lambda desc: {"type": "array", "items": {"type": "string", "maxLength": 200}, "maxItems": 50, "description": desc}
+strlist = lambda desc: {"type": "array", "items": {"type": "string", "maxLength": 100}, "maxItems": 20, "description": desc}
 doc = {
   "openapi": "3.0.3",
   "info": {"title": "Giftwise", "version": "1.0.0",

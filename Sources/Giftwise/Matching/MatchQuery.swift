@@ -246,9 +246,12 @@ struct MatchQuery {
     }
 
     /// The pks of good matches (at most `countCap`).
-    func goodPKs(_ db: Database, profile: RecipientProfile) throws -> Set<Int64> {
+    /// - Parameter useMeaning: consult the semantic signal (when words and tags found fewer than
+    ///   `semanticWhenFewerThan`).
+    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws -> Set<Int64> {
         let currency = try currencyContext(db)
-        let limits = hardLimits(profile, currency: currency)
+        var limits = hardLimits(profile, currency: currency)
+        limits.ignoresAge = ignoringAge
         let mask = Purpose.mask(profile.purposes)
         let requests = requests(for: profile)
         if requests.isEmpty {
@@ -260,10 +263,12 @@ struct MatchQuery {
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
         if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
         for request in requests {
-            if let query = request.textQuery { sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask)) }
+            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
+                sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask))
+            }
         }
         var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
-        if let semantic, pks.count < Self.countCap {
+        if useMeaning, let semantic, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
                 for (pk, similarity) in try semantic.nearest(db, to: request.said, limits: limits, purposeMask: mask, count: Self.perSource)
                 where similarity >= weights.semanticGoodSimilarity {
@@ -272,6 +277,17 @@ struct MatchQuery {
             }
         }
         return pks
+    }
+
+    /// Whether their interest's tag alone already gives a full retrieval (`perSource` products
+    /// within the limits): its products were tagged from the same words the text search would use,
+    /// so on a large, well-tagged catalog the tag range stands in for the full-text search and
+    /// the words are then weighed in Swift. Counting and retrieval use this one rule.
+    func tagSuffices(_ db: Database, _ request: InterestRequest, limits: HardLimits, purposeMask: Int) throws -> Bool {
+        guard request.specificity == .same, let interest = request.interest else { return false }
+        let range = MatchRequests.taggedRequest(interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
+        let count = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(range))", cached: true)) ?? 0
+        return count >= Self.perSource
     }
 
     /// The `offset`-th cheapest good match priced above the budget (0 = the cheapest), ignoring
@@ -299,6 +315,24 @@ struct MatchQuery {
         profile.interests == self.profile.interests ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
     }
 
+    /// When nothing matches their words, says whether the budget or their age removed what did:
+    /// "nothing within $40 matches scuba diving".
+    func removedByLimitsNote(_ db: Database, goodCount: Int) throws -> String? {
+        guard goodCount == 0, !requests.isEmpty else { return nil }
+        let said = requests.map(\.said).joined(separator: " or ")
+        var unbudgeted = profile
+        unbudgeted.budgetMax = nil
+        unbudgeted.budgetMin = nil
+        if let budget = profile.budgetMax, try !goodPKs(db, profile: unbudgeted).isEmpty {
+            let currency = try currencyContext(db)
+            return "nothing within \(budget.formatted(currency: currency.budgetCurrency)) matches \(said)"
+        }
+        if try !goodPKs(db, profile: unbudgeted, ignoringAge: true).isEmpty {
+            return "the gifts that match \(said) are all made for other ages (age is never relaxed)"
+        }
+        return nil
+    }
+
     /// A note when products were left out because their currency cannot be compared with the budget.
     func currencyNote(_ db: Database) throws -> String? {
         guard profile.budgetMax != nil || profile.budgetMin != nil else { return nil }
@@ -317,6 +351,10 @@ struct MatchQuery {
     /// The best candidates, scored exactly, good ones first, then by score, then by id.
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
+        // Meaning finds what words cannot: consulted when their words and tags found few good
+        // matches, by the same rule as the count, so the list and the count agree.
+        let consultMeaning = try semantic != nil
+            && goodPKs(db, profile: profile, useMeaning: false).count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
         let perSource = Self.perSource
         let limits = hardLimits(profile, currency: try currencyContext(db))
@@ -341,7 +379,7 @@ struct MatchQuery {
         }
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
-            if let query = request.textQuery {
+            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
                 let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource), cached: true))
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
                 let best = rows.map { $0[1] as Double }.min() ?? 0
@@ -354,7 +392,7 @@ struct MatchQuery {
                 pks.formUnion(scores.keys)
                 relevance[index] = scores
             }
-            if let semantic {
+            if let semantic, consultMeaning {
                 let near = try semantic.nearest(db, to: request.said, limits: limits, purposeMask: 0, count: perSource)
                 var found: [Int64: Double] = [:]
                 for (pk, similarity) in near where similarity >= weights.semanticFloor { found[pk] = similarity }
@@ -392,9 +430,8 @@ struct MatchQuery {
     func score(pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
                meaning: [Int: [Int64: Double]], purposeMask: Int) -> Candidate {
         var hits: [Candidate.Match] = []
-        let hasText = !relevance.isEmpty
-        let nameTokens = hasText ? TextNormalizer.tokens(product.name) : []
-        let descriptionTokens = hasText ? TextNormalizer.tokens(product.description) : []
+        let nameTokens = TextNormalizer.tokens(product.name)
+        let descriptionTokens = TextNormalizer.tokens(product.description)
         let nameSet = Set(nameTokens)
         let allSet = nameSet.union(descriptionTokens)
         let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -407,7 +444,14 @@ struct MatchQuery {
                     found.append(.init(request: index, hit: .tag(tag, supplied: suppliedTags), weight: source * weights.centrality(rank: rank)))
                 }
             }
-            if let bm25 = relevance[index]?[pk] {
+            // Tagged with their interest but not among the text search's hits (or the search was
+            // not needed): their words in the text still count, without a BM25 share.
+            var bm25Score = relevance[index]?[pk]
+            if bm25Score == nil, !found.isEmpty,
+               Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet) != .stem {
+                bm25Score = 0
+            }
+            if let bm25 = bm25Score {
                 // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes". Such a hit still
                 // counts (the SQL counts agree with the list) but ranks low unless the words, folded,
                 // are really there: fully in the name, less in the description.
