@@ -36,6 +36,7 @@ enum Assets {
         .tagline { color: var(--muted); font-size: 0.95rem; }
         footer.site { color: var(--muted); font-size: 0.875rem; margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 1rem; }
         h1 { font-size: clamp(1.5rem, 1.2rem + 1.5vw, 2.1rem); line-height: 1.2; letter-spacing: -0.015em; margin: 0 0 0.5rem; }
+        h1 .aside { display: block; font-size: 1rem; font-weight: 400; letter-spacing: 0; color: var(--muted); margin-top: 0.35rem; }
         h2 { font-size: 1.15rem; line-height: 1.3; margin: 0; }
         .card { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.5rem; }
         .step { color: var(--muted); font-size: 0.875rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; margin: 0 0 0.5rem; }

@@ -12,13 +12,14 @@ struct FlowReplay {
 
     let catalog: GiftCatalog
     var flow: QuestionFlow
-    /// The answers the flow accepted, as it recorded them (trimmed, cleaned), skips as `skip`.
-    var accepted: [String]
+
+    /// The answers the flow accepted, as it recorded them (cleaned; choices as their values;
+    /// skips as `skip`).
+    var accepted: [String] { flow.acceptedInputs }
 
     init(catalog: GiftCatalog, answers: [String]) {
         self.catalog = catalog
         flow = QuestionFlow()
-        accepted = []
         for answer in answers.prefix(Self.maxAnswers) {
             guard !flow.isFinished else { break }
             do {
@@ -29,19 +30,22 @@ struct FlowReplay {
         }
     }
 
-    /// Applies one answer (or `skip`) and records it as accepted.
+    /// Applies one typed answer (or `skip`).
     mutating func step(_ answer: String) throws {
         if answer.trimmingCharacters(in: .whitespaces).lowercased() == Self.skipMarker {
             try flow.skip(in: catalog)
         } else {
             try flow.answer(answer, in: catalog)
         }
-        accepted.append(flow.answers.last?.text ?? Self.skipMarker)
+    }
+
+    /// Answers a choice question with the values of the options picked.
+    mutating func choose(_ values: [String]) throws {
+        try flow.answer(choosing: values, in: catalog)
     }
 
     /// Skips the current question.
     mutating func skip() throws {
         try flow.skip(in: catalog)
-        accepted.append(Self.skipMarker)
     }
 }

@@ -37,7 +37,7 @@ enum Templates {
         {{<layout}}{{$content}}
         <form id="question" class="card" action="/" method="get" novalidate>
         <p class="step">Question {{step}}</p>
-        <h1 id="question-text">{{questionText}}</h1>
+        <h1 id="question-text">{{questionText}}{{#questionAside}} <span class="aside">{{.}}</span>{{/questionAside}}</h1>
         <p id="question-help" class="help">{{help}}</p>
         {{#answers}}<input type="hidden" name="a" value="{{.}}">
         {{/answers}}
@@ -80,6 +80,7 @@ enum Templates {
         {{#hasSummary}}<p class="summary-line">For {{#summary}}<span class="tag">{{.}}</span> {{/summary}}<a href="/">Start over</a></p>{{/hasSummary}}
         {{#notice}}<p id="refine-error" class="error" role="alert">{{.}}</p>{{/notice}}
         {{#unrecognised}}<p class="help">{{.}}</p>{{/unrecognised}}
+        {{#notes}}<p class="help">{{.}}</p>{{/notes}}
         </section>
         {{#hasGifts}}
         <ol id="gifts">
