@@ -90,8 +90,10 @@ struct HonestMatchingTests {
     }
 
     @Test func saysWhenAgeRemovedEverythingThatMatches() throws {
-        // The snorkel sets are made for 6 and up: a 3-year-old who likes snorkelling gets told why.
-        let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["snorkelling"]))
+        // The only snorkel set is made for 12 and up: a 6-year-old who likes snorkelling is told why.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV("id,name,price,age_min\nsn-1,Snorkel Mask and Fins Set,40,12\nbl-1,Wooden Blocks,20,3\n", into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["snorkelling"]))
         #expect(result.fit != .good)
         #expect(result.notes.contains { $0.contains("all made for other ages") }, "\(result.notes)")
     }

@@ -97,6 +97,37 @@ struct MatchQuery {
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
     let semantic: (any SemanticSignal)?
+    /// Results reused within one recommendation (relaxations re-count many changed profiles).
+    private let memo = Memo()
+
+    final class Memo {
+        /// Products nearest in meaning to each thing said, within the age and stock limits only.
+        var nearest: [String: [(pk: Int64, similarity: Double)]] = [:]
+        /// Good matches by words and tags alone, per profile.
+        var wordsGood: [RecipientProfile: Set<Int64>] = [:]
+    }
+
+    /// Products close in meaning to `said` that pass `limits` (and a wished purpose), reusing one
+    /// search per thing said: the search runs under the age and stock limits only, then each
+    /// profile's limits filter its results in SQL.
+    func nearest(_ db: Database, to said: String, limits: HardLimits, purposeMask: Int) throws -> [(pk: Int64, similarity: Double)] {
+        guard let semantic else { return [] }
+        let found: [(pk: Int64, similarity: Double)]
+        if let known = memo.nearest[said] {
+            found = known
+        } else {
+            let broad = HardLimits(ageMonths: limits.ageMonths, priceRanges: nil, singleCurrency: true, excluded: nil)
+            found = try semantic.nearest(db, to: said, limits: broad, purposeMask: 0, count: Self.perSource)
+                .filter { $0.similarity >= weights.semanticFloor }
+            memo.nearest[said] = found
+        }
+        guard !found.isEmpty else { return [] }
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        let passing = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
+            SELECT p.pk FROM product p WHERE p.pk IN \(found.map(\.pk)) AND \(limits.condition(on: .product))\(purpose)
+            """)))
+        return found.filter { passing.contains($0.pk) }
+    }
 
     /// Rows taken per retrieval source before exact scoring (≥ the longest list, 100, plus room).
     static let perSource = 120
@@ -241,6 +272,7 @@ struct MatchQuery {
     /// Variants of one gift (years, colours, sizes) count once, as the list shows them once.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
         let pks = try goodPKs(db, profile: profile)
+        // Past the cap the exact number changes nothing, and variants need not be told apart.
         guard pks.count < Self.countCap else { return pks.count }
         return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
     }
@@ -268,9 +300,10 @@ struct MatchQuery {
             }
         }
         var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
-        if useMeaning, let semantic, pks.count < weights.semanticWhenFewerThan {
+        if !ignoringAge { memo.wordsGood[profile] = pks }
+        if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
-                for (pk, similarity) in try semantic.nearest(db, to: request.said, limits: limits, purposeMask: mask, count: Self.perSource)
+                for (pk, similarity) in try nearest(db, to: request.said, limits: limits, purposeMask: mask)
                 where similarity >= weights.semanticGoodSimilarity {
                     pks.insert(pk)
                 }
@@ -353,8 +386,8 @@ struct MatchQuery {
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         // Meaning finds what words cannot: consulted when their words and tags found few good
         // matches, by the same rule as the count, so the list and the count agree.
-        let consultMeaning = try semantic != nil
-            && goodPKs(db, profile: profile, useMeaning: false).count < weights.semanticWhenFewerThan
+        let wordsGood = try memo.wordsGood[profile] ?? goodPKs(db, profile: profile, useMeaning: false)
+        let consultMeaning = semantic != nil && wordsGood.count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
         let perSource = Self.perSource
         let limits = hardLimits(profile, currency: try currencyContext(db))
@@ -392,8 +425,8 @@ struct MatchQuery {
                 pks.formUnion(scores.keys)
                 relevance[index] = scores
             }
-            if let semantic, consultMeaning {
-                let near = try semantic.nearest(db, to: request.said, limits: limits, purposeMask: 0, count: perSource)
+            if consultMeaning {
+                let near = try nearest(db, to: request.said, limits: limits, purposeMask: 0)
                 var found: [Int64: Double] = [:]
                 for (pk, similarity) in near where similarity >= weights.semanticFloor { found[pk] = similarity }
                 pks.formUnion(found.keys)
@@ -430,8 +463,12 @@ struct MatchQuery {
     func score(pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
                meaning: [Int: [Int64: Double]], purposeMask: Int) -> Candidate {
         var hits: [Candidate.Match] = []
-        let nameTokens = TextNormalizer.tokens(product.name)
-        let descriptionTokens = TextNormalizer.tokens(product.description)
+        // Tokenised only when some wish needs its words weighed.
+        let needsText = requests.indices.contains { relevance[$0]?[pk] != nil } || requests.contains { request in
+            request.exactTags.contains { product.interests.contains($0) }
+        }
+        let nameTokens = needsText ? TextNormalizer.tokens(product.name) : []
+        let descriptionTokens = needsText ? TextNormalizer.tokens(product.description) : []
         let nameSet = Set(nameTokens)
         let allSet = nameSet.union(descriptionTokens)
         let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
