@@ -46,7 +46,7 @@ extension QuestionFlow {
     func candidates(in state: State, limit: Int = 500) throws -> CandidateSet? {
         guard let profile = Self.profile(of: state) else { return nil }
         let query = MatchQuery(profile: profile, history: .none, critique: state.steering,
-                               taxonomy: catalog.taxonomy, weights: .default)
+                               taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic)
         return try catalog.database.read { db in
             let count = try query.countGood(db)
             let good = try query.candidates(db, limit: limit).filter(\.isGood)

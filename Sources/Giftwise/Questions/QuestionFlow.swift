@@ -109,7 +109,7 @@ public struct QuestionFlow: Sendable {
             return try Matcher(catalog: catalog).goodMatchCount(for: profile)
         }
         let query = MatchQuery(profile: profile, history: .none, critique: state.steering,
-                               taxonomy: catalog.taxonomy, weights: .default)
+                               taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic)
         return try catalog.database.read { db in try query.countGood(db) }
     }
 
