@@ -151,7 +151,7 @@ struct ImportBehaviourTests {
         ("36 months - 8 years", 3.0, 8.0), ("4 - 10 years", 4.0, 10.0), ("18 months and up", 1.5, nil), ("8+", 8.0, nil),
     ] as [(String, Double?, Double?)])
     func ageTextIsRead(_ raw: String, _ low: Double?, _ high: Double?) throws {
-        let range = try #require(ValueParsers.ageRange(raw))
+        let range = try #require(AgePhraseReader.field(raw))
         #expect(range.min == low)
         #expect(range.max == high)
     }

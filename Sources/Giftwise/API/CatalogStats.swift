@@ -36,7 +36,11 @@ public struct CatalogStats: Sendable, Codable, Equatable {
 extension GiftCatalog {
     /// Counts products by purpose, age band and interest.
     public func stats() throws -> CatalogStats {
-        try database.read { db in
+        try database.read { db in try stats(db) }
+    }
+
+    func stats(_ db: Database) throws -> CatalogStats {
+        do {
             let products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
             let inStock = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE in_stock") ?? 0
             let auto = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE inferred != 0") ?? 0
@@ -44,8 +48,13 @@ extension GiftCatalog {
             let priceMax = try Int64.fetchOne(db, sql: "SELECT MAX(price_minor) FROM product") ?? 0
             let median = try Int64.fetchOne(db, sql: "SELECT price_minor FROM product ORDER BY price_minor LIMIT 1 OFFSET ?", arguments: [products / 2]) ?? 0
             var purposes: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT purpose, COUNT(*) FROM product_purpose GROUP BY purpose") {
-                purposes[row[0]] = row[1]
+            // One pass over the purpose bits (educational 1, crafty 2, sporty 4, fun 8).
+            let sums = Purpose.allCases.map { "SUM((purposes & \($0.bit)) != 0)" }.joined(separator: ", ")
+            if let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM product") {
+                for (index, purpose) in Purpose.allCases.enumerated() {
+                    let count = row[index] as Int? ?? 0
+                    if count > 0 { purposes[purpose.rawValue] = count }
+                }
             }
             var bands: [String: Int] = [:]
             for (label, low, high) in CatalogStats.bands {
@@ -65,5 +74,12 @@ extension GiftCatalog {
                 priceMedian: Double(median) / 100, priceMax: Double(priceMax) / 100, purposes: purposes,
                 ageBands: bands, topInterests: top, taxonomyInterests: taxonomyCount, freeTags: freeCount)
         }
+    }
+}
+
+extension GiftCatalog {
+    /// ``stats()`` on GRDB's asynchronous read, for servers.
+    public func stats() async throws -> CatalogStats {
+        try await database.read { [self] db in try self.stats(db) }
     }
 }

@@ -14,20 +14,21 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 extension GiftCatalog {
     /// Writes every product in the import format, ordered by id, in batches (memory stays flat).
     ///
-    /// Tags the importer inferred from text are written empty, so importing the export into an
-    /// empty catalog re-infers them and gives back the same catalog.
+    /// Only the tags the shop supplied are written (those the importer inferred from text are
+    /// left out), so importing the export into an empty catalog infers them again and gives back
+    /// the same catalog.
     /// - Parameter write: receives the output piece by piece.
     public func export(format: ExportFormat, to write: (Data) throws -> Void) throws {
         let batchSize = 2_000
         var afterID: String?
         var first = true
         if format == .csv {
-            try write(Data("id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n".utf8))
+            try write(Data((CatalogField.formatFields.map(\.rawValue).joined(separator: ",") + "\n").utf8))
         } else if format == .json {
             try write(Data("[\n".utf8))
         }
         while true {
-            let batch = try database.read { db -> [(pk: Int64, product: Product, inferred: Int)] in
+            let batch = try database.read { db -> [(pk: Int64, product: Product, inferred: Int, supplied: [String])] in
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT \(ProductRecord.columns) FROM product p WHERE (? IS NULL OR p.id > ?) ORDER BY p.id LIMIT ?",
                     arguments: [afterID, afterID, batchSize])
@@ -38,7 +39,7 @@ extension GiftCatalog {
             var text = ""
             for entry in batch {
                 let product = entry.product
-                let interests = entry.inferred & 1 != 0 ? [] : product.interests
+                let interests = entry.supplied
                 let purposes = entry.inferred & 2 != 0 ? [] : product.purposes.map(\.rawValue)
                 switch format {
                 case .csv:
@@ -98,19 +99,20 @@ extension GiftCatalog {
     }
 
     static func jsonObject(_ product: Product, interests: [String], purposes: [String]) -> String {
-        var parts = [
-            "\"id\":" + jsonString(product.id),
-            "\"name\":" + jsonString(product.name),
-            "\"description\":" + jsonString(product.description),
-            "\"price\":" + decimal(product.price),
-            "\"currency\":" + jsonString(product.currency),
-            "\"age_min\":" + (product.ages.minMonths.map(years) ?? "null"),
-            "\"age_max\":" + (product.ages.maxMonths.map(years) ?? "null"),
-            "\"interests\":[" + interests.map(jsonString).joined(separator: ",") + "]",
-            "\"purposes\":[" + purposes.map(jsonString).joined(separator: ",") + "]",
+        func key(_ field: CatalogField) -> String { "\"" + field.rawValue + "\":" }
+        let parts = [
+            key(.id) + jsonString(product.id),
+            key(.name) + jsonString(product.name),
+            key(.description) + jsonString(product.description),
+            key(.price) + decimal(product.price),
+            key(.currency) + jsonString(product.currency),
+            key(.ageMin) + (product.ages.minMonths.map(years) ?? "null"),
+            key(.ageMax) + (product.ages.maxMonths.map(years) ?? "null"),
+            key(.interests) + "[" + interests.map(jsonString).joined(separator: ",") + "]",
+            key(.purposes) + "[" + purposes.map(jsonString).joined(separator: ",") + "]",
+            key(.url) + (product.url.map(jsonString) ?? "null"),
+            key(.inStock) + (product.inStock ? "true" : "false"),
         ]
-        parts.append("\"url\":" + (product.url.map(jsonString) ?? "null"))
-        parts.append("\"in_stock\":" + (product.inStock ? "true" : "false"))
         return "{" + parts.joined(separator: ",") + "}"
     }
 }

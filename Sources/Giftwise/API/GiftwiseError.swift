@@ -20,6 +20,8 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
     case invalidGiftIdeas([String])
     /// A profile or answer value is not usable.
     case invalidProfile(String)
+    /// An import option is not usable (a delimiter that cannot separate fields, …).
+    case invalidImportOption(String)
     /// No saved recipient has this name.
     case unknownRecipient(String)
     /// A recipient with this name already exists.
@@ -48,7 +50,7 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
             report.errorSummary
         case .invalidGiftIdeas(let problems):
             "The gift ideas file is not usable: " + problems.joined(separator: "; ") + "."
-        case .invalidProfile(let message):
+        case .invalidProfile(let message), .invalidImportOption(let message):
             message
         case .unknownRecipient(let name):
             "No saved recipient is called \"\(name)\". `giftwise recipients list` shows who is saved."

@@ -18,8 +18,11 @@ public struct ImportOptions: Sendable, Equatable {
     public var dryRun: Bool
     /// Also remove products that the file does not list.
     public var replace: Bool
-    /// Reads a catalog field from a differently named column: `["name": "product_name"]`.
-    /// The extra field `age` takes an age range written as text ("3 years and up").
+    /// Reads a catalog field from a differently named column: `["name": "product_name"]`
+    /// (keys are ``CatalogField`` raw values). List fields may name several columns, comma-separated:
+    /// `["interests": "theme,subtheme"]`; tags read this way are the shop's own (matching trusts
+    /// them above tags inferred from text). The extra field `age` takes text holding an age
+    /// phrase ("3 years and up", "Manufacturer recommended age: 36 months - 8 years").
     public var columnMap: [String: String]
     /// CSV field separator; `nil` (the default) reads it from the header line: `,` unless the
     /// header has none and has `;` or tabs instead (many European and spreadsheet exports).
@@ -27,14 +30,14 @@ public struct ImportOptions: Sendable, Equatable {
     /// Import the valid rows and report the invalid ones, instead of writing nothing.
     /// For messy foreign exports; the file format contract itself is all-or-nothing.
     public var skipInvalidRows: Bool
-    /// Called now and then with bytes read and the file's size, for a progress bar.
-    public var progress: (@Sendable (_ bytesRead: Int64, _ totalBytes: Int64?) -> Void)?
+    /// Called now and then (about ten times a second) with how far the import has got.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
 
     /// Creates options; the defaults follow the catalog format contract.
     public init(
         format: Format = .auto, dryRun: Bool = false, replace: Bool = false,
         columnMap: [String: String] = [:], delimiter: Character? = nil, skipInvalidRows: Bool = false,
-        progress: (@Sendable (_ bytesRead: Int64, _ totalBytes: Int64?) -> Void)? = nil
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) {
         self.format = format
         self.dryRun = dryRun
@@ -51,4 +54,33 @@ public struct ImportOptions: Sendable, Equatable {
             && lhs.columnMap == rhs.columnMap && lhs.delimiter == rhs.delimiter
             && lhs.skipInvalidRows == rhs.skipInvalidRows
     }
+}
+
+/// How far an import has got, for a progress display.
+public struct ImportProgress: Sendable, Equatable {
+    /// Bytes of the file read so far.
+    public var bytesRead: Int64
+    /// The file's size, when known.
+    public var totalBytes: Int64?
+    /// Rows read so far.
+    public var rows: Int
+    /// Seconds since the import started.
+    public var elapsed: Double
+
+    /// Creates a progress value.
+    public init(bytesRead: Int64, totalBytes: Int64?, rows: Int, elapsed: Double) {
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
+        self.rows = rows
+        self.elapsed = elapsed
+    }
+
+    /// The fraction done (0…1), when the size is known.
+    public var fraction: Double? {
+        guard let totalBytes, totalBytes > 0 else { return nil }
+        return min(1, Double(bytesRead) / Double(totalBytes))
+    }
+
+    /// Rows per second so far.
+    public var rowsPerSecond: Double { elapsed > 0 ? Double(rows) / elapsed : 0 }
 }

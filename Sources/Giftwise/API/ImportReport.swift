@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found while importing: where it is and what to fix.
 public struct ImportIssue: Hashable, Sendable, Codable {
     /// CSV or JSON Lines line number (1-based), or the JSON array index (0-based).
@@ -33,8 +35,16 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var errors: [ImportIssue] = []
     /// How many errors there were in all (``errors`` keeps the first 1,000).
     public var errorCount = 0
-    /// Notes that did not stop the import (ignored columns, free tags).
+    /// Notes that did not stop the import (ignored columns, free tags, mixed currencies, skipped
+    /// rows grouped by reason: "price is empty: 11,475 rows skipped, e.g. lines 3, 7, 9").
     public var warnings: [String] = []
+    /// The rows left out by `skipInvalidRows`, each with its first problem (the first 1,000).
+    public var skippedRows: [ImportIssue] = []
+    /// Products per currency in this file.
+    public var currencies: [String: Int] = [:]
+    /// Errors and skipped rows grouped by field and reason, in order of first appearance.
+    package private(set) var errorGroups = IssueGroups()
+    package private(set) var skippedGroups = IssueGroups()
     /// Whether this was a dry run (nothing written whatever the outcome).
     public var dryRun = false
 
@@ -47,20 +57,116 @@ public struct ImportReport: Sendable, Codable, Equatable {
     mutating func record(_ issue: ImportIssue) {
         errorCount += 1
         if errors.count < Self.keptErrorLimit { errors.append(issue) }
+        errorGroups.add(issue)
     }
 
-    /// A summary of the errors, for messages.
+    /// Records a row left out by `skipInvalidRows`, with its first problem.
+    mutating func recordSkipped(_ issue: ImportIssue) {
+        skipped += 1
+        if skippedRows.count < Self.keptErrorLimit { skippedRows.append(issue) }
+        skippedGroups.add(issue)
+    }
+
+    /// A summary of the errors, for messages: every error when there are few, else one line per
+    /// kind of error with its count and first lines.
     public var errorSummary: String {
-        var lines = ["The import found \(errorCount) error\(errorCount == 1 ? "" : "s"); nothing was written."]
-        for issue in errors.prefix(20) {
-            lines.append("  " + issue.description)
+        var lines = ["The import found \(IssueGroups.thousands(errorCount)) error\(errorCount == 1 ? "" : "s"); nothing was written."]
+        if errorCount <= 20 {
+            for issue in errors { lines.append("  " + issue.description) }
+            return lines.joined(separator: "\n")
         }
-        if errorCount > 20 { lines.append("  … and \(errorCount - 20) more (use --report json to see them all).") }
+        for group in errorGroups.groups.prefix(20) { lines.append("  " + group.summary(verb: "")) }
+        if errorGroups.groups.count > 20 {
+            lines.append("  … and \(errorGroups.groups.count - 20) more kinds of error (use --report json to see them all).")
+        } else if errorCount > errors.count {
+            lines.append("  (--report json lists the first \(IssueGroups.thousands(errors.count)) one by one)")
+        }
         return lines.joined(separator: "\n")
     }
 
+    /// One warning per kind of skipped row ("price is empty: 11,475 rows skipped, e.g. lines 3, 7, 9").
+    var skippedWarnings: [String] {
+        skippedGroups.groups.map { $0.count == 1 ? "skipped " + $0.example.description : $0.summary(verb: " skipped") }
+    }
+
     enum CodingKeys: String, CodingKey {
-        case added, updated, unchanged, removed, skipped, autoTagged, errors, errorCount, warnings, dryRun
+        case added, updated, unchanged, removed, skipped, autoTagged, errors, errorCount, warnings, dryRun, skippedRows, currencies
+    }
+
+    /// Equal counts, issues and warnings (the groups follow from the issues).
+    public static func == (lhs: ImportReport, rhs: ImportReport) -> Bool {
+        [lhs.added, lhs.updated, lhs.unchanged, lhs.removed, lhs.skipped, lhs.autoTagged, lhs.errorCount]
+            == [rhs.added, rhs.updated, rhs.unchanged, rhs.removed, rhs.skipped, rhs.autoTagged, rhs.errorCount]
+            && lhs.dryRun == rhs.dryRun
+            && lhs.errors == rhs.errors && lhs.warnings == rhs.warnings && lhs.skippedRows == rhs.skippedRows
+            && lhs.currencies == rhs.currencies
+    }
+}
+
+/// Issues grouped by field and reason (the reason with its quoted and bracketed specifics set
+/// aside), so 11,475 empty prices read as one line, not 11,475.
+package struct IssueGroups: Sendable {
+    package struct Group: Sendable {
+        package var field: String?
+        package var reason: String
+        package var count: Int
+        /// The first few lines.
+        package var lines: [Int]
+        /// The first issue in full.
+        package var example: ImportIssue
+
+        /// "price is empty; every product needs a price: 11,475 rows, e.g. lines 3, 7, 9".
+        package func summary(verb: String) -> String {
+            let subject = (field.map { $0 + " " } ?? "") + reason
+            guard count > 1 else { return example.description }
+            let shown = lines.prefix(3).map(String.init).joined(separator: ", ")
+            return "\(subject): \(IssueGroups.thousands(count)) rows\(verb), e.g. lines \(shown)"
+        }
+    }
+
+    package private(set) var groups: [Group] = []
+    private var index: [String: Int] = [:]
+
+    mutating func add(_ issue: ImportIssue) {
+        let reason = Self.reason(issue.message)
+        let key = (issue.field ?? "") + "\u{1}" + reason
+        if let position = index[key] {
+            groups[position].count += 1
+            if groups[position].lines.count < 5 { groups[position].lines.append(issue.line) }
+        } else {
+            index[key] = groups.count
+            groups.append(Group(field: issue.field, reason: reason, count: 1, lines: [issue.line], example: issue))
+        }
+    }
+
+    /// The message without its specifics: `(…)` and `"…"` parts removed.
+    static func reason(_ message: String) -> String {
+        var result = ""
+        var depth = 0
+        var quoted = false
+        for character in message {
+            switch character {
+            case "(" where !quoted: depth += 1
+            case ")" where !quoted && depth > 0: depth -= 1
+            case "\"" where depth == 0: quoted.toggle()
+            default:
+                if depth == 0 && !quoted { result.append(character) }
+            }
+        }
+        let words = result.split(whereSeparator: { $0 == " " })
+        return words.joined(separator: " ").replacingOccurrences(of: " ;", with: ";")
+            .trimmingCharacters(in: CharacterSet(charactersIn: " :;,."))
+    }
+
+    /// 11475 → "11,475".
+    package static func thousands(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (number < 0 ? "-" : "") + result
     }
 }
 

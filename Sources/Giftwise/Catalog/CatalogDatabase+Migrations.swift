@@ -129,6 +129,35 @@ extension CatalogDatabase {
             // Taxonomies installed before this column existed are reinstalled on next open.
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
+        migrator.registerMigration("v3-tag-source") { db in
+            // product_interest: drops `weight` (written, never read: centrality follows from
+            // `rank`) and adds `supplied` (1: the shop's own tag, 0: inferred from the product's
+            // text), so matching can trust a shop's category above a guess from words.
+            // product_purpose was kept only for stats, which read the purpose bits instead.
+            try db.execute(sql: """
+                CREATE TABLE product_interest_v3 (
+                    interest_id TEXT NOT NULL,
+                    rank INTEGER NOT NULL,
+                    span_fit REAL NOT NULL,
+                    product_pk INTEGER NOT NULL,
+                    price_minor INTEGER NOT NULL,
+                    age_min_months INTEGER,
+                    age_max_months INTEGER,
+                    purposes INTEGER NOT NULL,
+                    in_stock INTEGER NOT NULL,
+                    supplied INTEGER NOT NULL,
+                    PRIMARY KEY (interest_id, rank, span_fit DESC, product_pk)
+                ) WITHOUT ROWID;
+                INSERT INTO product_interest_v3
+                    SELECT pi.interest_id, pi.rank, pi.span_fit, pi.product_pk, pi.price_minor, pi.age_min_months,
+                           pi.age_max_months, pi.purposes, pi.in_stock, (p.inferred & 1) = 0
+                    FROM product_interest pi JOIN product p ON p.pk = pi.product_pk;
+                DROP TABLE product_interest;
+                ALTER TABLE product_interest_v3 RENAME TO product_interest;
+                CREATE INDEX product_interest_by_product ON product_interest(product_pk);
+                DROP TABLE product_purpose;
+                """)
+        }
         ProductVectors.registerMigrations(&migrator)
         return migrator
     }

@@ -3,12 +3,15 @@ import Foundation
 /// A validated product ready to write, with its resolved tags.
 struct ProductDraft {
     var product: Product
-    /// (interest id, centrality weight), most central first.
-    var tags: [(id: String, weight: Double)]
+    /// Interest ids, most central first: the shop's own tags, then any inferred from the text.
+    var tags: [String]
+    /// How many of ``tags`` (from the front) the file supplied; the rest were inferred.
+    var suppliedTagCount: Int
     var freeTags: [(id: String, label: String)]
-    /// Bit 1: interests inferred from text; bit 2: purposes inferred.
+    /// Bit 1: interests inferred from text (none supplied); bit 2: purposes inferred.
     var inferred: Int
-    var autoTagged: Bool { inferred != 0 }
+    /// Whether its interests were read from its text alone (the report's "tagged from their text").
+    var interestsInferred: Bool { inferred & 1 != 0 }
     /// Purposes as bits (educational 1, crafty 2, sporty 4, fun 8), copied beside each tag row.
     var purposeMask: Int { Purpose.mask(product.purposes) }
     var searchText: String
@@ -23,73 +26,74 @@ enum ParseOutcome {
 
 /// Turns raw rows into validated product drafts, collecting every problem of a row.
 struct ProductRowParser {
-    static let knownFields = ["id", "name", "description", "price", "currency", "age_min", "age_max",
-                              "interests", "purposes", "url", "in_stock"]
-    /// Fields only reachable through a column map.
-    static let mappableExtras = ["age"]
-
     let taxonomy: Taxonomy
-    let columnMap: [String: String]
+    /// Source columns per field: the field's own name unless mapped; several for list fields
+    /// mapped as `interests=theme,subtheme`.
+    let sourceColumns: [[String]]
     /// Set for the CSV header check.
     private(set) var unknownFreeTags: [String] = []
     private var unknownFreeTagSet = Set<String>()
 
-    /// Where each field sits in a CSV row, once the header is known (indexed by `slot`).
-    private var csvPositions: [Int?] = Array(repeating: nil, count: Self.knownFields.count + Self.mappableExtras.count)
+    /// Where each field's columns sit in a CSV row, once the header is known (indexed by slot).
+    private var csvPositions: [[Int]] = Array(repeating: [], count: CatalogField.allCases.count)
 
     init(taxonomy: Taxonomy, columnMap: [String: String]) {
         self.taxonomy = taxonomy
-        self.columnMap = columnMap
+        var sources = Array(repeating: [String](), count: CatalogField.allCases.count)
+        for field in CatalogField.allCases {
+            sources[field.slot] = Self.columns(for: field, in: columnMap)
+        }
+        self.sourceColumns = sources
     }
+
+    /// The columns a field is read from under `columnMap` (the extra field `age` only when mapped).
+    static func columns(for field: CatalogField, in columnMap: [String: String]) -> [String] {
+        guard let mapped = columnMap[field.rawValue] else { return field == .age ? [] : [field.rawValue] }
+        guard field.acceptsSeveralColumns else { return [mapped] }
+        let parts = mapped.split(separator: ",").map { ValueParsers.trim(String($0)) }.filter { !$0.isEmpty }
+        return parts.isEmpty ? [mapped] : parts
+    }
+
+    func columns(for field: CatalogField) -> [String] { sourceColumns[field.slot] }
+
+    /// Whether a column map points this field at another column.
+    func isMapped(_ field: CatalogField) -> Bool { columns(for: field) != [field.rawValue] }
 
     /// Reads the CSV header once, so each row's fields are found by position, not by name.
     mutating func bind(columns: [String]) {
-        for (slot, field) in (Self.knownFields + Self.mappableExtras).enumerated() {
-            csvPositions[slot] = columns.firstIndex(of: column(for: field))
+        for field in CatalogField.allCases {
+            csvPositions[field.slot] = self.columns(for: field).compactMap { columns.firstIndex(of: $0) }
         }
     }
 
-    /// A field's fixed slot (a switch on short strings: no hashing per row).
-    static func slot(_ field: String) -> Int {
-        switch field {
-        case "id": 0
-        case "name": 1
-        case "description": 2
-        case "price": 3
-        case "currency": 4
-        case "age_min": 5
-        case "age_max": 6
-        case "interests": 7
-        case "purposes": 8
-        case "url": 9
-        case "in_stock": 10
-        default: 11  // "age"
-        }
-    }
-
-    func column(for field: String) -> String { columnMap[field] ?? field }
-
-    /// Problems with the header alone (CSV): a required column that is not there.
+    /// Problems with the header alone (CSV): a required column that is not there, and a mapped
+    /// column the file does not have.
     func headerIssues(columns: [String], line: Int) -> [ImportIssue] {
         let present = Set(columns)
-        return ["id", "name", "price"].compactMap { field in
-            let column = column(for: field)
-            guard !present.contains(column) else { return nil }
-            let hint = column == field ? "" : " (mapped from \"\(column)\")"
+        var issues: [ImportIssue] = CatalogField.requiredFields.compactMap { field in
+            guard let column = self.columns(for: field).first, !present.contains(column) else { return nil }
+            let hint = column == field.rawValue ? "" : " (mapped from \"\(column)\")"
             var message = "the required column \"\(column)\"\(hint) is missing"
             if let guess = Self.likelyColumn(for: field, among: columns) {
-                message += "; this file has \"\(guess)\": try --map \(field)=\(guess)"
+                message += "; this file has \"\(guess)\": try --map \(field.rawValue)=\(guess)"
             }
-            return ImportIssue(line: line, field: field, message: message)
+            return ImportIssue(line: line, field: field.rawValue, message: message)
         }
+        // A column map naming a column the file lacks is a mistake to point out, not to ignore.
+        for field in CatalogField.allCases where !CatalogField.requiredFields.contains(field) && isMapped(field) {
+            for column in self.columns(for: field) where !present.contains(column) {
+                issues.append(ImportIssue(line: line, field: field.rawValue, message: "the mapped column \"\(column)\" is not in the file's header (it has: \(columns.prefix(12).joined(separator: ", ")))"))
+            }
+        }
+        return issues
     }
 
     /// A header column that probably holds `field` in a foreign export ("product_name", "SKU").
-    static func likelyColumn(for field: String, among columns: [String]) -> String? {
-        let hints: [String: [String]] = [
-            "id": ["sku", "product_id", "productid", "uniq_id", "item_id", "id", "asin", "code"],
-            "name": ["product_name", "productname", "title", "name", "product"],
-            "price": ["price", "retail_price", "sale_price", "cost", "amount"],
+    static func likelyColumn(for field: CatalogField, among columns: [String]) -> String? {
+        let hints: [CatalogField: [String]] = [
+            .id: ["sku", "product_id", "productid", "uniq_id", "item_id", "id", "asin", "code"],
+            .name: ["product_name", "productname", "title", "name", "product"],
+            .price: ["price", "retail_price", "sale_price", "cost", "amount"],
         ]
         let folded = columns.map { ($0, $0.lowercased().replacingOccurrences(of: " ", with: "_")) }
         for hint in hints[field] ?? [] {
@@ -98,87 +102,96 @@ struct ProductRowParser {
         for hint in hints[field] ?? [] where hint.count > 2 {
             if let partial = folded.first(where: { $0.1.contains(hint) }) { return partial.0 }
         }
-        if field == "id" { return folded.first(where: { $0.1.hasSuffix("_id") })?.0 }
+        if field == .id { return folded.first(where: { $0.1.hasSuffix("_id") })?.0 }
         return nil
     }
 
     /// Columns in the file that no field reads.
     func unusedColumns(_ columns: [String]) -> [String] {
-        let used = Set((Self.knownFields + Self.mappableExtras).map(column(for:)))
+        let used = Set(sourceColumns.joined())
         return columns.filter { !used.contains($0) && !$0.isEmpty }
     }
 
     mutating func parse(_ row: RawRow) -> ParseOutcome {
         var issues: [ImportIssue] = []
         let line = row.line
-        func fail(_ field: String?, _ message: String) { issues.append(ImportIssue(line: line, field: field, message: message)) }
+        func fail(_ field: CatalogField?, _ message: String) {
+            issues.append(ImportIssue(line: line, field: field?.rawValue, message: message))
+        }
         if case .unreadable(let message) = row.values {
             return .failure([ImportIssue(line: line, field: nil, message: message)])
         }
-        func value(_ field: String) -> RawValue? {
-            let raw: RawValue?
+        /// The field's values, one per source column that has one (most fields have one column).
+        func values(_ field: CatalogField) -> [RawValue] {
+            var result: [RawValue] = []
             switch row.values {
             case .positional(let fields):
-                guard let position = csvPositions[Self.slot(field)], position < fields.count else { return nil }
-                raw = .text(fields[position])
+                for position in csvPositions[field.slot] where position < fields.count {
+                    if ValueParsers.trim(fields[position]).isEmpty { continue }
+                    result.append(.text(fields[position]))
+                }
             case .keyed(let object):
-                raw = object[column(for: field)]
+                for column in sourceColumns[field.slot] {
+                    guard let raw = object[column] else { continue }
+                    if case .null = raw { continue }
+                    if case .text(let text) = raw, ValueParsers.trim(text).isEmpty { continue }
+                    result.append(raw)
+                }
             case .unreadable:
-                return nil
+                break
             }
-            if case .null? = raw { return nil }
-            if case .text(let text)? = raw, ValueParsers.trim(text).isEmpty { return nil }
-            return raw
+            return result
         }
-        func text(_ field: String, required: Bool = false) -> String? {
+        func value(_ field: CatalogField) -> RawValue? { values(field).first }
+        func text(_ field: CatalogField, required: Bool = false) -> String? {
             switch value(field) {
             case nil:
-                if required { fail(field, "is empty; every product needs a \(field)") }
+                if required { fail(field, "is empty; every product needs a \(field.rawValue)") }
                 return nil
             case .text(let text)?: return ValueParsers.trim(text)
-            case .number(let number)? where field == "id" && number == number.rounded() && abs(number) < 1e15:
+            case .number(let number)? where field == .id && number == number.rounded() && abs(number) < 1e15:
                 return String(Int64(number))
             case let other?:
                 fail(field, "must be text, not \(other.typeName)")
                 return nil
             }
         }
-        let id = text("id", required: true)
-        let name = text("name", required: true)
-        let description = text("description") ?? ""
+        let id = text(.id, required: true)
+        let name = text(.name, required: true)
+        let description = text(.description) ?? ""
 
         var price: Double?
         var priceCurrency: String?
-        switch value("price") {
-        case nil: fail("price", "is empty; every product needs a price (a number such as 24.99)")
+        switch value(.price) {
+        case nil: fail(.price, "is empty; every product needs a price (a number such as 24.99)")
         case .number(let number)?: price = number
         case .text(let raw)?:
             switch ValueParsers.price(raw) {
             case .price(let number, let currency):
                 price = number
                 priceCurrency = currency
-            case .failure(let message): fail("price", message)
+            case .failure(let message): fail(.price, message)
             }
-        case let other?: fail("price", "must be a number, not \(other.typeName)")
+        case let other?: fail(.price, "must be a number, not \(other.typeName)")
         }
         if let value = price, !(value.isFinite && value >= 0 && value <= 1_000_000_000) {
-            fail("price", "must be a number from 0 to 1000000000 (got \(value))")
+            fail(.price, "must be a number from 0 to 1000000000 (got \(value))")
             price = nil
         }
 
         var currency = "USD"
-        if let code = text("currency") {
+        if let code = text(.currency) {
             let upper = code.uppercased()
             if upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 currency = upper
             } else {
-                fail("currency", "must be a three-letter ISO 4217 code such as USD (got \"\(code.prefix(20))\")")
+                fail(.currency, "must be a three-letter ISO 4217 code such as USD (got \"\(code.prefix(20))\")")
             }
         } else if let priceCurrency {
             currency = priceCurrency
         }
 
-        func age(_ field: String) -> Double? {
+        func age(_ field: CatalogField) -> Double? {
             switch value(field) {
             case nil: return nil
             case .number(let number)?:
@@ -202,56 +215,71 @@ struct ProductRowParser {
                 return nil
             }
         }
-        var ageMin = age("age_min")
-        var ageMax = age("age_max")
-        if columnMap["age"] != nil, ageMin == nil, ageMax == nil, case .text(let raw)? = value("age"),
-           let range = ValueParsers.ageRange(raw) {
-            if let low = range.min, !(0...120).contains(low) { fail("age", "must be an age from 0 to 120 (got \"\(raw.prefix(40))\")") }
-            else if let high = range.max, !(0...120).contains(high) { fail("age", "must be an age from 0 to 120 (got \"\(raw.prefix(40))\")") }
-            else {
-                ageMin = range.min
-                ageMax = range.max
+        var ageMin = age(.ageMin)
+        var ageMax = age(.ageMax)
+        // The mapped `age` field holds text such as "3 years and up" or a long description in
+        // which only an age phrase counts (never a model number, ASIN or date).
+        if ageMin == nil, ageMax == nil {
+            switch value(.age) {
+            case .text(let raw)?:
+                if let reading = AgePhraseReader.field(raw) { (ageMin, ageMax) = (reading.min, reading.max) }
+            case .number(let number)? where number.isFinite && (0...120).contains(number):
+                ageMin = number
+            default: break
             }
         }
         if let low = ageMin, let high = ageMax, low > high {
-            fail("age_min", "the minimum age \(Self.format(low)) is above the maximum age \(Self.format(high))")
+            fail(.ageMin, "the minimum age \(Self.format(low)) is above the maximum age \(Self.format(high))")
         }
-
-        func list(_ field: String) -> [String] {
-            switch value(field) {
-            case nil: return []
-            case .text(let raw)?:
-                // `|` is the format's separator; `;` and `,` are accepted too (no tag contains them).
-                return raw.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," })
-                    .map { ValueParsers.trim(String($0)) }.filter { !$0.isEmpty }
-            case .list(let items)?:
-                var result: [String] = []
-                for item in items {
-                    if case .text(let text) = item {
-                        let trimmed = ValueParsers.trim(text)
-                        if !trimmed.isEmpty { result.append(trimmed) }
-                    } else {
-                        fail(field, "must be a list of text, but holds \(item.typeName)")
-                    }
-                }
-                return result
-            case let other?:
-                fail(field, "must be a list (or |-separated text), not \(other.typeName)")
-                return []
+        // An age the name or description states ("ages 8+", "not suitable for children under 3
+        // years") fills an unknown age and may only raise a stated minimum, never lower it.
+        if issues.isEmpty, let stated = Self.statedAge(name: name ?? "", description: description), let statedMin = stated.min {
+            if ageMin == nil && ageMax == nil {
+                (ageMin, ageMax) = (statedMin, stated.max)
+            } else if statedMin > (ageMin ?? 0) {
+                ageMin = statedMin
+                if let high = ageMax, high < statedMin { ageMax = nil }
             }
         }
-        let interestWords = list("interests")
+
+        func list(_ field: CatalogField) -> [String] {
+            var result: [String] = []
+            for raw in values(field) {
+                switch raw {
+                case .text(let text):
+                    // `|` is the format's separator; `;`, `,` and a category path's `>` are
+                    // accepted too (no tag contains them).
+                    for part in text.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," || $0 == ">" }) {
+                        let trimmed = ValueParsers.trim(String(part))
+                        if !trimmed.isEmpty { result.append(trimmed) }
+                    }
+                case .list(let items):
+                    for item in items {
+                        if case .text(let text) = item {
+                            let trimmed = ValueParsers.trim(text)
+                            if !trimmed.isEmpty { result.append(trimmed) }
+                        } else {
+                            fail(field, "must be a list of text, but holds \(item.typeName)")
+                        }
+                    }
+                default:
+                    fail(field, "must be a list (or |-separated text), not \(raw.typeName)")
+                }
+            }
+            return result
+        }
+        let interestWords = list(.interests)
         var purposes: [Purpose] = []
-        for word in list("purposes") {
+        for word in list(.purposes) {
             if let purpose = Purpose(rawValue: word.lowercased()) {
                 if !purposes.contains(purpose) { purposes.append(purpose) }
             } else {
-                fail("purposes", "\"\(word.prefix(40))\" is not a purpose; use educational, crafty, sporty or fun")
+                fail(.purposes, "\"\(word.prefix(40))\" is not a purpose; use educational, crafty, sporty or fun")
             }
         }
-        let url = text("url")
+        let url = text(.url)
         var inStock = true
-        switch value("in_stock") {
+        switch value(.inStock) {
         case nil: break
         case .bool(let flag)?: inStock = flag
         case .number(let number)? where number == 0 || number == 1: inStock = number == 1
@@ -259,9 +287,9 @@ struct ProductRowParser {
             switch ValueParsers.trim(raw).lowercased() {
             case "true", "yes", "1", "y": inStock = true
             case "false", "no", "0", "n": inStock = false
-            default: fail("in_stock", "must be true or false (got \"\(raw.prefix(20))\")")
+            default: fail(.inStock, "must be true or false (got \"\(raw.prefix(20))\")")
             }
-        case let other?: fail("in_stock", "must be true or false, not \(other.typeName)")
+        case let other?: fail(.inStock, "must be true or false, not \(other.typeName)")
         }
 
         guard issues.isEmpty, let id, let name, let price else {
@@ -269,13 +297,15 @@ struct ProductRowParser {
         }
 
         // Tags: the file's own, resolved through the taxonomy; unknown ones stay as free tags.
-        var tags: [(id: String, weight: Double)] = []
+        var tags: [String] = []
         var freeTags: [(id: String, label: String)] = []
         var inferred = 0
+        var anyKnownTag = false
         for word in interestWords {
             let tagID: String
             if let interest = taxonomy.interest(id: word) ?? taxonomy.resolve(word) {
                 tagID = interest.id
+                anyKnownTag = true
             } else {
                 let key = TextNormalizer.key(word)
                 guard !key.isEmpty else { continue }
@@ -283,37 +313,55 @@ struct ProductRowParser {
                 freeTags.append((key, word))
                 if unknownFreeTagSet.insert(key).inserted { unknownFreeTags.append(word) }
             }
-            if !tags.contains(where: { $0.id == tagID }) {
-                tags.append((tagID, Taxonomy.centrality(rank: tags.count)))
+            if !tags.contains(tagID) { tags.append(tagID) }
+        }
+        let suppliedTagCount = tags.count
+        if interestWords.isEmpty {
+            tags = taxonomy.tag(name: name, description: description).map(\.id)
+            inferred |= 1
+        } else if !anyKnownTag {
+            // The shop's own tags say nothing the taxonomy understands (a LEGO theme such as
+            // "Star Wars"): keep them first, and add what the text says after them. Decided by
+            // the data alone, so an export imports back to the same tags.
+            for id in taxonomy.tag(name: name, description: description).map(\.id) where !tags.contains(id) {
+                tags.append(id)
             }
         }
-        if interestWords.isEmpty {
-            tags = taxonomy.tag(name: name, description: description)
-            inferred |= 1
-        }
         if purposes.isEmpty {
-            purposes = PurposeInference.purposes(name: name, description: description, interests: tags.map(\.id))
+            purposes = PurposeInference.purposes(name: name, description: description, interests: tags)
             inferred |= 2
         }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }
         let product = Product(
             id: id, name: name, description: description, price: Money(price), currency: currency,
-            ages: AgeRange(minMonths: minMonths, maxMonths: maxMonths), interests: tags.map(\.id),
+            ages: AgeRange(minMonths: minMonths, maxMonths: maxMonths), interests: tags,
             purposes: purposes, url: url, inStock: inStock)
         let freeLabels = Dictionary(freeTags.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         let searchText = tags.map { tag in
-            if let interest = taxonomy.interest(id: tag.id) { return interest.label }
-            return freeLabels[tag.id] ?? tag.id
+            if let interest = taxonomy.interest(id: tag) { return interest.label }
+            return freeLabels[tag] ?? tag
         }.joined(separator: " ")
         let hash = StableHash.fnv1a([
             id, name, description, String(product.price.minorUnits), currency,
             minMonths.map(String.init) ?? "", maxMonths.map(String.init) ?? "",
-            tags.map(\.id).joined(separator: "|"), purposes.map(\.rawValue).joined(separator: "|"),
+            tags.joined(separator: "|") + "#\(suppliedTagCount)", purposes.map(\.rawValue).joined(separator: "|"),
             url ?? "", inStock ? "1" : "0", String(inferred),
         ])
-        return .success(ProductDraft(product: product, tags: tags, freeTags: freeTags, inferred: inferred,
+        return .success(ProductDraft(product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags, inferred: inferred,
                                      searchText: searchText, contentHash: hash))
+    }
+
+    /// The age a product's own text states, if any (the stricter of name and description).
+    static func statedAge(name: String, description: String) -> AgePhraseReader.Reading? {
+        let fromName = AgePhraseReader.mayStateAnAge(name) ? AgePhraseReader.phrase(in: name) : nil
+        let fromDescription = AgePhraseReader.mayStateAnAge(description) ? AgePhraseReader.phrase(in: description) : nil
+        guard let first = fromName ?? fromDescription else { return nil }
+        guard let second = fromDescription, fromName != nil else { return first }
+        let low = max(first.min ?? 0, second.min ?? 0)
+        var high = first.max ?? second.max
+        if let value = high, value < low { high = nil }
+        return AgePhraseReader.Reading(min: low, max: high)
     }
 
     static func format(_ years: Double) -> String {

@@ -98,69 +98,19 @@ enum ValueParsers {
         return .price(value, currency: currency)
     }
 
-    /// A plain age in years: "6", "0.5", "6 years", "18 months".
+    /// A plain age in years: "6", "0.5", "6 years", "18 months", "3+", "ages 3 and up".
+    /// Only a field that is an age and nothing else; see ``AgePhraseReader``.
     static func age(_ raw: String) -> Double? {
         if let value = plainNumber(raw) { return value }
-        let text = trim(raw).lowercased()
-        if let value = Double(text.replacingOccurrences(of: ",", with: ".")) { return value }
-        if let range = ageRange(text), range.min != nil, range.max == nil || range.max == range.min { return range.min }
-        return nil
-    }
-
-    /// An age range written as text: "3 years and up", "36 months - 8 years", "8+", "5 to 12",
-    /// "Manufacturer recommended age: 6 years and up". Returns nil when no age is found.
-    static func ageRange(_ raw: String) -> (min: Double?, max: Double?)? {
-        var text = raw.lowercased()
-        if let marker = text.range(of: "recommended age") {
-            text = String(text[marker.upperBound...].prefix(60))
-        } else if text.count > 80 {
-            return nil
+        let text = trim(raw)
+        if let value = Double(text), value.isFinite { return value }  // "-1" is an age out of range, not text
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") }),
+           text.utf8.filter({ $0 == UInt8(ascii: ",") }).count == 1,
+           let value = Double(text.replacingOccurrences(of: ",", with: ".")) {
+            return value  // "0,5": a decimal comma
         }
-        text = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: ",", with: ".")
-        // Tokenise into numbers and unit/connector words.
-        var tokens: [String] = []
-        var current = ""
-        for character in text {
-            if character.isNumber || (character == "." && !current.isEmpty && current.allSatisfy { $0.isNumber || $0 == "." }) {
-                if !current.isEmpty && !(current.last!.isNumber || current.last! == ".") { tokens.append(current); current = "" }
-                current.append(character)
-            } else if character.isLetter {
-                if !current.isEmpty && !current.last!.isLetter { tokens.append(current); current = "" }
-                current.append(character)
-            } else {
-                if !current.isEmpty { tokens.append(current); current = "" }
-                if character == "+" || character == "-" { tokens.append(String(character)) }
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        // Read "N [unit] [- | to] [M [unit]] [and up | +]" from the start; stop at any other word
-        // ("3 years and up Item model number 80512" must not read 80512 as an age).
-        let connectors: Set<String> = ["-", "to", "and", "up", "+", "plus", "over", "older", "age", "ages", "from", "aged", "s"]
-        var numbers: [(value: Double, unit: Double?)] = []
-        var index = 0
-        while index < tokens.count, numbers.count < 2 {
-            let token = tokens[index]
-            if let value = Double(token) {
-                var unit: Double?
-                if index + 1 < tokens.count {
-                    let next = tokens[index + 1]
-                    if next.hasPrefix("month") || next == "m" || next == "mo" || next == "mths" { unit = 1.0 / 12; index += 1 }
-                    else if next.hasPrefix("year") || next.hasPrefix("yr") || next == "y" { unit = 1; index += 1 }
-                }
-                numbers.append((value, unit))
-            } else if !connectors.contains(token) {
-                if !numbers.isEmpty { break }
-            }
-            index += 1
-        }
-        guard let first = numbers.first else { return nil }
-        if numbers.count == 1 {
-            let years = first.value * (first.unit ?? 1)
-            return (years, nil)
-        }
-        let second = numbers[1]
-        let secondUnit = second.unit ?? 1
-        let firstUnit = first.unit ?? secondUnit
-        return (first.value * firstUnit, second.value * secondUnit)
+        guard let reading = AgePhraseReader.field(text, wholeFieldOnly: true), let low = reading.min,
+              reading.max == nil || reading.max == low else { return nil }
+        return low
     }
 }

@@ -548,14 +548,18 @@ struct MatchQuery {
         let strong = hits.contains { $0.hit.isStrong }
         var score: Double
         let isGood: Bool
+        // A purpose favoured by the conversation (no purpose stated) ranks as a wished one would,
+        // but never filters and never makes a match good or weak.
+        let steeringMask = purposeMask == 0 ? Purpose.mask(critique.favouredPurposes) : 0
+        let purposeFit = steeringMask == 0 ? purposeHit : (Purpose.mask(product.purposes) & steeringMask) != 0
         if requests.isEmpty {
-            score = weights.noInterestPurpose * (purposeHit ? 1 : 0) + weights.noInterestAge * ageFit + weights.noInterestLike * liked
+            score = weights.noInterestPurpose * (purposeFit ? 1 : 0) + weights.noInterestAge * ageFit + weights.noInterestLike * liked
             // Interests that meant nothing match nothing: never "anything".
             isGood = purposeHit && profile.interests.isEmpty
         } else {
-            let purposeWeight = purposeMask == 0 ? 0 : weights.purpose
-            let interestWeight = purposeMask == 0 ? weights.interest + weights.purpose : weights.interest
-            score = interestWeight * interestFit + purposeWeight * (purposeHit ? 1 : 0) + weights.age * ageFit
+            let purposeWeight = purposeMask == 0 && steeringMask == 0 ? 0 : weights.purpose
+            let interestWeight = purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
+            score = interestWeight * interestFit + purposeWeight * (purposeFit ? 1 : 0) + weights.age * ageFit
             isGood = strong && purposeHit
         }
         // Their own history: what they loved or sent back steers the ranking.

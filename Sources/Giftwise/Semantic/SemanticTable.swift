@@ -81,6 +81,16 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         return String(decoding: UnsafeBufferPointer(start: strings + start, count: end - start), as: UTF8.self)
     }
 
+    /// Whether the piece is a whole word of at least `minimumLength` ASCII letters a–z (read from
+    /// the bytes: no string is made).
+    package func isPlainWord(_ id: Int32, minimumLength: Int) -> Bool {
+        let start = Int(stringOffsets[Int(id)])
+        let end = Int(stringOffsets[Int(id) + 1])
+        guard end - start >= minimumLength else { return false }
+        for index in start..<end where !(0x61...0x7A).contains(strings[index]) { return false }
+        return true
+    }
+
     /// The smooth-inverse-frequency weight of a word piece: near 0 for "the", 1 for rare pieces.
     package func weight(_ id: Int32) -> Float { weights[Int(id)] }
 

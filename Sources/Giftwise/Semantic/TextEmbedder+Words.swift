@@ -28,8 +28,7 @@ extension TextEmbedder {
     private static func computeWordIDs(_ table: SemanticTable) -> [(id: Int32, norm: Float)] {
         var result: [(id: Int32, norm: Float)] = []
         for id in 0..<Int32(table.count) {
-            let piece = table.piece(id)
-            guard piece.utf8.count >= 3, piece.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }),
+            guard table.isPlainWord(id, minimumLength: 3),
                   table.weight(id) >= 0.2  // "the", "and", "for": frequent words carry no topic
             else { continue }
             let norm = table.norm(id)

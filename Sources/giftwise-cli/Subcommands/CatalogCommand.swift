@@ -6,7 +6,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Import, export and summarise the product catalog.",
-        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self, RatesCommand.self]
+        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self, RatesCommand.self, IdeasCommand.self, PublishCommand.self]
     )
 }
 
@@ -23,10 +23,23 @@ struct ImportCommand: ParsableCommand {
             listed with its line, field and reason (exit status 1). Products without interests or \
             purposes are tagged from their name and description.
 
-            Foreign exports: --map FIELD=COLUMN reads a catalog field from another column, e.g.
-              --map id=uniq_id --map name=product_name --map age=product_information
-            (the extra field `age` reads text such as "3 years and up"). Prices such as £3.42 or \
-            $1,299.00 are accepted; a range such as "£12.60 - £16.00" is an error.
+            Foreign exports: --map FIELD=COLUMN reads a catalog field from another column. \
+            `--map interests=theme,subtheme` reads the shop's own tags from one or more category \
+            columns (trusted above tags guessed from text). The extra field `age` reads an age \
+            phrase from free text ("Manufacturer recommended age: 3 years and up", "ages 8+"); \
+            numbers that are not written as an age (model numbers, ASINs, sizes) are never read \
+            as one. Prices such as £3.42 or $1,299.00 are accepted; a range such as \
+            "£12.60 - £16.00" is an error (--skip-invalid leaves such rows out).
+
+            Examples:
+              giftwise catalog import products.csv --dry-run
+              giftwise --db shop.sqlite catalog import amazon.csv --skip-invalid \\
+                --map id=product_id --map name=product_name \\
+                --map description=product_description --map age=product_information
+              giftwise --db lego.sqlite catalog import lego_sets.csv --skip-invalid \\
+                --map id=set_id --map price=US_retailPrice --map age_min=agerange_min \\
+                --map url=bricksetURL --map interests=theme,subtheme
+              giftwise catalog import supplier.jsonl --replace --report json
             """
     )
 
@@ -44,7 +57,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Also remove products that the file does not list.")
     var replace = false
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable), e.g. name=product_name.", valueName: "field=column"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable), e.g. name=product_name; interests and purposes take several columns: interests=theme,subtheme.", valueName: "field=column"))
     var mappings: [String] = []
 
     @Option(help: ArgumentHelp("CSV field separator, e.g. ';' or tab (default: read from the header line).", valueName: "char"))
@@ -62,14 +75,14 @@ struct ImportCommand: ParsableCommand {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--map takes FIELD=COLUMN, e.g. --map name=product_name (got \"\(mapping)\").")
             }
-            let field = String(parts[0])
-            guard (["id", "name", "description", "price", "currency", "age_min", "age_max", "interests", "purposes", "url", "in_stock", "age"]).contains(field) else {
-                throw ValidationError("--map: \"\(field)\" is not a catalog field (id, name, description, price, currency, age_min, age_max, age, interests, purposes, url, in_stock).")
+            let fields = CatalogField.allCases.map(\.rawValue).joined(separator: ", ")
+            guard CatalogField(rawValue: String(parts[0])) != nil else {
+                throw ValidationError("--map: \"\(parts[0])\" is not a catalog field (\(fields)).")
             }
         }
         guard let delimiter, delimiter != "\\t", delimiter != "tab" else { return }
-        guard delimiter.count == 1, delimiter.first?.isASCII == true else {
-            throw ValidationError("--delimiter must be one ASCII character, e.g. ';'.")
+        guard delimiter.count == 1, delimiter.first?.isASCII == true, delimiter != "\"" else {
+            throw ValidationError("--delimiter must be one ASCII character other than a quote, e.g. ';'.")
         }
     }
 
@@ -78,13 +91,20 @@ struct ImportCommand: ParsableCommand {
         var columnMap: [String: String] = [:]
         for mapping in mappings {
             let parts = mapping.split(separator: "=", maxSplits: 1)
-            columnMap[String(parts[0])] = String(parts[1])
+            let field = String(parts[0])
+            // `--map interests=theme --map interests=subtheme` adds columns to a list field.
+            if let earlier = columnMap[field], CatalogField(rawValue: field)?.acceptsSeveralColumns == true {
+                columnMap[field] = earlier + "," + String(parts[1])
+            } else {
+                columnMap[field] = String(parts[1])
+            }
         }
-        let progress = ProgressBar(enabled: Output.stderrIsTerminal && report == .text)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let progress = ProgressBar(enabled: Output.stderrIsTerminal && report == .text, label: (dryRun ? "Checking " : "Importing ") + name)
         let options = ImportOptions(
             format: format, dryRun: dryRun, replace: replace, columnMap: columnMap,
             delimiter: delimiter.map { ($0 == "\\t" || $0 == "tab") ? "\t" : Character($0) },
-            skipInvalidRows: skipInvalid, progress: { read, total in progress.update(read: read, total: total) })
+            skipInvalidRows: skipInvalid, progress: { progress.update($0) })
         let result: ImportReport
         do {
             result = try catalog.importFile(at: URL(fileURLWithPath: file), options: options)
@@ -97,6 +117,9 @@ struct ImportCommand: ParsableCommand {
                 Output.error(failed.errorSummary)
             }
             throw ExitCode(1)
+        } catch {
+            progress.finish()
+            throw error
         }
         if report == .json {
             Output.write(try Self.json(result))
@@ -106,6 +129,8 @@ struct ImportCommand: ParsableCommand {
         var summary = "\(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged"
         if replace { summary += ", \(result.removed) removed" }
         if result.skipped > 0 { summary += ", \(result.skipped) invalid rows skipped" }
+        // Only products whose interests were guessed from their words: a mapped category column
+        // supplies the shop's own tags.
         if result.autoTagged > 0 { summary += " (\(result.autoTagged) tagged from their text)" }
         Output.write(summary + ".\n")
         for warning in result.warnings.prefix(25) { Output.error("warning: " + warning) }

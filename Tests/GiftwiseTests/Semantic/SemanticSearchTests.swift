@@ -111,7 +111,7 @@ struct SemanticTextPathTests {
         let catalog = try SemanticSearchTests.catalog()
         let query = try #require(catalog.semantic.vector(for: "firefighters"))
         let near = try catalog.database.read { db in
-            try catalog.semantic.nearestThroughText(db, query: query, text: "firefighters", limits: SemanticSearchTests.limits(ageYears: 5), purpose: "", count: 3)
+            try catalog.semantic.nearestThroughText(db, query: query, text: "firefighters", condition: SemanticSearchTests.limits(ageYears: 5).condition(on: .product), count: 3)
         }
         let ids = try near.compactMap { try SemanticSearchTests.id(catalog, pk: $0.pk) }
         #expect(ids.first == "fire-1")
@@ -123,7 +123,7 @@ struct SemanticTextPathTests {
         for text in ["\"fire\" OR *", "NEAR(fire station)", "'; DROP TABLE product; --", "fire-1 AND -station"] {
             guard let query = catalog.semantic.vector(for: text) else { continue }
             _ = try catalog.database.read { db in
-                try catalog.semantic.nearestThroughText(db, query: query, text: text, limits: SemanticSearchTests.limits(ageYears: 5), purpose: "", count: 3)
+                try catalog.semantic.nearestThroughText(db, query: query, text: text, condition: SemanticSearchTests.limits(ageYears: 5).condition(on: .product), count: 3)
             }
         }
         #expect(try catalog.productCount() == 5)

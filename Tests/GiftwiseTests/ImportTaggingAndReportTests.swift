@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Giftwise
+
+/// Shop-supplied tags from mapped category columns, grouped problems, currencies and options.
+struct ImportTaggingAndReportTests {
+    static let legoMap = ["id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL",
+                          "interests": "theme,subtheme"]
+
+    static func tagRows(_ catalog: GiftCatalog, id: String) throws -> [(tag: String, supplied: Bool)] {
+        try catalog.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT pi.interest_id, pi.supplied FROM product_interest pi JOIN product p ON p.pk = pi.product_pk
+                WHERE p.id = ? ORDER BY pi.rank
+                """, arguments: [id]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    @Test func severalMappedCategoryColumnsAreStoredAsTheShopsOwnTags() throws {
+        // Given a LEGO export whose theme and subtheme are mapped to interests
+        let catalog = try TestSupport.emptyCatalog()
+        let csv = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+            + "71741-1,Ninjago City Gardens with a dragon,Ninjago,Ninjago City,14,299.99,https://brickset.com/sets/71741-1\n"
+            + "10915-1,Alphabet Truck,Duplo,Town,2,29.99,https://brickset.com/sets/10915-1\n"
+        let report = try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        // Then the theme comes first and is marked supplied, and no product counts as tagged from text
+        #expect(report.added == 2)
+        #expect(report.autoTagged == 0)
+        let xwing = try Self.tagRows(catalog, id: "71741-1")
+        #expect(xwing.prefix(2).map(\.tag) == [TextNormalizer.key("Ninjago"), TextNormalizer.key("Ninjago City")])
+        #expect(xwing.prefix(2).allSatisfy { $0.supplied })
+        // Only free tags: what the name says ("dragon") is added after them, marked inferred.
+        #expect(xwing.count > 2)
+        #expect(xwing.dropFirst(2).allSatisfy { !$0.supplied })
+        let truck = try Self.tagRows(catalog, id: "10915-1")
+        #expect(truck.first?.tag == "building")  // "Duplo" is a taxonomy alias
+        #expect(truck.allSatisfy { $0.supplied })
+    }
+
+    @Test func productsTaggedFromTheirTextAreMarkedInferred() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let report = try TestSupport.importCSV("id,name,price\nd1,Dinosaur Fossil Dig Kit,12\n", into: catalog)
+        #expect(report.autoTagged == 1)
+        let rows = try Self.tagRows(catalog, id: "d1")
+        #expect(!rows.isEmpty && rows.allSatisfy { !$0.supplied })
+    }
+
+    @Test func exportWritesOnlyTheSuppliedTagsAndImportsBackTheSame() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try catalog.importFile(at: TestSupport.fixture("lego_sets_sample_120.csv"),
+                               options: ImportOptions(columnMap: Self.legoMap, skipInvalidRows: true))
+        var exported = Data()
+        try catalog.export(format: .csv) { exported.append($0) }
+        let copy = try TestSupport.emptyCatalog()
+        try copy.importData(exported, options: ImportOptions(format: .csv))
+        #expect(try TestSupport.snapshot(copy) == TestSupport.snapshot(catalog))
+        let tags = try catalog.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT interest_id, rank, supplied, product_pk FROM product_interest ORDER BY product_pk, rank").map { "\($0[0] as String)/\($0[1] as Int)/\($0[2] as Int)" }
+        }
+        let copiedTags = try copy.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT interest_id, rank, supplied, product_pk FROM product_interest ORDER BY product_pk, rank").map { "\($0[0] as String)/\($0[1] as Int)/\($0[2] as Int)" }
+        }
+        #expect(tags == copiedTags)
+    }
+
+    @Test func skippedRowsAreGroupedByReasonInTheWarnings() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = "id,name,price\n"
+        for index in 0..<40 { csv += "p\(index),Ball \(index),\(index % 4 == 0 ? "" : "3")\n" }
+        csv += "r1,Racket,£12.60 - £16.00\nr2,Kite,£1 - £2\n"
+        let report = try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        #expect(report.skipped == 12)
+        #expect(report.warnings.contains("price is empty; every product needs a price: 10 rows skipped, e.g. lines 2, 6, 10"))
+        #expect(report.warnings.contains("price is a range; give one price: 2 rows skipped, e.g. lines 42, 43"))
+        #expect(report.warnings.count == 2)
+        #expect(report.skippedRows.count == 12)
+    }
+
+    @Test func manyErrorsAreSummarisedOneLinePerKind() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = "id,name,price\n"
+        for index in 0..<30 { csv += "p\(index),Ball,\n" }
+        csv += "q,Kite,abc\n"
+        do {
+            try TestSupport.importCSV(csv, into: catalog)
+            Issue.record("the import should fail")
+        } catch GiftwiseError.invalidImport(let report) {
+            let summary = report.errorSummary
+            #expect(summary.contains("The import found 31 errors; nothing was written."))
+            #expect(summary.contains("price is empty; every product needs a price: 30 rows, e.g. lines 2, 3, 4"))
+            #expect(summary.contains("line 32, price: must be a number such as 24.99 (got \"abc\")"))
+            #expect(report.errors.count == 31)
+        }
+    }
+
+    @Test func aFileMixingCurrenciesIsWarnedAbout() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let report = try TestSupport.importCSV("id,name,price\na,Kite,$5\nb,Ball,€4\nc,Top,€3\n", into: catalog)
+        #expect(report.currencies == ["USD": 1, "EUR": 2])
+        #expect(report.warnings.contains { $0.hasPrefix("this file mixes currencies (2 EUR, 1 USD)") })
+        let single = try TestSupport.importCSV("id,name,price\nd,Yo-yo,£2\n", into: catalog)
+        #expect(single.warnings.contains { $0.contains("no exchange rate converts GBP, USD to EUR") })
+    }
+
+    @Test func aDelimiterThatCannotSeparateFieldsIsAnOptionError() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        #expect(throws: GiftwiseError.invalidImportOption("The CSV delimiter must be one ASCII character other than a quote or a line break (got \"\"\").")) {
+            try TestSupport.importCSV("id,name,price\na,Kite,5\n", into: catalog, options: ImportOptions(format: .csv, delimiter: "\""))
+        }
+        #expect(throws: GiftwiseError.self) {
+            try TestSupport.importCSV("id,name,price\na,Kite,5\n", into: catalog, options: ImportOptions(format: .csv, delimiter: "é"))
+        }
+    }
+
+    @Test func progressReportsRowsAndTheFileSize() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = "id,name,price\n"
+        for index in 0..<3000 { csv += "p\(index),Ball \(index),3\n" }
+        let seen = ProgressLog()
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, progress: { seen.append($0) }))
+        let last = try #require(seen.values.last)
+        #expect(last.rows == 3000)
+        #expect(last.fraction == 1)
+    }
+
+    @Test func statsCountPurposesFromTheProductsPurposeBits() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
+        #expect(try catalog.stats().purposes == ["educational": 1, "crafty": 1, "sporty": 1])
+    }
+
+    @Test func aFailedBindIsAnErrorNotASilentlyReusedValue() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (a INTEGER)")
+            let insert = FastStatement(db, try db.makeStatement(sql: "INSERT INTO t (a) VALUES (?)"))
+            #expect(throws: DatabaseError.self) { try insert.bind(2, 7) }  // there is no second parameter
+            try insert.bind(1, 7)
+            try insert.step()
+            #expect(try Int.fetchOne(db, sql: "SELECT a FROM t") == 7)
+        }
+    }
+}
+
+/// Collects progress callbacks (they may come from the import's thread).
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [ImportProgress] = []
+    func append(_ value: ImportProgress) { lock.lock(); stored.append(value); lock.unlock() }
+    var values: [ImportProgress] { lock.lock(); defer { lock.unlock() }; return stored }
+}

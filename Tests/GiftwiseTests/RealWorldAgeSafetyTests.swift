@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+@testable import Giftwise
+
+/// Issue 10 §1: real retailer exports, imported the README's way, never put a product before a
+/// child younger than the minimum age its own text states, nor a product without a stated age
+/// before an under-3. Every recommended item is checked against an independent, regex-based
+/// reading of the source row (not the importer's reader).
+struct RealWorldAgeSafetyTests {
+    /// A real-world file and the README's recipe for it.
+    struct Recipe: CustomStringConvertible, Sendable {
+        var file: String
+        var columnMap: [String: String]
+        /// The source columns holding text a person could read an age from.
+        var textColumns: [String]
+        /// A column holding the minimum age as a number, if any.
+        var minimumAgeColumn: String?
+        var idColumn: String
+        var description: String { file }
+    }
+
+    static let amazonRecipe = ["id": "product_id", "name": "product_name", "description": "product_description",
+                               "age": "product_information"]
+    static let amazonText = ["product_name", "product_description", "product_information"]
+    static let legoRecipe = ["id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL",
+                             "interests": "theme,subtheme"]
+
+    static let fixtures: [Recipe] = [
+        Recipe(file: "amazon_uk_toys_age_traps.csv", columnMap: amazonRecipe, textColumns: amazonText, idColumn: "product_id"),
+        Recipe(file: "amazon_uk_toys_sample_150.csv", columnMap: amazonRecipe, textColumns: amazonText, idColumn: "product_id"),
+        Recipe(file: "lego_sets_sample_120.csv", columnMap: legoRecipe, textColumns: ["name"], minimumAgeColumn: "agerange_min", idColumn: "set_id"),
+    ]
+
+    /// The whole files, where this machine has them (`GIFTWISE_REALWORLD_DIR` or the shared folder).
+    static let realWorldFolder: URL? = {
+        let path = ProcessInfo.processInfo.environment["GIFTWISE_REALWORLD_DIR"] ?? "/work/shared/data/realworld"
+        return FileManager.default.fileExists(atPath: path + "/lego_sets_brickset.csv") ? URL(fileURLWithPath: path) : nil
+    }()
+
+    static let wholeFiles: [Recipe] = [
+        Recipe(file: "amazon_uk_toys_subset_10_total_863.csv", columnMap: amazonRecipe, textColumns: amazonText, idColumn: "product_id"),
+        Recipe(file: "amazon_uk_toys_10k_rawprice_nocategory.csv", columnMap: ["id": "uniq_id", "name": "product_name"],
+               textColumns: ["product_name"], idColumn: "uniq_id"),
+        Recipe(file: "lego_sets_brickset.csv", columnMap: legoRecipe, textColumns: ["name"], minimumAgeColumn: "agerange_min", idColumn: "set_id"),
+    ]
+
+    static let youngAges: [Double] = [0.25, 0.5, 1, 2, 3, 4, 6]
+    static let interests: [[String]] = [
+        [], ["darts"], ["dinosaurs"], ["trains"], ["cars"], ["dolls"], ["puzzles"], ["football"], ["star wars"],
+        ["lego"], ["baby"], ["music"], ["animals"], ["building"], ["soft toys", "books"],
+    ]
+
+    @Test(arguments: fixtures)
+    func committedSamplesNeverShowAProductBelowItsStatedAge(_ recipe: Recipe) throws {
+        try Self.sweep(recipe, file: TestSupport.fixture(recipe.file))
+    }
+
+    @Test(.enabled(if: realWorldFolder != nil, "the real-world data folder is not on this machine"), arguments: wholeFiles)
+    func wholeRealWorldFilesNeverShowAProductBelowItsStatedAge(_ recipe: Recipe) throws {
+        let folder = try #require(Self.realWorldFolder)
+        try Self.sweep(recipe, file: folder.appendingPathComponent(recipe.file))
+    }
+
+    @Test func theASINOfAnAmazonListingIsNotReadAsAnAge() throws {
+        // The listing of issue 10: "ASINB00B5FL7M4" in its product_information gave "ages 0+".
+        let catalog = try TestSupport.emptyCatalog()
+        try catalog.importFile(at: TestSupport.fixture("amazon_uk_toys_age_traps.csv"),
+                               options: ImportOptions(columnMap: Self.amazonRecipe, skipInvalidRows: true))
+        let product = try #require(try catalog.product(id: "7047fb56418a84b1254ce3687dbb88a7"))
+        #expect(product.ages.minMonths == nil)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 0.5, interests: ["darts"], budgetMax: Money(100)), limit: 10)
+        #expect(!result.items.contains { $0.product.id == product.id })
+    }
+
+    // MARK: - The sweep
+
+    static func sweep(_ recipe: Recipe, file: URL) throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let report = try catalog.importFile(at: file, options: ImportOptions(columnMap: recipe.columnMap, skipInvalidRows: true))
+        #expect(report.added > 0)
+        let rows = try IndependentCSV.rows(of: file)
+        var byID: [String: [String: String]] = [:]
+        for row in rows { if let id = row[recipe.idColumn]?.trimmingCharacters(in: .whitespaces) { byID[id] = row } }
+        var checked = 0
+        for age in youngAges {
+            for interests in interests {
+                for budget in [nil, Money(100)] as [Money?] {
+                    let profile = RecipientProfile(ageYears: age, interests: interests, budgetMax: budget)
+                    let months = profile.ageMonths
+                    for item in try catalog.recommend(for: profile, limit: 10).items {
+                        let row = try #require(byID[item.product.id], "\(item.product.id) is not in \(recipe.file)")
+                        let texts = recipe.textColumns.compactMap { row[$0] }
+                        var statedMinimum = texts.compactMap(IndependentAgeReading.minimumMonths).max()
+                        if let column = recipe.minimumAgeColumn, let value = row[column].flatMap({ Double($0) }) {
+                            statedMinimum = max(statedMinimum ?? 0, Int((value * 12).rounded()))
+                        }
+                        let context = "\(recipe.file): \(item.product.id) \"\(item.product.name.prefix(50))\" shown at \(months) months"
+                        if let statedMinimum {
+                            #expect(months >= statedMinimum, "\(context); its text states a minimum of \(statedMinimum) months")
+                        } else {
+                            #expect(months >= 36, "\(context); its text states no age")
+                        }
+                        for text in texts {
+                            if let labelledMaximum = IndependentAgeReading.maximumMonths(text) {
+                                #expect(months < labelledMaximum + 12, "\(context); labelled up to \(labelledMaximum) months")
+                            }
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        // The sweep must have looked at something: under-3s may see nothing, older children must.
+        #expect(checked > 0, "no recommendations at all from \(recipe.file)")
+    }
+}
+
+/// A deliberately simple reading of age statements with regular expressions, written apart from
+/// the importer's `AgePhraseReader`, so the two can check each other.
+enum IndependentAgeReading {
+    static let minimumPatterns: [String] = [
+        #"recommended age\s*:?\s*(\d+)\s*(months?|years?)?"#,
+        #"\bmin(?:imum)? age\s*:?\s*(\d+)\s*(months?|years?)?"#,
+        #"\bages?\s*:?\s*(\d+)\s*(months?|years?)?\s*(?:\+|and (?:up|over|older|above)|to\b|-)"#,
+        #"\bages?\s*:\s*(\d+)\s*(months?|years?)?"#,
+        #"\baged\s+(?:under\s+)?(\d+)\s*(months?|years?)?"#,
+        #"(\d+)\s*-?\s*(months?|years?|yrs?)\s*(?:-?old)?\s*(?:\+|and (?:up|over|older|above))"#,
+        #"(\d+)\s*-\s*\d+\s*-?\s*(years?)[ -]olds?"#,
+        #"(\d+)[ -](years?)[ -]olds?"#,
+        #"children\s*\(?(\d+)\s*-\s*\d+\s*(years?)"#,
+        #"not (?:suitable |appropriate |intended )?for children (?:aged )?under (?:the age of )?(\d+)\s*(months?|years?)?"#,
+    ]
+    static let expressions = minimumPatterns.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    static let labelledRange = try! NSRegularExpression(
+        pattern: #"(?:recommended )?age\s*:?\s*(\d+)\s*(months?|years?)?\s*-\s*(\d+)\s*(months?|years?)"#, options: [.caseInsensitive])
+
+    static func months(_ number: String, unit: String?) -> Int? {
+        guard let value = Int(number) else { return nil }
+        return unit?.lowercased().hasPrefix("month") == true ? value : value * 12
+    }
+
+    /// The highest minimum age, in months, that `text` states anywhere.
+    static func minimumMonths(_ text: String) -> Int? {
+        let range = NSRange(text.startIndex..., in: text)
+        var found: [Int] = []
+        for expression in expressions {
+            for match in expression.matches(in: text, range: range) {
+                let number = String(text[Range(match.range(at: 1), in: text)!])
+                let unit = Range(match.range(at: 2), in: text).map { String(text[$0]) }
+                if let value = months(number, unit: unit), value <= 120 * 12 { found.append(value) }
+            }
+        }
+        return found.max()
+    }
+
+    /// The labelled maximum of "recommended age: N - M years" (when it is a real range), in months.
+    static func maximumMonths(_ text: String) -> Int? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = labelledRange.firstMatch(in: text, range: range) else { return nil }
+        let part = { (index: Int) in Range(match.range(at: index), in: text).map { String(text[$0]) } }
+        let highUnit = part(4)
+        guard let low = months(part(1)!, unit: part(2) ?? highUnit), let high = months(part(3)!, unit: highUnit),
+              low <= high else { return nil }
+        return high
+    }
+}
+
+/// A minimal RFC 4180 reader for the sweep's own look-ups (independent of the importer's).
+enum IndependentCSV {
+    static func rows(of url: URL) throws -> [[String: String]] {
+        var text = try String(contentsOf: url, encoding: .utf8)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let delimiter: Character = text.prefix(while: { $0 != "\n" && $0 != "\r\n" }).contains(",") ? "," : ";"
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = Array(text).makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else { field.append(character) }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == delimiter {
+                record.append(field); field = ""
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                record.append(field); field = ""
+                records.append(record); record = []
+            } else {
+                field.append(character)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        guard let header = records.first else { return [] }
+        return records.dropFirst().map { values in
+            var row: [String: String] = [:]
+            for (index, name) in header.enumerated() where index < values.count { row[name] = values[index] }
+            return row
+        }
+    }
+}
