@@ -45,12 +45,12 @@ if ProcessInfo.processInfo.environment["BENCH_DETAIL"] != nil {
     }
 }
 // The flow's next question after the core answers: picks a follow-up by information gain.
-var flow = QuestionFlow(catalog: catalog)
-for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer) }
+var flow = QuestionFlow()
+for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer, in: catalog) }
 let atLastCore = flow
 try measure("flow: next question after core answers") {
     var copy = atLastCore
-    try copy.answer("")
+    try copy.answer("", in: catalog)
 }
 
 let nothing = RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(3))

@@ -10,10 +10,18 @@ struct GiftwiseCommand: ParsableCommand {
         discussion: """
             With no subcommand, giftwise asks about the recipient (same as `giftwise ask`). \
             The catalog lives at $GIFTWISE_DB, else $XDG_DATA_HOME/giftwise/catalog.sqlite \
-            (~/.local/share/giftwise/catalog.sqlite); --db PATH overrides. On first use it is \
-            created and filled with the bundled default catalog.
+            (~/.local/share/giftwise/catalog.sqlite). On first use it is created and filled with \
+            the bundled default catalog.
+
+            --db PATH, accepted by every command before or after its name, uses another catalog file.
+
+            Examples:
+              giftwise                                        (asks about them, then recommends)
+              giftwise recommend --age 7 --interest dinosaurs --budget 30
+              giftwise --db shop.sqlite catalog import products.csv --dry-run
+              giftwise recipients add Maya --age 7 --interest dinosaurs --budget 30
             """,
-        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self],
+        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self, ServeCommand.self],
         defaultSubcommand: AskCommand.self
     )
 
@@ -21,8 +29,16 @@ struct GiftwiseCommand: ParsableCommand {
     /// the argument parser reads options per command, so it is moved behind the subcommand.
     /// Usage errors exit with status 2 (DESIGN §4), not the parser's default 64.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = unknownCommandMessage(arguments) {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot(hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
+            let arguments = hoistingDatabaseOption(arguments)
+            // The server has its own binary and options (`giftwise serve --help` shows them).
+            if arguments.first == "serve" { ServeCommand.handOver(Array(arguments.dropFirst())) }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -32,6 +48,41 @@ struct GiftwiseCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// "unknown command 'recomend' — did you mean 'recommend'?" when the first word that is not an
+    /// option names no command (the default command, `ask`, takes no words of its own).
+    static func unknownCommandMessage(_ arguments: [String]) -> String? {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { return nil }
+            if argument == "--db" || argument == "--generate-completion-script" { index += 2; continue }
+            if argument.hasPrefix("-") { index += 1; continue }
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            guard !names.contains(argument) else { return nil }
+            let shown = argument.count > 40 ? String(argument.prefix(40)) + "…" : argument
+            let closest = names.map { ($0, editDistance($0, argument.lowercased())) }.min { $0.1 < $1.1 }
+            if let closest, closest.1 <= max(1, closest.0.count / 3) {
+                return "unknown command '\(shown)' — did you mean '\(closest.0)'?"
+            }
+            return "unknown command '\(shown)'. Commands: " + names.dropLast().joined(separator: ", ") + " (see giftwise --help)."
+        }
+        return nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     static func hoistingDatabaseOption(_ arguments: [String]) -> [String] {
@@ -81,6 +132,18 @@ extension Purpose: ExpressibleByArgument {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// Reads a budget as the question flow does: 30, $30, a range 20-40, "under 30", "30+".
+struct BudgetArgument: ExpressibleByArgument {
+    var text: String
+    var min: Money?
+    var max: Money?
+    init?(argument: String) {
+        guard let budget = AnswerParser.parseBudget(argument), budget.min != nil || budget.max != nil else { return nil }
+        if let low = budget.min, let high = budget.max, low > high { return nil }
+        (text, min, max) = (argument, budget.min, budget.max)
+    }
 }
 
 /// Reads a money amount such as 30, 24.99 or $30.

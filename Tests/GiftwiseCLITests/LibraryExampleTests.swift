@@ -25,15 +25,22 @@ struct LibraryExampleTests {
         }
 
         // The same question flow the terminal uses, driven by an app:
-        var flow = QuestionFlow(catalog: catalog)
-        try flow.answer("7")                                // How old are they?
-        try flow.answer("dinosaurs, drawing")               // What do they enjoy?
+        var flow = QuestionFlow()                           // holds no catalog: Codable state
+        try flow.answer("7", in: catalog)                   // How old are they?
+        try flow.answer("dinosaurs, drawing", in: catalog)  // What do they enjoy?
         try flow.finish()                                   // "show me"
         let fromFlow = try catalog.recommend(for: flow.profile!, limit: 5)
+
+        // A stateless server: the answers so far in, the next question (or the gifts) out.
+        let step = try catalog.flowStep(answers: ["7", "dinosaurs, drawing"])
+        print(step.question?.text ?? "", step.remaining ?? 0)   // What should the gift be for? 19
+        let json = try GiftwiseJSON.encode(RecommendationDocument(result))  // recommend --format json
         // --- README example ends ---
 
         #expect(result.fit == .good)
         #expect(result.items.allSatisfy { $0.product.price <= Money(30) })
         #expect(!fromFlow.items.isEmpty)
+        #expect(step.question?.id == .purpose)
+        #expect(!json.isEmpty)
     }
 }

@@ -32,7 +32,9 @@ struct MatcherTests {
         Scenario(age: 4, interests: ["dinos"], topTagOneOf: ["dinosaurs"]),
         Scenario(age: 5, interests: ["painting"], purposes: [.crafty], budget: 30, topTagOneOf: ["painting", "art"]),
         Scenario(age: 5, interests: ["building blocks"], topTagOneOf: ["building"]),
-        Scenario(age: 6, interests: ["t-rex"], purposes: [.educational], topTagOneOf: ["dinosaurs"]),
+        // A T. rex is narrower than dinosaurs: an educational dinosaur kit that is not a T. rex is
+        // not their wish, and no T. rex in the catalog is educational.
+        Scenario(age: 6, interests: ["t-rex"], purposes: [.educational], topTagOneOf: ["dinosaurs"], fit: .partial),
         Scenario(age: 7, interests: ["dinosaurs"], purposes: [.educational], budget: 30, topTagOneOf: ["dinosaurs"]),
         Scenario(age: 7, interests: ["football"], purposes: [.sporty], topTagOneOf: ["soccer"]),
         Scenario(age: 8, interests: ["magic tricks"], topTagOneOf: ["magic"]),
@@ -202,7 +204,7 @@ struct MatcherTests {
         let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 2, interests: ["rainbow"]))
         #expect(result.unrecognisedInterests == ["rainbow"])
         #expect(result.fit == .good)
-        #expect(result.items.first?.reasons.first == "you mentioned \"rainbow\"")
+        #expect(result.items.first?.reasons.first?.hasPrefix("you mentioned \"rainbow\"") == true)
         #expect(result.items.allSatisfy { ($0.product.name + " " + $0.product.description).lowercased().contains("rainbow") })
     }
 

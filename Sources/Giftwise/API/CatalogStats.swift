@@ -36,7 +36,11 @@ public struct CatalogStats: Sendable, Codable, Equatable {
 extension GiftCatalog {
     /// Counts products by purpose, age band and interest.
     public func stats() throws -> CatalogStats {
-        try database.read { db in
+        try database.read { db in try stats(db) }
+    }
+
+    func stats(_ db: Database) throws -> CatalogStats {
+        do {
             let products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
             let inStock = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE in_stock") ?? 0
             let auto = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE inferred != 0") ?? 0
@@ -70,5 +74,12 @@ extension GiftCatalog {
                 priceMedian: Double(median) / 100, priceMax: Double(priceMax) / 100, purposes: purposes,
                 ageBands: bands, topInterests: top, taxonomyInterests: taxonomyCount, freeTags: freeCount)
         }
+    }
+}
+
+extension GiftCatalog {
+    /// ``stats()`` on GRDB's asynchronous read, for servers.
+    public func stats() async throws -> CatalogStats {
+        try await database.read { [self] db in try self.stats(db) }
     }
 }

@@ -17,8 +17,11 @@ public struct GiftCatalog: Sendable {
     package let database: CatalogDatabase
     /// The interest taxonomy this catalog uses.
     public let taxonomy: Taxonomy
+    /// The semantic signal over this catalog (its in-memory index is shared by copies).
+    package let semantic: SemanticSearch
     /// Gift ideas to point elsewhere when nothing here fits (`Recommendations.elsewhere`): the
-    /// bundled `catalog/ideas.json` unless an app sets its own (``GiftIdeas/init(jsonData:taxonomy:)``).
+    /// bundled `catalog/ideas.json`, overridden by a shop's file stored with
+    /// ``importGiftIdeas(data:)``; an app may also set its own (``GiftIdeas/init(jsonData:taxonomy:)``).
     public var giftIdeas: GiftIdeas = .bundled
 
     /// Opens the catalog at `path`, creating it (empty) if needed.
@@ -40,7 +43,10 @@ public struct GiftCatalog: Sendable {
     package init(database: CatalogDatabase) throws {
         self.database = database
         if !database.isReadOnly { try database.installTaxonomyIfNeeded() }
+        if !database.isReadOnly { try ProductVectors.fillIfNeeded(database) }
         self.taxonomy = try database.loadTaxonomy()
+        self.semantic = SemanticSearch(database: database)
+        self.giftIdeas = Self.effectiveGiftIdeas(database)
     }
 
     /// Where the catalog lives by default: `$GIFTWISE_DB`, else

@@ -158,6 +158,7 @@ extension CatalogDatabase {
                 DROP TABLE product_purpose;
                 """)
         }
+        ProductVectors.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -151,6 +151,7 @@ struct CatalogImporter {
                 try writer.finish()
                 try CatalogDatabase.refreshCurrencyCounts(db)
                 report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
+                try ProductVectors.fillMissing(db)
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
                 return report
             }

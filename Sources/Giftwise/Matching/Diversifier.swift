@@ -76,13 +76,18 @@ struct Diversifier {
 
     // MARK: Variants
 
-    /// Two names are the same thing when their variant keys are equal, or one adds a single word
-    /// to the other's (at least two-word) key ("LEGO Star Wars Advent Calendar").
+    /// Two names are the same thing when their variant keys are equal (and say something).
+    /// Good-match counts count such a group once, so a count and the list it promises agree.
     static func sameThing(_ a: [String], _ b: [String]) -> Bool {
-        if a == b { return !a.isEmpty }
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        guard short.count >= 2, long.count == short.count + 1 else { return false }
-        return Set(short).isSubset(of: Set(long))
+        !a.isEmpty && a == b
+    }
+
+    /// One key per distinct gift among `names` (a name with an empty key stands for itself).
+    static func distinctCount(_ names: [String]) -> Int {
+        Set(names.map { name in
+            let key = variantKey(name)
+            return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
+        }).count
     }
 
     /// The name's words less years, numbers, editions, sizes, colours and pack counts.
@@ -107,7 +112,7 @@ struct Diversifier {
         "edition", "version", "vol", "volume", "series", "season", "wave", "year", "new", "updated", "release",
         "reissue", "remastered", "anniversary", "limited", "special", "deluxe", "classic", "original", "exclusive",
         // sizes
-        "small", "medium", "large", "xs", "xl", "xxl", "xxxl", "mini", "jumbo", "giant", "size", "sized", "junior",
+        "small", "medium", "large", "s", "m", "l", "xs", "xl", "xxl", "xxxl", "mini", "jumbo", "giant", "size", "sized", "junior",
         "cm", "mm", "inch", "in", "ml", "kg", "oz",
         // colours
         "red", "blue", "green", "yellow", "pink", "purple", "black", "white", "orange", "grey", "gray", "brown",

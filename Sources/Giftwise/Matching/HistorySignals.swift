@@ -1,7 +1,7 @@
 /// What earlier gifts to this recipient teach: nothing here is popularity, only their own outcomes.
-public struct HistorySignals: Sendable, Equatable {
+public struct HistorySignals: Sendable, Equatable, Codable {
     /// A past gift's lesson.
-    public struct Lesson: Sendable, Equatable {
+    public struct Lesson: Sendable, Equatable, Codable {
         /// The interest tags of the past gift.
         public var interests: [String]
         /// Its name, for the reason ("they loved the Stegosaurus Kit last year").

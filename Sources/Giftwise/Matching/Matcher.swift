@@ -15,10 +15,18 @@ public struct Matcher: Sendable {
     /// How many top candidates are explained and offered to the diversifier.
     static let explainedPool = 60
 
+    /// What finds products by meaning, when there is one.
+    let semantic: (any SemanticSignal)?
+
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
+        self.init(catalog: catalog, weights: weights, semantic: catalog.semantic)
+    }
+
+    init(catalog: GiftCatalog, weights: ScoringWeights, semantic: (any SemanticSignal)?) {
         self.catalog = catalog
         self.weights = weights
+        self.semantic = semantic
     }
 
     /// Recommends up to `limit` gifts for `profile`.
@@ -27,44 +35,70 @@ public struct Matcher: Sendable {
     ///   - critique: extra steering from a refining conversation.
     public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
                           critique: Critique = Critique()) throws -> Recommendations {
+        try catalog.database.read { db in try recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    }
+
+    /// Recommends up to `limit` gifts for `profile`, reading on GRDB's asynchronous read (the
+    /// calling task is suspended, not blocked).
+    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                          critique: Critique = Critique()) async throws -> Recommendations {
+        try await catalog.database.read { db in try recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    }
+
+    /// Recommends inside a read the caller already holds.
+    package func recommend(_ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                           critique: Critique = Critique()) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
-        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
-        return try Elsewhere(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy).adding(to: catalog.database.read { db in
-            let goodCount = try query.countGood(db)
-            var candidates = try query.candidates(db, limit: limit)
-            let fit: Fit
-            if goodCount > 0 {
-                fit = .good
-                candidates = candidates.filter(\.isGood)
-            } else {
-                fit = candidates.isEmpty ? .none : .partial
-            }
-            let currency = try query.currencyContext(db)
-            let explainer = Explainer(query: query, budgetCurrency: profile.budgetMax == nil ? nil : currency.budgetCurrency)
-            // Candidates arrive best first, history already counted: explaining the best few dozen
-            // (more than the diversity pool) is enough.
-            let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
-            let items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
-            var relaxations: [Relaxation] = []
-            if goodCount < Self.handful {
-                relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
-            }
-            var notes: [String] = []
-            if !query.notUnderstood.isEmpty {
-                let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
-                notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
-            }
-            if let note = try query.currencyNote(db) { notes.append(note) }
-            return Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
-                                   unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
-                                   notes: notes)
-        }, for: profile)
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+                               weights: weights, semantic: semantic)
+        let goodCount = try query.countGood(db)
+        var candidates = try query.candidates(db, limit: limit)
+        let fit: Fit
+        if goodCount > 0 {
+            fit = .good
+            candidates = candidates.filter(\.isGood)
+        } else {
+            fit = candidates.isEmpty ? .none : .partial
+        }
+        let currency = try query.currencyContext(db)
+        let explainer = Explainer(query: query, budgetCurrency: profile.budgetMax == nil ? nil : currency.budgetCurrency)
+        // Candidates arrive best first, history already counted: explaining the best few dozen
+        // (more than the diversity pool) is enough.
+        let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
+        var items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+        // A loved past gift is recalled once, on the best gift it relates to, not on every one.
+        var recalled = Set<String>()
+        for index in items.indices {
+            items[index].reasons.removeAll { $0.hasPrefix("they loved the ") && !recalled.insert($0).inserted }
+        }
+        var relaxations: [Relaxation] = []
+        if goodCount < Self.handful {
+            relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
+        }
+        var notes: [String] = []
+        if !query.notUnderstood.isEmpty {
+            let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
+            notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
+        }
+        if let note = try query.removedByLimitsNote(db, goodCount: goodCount) { notes.append(note) }
+        if let note = try query.currencyNote(db) { notes.append(note) }
+        let result = Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
+                                     unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
+                                     notes: notes)
+        return Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
     public func goodMatchCount(for profile: RecipientProfile, history: HistorySignals = .none) throws -> Int {
-        let query = MatchQuery(profile: profile, history: history, critique: Critique(), taxonomy: catalog.taxonomy, weights: weights)
-        return try catalog.database.read { db in try query.countGood(db) }
+        try catalog.database.read { db in try goodMatchCount(db, for: profile, history: history) }
+    }
+
+    /// How many good matches a profile (and a critique) has, inside a read the caller holds.
+    package func goodMatchCount(_ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
+                                critique: Critique = Critique()) throws -> Int {
+        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+                               weights: weights, semantic: semantic)
+        return try query.countGood(db)
     }
 }
 
@@ -73,6 +107,12 @@ extension GiftCatalog {
     public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
                           critique: Critique = Critique()) throws -> Recommendations {
         try Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
+    }
+
+    /// Recommends up to `limit` gifts for `profile` on GRDB's asynchronous read, for servers.
+    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+                          critique: Critique = Critique()) async throws -> Recommendations {
+        try await Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
     }
 }
 
@@ -86,13 +126,17 @@ public struct Critique: Sendable, Equatable, Codable {
     public var favouredInterests: Set<String>
     /// Names the favoured product, for the reason ("like the Crystal Growing Kit").
     public var favouredLike: String?
+    /// Purposes to rank first when they stated no purpose ("making things" in a follow-up): they
+    /// move gifts up, never filter, and no reason claims they asked for them.
+    public var favouredPurposes: Set<Purpose>
 
     /// Creates a critique.
     public init(rejectedProductIDs: Set<String> = [], avoidedInterests: Set<String> = [],
-                favouredInterests: Set<String> = [], favouredLike: String? = nil) {
+                favouredInterests: Set<String> = [], favouredLike: String? = nil, favouredPurposes: Set<Purpose> = []) {
         self.rejectedProductIDs = rejectedProductIDs
         self.avoidedInterests = avoidedInterests
         self.favouredInterests = favouredInterests
         self.favouredLike = favouredLike
+        self.favouredPurposes = favouredPurposes
     }
 }

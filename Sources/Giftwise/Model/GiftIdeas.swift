@@ -26,14 +26,16 @@ public struct GiftIdea: Hashable, Sendable, Codable {
     /// Whether it suits someone of this age: the same strict rule as a product's age range.
     public func suits(ageMonths: Int) -> Bool { ages.admits(ageMonths: ageMonths) }
 
-    /// How many years the range spans (open ranges count to 120): narrower is more targeted.
-    var span: Double { (ageMax.map { $0 + 1 } ?? 120) - (ageMin ?? 3) }
+    /// How many years the range spans: narrower is more targeted. Open ranges ("13 and up") are
+    /// all alike and come after every bounded one, in file order (an adult's "18 and up" is not more
+    /// for them than "13 and up").
+    var span: Double { ageMax.map { $0 + 1 - (ageMin ?? 3) } ?? .infinity }
 }
 
 /// Gift ideas per interest id: what to look for elsewhere when the catalog has nothing that fits.
 ///
-/// The bundled set comes from `catalog/ideas.json`; an app or a shop can load its own file with
-/// ``init(jsonData:taxonomy:)`` and set it on ``GiftCatalog/giftIdeas``.
+/// The bundled set comes from `catalog/ideas.json`; a shop stores its own file in a catalog with
+/// ``GiftCatalog/importGiftIdeas(data:)``, and an app can set any set on ``GiftCatalog/giftIdeas``.
 public struct GiftIdeas: Sendable, Equatable {
     /// Ideas by interest id, in file order.
     public let byInterest: [String: [GiftIdea]]
@@ -80,7 +82,34 @@ public struct GiftIdeas: Sendable, Equatable {
         self.init(byInterest: decoded)
     }
 
-    /// The ideas for an interest that suit this age, most age-targeted first (then file order).
+    /// These ideas with `other`'s replacing them for every interest `other` names.
+    public func overridden(by other: GiftIdeas) -> GiftIdeas {
+        GiftIdeas(byInterest: byInterest.merging(other.byInterest) { _, replacement in replacement })
+    }
+
+    /// The ideas as a file laid out like `catalog/ideas.json`: one idea a line, interests in
+    /// `interestOrder` (the taxonomy's order) and then alphabetically.
+    public func jsonData(interestOrder: [String] = []) -> Data {
+        let rank = Dictionary(interestOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let ids = byInterest.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
+        func number(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
+        }
+        let interests = ids.map { id in
+            let lines = (byInterest[id] ?? []).map { idea in
+                var fields = ["\"idea\": " + GiftCatalog.jsonString(idea.idea)]
+                if let low = idea.ageMin { fields.append("\"ageMin\": " + number(low)) }
+                if let high = idea.ageMax { fields.append("\"ageMax\": " + number(high)) }
+                return "    {" + fields.joined(separator: ", ") + "}"
+            }
+            let body = lines.isEmpty ? "[]" : "[\n" + lines.joined(separator: ",\n") + "\n  ]"
+            return "  " + GiftCatalog.jsonString(id) + ": " + body
+        }
+        return Data(("{\n" + interests.joined(separator: ",\n") + "\n}\n").utf8)
+    }
+
+    /// The ideas for an interest that suit this age: those with an upper age first, narrowest
+    /// range first, then the open-ended ones; file order breaks ties.
     public func ideas(for interestID: String, ageMonths: Int) -> [GiftIdea] {
         let suitable = (byInterest[interestID] ?? []).enumerated().filter { $0.element.suits(ageMonths: ageMonths) }
         return suitable.sorted { ($0.element.span, $0.offset) < ($1.element.span, $1.offset) }.map(\.element)

@@ -100,9 +100,13 @@ public struct Taxonomy: Sendable {
             while length >= 1 {
                 let phrase = tokens[index..<(index + length)].joined(separator: " ")
                 if let id = phrases[phrase], let interest = interest(id: id) {
-                    let rest = tokens[..<index] + tokens[(index + length)...]
-                    let onlyGeneric = rest.allSatisfy { Self.genericWords.contains($0) }
-                    return (interest, onlyGeneric && samePhrases.contains(phrase) ? .same : .narrower)
+                    // The other words add nothing ("dinosaur toys"), or name the same interest
+                    // again ("knights and castles").
+                    let rest = Array(tokens[..<index] + tokens[(index + length)...]).filter { !Self.genericWords.contains($0) }
+                    let sameAgain = rest.isEmpty || rest.allSatisfy { word in
+                        phrases[word] == interest.id && samePhrases.contains(word)
+                    }
+                    return (interest, sameAgain && samePhrases.contains(phrase) ? .same : .narrower)
                 }
                 length -= 1
             }

@@ -1,7 +1,22 @@
 import Foundation
 
+/// The adaptive follow-up questions, asked after the core ones when they would change the list.
+public enum FollowUpKey: String, Sendable, Hashable, Codable, CaseIterable {
+    /// "Which of their interests matters most?"
+    case focus
+    /// "Indoors or outdoors?"
+    case setting
+    /// "Making things or playing?"
+    case making
+    /// "Would any of these themes suit them?"
+    case theme
+}
+
 /// Which question is being asked. Core questions have fixed ids; adaptive follow-ups carry a key.
-public enum QuestionID: Hashable, Sendable, CustomStringConvertible {
+///
+/// Encoded as one string: `recipient`, `age`, `interests`, `purpose`, `budget`, `avoid`, or the
+/// follow-up's key (`focus`, `setting`, `making`, `theme`).
+public enum QuestionID: Hashable, Sendable, CustomStringConvertible, Codable {
     /// "Who is it for?" — asked only when saved recipients exist.
     case recipient
     /// "How old are they?" — the one answer the flow cannot do without (age limits are safety limits).
@@ -15,9 +30,7 @@ public enum QuestionID: Hashable, Sendable, CustomStringConvertible {
     /// "Anything to avoid?" — free text words.
     case avoid
     /// An adaptive follow-up, chosen by how well it splits the current candidates.
-    /// Keys: `focus` (which interest matters most), `setting` (indoors or outdoors),
-    /// `making` (making things or playing), `theme` (a theme among the candidates).
-    case followUp(String)
+    case followUp(FollowUpKey)
 
     /// Whether this is one of the core questions (not a follow-up).
     public var isCore: Bool {
@@ -25,7 +38,7 @@ public enum QuestionID: Hashable, Sendable, CustomStringConvertible {
         return true
     }
 
-    /// "age", "interests", …, "followUp(theme)".
+    /// "age", "interests", …, or the follow-up's key ("theme").
     public var description: String {
         switch self {
         case .recipient: "recipient"
@@ -34,13 +47,44 @@ public enum QuestionID: Hashable, Sendable, CustomStringConvertible {
         case .purpose: "purpose"
         case .budget: "budget"
         case .avoid: "avoid"
-        case .followUp(let key): "followUp(\(key))"
+        case .followUp(let key): key.rawValue
         }
+    }
+
+    /// The id named by `description`, if any.
+    public init?(_ text: String) {
+        switch text {
+        case "recipient": self = .recipient
+        case "age": self = .age
+        case "interests": self = .interests
+        case "purpose": self = .purpose
+        case "budget": self = .budget
+        case "avoid": self = .avoid
+        default:
+            guard let key = FollowUpKey(rawValue: text) else { return nil }
+            self = .followUp(key)
+        }
+    }
+
+    /// Reads the id from its string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = QuestionID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown question id \"\(text)\"")
+        }
+        self = id
+    }
+
+    /// Writes the id as its string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }
 
 /// How a question is answered.
-public enum QuestionKind: String, Sendable, Hashable {
+public enum QuestionKind: String, Sendable, Hashable, Codable {
     /// A number (the age).
     case number
     /// One of the options, by its number or its words.
@@ -52,7 +96,7 @@ public enum QuestionKind: String, Sendable, Hashable {
 }
 
 /// One choice of a choice question.
-public struct QuestionOption: Sendable, Hashable {
+public struct QuestionOption: Sendable, Hashable, Codable {
     /// What to show: "just for fun".
     public var label: String
     /// What it means to the flow: a purpose's raw value, an interest id, a saved name.
@@ -66,7 +110,7 @@ public struct QuestionOption: Sendable, Hashable {
 }
 
 /// A question the flow asks, ready to show in a terminal or an app.
-public struct Question: Sendable, Hashable {
+public struct Question: Sendable, Hashable, Codable {
     /// Which question this is.
     public var id: QuestionID
     /// The question itself: "How old are they?".
@@ -94,7 +138,7 @@ public struct Question: Sendable, Hashable {
 }
 
 /// One answered (or skipped) question in the flow's history.
-public struct QuestionAnswer: Sendable, Hashable {
+public struct QuestionAnswer: Sendable, Hashable, Codable {
     /// The question answered.
     public var questionID: QuestionID
     /// What was typed; `nil` when the question was skipped.

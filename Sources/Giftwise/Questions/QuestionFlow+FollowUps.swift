@@ -8,7 +8,7 @@ import GRDB
 extension QuestionFlow {
     /// A follow-up question with how well it splits the current candidates.
     struct FollowUp {
-        var key: String
+        var key: FollowUpKey
         var question: Question
         /// Entropy of the candidates' split over the answers, in bits.
         var gain: Double
@@ -16,19 +16,8 @@ extension QuestionFlow {
         var changesTop: Bool
     }
 
-    /// A good candidate with the interests (request indexes) it strongly matches, best first.
-    struct CandidateProduct {
-        var product: Product
-        var strongRequests: [Int]
-    }
-
-    /// The current good candidates, best first (at most `limit`), their total count, and the
-    /// resolved interests.
-    struct CandidateSet {
-        var count: Int
-        var items: [CandidateProduct]
-        var requests: [InterestRequest]
-    }
+    typealias CandidateProduct = CandidateSurvey.Item
+    typealias CandidateSet = CandidateSurvey
 
     /// Interest tags of gifts that are mainly used outdoors.
     static let outdoorTags: Set<String> = [
@@ -36,74 +25,78 @@ extension QuestionFlow {
         "basketball", "baseball", "racket-sports", "golf", "skateboarding", "winter-sports", "gardening",
     ]
 
-    static func profile(of state: State) -> RecipientProfile? {
-        guard let months = state.ageMonths else { return nil }
-        return RecipientProfile(ageMonths: months, interests: state.interests, purposes: state.purposes,
-                                budgetMax: state.budgetMax, budgetMin: state.budgetMin, excludedWords: state.excludedWords)
-    }
-
-    /// Good candidates for a state, in the matcher's order (good first, then score, then id).
-    func candidates(in state: State, limit: Int = 500) throws -> CandidateSet? {
+    /// Good candidates for a state, from the matcher, in its order (score, then id).
+    func candidates(in state: State, _ reader: CatalogReader, limit: Int = 500) throws -> CandidateSet? {
         guard let profile = Self.profile(of: state) else { return nil }
-        let query = MatchQuery(profile: profile, history: .none, critique: state.steering,
-                               taxonomy: catalog.taxonomy, weights: .default)
-        return try catalog.database.read { db in
-            let count = try query.countGood(db)
-            let good = try query.candidates(db, limit: limit).filter(\.isGood)
-            let items = good.map { candidate -> CandidateProduct in
-                var best: [Int: Double] = [:]
-                for hit in candidate.hits where hit.hit.isStrong && hit.request < query.requests.count {
-                    best[hit.request] = max(best[hit.request] ?? 0, hit.weight)
-                }
-                let strong = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
-                return CandidateProduct(product: candidate.product, strongRequests: strong)
-            }
-            return CandidateSet(count: count, items: items, requests: query.requests)
+        return try reader.read { db in
+            try Matcher(catalog: reader.catalog).survey(db, for: profile, critique: state.steering, limit: limit)
         }
     }
 
     /// The best follow-up to ask now, or `nil` when asking more would not help.
-    func nextFollowUp(in state: State) throws -> FollowUp? {
+    ///
+    /// The most informative split is tried first; it is asked with only the answers that would
+    /// really change the list (fewer gifts, or a different top five), checked with the matcher.
+    func nextFollowUp(in state: State, _ reader: CatalogReader) throws -> FollowUp? {
         guard state.followUpsAsked.count < Self.maxFollowUps,
-              let set = try candidates(in: state), set.count > Self.enoughCandidates, set.items.count > Self.enoughCandidates
+              let set = try candidates(in: state, reader), set.count > Self.enoughCandidates, set.items.count > Self.enoughCandidates,
+              let profile = Self.profile(of: state)
         else { return nil }
-        var best: FollowUp?
-        for followUp in followUps(for: set, in: state) where !state.followUpsAsked.contains(followUp.key) {
-            guard followUp.gain >= Self.minimumInformationGain, followUp.changesTop else { continue }
-            if best == nil || followUp.gain > best!.gain + 1e-9 { best = followUp }
+        let eligible = followUps(for: set, in: state, taxonomy: reader.taxonomy)
+            .filter { !state.followUpsAsked.contains($0.key) && $0.gain >= Self.minimumInformationGain && $0.changesTop }
+            .enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element)
+        guard !eligible.isEmpty else { return nil }
+        let before = try reader.recommend(for: profile, limit: Self.enoughCandidates, history: .none, critique: state.steering)
+        let beforeTop = before.items.map(\.product.id)
+        for var followUp in eligible {
+            var effective: [QuestionOption] = []
+            for option in followUp.question.options {
+                var trial = state
+                trial.notes = []
+                try applyFollowUp(key: followUp.key, text: option.value, question: followUp.question, state: &trial,
+                                  taxonomy: reader.taxonomy)
+                guard let trialProfile = Self.profile(of: trial) else { continue }
+                let after = try reader.recommend(for: trialProfile, limit: Self.enoughCandidates, history: .none, critique: trial.steering)
+                if after.goodMatchCount < before.goodMatchCount || after.items.map(\.product.id) != beforeTop {
+                    effective.append(option)
+                }
+            }
+            guard effective.count >= 2 else { continue }
+            followUp.question.options = effective
+            return followUp
         }
-        return best
+        return nil
     }
 
     /// Every follow-up that makes sense for these candidates, scored.
-    func followUps(for set: CandidateSet, in state: State) -> [FollowUp] {
+    func followUps(for set: CandidateSet, in state: State, taxonomy: Taxonomy) -> [FollowUp] {
         var result: [FollowUp] = []
         let items = set.items
 
         // Which of their interests matters most?
-        if set.requests.count >= 2 {
-            let options = set.requests.map { QuestionOption(label: $0.interest?.label ?? $0.said, value: $0.said) }
+        if set.interests.count >= 2 {
+            let options = set.interests.map { QuestionOption(label: $0.interest?.label ?? $0.said, value: $0.said) }
             let question = Question(
-                id: .followUp("focus"), prompt: "Which of their interests matters most for this gift?", kind: .multipleChoice,
+                id: .followUp(.focus), prompt: "Which of their interests matters most for this gift?", kind: .multipleChoice,
                 options: options, canSkip: true,
                 help: "Pick one or more (\"1\", \"1,2\"); I'll look only at gifts for those. Skip to keep them all.")
-            result.append(score(key: "focus", question: question, items: items,
-                                bucket: { $0.strongRequests.first.map { set.requests[$0].said } ?? "other" },
+            result.append(score(key: .focus, question: question, items: items,
+                                bucket: { $0.strongInterests.first.map { set.interests[$0].said } ?? "other" },
                                 compatible: { item, value in
-                                    item.strongRequests.contains { set.requests[$0].said == value }
+                                    item.strongInterests.contains { set.interests[$0].said == value }
                                 }))
         }
 
         // Making things or playing? Only where it narrows the purpose.
         if state.purposes.isEmpty || state.purposes.isSuperset(of: [.crafty, .fun]) {
             let question = Question(
-                id: .followUp("making"), prompt: "Making things or playing?", kind: .singleChoice,
+                id: .followUp(.making), prompt: "Making things or playing?", kind: .singleChoice,
                 options: [QuestionOption(label: "making things", value: Purpose.crafty.rawValue),
                           QuestionOption(label: "playing", value: Purpose.fun.rawValue),
                           QuestionOption(label: "a bit of both", value: "both")],
                 canSkip: true,
-                help: "Something to make (crafts, building, art) or something to play with. Skip if either is fine.")
-            result.append(score(key: "making", question: question, items: items,
+                help: "Something to make (crafts, building, art) or something to play with; those move to the top of the list, nothing is left out. Skip if either is fine.")
+            result.append(score(key: .making, question: question, items: items,
                                 bucket: { item in
                                     let crafty = item.product.purposes.contains(.crafty), fun = item.product.purposes.contains(.fun)
                                     return crafty && fun ? "both" : crafty ? "crafty" : fun ? "fun" : "other"
@@ -119,18 +112,18 @@ extension QuestionFlow {
 
         // Indoors or outdoors?
         let question = Question(
-            id: .followUp("setting"), prompt: "Indoors or outdoors?", kind: .singleChoice,
+            id: .followUp(.setting), prompt: "Indoors or outdoors?", kind: .singleChoice,
             options: [QuestionOption(label: "outdoors", value: "outdoors"), QuestionOption(label: "indoors", value: "indoors")],
             canSkip: true,
-            help: "Outdoors favours gifts for being outside (sport, camping, garden); indoors leaves those out. Skip if either is fine.")
+            help: "Outdoors puts gifts for being outside (sport, camping, garden) first; indoors leaves those out, except for the interests they named. Skip if either is fine.")
         let setting: (CandidateProduct) -> String = { Self.outdoorTags.contains($0.product.interests.first ?? "") ? "outdoors" : "indoors" }
-        result.append(score(key: "setting", question: question, items: items, bucket: setting,
+        result.append(score(key: .setting, question: question, items: items, bucket: setting,
                             compatible: { item, value in setting(item) == value }))
 
         // A theme: the interest tags that split the candidates best.
-        if let theme = themeQuestion(for: set) {
+        if let theme = themeQuestion(for: set, taxonomy: taxonomy) {
             let tags = theme.options.map(\.value)
-            result.append(score(key: "theme", question: theme, items: items,
+            result.append(score(key: .theme, question: theme, items: items,
                                 bucket: { item in tags.first(where: item.product.interests.contains) ?? "other" },
                                 compatible: { item, value in item.product.interests.contains(value) }))
         }
@@ -139,8 +132,8 @@ extension QuestionFlow {
 
     /// "Any of these themes?" built from the most frequent tags among the candidates that are
     /// neither their stated interests nor on nearly every candidate.
-    func themeQuestion(for set: CandidateSet) -> Question? {
-        let stated = Set(set.requests.map { $0.interest?.id ?? $0.freeTag ?? "" })
+    func themeQuestion(for set: CandidateSet, taxonomy: Taxonomy) -> Question? {
+        let stated = Set(set.interests.compactMap(\.tag))
         var counts: [String: Int] = [:]
         for item in set.items {
             for tag in Set(item.product.interests) where !stated.contains(tag) { counts[tag, default: 0] += 1 }
@@ -151,14 +144,14 @@ extension QuestionFlow {
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(4).map(\.key)
         guard tags.count >= 2 else { return nil }
-        let options = tags.map { QuestionOption(label: catalog.taxonomy.interest(id: $0)?.label.lowercased() ?? $0, value: $0) }
-        return Question(id: .followUp("theme"), prompt: "Would any of these themes suit them?", kind: .singleChoice,
+        let options = tags.map { QuestionOption(label: taxonomy.interest(id: $0)?.label.lowercased() ?? $0, value: $0) }
+        return Question(id: .followUp(.theme), prompt: "Would any of these themes suit them?", kind: .singleChoice,
                         options: options, canSkip: true,
                         help: "Gifts with that theme move to the top of the list. Skip if none of them.")
     }
 
     /// Scores a follow-up: the entropy of its split, and whether an answer changes the top five.
-    func score(key: String, question: Question, items: [CandidateProduct], bucket: (CandidateProduct) -> String,
+    func score(key: FollowUpKey, question: Question, items: [CandidateProduct], bucket: (CandidateProduct) -> String,
                compatible: (CandidateProduct, String) -> Bool) -> FollowUp {
         var counts: [String: Int] = [:]
         for item in items { counts[bucket(item), default: 0] += 1 }
@@ -179,43 +172,54 @@ extension QuestionFlow {
         return FollowUp(key: key, question: question, gain: items.isEmpty ? 0 : entropy, changesTop: changesTop)
     }
 
-    /// Applies a follow-up answer to the state: it narrows interests or purposes, or steers.
-    func applyFollowUp(key: String, text: String, question: Question, state next: inout State) throws {
-        let values = try Self.choices(text, for: question, multiple: question.kind == .multipleChoice)
+    /// Applies a follow-up answer to the state. A follow-up steers the ranking; it never drops one
+    /// of their interests or turns into a wish they did not express, unless they pick that
+    /// themselves (focus), and a note says what it did.
+    func applyFollowUp(key: FollowUpKey, text: String, question: Question, state next: inout State, taxonomy: Taxonomy) throws {
+        let values = try AnswerParser.choices(text, for: question, multiple: question.kind == .multipleChoice)
         switch key {
-        case "focus":
+        case .focus:
             let chosen = Set(values)
             let kept = next.interests.filter { chosen.contains($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            if !kept.isEmpty { next.interests = kept }
-        case "making":
-            switch values.first {
-            case Purpose.crafty.rawValue:
-                if next.purposes.isEmpty { next.purposes = [.crafty] } else { next.purposes.remove(.fun) }
-            case Purpose.fun.rawValue:
-                if next.purposes.isEmpty { next.purposes = [.fun] } else { next.purposes.remove(.crafty) }
-            default:
-                if next.purposes.isEmpty { next.purposes = [.crafty, .fun] }
+            let setAside = next.interests.filter { !kept.contains($0) }
+            if !kept.isEmpty, !setAside.isEmpty {
+                next.interests = kept
+                next.notes.append("Looking at gifts for \(kept.joined(separator: ", ")) only (set aside: \(setAside.joined(separator: ", "))).")
             }
-        case "setting":
+        case .making:
+            let purpose: Purpose? = switch values.first {
+            case Purpose.crafty.rawValue: .crafty
+            case Purpose.fun.rawValue: .fun
+            default: nil
+            }
+            guard let purpose else { return }  // "a bit of both": either is fine, nothing changes
+            if next.purposes.isEmpty {
+                next.steering.favouredPurposes = [purpose]
+                next.notes.append(purpose == .crafty ? "Gifts for making things come first; nothing is left out."
+                                                    : "Gifts for playing come first; nothing is left out.")
+            } else if next.purposes.contains(purpose) {
+                // They asked for both crafty and fun: keep the one they now pick.
+                let dropped = next.purposes.subtracting([purpose, .educational, .sporty])
+                next.purposes.subtract(dropped)
+                if !dropped.isEmpty {
+                    next.notes.append("Only \(purpose.adjective) gifts now (not \(dropped.sorted().map(\.adjective).joined(separator: " or "))).")
+                }
+            }
+        case .setting:
+            let theirs = Set(next.interests.compactMap { taxonomy.resolve($0)?.id })
             if values.first == "indoors" {
-                next.steering.avoidedInterests.formUnion(Self.outdoorTags)
+                let avoided = Self.outdoorTags.subtracting(theirs)
+                next.steering.avoidedInterests.formUnion(avoided)
+                let kept = Self.outdoorTags.intersection(theirs).sorted().map { taxonomy.interest(id: $0)?.label.lowercased() ?? $0 }
+                next.notes.append("Leaving out gifts mainly for outdoors" + (kept.isEmpty ? "." : " (not \(kept.joined(separator: ", ")): they enjoy it)."))
             } else {
-                favour(Self.outdoorTags.filter { catalog.taxonomy.interest(id: $0) != nil }.sorted(), state: &next)
+                next.steering.favouredInterests.formUnion(Self.outdoorTags.filter { taxonomy.interest(id: $0) != nil })
+                next.notes.append("Gifts for being outdoors come first.")
             }
-        case "theme":
-            favour(values, state: &next)
-        default:
-            break
-        }
-    }
-
-    /// Moves gifts with these tags up. With no interests given they become the interests (which
-    /// narrows "anything" to them); otherwise they are favoured without dropping the others.
-    func favour(_ tags: [String], state next: inout State) {
-        if next.interests.isEmpty {
-            next.interests = tags.map { catalog.taxonomy.interest(id: $0)?.label.lowercased() ?? $0 }
-        } else {
-            next.steering.favouredInterests.formUnion(tags)
+        case .theme:
+            next.steering.favouredInterests.formUnion(values)
+            let labels = values.map { taxonomy.interest(id: $0)?.label.lowercased() ?? $0 }
+            next.notes.append("Gifts about \(labels.joined(separator: ", ")) come first.")
         }
     }
 }

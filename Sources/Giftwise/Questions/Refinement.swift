@@ -4,7 +4,7 @@ import Foundation
 /// #2", "not like #3", "more crafty"). Applying one changes the profile or the critique, and the
 /// next recommendation re-ranks from both (critiquing, as in Chen & Pu's recommender studies).
 public enum Refinement: Sendable, Equatable {
-    /// Under the middle price of the gifts shown.
+    /// Under the cheapest gift shown, at a round amount.
     case cheaper
     /// More of the kind of the gift at this 1-based position.
     case moreLike(position: Int)
@@ -51,11 +51,9 @@ public enum Refinement: Sendable, Equatable {
         }
         switch self {
         case .cheaper:
-            let prices = shown.map(\.product.price.minorUnits).sorted()
-            guard !prices.isEmpty else { throw RefinementError.nothingShown }
-            let middle = prices.count % 2 == 1 ? prices[prices.count / 2] : (prices[prices.count / 2 - 1] + prices[prices.count / 2]) / 2
-            let newMax = Money(minorUnits: middle - 1)
-            guard newMax.minorUnits > 0, newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0 else {
+            guard let cheapest = shown.map(\.product.price).min() else { throw RefinementError.nothingShown }
+            guard let newMax = Self.roundAmount(below: cheapest),
+                  newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0 else {
                 throw RefinementError.alreadyCheapest
             }
             profile.budgetMax = min(profile.budgetMax ?? newMax, newMax)
@@ -70,19 +68,44 @@ public enum Refinement: Sendable, Equatable {
                 critique.favouredInterests.formUnion(tags)
             }
             critique.favouredLike = picked.product.name
-            return nil
+            return "More gifts like the \(picked.product.name)."
         case .notLike(let position):
             let picked = try item(position)
             critique.rejectedProductIDs.insert(picked.product.id)
-            if let kind = picked.product.interests.first { critique.avoidedInterests.insert(kind) }
-            return nil
+            guard let kind = picked.product.interests.first else { return "Left out the \(picked.product.name)." }
+            critique.avoidedInterests.insert(kind)
+            let label = taxonomy.interest(id: kind)?.label.lowercased() ?? kind
+            return "Left out the \(picked.product.name) and other \(label) gifts."
         case .notThis(let position):
-            critique.rejectedProductIDs.insert(try item(position).product.id)
-            return nil
+            let picked = try item(position)
+            critique.rejectedProductIDs.insert(picked.product.id)
+            return "Left out the \(picked.product.name)."
         case .moreOf(let purpose):
+            let before = profile.purposes
             profile.purposes = [purpose]
-            return nil
+            if before == [purpose] { return "Already only \(purpose.adjective) gifts." }
+            let was = before.isEmpty ? "any purpose" : before.sorted().map(\.adjective).joined(separator: " or ")
+            return "Only \(purpose.adjective) gifts now (instead of \(was))."
         }
+    }
+}
+
+extension Refinement {
+    /// The round amount just below a price: whole units under 20, then steps of 5, 10, 50, 100.
+    /// `nil` when nothing positive is below it.
+    static func roundAmount(below price: Money) -> Money? {
+        let major = price.minorUnits / 100
+        let step: Int64 = switch major {
+        case ..<20: 1
+        case ..<100: 5
+        case ..<500: 10
+        case ..<2_000: 50
+        default: 100
+        }
+        // Strictly below: $25.00 → $24 (steps of 1 under 20) or $20 (steps of 5).
+        let below = (price.minorUnits - 1) / 100
+        let rounded = below - below % step
+        return rounded > 0 ? Money(minorUnits: rounded * 100) : nil
     }
 }
 

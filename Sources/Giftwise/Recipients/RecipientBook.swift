@@ -217,17 +217,22 @@ public struct RecipientBook: Sendable {
 
     /// Gifts recorded for a recipient, oldest first.
     public func gifts(for recipient: SavedRecipient) throws -> [GiftRecord] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.giftColumns) FROM gift WHERE recipient_id = ? ORDER BY given_on, id",
-                             arguments: [recipient.id]).map(Self.gift(from:))
-        }
+        try database.read { db in try Self.gifts(db, recipientID: recipient.id) }
+    }
+
+    static func gifts(_ db: Database, recipientID: Int64) throws -> [GiftRecord] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.giftColumns) FROM gift WHERE recipient_id = ? ORDER BY given_on, id",
+                         arguments: [recipientID]).map(Self.gift(from:))
     }
 
     /// What this recipient's history teaches: every product given (never suggested again) and the
     /// loved and returned gifts, newest first, with when they were given relative to today.
     public func historySignals(for recipient: SavedRecipient) throws -> HistorySignals {
-        let gifts = try gifts(for: recipient)
-        let today = now()
+        Self.historySignals(from: try gifts(for: recipient), now: now())
+    }
+
+    /// The signals of a recipient's gifts (oldest first), relative to `today`.
+    static func historySignals(from gifts: [GiftRecord], now today: Date) -> HistorySignals {
         let lessons = gifts.reversed().compactMap { gift -> HistorySignals.Lesson? in
             guard let outcome = gift.outcome, outcome != .liked else { return nil }
             return HistorySignals.Lesson(interests: gift.interests, productName: gift.productName,

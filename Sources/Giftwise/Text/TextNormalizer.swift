@@ -66,6 +66,7 @@ enum TextNormalizer {
         guard word.count > 3, word.last == "s" else { return word }
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("sses") { return String(word.dropLast(2)) }  // "princesses", "glasses"
         if word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
         return String(word.dropLast())
     }

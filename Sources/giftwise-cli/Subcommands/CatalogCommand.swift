@@ -6,7 +6,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Import, export and summarise the product catalog.",
-        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self, RatesCommand.self]
+        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self, RatesCommand.self, IdeasCommand.self, PublishCommand.self]
     )
 }
 

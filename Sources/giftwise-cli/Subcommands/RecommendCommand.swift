@@ -10,6 +10,11 @@ struct RecommendCommand: ParsableCommand {
             Hard limits are never broken: the gift's age range must include --age, its price must be \
             within --budget, and nothing matching an --exclude word is shown. When few gifts fit, the \
             output says which change of answers would help and how many gifts it would open up.
+
+            Examples:
+              giftwise recommend --age 7 --interest dinosaurs --interest drawing --purpose educational --budget 30
+              giftwise recommend --age 1.5 --interest music --budget 15-40 --exclude batteries
+              giftwise recommend --for Maya --budget 20 --format json
             """
     )
 
@@ -24,17 +29,20 @@ struct RecommendCommand: ParsableCommand {
     @Option(name: .customLong("interest"), help: ArgumentHelp("Something they enjoy (repeatable): dinosaurs, baking, \"board games\".", valueName: "interest"))
     var interests: [String] = []
 
-    @Option(name: .customLong("purpose"), help: ArgumentHelp("What the gift is for (repeatable): educational, crafty, sporty, fun.", valueName: "purpose"))
+    @Option(name: .customLong("purpose"), help: ArgumentHelp("What the gift is for (repeatable).", valueName: "purpose"))
     var purposes: [Purpose] = []
 
-    @Option(help: ArgumentHelp("The most to spend, e.g. 30.", valueName: "max"))
-    var budget: MoneyArgument?
+    @Option(help: ArgumentHelp("The most to spend, e.g. 30, or a range, e.g. 20-40.", valueName: "max"))
+    var budget: BudgetArgument?
 
     @Option(name: .customLong("budget-min"), help: ArgumentHelp("The least to spend.", valueName: "min"))
     var budgetMin: MoneyArgument?
 
     @Option(name: .customLong("exclude"), help: ArgumentHelp("A word to avoid (repeatable), e.g. glitter or a product id they own.", valueName: "word"))
     var excludes: [String] = []
+
+    @Option(help: ArgumentHelp("The budget's currency, e.g. EUR (default: the catalog's main currency).", valueName: "code"))
+    var currency: String?
 
     @Option(help: "How many gifts to show (1-100).")
     var limit: Int = 5
@@ -46,33 +54,32 @@ struct RecommendCommand: ParsableCommand {
         if let age, !(0...120).contains(age) { throw ValidationError("--age must be between 0 and 120 years.") }
         if age == nil && recipient == nil { throw ValidationError("Give the recipient's age with --age YEARS (or a saved recipient with --for NAME).") }
         if !(1...100).contains(limit) { throw ValidationError("--limit must be between 1 and 100.") }
-        if let budget, let budgetMin, budgetMin.money > budget.money { throw ValidationError("--budget-min is above --budget.") }
+        if let budgetMin, let low = budget?.min, budgetMin.money != low {
+            throw ValidationError("Give the least to spend once: --budget \(budget!.text) already has one.")
+        }
+        if let budgetMin, let high = budget?.max, budgetMin.money > high { throw ValidationError("--budget-min is above --budget.") }
+        if let currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw ValidationError("--currency takes a three-letter currency code, e.g. USD or EUR.")
+        }
     }
 
     func run() throws {
         let catalog = try database.open()
-        var profile: RecipientProfile
+        let overrides = ProfileOverrides(
+            ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget?.max,
+            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes, currency: currency)
+        let profile: RecipientProfile
         var history = HistorySignals.none
+        var name: String?
         if let recipient {
-            let book = RecipientBook(catalog: catalog)
-            let saved = try book.recipient(named: recipient)
-            profile = try book.profile(for: saved)
-            history = try book.historySignals(for: saved)
-            if let age { profile.ageMonths = Int((age * 12).rounded(.down)) }
+            let saved = try RecipientBook(catalog: catalog).profile(named: recipient, overriding: overrides)
+            (profile, history, name) = (saved.profile, saved.history, saved.recipient.name)
         } else {
-            profile = RecipientProfile(ageYears: age ?? 0)
-        }
-        if !interests.isEmpty { profile.interests = interests }
-        if !purposes.isEmpty { profile.purposes = Set(purposes) }
-        if let budget { profile.budgetMax = budget.money }
-        if let budgetMin { profile.budgetMin = budgetMin.money }
-        // A word that is a product id excludes that product; every word is also avoided as text.
-        for word in excludes {
-            if try catalog.product(id: word) != nil { profile.excludedProductIDs.insert(word) } else { profile.excludedWords.append(word) }
+            profile = try overrides.applied(to: RecipientProfile(ageYears: age ?? 0), in: catalog)
         }
         let result = try catalog.recommend(for: profile, limit: limit, history: history)
         switch format {
-        case .text: Output.write(RecommendationPrinter.text(result, profile: profile))
+        case .text: Output.say(RecommendationPrinter.text(result, profile: profile, name: name))
         case .json: Output.write(try RecommendationPrinter.json(result))
         }
     }

@@ -19,6 +19,11 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Writes text for a person to read, wrapped at word boundaries to the terminal's width.
+    static func say(_ text: String) {
+        write(TextWrapper.wrap(text))
+    }
+
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -24,7 +24,7 @@ struct Prompter {
     mutating func ask(_ question: String, prompt: String = "> ") -> String? {
         guard !reachedEnd else { return nil }
         if isTerminal {
-            Output.write(question + "\n" + prompt)
+            Output.write(TextWrapper.wrap(question) + "\n" + prompt)
             fflush(nil)
             guard let line = readLine(strippingNewline: true) else {
                 reachedEnd = true
@@ -38,7 +38,7 @@ struct Prompter {
             return nil
         }
         let cleaned = Self.clean(line)
-        Output.write(question + "\n" + prompt + cleaned + "\n")
+        Output.write(TextWrapper.wrap(question) + "\n" + prompt + cleaned + "\n")
         return cleaned
     }
 

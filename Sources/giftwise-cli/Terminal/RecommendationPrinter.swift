@@ -3,17 +3,25 @@ import Giftwise
 
 /// Renders recommendations as readable text or the JSON of the CLI contract.
 enum RecommendationPrinter {
-    static func text(_ result: Recommendations, profile: RecipientProfile) -> String {
+    /// The list as text.
+    /// - Parameters:
+    ///   - name: the saved recipient's name, for the header ("Gifts for Maya (7)").
+    ///   - canPickRelaxations: whether `try N` applies a suggested change (the ask command).
+    static func text(_ result: Recommendations, profile: RecipientProfile, name: String? = nil,
+                     canPickRelaxations: Bool = false) -> String {
         var lines: [String] = []
         switch result.fit {
         case .good:
             let more = result.goodMatchCount > result.items.count ? " (of \(result.goodMatchCount) good matches)" : ""
-            lines.append(Output.bold("Gifts for \(profile.ageDescriptionWithArticle)\(more):"))
+            let whom = name.map { "\($0) (\(profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"))" }
+                ?? profile.ageDescriptionWithArticle
+            lines.append(Output.bold("Gifts for \(whom)\(more):"))
         case .partial:
             lines.append(Output.yellow("Nothing fits everything you said. These come closest — each says what it misses:"))
         case .none:
             lines.append(Output.yellow("Nothing in the catalog fits these answers (age, budget and things to avoid are never bent)."))
         }
+        for note in result.notes { lines.append(Output.dim("(" + note + ")")) }
         if !result.unrecognisedInterests.isEmpty {
             lines.append(Output.dim("(\"\(result.unrecognisedInterests.joined(separator: "\", \""))\" matched as plain words: not in the interest list)"))
         }
@@ -32,9 +40,10 @@ enum RecommendationPrinter {
         }
         if !result.relaxations.isEmpty {
             lines.append("")
-            lines.append(result.fit == .good ? "Only a few fit. Changes that would open up more:" : "What would help:")
-            for relaxation in result.relaxations {
-                lines.append("  • \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")")
+            let pick = canPickRelaxations ? " (type `try 1` to apply the first)" : ""
+            lines.append((result.fit == .good ? "Only a few fit. Changes that would open up more" : "What would help") + pick + ":")
+            for (index, relaxation) in result.relaxations.enumerated() {
+                lines.append("  \(index + 1). \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")")
             }
         } else if result.fit != .good {
             lines.append("")
@@ -44,18 +53,25 @@ enum RecommendationPrinter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere: …"
+    /// "Nothing here fits a 30-year-old who enjoys scuba diving, under $40. Worth looking for elsewhere:"
+    /// and the ideas, one a line (grouped by interest when there are several).
     static func elsewhereLines(_ result: Recommendations, profile: RecipientProfile) -> [String] {
-        guard !result.elsewhereFor.isEmpty else { return [] }
-        let interests = result.elsewhereFor.map(\.said)
-        let listed = interests.count == 1 ? interests[0]
-            : interests.dropLast().joined(separator: ", ") + " or " + interests[interests.count - 1]
+        let groups = result.elsewhereFor
+        guard !groups.isEmpty else { return [] }
+        let said = groups.map(\.said)
+        let listed = said.count == 1 ? said[0] : said.dropLast().joined(separator: ", ") + " or " + said[said.count - 1]
         let budget = profile.budgetMax.map { ", under " + $0.formatted() } ?? ""
-        var lines = ["", "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere:"]
-        for group in result.elsewhereFor {
-            let closest = group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
-            let heading = result.elsewhereFor.count > 1 || group.isApproximate ? "\(group.said)\(closest): " : ""
-            lines.append("  • " + heading + group.ideas.joined(separator: "; "))
+        func closest(_ group: ElsewhereIdeas) -> String {
+            group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
+        }
+        let intro = "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere"
+        guard groups.count > 1 else {
+            return ["", intro + closest(groups[0]) + ":"] + groups[0].ideas.map { "  • " + $0 }
+        }
+        var lines = ["", intro + ":"]
+        for group in groups {
+            lines.append("  for \(group.said)\(closest(group)):")
+            lines += group.ideas.map { "    • " + $0 }
         }
         return lines
     }

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+extension GiftCatalog {
+    /// The shop's own ideas file stored in this catalog, if one was imported.
+    public func shopGiftIdeas() throws -> GiftIdeas? {
+        try database.read { db in try Self.storedShopGiftIdeas(db) }
+    }
+
+    /// Stores a shop's gift ideas file (the format of `catalog/ideas.json`) in this catalog, so
+    /// every process and replica that opens it uses them. For each interest the file names, its
+    /// ideas replace the bundled ones (an empty list: no ideas for that interest); the others keep
+    /// the bundled ideas. Replaces an earlier shop file. Nothing is stored when the file is invalid.
+    /// - Throws: ``GiftwiseError/invalidGiftIdeas(_:)`` listing every problem.
+    @discardableResult
+    public mutating func importGiftIdeas(data: Data) throws -> GiftIdeas {
+        let ideas = try GiftIdeas(jsonData: data, taxonomy: taxonomy)
+        let text = String(decoding: data, as: UTF8.self)
+        try database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('gift_ideas', ?)", arguments: [text])
+        }
+        giftIdeas = GiftIdeas.bundled.overridden(by: ideas)
+        return ideas
+    }
+
+    /// Stores a shop's gift ideas file read from `url`; see ``importGiftIdeas(data:)``.
+    @discardableResult
+    public mutating func importGiftIdeas(at url: URL) throws -> GiftIdeas {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw GiftwiseError.unreadableFile(path: url.path, reason: "it does not exist or cannot be read")
+        }
+        return try importGiftIdeas(data: data)
+    }
+
+    /// Forgets the shop's ideas file: the bundled ideas apply again.
+    public mutating func removeShopGiftIdeas() throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = 'gift_ideas'") }
+        giftIdeas = .bundled
+    }
+
+    /// The ideas a catalog uses: the bundled ones, overridden by the shop's stored file.
+    static func effectiveGiftIdeas(_ database: CatalogDatabase) -> GiftIdeas {
+        // A stored file was valid when imported; one that no longer reads falls back to the bundled ideas.
+        guard let stored = try? database.read({ db in try storedShopGiftIdeas(db) }) else { return .bundled }
+        return GiftIdeas.bundled.overridden(by: stored)
+    }
+
+    static func storedShopGiftIdeas(_ db: Database) throws -> GiftIdeas? {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'gift_ideas'") else { return nil }
+        return try? GiftIdeas(jsonData: Data(text.utf8))
+    }
+}

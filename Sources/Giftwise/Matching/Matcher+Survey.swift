@@ -1,0 +1,37 @@
+import GRDB
+
+/// What the question flow needs to choose its next question: the good candidates, best first,
+/// with which of the recipient's interests each one strongly matches.
+package struct CandidateSurvey {
+    /// A good candidate and the interests (indexes into `interests`) it strongly matches, best first.
+    package struct Item {
+        package var product: Product
+        package var strongInterests: [Int]
+    }
+
+    /// How many good matches there are in all.
+    package var count: Int
+    /// The best good candidates (at most the limit asked for).
+    package var items: [Item]
+    /// The interests as resolved: what they said and the taxonomy interest, if any.
+    package var interests: [(said: String, interest: Interest?, tag: String?)]
+}
+
+extension Matcher {
+    /// Surveys the good candidates for a profile and a critique, inside a read the caller holds.
+    package func survey(_ db: Database, for profile: RecipientProfile, critique: Critique, limit: Int) throws -> CandidateSurvey {
+        let query = MatchQuery(profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy, weights: weights)
+        let count = try query.countGood(db)
+        let good = try query.candidates(db, limit: limit).filter(\.isGood)
+        let items = good.map { candidate -> CandidateSurvey.Item in
+            var best: [Int: Double] = [:]
+            for hit in candidate.hits where hit.hit.isStrong && hit.request < query.requests.count {
+                best[hit.request] = max(best[hit.request] ?? 0, hit.weight)
+            }
+            let strong = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
+            return CandidateSurvey.Item(product: candidate.product, strongInterests: strong)
+        }
+        return CandidateSurvey(count: count, items: items,
+                               interests: query.requests.map { ($0.said, $0.interest, $0.interest?.id ?? $0.freeTag) })
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+
+/// How the flow reads a catalog: each read in its own transaction (the synchronous API), or all
+/// inside one read the caller already holds (the asynchronous API, which runs a whole step in one
+/// GRDB async read; GRDB reads are not re-entrant, so nothing inside may open another).
+struct CatalogReader {
+    let catalog: GiftCatalog
+    private let database: Database?
+
+    /// Reads `catalog`, one transaction per read.
+    init(_ catalog: GiftCatalog) {
+        self.catalog = catalog
+        self.database = nil
+    }
+
+    /// Reads `catalog` through `db`, a read already open on it.
+    init(_ catalog: GiftCatalog, within db: Database) {
+        self.catalog = catalog
+        self.database = db
+    }
+
+    var taxonomy: Taxonomy { catalog.taxonomy }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if let database { return try body(database) }
+        return try catalog.database.read(body)
+    }
+
+    func goodMatchCount(for profile: RecipientProfile, critique: Critique) throws -> Int {
+        try read { db in try Matcher(catalog: catalog).goodMatchCount(db, for: profile, critique: critique) }
+    }
+
+    func recommend(for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique) throws -> Recommendations {
+        try read { db in try Matcher(catalog: catalog).recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    }
+}

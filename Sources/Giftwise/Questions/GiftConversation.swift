@@ -1,0 +1,185 @@
+import Foundation
+
+/// The whole conversation the terminal has with a person: the questions, then the list and its
+/// refinements. Each line they type goes to ``respond(to:in:)`` exactly as typed ("7",
+/// "dinosaurs, drawing", "skip", "back", "done", "cheaper", "more like 2", "try 1",
+/// "change answers", "start over").
+///
+/// It is a `Codable` value holding no catalog, and ``replaying(_:in:recipients:today:limit:)``
+/// rebuilds it from the lines typed so far, which is how a stateless server resumes it.
+public struct GiftConversation: Sendable, Codable, Equatable {
+    /// The questions.
+    public private(set) var flow: QuestionFlow
+    /// The list and its refinements, once the questions are over.
+    public private(set) var refining: RefineSession?
+    /// How many gifts a list shows at first.
+    public let limit: Int
+    /// Notes about the last line: "did you mean …?", "Budget now up to $15.".
+    public private(set) var notes: [String] = []
+
+    /// What became of a line.
+    public enum Reply: Sendable, Equatable {
+        /// Taken: ask ``currentQuestion`` next, or show ``results`` when the questions are over.
+        case accepted
+        /// Not taken; the reason says what to do instead. Nothing changed.
+        case rejected(String)
+        /// They asked for help: the explanation of the current question or of the refinements.
+        case help(String)
+        /// Nothing to do (an empty line after the list).
+        case ignored
+        /// They started over: a fresh flow.
+        case startedOver
+    }
+
+    /// Starts a conversation.
+    /// - Parameters:
+    ///   - recipients: saved recipients; when non-empty, "Who is it for?" is asked first.
+    ///   - today: the day saved recipients' ages are computed for.
+    ///   - limit: how many gifts a list shows at first (1–100).
+    public init(recipients: [SavedRecipient] = [], today: Date = Date(), limit: Int = 5) {
+        self.flow = QuestionFlow(recipients: recipients, today: today)
+        self.limit = max(1, min(limit, RefineSession.maxLimit))
+    }
+
+    /// The question to answer now; `nil` while the list is shown.
+    public var currentQuestion: Question? { refining == nil ? flow.currentQuestion : nil }
+
+    /// The list shown, once the questions are over.
+    public var results: Recommendations? { refining?.result }
+
+    /// The profile so far (refinements applied); `nil` until the age is known.
+    public var profile: RecipientProfile? { refining?.profile ?? flow.profile }
+
+    /// The lines as accepted (rejected lines and undone steps left out): replaying them with
+    /// ``replaying(_:in:recipients:today:limit:)`` gives this conversation again.
+    public var acceptedInputs: [String] { flow.acceptedInputs + (refining?.acceptedInputs ?? []) }
+
+    /// The live count: how many good gifts the answers so far leave; `nil` before the age is known.
+    public func remainingCount(in catalog: GiftCatalog) throws -> Int? {
+        try remainingCount(CatalogReader(catalog))
+    }
+
+    func remainingCount(_ reader: CatalogReader) throws -> Int? {
+        if let results { return results.goodMatchCount }
+        guard flow.profile != nil else { return nil }
+        return try flow.remainingCount(reader)
+    }
+
+    /// Takes one line as typed.
+    /// - Throws: only database errors; a line that cannot be used is a ``Reply/rejected(_:)``.
+    public mutating func respond(to line: String, in catalog: GiftCatalog) throws -> Reply {
+        try respond(to: line, CatalogReader(catalog))
+    }
+
+    /// Ends the questions and shows the list ("done", or the end of piped input).
+    /// - Throws: ``QuestionFlowError/ageRequired`` before the age is known.
+    public mutating func showResults(in catalog: GiftCatalog) throws {
+        try showResults(CatalogReader(catalog))
+    }
+
+    /// Rebuilds a conversation from the lines typed so far, as the terminal would have taken them.
+    /// - Returns: the conversation and the reply to the last line (`nil` when there were none).
+    public static func replaying(_ lines: [String], in catalog: GiftCatalog, recipients: [SavedRecipient] = [],
+                                 today: Date = Date(), limit: Int = 5) throws -> (conversation: GiftConversation, lastReply: Reply?) {
+        try replaying(lines, CatalogReader(catalog), recipients: recipients, today: today, limit: limit)
+    }
+
+    static func replaying(_ lines: [String], _ reader: CatalogReader, recipients: [SavedRecipient], today: Date,
+                          limit: Int) throws -> (conversation: GiftConversation, lastReply: Reply?) {
+        var conversation = GiftConversation(recipients: recipients, today: today, limit: limit)
+        var reply: Reply?
+        for line in lines { reply = try conversation.respond(to: line, reader) }
+        return (conversation, reply)
+    }
+
+    static let doneWords: Set<String> = ["done", "show me", "show me now", "go", "that's it", "thats it"]
+    static let startOverWords: Set<String> = ["start over", "restart", "again", "start again"]
+    static let changeAnswersWords: Set<String> = ["change answers", "change my answers", "change answer", "edit answers"]
+    static let helpWords: Set<String> = ["?", "help", "h"]
+
+    mutating func respond(to line: String, _ reader: CatalogReader) throws -> Reply {
+        let command = RefineSession.normalized(line)
+        if Self.startOverWords.contains(command) {
+            self = GiftConversation(recipients: flow.recipients, today: flow.today, limit: limit)
+            return .startedOver
+        }
+        if var refining {
+            notes = []
+            if Self.helpWords.contains(command) { return .help(RefineSession.help) }
+            if command.isEmpty { return .ignored }
+            if Self.changeAnswersWords.contains(command) {
+                self.refining = nil
+                flow.back()
+                return .accepted
+            }
+            switch try refining.apply(line, reader) {
+            case .applied:
+                notes = refining.notes
+                self.refining = refining
+                return .accepted
+            case .rejected(let reason):
+                return .rejected(reason)
+            case .notUnderstood:
+                return .rejected("I didn't understand \"\(String(AnswerParser.clean(line).prefix(60)))\".")
+            }
+        }
+        guard let question = flow.currentQuestion else {
+            try showResults(reader)
+            return .accepted
+        }
+        notes = []
+        do {
+            switch command {
+            case _ where Self.helpWords.contains(command):
+                return .help(question.help)
+            case "back", "b":
+                guard flow.canGoBack else { return .rejected("This is the first question.") }
+                flow.back()
+                return .accepted
+            case _ where Self.doneWords.contains(command):
+                try flow.finish()
+            case "skip", "s":
+                try flow.skip(reader)
+            default:
+                try flow.answer(line, reader)
+            }
+        } catch let error as QuestionFlowError {
+            return .rejected(error.localizedDescription)
+        }
+        notes = flow.lastAnswerNotes
+        if question.id == .recipient, let recipient = flow.selectedRecipient {
+            notes += try historyNotes(for: recipient, reader)
+        }
+        if flow.isFinished { try startResults(reader) }
+        return .accepted
+    }
+
+    mutating func showResults(_ reader: CatalogReader) throws {
+        guard refining == nil else { return }
+        if !flow.isFinished { try flow.finish() }
+        try startResults(reader)
+    }
+
+    /// "Given before: the Dino Kit (loved, this month); the Puzzle (in 2024). Never suggested again."
+    private func historyNotes(for recipient: SavedRecipient, _ reader: CatalogReader) throws -> [String] {
+        let gifts = try reader.read { db in try RecipientBook.gifts(db, recipientID: recipient.id) }
+        guard !gifts.isEmpty else { return [] }
+        let shown = gifts.reversed().prefix(5).map { gift -> String in
+            let when = RecipientBook.whenText(gift.date, now: flow.today)
+            return "the \(gift.productName) (" + (gift.outcome.map { "\($0.rawValue), " } ?? "") + when + ")"
+        }
+        let more = gifts.count > 5 ? " and \(gifts.count - 5) more" : ""
+        return ["Given to \(recipient.name) before: " + shown.joined(separator: "; ") + more
+                + ". None of these is suggested again; loved and returned ones steer the list."]
+    }
+
+    private mutating func startResults(_ reader: CatalogReader) throws {
+        guard let profile = flow.profile else { throw QuestionFlowError.ageRequired }
+        var history = HistorySignals.none
+        if let recipient = flow.selectedRecipient {
+            let gifts = try reader.read { db in try RecipientBook.gifts(db, recipientID: recipient.id) }
+            history = RecipientBook.historySignals(from: gifts, now: flow.today)
+        }
+        refining = try RefineSession(profile: profile, critique: flow.steering, history: history, limit: limit, reader)
+    }
+}

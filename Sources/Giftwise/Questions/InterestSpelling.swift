@@ -1,0 +1,60 @@
+/// Reads a misspelt interest: a clear slip ("dinosours") is corrected, a word close to several
+/// interests gets "did you mean …?", and a word close to none is simply a word to search for.
+/// "darts" is not a slip of "art": a short word must be one letter away, and start the same.
+enum InterestSpelling {
+    enum Verdict: Equatable {
+        /// The taxonomy knows the word (or it is too short to judge).
+        case known
+        /// A clear slip: read it as `phrase`, the closest word for that interest.
+        case corrected(phrase: String)
+        /// Close to several interests: these labels.
+        case unsure([String])
+        /// Close to none.
+        case unknown
+    }
+
+    static func check(_ word: String, taxonomy: Taxonomy) -> Verdict {
+        if taxonomy.resolve(word) != nil { return .known }
+        let key = TextNormalizer.key(word)
+        guard key.count >= 4, let first = key.first else { return .unknown }
+        // Longer words carry more letters to slip on.
+        let allowed = key.count >= 9 ? 2 : 1
+        var close: [(distance: Int, phrase: String, interest: Interest)] = []
+        for interest in taxonomy.suggestions(for: word, limit: 6) {
+            let phrases = [interest.id, interest.label] + interest.aliases
+            let best = phrases.map { phrase -> (Int, String) in
+                let phraseKey = TextNormalizer.key(phrase)
+                guard phraseKey.first == first, abs(phraseKey.count - key.count) <= allowed else { return (Int.max, phrase) }
+                return (slips(phraseKey, key), phrase)
+            }.min { $0.0 < $1.0 }
+            if let best, best.0 <= allowed { close.append((best.0, best.1, interest)) }
+        }
+        guard let nearest = close.map(\.distance).min() else { return .unknown }
+        let nearestInterests = close.filter { $0.distance == nearest }
+        // Auto-correct only a slip that cannot be read two ways and is long enough to be sure of.
+        if nearestInterests.count == 1, close.count == 1, key.count >= 6 {
+            return .corrected(phrase: nearestInterests[0].phrase.lowercased())
+        }
+        return .unsure(close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))
+    }
+
+    /// Typing slips between two words: letters missing, extra, wrong, or two swapped (each one
+    /// slip; the optimal-string-alignment distance).
+    static func slips(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}

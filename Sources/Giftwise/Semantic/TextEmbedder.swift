@@ -1,0 +1,119 @@
+/// Turns text into a unit-length semantic vector: the smooth-inverse-frequency weighted mean of
+/// its word pieces' rows in the distilled table (issue 12's recipe). "firefighters" lands near
+/// "Fire Station", "axolotls" near "salamander", without either word in the taxonomy.
+///
+/// Cheap: no model runs, only table look-ups (a few microseconds for a phrase).
+package struct TextEmbedder: Sendable {
+    package let tokenizer: WordPieceTokenizer
+    package var table: SemanticTable { tokenizer.table }
+
+    /// The embedder over the table linked into the binary.
+    package static let bundled = TextEmbedder(table: .bundled)
+
+    package init(table: SemanticTable) {
+        self.tokenizer = WordPieceTokenizer(table: table)
+    }
+
+    /// Dimensions of every vector (128).
+    package var dimensions: Int { table.dimensions }
+
+    /// The vector of `text`, or nil when it has no known word piece (empty, only symbols or
+    /// unknown scripts).
+    package func embed(_ text: String) -> SemanticVector? {
+        embed(ids: tokenizer.ids(for: text))
+    }
+
+    /// The vector of these word pieces; `[UNK]` is skipped.
+    package func embed(ids: [Int32]) -> SemanticVector? {
+        var sum = [Float](repeating: 0, count: table.dimensions)
+        guard accumulate(ids[...], into: &sum) else { return nil }
+        return SemanticVector(normalising: sum)
+    }
+
+    /// Adds the weighted rows of `ids` to `sum`; whether any piece was known.
+    private func accumulate(_ ids: ArraySlice<Int32>, into sum: inout [Float]) -> Bool {
+        var any = false
+        sum.withUnsafeMutableBufferPointer { buffer in
+            for id in ids where id != tokenizer.unknown {
+                table.accumulate(id, factor: table.weight(id), into: buffer.baseAddress!)
+                any = true
+            }
+        }
+        return any
+    }
+
+    /// A product's vector, from its name and from its name with the start of its description:
+    /// the name alone says what it is, the description's opening says what it is about, and its
+    /// later sentences (care instructions, battery sizes) mostly add noise. Both halves are
+    /// unit vectors before they are added, so the name counts at least half.
+    /// (Words never cross whitespace, so the pieces of "name opening" are the name's followed by
+    /// the opening's: the text is tokenised once and the name's sum reused.)
+    package func embedProduct(name: String, description: String) -> SemanticVector? {
+        let opening = Self.opening(of: description, maxCharacters: Self.descriptionCharacters)
+        var ids = tokenizer.ids(for: name)
+        let nameCount = ids.count
+        tokenizer.appendIDs(for: String(opening), to: &ids)
+        var sum = [Float](repeating: 0, count: table.dimensions)
+        let hasName = accumulate(ids[..<nameCount], into: &sum)
+        let nameVector = hasName ? SemanticVector(normalising: sum) : nil
+        guard accumulate(ids[nameCount...], into: &sum) else { return nameVector }
+        let combined = SemanticVector(normalising: sum)
+        guard let nameVector else { return combined }
+        return SemanticVector(normalising: zip(nameVector.components, combined.components).map { $0 + $1 })
+    }
+
+    /// How much of a description a product vector reads.
+    package static let descriptionCharacters = 240
+
+    /// The first `maxCharacters` characters of `text`, cut at a word boundary.
+    static func opening(of text: String, maxCharacters: Int) -> Substring {
+        guard text.utf8.count > maxCharacters, text.count > maxCharacters else { return Substring(text) }
+        let cut = text.prefix(maxCharacters)
+        if let space = cut.lastIndex(where: { $0 == " " || $0 == "\n" }) { return cut[..<space] }
+        return cut
+    }
+}
+
+/// A unit-length semantic vector (128 floats). The cosine of two is their dot product.
+package struct SemanticVector: Sendable, Hashable {
+    package private(set) var components: [Float]
+
+    /// Scales `raw` to unit length (a zero vector stays zero).
+    package init(normalising raw: [Float]) {
+        var squared: Float = 0
+        for value in raw { squared += value * value }
+        let length = squared.squareRoot()
+        components = length > 0 ? raw.map { $0 / length } : raw
+    }
+
+    /// Wraps components that are already unit length (or stored ones).
+    package init(unitComponents: [Float]) { components = unitComponents }
+
+    /// Cosine similarity in -1 … 1.
+    package func cosine(_ other: SemanticVector) -> Float {
+        components.withUnsafeBufferPointer { a in
+            other.components.withUnsafeBufferPointer { b in SemanticVector.dot(a, b) }
+        }
+    }
+
+    /// SIMD dot product of two equal-length float buffers (length a multiple of 16).
+    @inline(__always)
+    static func dot(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> Float {
+        let count = min(a.count, b.count)
+        var sum = SIMD16<Float>()
+        let ra = UnsafeRawPointer(a.baseAddress!)
+        let rb = UnsafeRawPointer(b.baseAddress!)
+        var offset = 0
+        while offset + 16 <= count {
+            sum += ra.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
+                * rb.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
+            offset += 16
+        }
+        var total = sum.sum()
+        while offset < count {
+            total += a[offset] * b[offset]
+            offset += 1
+        }
+        return total
+    }
+}

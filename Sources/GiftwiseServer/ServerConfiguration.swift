@@ -1,0 +1,45 @@
+import Foundation
+
+/// How `giftwise serve` runs: where it listens, which catalog it serves, its limits.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind; loopback unless told otherwise.
+    public var host: String
+    /// The port; 0 picks a free one (tests).
+    public var port: Int
+    /// The catalog file.
+    public var databasePath: String
+    /// The bearer token for catalog writes (`GIFTWISE_ADMIN_TOKEN`); `nil` refuses every write with 403.
+    public var adminToken: String?
+    /// Origins allowed by CORS (`--allow-origin`); empty: no CORS headers at all.
+    public var allowedOrigins: [String]
+    /// Largest catalog upload (`PUT /v1/catalog`), in bytes.
+    public var catalogBodyLimit: Int
+    /// Largest body anywhere else, in bytes.
+    public var bodyLimit: Int
+    /// A connection that sends nothing for this long while a request is due (or mid-body) is closed.
+    public var readTimeout: Duration
+    /// How often the catalog path is checked for a newly published file.
+    public var catalogCheckInterval: Duration
+    /// Where uploads are spooled before the import reads them.
+    public var spoolDirectory: URL
+
+    /// Creates a configuration; the defaults follow DESIGN §5.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
+        adminToken: String? = nil, allowedOrigins: [String] = [],
+        catalogBodyLimit: Int = 100 * 1024 * 1024, bodyLimit: Int = 64 * 1024,
+        readTimeout: Duration = .seconds(30), catalogCheckInterval: Duration = .milliseconds(200),
+        spoolDirectory: URL = FileManager.default.temporaryDirectory
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.adminToken = adminToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.allowedOrigins = allowedOrigins
+        self.catalogBodyLimit = catalogBodyLimit
+        self.bodyLimit = bodyLimit
+        self.readTimeout = readTimeout
+        self.catalogCheckInterval = catalogCheckInterval
+        self.spoolDirectory = spoolDirectory
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Gift ideas from elsewhere through the built binary: `recommend` in text and JSON, and a shop's
+/// own ideas file stored with `catalog ideas import`.
+struct ElsewhereCLITests {
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func jsonCarriesElsewhereEmptyWhenGoodAndIdeasWhenNothingFits() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        let good = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs"], in: folder)
+        #expect(good.status == 0, "\(good.summary)")
+        let goodJSON = try Self.json(good.stdout)
+        #expect(goodJSON["fit"] as? String == "good")
+        #expect((goodJSON["elsewhere"] as? [String])?.isEmpty == true, "present and empty when the catalog is the answer")
+
+        let none = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "1"], in: folder)
+        let noneJSON = try Self.json(none.stdout)
+        #expect(noneJSON["fit"] as? String == "none")
+        let ideas = try #require(noneJSON["elsewhere"] as? [String])
+        #expect(ideas.count == 3)
+        #expect(ideas.contains("a fossil dig kit to chip out a skeleton"))
+    }
+
+    @Test func textSaysWhatToLookForElsewhereOnlyWhenNothingFits() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        let none = try CLIHarness.run(["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "2"], in: folder)
+        #expect(none.status == 0, "\(none.summary)")
+        #expect(none.stdout.contains("Nothing here fits a 30-year-old who enjoys scuba diving, under $2. Worth looking for elsewhere:"), "\(none.stdout)")
+        #expect(none.stdout.contains("  • "))
+        let good = try CLIHarness.run(["recommend", "--db", db, "--age", "7", "--interest", "dinosaurs"], in: folder)
+        #expect(!good.stdout.contains("elsewhere"))
+    }
+
+    @Test func aShopsIdeasFileReplacesTheBundledIdeasForItsInterests() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("shop.sqlite").path
+        let file = folder.appendingPathComponent("ideas.json")
+        try #"{"dinosaurs": [{"idea": "a dinosaur cake from the bakery next door", "ageMin": 3}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try CLIHarness.run(["catalog", "ideas", "import", file.path, "--db", db], in: folder)
+        #expect(imported.status == 0, "\(imported.summary)")
+        let run = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--interest", "chess", "--budget", "1"], in: folder)
+        let ideas = try #require(try Self.json(run.stdout)["elsewhere"] as? [String])
+        #expect(ideas.first == "a dinosaur cake from the bakery next door")
+        #expect(ideas.count == 4, "chess keeps the bundled ideas: \(ideas)")
+
+        try #"{"scuba-diving": [{"idea": "a dive logbook"}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let refused = try CLIHarness.run(["catalog", "ideas", "import", file.path, "--db", db], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\"scuba-diving\" is not an interest id"), "\(refused.summary)")
+
+        let reset = try CLIHarness.run(["catalog", "ideas", "reset", "--db", db], in: folder)
+        #expect(reset.status == 0)
+        let after = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "1"], in: folder)
+        #expect((try Self.json(after.stdout)["elsewhere"] as? [String])?.contains("a dinosaur cake from the bakery next door") == false)
+    }
+}

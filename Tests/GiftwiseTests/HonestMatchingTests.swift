@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Giftwise
+
+/// DESIGN §4 "What good means", issue 10 §2/§6/§7 and issue 12 §1–§3: what counts as good, how
+/// weak matches are worded, near-duplicate names, budgets across currencies, and the rules the
+/// semantic signal plays by.
+struct HonestMatchingTests {
+    static let catalog: GiftCatalog = try! TestSupport.defaultCatalog()
+
+    // MARK: Good means their own interest
+
+    @Test func scubaDivingWithinFortyIsPartialAndSaysTheRelationPlainly() throws {
+        // Given a 35-year-old who likes scuba diving and $40 to spend
+        let profile = RecipientProfile(ageYears: 35, interests: ["scuba diving"], budgetMax: Money(40))
+        // When recommending
+        let result = try Self.catalog.recommend(for: profile)
+        // Then nothing is called good, and no reason claims they love the ocean
+        #expect(result.fit == .partial)
+        let reasons = result.items.flatMap(\.reasons)
+        #expect(!reasons.contains { $0.contains("loves the ocean") || $0.contains("loves swimming") }, "\(reasons)")
+        #expect(reasons.contains { $0.contains("close to scuba diving") }, "\(reasons)")
+        // And the budget relaxation finds the snorkel set above the budget, in their words
+        let raise = try #require(result.relaxations.first { $0.changes.budget != nil })
+        #expect(raise.suggestion == "raise the budget to $50")
+        #expect(raise.matches == 1)
+        #expect(raise.detail == "1 gift that matches scuba diving")
+        #expect(result.notes.contains("nothing within $40 matches scuba diving"), "\(result.notes)")
+        let raised = try Self.catalog.recommend(for: raise.changes.applied(to: profile))
+        #expect(raised.fit == .good)
+        #expect(raised.items.first?.product.name.contains("Snorkel") == true)
+    }
+
+    @Test(arguments: [("lord of the rings", "fantasy"), ("super mario", "video-games"), ("famous buildings", "building")])
+    func aFranchiseOrSpecificWishIsNeverWidenedToItsGenreAndCalledGood(said: String, genre: String) throws {
+        // Given a catalog with the genre but nothing of the specific wish
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.header + """
+            g-1,Dragon Dance Guy,A dancing dragon figure,12,USD,6,,\(genre),fun,,true
+            g-2,Sonic Racer,A blue hedgehog racing game,15,USD,6,,\(genre),fun,,true
+            g-3,Big Wooden Blocks,Stack and build,20,USD,3,,building,fun,,true
+
+            """, into: catalog)
+        // When they ask for the specific thing
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
+        // Then nothing is "good" and no reason says they love the genre
+        #expect(result.fit != .good)
+        #expect(result.goodMatchCount == 0)
+        #expect(result.items.allSatisfy { !$0.isGoodMatch })
+        #expect(!result.items.flatMap(\.reasons).contains { $0.hasPrefix("loves") || $0.hasPrefix("is into") }, "\(result.items.map(\.reasons))")
+    }
+
+    @Test func aFranchisesOwnWorldIsGood() throws {
+        // "star wars" → an X-wing set (DESIGN §4), even when the name never says "star wars".
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV("id,name,price\nsw-1,X-wing Starfighter,40\nsw-2,Castle Siege,40\n", into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star wars"]))
+        #expect(result.fit == .good)
+        #expect(result.items.map(\.product.id) == ["sw-1"])
+    }
+
+    @Test(arguments: ["\"", "*", "((", "  ", "-"])
+    func anInterestOfOnlyPunctuationIsNotUnderstoodNeverAnything(said: String) throws {
+        let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: [said]))
+        #expect(result.fit != .good)
+        #expect(result.goodMatchCount == 0)
+        if !said.trimmingCharacters(in: .whitespaces).isEmpty {
+            #expect(result.notUnderstoodInterests == [said])
+            #expect(result.notes.contains { $0.contains("not understood") })
+        }
+    }
+
+    @Test func aPunctuationInterestBesideARealOneIsIgnored() throws {
+        let withJunk = try Self.catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs", "*"]))
+        let plain = try Self.catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"]))
+        #expect(withJunk.items.map(\.product.id) == plain.items.map(\.product.id))
+        #expect(withJunk.notUnderstoodInterests == ["*"])
+    }
+
+    @Test func aSynonymIsTheInterestItselfANarrowerKindIsNot() {
+        let taxonomy = DefaultCatalog.taxonomy
+        #expect(taxonomy.resolution("dinos")?.specificity == .same)
+        #expect(taxonomy.resolution("dinosaur toys")?.specificity == .same)
+        #expect(taxonomy.resolution("knights and castles")?.specificity == .same)
+        #expect(taxonomy.resolution("t-rex")?.specificity == .narrower)
+        #expect(taxonomy.resolution("jigsaw puzzles")?.specificity == .narrower)
+        #expect(taxonomy.resolution("famous buildings")?.interest.id == "architecture")
+        #expect(taxonomy.resolution("firefighters")?.interest.id == "firefighters")
+    }
+
+    @Test func saysWhenAgeRemovedEverythingThatMatches() throws {
+        // The only snorkel set is made for 12 and up: a 6-year-old who likes snorkelling is told why.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV("id,name,price,age_min\nsn-1,Snorkel Mask and Fins Set,40,12\nbl-1,Wooden Blocks,20,3\n", into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["snorkelling"]))
+        #expect(result.fit != .good)
+        #expect(result.notes.contains { $0.contains("all made for other ages") }, "\(result.notes)")
+    }
+
+    // MARK: Near-duplicates
+
+    @Test func neverShowsTwoYearlyEditionsOrColoursOfOneThing() throws {
+        // Given five yearly advent calendars and colour variants, and a few other sets
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = "id,name,price,age_min\n"
+        for year in 2015...2019 { csv += "ac-\(year),Star Wars Advent Calendar \(year),40,6\n" }
+        for colour in ["Red", "Blue", "Green"] { csv += "lt-\(colour),Lightsaber Torch (\(colour)) 2-pack,10,6\n" }
+        csv += "xw-1,X-wing Starfighter,45,8\nmf-1,Millennium Falcon,55,9\nds-1,Death Star Escape,30,7\n"
+        try TestSupport.importCSV(csv, into: catalog)
+        // When a Star Wars fan asks
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star wars"], budgetMax: Money(60)))
+        // Then each thing appears once
+        let names = result.items.map(\.product.name)
+        #expect(names.filter { $0.contains("Advent Calendar") }.count == 1, "\(names)")
+        #expect(names.filter { $0.contains("Lightsaber Torch") }.count == 1, "\(names)")
+        #expect(names.count == 5)
+        // And the count promises the list: variants are one gift
+        #expect(result.goodMatchCount == 5)
+    }
+
+    @Test func moreLikeOneKeepsItsVariants() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = "id,name,price,age_min,interests\n"
+        for year in 2015...2019 { csv += "ac-\(year),Star Wars Advent Calendar \(year),40,6,star-wars\n" }
+        try TestSupport.importCSV(csv, into: catalog)
+        let critique = Critique(favouredInterests: ["star-wars"], favouredLike: "Star Wars Advent Calendar 2019")
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star wars"]), critique: critique)
+        #expect(result.items.count == 5)
+    }
+
+    @Test(arguments: [
+        ("Star Wars Advent Calendar 2019", "Star Wars Advent Calendar 2021", true),
+        ("Dino Tee, Blue, Size M", "Dino Tee - Green (L)", true),
+        ("Crayons 24-pack", "Crayons, pack of 64", true),
+        ("Fire Station", "Police Station", false),
+        ("X-wing Starfighter", "TIE Fighter", false),
+    ])
+    func variantNamesAreTheSameThing(a: String, b: String, same: Bool) {
+        #expect(Diversifier.sameThing(Diversifier.variantKey(a), Diversifier.variantKey(b)) == same)
+    }
+
+    // MARK: Currencies
+
+    static let mixedCurrencies = """
+        id,name,price,currency,age_min,interests
+        u-1,Dino Kit Dollars,25,USD,6,dinosaurs
+        e-1,Dino Kit Euros,25,EUR,6,dinosaurs
+        j-1,Dino Kit Yen,2500,JPY,6,dinosaurs
+        u-2,Dino Puzzle Dollars,10,USD,6,dinosaurs
+
+        """
+
+    @Test func productsInAnotherCurrencyWithoutARateAreLeftOutWithOneNote() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(Self.mixedCurrencies, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(30)))
+        #expect(Set(result.items.map(\.product.currency)) == ["USD"])
+        #expect(result.notes.filter { $0.contains("left out") }.count == 1)
+        #expect(result.notes.contains { $0.hasPrefix("2 products priced in EUR, JPY left out") }, "\(result.notes)")
+        // Without a budget, every currency is shown
+        let unbudgeted = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"]))
+        #expect(unbudgeted.items.count == 4)
+        #expect(unbudgeted.notes.isEmpty)
+    }
+
+    @Test func theShopsRatesCompareOtherCurrenciesWithTheBudget() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(Self.mixedCurrencies, into: catalog)
+        // One euro is $1.10, one yen $0.0068: €25 = $27.50 fits $30; ¥2500 = $17 fits.
+        try catalog.setExchangeRates(ExchangeRates(base: "USD", rates: ["EUR": 1.10, "JPY": 0.0068]))
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(30)))
+        #expect(Set(result.items.map(\.product.id)) == ["u-1", "e-1", "j-1", "u-2"])
+        let euro = try #require(result.items.first { $0.product.id == "e-1" })
+        #expect(euro.reasons.contains { $0.contains("within your $30") }, "\(euro.reasons)")
+        // $26 leaves the euro kit out ($27.50)
+        let tighter = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(26)))
+        #expect(!tighter.items.contains { $0.product.id == "e-1" })
+    }
+
+    @Test func aBudgetInTheCatalogsOtherCurrencyRaisesInThatCurrency() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(Self.mixedCurrencies, into: catalog)
+        var profile = RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(2000))
+        profile.currency = "JPY"
+        let result = try catalog.recommend(for: profile)
+        #expect(result.items.isEmpty || result.fit != .good)
+        let raise = try #require(result.relaxations.first { $0.changes.budget != nil })
+        #expect(raise.suggestion == "raise the budget to 2500 JPY")
+    }
+
+    // MARK: The semantic signal's rules
+
+    /// Similarities chosen by the test, looked up by product id in the real catalog.
+    struct FixedMeaning: SemanticSignal {
+        let similarities: [String: Double]
+        func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(pk: Int64, similarity: Double)] {
+            var found: [(pk: Int64, similarity: Double)] = []
+            for (id, similarity) in similarities.sorted(by: { $0.key < $1.key }) {
+                let sql: SQL = "SELECT p.pk FROM product p WHERE p.id = \(id) AND \(limits.condition(on: .product))"
+                if let pk = try Int64.fetchOne(db, SQLRequest<Int64>(literal: sql)) { found.append((pk, similarity)) }
+            }
+            return found
+        }
+    }
+
+    static let semanticCSV = """
+        id,name,price,age_min,interests
+        fs-1,City Station with Ladder Truck,40,6,vehicles
+        fe-1,Firefighter Helmet and Axe,20,4,pretend-play
+        bk-1,Big Wooden Blocks,20,3,building
+
+        """
+
+    @Test func onlyTheSemanticSignalFindsTheRightGift() throws {
+        // "blaze heroes" is in no tag and no text; only meaning links it to the station.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(Self.semanticCSV, into: catalog)
+        let matcher = Matcher(catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 0.86, "bk-1": 0.2]))
+        let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["blaze heroes"]))
+        #expect(result.fit == .good)
+        #expect(result.items.map(\.product.id) == ["fs-1"])
+        #expect(result.items[0].reasons.first == "close in meaning to \"blaze heroes\"")
+        // Without the signal, nothing is found
+        #expect(try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["blaze heroes"])).fit != .good)
+    }
+
+    @Test func meaningNeverOutranksAnExactMatch() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(Self.semanticCSV, into: catalog)
+        // The station is as close as can be in meaning; the helmet says "firefighter" in its name.
+        let matcher = Matcher(catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 1.0, "fe-1": 0.5]))
+        let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["firefighters"]))
+        #expect(result.items.first?.product.id == "fe-1")
+    }
+
+    @Test func meaningDoesNotTurnARelatedMatchIntoAGoodOne() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(Self.semanticCSV, into: catalog)
+        // Somewhat close in meaning (below the good threshold) and tagged only with a related interest.
+        let matcher = Matcher(catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 0.6]))
+        let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["scuba diving"]))
+        #expect(result.goodMatchCount == 0)
+        #expect(result.items.allSatisfy { !$0.isGoodMatch })
+    }
+
+    // MARK: One rule, two places
+
+    @Test func theSQLAgeRuleAndFitAgreeWithTheModel() throws {
+        let queue = try DatabaseQueue()
+        let ranges: [(Int?, Int?)] = [(nil, nil), (0, 12), (36, nil), (72, 108), (144, nil), (600, nil), (24, 36), (nil, 60)]
+        for age in [0, 6, 18, 30, 36, 48, 84, 120, 216, 400, 800] {
+            for (low, high) in ranges {
+                let range = AgeRange(minMonths: low, maxMonths: high)
+                let admits: SQL = "SELECT \(AgeRange.admitsSQL(ageMonths: age, alias: "r")) FROM (SELECT \(low) AS age_min_months, \(high) AS age_max_months) r"
+                let fit: SQL = "SELECT \(AgeRange.fitSQL(recipientMonths: age, alias: "r")) FROM (SELECT \(low) AS age_min_months, \(high) AS age_max_months) r"
+                let sqlAdmits = try queue.read { db in try Bool.fetchOne(db, SQLRequest<Bool>(literal: admits)) } ?? false
+                let sqlFit = try queue.read { db in try Double.fetchOne(db, SQLRequest<Double>(literal: fit)) } ?? -1
+                #expect(sqlAdmits == range.admits(ageMonths: age), "age \(age) range \(range)")
+                #expect(abs(sqlFit - range.fit(forRecipientMonths: age)) < 1e-9, "age \(age) range \(range)")
+            }
+        }
+    }
+}
