@@ -32,6 +32,9 @@ public struct ImportOptions: Sendable, Equatable {
     public var skipInvalidRows: Bool
     /// Called now and then (about ten times a second) with how far the import has got.
     public var progress: (@Sendable (ImportProgress) -> Void)?
+    /// Parse and validate rows on a second thread while the first writes (the default). Off,
+    /// everything runs on the calling thread; the outcome is the same either way.
+    public var parallelParsing = true
 
     /// Creates options; the defaults follow the catalog format contract.
     public init(
@@ -52,7 +55,7 @@ public struct ImportOptions: Sendable, Equatable {
     public static func == (lhs: ImportOptions, rhs: ImportOptions) -> Bool {
         lhs.format == rhs.format && lhs.dryRun == rhs.dryRun && lhs.replace == rhs.replace
             && lhs.columnMap == rhs.columnMap && lhs.delimiter == rhs.delimiter
-            && lhs.skipInvalidRows == rhs.skipInvalidRows
+            && lhs.skipInvalidRows == rhs.skipInvalidRows && lhs.parallelParsing == rhs.parallelParsing
     }
 }
 

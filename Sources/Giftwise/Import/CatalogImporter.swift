@@ -124,19 +124,24 @@ struct CatalogImporter {
     private func write(rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport) throws -> ImportReport {
         do {
             return try database.writer.write { db -> ImportReport in
-                var session = ImportSession(report: report, parser: parser, options: options)
+                var session = ImportSession(report: report, options: options)
                 let writer = try ImportWriter(db: db)
-                let clock = ProgressClock(source: source, rows: rows, callback: options.progress)
+                let pipeline = ParsePipeline(rows: rows, parser: parser, clock: ProgressClock(source: source, rows: rows, callback: options.progress),
+                                             parallel: options.parallelParsing)
+                pipeline.start()
                 do {
-                    while let row = try rows.next() {
-                        clock.tick(rows: session.rowCount + 1)
-                        try session.take(row, writer: writer)
+                    while let batch = pipeline.next() {
+                        for item in batch { try session.take(item, writer: writer) }
                     }
-                } catch let problem as FileProblem {
+                } catch {
+                    _ = try? pipeline.finish(cancelling: true)
+                    throw error
+                }
+                let parsed = try pipeline.finish(cancelling: false)
+                if let problem = parsed.problem {
                     session.report.record(ImportIssue(line: problem.line, field: problem.field, message: problem.message))
                 }
-                clock.finish(rows: session.rowCount)
-                var report = session.finishReport(columns: rows.columns)
+                var report = session.finishReport(parser: parsed.parser, rowCount: parsed.rows, columns: rows.columns)
                 if report.errorCount > 0 || options.dryRun {
                     if options.replace { report.removed = try writer.countUnseen() }
                     // Throwing rolls the whole transaction back: nothing of this file is kept.
@@ -182,20 +187,11 @@ struct CatalogImporter {
 /// The running state of one import: the report so far and what each row did.
 private struct ImportSession {
     var report: ImportReport
-    var parser: ProductRowParser
     let options: ImportOptions
-    private(set) var rowCount = 0
 
-    init(report: ImportReport, parser: ProductRowParser, options: ImportOptions) {
-        self.report = report
-        self.parser = parser
-        self.options = options
-    }
-
-    /// Validates one row and writes it (unless the import has already failed).
-    mutating func take(_ row: RawRow, writer: ImportWriter) throws {
-        rowCount += 1
-        switch parser.parse(row) {
+    /// Writes one parsed row (unless the import has already failed) and counts what it did.
+    mutating func take(_ item: ParsePipeline.Item, writer: ImportWriter) throws {
+        switch item.outcome {
         case .failure(let issues):
             if options.skipInvalidRows {
                 if let first = issues.first { report.recordSkipped(first) }
@@ -203,8 +199,8 @@ private struct ImportSession {
                 issues.forEach { report.record($0) }
             }
         case .success(let draft):
-            if let firstLine = try writer.markSeen(id: draft.product.id, line: row.line) {
-                duplicate(draft, line: row.line, firstLine: firstLine)
+            if let firstLine = try writer.markSeen(id: draft.product.id, line: item.line) {
+                duplicate(draft, line: item.line, firstLine: firstLine)
                 return
             }
             // Once the import has failed, keep validating but stop writing.
@@ -214,7 +210,7 @@ private struct ImportSession {
             case .updated: report.updated += 1
             case .unchanged: report.unchanged += 1
             case .duplicate(let firstLine):
-                duplicate(draft, line: row.line, firstLine: firstLine)
+                duplicate(draft, line: item.line, firstLine: firstLine)
                 return
             }
             if draft.interestsInferred { report.autoTagged += 1 }
@@ -229,7 +225,7 @@ private struct ImportSession {
     }
 
     /// The report with its end-of-file checks and notes.
-    mutating func finishReport(columns: [String]) -> ImportReport {
+    mutating func finishReport(parser: ProductRowParser, rowCount: Int, columns: [String]) -> ImportReport {
         if rowCount == 0 && report.errorCount == 0 {
             report.record(ImportIssue(line: 1, field: nil, message: "the file has no products"))
         }
@@ -250,7 +246,7 @@ private struct ImportSession {
 }
 
 /// Calls the progress callback about ten times a second.
-private final class ProgressClock {
+final class ProgressClock {
     private let source: ByteSource
     private let rows: any RowSource
     private let callback: (@Sendable (ImportProgress) -> Void)?

@@ -1,5 +1,7 @@
 import GRDB
 
+private func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
 /// The prepared statements of one import, reused for every row.
 final class ImportWriter {
     enum Outcome {
@@ -24,9 +26,37 @@ final class ImportWriter {
     private let insertFullText: Statement
     private let deleteFullText: Statement
 
+    /// Secondary indexes dropped for a bulk load and built again, sorted, at the end.
+    private var deferredIndexes: [String] = []
+    /// Whether tag rows go to a staging table first, to enter the clustered relation in key order.
+    private let stagesTags: Bool
+
     init(db: Database) throws {
         self.db = db
         bulkFullText = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
+        stagesTags = bulkFullText
+        if bulkFullText {
+            // An empty catalog: building an index once from sorted keys beats growing it row by
+            // row. Inside the import's transaction, so a failed import restores them untouched.
+            let indexes = try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('product', 'product_interest')
+                ORDER BY name
+                """)
+            for index in indexes {
+                try db.execute(sql: "DROP INDEX \(quoted(index[0] as String))")
+                deferredIndexes.append(index[1])
+            }
+        }
+        if stagesTags {
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS import_tag_stage (
+                    interest_id TEXT NOT NULL, product_pk INTEGER NOT NULL, rank INTEGER NOT NULL,
+                    price_minor INTEGER NOT NULL, age_min_months INTEGER, age_max_months INTEGER,
+                    purposes INTEGER NOT NULL, in_stock INTEGER NOT NULL, span_fit REAL NOT NULL, supplied INTEGER NOT NULL)
+                """)
+            try db.execute(sql: "DELETE FROM import_tag_stage")
+        }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM import_seen")
         selectExisting = try db.makeStatement(sql: "SELECT pk, content_hash, name, description, tags FROM product WHERE id = ?")
@@ -46,7 +76,7 @@ final class ImportWriter {
             """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
         insertTag = FastStatement(db, try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, price_minor, age_min_months,
+            INSERT OR IGNORE INTO \(stagesTags ? "import_tag_stage" : "product_interest") (interest_id, product_pk, rank, price_minor, age_min_months,
                                                     age_max_months, purposes, in_stock, span_fit, supplied)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
@@ -163,6 +193,18 @@ final class ImportWriter {
 
     /// Builds the full-text index in one pass if rows were added in bulk; clears the temp tables.
     func finish() throws {
+        if stagesTags {
+            try db.execute(sql: """
+                INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
+                                              age_max_months, purposes, in_stock, supplied)
+                SELECT interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
+                       age_max_months, purposes, in_stock, supplied
+                FROM import_tag_stage ORDER BY interest_id, rank, span_fit DESC, product_pk
+                """)
+            try db.execute(sql: "DELETE FROM import_tag_stage")
+        }
+        for index in deferredIndexes { try db.execute(sql: index) }
+        deferredIndexes = []
         if bulkFullText {
             try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('rebuild')")
         }
