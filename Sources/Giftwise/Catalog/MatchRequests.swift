@@ -150,6 +150,19 @@ enum MatchRequests {
     }
 
     /// The names of products in `pks`.
+    /// Which of `pks` pass the hard limits (and a purpose, when asked).
+    static func passing(_ db: Database, pks: [Int64], limits: HardLimits, purposeMask: Int) throws -> Set<Int64> {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
+            SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(limits.condition(on: .product))\(purpose)
+            """)))
+    }
+
+    /// How many rows a request gives.
+    static func count(_ db: Database, _ request: SQL) throws -> Int {
+        try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0
+    }
+
     static func names(_ db: Database, pks: [Int64]) throws -> [String] {
         guard !pks.isEmpty else { return [] }
         return try String.fetchAll(db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))

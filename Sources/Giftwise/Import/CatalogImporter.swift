@@ -152,7 +152,7 @@ struct CatalogImporter {
                 try CatalogDatabase.refreshCurrencyCounts(db)
                 report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
                 try ProductVectors.fillMissing(db)
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', 'yes')")
+                try CatalogDatabase.setMetaValue(db, .seeded, "yes")
                 return report
             }
         } catch let rollback as RollbackRequested {

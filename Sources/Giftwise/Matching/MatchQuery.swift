@@ -122,10 +122,7 @@ struct MatchQuery {
             memo.nearest[said] = found
         }
         guard !found.isEmpty else { return [] }
-        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
-        let passing = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
-            SELECT p.pk FROM product p WHERE p.pk IN \(found.map(\.pk)) AND \(limits.condition(on: .product))\(purpose)
-            """)))
+        let passing = try MatchRequests.passing(db, pks: found.map(\.pk), limits: limits, purposeMask: purposeMask)
         return found.filter { passing.contains($0.pk) }
     }
 
@@ -319,7 +316,7 @@ struct MatchQuery {
     func tagSuffices(_ db: Database, _ request: InterestRequest, limits: HardLimits, purposeMask: Int) throws -> Bool {
         guard request.specificity == .same, let interest = request.interest else { return false }
         let range = MatchRequests.taggedRequest(interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
-        let count = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(range))", cached: true)) ?? 0
+        let count = try MatchRequests.count(db, range)
         return count >= Self.perSource
     }
 
