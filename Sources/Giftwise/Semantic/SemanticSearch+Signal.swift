@@ -9,16 +9,13 @@ extension SemanticSearch {
     /// ``nearestThroughText(_:query:text:condition:count:)``, approximate and bounded.
     package func nearest(_ db: Database, query: SemanticVector, text: String, count: Int, condition: SQL) throws -> [(pk: Int64, similarity: Float)] {
         guard count > 0 else { return [] }
-        let size = try Int.fetchOne(db, sql: "SELECT MAX(product_pk) FROM product_vector") ?? 0
+        let size = try ProductVectors.largestPK(db)
         if size > Self.scanLimit {
             return try nearestThroughText(db, query: query, text: text, condition: condition, count: count)
         }
         let index = try cacheIndex(db)
         return try index.nearest(query, count: count, minimumSimilarity: -1) { pks in
-            if let pks {
-                return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(condition)")))
-            }
-            return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE \(condition)")))
+            try ProductVectors.passing(db, pks: pks, condition: condition)
         }
     }
 
@@ -44,10 +41,7 @@ extension SemanticSearch {
         guard !words.isEmpty else { return [] }
         // Letters only, each quoted: nothing in it can be FTS5 syntax.
         let match = "{name description} : (" + words.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
-        let candidates = try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
-            SELECT p.pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid
-            WHERE product_fts MATCH \(match) AND \(condition) LIMIT \(Self.textCandidates)
-            """))
+        let candidates = try ProductVectors.textCandidates(db, match: match, condition: condition, limit: Self.textCandidates)
         let scores = try similarities(db, vector: query, productPKs: candidates)
         return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(count).map { ($0.key, $0.value) }
@@ -66,7 +60,7 @@ extension SemanticSearch {
         var result: [Int64: Float] = [:]
         result.reserveCapacity(productPKs.count)
         try query.components.withUnsafeBufferPointer { q in
-            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT product_pk, vector FROM product_vector WHERE product_pk IN \(productPKs)"))
+            let rows = try ProductVectors.vectorRows(db, pks: productPKs)
             while let row = try rows.next() {
                 let pk: Int64 = row[0]
                 result[pk] = try row.withUnsafeData(atIndex: 1) { data in

@@ -123,14 +123,14 @@ struct SemanticIndex: Sendable {
 
     static func load(_ db: Database, dimensions: Int) throws -> SemanticIndex {
         let generation = try ProductVectors.generation(db)
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_vector") ?? 0
+        let count = try ProductVectors.count(db)
         var pks: [Int64] = []
         var scales: [Float] = []
         var components: [Int8] = []
         pks.reserveCapacity(count)
         scales.reserveCapacity(count)
         components.reserveCapacity(count * dimensions)
-        let rows = try Row.fetchCursor(db, sql: "SELECT product_pk, vector FROM product_vector ORDER BY product_pk")
+        let rows = try ProductVectors.allVectorRows(db)
         while let row = try rows.next() {
             let pk: Int64 = row[0]
             let ok: Bool = try row.withUnsafeData(atIndex: 1) { data in
