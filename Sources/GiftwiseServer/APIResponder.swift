@@ -1,5 +1,6 @@
 import Foundation
 import Giftwise
+import GiftwiseWeb
 import Hummingbird
 import HummingbirdCore
 import HTTPTypes
@@ -52,9 +53,8 @@ struct APIResponder: HTTPResponder {
 
     private func route(_ request: Request, requestID: String) async throws -> Response {
         let path = request.uri.path
-        if path == "/", [.get, .post].contains(request.method) {
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "<!doctype html><title>Giftwise</title><p>The web gift finder comes with issue 14; the API is at /openapi.json.</p>")))
+        if WebFinder.handles(path: path) {
+            return try await webFinder(request)
         }
         guard let methods = Self.routes[path] else {
             throw Problem.notFound(String(path.prefix(200)))
@@ -68,9 +68,7 @@ struct APIResponder: HTTPResponder {
         switch (request.method, path) {
         case (.get, "/health"):
             _ = try QueryParameters(request.uri.query, known: [])
-            let catalog = catalogs.catalog
-            let count = try await gate.run { try catalog.productCount() }
-            return Self.json(Data(#"{"products":\#(count),"status":"ok"}"#.utf8) + Data("\n".utf8))
+            return Self.json(Data(#"{"products":\#(catalogs.products),"status":"ok"}"#.utf8) + Data("\n".utf8))
         case (.get, "/v1/recommendations"):
             let query = try QueryParameters(request.uri.query, known: ProfileRequest.queryNames)
             return try await recommend(ProfileRequest(query: query))
@@ -98,6 +96,24 @@ struct APIResponder: HTTPResponder {
     }
 
     // MARK: Endpoints
+
+    /// The web gift finder (DESIGN §6) at `/`, `/gifts`, `/count` and `/assets/`: its own pages,
+    /// headers and errors; only a database failure becomes a problem document.
+    private func webFinder(_ request: Request) async throws -> Response {
+        let body = request.method == .post ? try await collectBody(request, limit: configuration.bodyLimit) : Data()
+        let query = request.uri.query.map { String($0) } ?? ""
+        let webRequest = WebRequest(
+            method: request.method.rawValue, target: request.uri.path + (query.isEmpty ? "" : "?" + query), body: Array(body),
+            headers: request.headers.map { ($0.name.rawName, $0.value) })
+        let catalog = catalogs.catalog
+        let answer = try await gate.run { try await WebFinder(catalog: catalog).respond(webRequest) }
+        var headers = HTTPFields()
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
+        }
+        return Response(status: .init(code: answer.status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
 
     private func recommend(_ request: ProfileRequest) async throws -> Response {
         let catalog = catalogs.catalog
@@ -142,6 +158,7 @@ struct APIResponder: HTTPResponder {
         // The library runs the import off the cooperative pool, so reads keep being answered.
         let report = try await catalog.importFile(at: upload.url, options: options)
         _ = consume upload
+        catalogs.recount()
         return try Self.json(document: report)
     }
 

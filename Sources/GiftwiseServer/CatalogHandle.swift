@@ -14,7 +14,7 @@ import Synchronization
 final class CatalogHandle: Sendable {
     /// The path the server was given (a file, or a link to the current snapshot).
     let path: String
-    private let state: Mutex<(catalog: GiftCatalog, identity: FileIdentity?)>
+    private let state: Mutex<(catalog: GiftCatalog, identity: FileIdentity?, products: Int)>
     /// Set while a catalog upload is being imported: a second upload gets 409 at once.
     let importing = Atomic<Bool>(false)
 
@@ -22,11 +22,23 @@ final class CatalogHandle: Sendable {
     init(path: String) throws {
         self.path = path
         let (catalog, identity) = try Self.open(path)
-        state = Mutex((catalog, identity))
+        state = Mutex((catalog, identity, try catalog.productCount()))
     }
 
     /// The catalog to answer this request from.
     var catalog: GiftCatalog { state.withLock { $0.catalog } }
+
+    /// Products in the catalog, as last counted (at open, after an upload, and a few times a
+    /// second by ``CatalogWatcher``): `/health` answers without touching the database.
+    var products: Int { state.withLock { $0.products } }
+
+    /// Counts the products again (after an import, or one by another process).
+    func recount() {
+        let catalog = self.catalog
+        if let count = try? catalog.productCount() {
+            state.withLock { if $0.catalog.path == catalog.path { $0.products = count } }
+        }
+    }
 
     private static func open(_ path: String) throws -> (GiftCatalog, FileIdentity?) {
         // Create (and seed) the file on first use, as the CLI does, then pin the resolved target.
@@ -46,10 +58,14 @@ final class CatalogHandle: Sendable {
     func reloadIfReplaced(logger: Logger) -> Bool {
         let now = FileIdentity(path: path)
         guard let now, now != state.withLock({ $0.identity }) else { return false }
+        let start = ContinuousClock.now
         do {
             let (catalog, identity) = try Self.open(path)
-            state.withLock { $0 = (catalog, identity) }
-            logger.info("catalog reopened", metadata: ["path": "\(path)", "products": "\((try? catalog.productCount()) ?? -1)"])
+            let products = try catalog.productCount()
+            state.withLock { $0 = (catalog, identity, products) }
+            logger.notice("catalog reopened: a new catalog was published", metadata: [
+                "path": "\(path)", "products": "\(products)", "ms": "\((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - start).components.seconds * 1000)",
+            ])
             return true
         } catch {
             logger.error("a new catalog was published but cannot be opened; still serving the previous one",
@@ -75,15 +91,32 @@ struct FileIdentity: Equatable, Sendable {
 }
 
 /// Checks a few times a second whether a new catalog was published, until shutdown.
+///
+/// On a thread of its own rather than in the cooperative pool: under full load the pool's few
+/// threads are busy answering requests, and a wake-up queued behind them (plus opening the new
+/// file) could take longer than the second a replica has to pick up a published catalog.
 struct CatalogWatcher: Service {
     let handle: CatalogHandle
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: interval)
-            handle.reloadIfReplaced(logger: logger)
+        let running = Atomic<Bool>(true)
+        let stopped = AsyncStream<Void>.makeStream()
+        let (handle, interval, logger) = (handle, interval, logger)
+        let thread = Thread {
+            while running.load(ordering: .relaxed) {
+                Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+                guard running.load(ordering: .relaxed) else { break }
+                if !handle.reloadIfReplaced(logger: logger) { handle.recount() }
+            }
+            stopped.continuation.finish()
         }
+        thread.name = "giftwise-catalog-watcher"
+        thread.start()
+        // Until shutdown (or cancellation) begins, then let the thread finish its last check.
+        try? await gracefulShutdown()
+        running.store(false, ordering: .relaxed)
+        for await _ in stopped.stream {}
     }
 }

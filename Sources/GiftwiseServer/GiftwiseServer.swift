@@ -38,8 +38,7 @@ public struct GiftwiseServer: Sendable {
         let readTimeout = TimeAmount(configuration.readTimeout)
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [IdleStateHandler(readTimeout: readTimeout), SlowClientGuard()],
-            idleTimeout: readTimeout,
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))
+            idleTimeout: readTimeout)
         let responder = APIResponder(configuration: configuration, catalogs: catalogs, logger: logger)
         var app = Application(
             responder: responder,

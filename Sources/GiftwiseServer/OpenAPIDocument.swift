@@ -72,9 +72,9 @@ enum OpenAPIDocument {
        "type": "array",
        "items": {
         "type": "string",
-        "maxLength": 200
+        "maxLength": 100
        },
-       "maxItems": 50,
+       "maxItems": 20,
        "description": "Something they enjoy (repeat the parameter for several)."
       }
      },
@@ -126,9 +126,9 @@ enum OpenAPIDocument {
        "type": "array",
        "items": {
         "type": "string",
-        "maxLength": 200
+        "maxLength": 100
        },
-       "maxItems": 50,
+       "maxItems": 20,
        "description": "A word to avoid, or a product id they own."
       }
      },
@@ -447,13 +447,28 @@ enum OpenAPIDocument {
     }
    }
   },
-  "/": {
+  "/gifts": {
    "get": {
-    "operationId": "webFinder",
-    "summary": "The web gift finder (HTML; works without JavaScript).",
+    "operationId": "webResults",
+    "summary": "The web gift finder's results for the profile in the query (bookmarkable).",
+    "parameters": [
+     {
+      "name": "fields",
+      "in": "query",
+      "style": "form",
+      "explode": true,
+      "schema": {
+       "type": "object",
+       "additionalProperties": {
+        "type": "string"
+       }
+      },
+      "description": "The page's form fields: `a` (an answer so far, repeated), `answer`, `action` (skip, back, done), and on /gifts the profile (`age`, `interest`, \u2026) and `refine`."
+     }
+    ],
     "responses": {
      "200": {
-      "description": "The page.",
+      "description": "The gifts with their reasons, relaxation links and refine forms.",
       "content": {
        "text/html": {
         "schema": {
@@ -463,13 +478,258 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "$ref": "#/components/responses/BadRequest"
+      "description": "A link or form that cannot be read (the page says what to do).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      },
      "404": {
-      "$ref": "#/components/responses/NotFound"
+      "description": "No such page.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      },
      "405": {
-      "$ref": "#/components/responses/MethodNotAllowed"
+      "description": "Pages are read with GET (and forms sent with POST).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/count": {
+   "get": {
+    "operationId": "webCount",
+    "summary": "The live count for the answer being typed (used by the page's script).",
+    "parameters": [
+     {
+      "name": "fields",
+      "in": "query",
+      "style": "form",
+      "explode": true,
+      "schema": {
+       "type": "object",
+       "additionalProperties": {
+        "type": "string"
+       }
+      },
+      "description": "The page's form fields: `a` (an answer so far, repeated), `answer`, `action` (skip, back, done), and on /gifts the profile (`age`, `interest`, \u2026) and `refine`."
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The count.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "remaining": {
+           "type": "integer"
+          },
+          "label": {
+           "type": "string"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "A link or form that cannot be read (the page says what to do).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such page.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Pages are read with GET (and forms sent with POST).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/assets/{name}": {
+   "get": {
+    "operationId": "webAsset",
+    "summary": "The web finder's stylesheet, script and icon.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "finder.css",
+        "finder.js",
+        "icon.svg"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The asset.",
+      "content": {
+       "text/css": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/javascript": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "image/svg+xml": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "A link or form that cannot be read (the page says what to do).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such page.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Pages are read with GET (and forms sent with POST).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/": {
+   "get": {
+    "operationId": "webFinder",
+    "summary": "The web gift finder: the current question (HTML; works without JavaScript).",
+    "parameters": [
+     {
+      "name": "fields",
+      "in": "query",
+      "style": "form",
+      "explode": true,
+      "schema": {
+       "type": "object",
+       "additionalProperties": {
+        "type": "string"
+       }
+      },
+      "description": "The page's form fields: `a` (an answer so far, repeated), `answer`, `action` (skip, back, done), and on /gifts the profile (`age`, `interest`, \u2026) and `refine`."
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The question page, with the live count.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "303": {
+      "description": "The questions are done: the results page.",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "A link or form that cannot be read (the page says what to do).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such page.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "405": {
+      "description": "Pages are read with GET (and forms sent with POST).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      }
     }
    },
@@ -490,7 +750,7 @@ enum OpenAPIDocument {
     },
     "responses": {
      "200": {
-      "description": "The page.",
+      "description": "The next question page.",
       "content": {
        "text/html": {
         "schema": {
@@ -499,20 +759,55 @@ enum OpenAPIDocument {
        }
       }
      },
+     "303": {
+      "description": "The questions are done: the results page.",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
      "400": {
-      "$ref": "#/components/responses/BadRequest"
+      "description": "A link or form that cannot be read (the page says what to do).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      },
      "404": {
-      "$ref": "#/components/responses/NotFound"
+      "description": "No such page.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      },
      "405": {
-      "$ref": "#/components/responses/MethodNotAllowed"
+      "description": "Pages are read with GET (and forms sent with POST).",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      },
      "413": {
       "$ref": "#/components/responses/TooLarge"
-     },
-     "415": {
-      "$ref": "#/components/responses/UnsupportedMediaType"
      }
     }
    }
@@ -695,9 +990,9 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "string",
-       "maxLength": 200
+       "maxLength": 100
       },
-      "maxItems": 50,
+      "maxItems": 20,
       "description": "Things they enjoy, in their words.",
       "nullable": true
      },
@@ -732,9 +1027,9 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "string",
-       "maxLength": 200
+       "maxLength": 100
       },
-      "maxItems": 50,
+      "maxItems": 20,
       "description": "Words to avoid, or product ids they own.",
       "nullable": true
      },

@@ -15,9 +15,10 @@ struct ProfileRequest: Sendable, Equatable {
 
     static let queryNames = ["age", "interest", "purpose", "budget", "budgetMin", "exclude", "limit"]
     static let bodyNames = ["age", "interests", "purposes", "budget", "budgetMin", "exclude", "limit"]
-    /// Long lists are refused rather than searched: no person has 50 interests.
-    static let maxListLength = 50
-    static let maxTextLength = 200
+    /// Long lists are refused rather than searched: no person has 20 interests. (With these, the
+    /// longest valid query string stays well under the 80 kB the HTTP parser accepts.)
+    static let maxListLength = 20
+    static let maxTextLength = 100
 
     /// Reads `GET /v1/recommendations?age=7&interest=…` parameters.
     init(query: QueryParameters) throws(Problem) {

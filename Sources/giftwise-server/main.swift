@@ -71,7 +71,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try await server.run()
+            // Printed whatever the log level: scripts and tests wait for this line (with --port 0
+            // it is the only way to learn the port).
+            let host = host.contains(":") ? "[\(host)]" : host
+            try await server.run { port in
+                FileHandle.standardError.write(Data("giftwise serving on http://\(host):\(port)\n".utf8))
+            }
         } catch {
             FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)

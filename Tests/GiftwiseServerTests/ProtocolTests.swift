@@ -22,9 +22,25 @@ import Glibc
         let reply = try await server.get("/openapi.json")
         #expect(reply.status == 200)
         let paths = try #require(reply.json["paths"] as? [String: [String: Any]])
-        #expect(Set(paths.keys) == ["/", "/health", "/v1/recommendations", "/v1/flow", "/v1/catalog/stats", "/v1/catalog", "/openapi.json"])
+        #expect(Set(paths.keys) == ["/", "/gifts", "/count", "/assets/{name}", "/health", "/v1/recommendations", "/v1/flow",
+                                    "/v1/catalog/stats", "/v1/catalog", "/openapi.json"])
         #expect(paths["/v1/recommendations"]?.keys.sorted() == ["get", "post"])
         #expect(paths["/v1/catalog"]?.keys.sorted() == ["put"])
+    }
+
+    @Test func theWebGiftFinderIsServedAtTheRoot() async throws {
+        let server = try await TestServer()
+        defer { Task { await server.stop() } }
+        let page = try await server.get("/")
+        #expect(page.status == 200)
+        #expect(page.header("content-type")?.hasPrefix("text/html") == true)
+        #expect(page.text.contains("id=\"question\""))
+        let next = try await server.request("POST", "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                            body: Data("answer=7&action=next".utf8))
+        #expect(next.status == 200)
+        #expect(try await server.get("/assets/finder.css").status == 200)
+        // Web pages take their own form fields; the API's strict parameters do not apply to them.
+        #expect(try await server.get("/?a=7&answer=dinosaurs").status == 200)
     }
 
     @Test func unknownPathsAre404AndWrongMethods405WithAllow() async throws {

@@ -8,7 +8,7 @@ ref = lambda n: {"$ref": "#/components/schemas/" + n}
 std = {"400": P("BadRequest"), "404": P("NotFound"), "405": P("MethodNotAllowed")}
 body_errors = {"413": P("TooLarge"), "415": P("UnsupportedMediaType")}
 purpose = {"type": "string", "enum": ["educational", "crafty", "sporty", "fun"]}
-strlist = lambda desc: {"type": "array", "items": {"type": "string", "maxLength": 200}, "maxItems": 50, "description": desc}
+strlist = lambda desc: {"type": "array", "items": {"type": "string", "maxLength": 100}, "maxItems": 20, "description": desc}
 doc = {
   "openapi": "3.0.3",
   "info": {"title": "Giftwise", "version": "1.0.0",
@@ -159,13 +159,30 @@ doc = {
     },
   },
 }
+html = lambda desc: {"description": desc, "content": {"text/html": {"schema": {"type": "string"}}}}
+form_fields = {"name": "fields", "in": "query", "style": "form", "explode": True,
+               "schema": {"type": "object", "additionalProperties": {"type": "string"}},
+               "description": "The page's form fields: `a` (an answer so far, repeated), `answer`, `action` (skip, back, done), and on /gifts the profile (`age`, `interest`, …) and `refine`."}
+web_errors = {"400": html("A link or form that cannot be read (the page says what to do)."),
+              "404": html("No such page."), "405": html("Pages are read with GET (and forms sent with POST).")}
+redirect = {"description": "The questions are done: the results page.", "headers": {"Location": {"schema": {"type": "string"}}},
+            "content": {"text/plain": {"schema": {"type": "string"}}}}
 web = {
-  "get": {"operationId": "webFinder", "summary": "The web gift finder (HTML; works without JavaScript).",
-          "responses": {"200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}}, **std}},
+  "get": {"operationId": "webFinder", "summary": "The web gift finder: the current question (HTML; works without JavaScript).",
+          "parameters": [form_fields],
+          "responses": {"200": html("The question page, with the live count."), "303": redirect, **web_errors}},
   "post": {"operationId": "webFinderAnswer", "summary": "The web gift finder: the next page for the answers in the form.",
            "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}}}},
-           "responses": {"200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}}, **std, **body_errors}},
+           "responses": {"200": html("The next question page."), "303": redirect, **web_errors, "413": P("TooLarge")}},
 }
+doc["paths"]["/gifts"] = {"get": {"operationId": "webResults", "summary": "The web gift finder's results for the profile in the query (bookmarkable).",
+    "parameters": [form_fields], "responses": {"200": html("The gifts with their reasons, relaxation links and refine forms."), **web_errors}}}
+doc["paths"]["/count"] = {"get": {"operationId": "webCount", "summary": "The live count for the answer being typed (used by the page's script).",
+    "parameters": [form_fields], "responses": {"200": ok({"type": "object", "properties": {"remaining": {"type": "integer"}, "label": {"type": "string"}}}, "The count."), **web_errors}}}
+doc["paths"]["/assets/{name}"] = {"get": {"operationId": "webAsset", "summary": "The web finder's stylesheet, script and icon.",
+    "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string", "enum": ["finder.css", "finder.js", "icon.svg"]}}],
+    "responses": {"200": {"description": "The asset.", "content": {"text/css": {"schema": {"type": "string"}}, "text/javascript": {"schema": {"type": "string"}},
+                                                                     "image/svg+xml": {"schema": {"type": "string"}}}}, **web_errors}}}
 doc["paths"]["/"] = web
 text = json.dumps(doc, indent=1, sort_keys=False)
 swift = 'import Foundation\n\n/// The OpenAPI 3.0 document served at `/openapi.json`: every endpoint, parameter, body and error.\n/// CI validates it (openapi-spec-validator) and checks a live server against it (schemathesis).\nenum OpenAPIDocument {\n    static let data = Data(text.utf8)\n\n    static let text = #"""\n' + text + '\n"""#\n}\n'

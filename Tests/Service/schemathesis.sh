@@ -5,7 +5,7 @@
 # Loopback only; stops by itself. Needs: pip install openapi-spec-validator schemathesis
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-EXAMPLES="${SCHEMATHESIS_EXAMPLES:-120}"
+EXAMPLES="${SCHEMATHESIS_EXAMPLES:-50}"
 work="$(mktemp -d)"
 cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT

@@ -20,7 +20,7 @@ public struct Matcher: Sendable {
 
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
-        self.init(catalog: catalog, weights: weights, semantic: nil)
+        self.init(catalog: catalog, weights: weights, semantic: catalog.semantic)
     }
 
     init(catalog: GiftCatalog, weights: ScoringWeights, semantic: (any SemanticSignal)?) {
@@ -80,6 +80,7 @@ public struct Matcher: Sendable {
             let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
             notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
         }
+        if let note = try query.removedByLimitsNote(db, goodCount: goodCount) { notes.append(note) }
         if let note = try query.currencyNote(db) { notes.append(note) }
         let result = Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
                                      unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
