@@ -157,7 +157,7 @@ extension Problem {
                                detail: "The server's disk is full; nothing was changed.")
             case .notACatalog, .newerCatalogVersion, .cannotWrite, .database:
                 return unavailable("The catalog cannot be used right now; nothing was changed. The server log says why.")
-            case .unknownRecipient, .recipientExists, .unknownProduct, .invalidGiftIdeas, .invalidImportOption:
+            case .unknownRecipient, .recipientExists, .unknownProduct:
                 return Problem(.badRequest, kind: "invalid-request", title: "Bad Request", detail: error.localizedDescription)
             }
         }
