@@ -31,7 +31,7 @@ struct GiftwiseCommand: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = unknownCommandMessage(arguments) {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
             Foundation.exit(2)
         }
         do {
