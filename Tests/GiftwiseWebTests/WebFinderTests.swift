@@ -232,3 +232,20 @@ struct WebFinderAssetTests {
         #expect(response.status == 200 && response.body.isEmpty)
     }
 }
+
+struct WebFinderDefaultCatalogTests {
+    @Test func aPartialFitNamesIdeasToLookForElsewhere() async throws {
+        let catalog = try GiftCatalog.inMemory()
+        _ = try catalog.fillWithDefaultCatalogIfEmpty()
+        let finder = WebFinder(catalog: catalog)
+        // Coffee for a 9-year-old: the default catalog has nothing that fits, and ideas elsewhere.
+        let result = try await catalog.recommend(for: RecipientProfile(ageMonths: 9 * 12, interests: ["coffee"]), limit: 5)
+        try #require(result.fit != .good && !result.elsewhere.isEmpty)
+        let page = try await get(finder, "/gifts?age=9&interest=coffee")
+        #expect(page.text.contains(#"id="fit">\#(result.fit.rawValue)<"#))
+        #expect(page.text.contains(#"<ul id="elsewhere">"#))
+        for idea in result.elsewhere {
+            #expect(page.text.contains(idea.replacingOccurrences(of: "'", with: "&#39;")), "\(idea)")
+        }
+    }
+}

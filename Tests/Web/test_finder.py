@@ -341,6 +341,17 @@ def walk_hostile_product(driver, base, javascript):
     check(not driver.find_elements(By.CSS_SELECTOR, "main script, img[src=x]"), f"{mode}: no injected script or img element")
 
 
+def walk_partial(driver, base, javascript):
+    """Coffee for a 9-year-old: weak matches say what they miss; ideas to look for elsewhere."""
+    mode = "JS on" if javascript else "JS off"
+    print(f"- partial fit, {mode}", flush=True)
+    load(driver, base + "/gifts?age=9&interest=coffee")
+    fit, ids = assert_results_hooks(driver, f"{mode} partial")
+    if fit == "partial":
+        check(bool(driver.find_elements(By.CSS_SELECTOR, "li.gift ul.misses > li")), f"{mode}: partial matches list what they miss")
+    check(bool(driver.find_elements(By.CSS_SELECTOR, "ul#elsewhere > li")) or fit == "good", f"{mode}: ideas to look for elsewhere")
+
+
 # ---------------------------------------------------------------------------------------------
 # Accessibility
 
@@ -492,6 +503,7 @@ def main():
             walk_whole_flow(driver, base, javascript)
             walk_to_relaxation(driver, base, javascript)
             walk_hostile_product(driver, base, javascript)
+            walk_partial(driver, base, javascript)
             if javascript:
                 keyboard(driver, base)
                 print("- accessibility", flush=True)
