@@ -31,7 +31,7 @@ struct GiftwiseCommand: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = unknownCommandMessage(arguments) {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
             Foundation.exit(2)
         }
         do {
@@ -46,7 +46,19 @@ struct GiftwiseCommand: ParsableCommand {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            exit(withError: commandLineWording(error))
+        }
+    }
+
+    /// The library says "use another catalog file"; on the command line that is `--db PATH`.
+    static func commandLineWording(_ error: any Error) -> any Error {
+        guard let error = error as? GiftwiseError else { return error }
+        switch error {
+        case .notACatalog, .newerCatalogVersion, .cannotWrite:
+            let message = (error.errorDescription ?? "").replacingOccurrences(of: "use another catalog file", with: "pass another --db path")
+            return CommandLineMessage(message: message)
+        default:
+            return error
         }
     }
 
@@ -108,6 +120,12 @@ struct GiftwiseCommand: ParsableCommand {
         }
         return before + rest + moved
     }
+}
+
+/// A library error worded for the command line.
+struct CommandLineMessage: LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
 }
 
 /// `--db PATH`, accepted by every command.

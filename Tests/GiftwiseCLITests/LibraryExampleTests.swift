@@ -33,7 +33,7 @@ struct LibraryExampleTests {
 
         // A stateless server: the answers so far in, the next question (or the gifts) out.
         let step = try catalog.flowStep(answers: ["7", "dinosaurs, drawing"])
-        print(step.question?.text ?? "", step.remaining ?? 0)   // What should the gift be for? 19
+        print(step.question?.text ?? "", step.remaining ?? 0)   // "What should the gift be for?" and the live count
         let json = try GiftwiseJSON.encode(RecommendationDocument(result))  // recommend --format json
         // --- README example ends ---
 

@@ -276,3 +276,71 @@ struct RecipientBookTests {
 private extension Data {
     func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
 }
+
+/// The book's storage: records with a unique index doing the uniqueness, days that must parse,
+/// recipients addressable by id, a gift recorded twice on a day kept once.
+struct RecipientStorageTests {
+    func book(_ catalog: GiftCatalog) -> RecipientBook {
+        RecipientBook(catalog: catalog, now: { ISODay.date(from: "2026-03-01")! })
+    }
+
+    @Test func recordingTheSameGiftTwiceOnADayKeepsOneEntryWithWhatWasSaid() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let recipients = book(catalog)
+        try recipients.add(SavedRecipient(name: "Maya", ageMonthsWhenGiven: 84))
+        try recipients.recordGift(to: "Maya", productID: "b-007", occasion: "birthday")
+        try recipients.recordGift(to: "maya", productID: "b-007", outcome: .loved)
+        let gifts = try recipients.gifts(for: recipients.recipient(named: "Maya"))
+        #expect(gifts.count == 1)
+        #expect(gifts.first?.occasion == "birthday" && gifts.first?.outcome == .loved)
+        try recipients.recordGift(to: "Maya", productID: "b-007", on: ISODay.date(from: "2025-03-01"))
+        #expect(try recipients.gifts(for: recipients.recipient(named: "Maya")).count == 2, "another day is another gift")
+    }
+
+    @Test func anUnreadableStoredDayIsAnErrorNotNineteenSeventy() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let recipients = book(catalog)
+        let maya = try recipients.add(SavedRecipient(name: "Maya", ageMonthsWhenGiven: 84))
+        try recipients.recordGift(to: "Maya", productID: "b-007")
+        try catalog.database.write { db in try db.execute(sql: "UPDATE gift SET given_on = 'someday'") }
+        #expect(throws: GiftwiseError.self) { try recipients.gifts(for: maya) }
+    }
+
+    @Test func recipientsAreAddressableByID() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let recipients = book(catalog)
+        let maya = try recipients.add(SavedRecipient(name: "Maya", ageMonthsWhenGiven: 84))
+        #expect(try recipients.recipient(id: maya.id).name == "Maya")
+        var renamed = maya
+        renamed.name = "Maya B"
+        try recipients.update(renamed)
+        #expect(try recipients.recipient(id: maya.id).name == "Maya B")
+        #expect(try recipients.forget(maya.id) == 0)
+        #expect(throws: GiftwiseError.unknownRecipient("#\(maya.id)")) { try recipients.recipient(id: maya.id) }
+    }
+
+    @Test func theUniqueIndexRefusesASecondNameIgnoringCaseOnAddAndRename() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let recipients = book(catalog)
+        try recipients.add(SavedRecipient(name: "Maya", ageMonthsWhenGiven: 84))
+        var sam = try recipients.add(SavedRecipient(name: "Sam", ageMonthsWhenGiven: 60))
+        #expect(throws: GiftwiseError.recipientExists("MAYA")) { try recipients.add(SavedRecipient(name: "MAYA", ageMonthsWhenGiven: 1)) }
+        sam.name = "maya"
+        #expect(throws: GiftwiseError.recipientExists("maya")) { try recipients.update(sam) }
+    }
+
+    @Test func aProfileBecomesASavedRecipientWithItsAnswers() throws {
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.crafty], budgetMax: Money(30),
+                                       excludedWords: ["slime"])
+        let today = ISODay.date(from: "2026-03-01")!
+        let saved = SavedRecipient(name: "Maya", profile: profile, on: today)
+        #expect(saved.profile(on: today) == profile)
+    }
+
+    @Test(arguments: [(7.0, "2019-01-15", nil as String?), (9.0, "2019-01-15", "--"), (7.0, "2027-01-01", "future")])
+    func anAgeAndABirthDateMustAgree(age: Double, birth: String, problem: String?) throws {
+        let today = ISODay.date(from: "2026-03-01")!
+        let found = SavedRecipient.birthDateProblem(ISODay.date(from: birth)!, ageYears: age, on: today)
+        if problem == nil { #expect(found == nil) } else { #expect(found != nil) }
+    }
+}

@@ -35,11 +35,11 @@ public enum GiftwiseError: LocalizedError, Sendable, Equatable {
     public var errorDescription: String? {
         switch self {
         case .notACatalog(let path):
-            "\(path) is not a Giftwise catalog (it is not an SQLite database, or it is damaged). Move it aside or pass another --db path."
+            "\(path) is not a Giftwise catalog (it is not an SQLite database, or it is damaged). Move it aside or use another catalog file."
         case .newerCatalogVersion(let path):
-            "\(path) was written by a newer version of Giftwise. Upgrade Giftwise, or use another --db path."
+            "\(path) was written by a newer version of Giftwise. Upgrade Giftwise, or use another catalog file."
         case .cannotWrite(let path, let reason):
-            "Cannot write the catalog at \(path): \(reason). Check the folder exists and is writable, or pass another --db path."
+            "Cannot write the catalog at \(path): \(reason). Check the folder exists and is writable, or use another catalog file."
         case .diskFull(let path):
             "The disk is full while writing \(path); nothing was changed. Free some space and try again."
         case .busy(let path):

@@ -20,6 +20,15 @@ public struct Recommendation: Sendable, Codable, Equatable {
     public var mismatches: [String]
     /// Whether it meets every soft wish (interest and purpose), not just the hard limits.
     public var isGoodMatch: Bool
+
+    /// Creates a recommendation.
+    public init(product: Product, score: Double, reasons: [String], mismatches: [String] = [], isGoodMatch: Bool) {
+        self.product = product
+        self.score = score
+        self.reasons = reasons
+        self.mismatches = mismatches
+        self.isGoodMatch = isGoodMatch
+    }
 }
 
 /// A change of answers that would open up more good gifts.

@@ -159,6 +159,22 @@ extension CatalogDatabase {
                 """)
         }
         ProductVectors.registerMigrations(&migrator)
+        migrator.registerMigration("v3-gift-once-a-day") { db in
+            // Recording the same gift twice on one day made two history entries: keep the latest
+            // (with the outcome and occasion any of them had) and let an index refuse repeats.
+            try db.execute(sql: """
+                UPDATE gift SET
+                    outcome = COALESCE(outcome, (SELECT g.outcome FROM gift g WHERE g.recipient_id = gift.recipient_id
+                        AND g.product_id = gift.product_id AND g.given_on = gift.given_on AND g.outcome IS NOT NULL
+                        ORDER BY g.id DESC LIMIT 1)),
+                    occasion = COALESCE(occasion, (SELECT g.occasion FROM gift g WHERE g.recipient_id = gift.recipient_id
+                        AND g.product_id = gift.product_id AND g.given_on = gift.given_on AND g.occasion IS NOT NULL
+                        ORDER BY g.id DESC LIMIT 1));
+                DELETE FROM gift WHERE EXISTS (SELECT 1 FROM gift g WHERE g.recipient_id = gift.recipient_id
+                    AND g.product_id = gift.product_id AND g.given_on = gift.given_on AND g.id > gift.id);
+                CREATE UNIQUE INDEX gift_once_a_day ON gift(recipient_id, product_id, given_on);
+                """)
+        }
         return migrator
     }
 }

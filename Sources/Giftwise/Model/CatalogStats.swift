@@ -17,12 +17,35 @@ public struct CatalogStats: Sendable, Codable, Equatable {
     /// Interests in the taxonomy, and the shop's own free tags in use.
     public var taxonomyInterests: Int, freeTags: Int
 
+    /// Creates a summary.
+    public init(products: Int, inStock: Int, autoTagged: Int, priceMin: Double, priceMedian: Double, priceMax: Double,
+                purposes: [String: Int], ageBands: [String: Int], topInterests: [InterestCount], taxonomyInterests: Int,
+                freeTags: Int) {
+        self.products = products
+        self.inStock = inStock
+        self.autoTagged = autoTagged
+        self.priceMin = priceMin
+        self.priceMedian = priceMedian
+        self.priceMax = priceMax
+        self.purposes = purposes
+        self.ageBands = ageBands
+        self.topInterests = topInterests
+        self.taxonomyInterests = taxonomyInterests
+        self.freeTags = freeTags
+    }
+
     /// An interest with its product count.
     public struct InterestCount: Sendable, Codable, Equatable {
         /// The interest id.
         public var interest: String
         /// How many products carry it.
         public var products: Int
+
+        /// Creates a count.
+        public init(interest: String, products: Int) {
+            self.interest = interest
+            self.products = products
+        }
     }
 
     /// The age bands reported, as (label, youngest age in years, oldest age in years).

@@ -41,22 +41,22 @@ public struct GiftRecord: Sendable, Codable, Equatable, Identifiable {
 }
 
 /// Calendar days as stored and typed: ISO `yyyy-MM-dd` in the local time zone, Gregorian.
-public enum ISODay {
+package enum ISODay {
     /// The calendar days are counted in.
-    public static var calendar: Calendar {
+    package static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current
         return calendar
     }
 
     /// "2026-03-01" for any moment of that local day.
-    public static func string(from date: Date) -> String {
+    package static func string(from date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 1, parts.day ?? 1)
     }
 
     /// The start of the local day written as `yyyy-MM-dd`, or `nil` if it is not a real day.
-    public static func date(from text: String) -> Date? {
+    package static func date(from text: String) -> Date? {
         let fields = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
               let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
@@ -71,7 +71,7 @@ public enum ISODay {
     }
 
     /// The start of the local day containing `date`.
-    public static func startOfDay(_ date: Date) -> Date {
+    package static func startOfDay(_ date: Date) -> Date {
         calendar.startOfDay(for: date)
     }
 

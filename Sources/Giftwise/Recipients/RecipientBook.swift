@@ -35,29 +35,23 @@ public struct RecipientBook: Sendable {
     ///   ``GiftwiseError/invalidProfile(_:)`` for an empty name or impossible values.
     @discardableResult
     public func add(_ recipient: SavedRecipient) throws -> SavedRecipient {
-        var recipient = try normalized(recipient)
-        let key = Self.key(recipient.name)
+        let recipient = try normalized(recipient)
         let today = ISODay.string(from: now())
-        recipient.id = try database.write { db in
-            if try Int64.fetchOne(db, sql: "SELECT id FROM recipient WHERE name_key = ?", arguments: [key]) != nil {
+        return try database.write { db in
+            var record = RecipientRecord(recipient, createdOn: today)
+            do {
+                try record.insert(db)
+            } catch where CatalogDatabase.isDuplicateName(error) {
                 throw GiftwiseError.recipientExists(recipient.name)
             }
-            var arguments = Self.columnArguments(recipient)
-            _ = arguments.append(contentsOf: [today])
-            try db.execute(sql: """
-                INSERT INTO recipient (name, name_key, birth_date, age_months, age_given_on, interests, purposes,
-                                       budget_max_minor, budget_min_minor, excluded_words, created_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
-            return db.lastInsertedRowID
+            return try record.savedRecipient()
         }
-        return try self.recipient(id: recipient.id) ?? recipient
     }
 
     /// Every saved recipient, ordered by name (ignoring case).
     public func all() throws -> [SavedRecipient] {
         let recipients = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.columns) FROM recipient").map(Self.recipient(from:))
+            try RecipientRecord.fetchAll(db).map { try $0.savedRecipient() }
         }
         return recipients.sorted {
             switch $0.name.compare($1.name, options: [.caseInsensitive, .numeric]) {
@@ -73,10 +67,17 @@ public struct RecipientBook: Sendable {
     public func recipient(named name: String) throws -> SavedRecipient {
         let key = Self.key(name)
         let found = try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM recipient WHERE name_key = ?", arguments: [key])
-                .map(Self.recipient(from:))
+            try RecipientRecord.filter(RecipientRecord.Columns.nameKey == key).fetchOne(db)?.savedRecipient()
         }
         guard let found else { throw GiftwiseError.unknownRecipient(Self.cleanName(name)) }
+        return found
+    }
+
+    /// The recipient with this id.
+    /// - Throws: ``GiftwiseError/unknownRecipient(_:)``.
+    public func recipient(id: Int64) throws -> SavedRecipient {
+        let found = try database.read { db in try RecipientRecord.fetchOne(db, key: id)?.savedRecipient() }
+        guard let found else { throw GiftwiseError.unknownRecipient("#\(id)") }
         return found
     }
 
@@ -86,24 +87,18 @@ public struct RecipientBook: Sendable {
     @discardableResult
     public func update(_ recipient: SavedRecipient) throws -> SavedRecipient {
         let recipient = try normalized(recipient)
-        let key = Self.key(recipient.name)
-        try database.write { db in
-            guard try Int64.fetchOne(db, sql: "SELECT id FROM recipient WHERE id = ?", arguments: [recipient.id]) != nil else {
+        return try database.write { db in
+            guard var record = try RecipientRecord.fetchOne(db, key: recipient.id) else {
                 throw GiftwiseError.unknownRecipient(recipient.name)
             }
-            if try Int64.fetchOne(db, sql: "SELECT id FROM recipient WHERE name_key = ? AND id <> ?",
-                                  arguments: [key, recipient.id]) != nil {
+            record.update(from: recipient)
+            do {
+                try record.update(db)
+            } catch where CatalogDatabase.isDuplicateName(error) {
                 throw GiftwiseError.recipientExists(recipient.name)
             }
-            var arguments = Self.columnArguments(recipient)
-            _ = arguments.append(contentsOf: [recipient.id])
-            try db.execute(sql: """
-                UPDATE recipient SET name = ?, name_key = ?, birth_date = ?, age_months = ?, age_given_on = ?,
-                    interests = ?, purposes = ?, budget_max_minor = ?, budget_min_minor = ?, excluded_words = ?
-                WHERE id = ?
-                """, arguments: arguments)
+            return try record.savedRecipient()
         }
-        return try self.recipient(id: recipient.id) ?? recipient
     }
 
     /// Deletes a recipient and every gift recorded for them.
@@ -114,14 +109,17 @@ public struct RecipientBook: Sendable {
     /// - Throws: ``GiftwiseError/unknownRecipient(_:)``.
     @discardableResult
     public func forget(named name: String) throws -> Int {
-        let key = Self.key(name)
+        try forget(try recipient(named: name).id)
+    }
+
+    /// Deletes the recipient with this id and every gift recorded for them (see ``forget(named:)``).
+    /// - Returns: how many recorded gifts were deleted with them.
+    @discardableResult
+    public func forget(_ id: Int64) throws -> Int {
         let giftCount = try database.write { db -> Int in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM recipient WHERE name_key = ?", arguments: [key]) else {
-                throw GiftwiseError.unknownRecipient(Self.cleanName(name))
-            }
-            try db.execute(sql: "DELETE FROM gift WHERE recipient_id = ?", arguments: [id])
-            let gifts = db.changesCount
-            try db.execute(sql: "DELETE FROM recipient WHERE id = ?", arguments: [id])
+            guard try RecipientRecord.exists(db, key: id) else { throw GiftwiseError.unknownRecipient("#\(id)") }
+            let gifts = try GiftRow.filter(GiftRow.Columns.recipientID == id).deleteAll(db)
+            try RecipientRecord.deleteOne(db, key: id)
             return gifts
         }
         if database.path != ":memory:" {
@@ -175,19 +173,24 @@ public struct RecipientBook: Sendable {
         let day = ISODay.string(from: date ?? now())
         let occasion = occasion.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         return try database.write { db in
-            guard let recipientID = try Int64.fetchOne(db, sql: "SELECT id FROM recipient WHERE name_key = ?", arguments: [key]) else {
+            guard let recipient = try RecipientRecord.filter(RecipientRecord.Columns.nameKey == key).fetchOne(db),
+                  let recipientID = recipient.id else {
                 throw GiftwiseError.unknownRecipient(Self.cleanName(name))
             }
             guard let product = try ProductRecord.fetchProducts(db, where: "p.id = ?", arguments: [productID]).first else {
                 throw GiftwiseError.unknownProduct(productID)
             }
-            try db.execute(sql: """
-                INSERT INTO gift (recipient_id, product_id, product_name, interests, given_on, occasion, outcome)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [recipientID, product.id, product.name, Self.json(product.interests), day, occasion, outcome?.rawValue])
-            return GiftRecord(id: db.lastInsertedRowID, productID: product.id, productName: product.name,
-                              interests: product.interests, date: ISODay.date(from: day) ?? ISODay.startOfDay(date ?? now()),
-                              occasion: occasion, outcome: outcome)
+            var row = GiftRow(id: nil, recipientID: recipientID, productID: product.id, productName: product.name,
+                              interests: product.interests, givenOn: day, occasion: occasion, outcome: outcome)
+            // The same gift on the same day is one entry: recording it again updates it, keeping
+            // an occasion or outcome given before when none is given now.
+            let saved = try row.upsertAndFetch(
+                db, onConflict: ["recipient_id", "product_id", "given_on"],
+                doUpdate: { excluded in
+                    [GiftRow.Columns.occasion.set(to: excluded[GiftRow.Columns.occasion] ?? GiftRow.Columns.occasion),
+                     GiftRow.Columns.outcome.set(to: excluded[GiftRow.Columns.outcome] ?? GiftRow.Columns.outcome)]
+                })
+            return try saved.giftRecord()
         }
     }
 
@@ -199,19 +202,16 @@ public struct RecipientBook: Sendable {
         let key = Self.key(name)
         let productID = productID.trimmingCharacters(in: .whitespacesAndNewlines)
         return try database.write { db in
-            guard let recipientID = try Int64.fetchOne(db, sql: "SELECT id FROM recipient WHERE name_key = ?", arguments: [key]) else {
+            guard let recipientID = try RecipientRecord.filter(RecipientRecord.Columns.nameKey == key).fetchOne(db)?.id else {
                 throw GiftwiseError.unknownRecipient(Self.cleanName(name))
             }
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT \(Self.giftColumns) FROM gift WHERE recipient_id = ? AND product_id = ?
-                ORDER BY given_on DESC, id DESC LIMIT 1
-                """, arguments: [recipientID, productID]) else {
+            guard var gift = try GiftRow.filter(GiftRow.Columns.recipientID == recipientID && GiftRow.Columns.productID == productID)
+                .order(GiftRow.Columns.givenOn.desc, GiftRow.Columns.id.desc).fetchOne(db) else {
                 throw GiftwiseError.invalidProfile("No gift of \"\(productID)\" to \(Self.cleanName(name)) is recorded. Record it with `giftwise gifts record`.")
             }
-            var gift = Self.gift(from: row)
-            try db.execute(sql: "UPDATE gift SET outcome = ? WHERE id = ?", arguments: [outcome?.rawValue, gift.id])
             gift.outcome = outcome
-            return gift
+            try gift.update(db)
+            return try gift.giftRecord()
         }
     }
 
@@ -221,8 +221,7 @@ public struct RecipientBook: Sendable {
     }
 
     static func gifts(_ db: Database, recipientID: Int64) throws -> [GiftRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(Self.giftColumns) FROM gift WHERE recipient_id = ? ORDER BY given_on, id",
-                         arguments: [recipientID]).map(Self.gift(from:))
+        try GiftRow.all().given(to: recipientID).fetchAll(db).map { try $0.giftRecord() }
     }
 
     /// What this recipient's history teaches: every product given (never suggested again) and the
@@ -253,57 +252,6 @@ public struct RecipientBook: Sendable {
         }
         if year == thisYear - 1 { return "last year" }
         return "in \(year)"
-    }
-
-    // MARK: Storage
-
-    private static let columns = """
-        id, name, birth_date, age_months, age_given_on, interests, purposes, budget_max_minor, budget_min_minor, excluded_words
-        """
-    private static let giftColumns = "id, product_id, product_name, interests, given_on, occasion, outcome"
-
-    private func recipient(id: Int64) throws -> SavedRecipient? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM recipient WHERE id = ?", arguments: [id]).map(Self.recipient(from:))
-        }
-    }
-
-    private static func recipient(from row: Row) -> SavedRecipient {
-        SavedRecipient(
-            id: row["id"], name: row["name"],
-            birthDate: (row["birth_date"] as String?).flatMap(ISODay.date(from:)),
-            ageMonthsWhenGiven: row["age_months"],
-            ageGivenOn: (row["age_given_on"] as String?).flatMap(ISODay.date(from:)),
-            interests: strings(row["interests"]),
-            purposes: Set(strings(row["purposes"]).compactMap(Purpose.init(rawValue:))),
-            budgetMax: (row["budget_max_minor"] as Int64?).map(Money.init(minorUnits:)),
-            budgetMin: (row["budget_min_minor"] as Int64?).map(Money.init(minorUnits:)),
-            excludedWords: strings(row["excluded_words"]))
-    }
-
-    private static func gift(from row: Row) -> GiftRecord {
-        let day: String = row["given_on"]
-        return GiftRecord(id: row["id"], productID: row["product_id"], productName: row["product_name"],
-                          interests: strings(row["interests"]), date: ISODay.date(from: day) ?? Date(timeIntervalSince1970: 0),
-                          occasion: row["occasion"], outcome: (row["outcome"] as String?).flatMap(GiftOutcome.init(rawValue:)))
-    }
-
-    /// name, name_key, birth_date, age_months, age_given_on, interests, purposes, budget max, min, excluded words.
-    private static func columnArguments(_ recipient: SavedRecipient) -> StatementArguments {
-        [recipient.name, key(recipient.name), recipient.birthDate.map(ISODay.string(from:)),
-         recipient.birthDate == nil ? recipient.ageMonthsWhenGiven : nil,
-         recipient.birthDate == nil ? recipient.ageGivenOn.map(ISODay.string(from:)) : nil,
-         json(recipient.interests), json(recipient.purposes.sorted().map(\.rawValue)),
-         recipient.budgetMax?.minorUnits, recipient.budgetMin?.minorUnits, json(recipient.excludedWords)]
-    }
-
-    private static func json(_ values: [String]) -> String {
-        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-    }
-
-    private static func strings(_ text: String?) -> [String] {
-        guard let data = text?.data(using: .utf8) else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
     }
 
     /// The name as shown: trimmed, inner runs of spaces collapsed.

@@ -55,4 +55,35 @@ public struct SavedRecipient: Sendable, Codable, Equatable, Identifiable {
         return RecipientProfile(ageMonths: months, interests: interests, purposes: purposes, budgetMax: budgetMax,
                                 budgetMin: budgetMin, excludedWords: excludedWords)
     }
+
+    /// A recipient saved from a profile's answers, with the age as given on `date`.
+    public init(name: String, profile: RecipientProfile, on date: Date) {
+        self.init(name: name, ageMonthsWhenGiven: profile.ageMonths, ageGivenOn: ISODay.startOfDay(date),
+                  interests: profile.interests, purposes: profile.purposes, budgetMax: profile.budgetMax,
+                  budgetMin: profile.budgetMin, excludedWords: profile.excludedWords)
+    }
+
+    /// Sets how the age is known: a birth date (the age follows it), or an age in years given on `date`.
+    public mutating func setAge(birthDate: Date?, ageYears: Double?, on date: Date) {
+        if let birthDate {
+            self.birthDate = ISODay.startOfDay(birthDate)
+            ageMonthsWhenGiven = nil
+            ageGivenOn = nil
+        } else if let ageYears {
+            self.birthDate = nil
+            ageMonthsWhenGiven = Int((ageYears * 12).rounded(.down))
+            ageGivenOn = ISODay.startOfDay(date)
+        }
+    }
+
+    /// What is wrong with a birth date (and an age given with it) on `date`, if anything: a day
+    /// in the future, or an age a year or more away from the one the birth date makes.
+    public static func birthDateProblem(_ birthDate: Date, ageYears: Double?, on date: Date) -> String? {
+        if ISODay.startOfDay(birthDate) > date { return "The birth date is in the future." }
+        guard let ageYears else { return nil }
+        let months = ISODay.calendar.dateComponents([.month], from: birthDate, to: date).month ?? 0
+        guard abs(Double(months) / 12 - ageYears) >= 1 else { return nil }
+        let shown = ageYears == ageYears.rounded() ? String(Int(ageYears)) : String(ageYears)
+        return "The age \(shown) does not match the birth date (that makes them \(months / 12)). Give one of them."
+    }
 }

@@ -123,10 +123,7 @@ struct AskCommand: ParsableCommand {
             guard let name = prompter.ask("\n" + Output.bold("Save them for next time?") + " "
                                           + Output.dim("Type a name, or press Enter to skip."), prompt: "name: "),
                   !name.isEmpty, !["no", "n", "skip", "quit", "q", "exit"].contains(name.lowercased()) else { return }
-            let recipient = SavedRecipient(name: name, ageMonthsWhenGiven: profile.ageMonths, ageGivenOn: Date(),
-                                           interests: profile.interests, purposes: profile.purposes,
-                                           budgetMax: profile.budgetMax, budgetMin: profile.budgetMin,
-                                           excludedWords: profile.excludedWords)
+            let recipient = SavedRecipient(name: name, profile: profile, on: Date())
             do {
                 try book.add(recipient)
                 Output.say(Output.green("Saved \(name).") + " Next time pick them from \"Who is it for?\".\n")

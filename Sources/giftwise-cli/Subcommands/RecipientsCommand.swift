@@ -63,13 +63,9 @@ struct RecipientProfileOptions: ParsableArguments {
 
     func validate() throws {
         if let age, !(0...120).contains(age) { throw ValidationError("--age must be between 0 and 120 years.") }
-        if let birthDate, birthDate.date > Date() { throw ValidationError("--birth-date is in the future.") }
-        if let birthDate, let age {
-            let calendar = ISODay.calendar
-            let months = calendar.dateComponents([.month], from: birthDate.date, to: Date()).month ?? 0
-            if abs(Double(months) / 12 - age) >= 1 {
-                throw ValidationError("--age \(Self.number(age)) does not match --birth-date (that makes them \(months / 12)). Give one of them.")
-            }
+        if let birthDate, let problem = SavedRecipient.birthDateProblem(birthDate.date, ageYears: age, on: Date()) {
+            throw ValidationError(problem.replacingOccurrences(of: "The birth date", with: "--birth-date")
+                .replacingOccurrences(of: "The age ", with: "--age ").replacingOccurrences(of: "the birth date", with: "--birth-date"))
         }
         if let budget, let budgetMin, budgetMin.money > budget.money { throw ValidationError("--budget-min is above --budget.") }
         if interests.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--interest cannot be empty.") }
@@ -78,24 +74,12 @@ struct RecipientProfileOptions: ParsableArguments {
 
     /// Applies the options given to `recipient` (lists given replace the saved lists).
     func apply(to recipient: inout SavedRecipient) {
-        if let birthDate {
-            recipient.birthDate = birthDate.date
-            recipient.ageMonthsWhenGiven = nil
-            recipient.ageGivenOn = nil
-        } else if let age {
-            recipient.birthDate = nil
-            recipient.ageMonthsWhenGiven = Int((age * 12).rounded(.down))
-            recipient.ageGivenOn = ISODay.startOfDay(Date())
-        }
+        recipient.setAge(birthDate: birthDate?.date, ageYears: age, on: Date())
         if !interests.isEmpty { recipient.interests = interests }
         if !purposes.isEmpty { recipient.purposes = Set(purposes) }
         if let budget { recipient.budgetMax = budget.money }
         if let budgetMin { recipient.budgetMin = budgetMin.money }
         if !excludes.isEmpty { recipient.excludedWords = excludes }
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 
