@@ -113,7 +113,11 @@ doc = {
           "fit": {"type": "string", "enum": ["good", "partial", "none"]}, "goodMatches": {"type": "integer"},
           "recommendations": {"type": "array", "items": ref("Recommendation")},
           "relaxations": {"type": "array", "items": ref("Relaxation")},
-          "elsewhere": {"type": "array", "items": {"type": "string"}, "description": "Gift ideas to look for outside this catalog (when fit is not good)."}}},
+          "elsewhere": {"type": "array", "items": {"type": "string"}, "description": "Gift ideas to look for outside this catalog (when fit is not good)."},
+          "elsewhereFor": {"type": "array", "description": "The same ideas grouped by the interest they answer.", "items": {"type": "object", "properties": {
+              "said": {"type": "string"}, "interestID": {"type": "string"}, "interestLabel": {"type": "string"},
+              "isApproximate": {"type": "boolean"}, "ideas": {"type": "array", "items": {"type": "string"}}}}},
+          "notes": {"type": "array", "items": {"type": "string"}, "description": "Things to know about this answer (interests not understood, products left out)."}}},
       "FlowRequest": {"type": "object", "required": ["answers"], "additionalProperties": False, "properties": {
           "answers": {"type": "array", "maxItems": 200, "items": {"type": "string", "maxLength": 1000},
                       "description": "The answers so far, in order; each may be `skip`, `back` or `done`, as typed in the terminal; after the gifts, refinements such as `cheaper`, `more like 2`, `not 3`."}}},
