@@ -1536,6 +1536,19 @@ enum OpenAPIDocument {
      },
      "dryRun": {
       "type": "boolean"
+     },
+     "skippedRows": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ImportIssue"
+      }
+     },
+     "currencies": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "integer"
+      },
+      "description": "Products per currency."
      }
     }
    },

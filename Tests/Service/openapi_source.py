@@ -154,7 +154,9 @@ doc = {
       "ImportReport": {"type": "object", "required": ["added", "updated", "unchanged", "removed", "errors"], "properties": {
           "added": {"type": "integer"}, "updated": {"type": "integer"}, "unchanged": {"type": "integer"}, "removed": {"type": "integer"},
           "skipped": {"type": "integer"}, "autoTagged": {"type": "integer"}, "errors": {"type": "array", "items": ref("ImportIssue")},
-          "errorCount": {"type": "integer"}, "warnings": {"type": "array", "items": {"type": "string"}}, "dryRun": {"type": "boolean"}}},
+          "errorCount": {"type": "integer"}, "warnings": {"type": "array", "items": {"type": "string"}}, "dryRun": {"type": "boolean"},
+          "skippedRows": {"type": "array", "items": ref("ImportIssue")},
+          "currencies": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Products per currency."}}},
       "CatalogProduct": {"type": "object", "description": "One product in the catalog file format (DESIGN §3).", "required": ["id", "name", "price"], "properties": {
           "id": {"type": "string"}, "name": {"type": "string"}, "description": {"type": "string"}, "price": {"type": "number"},
           "currency": {"type": "string"}, "age_min": {"type": "number", "nullable": True}, "age_max": {"type": "number", "nullable": True},
