@@ -87,6 +87,12 @@ let package = Package(
         ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
+        // Times the semantic signal in-process (Benchmarks/semantic.sh drives it).
+        .executableTarget(
+            name: "semantic-bench",
+            dependencies: ["Giftwise", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/semantic-bench"
+        ),
         // Turns catalog/products.csv, interests.json and ideas.json into Swift source compiled into the
         // library, so the default catalog travels inside every binary (no resource bundle to lose).
         .executableTarget(name: "EmbedCatalogTool"),

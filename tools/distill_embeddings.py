@@ -24,7 +24,8 @@ Recipe (measured in issue 12):
    tokenised into word pieces, each piece credited with the word's frequency). No corpus ships
    with the model, and a catalog's own text would make vectors depend on what else was imported;
    wordfreq is a broad, published estimate of English usage (its data: CC-BY-SA 4.0, attributed in
-   NOTICE). Pieces never seen get weight 1.
+   NOTICE). Punctuation and symbols count as the commonest word, digits as wordfreq estimates
+   the number; pieces never seen get weight 1.
 
 A text's vector (Swift `TextEmbedder`, and `static_embed` below) is the SIF-weighted mean of its
 word pieces' dequantised rows, normalised to length 1.
@@ -270,6 +271,17 @@ def sif_weights(tok: WordPiece) -> tuple[np.ndarray, str]:
         for i in tok.encode(word):
             counts[i] += freqs[word]
     p = counts / counts.sum()
+    # wordfreq strips punctuation and folds digits, so it has no count for those pieces. Digits get
+    # wordfreq's own estimate for the number; punctuation and symbols, among the commonest tokens
+    # of any text and carrying no topic, get the commonest word's probability.
+    for i, piece in enumerate(tok.tokens):
+        bare = piece[2:] if piece.startswith("##") else piece
+        if not bare or (bare.startswith("[") and bare.endswith("]")):
+            continue
+        if bare.isdigit():
+            p[i] = max(p[i], wordfreq.word_frequency(bare, "en") / sum(freqs.values()))
+        elif not any(c.isalnum() for c in bare):
+            p[i] = p.max()
     return (SIF_A / (SIF_A + p)).astype(np.float32), f"wordfreq {wordfreq.__version__ if hasattr(wordfreq, '__version__') else ''}".strip()
 
 

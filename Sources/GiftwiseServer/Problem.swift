@@ -145,6 +145,10 @@ extension Problem {
                 return importRunning
             case .invalidProfile(let message):
                 return Problem(.badRequest, kind: "invalid-profile", title: "Invalid profile", detail: message)
+            case .invalidImportOption(let message):
+                return Problem(.badRequest, kind: "invalid-import-option", title: "Bad Request", detail: message)
+            case .invalidGiftIdeas:
+                return unavailable("The gift ideas are not usable right now. The server log says why.")
             case .unreadableFile(_, let reason):
                 return Problem(.unprocessableContent, kind: "unreadable-catalog", title: "Unprocessable catalog file",
                                detail: "The uploaded catalog cannot be read: \(reason).")
@@ -153,7 +157,7 @@ extension Problem {
                                detail: "The server's disk is full; nothing was changed.")
             case .notACatalog, .newerCatalogVersion, .cannotWrite, .database:
                 return unavailable("The catalog cannot be used right now; nothing was changed. The server log says why.")
-            case .unknownRecipient, .recipientExists, .unknownProduct, .invalidGiftIdeas, .invalidImportOption:
+            case .unknownRecipient, .recipientExists, .unknownProduct:
                 return Problem(.badRequest, kind: "invalid-request", title: "Bad Request", detail: error.localizedDescription)
             }
         }

@@ -10,13 +10,16 @@ struct FlowReplay {
     /// More answers than any flow asks (core questions plus follow-ups), so a crafted URL stays cheap.
     static let maxAnswers = 16
 
+    let catalog: GiftCatalog
     var flow: QuestionFlow
-    /// The answers the flow accepted, as it recorded them (trimmed, cleaned), skips as `skip`.
-    var accepted: [String]
+
+    /// The answers the flow accepted, as it recorded them (cleaned; choices as their values;
+    /// skips as `skip`).
+    var accepted: [String] { flow.acceptedInputs }
 
     init(catalog: GiftCatalog, answers: [String]) {
-        flow = QuestionFlow(catalog: catalog)
-        accepted = []
+        self.catalog = catalog
+        flow = QuestionFlow()
         for answer in answers.prefix(Self.maxAnswers) {
             guard !flow.isFinished else { break }
             do {
@@ -27,19 +30,22 @@ struct FlowReplay {
         }
     }
 
-    /// Applies one answer (or `skip`) and records it as accepted.
+    /// Applies one typed answer (or `skip`).
     mutating func step(_ answer: String) throws {
         if answer.trimmingCharacters(in: .whitespaces).lowercased() == Self.skipMarker {
-            try flow.skip()
+            try flow.skip(in: catalog)
         } else {
-            try flow.answer(answer)
+            try flow.answer(answer, in: catalog)
         }
-        accepted.append(flow.answers.last?.text ?? Self.skipMarker)
+    }
+
+    /// Answers a choice question with the values of the options picked.
+    mutating func choose(_ values: [String]) throws {
+        try flow.answer(choosing: values, in: catalog)
     }
 
     /// Skips the current question.
     mutating func skip() throws {
-        try flow.skip()
-        accepted.append(Self.skipMarker)
+        try flow.skip(in: catalog)
     }
 }

@@ -37,7 +37,7 @@ enum Templates {
         {{<layout}}{{$content}}
         <form id="question" class="card" action="/" method="get" novalidate>
         <p class="step">Question {{step}}</p>
-        <h1 id="question-text">{{questionText}}</h1>
+        <h1 id="question-text">{{questionText}}{{#questionAside}} <span class="aside">{{.}}</span>{{/questionAside}}</h1>
         <p id="question-help" class="help">{{help}}</p>
         {{#answers}}<input type="hidden" name="a" value="{{.}}">
         {{/answers}}
@@ -45,11 +45,11 @@ enum Templates {
         <input id="answer" class="answer" name="answer" type="text" value="{{answerValue}}" autocomplete="off" spellcheck="{{spellcheck}}" aria-labelledby="question-text" aria-describedby="{{describedBy}}"{{#error}} aria-invalid="true"{{/error}} autofocus>
         {{/isText}}
         {{#isChoice}}
-        <fieldset class="choices" aria-labelledby="question-text" aria-describedby="{{describedBy}}"{{#error}} aria-invalid="true"{{/error}}>
+        <div role="group" class="choices" aria-labelledby="question-text" aria-describedby="{{describedBy}}"{{#error}} aria-invalid="true"{{/error}}>
         {{#options}}
         <label class="choice" for="{{id}}"><input id="{{id}}" type="{{inputType}}" name="answer" value="{{value}}"{{#checked}} checked{{/checked}}><span>{{label}}</span></label>
         {{/options}}
-        </fieldset>
+        </div>
         {{/isChoice}}
         {{#error}}<p id="answer-error" class="error" role="alert">{{.}}</p>{{/error}}
         {{#hasNotes}}<ul class="notes" aria-label="Notes about your last answer">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
@@ -80,6 +80,7 @@ enum Templates {
         {{#hasSummary}}<p class="summary-line">For {{#summary}}<span class="tag">{{.}}</span> {{/summary}}<a href="/">Start over</a></p>{{/hasSummary}}
         {{#notice}}<p id="refine-error" class="error" role="alert">{{.}}</p>{{/notice}}
         {{#unrecognised}}<p class="help">{{.}}</p>{{/unrecognised}}
+        {{#notes}}<p class="help">{{.}}</p>{{/notes}}
         </section>
         {{#hasGifts}}
         <ol id="gifts">

@@ -12,6 +12,8 @@ struct QuestionView {
     var skipTarget: String
     var step: Int
     var questionText: String
+    /// A trailing "(…)" of the prompt, shown smaller: "(comma-separated, e.g. dinosaurs, drawing)".
+    var questionAside: String?
     var help: String
     var answers: [String]
     var isText: Bool
@@ -83,6 +85,7 @@ struct ResultsView {
     var noHelp: Bool
     var hasElsewhere: Bool
     var elsewhere: [String]
+    var notes: [String]
     var purposeRefinements: [Choice]
 }
 

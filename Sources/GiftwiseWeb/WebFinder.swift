@@ -95,7 +95,12 @@ public struct WebFinder: Sendable {
             }
         case "next":
             do {
-                try replay.step(text)
+                let isChoice = replay.flow.currentQuestion.map { !$0.options.isEmpty } ?? false
+                if isChoice, !typed.isEmpty {
+                    try replay.choose(typed)
+                } else {
+                    try replay.step(text)
+                }
                 showNotes = true
             } catch {
                 refusal = try Self.message(for: error)
@@ -125,15 +130,14 @@ public struct WebFinder: Sendable {
         let flow = replay.flow
         let isChoice = question.kind == .singleChoice || question.kind == .multipleChoice
         let options = question.options.enumerated().map { index, option in
-            let value = Self.choiceValue(option.label, index: index)
-            return QuestionView.Option(id: "choice-\(index + 1)", label: option.label, value: value,
+            QuestionView.Option(id: "choice-\(index + 1)", label: option.label, value: option.value,
                                        inputType: question.kind == .multipleChoice ? "checkbox" : "radio",
-                                       checked: echo.contains(value))
+                                       checked: echo.contains(option.value))
         }
         let remaining: Int
         let label: String
         if flow.profile != nil {
-            remaining = try flow.remainingCount()
+            remaining = try flow.remainingCount(in: catalog)
             label = remaining == 1 ? "gift fits so far" : "gifts fit so far"
         } else {
             remaining = try catalog.productCount()
@@ -142,7 +146,8 @@ public struct WebFinder: Sendable {
         let summary = try flow.profile.map { try summaryItems($0) } ?? []
         return QuestionView(
             title: question.prompt, skipTarget: "question", step: replay.accepted.count + 1,
-            questionText: question.prompt, help: question.help, answers: replay.accepted,
+            questionText: Self.splitPrompt(question.prompt).main, questionAside: Self.splitPrompt(question.prompt).aside,
+            help: question.help, answers: replay.accepted,
             isText: !isChoice, answerValue: isChoice ? "" : echo.joined(separator: ", "),
             spellcheck: question.id == .interests || question.id == .avoid ? "true" : "false",
             isChoice: isChoice, options: options, error: error,
@@ -152,11 +157,12 @@ public struct WebFinder: Sendable {
             hasSummary: !summary.isEmpty, summary: summary)
     }
 
-    /// A choice is sent as its words when they read back unambiguously, else as its number.
-    static func choiceValue(_ label: String, index: Int) -> String {
-        let separators = [",", ";", "&", "+", "/", " and ", " or "]
-        let lowered = " " + label.lowercased() + " "
-        return separators.contains(where: lowered.contains) || Int(label) != nil ? String(index + 1) : label
+    /// "What do they enjoy? (comma-separated, e.g. …)" → the question and its parenthesis, so
+    /// the heading stays short; together they are still the whole prompt.
+    static func splitPrompt(_ prompt: String) -> (main: String, aside: String?) {
+        guard prompt.hasSuffix(")"), let open = prompt.range(of: " (", options: .backwards),
+              prompt[..<open.lowerBound].hasSuffix("?") else { return (prompt, nil) }
+        return (String(prompt[..<open.lowerBound]), String(prompt[prompt.index(after: open.lowerBound)...]))
     }
 
     /// "7-year-old", "enjoys dinosaurs, drawing", "educational", "up to $30", "avoiding slime".
@@ -177,9 +183,9 @@ public struct WebFinder: Sendable {
         return items
     }
 
-    /// The currency budgets are in: the catalog's own (that of any product an adult could be given).
+    /// The currency budgets are in: the catalog's own.
     func catalogCurrency() throws -> String {
-        try catalog.recommend(for: RecipientProfile(ageMonths: 30 * 12), limit: 1).items.first?.product.currency ?? "USD"
+        try catalog.mainCurrency()
     }
 
     // MARK: Results
@@ -267,7 +273,8 @@ public struct WebFinder: Sendable {
             hasRelaxations: !relaxations.isEmpty,
             relaxHeading: result.fit == .good ? "Only a few fit: changes that would open up more" : "What would help",
             relaxations: relaxations, noHelp: relaxations.isEmpty && result.fit != .good,
-            hasElsewhere: false, elsewhere: [], purposeRefinements: purposeRefinements)
+            hasElsewhere: !result.elsewhere.isEmpty, elsewhere: result.elsewhere, notes: result.notes,
+            purposeRefinements: purposeRefinements)
     }
 
     static func plural(_ count: Int, _ one: String, _ many: String) -> String {
@@ -281,13 +288,16 @@ public struct WebFinder: Sendable {
     func count(_ fields: [(name: String, value: String)]) throws -> WebResponse {
         var replay = FlowReplay(catalog: catalog, answers: fields.filter { $0.name == "a" }.map(\.value))
         let text = fields.filter { $0.name == "answer" }.map(\.value).joined(separator: ", ")
-        if !text.trimmingCharacters(in: .whitespaces).isEmpty, !replay.flow.isFinished {
-            do { try replay.step(text) } catch is QuestionFlowError {}
+        if !text.trimmingCharacters(in: .whitespaces).isEmpty, let question = replay.flow.currentQuestion {
+            let typed = fields.filter { $0.name == "answer" }.map(\.value)
+            do {
+                if question.options.isEmpty { try replay.step(text) } else { try replay.choose(typed) }
+            } catch is QuestionFlowError {}
         }
         let remaining: Int
         let label: String
         if replay.flow.profile != nil {
-            remaining = try replay.flow.remainingCount()
+            remaining = try replay.flow.remainingCount(in: catalog)
             label = remaining == 1 ? "gift fits so far" : "gifts fit so far"
         } else {
             remaining = try catalog.productCount()

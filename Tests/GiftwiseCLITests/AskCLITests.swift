@@ -124,7 +124,7 @@ final class AskCLITests {
         #expect(run.stdout.contains("I didn't understand \"nonsense\""))
         #expect(run.stdout.contains("Give the number of a gift shown"))
         #expect(run.stdout.contains("you asked for something crafty"))
-        #expect(run.stdout.components(separatedBy: "8-year-old (of").count - 1 >= 5)
+        #expect(run.stdout.components(separatedBy: "Gifts for an 8-year-old").count - 1 >= 5)
     }
 
     @Test func savesSomeoneNewAndOffersThemNextTime() throws {
@@ -133,7 +133,59 @@ final class AskCLITests {
         #expect(first.stdout.contains("Saved Sam"))
         let second = try AskRunner.run("1\n\n\ndone\n", folder: folder)
         #expect(second.status == 0)
-        #expect(inOrder(second.stdout, ["Who is it for?", "1. Sam (7-year-old)", "Anything new they're into?", "Gifts for a 7-year-old"]))
+        #expect(inOrder(second.stdout, ["Who is it for?", "1. Sam (7-year-old)", "Anything new they're into?", "Gifts for Sam (7)"]))
         #expect(second.stdout.contains("loves dinosaurs"))
+    }
+}
+
+/// What a person reads in the terminal (issue 10 §4–§5): wrapped text, no hints meant for typing
+/// in a piped transcript, `back` undoing a refinement, numbered suggestions, a saved name.
+@Suite("giftwise ask: what the terminal shows", .serialized)
+final class AskTerminalOutputTests {
+    let folder: URL
+
+    init() throws { folder = try AskRunner.temporaryFolder() }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    @Test func pipedOutputWrapsAtEightyColumnsAtWordBoundaries() throws {
+        let run = try AskRunner.run("8\nscience, art, dinosaurs, space, robots\n\n\n\ndone\nmore\n", folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines { #expect(line.count <= 80, "\(line)") }
+        // A reason that is longer than a line continues under its text, not under the mark.
+        #expect(lines.contains { $0.hasPrefix("   ✓ ") })
+        #expect(lines.contains { $0.hasPrefix("     ") && !$0.hasPrefix("      ") })
+    }
+
+    @Test func pipedModeDoesNotTellThemToTypeDone() throws {
+        let run = try AskRunner.run("7\ndinosaurs\n", folder: folder)
+        #expect(run.stdout.contains("gifts fit so far"))
+        #expect(!run.stdout.contains("type `done`"))
+    }
+
+    @Test func backAfterTheListUndoesTheLastRefinementAndChangeAnswersReturnsToTheQuestions() throws {
+        let run = try AskRunner.run("7\ndinosaurs, drawing\neducational\n30\ndone\ncheaper\nback\nback\nchange answers\n\n", folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(inOrder(run.stdout, ["> cheaper", "Budget now up to $", "> back", "Undid the last change.", "$30",
+                                     "> back", "no refinement to undo", "> change answers", "Anything to avoid?"]))
+    }
+
+    @Test func relaxationsAreNumberedAndCanBeTried() throws {
+        let run = try AskRunner.run("6\ndinosaurs\nsporty\n4\ntry 1\n", folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(inOrder(run.stdout, ["What would help (type `try 1`", "  1. ", "> try 1", "Changed: "]))
+    }
+
+    @Test func aSavedRecipientIsNamedInTheHeaderAndTheirHistoryRecalled() throws {
+        let env = ["--db", folder.appendingPathComponent("catalog.sqlite").path]
+        _ = try CLIHarness.run(["recipients", "add", "Maya", "--age", "7", "--interest", "dinosaurs"] + env, in: folder)
+        let recorded = try CLIHarness.run(["gifts", "record", "Maya", "e-025", "--outcome", "loved"] + env, in: folder)
+        #expect(recorded.status == 0, "\(recorded.summary)")
+        let run = try AskRunner.run("1\n\n\n\n\ndone\n", folder: folder)
+        #expect(inOrder(run.stdout, ["Who is it for?", "Maya", "Take-Apart Dinosaur Toy Set", "Gifts for Maya (7)"]))
+        let recommend = try CLIHarness.run(["recommend", "--for", "Maya"] + env, in: folder)
+        #expect(recommend.stdout.contains("Gifts for Maya (7)"))
+        #expect(recommend.stdout.components(separatedBy: "they loved the").count - 1 <= 1, "once, on the item it relates to")
     }
 }

@@ -33,4 +33,30 @@ struct ImportCLITests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("line 2"), "\(run.summary)")
     }
+
+    @Test func mappedThemeColumnsAreNotCalledTaggedFromTextAndEmptyPricesAreOneWarning() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "set_id,name,theme,subtheme,agerange_min,US_retailPrice\n"
+        for index in 0..<30 {
+            csv += "\(index)-1,Set \(index),Ninjago,Spinjitzu,8,\(index % 3 == 0 ? "" : "19.99")\n"
+        }
+        let file = folder.appendingPathComponent("lego.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLIHarness.run(["catalog", "import", file.path, "--db", folder.appendingPathComponent("l.sqlite").path,
+                                      "--map", "id=set_id", "--map", "price=US_retailPrice", "--map", "age_min=agerange_min",
+                                      "--map", "interests=theme,subtheme", "--skip-invalid"], in: folder)
+        #expect(run.status == 0, "\(run.summary)")
+        #expect(run.stdout == "Imported: 20 added, 0 updated, 0 unchanged, 10 invalid rows skipped.\n")
+        #expect(run.stderr.contains("warning: price is empty; every product needs a price: 10 rows skipped, e.g. lines 2, 5, 8\n"))
+        #expect(run.stderr.components(separatedBy: "price is empty").count == 2)
+    }
+
+    @Test func anUnknownMapFieldIsAUsageError() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLIHarness.run(["catalog", "import", "x.csv", "--map", "colour=theme"], in: folder)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\"colour\" is not a catalog field"))
+    }
 }

@@ -184,3 +184,23 @@ struct ElsewhereByMeaningTests {
         #expect(elsewhere.groups(for: RecipientProfile(ageYears: 30, interests: ["qwzx"])).isEmpty)
     }
 }
+
+/// The semantic signal stands in only for a clear neighbour in meaning.
+struct ElsewhereSemanticTests {
+    @Test func aWordTheTaxonomyLacksGetsTheClearlyNearestInterestAsAnApproximation() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        #expect(catalog.taxonomy.resolve("cricket") == nil)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["cricket"]))
+        let group = try #require(result.elsewhereFor.first)
+        #expect(group.isApproximate)
+        #expect(["baseball", "racket-sports", "soccer"].contains(group.interestID), "a bat-and-ball sport, not \(group.interestID)")
+        #expect(result.elsewhere.count == 3)
+    }
+
+    @Test(arguments: ["xyzzy", "qwzx", "guns", "badmington", "spreadsheets"])
+    func nothingClearlyNearMeansNoIdeas(said: String) throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: [said]))
+        #expect(result.elsewhere.isEmpty, "\(said): \(result.elsewhereFor.map(\.interestID))")
+    }
+}

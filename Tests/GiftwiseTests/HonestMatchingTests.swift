@@ -26,6 +26,7 @@ struct HonestMatchingTests {
         #expect(raise.suggestion == "raise the budget to $50")
         #expect(raise.matches == 1)
         #expect(raise.detail == "1 gift that matches scuba diving")
+        #expect(result.notes.contains("nothing within $40 matches scuba diving"), "\(result.notes)")
         let raised = try Self.catalog.recommend(for: raise.changes.applied(to: profile))
         #expect(raised.fit == .good)
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
@@ -86,6 +87,15 @@ struct HonestMatchingTests {
         #expect(taxonomy.resolution("jigsaw puzzles")?.specificity == .narrower)
         #expect(taxonomy.resolution("famous buildings")?.interest.id == "architecture")
         #expect(taxonomy.resolution("firefighters")?.interest.id == "firefighters")
+    }
+
+    @Test func saysWhenAgeRemovedEverythingThatMatches() throws {
+        // The only snorkel set is made for 12 and up: a 6-year-old who likes snorkelling is told why.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV("id,name,price,age_min\nsn-1,Snorkel Mask and Fins Set,40,12\nbl-1,Wooden Blocks,20,3\n", into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["snorkelling"]))
+        #expect(result.fit != .good)
+        #expect(result.notes.contains { $0.contains("all made for other ages") }, "\(result.notes)")
     }
 
     // MARK: Near-duplicates

@@ -85,7 +85,7 @@ struct WebFinderQuestionTests {
     @Test func choicesAreCheckboxesNamedAnswer() async throws {
         let page = try await get(try makeFinder(), "/?a=7&a=dinosaurs")
         #expect(page.text.contains(#"type="checkbox" name="answer" value="educational""#))
-        #expect(page.text.contains(#"type="checkbox" name="answer" value="just for fun""#))
+        #expect(page.text.contains(#"type="checkbox" name="answer" value="fun""#))
         let answered = try await get(try makeFinder(), "/?a=7&a=dinosaurs&answer=educational&answer=crafty&action=next")
         #expect(answered.text.contains(#"name="a" value="educational, crafty""#))
     }
@@ -230,5 +230,22 @@ struct WebFinderAssetTests {
     @Test func headHasNoBody() async throws {
         let response = try await makeFinder().respond(WebRequest(method: "HEAD", path: "/"))
         #expect(response.status == 200 && response.body.isEmpty)
+    }
+}
+
+struct WebFinderDefaultCatalogTests {
+    @Test func aPartialFitNamesIdeasToLookForElsewhere() async throws {
+        let catalog = try GiftCatalog.inMemory()
+        _ = try catalog.fillWithDefaultCatalogIfEmpty()
+        let finder = WebFinder(catalog: catalog)
+        // Coffee for a 9-year-old: the default catalog has nothing that fits, and ideas elsewhere.
+        let result = try await catalog.recommend(for: RecipientProfile(ageMonths: 9 * 12, interests: ["coffee"]), limit: 5)
+        try #require(result.fit != .good && !result.elsewhere.isEmpty)
+        let page = try await get(finder, "/gifts?age=9&interest=coffee")
+        #expect(page.text.contains(#"id="fit">\#(result.fit.rawValue)<"#))
+        #expect(page.text.contains(#"<ul id="elsewhere">"#))
+        for idea in result.elsewhere {
+            #expect(page.text.contains(idea.replacingOccurrences(of: "'", with: "&#39;")), "\(idea)")
+        }
     }
 }

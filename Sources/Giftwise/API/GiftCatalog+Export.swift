@@ -28,12 +28,7 @@ extension GiftCatalog {
             try write(Data("[\n".utf8))
         }
         while true {
-            let batch = try database.read { db -> [(pk: Int64, product: Product, inferred: Int, supplied: [String])] in
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT \(ProductRecord.columns) FROM product p WHERE (? IS NULL OR p.id > ?) ORDER BY p.id LIMIT ?",
-                    arguments: [afterID, afterID, batchSize])
-                return try ProductRecord.attachTags(db, rows: rows)
-            }
+            let batch = try database.read { db in try ProductRecord.fetchPage(db, after: afterID, limit: batchSize) }
             guard let last = batch.last else { break }
             afterID = last.product.id
             var text = ""

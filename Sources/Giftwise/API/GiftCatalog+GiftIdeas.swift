@@ -17,7 +17,7 @@ extension GiftCatalog {
         let ideas = try GiftIdeas(jsonData: data, taxonomy: taxonomy)
         let text = String(decoding: data, as: UTF8.self)
         try database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('gift_ideas', ?)", arguments: [text])
+            try CatalogDatabase.setMetaValue(db, .giftIdeas, text)
         }
         giftIdeas = GiftIdeas.bundled.overridden(by: ideas)
         return ideas
@@ -37,7 +37,7 @@ extension GiftCatalog {
 
     /// Forgets the shop's ideas file: the bundled ideas apply again.
     public mutating func removeShopGiftIdeas() throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = 'gift_ideas'") }
+        try database.write { db in try CatalogDatabase.removeMetaValue(db, .giftIdeas) }
         giftIdeas = .bundled
     }
 
@@ -49,7 +49,7 @@ extension GiftCatalog {
     }
 
     static func storedShopGiftIdeas(_ db: Database) throws -> GiftIdeas? {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'gift_ideas'") else { return nil }
+        guard let text = try CatalogDatabase.metaValue(db, .giftIdeas) else { return nil }
         return try? GiftIdeas(jsonData: Data(text.utf8))
     }
 }

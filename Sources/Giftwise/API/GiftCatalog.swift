@@ -67,8 +67,7 @@ public struct GiftCatalog: Sendable {
     @discardableResult
     public func fillWithDefaultCatalogIfEmpty() throws -> Bool {
         let needed = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") == nil
-                && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0) == 0
+            try CatalogDatabase.needsDefaultCatalog(db)
         }
         guard needed, !database.isReadOnly else { return false }
         _ = try CatalogImporter(database: database, taxonomy: taxonomy, options: ImportOptions())
@@ -96,6 +95,6 @@ public struct GiftCatalog: Sendable {
 
     /// Number of products.
     public func productCount() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0 }
+        try database.read { db in try CatalogDatabase.productCount(db) }
     }
 }

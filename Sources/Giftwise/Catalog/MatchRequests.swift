@@ -14,6 +14,8 @@ struct HardLimits {
     var singleCurrency: Bool
     /// Product pks never to show (exclusions, gifts already given, rejected in a critique).
     var excluded: SQL?
+    /// Leave the age out: only to tell a person that age removed every match, never to list gifts.
+    var ignoresAge = false
 
     /// A table holding the hard-limit columns: the product itself, or a tag row carrying copies.
     enum Source {
@@ -27,7 +29,7 @@ struct HardLimits {
     /// The conditions on `source`.
     func condition(on source: Source) -> SQL {
         let a = source.alias
-        var sql: SQL = "\(a).in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: ageMonths, alias: a))"
+        var sql: SQL = ignoresAge ? "\(a).in_stock = 1" : "\(a).in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: ageMonths, alias: a))"
         if let ranges = priceRanges {
             if singleCurrency, let range = ranges.first?.value, ranges.count == 1 {
                 sql += " AND \(a).price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound)"

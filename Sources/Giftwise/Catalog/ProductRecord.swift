@@ -10,6 +10,16 @@ enum ProductRecord {
         return try attachTags(db, rows: rows).map(\.product)
     }
 
+    /// One page of the catalog in id order, after `afterID` (from the start when `nil`), for export.
+    static func fetchPage(_ db: Database, after afterID: String?, limit: Int) throws
+        -> [(pk: Int64, product: Product, inferred: Int, supplied: [String])]
+    {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM product p WHERE (? IS NULL OR p.id > ?) ORDER BY p.id LIMIT ?",
+            arguments: [afterID, afterID, limit])
+        return try attachTags(db, rows: rows)
+    }
+
     /// Turns rows of `columns` into products, loading the tags of all of them in one query
     /// (purposes come from the row's purpose bits). `supplied` holds the tags the shop's file
     /// gave, without those inferred from the product's text.

@@ -7,8 +7,10 @@
 /// `fit` is `good`: the catalog is the answer.
 ///
 /// An interest is resolved through the taxonomy. When what they said is only *inside* a known
-/// interest's words ("scuba diving" holds "diving", an alias of swimming) the ideas are marked as
-/// an approximation; a word the taxonomy does not know at all gets no ideas rather than a guess.
+/// interest's words ("cave diving" holds "diving") the ideas are marked as an approximation
+/// ("closest we know: …"). Words the taxonomy does not know at all go to the semantic signal:
+/// the interest clearly nearest in meaning ("cricket" → baseball) stands in, also marked as an
+/// approximation; when none is clearly nearest, nothing is said rather than a guess.
 /// Ideas are filtered strictly by age, with the same rule as a product's age range.
 struct Elsewhere {
     let ideas: GiftIdeas
@@ -26,9 +28,35 @@ struct Elsewhere {
         self.nearestByMeaning = nearestByMeaning
     }
 
-    /// The catalog's own ideas and taxonomy.
+    /// The catalog's own ideas and taxonomy, with the semantic signal for words the taxonomy
+    /// does not know.
     init(catalog: GiftCatalog) {
-        self.init(ideas: catalog.giftIdeas, taxonomy: catalog.taxonomy)
+        let semantic = catalog.semantic, taxonomy = catalog.taxonomy
+        self.init(ideas: catalog.giftIdeas, taxonomy: taxonomy) { said in
+            Self.clearlyNearest(to: said, semantic: semantic, taxonomy: taxonomy)
+        }
+    }
+
+    /// How close in meaning an interest must be, and by how much closer than the next one, to
+    /// stand in for words the taxonomy does not know. Static word vectors rate even nonsense
+    /// 0.7+ against some interest, so only a clear, unrivalled neighbour counts.
+    static let minimumSimilarity: Float = 0.85
+    static let minimumLead: Float = 0.15
+
+    /// The one interest clearly closest in meaning to `said`, or nil: every word must be a whole
+    /// word of the model's vocabulary (a made-up or misspelt word splits into pieces whose
+    /// vectors mean little), the best interest must be very close and well ahead of the next.
+    static func clearlyNearest(to said: String, semantic: SemanticSearch, taxonomy: Taxonomy) -> Interest? {
+        let words = WordPieceTokenizer.basicWords(said).filter { $0.contains(where: \.isLetter) }
+        let tokenizer = semantic.embedder.tokenizer
+        guard !words.isEmpty, words.allSatisfy({ word in
+            let ids = tokenizer.ids(for: word)
+            return ids.count == 1 && ids[0] != tokenizer.unknown
+        }) else { return nil }
+        let nearest = semantic.nearestInterests(to: said, in: taxonomy, limit: 2, minimumSimilarity: 0)
+        guard let best = nearest.first, best.similarity >= minimumSimilarity else { return nil }
+        let runnerUp = nearest.dropFirst().first?.similarity ?? 0
+        return best.similarity - runnerUp >= minimumLead ? best.interest : nil
     }
 
     /// `result` with `elsewhere` filled in for `profile` when the catalog has no good match.

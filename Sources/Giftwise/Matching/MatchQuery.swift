@@ -97,6 +97,37 @@ struct MatchQuery {
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
     let semantic: (any SemanticSignal)?
+    /// Results reused within one recommendation (relaxations re-count many changed profiles).
+    private let memo = Memo()
+
+    final class Memo {
+        /// Products nearest in meaning to each thing said, within the age and stock limits only.
+        var nearest: [String: [(pk: Int64, similarity: Double)]] = [:]
+        /// Good matches by words and tags alone, per profile.
+        var wordsGood: [RecipientProfile: Set<Int64>] = [:]
+    }
+
+    /// Products close in meaning to `said` that pass `limits` (and a wished purpose), reusing one
+    /// search per thing said: the search runs under the age and stock limits only, then each
+    /// profile's limits filter its results in SQL.
+    func nearest(_ db: Database, to said: String, limits: HardLimits, purposeMask: Int) throws -> [(pk: Int64, similarity: Double)] {
+        guard let semantic else { return [] }
+        let found: [(pk: Int64, similarity: Double)]
+        if let known = memo.nearest[said] {
+            found = known
+        } else {
+            let broad = HardLimits(ageMonths: limits.ageMonths, priceRanges: nil, singleCurrency: true, excluded: nil)
+            found = try semantic.nearest(db, to: said, limits: broad, purposeMask: 0, count: Self.perSource)
+                .filter { $0.similarity >= weights.semanticFloor }
+            memo.nearest[said] = found
+        }
+        guard !found.isEmpty else { return [] }
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        let passing = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
+            SELECT p.pk FROM product p WHERE p.pk IN \(found.map(\.pk)) AND \(limits.condition(on: .product))\(purpose)
+            """)))
+        return found.filter { passing.contains($0.pk) }
+    }
 
     /// Rows taken per retrieval source before exact scoring (≥ the longest list, 100, plus room).
     static let perSource = 120
@@ -241,14 +272,18 @@ struct MatchQuery {
     /// Variants of one gift (years, colours, sizes) count once, as the list shows them once.
     func countGood(_ db: Database, profile: RecipientProfile) throws -> Int {
         let pks = try goodPKs(db, profile: profile)
+        // Past the cap the exact number changes nothing, and variants need not be told apart.
         guard pks.count < Self.countCap else { return pks.count }
         return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
     }
 
     /// The pks of good matches (at most `countCap`).
-    func goodPKs(_ db: Database, profile: RecipientProfile) throws -> Set<Int64> {
+    /// - Parameter useMeaning: consult the semantic signal (when words and tags found fewer than
+    ///   `semanticWhenFewerThan`).
+    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws -> Set<Int64> {
         let currency = try currencyContext(db)
-        let limits = hardLimits(profile, currency: currency)
+        var limits = hardLimits(profile, currency: currency)
+        limits.ignoresAge = ignoringAge
         let mask = Purpose.mask(profile.purposes)
         let requests = requests(for: profile)
         if requests.isEmpty {
@@ -260,18 +295,32 @@ struct MatchQuery {
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
         if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
         for request in requests {
-            if let query = request.textQuery { sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask)) }
+            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
+                sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask))
+            }
         }
         var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
-        if let semantic, pks.count < Self.countCap {
+        if !ignoringAge { memo.wordsGood[profile] = pks }
+        if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
-                for (pk, similarity) in try semantic.nearest(db, to: request.said, limits: limits, purposeMask: mask, count: Self.perSource)
+                for (pk, similarity) in try nearest(db, to: request.said, limits: limits, purposeMask: mask)
                 where similarity >= weights.semanticGoodSimilarity {
                     pks.insert(pk)
                 }
             }
         }
         return pks
+    }
+
+    /// Whether their interest's tag alone already gives a full retrieval (`perSource` products
+    /// within the limits): its products were tagged from the same words the text search would use,
+    /// so on a large, well-tagged catalog the tag range stands in for the full-text search and
+    /// the words are then weighed in Swift. Counting and retrieval use this one rule.
+    func tagSuffices(_ db: Database, _ request: InterestRequest, limits: HardLimits, purposeMask: Int) throws -> Bool {
+        guard request.specificity == .same, let interest = request.interest else { return false }
+        let range = MatchRequests.taggedRequest(interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
+        let count = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(range))", cached: true)) ?? 0
+        return count >= Self.perSource
     }
 
     /// The `offset`-th cheapest good match priced above the budget (0 = the cheapest), ignoring
@@ -299,6 +348,24 @@ struct MatchQuery {
         profile.interests == self.profile.interests ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
     }
 
+    /// When nothing matches their words, says whether the budget or their age removed what did:
+    /// "nothing within $40 matches scuba diving".
+    func removedByLimitsNote(_ db: Database, goodCount: Int) throws -> String? {
+        guard goodCount == 0, !requests.isEmpty else { return nil }
+        let said = requests.map(\.said).joined(separator: " or ")
+        var unbudgeted = profile
+        unbudgeted.budgetMax = nil
+        unbudgeted.budgetMin = nil
+        if let budget = profile.budgetMax, try !goodPKs(db, profile: unbudgeted).isEmpty {
+            let currency = try currencyContext(db)
+            return "nothing within \(budget.formatted(currency: currency.budgetCurrency)) matches \(said)"
+        }
+        if try !goodPKs(db, profile: unbudgeted, ignoringAge: true).isEmpty {
+            return "the gifts that match \(said) are all made for other ages (age is never relaxed)"
+        }
+        return nil
+    }
+
     /// A note when products were left out because their currency cannot be compared with the budget.
     func currencyNote(_ db: Database) throws -> String? {
         guard profile.budgetMax != nil || profile.budgetMin != nil else { return nil }
@@ -317,6 +384,10 @@ struct MatchQuery {
     /// The best candidates, scored exactly, good ones first, then by score, then by id.
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
+        // Meaning finds what words cannot: consulted when their words and tags found few good
+        // matches, by the same rule as the count, so the list and the count agree.
+        let wordsGood = try memo.wordsGood[profile] ?? goodPKs(db, profile: profile, useMeaning: false)
+        let consultMeaning = semantic != nil && wordsGood.count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
         let perSource = Self.perSource
         let limits = hardLimits(profile, currency: try currencyContext(db))
@@ -341,7 +412,7 @@ struct MatchQuery {
         }
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
-            if let query = request.textQuery {
+            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
                 let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource), cached: true))
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
                 let best = rows.map { $0[1] as Double }.min() ?? 0
@@ -354,8 +425,8 @@ struct MatchQuery {
                 pks.formUnion(scores.keys)
                 relevance[index] = scores
             }
-            if let semantic {
-                let near = try semantic.nearest(db, to: request.said, limits: limits, purposeMask: 0, count: perSource)
+            if consultMeaning {
+                let near = try nearest(db, to: request.said, limits: limits, purposeMask: 0)
                 var found: [Int64: Double] = [:]
                 for (pk, similarity) in near where similarity >= weights.semanticFloor { found[pk] = similarity }
                 pks.formUnion(found.keys)
@@ -392,9 +463,12 @@ struct MatchQuery {
     func score(pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
                meaning: [Int: [Int64: Double]], purposeMask: Int) -> Candidate {
         var hits: [Candidate.Match] = []
-        let hasText = !relevance.isEmpty
-        let nameTokens = hasText ? TextNormalizer.tokens(product.name) : []
-        let descriptionTokens = hasText ? TextNormalizer.tokens(product.description) : []
+        // Tokenised only when some wish needs its words weighed.
+        let needsText = requests.indices.contains { relevance[$0]?[pk] != nil } || requests.contains { request in
+            request.exactTags.contains { product.interests.contains($0) }
+        }
+        let nameTokens = needsText ? TextNormalizer.tokens(product.name) : []
+        let descriptionTokens = needsText ? TextNormalizer.tokens(product.description) : []
         let nameSet = Set(nameTokens)
         let allSet = nameSet.union(descriptionTokens)
         let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -407,7 +481,14 @@ struct MatchQuery {
                     found.append(.init(request: index, hit: .tag(tag, supplied: suppliedTags), weight: source * weights.centrality(rank: rank)))
                 }
             }
-            if let bm25 = relevance[index]?[pk] {
+            // Tagged with their interest but not among the text search's hits (or the search was
+            // not needed): their words in the text still count, without a BM25 share.
+            var bm25Score = relevance[index]?[pk]
+            if bm25Score == nil, !found.isEmpty,
+               Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet) != .stem {
+                bm25Score = 0
+            }
+            if let bm25 = bm25Score {
                 // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes". Such a hit still
                 // counts (the SQL counts agree with the list) but ranks low unless the words, folded,
                 // are really there: fully in the name, less in the description.

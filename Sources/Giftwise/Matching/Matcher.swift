@@ -20,7 +20,7 @@ public struct Matcher: Sendable {
 
     /// Creates a matcher over a catalog.
     public init(catalog: GiftCatalog, weights: ScoringWeights = .default) {
-        self.init(catalog: catalog, weights: weights, semantic: nil)
+        self.init(catalog: catalog, weights: weights, semantic: catalog.semantic)
     }
 
     init(catalog: GiftCatalog, weights: ScoringWeights, semantic: (any SemanticSignal)?) {
@@ -65,7 +65,12 @@ public struct Matcher: Sendable {
         // Candidates arrive best first, history already counted: explaining the best few dozen
         // (more than the diversity pool) is enough.
         let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
-        let items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+        var items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+        // A loved past gift is recalled once, on the best gift it relates to, not on every one.
+        var recalled = Set<String>()
+        for index in items.indices {
+            items[index].reasons.removeAll { $0.hasPrefix("they loved the ") && !recalled.insert($0).inserted }
+        }
         var relaxations: [Relaxation] = []
         if goodCount < Self.handful {
             relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
@@ -75,6 +80,7 @@ public struct Matcher: Sendable {
             let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
             notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
         }
+        if let note = try query.removedByLimitsNote(db, goodCount: goodCount) { notes.append(note) }
         if let note = try query.currencyNote(db) { notes.append(note) }
         let result = Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
                                      unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,

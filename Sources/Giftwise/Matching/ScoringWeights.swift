@@ -46,14 +46,19 @@ public struct ScoringWeights: Sendable, Equatable {
     public var semanticFloor: Double
     /// A semantic match counts at most this much, so it never outranks an exact tag or name match.
     public var semanticCap: Double
+    /// The semantic signal is consulted only when their words and tags found fewer good matches
+    /// than this: it finds what words cannot, and never reorders what words found.
+    public var semanticWhenFewerThan: Int
     /// "More like #2": a favoured tag counts this much (times centrality).
     public var likeFactor: Double
     /// Each further interest matched adds this share of its fit.
     public var extraInterestShare: Double
 
-    /// Without interests: weight of purpose, of age fit, and of a "more like" tag.
+    /// Without interests: weight of purpose.
     public var noInterestPurpose: Double
+    /// Without interests: weight of age fit.
     public var noInterestAge: Double
+    /// Without interests: weight of a "more like" tag.
     public var noInterestLike: Double
 
     /// Their history: added for sharing a main tag with a gift they loved.
@@ -63,9 +68,11 @@ public struct ScoringWeights: Sendable, Equatable {
 
     /// MMR trade-off between relevance (1) and novelty (0) in the diversified top of the list.
     public var diversityLambda: Double
-    /// Diversity similarity: weights of shared tags, purposes and name words.
+    /// Diversity similarity: weight of shared interest tags.
     public var diversityTags: Double
+    /// Diversity similarity: weight of shared purposes.
     public var diversityPurposes: Double
+    /// Diversity similarity: weight of shared name words.
     public var diversityWords: Double
 
     /// Creates weights; every value defaults to ``default``'s.
@@ -75,7 +82,8 @@ public struct ScoringWeights: Sendable, Equatable {
         textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
         textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5, bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
-        semanticGoodSimilarity: Double = 0.8, semanticFloor: Double = 0.45, semanticCap: Double = 0.7,
+        semanticGoodSimilarity: Double = 0.75, semanticFloor: Double = 0.35, semanticCap: Double = 0.7,
+        semanticWhenFewerThan: Int = 5,
         likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
         noInterestPurpose: Double = 0.6, noInterestAge: Double = 0.4, noInterestLike: Double = 0.1,
         historyLoved: Double = 0.08, historyReturned: Double = 0.12,
@@ -101,6 +109,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.semanticGoodSimilarity = semanticGoodSimilarity
         self.semanticFloor = semanticFloor
         self.semanticCap = semanticCap
+        self.semanticWhenFewerThan = semanticWhenFewerThan
         self.likeFactor = likeFactor
         self.extraInterestShare = extraInterestShare
         self.noInterestPurpose = noInterestPurpose

@@ -147,6 +147,9 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             return .rejected(error.localizedDescription)
         }
         notes = flow.lastAnswerNotes
+        if question.id == .recipient, let recipient = flow.selectedRecipient {
+            notes += try historyNotes(for: recipient, reader)
+        }
         if flow.isFinished { try startResults(reader) }
         return .accepted
     }
@@ -155,6 +158,19 @@ public struct GiftConversation: Sendable, Codable, Equatable {
         guard refining == nil else { return }
         if !flow.isFinished { try flow.finish() }
         try startResults(reader)
+    }
+
+    /// "Given before: the Dino Kit (loved, this month); the Puzzle (in 2024). Never suggested again."
+    private func historyNotes(for recipient: SavedRecipient, _ reader: CatalogReader) throws -> [String] {
+        let gifts = try reader.read { db in try RecipientBook.gifts(db, recipientID: recipient.id) }
+        guard !gifts.isEmpty else { return [] }
+        let shown = gifts.reversed().prefix(5).map { gift -> String in
+            let when = RecipientBook.whenText(gift.date, now: flow.today)
+            return "the \(gift.productName) (" + (gift.outcome.map { "\($0.rawValue), " } ?? "") + when + ")"
+        }
+        let more = gifts.count > 5 ? " and \(gifts.count - 5) more" : ""
+        return ["Given to \(recipient.name) before: " + shown.joined(separator: "; ") + more
+                + ". None of these is suggested again; loved and returned ones steer the list."]
     }
 
     private mutating func startResults(_ reader: CatalogReader) throws {

@@ -25,7 +25,7 @@ enum InterestSpelling {
             let best = phrases.map { phrase -> (Int, String) in
                 let phraseKey = TextNormalizer.key(phrase)
                 guard phraseKey.first == first, abs(phraseKey.count - key.count) <= allowed else { return (Int.max, phrase) }
-                return (Taxonomy.editDistance(phraseKey, key, bound: allowed), phrase)
+                return (slips(phraseKey, key), phrase)
             }.min { $0.0 < $1.0 }
             if let best, best.0 <= allowed { close.append((best.0, best.1, interest)) }
         }
@@ -36,5 +36,25 @@ enum InterestSpelling {
             return .corrected(phrase: nearestInterests[0].phrase.lowercased())
         }
         return .unsure(close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))
+    }
+
+    /// Typing slips between two words: letters missing, extra, wrong, or two swapped (each one
+    /// slip; the optimal-string-alignment distance).
+    static func slips(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 }

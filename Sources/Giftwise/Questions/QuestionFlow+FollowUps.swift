@@ -34,16 +34,38 @@ extension QuestionFlow {
     }
 
     /// The best follow-up to ask now, or `nil` when asking more would not help.
+    ///
+    /// The most informative split is tried first; it is asked with only the answers that would
+    /// really change the list (fewer gifts, or a different top five), checked with the matcher.
     func nextFollowUp(in state: State, _ reader: CatalogReader) throws -> FollowUp? {
         guard state.followUpsAsked.count < Self.maxFollowUps,
-              let set = try candidates(in: state, reader), set.count > Self.enoughCandidates, set.items.count > Self.enoughCandidates
+              let set = try candidates(in: state, reader), set.count > Self.enoughCandidates, set.items.count > Self.enoughCandidates,
+              let profile = Self.profile(of: state)
         else { return nil }
-        var best: FollowUp?
-        for followUp in followUps(for: set, in: state, taxonomy: reader.taxonomy) where !state.followUpsAsked.contains(followUp.key) {
-            guard followUp.gain >= Self.minimumInformationGain, followUp.changesTop else { continue }
-            if best == nil || followUp.gain > best!.gain + 1e-9 { best = followUp }
+        let eligible = followUps(for: set, in: state, taxonomy: reader.taxonomy)
+            .filter { !state.followUpsAsked.contains($0.key) && $0.gain >= Self.minimumInformationGain && $0.changesTop }
+            .enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element)
+        guard !eligible.isEmpty else { return nil }
+        let before = try reader.recommend(for: profile, limit: Self.enoughCandidates, history: .none, critique: state.steering)
+        let beforeTop = before.items.map(\.product.id)
+        for var followUp in eligible {
+            var effective: [QuestionOption] = []
+            for option in followUp.question.options {
+                var trial = state
+                trial.notes = []
+                try applyFollowUp(key: followUp.key, text: option.value, question: followUp.question, state: &trial,
+                                  taxonomy: reader.taxonomy)
+                guard let trialProfile = Self.profile(of: trial) else { continue }
+                let after = try reader.recommend(for: trialProfile, limit: Self.enoughCandidates, history: .none, critique: trial.steering)
+                if after.goodMatchCount < before.goodMatchCount || after.items.map(\.product.id) != beforeTop {
+                    effective.append(option)
+                }
+            }
+            guard effective.count >= 2 else { continue }
+            followUp.question.options = effective
+            return followUp
         }
-        return best
+        return nil
     }
 
     /// Every follow-up that makes sense for these candidates, scored.

@@ -7,9 +7,10 @@ import GRDB
 /// Three ways in, by cost:
 /// - ``similarities(to:productPKs:)`` scores candidates another signal retrieved (full text,
 ///   tags): one indexed read per product, the cheap path for every recommendation.
-/// - ``nearestProducts(to:limit:where:arguments:)`` finds the closest products in the whole
-///   catalog: a SIMD scan of an in-memory int8 matrix, loaded from the catalog once per
-///   `SemanticSearch` value and reloaded only after an import.
+/// - ``nearestProducts(to:text:limit:where:)`` finds the closest products in the whole catalog
+///   within given limits: a SIMD scan of an in-memory int8 matrix (loaded once per
+///   `SemanticSearch` value, reloaded after an import) up to ``scanLimit`` products, a search
+///   through the full-text index by the words nearest in meaning beyond.
 /// - ``nearestInterests(to:in:limit:minimumSimilarity:)`` ranks the taxonomy's interests by
 ///   meaning, for "did you mean" and for gift ideas of interests the taxonomy lacks.
 package struct SemanticSearch: Sendable {
@@ -31,45 +32,14 @@ package struct SemanticSearch: Sendable {
 
     /// Cosine similarity of `query` with each listed product that has a vector.
     package func similarities(to query: SemanticVector, productPKs: some Collection<Int64>) throws -> [Int64: Float] {
-        guard !productPKs.isEmpty else { return [:] }
-        return try database.read { db in
-            var result: [Int64: Float] = [:]
-            result.reserveCapacity(productPKs.count)
-            try query.components.withUnsafeBufferPointer { q in
-                // Integers only, so the list is safe to inline; chunks stay under SQLite's limits.
-                for chunk in Array(productPKs).chunked(900) {
-                    let list = chunk.map(String.init).joined(separator: ",")
-                    let statement = try db.cachedStatement(sql: "SELECT product_pk, vector FROM product_vector WHERE product_pk IN (\(list))")
-                    let rows = try Row.fetchCursor(statement)
-                    while let row = try rows.next() {
-                        let pk: Int64 = row[0]
-                        let similarity = try row.withUnsafeData(atIndex: 1) { data in
-                            data.map { $0.withUnsafeBytes { ProductVectors.cosine(q, stored: $0) } } ?? 0
-                        }
-                        result[pk] = similarity
-                    }
-                }
-            }
-            return result
-        }
+        try database.read { db in try similarities(db, vector: query, productPKs: Array(productPKs)) }
     }
 
-    /// The `limit` products closest to `query` among those that pass `predicate` (SQL over the
-    /// `product` table aliased `p`, e.g. the matcher's hard limits), best first, ties by pk.
-    ///
-    /// Scans every stored vector in memory (loaded once; ~13 MB at 100k products), then checks
-    /// the best few times `limit` against `predicate` in SQL, widening until enough pass.
-    package func nearestProducts(
-        to query: SemanticVector, limit: Int, minimumSimilarity: Float = -1,
-        where predicate: String = "1", arguments: StatementArguments = []
-    ) throws -> [(pk: Int64, similarity: Float)] {
-        guard limit > 0 else { return [] }
-        return try database.read { db in
-            let index = try cache.index(db)
-            return try index.nearest(query, count: limit, minimumSimilarity: minimumSimilarity) { pks in
-                Set(try Int64.fetchAll(db, sql: "SELECT p.pk FROM product p WHERE p.pk IN (\(pks.map(String.init).joined(separator: ","))) AND (\(predicate))", arguments: arguments))
-            }
-        }
+    /// The `limit` products closest in meaning to `query` (what was said: `text`) among those
+    /// that pass `condition` (SQL over `product p`, e.g. the matcher's hard limits), best first,
+    /// ties by pk. See ``nearest(_:query:text:count:condition:)``.
+    package func nearestProducts(to query: SemanticVector, text: String = "", limit: Int, where condition: SQL = "1") throws -> [(pk: Int64, similarity: Float)] {
+        try database.read { db in try nearest(db, query: query, text: text, count: limit, condition: condition) }
     }
 
     /// Taxonomy interests closest in meaning to `phrase`, best first: each interest is embedded

@@ -81,8 +81,42 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         return String(decoding: UnsafeBufferPointer(start: strings + start, count: end - start), as: UTF8.self)
     }
 
+    /// Whether the piece is a whole word of at least `minimumLength` ASCII letters a–z (read from
+    /// the bytes: no string is made).
+    package func isPlainWord(_ id: Int32, minimumLength: Int) -> Bool {
+        let start = Int(stringOffsets[Int(id)])
+        let end = Int(stringOffsets[Int(id) + 1])
+        guard end - start >= minimumLength else { return false }
+        for index in start..<end where !(0x61...0x7A).contains(strings[index]) { return false }
+        return true
+    }
+
     /// The smooth-inverse-frequency weight of a word piece: near 0 for "the", 1 for rare pieces.
     package func weight(_ id: Int32) -> Float { weights[Int(id)] }
+
+    /// Whether this is the table linked into the binary.
+    package var isBundled: Bool { base == UnsafeRawPointer(gw_semantic_table_bytes()) }
+
+    /// The dot product of the dequantised row of `id` with `vector` (length `dimensions`).
+    @inline(__always)
+    package func dot(_ id: Int32, _ vector: UnsafeBufferPointer<Float>) -> Float {
+        let row = UnsafeRawPointer(vectors + Int(id) * dimensions)
+        let v = UnsafeRawPointer(vector.baseAddress!)
+        var sum = SIMD16<Float>()
+        for block in 0..<(dimensions / 16) {
+            sum += SIMD16<Float>(row.loadUnaligned(fromByteOffset: block * 16, as: SIMD16<Int8>.self))
+                * v.loadUnaligned(fromByteOffset: block * 64, as: SIMD16<Float>.self)
+        }
+        return sum.sum() * scales[Int(id)]
+    }
+
+    /// The length of the dequantised row of `id`.
+    package func norm(_ id: Int32) -> Float {
+        let row = vectors + Int(id) * dimensions
+        var squares: Float = 0
+        for index in 0..<dimensions { squares += Float(row[index]) * Float(row[index]) }
+        return squares.squareRoot() * scales[Int(id)]
+    }
 
     /// Adds `factor` × the dequantised row of `id` to `sum` (length `dimensions`).
     @inline(__always)

@@ -25,8 +25,13 @@ package struct TextEmbedder: Sendable {
 
     /// The vector of these word pieces; `[UNK]` is skipped.
     package func embed(ids: [Int32]) -> SemanticVector? {
-        let dimensions = table.dimensions
-        var sum = [Float](repeating: 0, count: dimensions)
+        var sum = [Float](repeating: 0, count: table.dimensions)
+        guard accumulate(ids[...], into: &sum) else { return nil }
+        return SemanticVector(normalising: sum)
+    }
+
+    /// Adds the weighted rows of `ids` to `sum`; whether any piece was known.
+    private func accumulate(_ ids: ArraySlice<Int32>, into sum: inout [Float]) -> Bool {
         var any = false
         sum.withUnsafeMutableBufferPointer { buffer in
             for id in ids where id != tokenizer.unknown {
@@ -34,18 +39,25 @@ package struct TextEmbedder: Sendable {
                 any = true
             }
         }
-        guard any else { return nil }
-        return SemanticVector(normalising: sum)
+        return any
     }
 
     /// A product's vector, from its name and from its name with the start of its description:
     /// the name alone says what it is, the description's opening says what it is about, and its
     /// later sentences (care instructions, battery sizes) mostly add noise. Both halves are
     /// unit vectors before they are added, so the name counts at least half.
+    /// (Words never cross whitespace, so the pieces of "name opening" are the name's followed by
+    /// the opening's: the text is tokenised once and the name's sum reused.)
     package func embedProduct(name: String, description: String) -> SemanticVector? {
         let opening = Self.opening(of: description, maxCharacters: Self.descriptionCharacters)
-        let nameVector = embed(name)
-        guard !opening.isEmpty, let combined = embed(name + " " + opening) else { return nameVector }
+        var ids = tokenizer.ids(for: name)
+        let nameCount = ids.count
+        tokenizer.appendIDs(for: String(opening), to: &ids)
+        var sum = [Float](repeating: 0, count: table.dimensions)
+        let hasName = accumulate(ids[..<nameCount], into: &sum)
+        let nameVector = hasName ? SemanticVector(normalising: sum) : nil
+        guard accumulate(ids[nameCount...], into: &sum) else { return nameVector }
+        let combined = SemanticVector(normalising: sum)
         guard let nameVector else { return combined }
         return SemanticVector(normalising: zip(nameVector.components, combined.components).map { $0 + $1 })
     }
@@ -55,7 +67,7 @@ package struct TextEmbedder: Sendable {
 
     /// The first `maxCharacters` characters of `text`, cut at a word boundary.
     static func opening(of text: String, maxCharacters: Int) -> Substring {
-        guard text.count > maxCharacters else { return Substring(text) }
+        guard text.utf8.count > maxCharacters, text.count > maxCharacters else { return Substring(text) }
         let cut = text.prefix(maxCharacters)
         if let space = cut.lastIndex(where: { $0 == " " || $0 == "\n" }) { return cut[..<space] }
         return cut

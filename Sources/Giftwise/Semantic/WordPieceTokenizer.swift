@@ -25,13 +25,16 @@ package struct WordPieceTokenizer: Sendable {
     /// The word-piece ids of `text`, without `[CLS]`/`[SEP]`.
     package func ids(for text: String) -> [Int32] {
         var ids: [Int32] = []
-        var scratch = [UInt8](repeating: 0, count: 2)
-        scratch[0] = UInt8(ascii: "#")
-        scratch[1] = UInt8(ascii: "#")
+        appendIDs(for: text, to: &ids)
+        return ids
+    }
+
+    /// Appends the word-piece ids of `text` to `ids`.
+    package func appendIDs(for text: String, to ids: inout [Int32]) {
+        var scratch: [UInt8] = [UInt8(ascii: "#"), UInt8(ascii: "#")]
         Self.forEachWord(in: text) { word, characters in
             appendPieces(of: word, characters: characters, to: &ids, scratch: &scratch)
         }
-        return ids
     }
 
     /// The words of basic tokenisation, as strings (for tests and explanations).
@@ -47,6 +50,7 @@ package struct WordPieceTokenizer: Sendable {
     private static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(64)
+        if forEachASCIIWord(in: text, word: &word, body) { return }
         var characters = 0
         func flush() {
             if !word.isEmpty {
@@ -120,6 +124,41 @@ package struct WordPieceTokenizer: Sendable {
             }
         }
         flush()
+    }
+
+    /// The same rules over bytes, for text that is all ASCII (most catalog text): no scalar
+    /// decoding. Returns false, doing nothing, when the text has any non-ASCII byte.
+    private static func forEachASCIIWord(
+        in text: String, word: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void
+    ) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return false }
+            func flush() {
+                if !word.isEmpty {
+                    word.withUnsafeBufferPointer { body($0, $0.count) }
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x09, 0x0A, 0x0D, 0x20:
+                    flush()
+                case 0x00..<0x20, 0x7F:
+                    continue
+                case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+                    flush()
+                    word.append(byte)
+                    flush()
+                case 0x41...0x5A:
+                    word.append(byte + 32)
+                default:
+                    word.append(byte)
+                }
+            }
+            flush()
+            return true
+        }
     }
 
     private static func decomposition(of scalar: Unicode.Scalar) -> String.UnicodeScalarView {

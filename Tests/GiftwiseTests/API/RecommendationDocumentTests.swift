@@ -51,7 +51,7 @@ struct RecommendationDocumentTests {
         var report = ImportReport()
         report.added = 2
         let text = try GiftwiseJSON.text(report)
-        #expect(text.hasPrefix(#"{"added":2,"autoTagged":0,"dryRun":false,"#))
+        #expect(text.hasPrefix(#"{"added":2,"autoTagged":0,"currencies":{},"dryRun":false,"#))
         #expect(text.hasSuffix("}\n") && text.filter { $0 == "\n" }.count == 1)
     }
 

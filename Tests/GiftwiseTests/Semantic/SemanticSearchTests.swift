@@ -96,3 +96,36 @@ struct SemanticSearchTests {
         #expect(catalog.semantic.nearestInterests(to: "🦖", in: catalog.taxonomy).isEmpty)
     }
 }
+
+/// The large-catalog path: search by meaning through the full-text index.
+struct SemanticTextPathTests {
+    @Test func nearestWordsAreCloseInMeaningAndNeverCommonWordsOrPieces() throws {
+        let embedder = TextEmbedder.bundled
+        let words = embedder.nearestWords(to: try #require(embedder.embed("firefighters")), limit: 12, minimumSimilarity: 0.3)
+        #expect(words.contains { $0.word.hasPrefix("fire") })
+        #expect(!words.contains { $0.word.hasPrefix("##") || ["the", "and", "for"].contains($0.word) })
+        #expect(words.map(\.similarity) == words.map(\.similarity).sorted(by: >))
+    }
+
+    @Test func findsProductsThroughNearbyWordsWithinTheHardLimits() throws {
+        let catalog = try SemanticSearchTests.catalog()
+        let query = try #require(catalog.semantic.vector(for: "firefighters"))
+        let near = try catalog.database.read { db in
+            try catalog.semantic.nearestThroughText(db, query: query, text: "firefighters", condition: SemanticSearchTests.limits(ageYears: 5).condition(on: .product), count: 3)
+        }
+        let ids = try near.compactMap { try SemanticSearchTests.id(catalog, pk: $0.pk) }
+        #expect(ids.first == "fire-1")
+        #expect(!ids.contains("fire-2"), "8-12 is outside a 5-year-old's limits")
+    }
+
+    @Test func hostileTextIsSearchedLiterally() throws {
+        let catalog = try SemanticSearchTests.catalog()
+        for text in ["\"fire\" OR *", "NEAR(fire station)", "'; DROP TABLE product; --", "fire-1 AND -station"] {
+            guard let query = catalog.semantic.vector(for: text) else { continue }
+            _ = try catalog.database.read { db in
+                try catalog.semantic.nearestThroughText(db, query: query, text: text, condition: SemanticSearchTests.limits(ageYears: 5).condition(on: .product), count: 3)
+            }
+        }
+        #expect(try catalog.productCount() == 5)
+    }
+}

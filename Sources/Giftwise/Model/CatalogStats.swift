@@ -1,0 +1,32 @@
+/// A summary of what a catalog holds.
+public struct CatalogStats: Sendable, Codable, Equatable {
+    /// All products.
+    public var products: Int
+    /// Products that can be bought now.
+    public var inStock: Int
+    /// Products whose tags were inferred from their text.
+    public var autoTagged: Int
+    /// Cheapest, median and dearest price in major units (0 when empty).
+    public var priceMin: Double, priceMedian: Double, priceMax: Double
+    /// Products per purpose.
+    public var purposes: [String: Int]
+    /// Products suitable for each age band ("0-2", "3-5", … "65+").
+    public var ageBands: [String: Int]
+    /// Products per interest, most common first (top 20).
+    public var topInterests: [InterestCount]
+    /// Interests in the taxonomy, and the shop's own free tags in use.
+    public var taxonomyInterests: Int, freeTags: Int
+
+    /// An interest with its product count.
+    public struct InterestCount: Sendable, Codable, Equatable {
+        /// The interest id.
+        public var interest: String
+        /// How many products carry it.
+        public var products: Int
+    }
+
+    /// The age bands reported, as (label, youngest age in years, oldest age in years).
+    public static let bands: [(String, Int, Int)] = [
+        ("0-2", 0, 2), ("3-5", 3, 5), ("6-8", 6, 8), ("9-12", 9, 12), ("13-17", 13, 17), ("18-64", 18, 64), ("65+", 65, 120),
+    ]
+}
