@@ -47,7 +47,12 @@ public struct GiftwiseServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         app.addServices(CatalogWatcher(handle: catalogs, interval: configuration.catalogCheckInterval, logger: logger))
-        try await app.runService(gracefulShutdownSignals: gracefulShutdownSignals)
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+        // Requests in flight get this long to finish after SIGTERM; then they are cancelled, so a
+        // stuck client (or request) cannot keep the process from stopping.
+        group.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
         logger.info("giftwise stopped; catalog closed")
     }
 }

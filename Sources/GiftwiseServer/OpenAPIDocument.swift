@@ -1200,6 +1200,40 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "Gift ideas to look for outside this catalog (when fit is not good)."
+     },
+     "elsewhereFor": {
+      "type": "array",
+      "description": "The same ideas grouped by the interest they answer.",
+      "items": {
+       "type": "object",
+       "properties": {
+        "said": {
+         "type": "string"
+        },
+        "interestID": {
+         "type": "string"
+        },
+        "interestLabel": {
+         "type": "string"
+        },
+        "isApproximate": {
+         "type": "boolean"
+        },
+        "ideas": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "notes": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Things to know about this answer (interests not understood, products left out)."
      }
     }
    },
@@ -1502,6 +1536,19 @@ enum OpenAPIDocument {
      },
      "dryRun": {
       "type": "boolean"
+     },
+     "skippedRows": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ImportIssue"
+      }
+     },
+     "currencies": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "integer"
+      },
+      "description": "Products per currency."
      }
     }
    },

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var catalogCheckInterval: Duration
     /// Where uploads are spooled before the import reads them.
     public var spoolDirectory: URL
+    /// How long requests in flight may take to finish after SIGTERM or SIGINT.
+    public var shutdownGracePeriod: Duration = .seconds(30)
 
     /// Creates a configuration; the defaults follow DESIGN §5.
     public init(

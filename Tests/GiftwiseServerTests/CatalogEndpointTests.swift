@@ -146,22 +146,22 @@ import Testing
         let server = try await TestServer()
         defer { Task { await server.stop() } }
         // The first upload announces a body and sends only part of it, holding the import slot.
-        let socket = try await RawHTTP.blocking {
-            let socket = try RawHTTP.connect(port: server.port)
-            let head = "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\nid,name,price\n"
-            try RawHTTP.send(socket, Data(head.utf8))
-            return socket
-        }
-        defer { close(socket) }
+        // (If a probe got the slot first, the upload itself was refused: try again with a new one.)
         var sawConflict = false
-        for _ in 0..<400 {
+        for _ in 0..<40 where !sawConflict {
+            let socket = try await RawHTTP.blocking {
+                let socket = try RawHTTP.connect(port: server.port)
+                let head = "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\nid,name,price\n"
+                try RawHTTP.send(socket, Data(head.utf8))
+                return socket
+            }
+            try await Task.sleep(for: .milliseconds(200))
             let reply = try await put(server, Self.validCSV, query: "?dryRun=true")
             if reply.status == 409 {
                 sawConflict = true
                 #expect(reply.header("content-type") == "application/problem+json")
-                break
             }
-            try await Task.sleep(for: .milliseconds(50))
+            close(socket)
         }
         #expect(sawConflict)
     }

@@ -113,7 +113,11 @@ doc = {
           "fit": {"type": "string", "enum": ["good", "partial", "none"]}, "goodMatches": {"type": "integer"},
           "recommendations": {"type": "array", "items": ref("Recommendation")},
           "relaxations": {"type": "array", "items": ref("Relaxation")},
-          "elsewhere": {"type": "array", "items": {"type": "string"}, "description": "Gift ideas to look for outside this catalog (when fit is not good)."}}},
+          "elsewhere": {"type": "array", "items": {"type": "string"}, "description": "Gift ideas to look for outside this catalog (when fit is not good)."},
+          "elsewhereFor": {"type": "array", "description": "The same ideas grouped by the interest they answer.", "items": {"type": "object", "properties": {
+              "said": {"type": "string"}, "interestID": {"type": "string"}, "interestLabel": {"type": "string"},
+              "isApproximate": {"type": "boolean"}, "ideas": {"type": "array", "items": {"type": "string"}}}}},
+          "notes": {"type": "array", "items": {"type": "string"}, "description": "Things to know about this answer (interests not understood, products left out)."}}},
       "FlowRequest": {"type": "object", "required": ["answers"], "additionalProperties": False, "properties": {
           "answers": {"type": "array", "maxItems": 200, "items": {"type": "string", "maxLength": 1000},
                       "description": "The answers so far, in order; each may be `skip`, `back` or `done`, as typed in the terminal; after the gifts, refinements such as `cheaper`, `more like 2`, `not 3`."}}},
@@ -150,7 +154,9 @@ doc = {
       "ImportReport": {"type": "object", "required": ["added", "updated", "unchanged", "removed", "errors"], "properties": {
           "added": {"type": "integer"}, "updated": {"type": "integer"}, "unchanged": {"type": "integer"}, "removed": {"type": "integer"},
           "skipped": {"type": "integer"}, "autoTagged": {"type": "integer"}, "errors": {"type": "array", "items": ref("ImportIssue")},
-          "errorCount": {"type": "integer"}, "warnings": {"type": "array", "items": {"type": "string"}}, "dryRun": {"type": "boolean"}}},
+          "errorCount": {"type": "integer"}, "warnings": {"type": "array", "items": {"type": "string"}}, "dryRun": {"type": "boolean"},
+          "skippedRows": {"type": "array", "items": ref("ImportIssue")},
+          "currencies": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Products per currency."}}},
       "CatalogProduct": {"type": "object", "description": "One product in the catalog file format (DESIGN §3).", "required": ["id", "name", "price"], "properties": {
           "id": {"type": "string"}, "name": {"type": "string"}, "description": {"type": "string"}, "price": {"type": "number"},
           "currency": {"type": "string"}, "age_min": {"type": "number", "nullable": True}, "age_max": {"type": "number", "nullable": True},
