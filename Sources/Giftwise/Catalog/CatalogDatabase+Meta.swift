@@ -36,3 +36,11 @@ extension CatalogDatabase {
         try metaValue(db, .seeded) == nil && productCount(db) == 0
     }
 }
+
+extension CatalogDatabase {
+    /// Copies the write-ahead log into the database file and empties it, so erased rows leave no
+    /// copy in the `-wal` file (with `secure_delete`, forgetting a recipient leaves no trace).
+    static func truncateWAL(_ db: Database) throws {
+        _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}

@@ -158,6 +158,16 @@ enum MatchRequests {
             """)))
     }
 
+    /// The product keys a request gives (statement cached: the shapes repeat per recommendation).
+    static func pks(_ db: Database, _ request: SQL) throws -> [Int64] {
+        try Int64.fetchAll(db, SQLRequest<Int64>(literal: request, cached: true))
+    }
+
+    /// The rows a request gives (statement cached).
+    static func rows(_ db: Database, _ request: SQL) throws -> [Row] {
+        try Row.fetchAll(db, SQLRequest<Row>(literal: request, cached: true))
+    }
+
     /// How many rows a request gives.
     static func count(_ db: Database, _ request: SQL) throws -> Int {
         try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0

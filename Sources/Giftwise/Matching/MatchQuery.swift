@@ -392,7 +392,7 @@ struct MatchQuery {
         var relevance: [Int: [Int64: Double]] = [:]
         var meaning: [Int: [Int64: Double]] = [:]
         func take(_ request: SQL) throws -> [Int64] {
-            let found = try Int64.fetchAll(db, SQLRequest<Int64>(literal: request, cached: true))
+            let found = try MatchRequests.pks(db, request)
             pks.formUnion(found)
             return found
         }
@@ -410,7 +410,7 @@ struct MatchQuery {
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
             if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource), cached: true))
+                let rows = try MatchRequests.rows(db, MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource))
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
                 let best = rows.map { $0[1] as Double }.min() ?? 0
                 var scores: [Int64: Double] = [:]

@@ -125,7 +125,7 @@ public struct RecipientBook: Sendable {
         if database.path != ":memory:" {
             // Best effort: a reader still open elsewhere may keep part of the log until it closes.
             try? database.writer.writeWithoutTransaction { db in
-                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try CatalogDatabase.truncateWAL(db)
             }
         }
         return giftCount
