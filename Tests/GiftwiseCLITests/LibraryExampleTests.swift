@@ -43,4 +43,20 @@ struct LibraryExampleTests {
         #expect(step.question?.id == .purpose)
         #expect(!json.isEmpty)
     }
+
+    /// The README shows the example above exactly as compiled here.
+    @Test func readmeShowsTheCompiledExample() throws {
+        let testFile = URL(fileURLWithPath: #filePath)
+        let source = try String(contentsOf: testFile, encoding: .utf8)
+        let start = try #require(source.range(of: "// --- README example starts ---\n"))
+        let end = try #require(source.range(of: "        // --- README example ends ---"))
+        let body = source[start.upperBound..<end.lowerBound]
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }
+            .joined(separator: "\n")
+        let readmeURL = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let readme = try String(contentsOf: readmeURL, encoding: .utf8)
+        #expect(readme.contains("```swift\nimport Giftwise\n\n" + body.trimmingCharacters(in: .newlines) + "\n```"))
+    }
 }
