@@ -96,6 +96,7 @@ extension GiftCatalog {
     /// A rejected last answer gives the same question with its `error`; rejected answers earlier
     /// in the list are passed over, as the terminal re-asks.
     /// - Parameters:
+    ///   - answers: the lines typed so far, in order.
     ///   - recipients: saved recipients to offer ("Who is it for?"); none for a public service.
     ///   - today: the day saved recipients' ages are computed for.
     ///   - limit: how many gifts the finished step lists.

@@ -13,7 +13,7 @@ extension GiftCatalog {
         try await Self.offTheCooperativePool { try self.importFile(at: url, options: options) }
     }
 
-    /// ``importData(_:options:)`` for async callers; see ``importFile(at:options:)-async``.
+    /// ``importData(_:options:)`` for async callers; see `importFile(at:options:)`.
     @discardableResult
     public func importData(_ data: Data, options: ImportOptions = ImportOptions()) async throws -> ImportReport {
         try await Self.offTheCooperativePool { try self.importData(data, options: options) }

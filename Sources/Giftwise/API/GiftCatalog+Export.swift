@@ -17,7 +17,9 @@ extension GiftCatalog {
     /// Only the tags the shop supplied are written (those the importer inferred from text are
     /// left out), so importing the export into an empty catalog infers them again and gives back
     /// the same catalog.
-    /// - Parameter write: receives the output piece by piece.
+    /// - Parameters:
+    ///   - format: CSV, JSON or JSON Lines.
+    ///   - write: receives the output piece by piece.
     public func export(format: ExportFormat, to write: (Data) throws -> Void) throws {
         let batchSize = 2_000
         var afterID: String?

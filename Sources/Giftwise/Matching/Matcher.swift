@@ -31,6 +31,8 @@ public struct Matcher: Sendable {
 
     /// Recommends up to `limit` gifts for `profile`.
     /// - Parameters:
+    ///   - profile: who the gift is for.
+    ///   - limit: how many gifts to list (1–100).
     ///   - history: what past gifts to this recipient taught (never repeats, loved/returned).
     ///   - critique: extra steering from a refining conversation.
     public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,

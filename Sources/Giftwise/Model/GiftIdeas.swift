@@ -53,7 +53,9 @@ public struct GiftIdeas: Sendable, Equatable {
 
     /// Reads an ideas file: a JSON object keyed by interest id, each an array of
     /// `{"idea": "…", "ageMin": 6, "ageMax": 12}`.
-    /// - Parameter taxonomy: when given, every key must be one of its interest ids.
+    /// - Parameters:
+    ///   - jsonData: the file's bytes.
+    ///   - taxonomy: when given, every key must be one of its interest ids.
     /// - Throws: ``GiftwiseError/invalidGiftIdeas(_:)`` listing every problem found.
     public init(jsonData: Data, taxonomy: Taxonomy? = nil) throws {
         let decoded: [String: [GiftIdea]]

@@ -22,6 +22,12 @@ public struct RecipientProfile: Hashable, Sendable, Codable {
     /// Creates a profile.
     /// - Parameters:
     ///   - ageYears: age in years; fractions allowed (`1.5` is 18 months).
+    ///   - interests: what they enjoy, in their own words.
+    ///   - purposes: what the gift should be for; empty for no preference.
+    ///   - budgetMax: the most to spend, if any.
+    ///   - budgetMin: the least to spend, if any.
+    ///   - excludedWords: words to avoid.
+    ///   - excludedProductIDs: products they already have.
     public init(
         ageYears: Double, interests: [String] = [], purposes: Set<Purpose> = [],
         budgetMax: Money? = nil, budgetMin: Money? = nil, excludedWords: [String] = [],

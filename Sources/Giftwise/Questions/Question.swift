@@ -120,7 +120,7 @@ public struct Question: Sendable, Hashable, Codable {
     /// The choices, in display order (numbered from 1 when answering by number). Empty for
     /// number and free-text questions.
     public var options: [QuestionOption]
-    /// Whether ``QuestionFlow/skip()`` is allowed (every question but the age).
+    /// Whether ``QuestionFlow/skip(in:)`` is allowed (every question but the age).
     public var canSkip: Bool
     /// A longer explanation with examples of accepted answers.
     public var help: String

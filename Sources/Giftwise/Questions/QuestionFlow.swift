@@ -101,7 +101,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     /// Steering from follow-up answers that a profile cannot hold ("outdoors" favours outdoor
     /// gifts, "indoors" leaves out gifts that are mainly for outdoors). Pass it to
-    /// ``GiftCatalog/recommend(for:limit:history:critique:)``, as ``recommendations(in:limit:history:)`` does.
+    /// `GiftCatalog.recommend(for:limit:history:critique:)`, as ``recommendations(in:limit:history:)`` does.
     public var steering: Critique { state.steering }
 
     /// How many good matches the current answers have (profile and ``steering``).
@@ -131,7 +131,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// age as "7", "7 years", "18 months" or "1.5"; the budget as "30", "$30", "20-40" or
     /// "no limit"; interests and things to avoid as comma-separated text. An empty answer skips a
     /// skippable question.
-    /// - Parameter catalog: the catalog the next question is chosen for.
+    /// - Parameters:
+    ///   - text: the answer as typed.
+    ///   - catalog: the catalog the next question is chosen for.
     /// - Throws: ``QuestionFlowError/invalidAnswer(question:reason:)`` saying what is expected
     ///   (the flow is unchanged), ``QuestionFlowError/alreadyFinished``, or a database error.
     public mutating func answer(_ text: String, in catalog: GiftCatalog) throws {

@@ -162,7 +162,11 @@ public struct RecipientBook: Sendable {
 
     /// Records a gift given to `name`.
     /// - Parameters:
+    ///   - name: the saved recipient.
+    ///   - productID: the product given (its id in this catalog).
+    ///   - outcome: how it went, if known yet.
     ///   - date: the day given; today if `nil`.
+    ///   - occasion: what it was for ("birthday").
     /// - Returns: the record, with the product's name and interest tags as they are now.
     /// - Throws: ``GiftwiseError/unknownRecipient(_:)``, ``GiftwiseError/unknownProduct(_:)``.
     @discardableResult
