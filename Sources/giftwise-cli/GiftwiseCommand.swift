@@ -16,7 +16,7 @@ struct GiftwiseCommand: ParsableCommand {
             --db PATH, accepted by every command before or after its name, uses another catalog file.
 
             Examples:
-              giftwise                                        (asks about them, then recommends)
+              giftwise                      (asks about them, then recommends)
               giftwise recommend --age 7 --interest dinosaurs --budget 30
               giftwise --db shop.sqlite catalog import products.csv --dry-run
               giftwise recipients add Maya --age 7 --interest dinosaurs --budget 30

@@ -12,8 +12,8 @@ struct RecommendCommand: ParsableCommand {
             output says which change of answers would help and how many gifts it would open up.
 
             Examples:
-              giftwise recommend --age 7 --interest dinosaurs --interest drawing --purpose educational --budget 30
-              giftwise recommend --age 1.5 --interest music --budget 15-40 --exclude batteries
+              giftwise recommend --age 7 --interest dinosaurs --purpose crafty --budget 30
+              giftwise recommend --age 1.5 --interest music --budget 15-40 --exclude slime
               giftwise recommend --for Maya --budget 20 --format json
             """
     )
