@@ -105,7 +105,15 @@ struct WebFinderQuestionTests {
     @Test func aHostileAnswerRendersAsText() async throws {
         let hostile = #""><img src=x onerror=alert(1)>"#
         let target = "/?a=7&answer=" + FormEncoding.escape(hostile) + "&action=next"
-        let page = try await get(try makeFinder(), target)
+        let finder = try makeFinder()
+        var page = try await get(finder, target)
+        // No gift matches such an interest, so the flow stops asking and sends them to the
+        // results, which show the answer back to them: as text there too.
+        if page.status == 303, let location = page.header("Location") {
+            #expect(!page.text.contains("<img"))
+            page = try await get(finder, location)
+        }
+        #expect(page.status == 200)
         #expect(!page.text.contains("<img"))
         #expect(page.text.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
     }
