@@ -1,9 +1,9 @@
 import Foundation
 import Giftwise
 import GiftwiseWeb
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import HTTPTypes
 import Logging
 import Synchronization
 
@@ -38,7 +38,8 @@ struct APIResponder: HTTPResponder {
         } catch {
             let problem = Problem.from(error)
             if problem.status.code >= 500 {
-                logger.error("request failed", metadata: ["request.id": "\(requestID)", "error": "\(String(describing: error))"])
+                logger.error(
+                    "request failed", metadata: ["request.id": "\(requestID)", "error": "\(String(describing: error))"])
             }
             response = Self.problemResponse(problem, requestID: requestID)
         }
@@ -46,8 +47,9 @@ struct APIResponder: HTTPResponder {
         addCORS(to: &response, request: request)
         let elapsed = ContinuousClock.now - start
         // One line per request; the path without its query, never a header or a body.
-        logger.info("\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(Self.milliseconds(elapsed))ms",
-                    metadata: ["request.id": "\(requestID)"])
+        logger.info(
+            "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(Self.milliseconds(elapsed))ms",
+            metadata: ["request.id": "\(requestID)"])
         return response
     }
 
@@ -103,7 +105,8 @@ struct APIResponder: HTTPResponder {
         let body = request.method == .post ? try await collectBody(request, limit: configuration.bodyLimit) : Data()
         let query = request.uri.query.map { String($0) } ?? ""
         let webRequest = WebRequest(
-            method: request.method.rawValue, target: request.uri.path + (query.isEmpty ? "" : "?" + query), body: Array(body),
+            method: request.method.rawValue, target: request.uri.path + (query.isEmpty ? "" : "?" + query),
+            body: Array(body),
             headers: request.headers.map { ($0.name.rawName, $0.value) })
         let catalog = catalogs.catalog
         let answer = try await gate.run { try await WebFinder(catalog: catalog).respond(webRequest) }
@@ -111,8 +114,9 @@ struct APIResponder: HTTPResponder {
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
         }
-        return Response(status: .init(code: answer.status), headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return Response(
+            status: .init(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     private func recommend(_ request: ProfileRequest) async throws -> Response {
@@ -127,7 +131,8 @@ struct APIResponder: HTTPResponder {
     static let catalogTypes: [String: ImportOptions.Format] = [
         "text/csv": .csv, "application/csv": .csv,
         "application/json": .json,
-        "application/x-ndjson": .jsonl, "application/jsonl": .jsonl, "application/x-jsonlines": .jsonl, "application/jsonlines": .jsonl,
+        "application/x-ndjson": .jsonl, "application/jsonl": .jsonl, "application/x-jsonlines": .jsonl,
+        "application/jsonlines": .jsonl,
     ]
 
     private func importCatalog(_ request: Request) async throws -> Response {
@@ -141,7 +146,8 @@ struct APIResponder: HTTPResponder {
         }
         let mediaType = Self.mediaType(request.headers[.contentType])
         guard let mediaType, let format = Self.catalogTypes[mediaType] else {
-            throw Problem.unsupportedMediaType(mediaType, accepted: ["text/csv", "application/json", "application/x-ndjson"])
+            throw Problem.unsupportedMediaType(
+                mediaType, accepted: ["text/csv", "application/json", "application/x-ndjson"])
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.catalogBodyLimit {
             throw Problem.tooLarge(limit: configuration.catalogBodyLimit)
@@ -166,7 +172,9 @@ struct APIResponder: HTTPResponder {
 
     /// A small JSON body: Content-Type checked, at most `bodyLimit` bytes.
     private func jsonBody(_ request: Request) async throws -> Data {
-        if let type = Self.mediaType(request.headers[.contentType]), type != "application/json", !type.hasSuffix("+json") {
+        if let type = Self.mediaType(request.headers[.contentType]), type != "application/json",
+            !type.hasSuffix("+json")
+        {
             throw Problem.unsupportedMediaType(type, accepted: ["application/json"])
         }
         return try await collectBody(request, limit: configuration.bodyLimit)
@@ -174,11 +182,15 @@ struct APIResponder: HTTPResponder {
 
     /// The whole body, refused past `limit` bytes.
     private func collectBody(_ request: Request, limit: Int) async throws -> Data {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit: limit) }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Problem.tooLarge(limit: limit)
+        }
         var collected = ByteBuffer()
         do {
             for try await var buffer in request.body {
-                guard collected.readableBytes + buffer.readableBytes <= limit else { throw Problem.tooLarge(limit: limit) }
+                guard collected.readableBytes + buffer.readableBytes <= limit else {
+                    throw Problem.tooLarge(limit: limit)
+                }
                 collected.writeBuffer(&buffer)
             }
         } catch let problem as Problem {
@@ -193,13 +205,17 @@ struct APIResponder: HTTPResponder {
         switch try query.single(name) {
         case nil, "false": false
         case "true": true
-        case let other?: throw Problem.badParameter(name, "\(name) must be true or false (got \"\(other.prefix(40))\").")
+        case let other?:
+            throw Problem.badParameter(name, "\(name) must be true or false (got \"\(other.prefix(40))\").")
         }
     }
 
     static func mediaType(_ header: String?) -> String? {
         guard let header else { return nil }
-        let type = header.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type =
+            header.split(separator: ";", maxSplits: 1).first.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? ""
         return type.isEmpty ? nil : type
     }
 
@@ -213,7 +229,12 @@ struct APIResponder: HTTPResponder {
     /// The caller's `X-Request-Id` when it is a sane token (a load balancer's), else a new one.
     static func requestID(_ request: Request, context: Context) -> String {
         if let given = request.headers[.xRequestID], (1...64).contains(given.utf8.count),
-           given.utf8.allSatisfy({ $0 < 128 && (isalnum(Int32($0)) != 0 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")) }) {
+            given.utf8.allSatisfy({
+                $0 < 128
+                    && (isalnum(Int32($0)) != 0 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+                        || $0 == UInt8(ascii: "."))
+            })
+        {
             return given
         }
         return context.id
@@ -253,15 +274,17 @@ struct APIResponder: HTTPResponder {
     }
 
     static func json(_ data: Data) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func problemResponse(_ problem: Problem, requestID: String) -> Response {
         var headers = problem.headers
         headers[.contentType] = "application/problem+json"
-        return Response(status: problem.status, headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
+        return Response(
+            status: problem.status, headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
     }
 
     static func milliseconds(_ duration: Duration) -> String {
@@ -279,7 +302,8 @@ extension HTTPField.Name {
 /// about how much of a guess was right.
 enum AdminToken {
     static func matches(_ given: String, _ expected: String) -> Bool {
-        let a = Array(given.utf8), b = Array(expected.utf8)
+        let a = Array(given.utf8)
+        let b = Array(expected.utf8)
         var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
         for index in 0..<b.count {
             difference |= (index < a.count ? a[index] : 0) ^ b[index]

@@ -63,13 +63,18 @@ final class CatalogHandle: Sendable {
             let (catalog, identity) = try Self.open(path)
             let products = try catalog.productCount()
             state.withLock { $0 = (catalog, identity, products) }
-            logger.notice("catalog reopened: a new catalog was published", metadata: [
-                "path": "\(path)", "products": "\(products)", "ms": "\((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - start).components.seconds * 1000)",
-            ])
+            logger.notice(
+                "catalog reopened: a new catalog was published",
+                metadata: [
+                    "path": "\(path)", "products": "\(products)",
+                    "ms":
+                        "\((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - start).components.seconds * 1000)",
+                ])
             return true
         } catch {
-            logger.error("a new catalog was published but cannot be opened; still serving the previous one",
-                         metadata: ["path": "\(path)", "error": "\(error.localizedDescription)"])
+            logger.error(
+                "a new catalog was published but cannot be opened; still serving the previous one",
+                metadata: ["path": "\(path)", "error": "\(error.localizedDescription)"])
             // Remember it so the failure is logged once, not five times a second.
             state.withLock { $0.identity = now }
             return false
@@ -106,7 +111,9 @@ struct CatalogWatcher: Service {
         let (handle, interval, logger) = (handle, interval, logger)
         let thread = Thread {
             while running.load(ordering: .relaxed) {
-                Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+                Thread.sleep(
+                    forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds)
+                        / 1e18)
                 guard running.load(ordering: .relaxed) else { break }
                 if !handle.reloadIfReplaced(logger: logger) { handle.recount() }
             }

@@ -15,7 +15,8 @@ struct CatalogUpload: ~Copyable {
         let url = directory.appendingPathComponent("giftwise-upload-\(UUID().uuidString).\(fileExtension)")
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw Problem.unavailable("The server cannot spool the upload (its temporary folder is not writable); nothing was changed.")
+            throw Problem.unavailable(
+                "The server cannot spool the upload (its temporary folder is not writable); nothing was changed.")
         }
         var written = 0
         do {
@@ -30,8 +31,11 @@ struct CatalogUpload: ~Copyable {
                         if result < 0 {
                             if errno == EINTR { continue }
                             throw errno == ENOSPC
-                                ? Problem(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), kind: "disk-full",
-                                          title: "Insufficient Storage", detail: "The server's disk is full; nothing was changed.")
+                                ? Problem(
+                                    HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"),
+                                    kind: "disk-full",
+                                    title: "Insufficient Storage",
+                                    detail: "The server's disk is full; nothing was changed.")
                                 : Problem.unavailable("The server could not spool the upload; nothing was changed.")
                         }
                         offset += result

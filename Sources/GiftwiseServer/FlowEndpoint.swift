@@ -12,13 +12,19 @@ enum FlowEndpoint {
     static func answers(from data: Data) throws(Problem) -> [String] {
         let object = try JSONBody.object(data)
         for key in object.keys.sorted() where key != "answers" {
-            throw Problem.badBody("The member \"\(key.prefix(100))\" is not known. Send {\"answers\": [\"7\", \"dinosaurs\", …]}.", member: key)
+            throw Problem.badBody(
+                "The member \"\(key.prefix(100))\" is not known. Send {\"answers\": [\"7\", \"dinosaurs\", …]}.",
+                member: key)
         }
         guard let value = object["answers"] else {
-            throw Problem.badBody("answers is required: the person's answers so far, in order (an empty array starts the flow).", member: "answers")
+            throw Problem.badBody(
+                "answers is required: the person's answers so far, in order (an empty array starts the flow).",
+                member: "answers")
         }
         let answers = try JSONBody.strings(value, member: "answers")
-        guard answers.count <= maxAnswers else { throw Problem.badBody("At most \(maxAnswers) answers.", member: "answers") }
+        guard answers.count <= maxAnswers else {
+            throw Problem.badBody("At most \(maxAnswers) answers.", member: "answers")
+        }
         guard answers.allSatisfy({ $0.count <= maxAnswerLength }) else {
             throw Problem.badBody("Each answer is at most \(maxAnswerLength) characters.", member: "answers")
         }

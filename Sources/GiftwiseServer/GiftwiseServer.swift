@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import HTTPTypes
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -43,11 +43,13 @@ public struct GiftwiseServer: Sendable {
         var app = Application(
             responder: responder,
             server: .http1(configuration: http),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "giftwise"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "giftwise"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         app.addServices(CatalogWatcher(handle: catalogs, interval: configuration.catalogCheckInterval, logger: logger))
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+        var group = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
         // Requests in flight get this long to finish after SIGTERM; then they are cancelled, so a
         // stuck client (or request) cannot keep the process from stopping.
         group.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod

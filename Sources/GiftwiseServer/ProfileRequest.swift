@@ -29,10 +29,14 @@ struct ProfileRequest: Sendable, Equatable {
         interests = try Self.texts(query.all("interest"), name: "interest")
         purposes = try query.all("purpose").map { word throws(Problem) in try Self.purpose(word, name: "purpose") }
         budget = try query.single("budget").map { text throws(Problem) in try Self.number(text, name: "budget") }
-        budgetMin = try query.single("budgetMin").map { text throws(Problem) in try Self.number(text, name: "budgetMin") }
+        budgetMin = try query.single("budgetMin").map { text throws(Problem) in try Self.number(text, name: "budgetMin")
+        }
         exclude = try Self.texts(query.all("exclude"), name: "exclude")
         if let text = try query.single("limit") {
-            guard let value = Int(text) else { throw Problem.badParameter("limit", "limit must be a whole number from 1 to 100 (got \"\(text.prefix(40))\").") }
+            guard let value = Int(text) else {
+                throw Problem.badParameter(
+                    "limit", "limit must be a whole number from 1 to 100 (got \"\(text.prefix(40))\").")
+            }
             limit = value
         }
         try validate(parameterNames: (interests: "interest", purposes: "purpose"))
@@ -42,20 +46,26 @@ struct ProfileRequest: Sendable, Equatable {
     init(json data: Data) throws(Problem) {
         let object = try JSONBody.object(data)
         for key in object.keys.sorted() where !Self.bodyNames.contains(key) {
-            throw Problem.badBody("The member \"\(key.prefix(100))\" is not known. Known members: \(Self.bodyNames.joined(separator: ", ")).", member: key)
+            throw Problem.badBody(
+                "The member \"\(key.prefix(100))\" is not known. Known members: \(Self.bodyNames.joined(separator: ", ")).",
+                member: key)
         }
         guard let ageValue = object["age"], ageValue != .null else {
             throw Problem.badBody("age is required: the recipient's age in years (1.5 = 18 months).", member: "age")
         }
         age = try JSONBody.number(ageValue, member: "age")
         interests = try Self.texts(JSONBody.strings(object["interests"], member: "interests"), name: "interests")
-        purposes = try JSONBody.strings(object["purposes"], member: "purposes").map { word throws(Problem) in try Self.purpose(word, name: "purposes") }
+        purposes = try JSONBody.strings(object["purposes"], member: "purposes").map { word throws(Problem) in
+            try Self.purpose(word, name: "purposes")
+        }
         budget = try JSONBody.optionalNumber(object["budget"], member: "budget")
         budgetMin = try JSONBody.optionalNumber(object["budgetMin"], member: "budgetMin")
         exclude = try Self.texts(JSONBody.strings(object["exclude"], member: "exclude"), name: "exclude")
         if let value = object["limit"], value != .null {
             let number = try JSONBody.number(value, member: "limit")
-            guard number.rounded() == number, abs(number) < 1e9 else { throw Problem.badBody("limit must be a whole number from 1 to 100.", member: "limit") }
+            guard number.rounded() == number, abs(number) < 1e9 else {
+                throw Problem.badBody("limit must be a whole number from 1 to 100.", member: "limit")
+            }
             limit = Int(number)
         }
         try validate(parameterNames: (interests: "interests", purposes: "purposes"))
@@ -86,13 +96,18 @@ struct ProfileRequest: Sendable, Equatable {
 
     static func purpose(_ word: String, name: String) throws(Problem) -> Purpose {
         guard let purpose = Purpose(word: word) else {
-            throw Problem.badParameter(name, "\"\(word.prefix(40))\" is not a purpose; use one of \(Purpose.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw Problem.badParameter(
+                name,
+                "\"\(word.prefix(40))\" is not a purpose; use one of \(Purpose.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         return purpose
     }
 
     static func texts(_ values: [String], name: String) throws(Problem) -> [String] {
-        guard values.count <= maxListLength else { throw Problem.badParameter(name, "At most \(maxListLength) values of \(name).") }
+        guard values.count <= maxListLength else {
+            throw Problem.badParameter(name, "At most \(maxListLength) values of \(name).")
+        }
         for value in values where value.count > maxTextLength {
             throw Problem.badParameter(name, "Each \(name) is at most \(maxTextLength) characters.")
         }
@@ -101,22 +116,43 @@ struct ProfileRequest: Sendable, Equatable {
 
     /// The library's request (which builds the profile exactly as `giftwise recommend` does).
     var libraryRequest: RecommendationRequest {
-        RecommendationRequest(age: age, interests: interests, purposes: purposes, budget: budget, budgetMin: budgetMin,
-                              exclude: exclude, limit: limit)
+        RecommendationRequest(
+            age: age, interests: interests, purposes: purposes, budget: budget, budgetMin: budgetMin,
+            exclude: exclude, limit: limit)
     }
 }
 
 /// A JSON value, decoded strictly (a boolean is never a number).
 enum JSONValue: Decodable, Sendable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null; return }
-        if let value = try? container.decode(Bool.self) { self = .bool(value); return }
-        if let value = try? container.decode(Double.self) { self = .number(value); return }
-        if let value = try? container.decode(String.self) { self = .string(value); return }
-        if let value = try? container.decode([JSONValue].self) { self = .array(value); return }
+        if container.decodeNil() {
+            self = .null
+            return
+        }
+        if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+            return
+        }
+        if let value = try? container.decode(Double.self) {
+            self = .number(value)
+            return
+        }
+        if let value = try? container.decode(String.self) {
+            self = .string(value)
+            return
+        }
+        if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+            return
+        }
         self = .object(try container.decode([String: JSONValue].self))
     }
 }
@@ -125,7 +161,9 @@ enum JSONValue: Decodable, Sendable, Equatable {
 enum JSONBody {
     static func object(_ data: Data) throws(Problem) -> [String: JSONValue] {
         guard !data.isEmpty else { throw Problem.badBody("The request body is empty; send a JSON object.") }
-        guard String(validating: data, as: UTF8.self) != nil else { throw Problem.badBody("The request body is not valid UTF-8.") }
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw Problem.badBody("The request body is not valid UTF-8.")
+        }
         let value: JSONValue
         do { value = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
             throw Problem.badBody("The request body is not valid JSON.")
@@ -148,11 +186,17 @@ enum JSONBody {
 
     static func strings(_ value: JSONValue?, member: String) throws(Problem) -> [String] {
         guard let value, value != .null else { return [] }
-        guard case .array(let array) = value else { throw Problem.badBody("\(member) must be an array of strings.", member: member) }
+        guard case .array(let array) = value else {
+            throw Problem.badBody("\(member) must be an array of strings.", member: member)
+        }
         var strings: [String] = []
         for element in array {
-            guard case .string(let string) = element else { throw Problem.badBody("\(member) must be an array of strings.", member: member) }
-            guard !string.contains("\u{0}") else { throw Problem.badBody("\(member) must not contain NUL characters.", member: member) }
+            guard case .string(let string) = element else {
+                throw Problem.badBody("\(member) must be an array of strings.", member: member)
+            }
+            guard !string.contains("\u{0}") else {
+                throw Problem.badBody("\(member) must not contain NUL characters.", member: member)
+            }
             strings.append(string)
         }
         return strings

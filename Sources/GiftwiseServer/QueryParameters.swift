@@ -11,7 +11,8 @@ struct QueryParameters: Sendable {
         for piece in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else {
-                throw Problem.badParameter(String(parts[0].prefix(100)), "A query parameter name is not valid percent-encoded UTF-8.")
+                throw Problem.badParameter(
+                    String(parts[0].prefix(100)), "A query parameter name is not valid percent-encoded UTF-8.")
             }
             guard known.contains(name) else { throw Problem.unknownParameter(String(name.prefix(100)), known: known) }
             let raw = parts.count > 1 ? parts[1] : ""
@@ -44,7 +45,9 @@ struct QueryParameters: Sendable {
             switch byte {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    return nil
+                }
                 bytes.append(high << 4 | low)
             default: bytes.append(byte)
             }

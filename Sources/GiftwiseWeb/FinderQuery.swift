@@ -43,16 +43,21 @@ struct FinderQuery: Equatable {
     /// Reads the state back; unknown fields (such as `refine`) are left to the caller.
     init(fields: [(name: String, value: String)]) throws {
         func values(_ name: String) throws -> [String] {
-            let found = fields.filter { $0.name == name }.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty }
-            guard found.count <= Self.maxItems else { throw Invalid(message: "Too many \(name) values (at most \(Self.maxItems)).") }
+            let found = fields.filter { $0.name == name }.map {
+                $0.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            .filter { !$0.isEmpty }
+            guard found.count <= Self.maxItems else {
+                throw Invalid(message: "Too many \(name) values (at most \(Self.maxItems)).")
+            }
             return found.map { String($0.prefix(Self.maxLength)) }
         }
         guard let ageText = try values("age").first else {
             throw Invalid(message: "The link has no age. Start again and tell me how old they are.")
         }
         guard let months = Self.ageMonths(ageText) else {
-            throw Invalid(message: "The age in the link is not one I can read. Start again and tell me how old they are.")
+            throw Invalid(
+                message: "The age in the link is not one I can read. Start again and tell me how old they are.")
         }
         var purposes = Set<Purpose>()
         for word in try values("purpose") {
@@ -68,11 +73,13 @@ struct FinderQuery: Equatable {
             }
             return Money(value)
         }
-        profile = RecipientProfile(ageMonths: months, interests: try values("interest"), purposes: purposes,
-                                   budgetMax: try amount("budget"), budgetMin: try amount("budgetMin"),
-                                   excludedWords: try values("exclude"))
-        critique = Critique(rejectedProductIDs: Set(try values("not")), avoidedInterests: Set(try values("notkind")),
-                            favouredInterests: Set(try values("likekind")), favouredLike: try values("like").first)
+        profile = RecipientProfile(
+            ageMonths: months, interests: try values("interest"), purposes: purposes,
+            budgetMax: try amount("budget"), budgetMin: try amount("budgetMin"),
+            excludedWords: try values("exclude"))
+        critique = Critique(
+            rejectedProductIDs: Set(try values("not")), avoidedInterests: Set(try values("notkind")),
+            favouredInterests: Set(try values("likekind")), favouredLike: try values("like").first)
         let limitText = try values("limit").first
         limit = min(max(Int(limitText ?? "") ?? Self.defaultLimit, 1), Self.maxLimit)
     }
@@ -92,7 +99,8 @@ struct FinderQuery: Equatable {
         let lowered = text.lowercased()
         if lowered.hasSuffix("months") {
             guard let months = Int(lowered.dropLast("months".count).trimmingCharacters(in: .whitespaces)),
-                  (0...1_440).contains(months) else { return nil }
+                (0...1_440).contains(months)
+            else { return nil }
             return months
         }
         guard let years = Double(lowered), years.isFinite, (0...120).contains(years) else { return nil }

@@ -54,13 +54,17 @@ public struct WebFinder: Sendable {
         case Self.assetPrefix + "finder.js": return .asset(Assets.script, type: "text/javascript; charset=utf-8")
         case Self.assetPrefix + "icon.svg": return .asset(Assets.icon, type: "image/svg+xml")
         default:
-            return problem(status: 404, heading: "Page not found", message: "There is nothing here. The gift finder starts at the front page.")
+            return problem(
+                status: 404, heading: "Page not found",
+                message: "There is nothing here. The gift finder starts at the front page.")
         }
     }
 
     func problem(status: Int, heading: String, message: String) -> WebResponse {
-        .html(Templates.render(ProblemView(title: heading, skipTarget: "message", heading: heading, message: message), "problem"),
-              status: status)
+        .html(
+            Templates.render(
+                ProblemView(title: heading, skipTarget: "message", heading: heading, message: message), "problem"),
+            status: status)
     }
 
     // MARK: Questions
@@ -110,8 +114,9 @@ public struct WebFinder: Sendable {
         }
         if replay.flow.isFinished { return resultsRedirect(replay.flow) }
         guard let question = replay.flow.currentQuestion else { return resultsRedirect(replay.flow) }
-        let view = try questionView(question, replay: replay, error: refusal,
-                                    echo: refusal == nil ? [] : typed, notes: showNotes ? replay.flow.lastAnswerNotes : [])
+        let view = try questionView(
+            question, replay: replay, error: refusal,
+            echo: refusal == nil ? [] : typed, notes: showNotes ? replay.flow.lastAnswerNotes : [])
         return .html(Templates.render(view, "question"), status: 200)
     }
 
@@ -126,13 +131,16 @@ public struct WebFinder: Sendable {
         return refusal.errorDescription ?? "Please try another answer."
     }
 
-    func questionView(_ question: Question, replay: FlowReplay, error: String?, echo: [String], notes: [String]) throws -> QuestionView {
+    func questionView(_ question: Question, replay: FlowReplay, error: String?, echo: [String], notes: [String]) throws
+        -> QuestionView
+    {
         let flow = replay.flow
         let isChoice = question.kind == .singleChoice || question.kind == .multipleChoice
         let options = question.options.enumerated().map { index, option in
-            QuestionView.Option(id: "choice-\(index + 1)", label: option.label, value: option.value,
-                                       inputType: question.kind == .multipleChoice ? "checkbox" : "radio",
-                                       checked: echo.contains(option.value))
+            QuestionView.Option(
+                id: "choice-\(index + 1)", label: option.label, value: option.value,
+                inputType: question.kind == .multipleChoice ? "checkbox" : "radio",
+                checked: echo.contains(option.value))
         }
         let remaining: Int
         let label: String
@@ -146,7 +154,8 @@ public struct WebFinder: Sendable {
         let summary = try flow.profile.map { try summaryItems($0) } ?? []
         return QuestionView(
             title: question.prompt, skipTarget: "question", step: replay.accepted.count + 1,
-            questionText: Self.splitPrompt(question.prompt).main, questionAside: Self.splitPrompt(question.prompt).aside,
+            questionText: Self.splitPrompt(question.prompt).main,
+            questionAside: Self.splitPrompt(question.prompt).aside,
             help: question.help, answers: replay.accepted,
             isText: !isChoice, answerValue: isChoice ? "" : echo.joined(separator: ", "),
             spellcheck: question.id == .interests || question.id == .avoid ? "true" : "false",
@@ -161,7 +170,8 @@ public struct WebFinder: Sendable {
     /// the heading stays short; together they are still the whole prompt.
     static func splitPrompt(_ prompt: String) -> (main: String, aside: String?) {
         guard prompt.hasSuffix(")"), let open = prompt.range(of: " (", options: .backwards),
-              prompt[..<open.lowerBound].hasSuffix("?") else { return (prompt, nil) }
+            prompt[..<open.lowerBound].hasSuffix("?")
+        else { return (prompt, nil) }
         return (String(prompt[..<open.lowerBound]), String(prompt[prompt.index(after: open.lowerBound)...]))
     }
 
@@ -169,11 +179,14 @@ public struct WebFinder: Sendable {
     func summaryItems(_ profile: RecipientProfile, currency knownCurrency: String? = nil) throws -> [String] {
         var items = [profile.ageDescription]
         if !profile.interests.isEmpty { items.append("enjoys " + profile.interests.joined(separator: ", ")) }
-        if !profile.purposes.isEmpty { items.append(profile.purposes.sorted().map(\.adjective).joined(separator: " or ")) }
+        if !profile.purposes.isEmpty {
+            items.append(profile.purposes.sorted().map(\.adjective).joined(separator: " or "))
+        }
         if profile.budgetMax != nil || profile.budgetMin != nil {
             let currency = try knownCurrency ?? catalogCurrency()
             switch (profile.budgetMin, profile.budgetMax) {
-            case (let low?, let high?): items.append("\(low.formatted(currency: currency))–\(high.formatted(currency: currency))")
+            case (let low?, let high?):
+                items.append("\(low.formatted(currency: currency))–\(high.formatted(currency: currency))")
             case (nil, let high?): items.append("up to " + high.formatted(currency: currency))
             case (let low?, nil): items.append("from " + low.formatted(currency: currency))
             case (nil, nil): break
@@ -206,7 +219,8 @@ public struct WebFinder: Sendable {
                 var profile = query.profile
                 var critique = query.critique
                 do {
-                    try refinement.apply(shown: result.items, to: &profile, critique: &critique, taxonomy: catalog.taxonomy)
+                    try refinement.apply(
+                        shown: result.items, to: &profile, critique: &critique, taxonomy: catalog.taxonomy)
                     return .redirect(to: FinderQuery(profile: profile, critique: critique, limit: query.limit).url)
                 } catch let refused as RefinementError {
                     notice = refused.errorDescription
@@ -224,8 +238,10 @@ public struct WebFinder: Sendable {
         let state = query.fields.map { ResultsView.Field(name: $0.name, value: $0.value) }
         let gifts = result.items.enumerated().map { index, item in
             let product = item.product
-            let description = product.description.count > 240
-                ? String(product.description.prefix(240)).trimmingCharacters(in: .whitespaces) + "…" : product.description
+            let description =
+                product.description.count > 240
+                ? String(product.description.prefix(240)).trimmingCharacters(in: .whitespaces) + "…"
+                : product.description
             let link = product.url.flatMap { url -> String? in
                 let lowered = url.lowercased()
                 return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") ? url : nil
@@ -241,8 +257,10 @@ public struct WebFinder: Sendable {
         switch result.fit {
         case .good:
             heading = "Gifts for \(profile.ageDescriptionWithArticle)"
-            fitMessage = result.goodMatchCount > gifts.count
-                ? "the best \(gifts.count) of \(result.goodMatchCount) good matches" : Self.plural(result.goodMatchCount, "good match", "good matches")
+            fitMessage =
+                result.goodMatchCount > gifts.count
+                ? "the best \(gifts.count) of \(result.goodMatchCount) good matches"
+                : Self.plural(result.goodMatchCount, "good match", "good matches")
         case .partial:
             heading = "Nothing fits everything you said"
             fitMessage = "these come closest, and each says what it misses"
@@ -252,8 +270,11 @@ public struct WebFinder: Sendable {
         }
         let relaxations = result.relaxations.map { relaxation in
             ResultsView.Relaxation(
-                href: FinderQuery(profile: relaxation.changes.applied(to: profile), critique: query.critique, limit: query.limit).url,
-                suggestion: relaxation.suggestion, opens: "opens " + Self.plural(relaxation.matches, "good match", "good matches"))
+                href: FinderQuery(
+                    profile: relaxation.changes.applied(to: profile), critique: query.critique, limit: query.limit
+                ).url,
+                suggestion: relaxation.suggestion,
+                opens: "opens " + Self.plural(relaxation.matches, "good match", "good matches"))
         }
         var more: String?
         if result.goodMatchCount > gifts.count, query.limit < FinderQuery.maxLimit, !gifts.isEmpty {
@@ -264,12 +285,16 @@ public struct WebFinder: Sendable {
         let purposeRefinements = Purpose.allCases.filter { profile.purposes != [$0] }.map {
             ResultsView.Choice(value: $0.rawValue, label: $0.adjective)
         }
-        let unrecognised = result.unrecognisedInterests.isEmpty ? nil
-            : "Not in the interest list, so matched as plain words: " + result.unrecognisedInterests.joined(separator: ", ") + "."
+        let unrecognised =
+            result.unrecognisedInterests.isEmpty
+            ? nil
+            : "Not in the interest list, so matched as plain words: "
+                + result.unrecognisedInterests.joined(separator: ", ") + "."
         return ResultsView(
             title: heading, skipTarget: "gifts", heading: heading, fit: result.fit.rawValue, fitMessage: fitMessage,
             hasSummary: true, summary: try summaryItems(profile, currency: result.items.first?.product.currency),
-            notice: notice, unrecognised: unrecognised, hasGifts: !gifts.isEmpty, gifts: gifts, state: state, moreLink: more,
+            notice: notice, unrecognised: unrecognised, hasGifts: !gifts.isEmpty, gifts: gifts, state: state,
+            moreLink: more,
             hasRelaxations: !relaxations.isEmpty,
             relaxHeading: result.fit == .good ? "Only a few fit: changes that would open up more" : "What would help",
             relaxations: relaxations, noHelp: relaxations.isEmpty && result.fit != .good,

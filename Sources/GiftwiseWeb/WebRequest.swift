@@ -14,8 +14,10 @@ public struct WebRequest: Sendable {
     public var headers: [(name: String, value: String)]
 
     /// Creates a request.
-    public init(method: String = "GET", path: String, query: [(name: String, value: String)] = [],
-                body: [UInt8] = [], headers: [(name: String, value: String)] = []) {
+    public init(
+        method: String = "GET", path: String, query: [(name: String, value: String)] = [],
+        body: [UInt8] = [], headers: [(name: String, value: String)] = []
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -24,11 +26,14 @@ public struct WebRequest: Sendable {
     }
 
     /// Creates a request from a path with its query string (`/gifts?age=7&interest=lego`).
-    public init(method: String = "GET", target: String, body: [UInt8] = [], headers: [(name: String, value: String)] = []) {
+    public init(
+        method: String = "GET", target: String, body: [UInt8] = [], headers: [(name: String, value: String)] = []
+    ) {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        self.init(method: method, path: String(parts[0]),
-                  query: parts.count > 1 ? FormEncoding.decode(String(parts[1])) : [],
-                  body: body, headers: headers)
+        self.init(
+            method: method, path: String(parts[0]),
+            query: parts.count > 1 ? FormEncoding.decode(String(parts[1])) : [],
+            body: body, headers: headers)
     }
 
     /// The value of a header (first one), compared case-insensitively.

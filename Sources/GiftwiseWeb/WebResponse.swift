@@ -35,24 +35,31 @@ public struct WebResponse: Sendable {
     ]
 
     static func html(_ page: String, status: Int = 200) -> WebResponse {
-        WebResponse(status: status,
-                    headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")] + securityHeaders,
-                    body: Array(page.utf8))
+        WebResponse(
+            status: status,
+            headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")] + securityHeaders,
+            body: Array(page.utf8))
     }
 
     static func redirect(to location: String) -> WebResponse {
-        WebResponse(status: 303, headers: [("Location", location), ("Content-Type", "text/plain; charset=utf-8")] + securityHeaders,
-                    body: Array("See \(location)\n".utf8))
+        WebResponse(
+            status: 303,
+            headers: [("Location", location), ("Content-Type", "text/plain; charset=utf-8")] + securityHeaders,
+            body: Array("See \(location)\n".utf8))
     }
 
     static func asset(_ text: String, type: String) -> WebResponse {
-        WebResponse(status: 200,
-                    headers: [("Content-Type", type), ("Cache-Control", "public, max-age=3600")] + securityHeaders,
-                    body: Array(text.utf8))
+        WebResponse(
+            status: 200,
+            headers: [("Content-Type", type), ("Cache-Control", "public, max-age=3600")] + securityHeaders,
+            body: Array(text.utf8))
     }
 
     static func json(_ text: String) -> WebResponse {
-        WebResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")] + securityHeaders,
-                    body: Array(text.utf8))
+        WebResponse(
+            status: 200,
+            headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")]
+                + securityHeaders,
+            body: Array(text.utf8))
     }
 }

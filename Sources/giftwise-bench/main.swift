@@ -22,7 +22,10 @@ func measure(_ label: String, _ body: () throws -> Void) rethrows {
     }
     samples.sort()
     let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
-    print(String(format: "%-34@ min %8.2f ms   median %8.2f ms   p95 %8.2f ms", label as NSString, samples[0], samples[samples.count / 2], p95))
+    print(
+        String(
+            format: "%-34@ min %8.2f ms   median %8.2f ms   p95 %8.2f ms", label as NSString, samples[0],
+            samples[samples.count / 2], p95))
 }
 
 let profiles: [RecipientProfile] = [

@@ -6,7 +6,8 @@ import Giftwise
 struct GiftwiseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "giftwise",
-        abstract: "Find a gift that says \"I know you\": answer a few questions about the recipient, get gifts with reasons.",
+        abstract:
+            "Find a gift that says \"I know you\": answer a few questions about the recipient, get gifts with reasons.",
         discussion: """
             With no subcommand, giftwise asks about the recipient (same as `giftwise ask`). \
             The catalog lives at $GIFTWISE_DB, else $XDG_DATA_HOME/giftwise/catalog.sqlite \
@@ -21,7 +22,10 @@ struct GiftwiseCommand: ParsableCommand {
               giftwise --db shop.sqlite catalog import products.csv --dry-run
               giftwise recipients add Maya --age 7 --interest dinosaurs --budget 30
             """,
-        subcommands: [AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self, ServeCommand.self],
+        subcommands: [
+            AskCommand.self, RecommendCommand.self, CatalogCommand.self, RecipientsCommand.self, GiftsCommand.self,
+            ServeCommand.self,
+        ],
         defaultSubcommand: AskCommand.self
     )
 
@@ -55,7 +59,8 @@ struct GiftwiseCommand: ParsableCommand {
         guard let error = error as? GiftwiseError else { return error }
         switch error {
         case .notACatalog, .newerCatalogVersion, .cannotWrite:
-            let message = (error.errorDescription ?? "").replacingOccurrences(of: "use another catalog file", with: "pass another --db path")
+            let message = (error.errorDescription ?? "").replacingOccurrences(
+                of: "use another catalog file", with: "pass another --db path")
             return CommandLineMessage(message: message)
         default:
             return error
@@ -69,8 +74,14 @@ struct GiftwiseCommand: ParsableCommand {
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--" { return nil }
-            if argument == "--db" || argument == "--generate-completion-script" { index += 2; continue }
-            if argument.hasPrefix("-") { index += 1; continue }
+            if argument == "--db" || argument == "--generate-completion-script" {
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("-") {
+                index += 1
+                continue
+            }
             let names = configuration.subcommands.map { $0._commandName } + ["help"]
             guard !names.contains(argument) else { return nil }
             let shown = argument.count > 40 ? String(argument.prefix(40)) + "…" : argument
@@ -78,13 +89,15 @@ struct GiftwiseCommand: ParsableCommand {
             if let closest, closest.1 <= max(1, closest.0.count / 3) {
                 return "unknown command '\(shown)' — did you mean '\(closest.0)'?"
             }
-            return "unknown command '\(shown)'. Commands: " + names.dropLast().joined(separator: ", ") + " (see giftwise --help)."
+            return "unknown command '\(shown)'. Commands: " + names.dropLast().joined(separator: ", ")
+                + " (see giftwise --help)."
         }
         return nil
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var previous = Array(0...b.count)
         for i in 1...a.count {
@@ -158,7 +171,9 @@ struct BudgetArgument: ExpressibleByArgument {
     var min: Money?
     var max: Money?
     init?(argument: String) {
-        guard let budget = AnswerParser.parseBudget(argument), budget.min != nil || budget.max != nil else { return nil }
+        guard let budget = AnswerParser.parseBudget(argument), budget.min != nil || budget.max != nil else {
+            return nil
+        }
         if let low = budget.min, let high = budget.max, low > high { return nil }
         (text, min, max) = (argument, budget.min, budget.max)
     }

@@ -28,10 +28,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The catalog database file.", valueName: "path"))
     var db: String?
 
-    @Option(name: .customLong("allow-origin"), help: ArgumentHelp("Allow browser pages from this origin (repeatable; * for any) to call the API (CORS).", valueName: "origin"))
+    @Option(
+        name: .customLong("allow-origin"),
+        help: ArgumentHelp(
+            "Allow browser pages from this origin (repeatable; * for any) to call the API (CORS).", valueName: "origin")
+    )
     var allowedOrigins: [String] = []
 
-    @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Seconds a client may stay silent while its request is due.", valueName: "seconds"))
+    @Option(
+        name: .customLong("read-timeout"),
+        help: ArgumentHelp("Seconds a client may stay silent while its request is due.", valueName: "seconds"))
     var readTimeout: Double = 30
 
     @Option(name: .customLong("max-catalog-mb"), help: ArgumentHelp("Largest catalog upload, in MB.", valueName: "MB"))
@@ -42,11 +48,19 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard readTimeout > 0, readTimeout <= 3600 else { throw ValidationError("--read-timeout must be between 0 and 3600 seconds.") }
-        guard maxCatalogMB > 0, maxCatalogMB <= 10_000 else { throw ValidationError("--max-catalog-mb must be between 1 and 10000.") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
-        for origin in allowedOrigins where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
-            throw ValidationError("--allow-origin takes an origin such as https://shop.example (or *), not \"\(origin)\".")
+        guard readTimeout > 0, readTimeout <= 3600 else {
+            throw ValidationError("--read-timeout must be between 0 and 3600 seconds.")
+        }
+        guard maxCatalogMB > 0, maxCatalogMB <= 10_000 else {
+            throw ValidationError("--max-catalog-mb must be between 1 and 10000.")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+        }
+        for origin in allowedOrigins
+        where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
+            throw ValidationError(
+                "--allow-origin takes an origin such as https://shop.example (or *), not \"\(origin)\".")
         }
     }
 
@@ -78,7 +92,8 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("giftwise serving on http://\(host):\(port)\n".utf8))
             }
         } catch {
-            FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: cannot serve on \(host):\(port): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -25,7 +25,10 @@ func measure(_ label: String, warmUp: Bool = true, _ body: () throws -> Void) re
     }
     samples.sort()
     let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
-    print(String(format: "%-44@ min %8.3f ms   median %8.3f ms   p95 %8.3f ms", label as NSString, samples[0], samples[samples.count / 2], p95))
+    print(
+        String(
+            format: "%-44@ min %8.3f ms   median %8.3f ms   p95 %8.3f ms", label as NSString, samples[0],
+            samples[samples.count / 2], p95))
 }
 
 let openStart = now()
@@ -45,27 +48,34 @@ do {
             throw Rollback()
         }
     } catch is Rollback {}
-    print(String(format: "fill all product vectors (rolled back)          %8.1f ms for %d (%.1f µs each, incl. delete)", now() - start, filled, (now() - start) * 1000 / Double(max(filled, 1))))
+    print(
+        String(
+            format: "fill all product vectors (rolled back)          %8.1f ms for %d (%.1f µs each, incl. delete)",
+            now() - start, filled, (now() - start) * 1000 / Double(max(filled, 1))))
 }
 
 let phrases = ["dinosaurs", "firefighters", "scuba diving", "model kits", "board games"]
 let semantic = catalog.semantic
 // Typical hard limits: a 7-year-old, $30, in stock.
-let condition: SQL = "p.in_stock = 1 AND p.age_min_months <= 84 AND (p.age_max_months IS NULL OR p.age_max_months >= 84) AND p.price_minor <= 3000"
+let condition: SQL =
+    "p.in_stock = 1 AND p.age_min_months <= 84 AND (p.age_max_months IS NULL OR p.age_max_months >= 84) AND p.price_minor <= 3000"
 var turn = 0
 measure("embed a phrase") {
     _ = semantic.vector(for: phrases[turn % phrases.count])
     turn += 1
 }
 let cold = now()
-_ = try semantic.nearestProducts(to: semantic.vector(for: "dinosaurs")!, text: "dinosaurs", limit: 120, where: condition)
+_ = try semantic.nearestProducts(
+    to: semantic.vector(for: "dinosaurs")!, text: "dinosaurs", limit: 120, where: condition)
 print(String(format: "nearest 120, first call (loads the index if any)  %8.1f ms", now() - cold))
 try measure("nearest 120 within limits (5 phrases)") {
     let phrase = phrases[turn % phrases.count]
     _ = try semantic.nearestProducts(to: semantic.vector(for: phrase)!, text: phrase, limit: 120, where: condition)
     turn += 1
 }
-let pks = try catalog.database.read { db in try Int64.fetchAll(db, sql: "SELECT pk FROM product ORDER BY pk LIMIT 500 OFFSET ?", arguments: [products / 3]) }
+let pks = try catalog.database.read { db in
+    try Int64.fetchAll(db, sql: "SELECT pk FROM product ORDER BY pk LIMIT 500 OFFSET ?", arguments: [products / 3])
+}
 try measure("score 500 candidates by pk") {
     _ = try semantic.similarities(to: semantic.vector(for: phrases[turn % phrases.count])!, productPKs: pks)
     turn += 1

@@ -38,9 +38,10 @@ private enum AskRunner {
         try? stdin.close()
         try? stdout.close()
         try? stderr.close()
-        return Transcript(status: process.terminationStatus,
-                          stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                          stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Transcript(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     static func temporaryFolder() throws -> URL {
@@ -71,8 +72,13 @@ final class AskCLITests {
     @Test func asksTheCoreQuestionsInOrderAndRecommends() throws {
         let run = try AskRunner.run("7\ndinosaurs\neducational\n30\n\n", folder: folder, arguments: ["ask"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(inOrder(run.stdout, ["How old are they?", "What do they enjoy?", "What should the gift be for?", "1. educational",
-                                     "What's your budget?", "Anything to avoid?", "Gifts for a 7-year-old"]))
+        #expect(
+            inOrder(
+                run.stdout,
+                [
+                    "How old are they?", "What do they enjoy?", "What should the gift be for?", "1. educational",
+                    "What's your budget?", "Anything to avoid?", "Gifts for a 7-year-old",
+                ]))
         #expect(run.stdout.contains("gifts fit so far"))
         #expect(run.stdout.contains("loves dinosaurs"))
         #expect(!run.stdout.contains("\u{1B}["), "no colour with NO_COLOR")
@@ -96,8 +102,13 @@ final class AskCLITests {
     @Test func invalidAnswersArePromptedAgainWithTheReason() throws {
         let run = try AskRunner.run("abc\n7\nlego\n9\nsporty\ncheap\n25\n", folder: folder)
         #expect(run.status == 0)
-        #expect(inOrder(run.stdout, ["between 0 and 120", "How old are they?", "What do they enjoy?", "\"9\" is not one of the choices",
-                                     "What should the gift be for?", "Please give a budget", "What's your budget?"]))
+        #expect(
+            inOrder(
+                run.stdout,
+                [
+                    "between 0 and 120", "How old are they?", "What do they enjoy?", "\"9\" is not one of the choices",
+                    "What should the gift be for?", "Please give a budget", "What's your budget?",
+                ]))
         #expect(run.stdout.contains("Gifts for a 7-year-old") || run.stdout.contains("Nothing fits everything"))
     }
 
@@ -113,12 +124,19 @@ final class AskCLITests {
     @Test func backSkipAndDoneWork() throws {
         let run = try AskRunner.run("6\nback\n8\nskip\n?\ndone\n", folder: folder)
         #expect(run.status == 0)
-        #expect(inOrder(run.stdout, ["How old are they?", "What do they enjoy?", "How old are they?", "What do they enjoy?",
-                                     "What should the gift be for?", "One or more", "8-year-old (of"]))
+        #expect(
+            inOrder(
+                run.stdout,
+                [
+                    "How old are they?", "What do they enjoy?", "How old are they?", "What do they enjoy?",
+                    "What should the gift be for?", "One or more", "8-year-old (of",
+                ]))
     }
 
     @Test func refineCommandsReRankTheList() throws {
-        let run = try AskRunner.run("8\nscience, art\n\n\n\ndone\ncheaper\nnot 1\nmore crafty\nmore like 1\nnot like 2\nmore\nnonsense\nnot 42\nquit\n", folder: folder)
+        let run = try AskRunner.run(
+            "8\nscience, art\n\n\n\ndone\ncheaper\nnot 1\nmore crafty\nmore like 1\nnot like 2\nmore\nnonsense\nnot 42\nquit\n",
+            folder: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Budget now up to $"))
         #expect(run.stdout.contains("I didn't understand \"nonsense\""))
@@ -133,7 +151,10 @@ final class AskCLITests {
         #expect(first.stdout.contains("Saved Sam"))
         let second = try AskRunner.run("1\n\n\ndone\n", folder: folder)
         #expect(second.status == 0)
-        #expect(inOrder(second.stdout, ["Who is it for?", "1. Sam (7-year-old)", "Anything new they're into?", "Gifts for Sam (7)"]))
+        #expect(
+            inOrder(
+                second.stdout,
+                ["Who is it for?", "1. Sam (7-year-old)", "Anything new they're into?", "Gifts for Sam (7)"]))
         #expect(second.stdout.contains("loves dinosaurs"))
     }
 }
@@ -165,10 +186,16 @@ final class AskTerminalOutputTests {
     }
 
     @Test func backAfterTheListUndoesTheLastRefinementAndChangeAnswersReturnsToTheQuestions() throws {
-        let run = try AskRunner.run("7\ndinosaurs, drawing\neducational\n30\ndone\ncheaper\nback\nback\nchange answers\n\n", folder: folder)
+        let run = try AskRunner.run(
+            "7\ndinosaurs, drawing\neducational\n30\ndone\ncheaper\nback\nback\nchange answers\n\n", folder: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(inOrder(run.stdout, ["> cheaper", "Budget now up to $", "> back", "Undid the last change.", "$30",
-                                     "> back", "no refinement to undo", "> change answers", "Anything to avoid?"]))
+        #expect(
+            inOrder(
+                run.stdout,
+                [
+                    "> cheaper", "Budget now up to $", "> back", "Undid the last change.", "$30",
+                    "> back", "no refinement to undo", "> change answers", "Anything to avoid?",
+                ]))
     }
 
     @Test func relaxationsAreNumberedAndCanBeTried() throws {
@@ -179,13 +206,16 @@ final class AskTerminalOutputTests {
 
     @Test func aSavedRecipientIsNamedInTheHeaderAndTheirHistoryRecalled() throws {
         let env = ["--db", folder.appendingPathComponent("catalog.sqlite").path]
-        _ = try CLIHarness.run(["recipients", "add", "Maya", "--age", "7", "--interest", "dinosaurs"] + env, in: folder)
+        _ = try CLIHarness.run(
+            ["recipients", "add", "Maya", "--age", "7", "--interest", "dinosaurs"] + env, in: folder)
         let recorded = try CLIHarness.run(["gifts", "record", "Maya", "e-025", "--outcome", "loved"] + env, in: folder)
         #expect(recorded.status == 0, "\(recorded.summary)")
         let run = try AskRunner.run("1\n\n\n\n\ndone\n", folder: folder)
         #expect(inOrder(run.stdout, ["Who is it for?", "Maya", "Take-Apart Dinosaur Toy Set", "Gifts for Maya (7)"]))
         let recommend = try CLIHarness.run(["recommend", "--for", "Maya"] + env, in: folder)
         #expect(recommend.stdout.contains("Gifts for Maya (7)"))
-        #expect(recommend.stdout.components(separatedBy: "they loved the").count - 1 <= 1, "once, on the item it relates to")
+        #expect(
+            recommend.stdout.components(separatedBy: "they loved the").count - 1 <= 1, "once, on the item it relates to"
+        )
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bad environment through the real binary: each case exits with status 1 and a clear message
@@ -16,7 +16,8 @@ struct BadEnvironmentCLITests {
 
     init() throws { folder = try CLIHarness.temporaryFolder("badenv") }
 
-    static let smallCSV = "id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n"
+    static let smallCSV =
+        "id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n"
         + "toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs|science,educational,,true\n"
         + "toy-2,Junior Football,Size 3 ball,9.99,USD,4,8,soccer,sporty,,true\n"
 
@@ -65,7 +66,9 @@ struct BadEnvironmentCLITests {
             try content.write(to: URL(fileURLWithPath: path))
             for command in commandsOpening(path, importing: file) {
                 let result = try CLIHarness.run(command, in: folder)
-                CLIHarness.expectCleanFailure(result, mentioning: ["not a Giftwise catalog", path], "\(what): \(command.prefix(2).joined(separator: " "))")
+                CLIHarness.expectCleanFailure(
+                    result, mentioning: ["not a Giftwise catalog", path],
+                    "\(what): \(command.prefix(2).joined(separator: " "))")
             }
             #expect(bytes(path) == content, "\(what): the file was modified")
         }
@@ -81,7 +84,9 @@ struct BadEnvironmentCLITests {
         try content.write(to: URL(fileURLWithPath: path))
         for command in commandsOpening(path, importing: try smallFile()) {
             let result = try CLIHarness.run(command, in: folder)
-            CLIHarness.expectCleanFailure(result, mentioning: ["not a Giftwise catalog"], "damaged catalog: \(command.prefix(2).joined(separator: " "))")
+            CLIHarness.expectCleanFailure(
+                result, mentioning: ["not a Giftwise catalog"],
+                "damaged catalog: \(command.prefix(2).joined(separator: " "))")
         }
     }
 
@@ -100,7 +105,8 @@ struct BadEnvironmentCLITests {
         let before = try Self.dump(path, sqlite3: sqlite3)
         for command in commandsOpening(path, importing: try smallFile()) {
             let result = try CLIHarness.run(command, in: folder)
-            CLIHarness.expectCleanFailure(result, mentioning: ["newer version"], "newer catalog: \(command.prefix(2).joined(separator: " "))")
+            CLIHarness.expectCleanFailure(
+                result, mentioning: ["newer version"], "newer catalog: \(command.prefix(2).joined(separator: " "))")
         }
         #expect(try Self.dump(path, sqlite3: sqlite3) == before, "a newer catalog was modified")
         #expect(before.contains("v99-from-the-future"))
@@ -131,7 +137,9 @@ struct BadEnvironmentCLITests {
         for path in impossible {
             for command in commandsOpening(path, importing: file) {
                 let result = try CLIHarness.run(command, in: folder)
-                CLIHarness.expectCleanFailure(result, mentioning: ["Cannot write the catalog"], "\(path): \(command.prefix(2).joined(separator: " "))")
+                CLIHarness.expectCleanFailure(
+                    result, mentioning: ["Cannot write the catalog"],
+                    "\(path): \(command.prefix(2).joined(separator: " "))")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: "/proc/giftwise-nope"))
@@ -143,15 +151,21 @@ struct BadEnvironmentCLITests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for command in commandsOpening(directory.path, importing: try smallFile()) {
             let result = try CLIHarness.run(command, in: folder)
-            CLIHarness.expectCleanFailure(result, mentioning: ["folder"], "folder as --db: \(command.prefix(2).joined(separator: " "))")
+            CLIHarness.expectCleanFailure(
+                result, mentioning: ["folder"], "folder as --db: \(command.prefix(2).joined(separator: " "))")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "something was written into the folder")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty,
+            "something was written into the folder")
     }
 
     /// Runs `body` with a uid that file permissions apply to: ourselves when not root, else
     /// `nobody` through `setpriv`. Returns false (test skipped) only when root and no `setpriv`.
     func withUnprivilegedUser(_ body: (UInt32?) throws -> Void) rethrows -> Bool {
-        if getuid() != 0 { try body(nil); return true }
+        if getuid() != 0 {
+            try body(nil)
+            return true
+        }
         guard CLIHarness.setpriv != nil else { return false }  // root ignores permissions; nothing to prove here
         try body(65_534)
         return true
@@ -166,9 +180,13 @@ struct BadEnvironmentCLITests {
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         let before = bytes(path)
         let ran = try withUnprivilegedUser { uid in
-            for command in [["catalog", "import", file.path, "--db", path], ["recipients", "add", "Sam", "--age", "7", "--db", path]] {
+            for command in [
+                ["catalog", "import", file.path, "--db", path],
+                ["recipients", "add", "Sam", "--age", "7", "--db", path],
+            ] {
                 let result = try CLIHarness.run(command, in: folder, asUser: uid)
-                CLIHarness.expectCleanFailure(result, mentioning: ["read-only"], "read-only catalog: \(command.prefix(2).joined(separator: " "))")
+                CLIHarness.expectCleanFailure(
+                    result, mentioning: ["read-only"], "read-only catalog: \(command.prefix(2).joined(separator: " "))")
             }
             // Reading needs no write access: a shared read-only catalog still recommends.
             let recommend = try CLIHarness.run(["recommend", "--age", "7", "--db", path], in: folder, asUser: uid)
@@ -184,18 +202,22 @@ struct BadEnvironmentCLITests {
 
     @Test func aReadOnlyFolderGivesAClearErrorForANewCatalog() throws {
         defer {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("locked").path)
+            try? FileManager.default.setAttributes(
+                [.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("locked").path)
             try? FileManager.default.removeItem(at: folder)
         }
         let locked = folder.appendingPathComponent("locked")
-        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
+        try FileManager.default.createDirectory(
+            at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
         let file = try smallFile()
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         let path = locked.appendingPathComponent("catalog.sqlite").path
         _ = try withUnprivilegedUser { uid in
             for command in [["catalog", "import", file.path, "--db", path], ["catalog", "stats", "--db", path]] {
                 let result = try CLIHarness.run(command, in: folder, asUser: uid)
-                CLIHarness.expectCleanFailure(result, mentioning: ["Cannot write the catalog"], "read-only folder: \(command.prefix(2).joined(separator: " "))")
+                CLIHarness.expectCleanFailure(
+                    result, mentioning: ["Cannot write the catalog"],
+                    "read-only folder: \(command.prefix(2).joined(separator: " "))")
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
@@ -243,7 +265,8 @@ struct BadEnvironmentCLITests {
             let result = try CLIHarness.run(["catalog", "import", url.path, "--db", path], in: folder)
             CLIHarness.expectCleanFailure(result, mentioning: needles + ["nothing was written"], "import \(name)")
         }
-        let missing = try CLIHarness.run(["catalog", "import", folder.appendingPathComponent("nope.csv").path, "--db", path], in: folder)
+        let missing = try CLIHarness.run(
+            ["catalog", "import", folder.appendingPathComponent("nope.csv").path, "--db", path], in: folder)
         CLIHarness.expectCleanFailure(missing, mentioning: ["nope.csv", "no such file"], "import a missing file")
         let after = try CLIHarness.run(["catalog", "export", "--format", "jsonl", "--db", path], in: folder).stdout
         #expect(after == before && !after.isEmpty, "a failed import changed the catalog")

@@ -14,12 +14,17 @@ final class CommandLineHelpTests {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    @Test(arguments: [(["recomend", "--age", "7"], "'recommend'"), (["catalg", "stats"], "'catalog'"),
-                      (["--db", "x.sqlite", "recipent", "list"], "'recipients'")])
+    @Test(arguments: [
+        (["recomend", "--age", "7"], "'recommend'"), (["catalg", "stats"], "'catalog'"),
+        (["--db", "x.sqlite", "recipent", "list"], "'recipients'"),
+    ])
     func aMistypedCommandSuggestsTheCommand(arguments: [String], suggestion: String) throws {
         let run = try CLIHarness.run(arguments, in: folder)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("unknown command '\(arguments.first { !$0.hasPrefix("-") && $0 != "x.sqlite" }!)' — did you mean \(suggestion)?"))
+        #expect(
+            run.stderr.contains(
+                "unknown command '\(arguments.first { !$0.hasPrefix("-") && $0 != "x.sqlite" }!)' — did you mean \(suggestion)?"
+            ))
         #expect(!run.stderr.contains("Unknown option"))
     }
 
@@ -38,7 +43,9 @@ final class CommandLineHelpTests {
     }
 
     @Test func budgetTakesARangeAsTheFlowDoes() throws {
-        let run = try CLIHarness.run(["recommend", "--age", "9", "--budget", "20-40", "--limit", "10", "--format", "json", "--db", db], in: folder)
+        let run = try CLIHarness.run(
+            ["recommend", "--age", "9", "--budget", "20-40", "--limit", "10", "--format", "json", "--db", db],
+            in: folder)
         #expect(run.status == 0, "\(run.summary)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let prices = try #require(json["recommendations"] as? [[String: Any]]).compactMap { $0["price"] as? Double }

@@ -15,7 +15,8 @@ struct ConcurrentImportCLITests {
         #expect(before.status == 0)
         var big = "id,name,description,price,age_min,interests,purposes\n"
         for index in 0..<60_000 {
-            big += "big-\(index),Wooden puzzle number \(index),A jigsaw of \(index % 500 + 20) pieces,\(index % 90 + 5).99,6,puzzles,fun\n"
+            big +=
+                "big-\(index),Wooden puzzle number \(index),A jigsaw of \(index % 500 + 20) pieces,\(index % 90 + 5).99,6,puzzles,fun\n"
         }
         let bigFile = folder.appendingPathComponent("big.csv")
         try big.write(to: bigFile, atomically: true, encoding: .utf8)

@@ -13,8 +13,10 @@ struct CopiedBinaryTests {
 
         let process = Process()
         process.executableURL = copy
-        process.arguments = ["recommend", "--age", "7", "--interest", "dinosaurs", "--format", "json",
-                             "--db", folder.appendingPathComponent("new.sqlite").path]
+        process.arguments = [
+            "recommend", "--age", "7", "--interest", "dinosaurs", "--format", "json",
+            "--db", folder.appendingPathComponent("new.sqlite").path,
+        ]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder.path

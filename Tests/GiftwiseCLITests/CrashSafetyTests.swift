@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: - Running the real binary (shared with BadEnvironmentCLITests)
@@ -18,7 +18,9 @@ enum CLIHarness {
         var stdout: String
         var stderr: String
 
-        var summary: String { "status \(status)\(signalled ? " (signal)" : ""), stderr: \(stderr.prefix(600).debugDescription)" }
+        var summary: String {
+            "status \(status)\(signalled ? " (signal)" : ""), stderr: \(stderr.prefix(600).debugDescription)"
+        }
     }
 
     /// `$GIFTWISE_BIN`, else `giftwise` next to the test binary, else `.build/debug/giftwise`.
@@ -27,19 +29,23 @@ enum CLIHarness {
         if let path = ProcessInfo.processInfo.environment["GIFTWISE_BIN"], !path.isEmpty {
             candidates.append(URL(fileURLWithPath: path))
         }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {  // macOS: …/debug/X.xctest/Contents/MacOS/X
             candidates.append(folder.appendingPathComponent("giftwise"))
             folder = folder.deletingLastPathComponent()
         }
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("giftwise"))
         var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+        while root.path != "/"
+            && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path)
+        {
             root = root.deletingLastPathComponent()
         }
         candidates.append(root.appendingPathComponent(".build/debug/giftwise"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
         }
         return found
     }
@@ -52,9 +58,10 @@ enum CLIHarness {
 
         func finish() throws -> Result {
             process.waitUntilExit()
-            return Result(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                          stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
-                          stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
+            return Result(
+                status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+                stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
+                stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
         }
     }
 
@@ -68,7 +75,9 @@ enum CLIHarness {
         try Data().write(to: stderr)
         let process = Process()
         if let uid {
-            guard let setpriv else { throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: "setpriv"]) }
+            guard let setpriv else {
+                throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: "setpriv"])
+            }
             process.executableURL = URL(fileURLWithPath: setpriv)
             process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", try binary().path] + arguments
         } else {
@@ -94,8 +103,10 @@ enum CLIHarness {
     }
 
     static func temporaryFolder(_ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         return folder
     }
 
@@ -109,23 +120,33 @@ enum CLIHarness {
     static let setpriv = tool("setpriv")
 
     /// Words that must never reach a person: raw SQLite codes, functions and messages, crash output.
-    static let rawMarkers = ["SQLITE_", "sqlite3_", "SQLite error", "error 26", "error 11", "error 8", "error 14",
-                             "database disk image is malformed", "file is not a database", "attempt to write a readonly",
-                             "unable to open database", "no such table", "GRDB", "DatabaseError", "Fatal error", "Stack dump",
-                             "Backtrace", "Swift runtime failure", "NSCocoaErrorDomain"]
+    static let rawMarkers = [
+        "SQLITE_", "sqlite3_", "SQLite error", "error 26", "error 11", "error 8", "error 14",
+        "database disk image is malformed", "file is not a database", "attempt to write a readonly",
+        "unable to open database", "no such table", "GRDB", "DatabaseError", "Fatal error", "Stack dump",
+        "Backtrace", "Swift runtime failure", "NSCocoaErrorDomain",
+    ]
 
     /// The checks every failure must pass: exit status 1, not a signal, a message, no raw SQLite text.
-    static func expectCleanFailure(_ result: Result, mentioning needles: [String] = [], _ what: String,
-                                   sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(!result.signalled, "\(what): killed by a signal (crash): \(result.summary)", sourceLocation: sourceLocation)
+    static func expectCleanFailure(
+        _ result: Result, mentioning needles: [String] = [], _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            !result.signalled, "\(what): killed by a signal (crash): \(result.summary)", sourceLocation: sourceLocation)
         #expect(result.status == 1, "\(what): \(result.summary)", sourceLocation: sourceLocation)
-        #expect(!result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(what): no message", sourceLocation: sourceLocation)
+        #expect(
+            !result.stderr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(what): no message",
+            sourceLocation: sourceLocation)
         for marker in rawMarkers where (result.stderr + result.stdout).localizedCaseInsensitiveContains(marker) {
-            Issue.record("\(what): raw text \(marker.debugDescription) shown: \(result.summary)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(what): raw text \(marker.debugDescription) shown: \(result.summary)", sourceLocation: sourceLocation)
         }
         for needle in needles {
-            #expect(result.stderr.localizedCaseInsensitiveContains(needle), "\(what): the message should say \(needle.debugDescription): \(result.summary)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.localizedCaseInsensitiveContains(needle),
+                "\(what): the message should say \(needle.debugDescription): \(result.summary)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -135,7 +156,9 @@ enum CLIHarness {
         guard let sqlite3 else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: sqlite3)
-        process.arguments = [path, "PRAGMA integrity_check; INSERT INTO product_fts(product_fts) VALUES('integrity-check');"]
+        process.arguments = [
+            path, "PRAGMA integrity_check; INSERT INTO product_fts(product_fts) VALUES('integrity-check');",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -166,9 +189,11 @@ struct CrashSafetyTests {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var text = "id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n"
-        text += "toy-1,Dinosaur Fossil Dig DELUXE,Changed by the big import,99.99,USD,6,10,dinosaurs,educational,,true\n"
+        text +=
+            "toy-1,Dinosaur Fossil Dig DELUXE,Changed by the big import,99.99,USD,6,10,dinosaurs,educational,,true\n"
         for index in 0..<bigRows {
-            text += "big-\(index),Model kit number \(index),A sturdy kit with \(index % 97) parts and a booklet,\(5 + index % 50).99,USD,\(3 + index % 5),14,dinosaurs|science,educational,,true\n"
+            text +=
+                "big-\(index),Model kit number \(index),A sturdy kit with \(index % 97) parts and a booklet,\(5 + index % 50).99,USD,\(3 + index % 5),14,dinosaurs|science,educational,,true\n"
             if text.utf8.count > 1 << 20 {
                 try handle.write(contentsOf: Data(text.utf8))
                 text = ""
@@ -202,7 +227,9 @@ struct CrashSafetyTests {
         }
 
         var productCount: Int? {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any] else { return nil }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any] else {
+                return nil
+            }
             return object["products"] as? Int
         }
     }
@@ -219,13 +246,15 @@ struct CrashSafetyTests {
 
         let first = try CLIHarness.run(["catalog", "import", small.path, "--db", db], in: folder)
         #expect(first.status == 0, "\(first.summary)")
-        let saved = try CLIHarness.run(["recipients", "add", "Sam", "--age", "7", "--interest", "dinosaurs", "--db", db], in: folder)
+        let saved = try CLIHarness.run(
+            ["recipients", "add", "Sam", "--age", "7", "--interest", "dinosaurs", "--db", db], in: folder)
         #expect(saved.status == 0, "\(saved.summary)")
         let before = try CatalogState.read(db, in: folder)
         #expect(before.productCount == 3)
         #expect(before.recipients.contains("Sam"))
         // Every round starts from this exact file (the CLI checkpoints and removes the WAL on exit).
-        #expect(!FileManager.default.fileExists(atPath: db + "-wal"), "the WAL should be checkpointed when the CLI exits")
+        #expect(
+            !FileManager.default.fileExists(atPath: db + "-wal"), "the WAL should be checkpointed when the CLI exits")
         let pristine = try Data(contentsOf: URL(fileURLWithPath: db))
 
         enum KillPoint: CustomStringConvertible {
@@ -259,7 +288,9 @@ struct CrashSafetyTests {
             if wasRunning { kill(running.process.processIdentifier, SIGKILL) }
             let result = try running.finish()
             if wasRunning {
-                #expect(result.signalled && result.status == SIGKILL, "\(point): expected a SIGKILL death: \(result.summary)")
+                #expect(
+                    result.signalled && result.status == SIGKILL,
+                    "\(point): expected a SIGKILL death: \(result.summary)")
             }
 
             if let integrity = try CLIHarness.integrityCheck(db) {
@@ -271,7 +302,9 @@ struct CrashSafetyTests {
                     killedMidImport += 1
                 } else {
                     // Killed after the commit, before the process exited: then it must be the whole new catalog.
-                    #expect(after.productCount == Self.bigRows + 3, "\(point): a half-written catalog (\(after.productCount ?? -1) products)")
+                    #expect(
+                        after.productCount == Self.bigRows + 3,
+                        "\(point): a half-written catalog (\(after.productCount ?? -1) products)")
                     #expect(after.recipients == before.recipients, "\(point): the recipients changed")
                 }
             } else {
@@ -284,6 +317,8 @@ struct CrashSafetyTests {
 
         // After a kill the catalog is not left locked: the next import works.
         let next = try CLIHarness.run(["catalog", "import", small.path, "--db", db, "--report", "json"], in: folder)
-        #expect(next.status == 0 && next.stdout.contains("\"unchanged\":3"), "importing after a kill: \(next.summary) \(next.stdout)")
+        #expect(
+            next.status == 0 && next.stdout.contains("\"unchanged\":3"),
+            "importing after a kill: \(next.summary) \(next.stdout)")
     }
 }

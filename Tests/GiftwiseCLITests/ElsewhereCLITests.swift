@@ -5,7 +5,8 @@ import Testing
 /// own ideas file stored with `catalog ideas import`.
 struct ElsewhereCLITests {
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-elsewhere-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-elsewhere-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -18,13 +19,17 @@ struct ElsewhereCLITests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("catalog.sqlite").path
-        let good = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs"], in: folder)
+        let good = try CLIHarness.run(
+            ["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs"], in: folder)
         #expect(good.status == 0, "\(good.summary)")
         let goodJSON = try Self.json(good.stdout)
         #expect(goodJSON["fit"] as? String == "good")
-        #expect((goodJSON["elsewhere"] as? [String])?.isEmpty == true, "present and empty when the catalog is the answer")
+        #expect(
+            (goodJSON["elsewhere"] as? [String])?.isEmpty == true, "present and empty when the catalog is the answer")
 
-        let none = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "1"], in: folder)
+        let none = try CLIHarness.run(
+            ["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "1"],
+            in: folder)
         let noneJSON = try Self.json(none.stdout)
         #expect(noneJSON["fit"] as? String == "none")
         let ideas = try #require(noneJSON["elsewhere"] as? [String])
@@ -36,11 +41,15 @@ struct ElsewhereCLITests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("catalog.sqlite").path
-        let none = try CLIHarness.run(["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "2"], in: folder)
+        let none = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "2"], in: folder)
         #expect(none.status == 0, "\(none.summary)")
         // Long lines may be wrapped to the terminal's width: compare the words.
         let flowing = none.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(flowing.contains("Nothing here fits a 30-year-old who enjoys scuba diving, under $2. Worth looking for elsewhere:"), "\(none.stdout)")
+        #expect(
+            flowing.contains(
+                "Nothing here fits a 30-year-old who enjoys scuba diving, under $2. Worth looking for elsewhere:"),
+            "\(none.stdout)")
         #expect(none.stdout.contains("  • "))
         let good = try CLIHarness.run(["recommend", "--db", db, "--age", "7", "--interest", "dinosaurs"], in: folder)
         #expect(!good.stdout.contains("elsewhere"))
@@ -51,10 +60,15 @@ struct ElsewhereCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("shop.sqlite").path
         let file = folder.appendingPathComponent("ideas.json")
-        try #"{"dinosaurs": [{"idea": "a dinosaur cake from the bakery next door", "ageMin": 3}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        try #"{"dinosaurs": [{"idea": "a dinosaur cake from the bakery next door", "ageMin": 3}]}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         let imported = try CLIHarness.run(["catalog", "ideas", "import", file.path, "--db", db], in: folder)
         #expect(imported.status == 0, "\(imported.summary)")
-        let run = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--interest", "chess", "--budget", "1"], in: folder)
+        let run = try CLIHarness.run(
+            [
+                "recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--interest",
+                "chess", "--budget", "1",
+            ], in: folder)
         let ideas = try #require(try Self.json(run.stdout)["elsewhere"] as? [String])
         #expect(ideas.first == "a dinosaur cake from the bakery next door")
         #expect(ideas.count == 4, "chess keeps the bundled ideas: \(ideas)")
@@ -66,7 +80,11 @@ struct ElsewhereCLITests {
 
         let reset = try CLIHarness.run(["catalog", "ideas", "reset", "--db", db], in: folder)
         #expect(reset.status == 0)
-        let after = try CLIHarness.run(["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "1"], in: folder)
-        #expect((try Self.json(after.stdout)["elsewhere"] as? [String])?.contains("a dinosaur cake from the bakery next door") == false)
+        let after = try CLIHarness.run(
+            ["recommend", "--format", "json", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "1"],
+            in: folder)
+        #expect(
+            (try Self.json(after.stdout)["elsewhere"] as? [String])?.contains(
+                "a dinosaur cake from the bakery next door") == false)
     }
 }

@@ -4,7 +4,8 @@ import Testing
 /// `catalog import` and `catalog rates` through the built binary.
 struct ImportCLITests {
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-importcli-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-importcli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -29,7 +30,9 @@ struct ImportCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let rates = folder.appendingPathComponent("rates.csv")
         try "currency,rate_to_USD\nEUR,one\n".write(to: rates, atomically: true, encoding: .utf8)
-        let run = try CLIHarness.run(["catalog", "rates", "import", rates.path, "--db", folder.appendingPathComponent("c.sqlite").path], in: folder)
+        let run = try CLIHarness.run(
+            ["catalog", "rates", "import", rates.path, "--db", folder.appendingPathComponent("c.sqlite").path],
+            in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("line 2"), "\(run.summary)")
     }
@@ -43,12 +46,17 @@ struct ImportCLITests {
         }
         let file = folder.appendingPathComponent("lego.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
-        let run = try CLIHarness.run(["catalog", "import", file.path, "--db", folder.appendingPathComponent("l.sqlite").path,
-                                      "--map", "id=set_id", "--map", "price=US_retailPrice", "--map", "age_min=agerange_min",
-                                      "--map", "interests=theme,subtheme", "--skip-invalid"], in: folder)
+        let run = try CLIHarness.run(
+            [
+                "catalog", "import", file.path, "--db", folder.appendingPathComponent("l.sqlite").path,
+                "--map", "id=set_id", "--map", "price=US_retailPrice", "--map", "age_min=agerange_min",
+                "--map", "interests=theme,subtheme", "--skip-invalid",
+            ], in: folder)
         #expect(run.status == 0, "\(run.summary)")
         #expect(run.stdout == "Imported: 20 added, 0 updated, 0 unchanged, 10 invalid rows skipped.\n")
-        #expect(run.stderr.contains("warning: price is empty; every product needs a price: 10 rows skipped, e.g. lines 2, 5, 8\n"))
+        #expect(
+            run.stderr.contains(
+                "warning: price is empty; every product needs a price: 10 rows skipped, e.g. lines 2, 5, 8\n"))
         #expect(run.stderr.components(separatedBy: "price is empty").count == 2)
     }
 

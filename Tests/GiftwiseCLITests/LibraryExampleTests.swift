@@ -6,8 +6,8 @@ import Testing
 struct LibraryExampleTests {
     @Test func readmeLibraryExampleWorks() throws {
         // --- README example starts ---
-        let catalog = try GiftCatalog.inMemory()          // or GiftCatalog(path: "gifts.sqlite")
-        try catalog.fillWithDefaultCatalogIfEmpty()         // the bundled default catalog
+        let catalog = try GiftCatalog.inMemory()  // or GiftCatalog(path: "gifts.sqlite")
+        try catalog.fillWithDefaultCatalogIfEmpty()  // the bundled default catalog
 
         let maya = RecipientProfile(
             ageYears: 7,
@@ -25,15 +25,15 @@ struct LibraryExampleTests {
         }
 
         // The same question flow the terminal uses, driven by an app:
-        var flow = QuestionFlow()                           // holds no catalog: Codable state
-        try flow.answer("7", in: catalog)                   // How old are they?
+        var flow = QuestionFlow()  // holds no catalog: Codable state
+        try flow.answer("7", in: catalog)  // How old are they?
         try flow.answer("dinosaurs, drawing", in: catalog)  // What do they enjoy?
-        try flow.finish()                                   // "show me"
+        try flow.finish()  // "show me"
         let fromFlow = try catalog.recommend(for: flow.profile!, limit: 5)
 
         // A stateless server: the answers so far in, the next question (or the gifts) out.
         let step = try catalog.flowStep(answers: ["7", "dinosaurs, drawing"])
-        print(step.question?.text ?? "", step.remaining ?? 0)   // "What should the gift be for?" and the live count
+        print(step.question?.text ?? "", step.remaining ?? 0)  // "What should the gift be for?" and the live count
         let json = try GiftwiseJSON.encode(RecommendationDocument(result))  // recommend --format json
         // --- README example ends ---
 

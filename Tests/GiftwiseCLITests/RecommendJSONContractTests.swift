@@ -22,12 +22,17 @@ final class RecommendJSONContractTests {
     }
 
     @Test func recommendationsCarryEveryContractKey() throws {
-        let json = try recommend(["--age", "7", "--interest", "dinosaurs", "--purpose", "educational", "--budget", "30"])
+        let json = try recommend([
+            "--age", "7", "--interest", "dinosaurs", "--purpose", "educational", "--budget", "30",
+        ])
         #expect(json["fit"] as? String == "good")
         let items = try #require(json["recommendations"] as? [[String: Any]])
         #expect(!items.isEmpty)
         for item in items {
-            for key in ["id", "name", "description", "price", "currency", "ageMin", "ageMax", "interests", "purposes", "score", "reasons", "url"] {
+            for key in [
+                "id", "name", "description", "price", "currency", "ageMin", "ageMax", "interests", "purposes", "score",
+                "reasons", "url",
+            ] {
                 #expect(item.keys.contains(key), "missing \(key)")
             }
             #expect((item["price"] as? Double ?? 99) <= 30)
@@ -46,7 +51,8 @@ final class RecommendJSONContractTests {
             let changes = try #require(relaxation["changes"] as? [String: Any])
             #expect(changes["age"] == nil, "age is never relaxed")
             var arguments = ["--age", "6", "--limit", "5"]
-            arguments += (changes["interests"] as? [String] ?? (changes["interests"] == nil ? ["dinosaurs"] : [])).flatMap { ["--interest", $0] }
+            arguments += (changes["interests"] as? [String] ?? (changes["interests"] == nil ? ["dinosaurs"] : []))
+                .flatMap { ["--interest", $0] }
             let purposes = changes["purposes"] as? [String] ?? (changes["purposes"] == nil ? ["sporty"] : [])
             arguments += purposes.flatMap { ["--purpose", $0] }
             let budget = changes["budget"] as? Double ?? 4

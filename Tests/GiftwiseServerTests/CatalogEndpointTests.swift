@@ -2,11 +2,16 @@ import Foundation
 import Testing
 
 @Suite struct CatalogEndpointTests {
-    static let validCSV = Data("id,name,price,age_min,age_max,interests\nsrv-1,Server Test Dino Kit,12.50,5,9,dinosaurs\nsrv-2,Server Test Paints,8,4,,drawing\n".utf8)
+    static let validCSV = Data(
+        "id,name,price,age_min,age_max,interests\nsrv-1,Server Test Dino Kit,12.50,5,9,dinosaurs\nsrv-2,Server Test Paints,8,4,,drawing\n"
+            .utf8)
     static let invalidCSV = Data("id,name,price\nsrv-3,,abc\nsrv-4,Fine,1\n".utf8)
     static let auth = ["Authorization": "Bearer test-token"]
 
-    func put(_ server: TestServer, _ body: Data, query: String = "", type: String = "text/csv", headers: [String: String] = auth) async throws -> HTTPReply {
+    func put(
+        _ server: TestServer, _ body: Data, query: String = "", type: String = "text/csv",
+        headers: [String: String] = auth
+    ) async throws -> HTTPReply {
         var headers = headers
         headers["Content-Type"] = type
         return try await server.request("PUT", "/v1/catalog" + query, headers: headers, body: body)
@@ -50,7 +55,9 @@ import Testing
         #expect(reply.json["errorCount"] as? Int == 2)
         #expect(try await server.productCount() == before)
         for bad in [Data([0xFF, 0xFE, 0x00]), Data(), Data("[1,2".utf8)] {
-            let status = try await put(server, bad, type: bad.first == UInt8(ascii: "[") ? "application/json" : "text/csv").status
+            let status = try await put(
+                server, bad, type: bad.first == UInt8(ascii: "[") ? "application/json" : "text/csv"
+            ).status
             #expect(status == 422 || status == 400, "status \(status)")
         }
         #expect(try await server.productCount() == before)
@@ -80,7 +87,8 @@ import Testing
         #expect(missing.status == 401)
         #expect(missing.header("www-authenticate")?.hasPrefix("Bearer") == true)
         #expect(try await put(server, Self.validCSV, headers: ["Authorization": "Bearer test-tokeN"]).status == 401)
-        #expect(try await put(server, Self.validCSV, headers: ["Authorization": "Bearer test-token-longer"]).status == 401)
+        #expect(
+            try await put(server, Self.validCSV, headers: ["Authorization": "Bearer test-token-longer"]).status == 401)
         #expect(try await put(server, Self.validCSV, headers: ["Authorization": "Basic dGVzdDp0ZXN0"]).status == 401)
         #expect(try await server.productCount() == before)
     }
@@ -109,7 +117,8 @@ import Testing
         let declared = try await put(server, Data(big.utf8))
         #expect(declared.status == 413)
         // Without a Content-Length (chunked), the limit is enforced while streaming.
-        var chunked = "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
+        var chunked =
+            "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
         chunked += String(big.utf8.count, radix: 16) + "\r\n" + big + "\r\n0\r\n\r\n"
         let streamed = try await RawHTTP.exchange(port: server.port, bytes: Data(chunked.utf8))
         #expect(streamed.status == 413)
@@ -126,7 +135,8 @@ import Testing
         let body = Data(rows.utf8)
         try await RawHTTP.blocking {
             let socket = try RawHTTP.connect(port: server.port)
-            let head = "PUT /v1/catalog?replace=true HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nContent-Length: \(body.count)\r\n\r\n"
+            let head =
+                "PUT /v1/catalog?replace=true HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nContent-Length: \(body.count)\r\n\r\n"
             try RawHTTP.send(socket, Data(head.utf8) + body.prefix(body.count / 2))
             close(socket)
         }
@@ -151,7 +161,8 @@ import Testing
         for _ in 0..<40 where !sawConflict {
             let socket = try await RawHTTP.blocking {
                 let socket = try RawHTTP.connect(port: server.port)
-                let head = "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\nid,name,price\n"
+                let head =
+                    "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\nid,name,price\n"
                 try RawHTTP.send(socket, Data(head.utf8))
                 return socket
             }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct FlowEndpointTests {
     func step(_ server: TestServer, _ answers: [String]) async throws -> [String: Any] {
         let body = try JSONSerialization.data(withJSONObject: ["answers": answers])
-        let reply = try await server.request("POST", "/v1/flow", headers: ["Content-Type": "application/json"], body: body)
+        let reply = try await server.request(
+            "POST", "/v1/flow", headers: ["Content-Type": "application/json"], body: body)
         #expect(reply.status == 200, "\(answers): \(reply.text)")
         return reply.json
     }
@@ -62,7 +63,8 @@ import Testing
         #expect(result["recommendations"] is [Any])
         // The profile can be posted back as it is.
         let data = try JSONSerialization.data(withJSONObject: profile)
-        let again = try await server.request("POST", "/v1/recommendations", headers: ["Content-Type": "application/json"], body: data)
+        let again = try await server.request(
+            "POST", "/v1/recommendations", headers: ["Content-Type": "application/json"], body: data)
         #expect(again.status == 200)
     }
 

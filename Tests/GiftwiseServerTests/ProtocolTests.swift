@@ -1,8 +1,9 @@
 import Foundation
 import Giftwise
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct ProtocolTests {
@@ -22,8 +23,11 @@ import Glibc
         let reply = try await server.get("/openapi.json")
         #expect(reply.status == 200)
         let paths = try #require(reply.json["paths"] as? [String: [String: Any]])
-        #expect(Set(paths.keys) == ["/", "/gifts", "/count", "/assets/{name}", "/health", "/v1/recommendations", "/v1/flow",
-                                    "/v1/catalog/stats", "/v1/catalog", "/openapi.json"])
+        #expect(
+            Set(paths.keys) == [
+                "/", "/gifts", "/count", "/assets/{name}", "/health", "/v1/recommendations", "/v1/flow",
+                "/v1/catalog/stats", "/v1/catalog", "/openapi.json",
+            ])
         #expect(paths["/v1/recommendations"]?.keys.sorted() == ["get", "post"])
         #expect(paths["/v1/catalog"]?.keys.sorted() == ["put"])
     }
@@ -35,8 +39,9 @@ import Glibc
         #expect(page.status == 200)
         #expect(page.header("content-type")?.hasPrefix("text/html") == true)
         #expect(page.text.contains("id=\"question\""))
-        let next = try await server.request("POST", "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                            body: Data("answer=7&action=next".utf8))
+        let next = try await server.request(
+            "POST", "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Data("answer=7&action=next".utf8))
         #expect(next.status == 200)
         #expect(try await server.get("/assets/finder.css").status == 200)
         // Web pages take their own form fields; the API's strict parameters do not apply to them.
@@ -52,7 +57,8 @@ import Glibc
         let wrong = try await server.request("DELETE", "/v1/catalog")
         #expect(wrong.status == 405)
         #expect(wrong.header("allow") == "PUT")
-        let options = try await server.request("OPTIONS", "/v1/recommendations", headers: ["Origin": "https://shop.example"])
+        let options = try await server.request(
+            "OPTIONS", "/v1/recommendations", headers: ["Origin": "https://shop.example"])
         #expect(options.status == 405)
         #expect(options.header("access-control-allow-origin") == nil)
     }
@@ -64,8 +70,9 @@ import Glibc
         #expect(allowed.header("access-control-allow-origin") == "https://shop.example")
         let other = try await server.get("/health", headers: ["Origin": "https://evil.example"])
         #expect(other.header("access-control-allow-origin") == nil)
-        let preflight = try await server.request("OPTIONS", "/v1/recommendations",
-                                                 headers: ["Origin": "https://shop.example", "Access-Control-Request-Method": "POST"])
+        let preflight = try await server.request(
+            "OPTIONS", "/v1/recommendations",
+            headers: ["Origin": "https://shop.example", "Access-Control-Request-Method": "POST"])
         #expect(preflight.status == 204)
         #expect(preflight.header("access-control-allow-methods")?.contains("POST") == true)
     }
@@ -73,8 +80,11 @@ import Glibc
     @Test func everyResponseCarriesARequestIDAndKeepsTheCallersOwn() async throws {
         let server = try await TestServer()
         defer { Task { await server.stop() } }
-        #expect(try await server.get("/health", headers: ["X-Request-Id": "lb-42.a_b"]).header("x-request-id") == "lb-42.a_b")
-        let generated = try await server.get("/health", headers: ["X-Request-Id": "bad id with spaces"]).header("x-request-id")
+        #expect(
+            try await server.get("/health", headers: ["X-Request-Id": "lb-42.a_b"]).header("x-request-id")
+                == "lb-42.a_b")
+        let generated = try await server.get("/health", headers: ["X-Request-Id": "bad id with spaces"]).header(
+            "x-request-id")
         #expect(generated != nil && generated != "bad id with spaces")
         let problem = try await server.get("/nope")
         #expect(problem.json["requestId"] as? String == problem.header("x-request-id"))
@@ -94,7 +104,8 @@ import Glibc
     }
 
     @Test func aPublishedCatalogIsServedWithoutARestart() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-publish-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-publish-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let served = folder.appendingPathComponent("served.sqlite").path
@@ -107,7 +118,8 @@ import Glibc
         let source = try GiftCatalog(path: folder.appendingPathComponent("source.sqlite").path)
         try await source.importData(CatalogEndpointTests.validCSV, options: ImportOptions(format: .csv))
         for round in 1...3 {
-            try await source.importData(Data("id,name,price\nround-\(round),Round \(round),1\n".utf8), options: ImportOptions(format: .csv))
+            try await source.importData(
+                Data("id,name,price\nround-\(round),Round \(round),1\n".utf8), options: ImportOptions(format: .csv))
             let published = try source.publishSnapshot(at: served)
             #expect(published.products == 2 + round)
             // Then the server answers from it (it checks the path every 50 ms here)
@@ -119,14 +131,17 @@ import Glibc
             #expect(count == 2 + round)
         }
         // And old snapshots are cleaned up, keeping the newest two (and any from the last minute).
-        let snapshots = try FileManager.default.contentsOfDirectory(atPath: served + ".snapshots").filter { $0.hasSuffix(".sqlite") }
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: served + ".snapshots").filter {
+            $0.hasSuffix(".sqlite")
+        }
         #expect(snapshots.count == 3)
     }
 }
 
 @Suite struct ServeCommandTests {
     @Test func giftwiseServeHandsOverAndStopsCleanlyOnSIGTERM() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-serve-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("catalog.sqlite").path
@@ -154,7 +169,11 @@ import Glibc
             }
         }
         let bound = try #require(port)
-        let reply = try await RawHTTP.exchange(port: bound, bytes: Data("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer secret-token-value\r\n\r\n".utf8))
+        let reply = try await RawHTTP.exchange(
+            port: bound,
+            bytes: Data(
+                "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer secret-token-value\r\n\r\n"
+                    .utf8))
         #expect(reply.status == 200)
         kill(process.processIdentifier, SIGTERM)
         try await RawHTTP.blocking { process.waitUntilExit() }

@@ -3,18 +3,35 @@ import Testing
 
 @Suite struct RecommendationsEndpointTests {
     static let profiles: [(query: String, body: String, cli: [String])] = [
-        ("age=7&interest=dinosaurs&interest=drawing&purpose=educational&budget=30&limit=5",
-         #"{"age":7,"interests":["dinosaurs","drawing"],"purposes":["educational"],"budget":30,"limit":5}"#,
-         ["--age", "7", "--interest", "dinosaurs", "--interest", "drawing", "--purpose", "educational", "--budget", "30", "--limit", "5"]),
-        ("age=35&interest=coffee&interest=hiking&budget=60&budgetMin=10&exclude=mug",
-         #"{"age":35,"interests":["coffee","hiking"],"budget":60,"budgetMin":10,"exclude":["mug"]}"#,
-         ["--age", "35", "--interest", "coffee", "--interest", "hiking", "--budget", "60", "--budget-min", "10", "--exclude", "mug"]),
-        ("age=1.5&interest=scuba%20diving&limit=3",
-         #"{"age":1.5,"interests":["scuba diving"],"limit":3}"#,
-         ["--age", "1.5", "--interest", "scuba diving", "--limit", "3"]),
-        ("age=12&interest=space&purpose=fun&purpose=crafty&budget=5&limit=10",
-         #"{"age":12,"interests":["space"],"purposes":["fun","crafty"],"budget":5,"limit":10}"#,
-         ["--age", "12", "--interest", "space", "--purpose", "fun", "--purpose", "crafty", "--budget", "5", "--limit", "10"]),
+        (
+            "age=7&interest=dinosaurs&interest=drawing&purpose=educational&budget=30&limit=5",
+            #"{"age":7,"interests":["dinosaurs","drawing"],"purposes":["educational"],"budget":30,"limit":5}"#,
+            [
+                "--age", "7", "--interest", "dinosaurs", "--interest", "drawing", "--purpose", "educational",
+                "--budget", "30", "--limit", "5",
+            ]
+        ),
+        (
+            "age=35&interest=coffee&interest=hiking&budget=60&budgetMin=10&exclude=mug",
+            #"{"age":35,"interests":["coffee","hiking"],"budget":60,"budgetMin":10,"exclude":["mug"]}"#,
+            [
+                "--age", "35", "--interest", "coffee", "--interest", "hiking", "--budget", "60", "--budget-min", "10",
+                "--exclude", "mug",
+            ]
+        ),
+        (
+            "age=1.5&interest=scuba%20diving&limit=3",
+            #"{"age":1.5,"interests":["scuba diving"],"limit":3}"#,
+            ["--age", "1.5", "--interest", "scuba diving", "--limit", "3"]
+        ),
+        (
+            "age=12&interest=space&purpose=fun&purpose=crafty&budget=5&limit=10",
+            #"{"age":12,"interests":["space"],"purposes":["fun","crafty"],"budget":5,"limit":10}"#,
+            [
+                "--age", "12", "--interest", "space", "--purpose", "fun", "--purpose", "crafty", "--budget", "5",
+                "--limit", "10",
+            ]
+        ),
     ]
 
     @Test(arguments: 0..<profiles.count)
@@ -22,12 +39,15 @@ import Testing
         let server = try await TestServer()
         defer { Task { await server.stop() } }
         let profile = Self.profiles[index]
-        let cli = try await Binaries.runCLI(["recommend", "--format", "json", "--db", server.databasePath] + profile.cli)
+        let cli = try await Binaries.runCLI(
+            ["recommend", "--format", "json", "--db", server.databasePath] + profile.cli)
         #expect(cli.status == 0)
         let get = try await server.get("/v1/recommendations?" + profile.query)
         #expect(get.status == 200)
         #expect(get.header("content-type") == "application/json; charset=utf-8")
-        #expect(get.body == cli.stdout, "GET differs from the CLI:\n\(get.text)\n---\n\(String(decoding: cli.stdout, as: UTF8.self))")
+        #expect(
+            get.body == cli.stdout,
+            "GET differs from the CLI:\n\(get.text)\n---\n\(String(decoding: cli.stdout, as: UTF8.self))")
         let post = try await server.postJSON("/v1/recommendations", profile.body)
         #expect(post.status == 200)
         #expect(post.body == cli.stdout)
@@ -91,21 +111,28 @@ import Testing
     @Test func nonUTF8AndOversizedAndMistypedBodiesAreRefused() async throws {
         let server = try await TestServer()
         defer { Task { await server.stop() } }
-        let invalid = try await server.request("POST", "/v1/recommendations", headers: ["Content-Type": "application/json"],
-                                               body: Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D]))
+        let invalid = try await server.request(
+            "POST", "/v1/recommendations", headers: ["Content-Type": "application/json"],
+            body: Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D]))
         #expect(invalid.status == 400)
         let huge = Data((#"{"age":7,"interests":["# + String(repeating: #""x","#, count: 20_000) + #""x"]}"#).utf8)
-        let tooLarge = try await server.request("POST", "/v1/recommendations", headers: ["Content-Type": "application/json"], body: huge)
+        let tooLarge = try await server.request(
+            "POST", "/v1/recommendations", headers: ["Content-Type": "application/json"], body: huge)
         #expect(tooLarge.status == 413)
         #expect(tooLarge.header("content-type") == "application/problem+json")
-        let form = try await server.request("POST", "/v1/recommendations", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                            body: Data("age=7".utf8))
+        let form = try await server.request(
+            "POST", "/v1/recommendations", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Data("age=7".utf8))
         #expect(form.status == 415)
         // A body cut short: the declared length never arrives, so the client gives up and closes.
         let truncated = try await RawHTTP.blocking {
             let socket = try RawHTTP.connect(port: server.port)
             defer { close(socket) }
-            try RawHTTP.send(socket, Data("POST /v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"age\":".utf8))
+            try RawHTTP.send(
+                socket,
+                Data(
+                    "POST /v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"age\":"
+                        .utf8))
             shutdown(socket, Int32(SHUT_WR))
             return RawHTTP.readAll(socket)
         }

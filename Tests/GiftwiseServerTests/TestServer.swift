@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Giftwise
 import GiftwiseServer
 import Synchronization
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A server started in-process on a free loopback port, over a private copy of the default catalog.
 final class TestServer: Sendable {
@@ -16,7 +17,8 @@ final class TestServer: Sendable {
 
     /// A seeded catalog made once per test run and copied for each server (seeding takes a while).
     static let template: String = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-server-template-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-server-template-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("catalog.sqlite").path
         let catalog = try! GiftCatalog(path: path)
@@ -25,9 +27,12 @@ final class TestServer: Sendable {
         return folder.appendingPathComponent("published.sqlite").resolvingSymlinksInPath().path
     }()
 
-    init(adminToken: String? = "test-token", allowedOrigins: [String] = [], catalogBodyLimit: Int = 100 * 1024 * 1024,
-         readTimeout: Duration = .seconds(30), databasePath: String? = nil) async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-server-test-\(UUID().uuidString)")
+    init(
+        adminToken: String? = "test-token", allowedOrigins: [String] = [], catalogBodyLimit: Int = 100 * 1024 * 1024,
+        readTimeout: Duration = .seconds(30), databasePath: String? = nil
+    ) async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-server-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let databasePath {
             self.databasePath = databasePath
@@ -57,10 +62,14 @@ final class TestServer: Sendable {
 
     // MARK: Requests
 
-    func request(_ method: String, _ target: String, headers: [String: String] = [:], body: Data = Data()) async throws -> HTTPReply {
+    func request(_ method: String, _ target: String, headers: [String: String] = [:], body: Data = Data()) async throws
+        -> HTTPReply
+    {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         var headers = headers
-        if !body.isEmpty || ["POST", "PUT"].contains(method) { headers["Content-Length"] = headers["Content-Length"] ?? String(body.count) }
+        if !body.isEmpty || ["POST", "PUT"].contains(method) {
+            headers["Content-Length"] = headers["Content-Length"] ?? String(body.count)
+        }
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         return try await RawHTTP.exchange(port: port, bytes: Data(head.utf8) + body)
@@ -120,9 +129,14 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard result == 0 else { close(socket); throw POSIXError(.ECONNREFUSED) }
+        guard result == 0 else {
+            close(socket)
+            throw POSIXError(.ECONNREFUSED)
+        }
         return socket
     }
 
@@ -156,7 +170,8 @@ enum RawHTTP {
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = Data(raw[end.upperBound...])
         if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunk(body) }

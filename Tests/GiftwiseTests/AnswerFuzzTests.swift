@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// Seeded random sessions of the question flow: hostile and random answers, skips, backs and
@@ -15,20 +16,29 @@ struct AnswerFuzzTests {
 
     /// Answers that mean something to some question, and answers that mean nothing to any.
     static let meaningful: [String] = [
-        "7", "7 years", "18 months", "1.5", "0", "120", "121", "-3", "1e400", "nan", "inf", "0.0001", "9999999999999999999",
-        "6 weeks", "7 years old", "7-year-old", "seven", "1", "2", "3", "4", "5", "0", "99", "1,3", "1,,,2", "2 and 4", "1/4",
-        "educational", "crafty, fun", "sporty or fun", "any", "no preference", "$30", "20-40", "40-20", "--", "1-", "-", "∞",
-        "under 5", "30+", "no limit", "0-0", "£12", "1,000", "1e3", "dinosaurs", "dinosaurs, space, lego", "none", "nothing",
-        "nothing new", "glitter, batteries", "outdoors", "indoors", "making", "playing", "yes", "no", "back", "skip", "done",
-        "?", "help", "quit", "someone new", "Sam", "sam", "1.", "  3 yrs ", "3 Jahre", "12 mo", "0 months", "1440 months",
+        "7", "7 years", "18 months", "1.5", "0", "120", "121", "-3", "1e400", "nan", "inf", "0.0001",
+        "9999999999999999999",
+        "6 weeks", "7 years old", "7-year-old", "seven", "1", "2", "3", "4", "5", "0", "99", "1,3", "1,,,2", "2 and 4",
+        "1/4",
+        "educational", "crafty, fun", "sporty or fun", "any", "no preference", "$30", "20-40", "40-20", "--", "1-", "-",
+        "∞",
+        "under 5", "30+", "no limit", "0-0", "£12", "1,000", "1e3", "dinosaurs", "dinosaurs, space, lego", "none",
+        "nothing",
+        "nothing new", "glitter, batteries", "outdoors", "indoors", "making", "playing", "yes", "no", "back", "skip",
+        "done",
+        "?", "help", "quit", "someone new", "Sam", "sam", "1.", "  3 yrs ", "3 Jahre", "12 mo", "0 months",
+        "1440 months",
     ]
 
     static let hostile: [String] = [
-        "", " ", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{0}7", "7\u{0}", "\u{7}\u{1B}[2J", "\u{1B}]0;title\u{7}", "\u{7F}",
+        "", " ", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{0}7", "7\u{0}", "\u{7}\u{1B}[2J", "\u{1B}]0;title\u{7}",
+        "\u{7F}",
         "🦕", "🦕🦖, 👨‍👩‍👧‍👦", "\u{202E}sruasonid", "עברית, العربية", "e\u{301}\u{302}\u{303}", "\u{FEFF}7", "\u{200B}",
-        "７", "٧", "七", "NEAR(dinosaurs science)", "\"", "\"unbalanced", "dino*", "-dinosaurs", "(a", "a)", "OR", "NOT x",
+        "７", "٧", "七", "NEAR(dinosaurs science)", "\"", "\"unbalanced", "dino*", "-dinosaurs", "(a", "a)", "OR",
+        "NOT x",
         "'; DROP TABLE product; --", "%", "_", "{name} : x", "^dino", String(repeating: "x", count: 5_000),
-        String(repeating: "dinosaurs, ", count: 500), String(repeating: "1,", count: 2_000), String(repeating: "🦕", count: 1_300),
+        String(repeating: "dinosaurs, ", count: 500), String(repeating: "1,", count: 2_000),
+        String(repeating: "🦕", count: 1_300),
         String(repeating: ",", count: 5_000), String(repeating: "9", count: 5_000), "\u{D7FF}\u{E000}\u{10FFFF}",
     ]
 
@@ -43,14 +53,19 @@ struct AnswerFuzzTests {
             let length = Int.random(in: 0...40, using: &rng)
             var scalars = String.UnicodeScalarView()
             for _ in 0..<length {
-                let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFD, 0x1_0000...0x10_FFFF]
-                if let scalar = Unicode.Scalar(UInt32.random(in: rng.pick(ranges), using: &rng)) { scalars.append(scalar) }
+                let ranges: [ClosedRange<UInt32>] = [
+                    0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFD, 0x1_0000...0x10_FFFF,
+                ]
+                if let scalar = Unicode.Scalar(UInt32.random(in: rng.pick(ranges), using: &rng)) {
+                    scalars.append(scalar)
+                }
             }
             return String(scalars)
         case 8:
             return rng.pick(meaningful) + rng.pick(hostile) + rng.pick(meaningful)
         default:
-            return String(Int.random(in: -1_000_000...1_000_000, using: &rng)) + rng.pick(["", " years", " months", "-", "+", ".5"])
+            return String(Int.random(in: -1_000_000...1_000_000, using: &rng))
+                + rng.pick(["", " years", " months", "-", "+", ".5"])
         }
     }
 
@@ -78,8 +93,9 @@ struct AnswerFuzzTests {
         let today = Date()
         return [
             SavedRecipient(id: 1, name: "Sam", ageMonthsWhenGiven: 84, ageGivenOn: today, interests: ["dinosaurs"]),
-            SavedRecipient(id: 2, name: rng.pick(hostile), ageMonthsWhenGiven: rng.chance(0.5) ? 30 : nil, ageGivenOn: today,
-                           interests: [rng.pick(hostile)], purposes: [.crafty], budgetMax: Money(25), excludedWords: ["glitter"]),
+            SavedRecipient(
+                id: 2, name: rng.pick(hostile), ageMonthsWhenGiven: rng.chance(0.5) ? 30 : nil, ageGivenOn: today,
+                interests: [rng.pick(hostile)], purposes: [.crafty], budgetMax: Money(25), excludedWords: ["glitter"]),
             SavedRecipient(id: 3, name: "🦕 \u{202E}Zoë", ageMonthsWhenGiven: 1_440, ageGivenOn: today),
         ]
     }
@@ -105,7 +121,8 @@ struct AnswerFuzzTests {
                     switch action {
                     case 0..<13:
                         let text = Self.randomText(&rng)
-                        step = "answer(\(String(text.prefix(40)).debugDescription)\(text.count > 40 ? "…\(text.count)" : ""))"
+                        step =
+                            "answer(\(String(text.prefix(40)).debugDescription)\(text.count > 40 ? "…\(text.count)" : ""))"
                         try flow.answer(text, in: Self.catalog)
                     case 13..<15:
                         step = "skip"
@@ -138,7 +155,9 @@ struct AnswerFuzzTests {
                     #expect(after == before, "a refused step changed the flow (\(error)): \(label())")
                 } catch {
                     problems += 1
-                    Issue.record("not a QuestionFlowError: \(type(of: error)) \(String(describing: error).prefix(300)): \(label())")
+                    Issue.record(
+                        "not a QuestionFlowError: \(type(of: error)) \(String(describing: error).prefix(300)): \(label())"
+                    )
                 }
                 problems += Self.checkInvariants(flow, label: label())
                 if flow.isFinished && rng.chance(0.5) { break }
@@ -156,8 +175,9 @@ struct AnswerFuzzTests {
             }
         }
         if sessions >= 100 {
-            #expect(stats.refused > sessions && stats.answered > sessions && stats.finished > 0 && stats.recommended > 0,
-                    "the fuzzer must reach every outcome: \(stats)")
+            #expect(
+                stats.refused > sessions && stats.answered > sessions && stats.finished > 0 && stats.recommended > 0,
+                "the fuzzer must reach every outcome: \(stats)")
         }
     }
 
@@ -174,7 +194,9 @@ struct AnswerFuzzTests {
         if let question = flow.currentQuestion {
             check(question.canSkip == (question.id != .age), "only the age cannot be skipped (\(question.id))")
             check(!question.prompt.isEmpty, "a question has a prompt")
-            check(question.kind == .freeText || question.kind == .number || !question.options.isEmpty, "a choice question has options")
+            check(
+                question.kind == .freeText || question.kind == .number || !question.options.isEmpty,
+                "a choice question has options")
         }
         if let profile = flow.profile {
             check((0...1_440).contains(profile.ageMonths), "age within 0…120 years (\(profile.ageMonths) months)")
@@ -187,7 +209,9 @@ struct AnswerFuzzTests {
     }
 
     /// Hard limits (DESIGN §1.2): never outside the age range, never above the budget.
-    static func checkHardLimits(_ result: Recommendations, profile: RecipientProfile?, limit: Int, label: @autoclosure () -> String) -> Int {
+    static func checkHardLimits(
+        _ result: Recommendations, profile: RecipientProfile?, limit: Int, label: @autoclosure () -> String
+    ) -> Int {
         guard let profile else { return 0 }
         var broken = 0
         if result.items.count > limit {
@@ -197,11 +221,14 @@ struct AnswerFuzzTests {
         for item in result.items {
             if !item.product.ages.admits(ageMonths: profile.ageMonths) {
                 broken += 1
-                Issue.record("\(item.product.id) (\(item.product.ages.label)) recommended at \(profile.ageMonths) months: \(label())")
+                Issue.record(
+                    "\(item.product.id) (\(item.product.ages.label)) recommended at \(profile.ageMonths) months: \(label())"
+                )
             }
             if let max = profile.budgetMax, item.product.price > max {
                 broken += 1
-                Issue.record("\(item.product.id) at \(item.product.price.major) above the budget \(max.major): \(label())")
+                Issue.record(
+                    "\(item.product.id) at \(item.product.price.major) above the budget \(max.major): \(label())")
             }
             if item.reasons.isEmpty && item.isGoodMatch {
                 broken += 1

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// When the catalog is not the answer, `Recommendations.elsewhere` names gift ideas to look for
@@ -31,17 +32,23 @@ struct ElsewhereTests {
         let result = try catalog.recommend(for: profile)
         #expect(result.fit == .partial)
         // Then dinosaur ideas for a 7-year-old are named, exactly those the ideas file has for that age
-        let expected = catalog.giftIdeas.ideas(for: "dinosaurs", ageMonths: 84).prefix(Elsewhere.perInterest).map(\.idea)
+        let expected = catalog.giftIdeas.ideas(for: "dinosaurs", ageMonths: 84).prefix(Elsewhere.perInterest).map(
+            \.idea)
         #expect(result.elsewhere == expected)
         #expect(result.elsewhere.count == 3)
-        #expect(result.elsewhereFor == [ElsewhereIdeas(said: "dinosaurs", interestID: "dinosaurs", interestLabel: "Dinosaurs",
-                                                       isApproximate: false, ideas: expected)])
+        #expect(
+            result.elsewhereFor == [
+                ElsewhereIdeas(
+                    said: "dinosaurs", interestID: "dinosaurs", interestLabel: "Dinosaurs",
+                    isApproximate: false, ideas: expected)
+            ])
     }
 
     @Test func aNoneResultNamesIdeas() throws {
         // Given nothing under $5 for a dinosaur fan
         let catalog = try seededCatalog()
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinos"], budgetMax: Money(5)))
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["dinos"], budgetMax: Money(5)))
         #expect(result.fit == .none)
         #expect(result.elsewhere.count == 3)
         #expect(result.elsewhereFor.first?.said == "dinos")
@@ -51,7 +58,8 @@ struct ElsewhereTests {
     @Test func ideasFollowTheAgeStrictly() throws {
         let catalog = try seededCatalog()
         for months in [6, 18, 30, 48, 84, 150, 200, 480, 900] {
-            let result = try catalog.recommend(for: RecipientProfile(ageMonths: months, interests: ["space"], budgetMax: Money(1)))
+            let result = try catalog.recommend(
+                for: RecipientProfile(ageMonths: months, interests: ["space"], budgetMax: Money(1)))
             #expect(result.fit == .none)
             #expect(result.elsewhere.count == 3, "\(months) months")
             let suitable = Set(catalog.giftIdeas.ideas(for: "space", ageMonths: months).map(\.idea))
@@ -64,7 +72,8 @@ struct ElsewhereTests {
         // An empty catalog: nothing fits, so the ideas for every interest are shown.
         let catalog = try TestSupport.emptyCatalog()
         for interest in catalog.taxonomy.interests {
-            let result = try catalog.recommend(for: RecipientProfile(ageYears: Double(ageYears), interests: [interest.label]))
+            let result = try catalog.recommend(
+                for: RecipientProfile(ageYears: Double(ageYears), interests: [interest.label]))
             #expect(result.fit == .none)
             #expect(result.elsewhereFor.first?.interestID == interest.id, "\(interest.label) resolves to itself")
             #expect(result.elsewhere.count == 3, "\(interest.id) at \(ageYears)")
@@ -77,7 +86,8 @@ struct ElsewhereTests {
     @Test func aWordOnlyInsideAnInterestIsMarkedAsTheClosestWeKnow() throws {
         // "cave diving" is not one of the taxonomy's words; "diving", inside it, is.
         let catalog = try TestSupport.emptyCatalog()
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 35, interests: ["cave diving"], budgetMax: Money(40)))
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 35, interests: ["cave diving"], budgetMax: Money(40)))
         let group = try #require(result.elsewhereFor.first)
         #expect(group.said == "cave diving")
         #expect(group.isApproximate)
@@ -114,13 +124,18 @@ struct ElsewhereTests {
 
     @Test func anAppCanBringItsOwnIdeas() throws {
         var catalog = try seededCatalog()
-        catalog.giftIdeas = try GiftIdeas(jsonData: Data("""
-            {"dinosaurs": [{"idea": "a dinosaur-shaped cake from the bakery next door", "ageMin": 3}]}
-            """.utf8), taxonomy: catalog.taxonomy)
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5)))
+        catalog.giftIdeas = try GiftIdeas(
+            jsonData: Data(
+                """
+                {"dinosaurs": [{"idea": "a dinosaur-shaped cake from the bakery next door", "ageMin": 3}]}
+                """.utf8), taxonomy: catalog.taxonomy)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5)))
         #expect(result.elsewhere == ["a dinosaur-shaped cake from the bakery next door"])
         catalog.giftIdeas = .none
-        #expect(try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5))).elsewhere.isEmpty)
+        #expect(
+            try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(5)))
+                .elsewhere.isEmpty)
     }
 }
 
@@ -128,20 +143,28 @@ struct ElsewhereTests {
 struct ShopGiftIdeasTests {
     @Test func aStoredFileOverridesPerInterestAndSurvivesReopening() throws {
         // Given a catalog file with the shop's own dinosaur ideas
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-shopideas-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-shopideas-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("shop.sqlite").path
         var catalog = try GiftCatalog(path: path)
-        try catalog.importGiftIdeas(data: Data("""
-            {"dinosaurs": [{"idea": "a dinosaur cake from the bakery next door", "ageMin": 3}], "chess": []}
-            """.utf8))
+        try catalog.importGiftIdeas(
+            data: Data(
+                """
+                {"dinosaurs": [{"idea": "a dinosaur cake from the bakery next door", "ageMin": 3}], "chess": []}
+                """.utf8))
         // When it is opened again
         var reopened = try GiftCatalog(path: path)
         // Then its ideas apply to the interests it names, and the bundled ones to the rest
-        #expect(reopened.giftIdeas.ideas(for: "dinosaurs", ageMonths: 84).map(\.idea) == ["a dinosaur cake from the bakery next door"])
+        #expect(
+            reopened.giftIdeas.ideas(for: "dinosaurs", ageMonths: 84).map(\.idea) == [
+                "a dinosaur cake from the bakery next door"
+            ])
         #expect(reopened.giftIdeas.ideas(for: "chess", ageMonths: 84).isEmpty)
-        #expect(reopened.giftIdeas.ideas(for: "space", ageMonths: 84) == GiftIdeas.bundled.ideas(for: "space", ageMonths: 84))
+        #expect(
+            reopened.giftIdeas.ideas(for: "space", ageMonths: 84)
+                == GiftIdeas.bundled.ideas(for: "space", ageMonths: 84))
         #expect(try reopened.shopGiftIdeas()?.byInterest.keys.sorted() == ["chess", "dinosaurs"])
         // And forgetting the file brings the bundled ideas back
         try reopened.removeShopGiftIdeas()
@@ -151,7 +174,8 @@ struct ShopGiftIdeasTests {
     @Test func anInvalidFileStoresNothing() throws {
         var catalog = try TestSupport.emptyCatalog()
         #expect(throws: GiftwiseError.self) {
-            try catalog.importGiftIdeas(data: Data(#"{"dinosaurs": [{"idea": "a kit", "ageMin": 9, "ageMax": 3}]}"#.utf8))
+            try catalog.importGiftIdeas(
+                data: Data(#"{"dinosaurs": [{"idea": "a kit", "ageMin": 9, "ageMax": 3}]}"#.utf8))
         }
         #expect(try catalog.shopGiftIdeas() == nil)
         #expect(catalog.giftIdeas == .bundled)
@@ -161,7 +185,9 @@ struct ShopGiftIdeasTests {
         let order = DefaultCatalog.taxonomy.interests.map(\.id)
         let written = GiftIdeas.bundled.jsonData(interestOrder: order)
         #expect(try GiftIdeas(jsonData: written, taxonomy: DefaultCatalog.taxonomy) == .bundled)
-        let fractional = GiftIdeas(byInterest: ["dinosaurs": [GiftIdea(idea: "a \"quoted\" idea", ageMin: 0.5, ageMax: 2)]])
+        let fractional = GiftIdeas(byInterest: [
+            "dinosaurs": [GiftIdea(idea: "a \"quoted\" idea", ageMin: 0.5, ageMax: 2)]
+        ])
         #expect(try GiftIdeas(jsonData: fractional.jsonData()) == fractional)
     }
 }
@@ -171,8 +197,9 @@ struct ElsewhereByMeaningTests {
     @Test func theNearestInterestByMeaningGivesIdeasMarkedAsAnApproximation() throws {
         let taxonomy = DefaultCatalog.taxonomy
         let diving = try #require(taxonomy.interest(id: "diving"))
-        let elsewhere = Elsewhere(ideas: .bundled, taxonomy: taxonomy,
-                                  nearestByMeaning: { $0 == "liveaboard" ? diving : nil })
+        let elsewhere = Elsewhere(
+            ideas: .bundled, taxonomy: taxonomy,
+            nearestByMeaning: { $0 == "liveaboard" ? diving : nil })
         let groups = elsewhere.groups(for: RecipientProfile(ageYears: 30, interests: ["liveaboard", "qwzx"]))
         #expect(groups.map(\.interestID) == ["diving"])
         #expect(groups.first?.isApproximate == true)
@@ -193,7 +220,9 @@ struct ElsewhereSemanticTests {
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["cricket"]))
         let group = try #require(result.elsewhereFor.first)
         #expect(group.isApproximate)
-        #expect(["baseball", "racket-sports", "soccer"].contains(group.interestID), "a bat-and-ball sport, not \(group.interestID)")
+        #expect(
+            ["baseball", "racket-sports", "soccer"].contains(group.interestID),
+            "a bat-and-ball sport, not \(group.interestID)")
         #expect(result.elsewhere.count == 3)
     }
 

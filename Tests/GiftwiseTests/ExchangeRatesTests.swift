@@ -1,20 +1,25 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 struct ExchangeRatesTests {
-    static let mixedCSV = TestSupport.header + """
-        u1,Kite,,20,USD,5,,,fun,,true
-        u2,Ball,,10,USD,5,,,sporty,,true
-        e1,Puzzle,,25,EUR,5,,,fun,,true
-        j1,Yo-yo,,2500,JPY,5,,,fun,,true
+    static let mixedCSV =
+        TestSupport.header + """
+            u1,Kite,,20,USD,5,,,fun,,true
+            u2,Ball,,10,USD,5,,,sporty,,true
+            e1,Puzzle,,25,EUR,5,,,fun,,true
+            j1,Yo-yo,,2500,JPY,5,,,fun,,true
 
-        """
+            """
 
     @Test func mainCurrencyIsTheMostCommonOneAndUSDWhenEmpty() throws {
         let catalog = try TestSupport.emptyCatalog()
         #expect(try catalog.mainCurrency() == "USD")
-        try TestSupport.importCSV(TestSupport.header + "e1,Puzzle,,25,EUR,5,,,fun,,true\ne2,Kite,,5,EUR,5,,,fun,,true\nu1,Ball,,3,USD,5,,,fun,,true\n", into: catalog)
+        try TestSupport.importCSV(
+            TestSupport.header
+                + "e1,Puzzle,,25,EUR,5,,,fun,,true\ne2,Kite,,5,EUR,5,,,fun,,true\nu1,Ball,,3,USD,5,,,fun,,true\n",
+            into: catalog)
         #expect(try catalog.mainCurrency() == "EUR")
         #expect(try catalog.currencyCounts() == ["EUR": 2, "USD": 1])
     }
@@ -26,7 +31,9 @@ struct ExchangeRatesTests {
     @Test func currencyCountsFollowReplaceImports() throws {
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(Self.mixedCSV, into: catalog)
-        try TestSupport.importCSV(TestSupport.header + "j2,Top,,500,JPY,5,,,fun,,true\n", into: catalog, options: ImportOptions(format: .csv, replace: true))
+        try TestSupport.importCSV(
+            TestSupport.header + "j2,Top,,500,JPY,5,,,fun,,true\n", into: catalog,
+            options: ImportOptions(format: .csv, replace: true))
         #expect(try catalog.currencyCounts() == ["JPY": 1])
         #expect(try catalog.mainCurrency() == "JPY")
     }
@@ -74,6 +81,8 @@ struct ExchangeRatesTests {
     @Test func aRatesFileNeedsItsHeader() throws {
         let catalog = try TestSupport.emptyCatalog()
         #expect(throws: GiftwiseError.self) { try catalog.importExchangeRates(data: Data("EUR,1.25\n".utf8)) }
-        #expect(throws: GiftwiseError.self) { try catalog.importExchangeRates(data: Data("currency,rate_to_dollars\nEUR,1.2\n".utf8)) }
+        #expect(throws: GiftwiseError.self) {
+            try catalog.importExchangeRates(data: Data("currency,rate_to_dollars\nEUR,1.2\n".utf8))
+        }
     }
 }

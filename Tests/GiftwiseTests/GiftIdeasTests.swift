@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// The bundled `catalog/ideas.json`: valid, complete for every interest and age, and safe.
@@ -16,12 +17,16 @@ struct GiftIdeasTests {
         "axe", "whittling", "scissors", "needle", "needles", "pin", "pins", "magnet", "magnets", "magnetic",
         "chemistry", "chemical", "chemicals", "acid", "solder", "soldering", "bead", "beads", "marble", "marbles",
         "balloon", "balloons", "coin", "coins", "battery", "batteries", "trampoline", "candle", "candles",
-        "matches", "lighter", "campfire", "firelighter", "flame", "flames", "hook", "hooks", "lure", "lures", "slingshot",
+        "matches", "lighter", "campfire", "firelighter", "flame", "flames", "hook", "hooks", "lure", "lures",
+        "slingshot",
         "catapult", "laser", "firework", "fireworks", "sparkler", "caffeine", "alcohol", "wine", "beer",
         "nut", "nuts", "peanut", "peanuts", "popcorn", "grape", "grapes", "sweets", "candy", "gum", "small", "tiny",
         "glass", "kiln", "hot", "archery", "arrows", "weighted",
     ]
-    static let unsafePhrases = ["fire pit", "fire starter", "open fire", "glue gun", "essential oil", "button batter", "button cell", "bow and arrow"]
+    static let unsafePhrases = [
+        "fire pit", "fire starter", "open fire", "glue gun", "essential oil", "button batter", "button cell",
+        "bow and arrow",
+    ]
 
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
@@ -35,7 +40,9 @@ struct GiftIdeasTests {
     @Test func bundledFileParsesAndNamesOnlyKnownInterests() throws {
         let parsed = try GiftIdeas(jsonData: DefaultCatalog.ideasJSON, taxonomy: taxonomy)
         #expect(parsed == ideas)
-        #expect(Set(parsed.byInterest.keys) == Set(taxonomy.interests.map(\.id)), "every interest has ideas, and only those")
+        #expect(
+            Set(parsed.byInterest.keys) == Set(taxonomy.interests.map(\.id)), "every interest has ideas, and only those"
+        )
     }
 
     @Test func everyInterestHasThreeIdeasAtEveryAge() {
@@ -67,10 +74,13 @@ struct GiftIdeasTests {
             "raspberry", "scrabble", "monopoly", "catan", "hornby", "brio", "rubik", "meccano", "sylvanian", "hogwarts",
             "spotify", "netflix", "audible", "duolingo", "gopro", "starbucks", "moleskine", "crayola",
         ]
-        let filler: Set<String> = ["nice", "something", "anything", "stuff", "perfect", "awesome", "lovely", "cool", "gift"]
+        let filler: Set<String> = [
+            "nice", "something", "anything", "stuff", "perfect", "awesome", "lovely", "cool", "gift",
+        ]
         let gendered: Set<String> = [
             "boy", "boys", "girl", "girls", "he", "she", "him", "her", "his", "hers", "man", "men", "woman", "women",
-            "lady", "ladies", "gentleman", "mum", "mom", "dad", "mother", "father", "husband", "wife", "princess", "pink",
+            "lady", "ladies", "gentleman", "mum", "mom", "dad", "mother", "father", "husband", "wife", "princess",
+            "pink",
         ]
         for (interest, list) in ideas.byInterest {
             for idea in list {
@@ -87,8 +97,11 @@ struct GiftIdeasTests {
             var seen = Set<String>()
             for idea in list {
                 let text = idea.idea
-                #expect(text.first.map { $0.isLowercase || $0.isNumber } == true, "\(interest): \(text) starts in lower case")
-                #expect(!text.hasSuffix(".") && text == text.trimmingCharacters(in: .whitespaces), "\(interest): \(text)")
+                #expect(
+                    text.first.map { $0.isLowercase || $0.isNumber } == true,
+                    "\(interest): \(text) starts in lower case")
+                #expect(
+                    !text.hasSuffix(".") && text == text.trimmingCharacters(in: .whitespaces), "\(interest): \(text)")
                 #expect((10...90).contains(text.count), "\(interest): \(text) is \(text.count) characters")
                 #expect(seen.insert(text).inserted, "\(interest): \(text) twice")
             }
@@ -107,11 +120,16 @@ struct GiftIdeasTests {
     }
 
     @Test func moreTargetedIdeasComeFirst() {
-        let set = GiftIdeas(byInterest: ["dinosaurs": [
-            GiftIdea(idea: "a dinosaur book for everyone", ageMin: 3),
-            GiftIdea(idea: "a fossil dig kit", ageMin: 6, ageMax: 12),
-        ]])
-        #expect(set.ideas(for: "dinosaurs", ageMonths: 84).map(\.idea) == ["a fossil dig kit", "a dinosaur book for everyone"])
+        let set = GiftIdeas(byInterest: [
+            "dinosaurs": [
+                GiftIdea(idea: "a dinosaur book for everyone", ageMin: 3),
+                GiftIdea(idea: "a fossil dig kit", ageMin: 6, ageMax: 12),
+            ]
+        ])
+        #expect(
+            set.ideas(for: "dinosaurs", ageMonths: 84).map(\.idea) == [
+                "a fossil dig kit", "a dinosaur book for everyone",
+            ])
     }
 
     @Test func aBrokenIdeasFileIsRejectedWithEveryProblem() {
@@ -123,7 +141,8 @@ struct GiftIdeasTests {
             try GiftIdeas(jsonData: Data(json.utf8), taxonomy: taxonomy)
         } throws: { error in
             guard case GiftwiseError.invalidGiftIdeas(let problems) = error else { return false }
-            return problems.count == 4 && problems.contains { $0.contains("scuba-diving") && $0.contains("not an interest id") }
+            return problems.count == 4
+                && problems.contains { $0.contains("scuba-diving") && $0.contains("not an interest id") }
         }
         #expect(throws: GiftwiseError.self) { try GiftIdeas(jsonData: Data("[1, 2]".utf8)) }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// DESIGN §4 "What good means", issue 10 §2/§6/§7 and issue 12 §1–§3: what counts as good, how
@@ -32,23 +33,28 @@ struct HonestMatchingTests {
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
     }
 
-    @Test(arguments: [("lord of the rings", "fantasy"), ("super mario", "video-games"), ("famous buildings", "building")])
+    @Test(arguments: [
+        ("lord of the rings", "fantasy"), ("super mario", "video-games"), ("famous buildings", "building"),
+    ])
     func aFranchiseOrSpecificWishIsNeverWidenedToItsGenreAndCalledGood(said: String, genre: String) throws {
         // Given a catalog with the genre but nothing of the specific wish
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(TestSupport.header + """
-            g-1,Dragon Dance Guy,A dancing dragon figure,12,USD,6,,\(genre),fun,,true
-            g-2,Sonic Racer,A blue hedgehog racing game,15,USD,6,,\(genre),fun,,true
-            g-3,Big Wooden Blocks,Stack and build,20,USD,3,,building,fun,,true
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                g-1,Dragon Dance Guy,A dancing dragon figure,12,USD,6,,\(genre),fun,,true
+                g-2,Sonic Racer,A blue hedgehog racing game,15,USD,6,,\(genre),fun,,true
+                g-3,Big Wooden Blocks,Stack and build,20,USD,3,,building,fun,,true
 
-            """, into: catalog)
+                """, into: catalog)
         // When they ask for the specific thing
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
         // Then nothing is "good" and no reason says they love the genre
         #expect(result.fit != .good)
         #expect(result.goodMatchCount == 0)
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
-        #expect(!result.items.flatMap(\.reasons).contains { $0.hasPrefix("loves") || $0.hasPrefix("is into") }, "\(result.items.map(\.reasons))")
+        #expect(
+            !result.items.flatMap(\.reasons).contains { $0.hasPrefix("loves") || $0.hasPrefix("is into") },
+            "\(result.items.map(\.reasons))")
     }
 
     @Test func aFranchisesOwnWorldIsGood() throws {
@@ -92,7 +98,8 @@ struct HonestMatchingTests {
     @Test func saysWhenAgeRemovedEverythingThatMatches() throws {
         // The only snorkel set is made for 12 and up: a 6-year-old who likes snorkelling is told why.
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV("id,name,price,age_min\nsn-1,Snorkel Mask and Fins Set,40,12\nbl-1,Wooden Blocks,20,3\n", into: catalog)
+        try TestSupport.importCSV(
+            "id,name,price,age_min\nsn-1,Snorkel Mask and Fins Set,40,12\nbl-1,Wooden Blocks,20,3\n", into: catalog)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["snorkelling"]))
         #expect(result.fit != .good)
         #expect(result.notes.contains { $0.contains("all made for other ages") }, "\(result.notes)")
@@ -109,7 +116,8 @@ struct HonestMatchingTests {
         csv += "xw-1,X-wing Starfighter,45,8\nmf-1,Millennium Falcon,55,9\nds-1,Death Star Escape,30,7\n"
         try TestSupport.importCSV(csv, into: catalog)
         // When a Star Wars fan asks
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star wars"], budgetMax: Money(60)))
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["star wars"], budgetMax: Money(60)))
         // Then each thing appears once
         let names = result.items.map(\.product.name)
         #expect(names.filter { $0.contains("Advent Calendar") }.count == 1, "\(names)")
@@ -125,7 +133,8 @@ struct HonestMatchingTests {
         for year in 2015...2019 { csv += "ac-\(year),Star Wars Advent Calendar \(year),40,6,star-wars\n" }
         try TestSupport.importCSV(csv, into: catalog)
         let critique = Critique(favouredInterests: ["star-wars"], favouredLike: "Star Wars Advent Calendar 2019")
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star wars"]), critique: critique)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["star wars"]), critique: critique)
         #expect(result.items.count == 5)
     }
 
@@ -154,7 +163,8 @@ struct HonestMatchingTests {
     @Test func productsInAnotherCurrencyWithoutARateAreLeftOutWithOneNote() throws {
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(Self.mixedCurrencies, into: catalog)
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(30)))
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(30)))
         #expect(Set(result.items.map(\.product.currency)) == ["USD"])
         #expect(result.notes.filter { $0.contains("left out") }.count == 1)
         #expect(result.notes.contains { $0.hasPrefix("2 products priced in EUR, JPY left out") }, "\(result.notes)")
@@ -169,12 +179,14 @@ struct HonestMatchingTests {
         try TestSupport.importCSV(Self.mixedCurrencies, into: catalog)
         // One euro is $1.10, one yen $0.0068: €25 = $27.50 fits $30; ¥2500 = $17 fits.
         try catalog.setExchangeRates(ExchangeRates(base: "USD", rates: ["EUR": 1.10, "JPY": 0.0068]))
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(30)))
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(30)))
         #expect(Set(result.items.map(\.product.id)) == ["u-1", "e-1", "j-1", "u-2"])
         let euro = try #require(result.items.first { $0.product.id == "e-1" })
         #expect(euro.reasons.contains { $0.contains("within your $30") }, "\(euro.reasons)")
         // $26 leaves the euro kit out ($27.50)
-        let tighter = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(26)))
+        let tighter = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(26)))
         #expect(!tighter.items.contains { $0.product.id == "e-1" })
     }
 
@@ -194,7 +206,9 @@ struct HonestMatchingTests {
     /// Similarities chosen by the test, looked up by product id in the real catalog.
     struct FixedMeaning: SemanticSignal {
         let similarities: [String: Double]
-        func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(pk: Int64, similarity: Double)] {
+        func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(
+            pk: Int64, similarity: Double
+        )] {
             var found: [(pk: Int64, similarity: Double)] = []
             for (id, similarity) in similarities.sorted(by: { $0.key < $1.key }) {
                 let sql: SQL = "SELECT p.pk FROM product p WHERE p.id = \(id) AND \(limits.condition(on: .product))"
@@ -216,7 +230,8 @@ struct HonestMatchingTests {
         // "blaze heroes" is in no tag and no text; only meaning links it to the station.
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(Self.semanticCSV, into: catalog)
-        let matcher = Matcher(catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 0.86, "bk-1": 0.2]))
+        let matcher = Matcher(
+            catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 0.86, "bk-1": 0.2]))
         let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["blaze heroes"]))
         #expect(result.fit == .good)
         #expect(result.items.map(\.product.id) == ["fs-1"])
@@ -229,7 +244,8 @@ struct HonestMatchingTests {
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(Self.semanticCSV, into: catalog)
         // The station is as close as can be in meaning; the helmet says "firefighter" in its name.
-        let matcher = Matcher(catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 1.0, "fe-1": 0.5]))
+        let matcher = Matcher(
+            catalog: catalog, weights: .default, semantic: FixedMeaning(similarities: ["fs-1": 1.0, "fe-1": 0.5]))
         let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["firefighters"]))
         #expect(result.items.first?.product.id == "fe-1")
     }
@@ -248,13 +264,18 @@ struct HonestMatchingTests {
 
     @Test func theSQLAgeRuleAndFitAgreeWithTheModel() throws {
         let queue = try DatabaseQueue()
-        let ranges: [(Int?, Int?)] = [(nil, nil), (0, 12), (36, nil), (72, 108), (144, nil), (600, nil), (24, 36), (nil, 60)]
+        let ranges: [(Int?, Int?)] = [
+            (nil, nil), (0, 12), (36, nil), (72, 108), (144, nil), (600, nil), (24, 36), (nil, 60),
+        ]
         for age in [0, 6, 18, 30, 36, 48, 84, 120, 216, 400, 800] {
             for (low, high) in ranges {
                 let range = AgeRange(minMonths: low, maxMonths: high)
-                let admits: SQL = "SELECT \(AgeRange.admitsSQL(ageMonths: age, alias: "r")) FROM (SELECT \(low) AS age_min_months, \(high) AS age_max_months) r"
-                let fit: SQL = "SELECT \(AgeRange.fitSQL(recipientMonths: age, alias: "r")) FROM (SELECT \(low) AS age_min_months, \(high) AS age_max_months) r"
-                let sqlAdmits = try queue.read { db in try Bool.fetchOne(db, SQLRequest<Bool>(literal: admits)) } ?? false
+                let admits: SQL =
+                    "SELECT \(AgeRange.admitsSQL(ageMonths: age, alias: "r")) FROM (SELECT \(low) AS age_min_months, \(high) AS age_max_months) r"
+                let fit: SQL =
+                    "SELECT \(AgeRange.fitSQL(recipientMonths: age, alias: "r")) FROM (SELECT \(low) AS age_min_months, \(high) AS age_max_months) r"
+                let sqlAdmits =
+                    try queue.read { db in try Bool.fetchOne(db, SQLRequest<Bool>(literal: admits)) } ?? false
                 let sqlFit = try queue.read { db in try Double.fetchOne(db, SQLRequest<Double>(literal: fit)) } ?? -1
                 #expect(sqlAdmits == range.admits(ageMonths: age), "age \(age) range \(range)")
                 #expect(abs(sqlFit - range.fit(forRecipientMonths: age)) < 1e-9, "age \(age) range \(range)")

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 struct ImportBehaviourTests {
     @Test func acceptsBOMCRLFAndQuotedNewlines() throws {
         let catalog = try TestSupport.emptyCatalog()
-        let text = "\u{FEFF}id,name,description,price\r\nq1,\"Puzzle, 500 pieces\",\"Line one\r\nline \"\"two\"\"\",12\r\nq2,Kite,,8\r\n"
+        let text =
+            "\u{FEFF}id,name,description,price\r\nq1,\"Puzzle, 500 pieces\",\"Line one\r\nline \"\"two\"\"\",12\r\nq2,Kite,,8\r\n"
         let report = try TestSupport.importCSV(text, into: catalog)
         #expect(report.added == 2)
         let puzzle = try #require(try catalog.product(id: "q1"))
@@ -24,12 +26,13 @@ struct ImportBehaviourTests {
     @Test func upsertCountsAddedUpdatedAndUnchanged() throws {
         let catalog = try TestSupport.emptyCatalog()
         #expect(try TestSupport.importCSV(TestSupport.seedCSV, into: catalog).added == 3)
-        let second = TestSupport.header + """
-            toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs|science,educational,,true
-            toy-2,Watercolour Paint Set,Twenty-four pans and two brushes,14.00,USD,5,,painting|art,crafty,,true
-            toy-4,Kite,Diamond kite,11,USD,5,,outdoor-play,sporty,,true
+        let second =
+            TestSupport.header + """
+                toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs|science,educational,,true
+                toy-2,Watercolour Paint Set,Twenty-four pans and two brushes,14.00,USD,5,,painting|art,crafty,,true
+                toy-4,Kite,Diamond kite,11,USD,5,,outdoor-play,sporty,,true
 
-            """
+                """
         let report = try TestSupport.importCSV(second, into: catalog)
         #expect((report.added, report.updated, report.unchanged, report.removed) == (1, 1, 1, 0))
         #expect(try catalog.product(id: "toy-2")?.price == Money(14))
@@ -45,12 +48,16 @@ struct ImportBehaviourTests {
         #expect(report.added == 1)
         #expect(try catalog.productCount() == 1)
         // The removed products are gone from the full-text index too.
-        #expect(try catalog.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_fts WHERE product_fts MATCH 'dinosaur'") } == 0)
+        #expect(
+            try catalog.database.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_fts WHERE product_fts MATCH 'dinosaur'")
+            } == 0)
     }
 
     @Test func dryRunReportsWithoutWriting() throws {
         let catalog = try TestSupport.emptyCatalog()
-        let report = try TestSupport.importCSV(TestSupport.seedCSV, into: catalog, options: ImportOptions(format: .csv, dryRun: true))
+        let report = try TestSupport.importCSV(
+            TestSupport.seedCSV, into: catalog, options: ImportOptions(format: .csv, dryRun: true))
         #expect(report.added == 3)
         #expect(report.dryRun)
         #expect(try catalog.productCount() == 0)
@@ -58,7 +65,8 @@ struct ImportBehaviourTests {
 
     @Test func untaggedProductsAreTaggedFromTheirText() throws {
         let catalog = try TestSupport.emptyCatalog()
-        let text = "id,name,description,price\nx1,Glow in the Dark Solar System Kit,Paint your own planets and hang them up,19\nx2,Wooden Train Set with Bridge,Forty pieces of track,35\n"
+        let text =
+            "id,name,description,price\nx1,Glow in the Dark Solar System Kit,Paint your own planets and hang them up,19\nx2,Wooden Train Set with Bridge,Forty pieces of track,35\n"
         let report = try TestSupport.importCSV(text, into: catalog)
         #expect(report.autoTagged == 2)
         #expect(try catalog.product(id: "x1")?.interests.first == "space")
@@ -68,7 +76,9 @@ struct ImportBehaviourTests {
 
     @Test func unknownInterestsAreKeptAsFreeTagsWithOneWarning() throws {
         let catalog = try TestSupport.emptyCatalog()
-        let text = TestSupport.header + "k1,Sticker Album,,5,USD,6,,k-pop|stickers,fun,,true\nk2,Light Stick,,25,USD,12,,k-pop,fun,,true\n"
+        let text =
+            TestSupport.header
+            + "k1,Sticker Album,,5,USD,6,,k-pop|stickers,fun,,true\nk2,Light Stick,,25,USD,12,,k-pop,fun,,true\n"
         let report = try TestSupport.importCSV(text, into: catalog)
         #expect(report.warnings.filter { $0.contains("not in the taxonomy") }.count == 1)
         #expect(try catalog.product(id: "k2")?.interests == ["k pop"])
@@ -84,12 +94,15 @@ struct ImportBehaviourTests {
     func exportThenImportIntoAnEmptyCatalogIsARoundTrip(_ format: ExportFormat) throws {
         let original = try TestSupport.defaultCatalog()
         // Add awkward text and an auto-tagged product to the mix.
-        try TestSupport.importCSV("id,name,description,price,age_min\nodd-1,\"Quote \"\"this\"\", please\",\"Line\nbreak, comma\",3.5,0.5\nodd-2,Plain Puzzle,,7,\n", into: original)
+        try TestSupport.importCSV(
+            "id,name,description,price,age_min\nodd-1,\"Quote \"\"this\"\", please\",\"Line\nbreak, comma\",3.5,0.5\nodd-2,Plain Puzzle,,7,\n",
+            into: original)
         var exported = Data()
         try original.export(format: format) { exported.append($0) }
 
         let copy = try TestSupport.emptyCatalog()
-        let report = try copy.importData(exported, options: ImportOptions(format: ImportOptions.Format(rawValue: format.rawValue)!))
+        let report = try copy.importData(
+            exported, options: ImportOptions(format: ImportOptions.Format(rawValue: format.rawValue)!))
         #expect(report.added == (try original.productCount()))
         #expect(try TestSupport.snapshot(copy) == TestSupport.snapshot(original))
     }
@@ -98,8 +111,11 @@ struct ImportBehaviourTests {
         // Given a real Amazon UK export: quoted multi-line reviews, £ prices, ages in free text
         let catalog = try TestSupport.emptyCatalog()
         let url = try TestSupport.fixture("amazon_uk_toys_sample_150.csv")
-        let options = ImportOptions(columnMap: ["id": "product_id", "name": "product_name", "description": "product_description",
-                                                "age": "product_information"], skipInvalidRows: true)
+        let options = ImportOptions(
+            columnMap: [
+                "id": "product_id", "name": "product_name", "description": "product_description",
+                "age": "product_information",
+            ], skipInvalidRows: true)
         // When it is imported with a column map
         let report = try catalog.importFile(at: url, options: options)
         // Then the rows with a price are in, tagged from their text, ages read from the text
@@ -109,7 +125,9 @@ struct ImportBehaviourTests {
         #expect(report.warnings.first?.hasPrefix("ignored columns") == true)
         let stats = try catalog.stats()
         #expect(stats.products == report.added)
-        let withAges = try catalog.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE age_min_months IS NOT NULL") ?? 0 }
+        let withAges = try catalog.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE age_min_months IS NOT NULL") ?? 0
+        }
         #expect(withAges > report.added / 2)
         // Without --skip-invalid the same file is refused whole.
         let strict = try TestSupport.emptyCatalog()
@@ -122,8 +140,9 @@ struct ImportBehaviourTests {
     @Test func legoExportWithBOMImportsWithMappedColumns() throws {
         let catalog = try TestSupport.emptyCatalog()
         let url = try TestSupport.fixture("lego_sets_sample_120.csv")
-        let options = ImportOptions(columnMap: ["id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL"],
-                                    skipInvalidRows: true)
+        let options = ImportOptions(
+            columnMap: ["id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL"],
+            skipInvalidRows: true)
         let report = try catalog.importFile(at: url, options: options)
         #expect(report.added + report.skipped == 120)
         #expect(report.added > 0)
@@ -133,10 +152,11 @@ struct ImportBehaviourTests {
         #expect(linked == report.added)
     }
 
-    @Test(arguments: [
-        ("24.99", 24.99, nil), ("£3.42", 3.42, "GBP"), ("$1,299.00", 1299.0, "USD"), ("1.299,50 €", 1299.5, "EUR"),
-        ("12,50", 12.5, nil), ("USD 8", 8.0, "USD"), (" 7 ", 7.0, nil),
-    ] as [(String, Double, String?)])
+    @Test(
+        arguments: [
+            ("24.99", 24.99, nil), ("£3.42", 3.42, "GBP"), ("$1,299.00", 1299.0, "USD"), ("1.299,50 €", 1299.5, "EUR"),
+            ("12,50", 12.5, nil), ("USD 8", 8.0, "USD"), (" 7 ", 7.0, nil),
+        ] as [(String, Double, String?)])
     func pricesWithSymbolsAndSeparatorsAreRead(_ raw: String, _ expected: Double, _ currency: String?) {
         #expect(ValueParsers.price(raw) == .price(expected, currency: currency))
     }
@@ -146,17 +166,22 @@ struct ImportBehaviourTests {
         if case .price = ValueParsers.price(raw) { Issue.record("\(raw) should be refused") }
     }
 
-    @Test(arguments: [
-        ("Manufacturer recommended age:3 years and up Item model number 80512", 3.0, nil),
-        ("36 months - 8 years", 3.0, 8.0), ("4 - 10 years", 4.0, 10.0), ("18 months and up", 1.5, nil), ("8+", 8.0, nil),
-    ] as [(String, Double?, Double?)])
+    @Test(
+        arguments: [
+            ("Manufacturer recommended age:3 years and up Item model number 80512", 3.0, nil),
+            ("36 months - 8 years", 3.0, 8.0), ("4 - 10 years", 4.0, 10.0), ("18 months and up", 1.5, nil),
+            ("8+", 8.0, nil),
+        ] as [(String, Double?, Double?)])
     func ageTextIsRead(_ raw: String, _ low: Double?, _ high: Double?) throws {
         let range = try #require(AgePhraseReader.field(raw))
         #expect(range.min == low)
         #expect(range.max == high)
     }
 
-    @Test(arguments: [("id;name;price\ns1;Ball;3\n", "s1"), ("id\tname\tprice\nt1\tBall\t3\n", "t1"), ("id,name,price\nc1,\"Ball; red\",3\n", "c1")])
+    @Test(arguments: [
+        ("id;name;price\ns1;Ball;3\n", "s1"), ("id\tname\tprice\nt1\tBall\t3\n", "t1"),
+        ("id,name,price\nc1,\"Ball; red\",3\n", "c1"),
+    ])
     func readsTheDelimiterFromTheHeaderLine(_ text: String, _ id: String) throws {
         let catalog = try TestSupport.emptyCatalog()
         let report = try TestSupport.importCSV(text, into: catalog)
@@ -166,14 +191,16 @@ struct ImportBehaviourTests {
 
     @Test func aColumnMapNamingAMissingColumnIsAnError() throws {
         let catalog = try TestSupport.emptyCatalog()
-        let errors = TestSupport.importErrors(Data("id,name,price\na,Ball,3\n".utf8), into: catalog, format: .csv, columnMap: ["description": "blurb"])
+        let errors = TestSupport.importErrors(
+            Data("id,name,price\na,Ball,3\n".utf8), into: catalog, format: .csv, columnMap: ["description": "blurb"])
         #expect(errors.first?.field == "description")
         #expect(errors.first?.message.contains("\"blurb\" is not in the file's header") == true)
     }
 
     @Test func interestsMayAlsoBeSeparatedByCommasOrSemicolons() throws {
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(TestSupport.header + "m1,Kit,,5,USD,6,,\"dinosaurs, science\",educational;fun,,true\n", into: catalog)
+        try TestSupport.importCSV(
+            TestSupport.header + "m1,Kit,,5,USD,6,,\"dinosaurs, science\",educational;fun,,true\n", into: catalog)
         let product = try #require(try catalog.product(id: "m1"))
         #expect(product.interests == ["dinosaurs", "science"])
         #expect(product.purposes == [.educational, .fun])
@@ -181,11 +208,13 @@ struct ImportBehaviourTests {
 
     @Test func aMissingRequiredColumnSuggestsTheMapThatWouldFindIt() throws {
         let catalog = try TestSupport.emptyCatalog()
-        let errors = TestSupport.importErrors(Data("set_id,product_name,US_retailPrice\n1,Ball,3\n".utf8), into: catalog, format: .csv)
-        #expect(errors.map(\.message) == [
-            "the required column \"id\" is missing; this file has \"set_id\": try --map id=set_id",
-            "the required column \"name\" is missing; this file has \"product_name\": try --map name=product_name",
-            "the required column \"price\" is missing; this file has \"US_retailPrice\": try --map price=US_retailPrice",
-        ])
+        let errors = TestSupport.importErrors(
+            Data("set_id,product_name,US_retailPrice\n1,Ball,3\n".utf8), into: catalog, format: .csv)
+        #expect(
+            errors.map(\.message) == [
+                "the required column \"id\" is missing; this file has \"set_id\": try --map id=set_id",
+                "the required column \"name\" is missing; this file has \"product_name\": try --map name=product_name",
+                "the required column \"price\" is missing; this file has \"US_retailPrice\": try --map price=US_retailPrice",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 // MARK: - Shared fuzzing support (used by ImportFuzzTests and AnswerFuzzTests)
@@ -37,20 +38,24 @@ enum FuzzSettings {
 
     static func iterations(default fallback: Int) -> Int {
         guard let text = ProcessInfo.processInfo.environment["GIFTWISE_FUZZ_ITERATIONS"],
-              let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else { return fallback }
+            let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0
+        else { return fallback }
         return value
     }
 
     static var seed: UInt64 {
         guard let raw = ProcessInfo.processInfo.environment["GIFTWISE_FUZZ_SEED"]?.trimmingCharacters(in: .whitespaces),
-              !raw.isEmpty else { return defaultSeed }
+            !raw.isEmpty
+        else { return defaultSeed }
         if raw.lowercased().hasPrefix("0x") { return UInt64(raw.dropFirst(2), radix: 16) ?? defaultSeed }
         return UInt64(raw) ?? defaultSeed
     }
 
     /// Words that must never reach a person: raw SQLite codes and function names.
-    static let rawSQLiteMarkers = ["SQLITE_", "sqlite3_", "SQLite error", "error 26", "error 11", "database disk image",
-                                   "no such table", "no such column", "syntax error", "constraint failed", "GRDB"]
+    static let rawSQLiteMarkers = [
+        "SQLITE_", "sqlite3_", "SQLite error", "error 26", "error 11", "database disk image",
+        "no such table", "no such column", "syntax error", "constraint failed", "GRDB",
+    ]
 
     /// A short printable preview of fuzz input for failure messages.
     static func preview(_ bytes: [UInt8], limit: Int = 300) -> String {
@@ -66,30 +71,35 @@ enum ImportMutator {
     static let tokens: [[UInt8]] = [
         Array("\"".utf8), Array(",".utf8), Array("\n".utf8), Array("\r".utf8), Array("\r\n".utf8), [0x00], [0xFF],
         Array("{".utf8), Array("[".utf8), Array("}".utf8), Array("]".utf8), Array(":".utf8), Array("|".utf8),
-        Array("\\".utf8), Array("\"\"".utf8), [0xEF, 0xBB, 0xBF], [0xC3], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80],
+        Array("\\".utf8), Array("\"\"".utf8), [0xEF, 0xBB, 0xBF], [0xC3], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
+        [0xF4, 0x90, 0x80, 0x80],
         Array("\\u0000".utf8), Array("\\ud800".utf8), Array(",,,,,,,,,,,,,,".utf8), Array("\t".utf8), Array(";".utf8),
     ]
 
     static let numbers: [String] = [
-        "1e309", "-1e309", "99999999999999999999999999", "1000000000.01", "1000000000", "-0", "-1", "NaN", "nan", "Infinity",
+        "1e309", "-1e309", "99999999999999999999999999", "1000000000.01", "1000000000", "-0", "-1", "NaN", "nan",
+        "Infinity",
         "inf", "1e-400", "0x10", "1_000", "1,5", "٣", "１２", "0.000000001", "4.", ".5", "+3", "9223372036854775808",
-        "-9223372036854775809", "1e2", "120.0001", "121", "0", "00000000000000000000007", "3.14159265358979323846264338327950288",
+        "-9223372036854775809", "1e2", "120.0001", "121", "0", "00000000000000000000007",
+        "3.14159265358979323846264338327950288",
     ]
 
     static let unicode: [String] = [
         "🦕", "👨‍👩‍👧‍👦", "\u{202E}evil\u{202C}", "עברית", "العربية", "e\u{301}\u{301}\u{301}", "\u{FEFF}", "\u{200B}",
-        "\u{0007}\u{001B}[2J", "Ω≈ç√∫", "\u{FFFD}", "𝕲𝖎𝖋𝖙", String(repeating: "é", count: 2_500), String(repeating: "x", count: 5_000),
+        "\u{0007}\u{001B}[2J", "Ω≈ç√∫", "\u{FFFD}", "𝕲𝖎𝖋𝖙", String(repeating: "é", count: 2_500),
+        String(repeating: "x", count: 5_000),
         "NEAR(a b)", "'; DROP TABLE product; --", "*", "\"\"\"",
     ]
 
     static let jsonValues: [String] = [
-        "null", "true", "false", "[]", "{}", "\"\"", "\"x\"", "[1,2]", "{\"a\":1}", "-", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "null", "true", "false", "[]", "{}", "\"\"", "\"x\"", "[1,2]", "{\"a\":1}", "-",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
         "\"\\ud83e\"", "1e309", "\"12.99\"", "[\"dinosaurs\",7]", "[null]", "\"\\u0000\"",
     ]
 
     enum Kind: String, CaseIterable {
         case flipBit, deleteBytes, insertToken, replaceByte, duplicateLine, swapLines, truncate, swapFields,
-             hugeNumber, insertUnicode, jsonValue, repeatChunk, dropLine
+            hugeNumber, insertUnicode, jsonValue, repeatChunk, dropLine
     }
 
     static func mutate(_ input: [UInt8], rng: inout SplitMix64, log: inout [String]) -> [UInt8] {
@@ -134,7 +144,8 @@ enum ImportMutator {
             var lines = split(bytes)
             guard !lines.isEmpty else { break }
             let index = Int.random(in: 0..<lines.count, using: &rng)
-            var fields = lines[index].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Array.init)
+            var fields = lines[index].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(
+                Array.init)
             guard fields.count > 1 else { break }
             fields.swapAt(Int.random(in: 0..<fields.count, using: &rng), Int.random(in: 0..<fields.count, using: &rng))
             lines[index] = Array(fields.joined(separator: [UInt8(ascii: ",")]))
@@ -226,7 +237,9 @@ enum FuzzCorpus {
         var objects = jsonObjects
         if rng.chance(0.3) { objects.shuffle(using: &rng) }
         let pretty = rng.chance(0.5)
-        let text = "[" + (pretty ? "\n  " : "") + objects.joined(separator: pretty ? ",\n  " : ",") + (pretty ? "\n" : "") + "]"
+        let text =
+            "[" + (pretty ? "\n  " : "") + objects.joined(separator: pretty ? ",\n  " : ",") + (pretty ? "\n" : "")
+            + "]"
         return Array(text.utf8)
     }
 
@@ -286,7 +299,8 @@ struct ImportFuzzTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lastInput = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-fuzz-last-\(format.rawValue).bin")
+        let lastInput = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-fuzz-last-\(format.rawValue).bin")
 
         var outcomes = (succeeded: 0, failed: 0)
         var problems = 0
@@ -295,13 +309,16 @@ struct ImportFuzzTests {
             var rng = SplitMix64(seed: caseSeed)
             var log: [String] = []
             var bytes = format.base(&rng)
-            for _ in 0..<Int.random(in: 1...4, using: &rng) { bytes = ImportMutator.mutate(bytes, rng: &rng, log: &log) }
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                bytes = ImportMutator.mutate(bytes, rng: &rng, log: &log)
+            }
             var options = ImportOptions(format: rng.chance(0.15) ? .auto : format.importFormat)
             options.dryRun = rng.chance(0.15)
             options.replace = rng.chance(0.1)
             options.skipInvalidRows = rng.chance(0.1)
             let viaFile = rng.chance(0.15)
-            let label = "\(format.rawValue) case \(index) [run seed \(runSeed), mutations \(log.joined(separator: "+")), "
+            let label =
+                "\(format.rawValue) case \(index) [run seed \(runSeed), mutations \(log.joined(separator: "+")), "
                 + "options dryRun=\(options.dryRun) replace=\(options.replace) skip=\(options.skipInvalidRows) format=\(options.format) file=\(viaFile)] "
                 + "input base64 \(Data(bytes).base64EncodedString().prefix(4_000))"
             try? Data(bytes).write(to: lastInput)
@@ -323,7 +340,9 @@ struct ImportFuzzTests {
                     #expect(after == before, "a dry run changed the catalog: \(label)")
                 }
                 #expect(report.errors.isEmpty || options.skipInvalidRows, "success with errors: \(label)")
-                #expect(report.added + report.updated + report.unchanged + report.skipped > 0, "success with nothing read: \(label)")
+                #expect(
+                    report.added + report.updated + report.unchanged + report.skipped > 0,
+                    "success with nothing read: \(label)")
                 baseline = after
             } catch let error as GiftwiseError {
                 outcomes.failed += 1
@@ -334,7 +353,9 @@ struct ImportFuzzTests {
                 #expect(!message.isEmpty, "empty message: \(label)")
                 for marker in FuzzSettings.rawSQLiteMarkers where message.localizedCaseInsensitiveContains(marker) {
                     problems += 1
-                    Issue.record("raw database text \(marker.debugDescription) in \(message.prefix(300).debugDescription): \(label)")
+                    Issue.record(
+                        "raw database text \(marker.debugDescription) in \(message.prefix(300).debugDescription): \(label)"
+                    )
                 }
                 if case .invalidImport(let failed) = error {
                     #expect(!failed.errors.isEmpty, "invalidImport without errors: \(label)")
@@ -345,14 +366,16 @@ struct ImportFuzzTests {
                 }
             } catch {
                 problems += 1
-                Issue.record("not a GiftwiseError: \(type(of: error)) \(String(describing: error).prefix(300)): \(label)")
+                Issue.record(
+                    "not a GiftwiseError: \(type(of: error)) \(String(describing: error).prefix(300)): \(label)")
             }
         }
         try? FileManager.default.removeItem(at: lastInput)
         // The mutations must actually reach both outcomes, or the fuzzer proves nothing.
         if iterations >= 100 {
-            #expect(outcomes.succeeded > 0 && outcomes.failed > iterations / 4,
-                    "\(format.rawValue): \(outcomes.succeeded) succeeded, \(outcomes.failed) failed")
+            #expect(
+                outcomes.succeeded > 0 && outcomes.failed > iterations / 4,
+                "\(format.rawValue): \(outcomes.succeeded) succeeded, \(outcomes.failed) failed")
         }
     }
 
@@ -380,22 +403,28 @@ struct ImportFuzzTests {
         let lastStart = "\r\nlast,Boundary,\"start "
         // The boundary falls `shift` bytes into the tricky sequence.
         let pad = chunk - shift - fillerStart.utf8.count - lastStart.utf8.count
-        let text = fillerStart + String(repeating: "n", count: pad) + lastStart + tricky + "end\",2,USD,3,,,,,true,\r\n"
+        let text =
+            fillerStart + String(repeating: "n", count: pad) + lastStart + tricky + "end\",2,USD,3,,,,,true,\r\n"
             + "after,After,,3,USD,3,,,,,true,\n"
         let bytes = Array(text.utf8)
         #expect(Array(bytes[(chunk - shift)...].prefix(tricky.utf8.count)) == Array(tricky.utf8))
 
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-boundary-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-boundary-\(UUID().uuidString).csv")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         for viaFile in [true, false] {
             let catalog = try TestSupport.emptyCatalog()
-            let report = viaFile ? try catalog.importFile(at: url, options: ImportOptions(format: .csv))
+            let report =
+                viaFile
+                ? try catalog.importFile(at: url, options: ImportOptions(format: .csv))
                 : try catalog.importData(Data(bytes), options: ImportOptions(format: .csv))
             #expect(report.added == 3, "shift \(shift), file \(viaFile)")
             let product = try #require(try catalog.product(id: "last"))
             // A line end inside a field may be normalised to LF; nothing else may change.
-            #expect(product.description.replacingOccurrences(of: "\r\n", with: "\n") == "start é🦕\"\nend", "shift \(shift), file \(viaFile)")
+            #expect(
+                product.description.replacingOccurrences(of: "\r\n", with: "\n") == "start é🦕\"\nend",
+                "shift \(shift), file \(viaFile)")
             #expect(try catalog.product(id: "after")?.name == "After", "shift \(shift), file \(viaFile)")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// Parsing on a second thread and the bulk load into an empty catalog change nothing but speed.
@@ -13,7 +14,8 @@ struct ImportPipelineTests {
                 continue
             }
             let price = index % 97 == 0 ? "" : "\(index % 90 + 3).99"
-            csv += "p-\(index),Puzzle number \(index),A jigsaw of \(index % 500) pieces; ages \(index % 9 + 3)+,\(price),,\(index % 3 == 0 ? "puzzles|art" : ""),\n"
+            csv +=
+                "p-\(index),Puzzle number \(index),A jigsaw of \(index % 500) pieces; ages \(index % 9 + 3)+,\(price),,\(index % 3 == 0 ? "puzzles|art" : ""),\n"
         }
         return csv
     }
@@ -37,13 +39,15 @@ struct ImportPipelineTests {
 
     @Test(arguments: [false, true])
     func parsingOnASecondThreadGivesTheSameCatalogAndReport(_ skipInvalid: Bool) throws {
-        let results = try Self.importBoth(Self.bigCSV(rows: 5_000), options: ImportOptions(skipInvalidRows: skipInvalid))
+        let results = try Self.importBoth(
+            Self.bigCSV(rows: 5_000), options: ImportOptions(skipInvalidRows: skipInvalid))
         #expect(results[0].snapshot == results[1].snapshot)
         #expect(results[0].outcome == results[1].outcome)
     }
 
     @Test func aBrokenFilePartWayThroughWritesNothingInEitherMode() throws {
-        let results = try Self.importBoth(Self.bigCSV(rows: 5_000, badLine: 4_000), options: ImportOptions(skipInvalidRows: true))
+        let results = try Self.importBoth(
+            Self.bigCSV(rows: 5_000, badLine: 4_000), options: ImportOptions(skipInvalidRows: true))
         for result in results {
             #expect(result.outcome.hasPrefix("failed "))
             #expect(result.outcome.contains(#""line":4000"#))
@@ -54,15 +58,20 @@ struct ImportPipelineTests {
     @Test func aBulkLoadRebuildsEveryIndexAndTheRelationInKeyOrder() throws {
         let catalog = try TestSupport.emptyCatalog()
         let before = try Self.indexes(catalog)
-        try catalog.importData(Data(Self.bigCSV(rows: 3_000).utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        try catalog.importData(
+            Data(Self.bigCSV(rows: 3_000).utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
         #expect(try Self.indexes(catalog) == before)
         let (integrity, tags) = try catalog.database.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA integrity_check"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_interest") ?? 0)
+            (
+                try String.fetchOne(db, sql: "PRAGMA integrity_check"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_interest") ?? 0
+            )
         }
         #expect(integrity == "ok")
         #expect(tags > 2_000)
         // An update import into the now non-empty catalog takes the row-by-row path and agrees.
-        let report = try catalog.importData(Data(Self.bigCSV(rows: 3_000).utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        let report = try catalog.importData(
+            Data(Self.bigCSV(rows: 3_000).utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
         #expect(report.added == 0 && report.updated == 0 && report.unchanged > 2_900)
     }
 

@@ -1,29 +1,37 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// Shop-supplied tags from mapped category columns, grouped problems, currencies and options.
 struct ImportTaggingAndReportTests {
-    static let legoMap = ["id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL",
-                          "interests": "theme,subtheme"]
+    static let legoMap = [
+        "id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL",
+        "interests": "theme,subtheme",
+    ]
 
     static func tagRows(_ catalog: GiftCatalog, id: String) throws -> [(tag: String, supplied: Bool)] {
         try catalog.database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT pi.interest_id, pi.supplied FROM product_interest pi JOIN product p ON p.pk = pi.product_pk
-                WHERE p.id = ? ORDER BY pi.rank
-                """, arguments: [id]).map { ($0[0], $0[1]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT pi.interest_id, pi.supplied FROM product_interest pi JOIN product p ON p.pk = pi.product_pk
+                    WHERE p.id = ? ORDER BY pi.rank
+                    """, arguments: [id]
+            ).map { ($0[0], $0[1]) }
         }
     }
 
     @Test func severalMappedCategoryColumnsAreStoredAsTheShopsOwnTags() throws {
         // Given a LEGO export whose theme and subtheme are mapped to interests
         let catalog = try TestSupport.emptyCatalog()
-        let csv = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+        let csv =
+            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
             + "71741-1,Ninjago City Gardens with a dragon,Ninjago,Ninjago City,14,299.99,https://brickset.com/sets/71741-1\n"
             + "10915-1,Alphabet Truck,Duplo,Town,2,29.99,https://brickset.com/sets/10915-1\n"
-        let report = try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        let report = try catalog.importData(
+            Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
         // Then the theme comes first and is marked supplied, and no product counts as tagged from text
         #expect(report.added == 2)
         #expect(report.autoTagged == 0)
@@ -48,18 +56,25 @@ struct ImportTaggingAndReportTests {
 
     @Test func exportWritesOnlyTheSuppliedTagsAndImportsBackTheSame() throws {
         let catalog = try TestSupport.emptyCatalog()
-        try catalog.importFile(at: TestSupport.fixture("lego_sets_sample_120.csv"),
-                               options: ImportOptions(columnMap: Self.legoMap, skipInvalidRows: true))
+        try catalog.importFile(
+            at: TestSupport.fixture("lego_sets_sample_120.csv"),
+            options: ImportOptions(columnMap: Self.legoMap, skipInvalidRows: true))
         var exported = Data()
         try catalog.export(format: .csv) { exported.append($0) }
         let copy = try TestSupport.emptyCatalog()
         try copy.importData(exported, options: ImportOptions(format: .csv))
         #expect(try TestSupport.snapshot(copy) == TestSupport.snapshot(catalog))
         let tags = try catalog.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT interest_id, rank, supplied, product_pk FROM product_interest ORDER BY product_pk, rank").map { "\($0[0] as String)/\($0[1] as Int)/\($0[2] as Int)" }
+            try Row.fetchAll(
+                db,
+                sql: "SELECT interest_id, rank, supplied, product_pk FROM product_interest ORDER BY product_pk, rank"
+            ).map { "\($0[0] as String)/\($0[1] as Int)/\($0[2] as Int)" }
         }
         let copiedTags = try copy.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT interest_id, rank, supplied, product_pk FROM product_interest ORDER BY product_pk, rank").map { "\($0[0] as String)/\($0[1] as Int)/\($0[2] as Int)" }
+            try Row.fetchAll(
+                db,
+                sql: "SELECT interest_id, rank, supplied, product_pk FROM product_interest ORDER BY product_pk, rank"
+            ).map { "\($0[0] as String)/\($0[1] as Int)/\($0[2] as Int)" }
         }
         #expect(tags == copiedTags)
     }
@@ -71,7 +86,9 @@ struct ImportTaggingAndReportTests {
         csv += "r1,Racket,£12.60 - £16.00\nr2,Kite,£1 - £2\n"
         let report = try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
         #expect(report.skipped == 12)
-        #expect(report.warnings.contains("price is empty; every product needs a price: 10 rows skipped, e.g. lines 2, 6, 10"))
+        #expect(
+            report.warnings.contains(
+                "price is empty; every product needs a price: 10 rows skipped, e.g. lines 2, 6, 10"))
         #expect(report.warnings.contains("price is a range; give one price: 2 rows skipped, e.g. lines 42, 43"))
         #expect(report.warnings.count == 2)
         #expect(report.skippedRows.count == 12)
@@ -105,11 +122,16 @@ struct ImportTaggingAndReportTests {
 
     @Test func aDelimiterThatCannotSeparateFieldsIsAnOptionError() throws {
         let catalog = try TestSupport.emptyCatalog()
-        #expect(throws: GiftwiseError.invalidImportOption("The CSV delimiter must be one ASCII character other than a quote or a line break (got \"\"\").")) {
-            try TestSupport.importCSV("id,name,price\na,Kite,5\n", into: catalog, options: ImportOptions(format: .csv, delimiter: "\""))
+        #expect(
+            throws: GiftwiseError.invalidImportOption(
+                "The CSV delimiter must be one ASCII character other than a quote or a line break (got \"\"\").")
+        ) {
+            try TestSupport.importCSV(
+                "id,name,price\na,Kite,5\n", into: catalog, options: ImportOptions(format: .csv, delimiter: "\""))
         }
         #expect(throws: GiftwiseError.self) {
-            try TestSupport.importCSV("id,name,price\na,Kite,5\n", into: catalog, options: ImportOptions(format: .csv, delimiter: "é"))
+            try TestSupport.importCSV(
+                "id,name,price\na,Kite,5\n", into: catalog, options: ImportOptions(format: .csv, delimiter: "é"))
         }
     }
 
@@ -147,6 +169,14 @@ struct ImportTaggingAndReportTests {
 final class ProgressLog: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [ImportProgress] = []
-    func append(_ value: ImportProgress) { lock.lock(); stored.append(value); lock.unlock() }
-    var values: [ImportProgress] { lock.lock(); defer { lock.unlock() }; return stored }
+    func append(_ value: ImportProgress) {
+        lock.lock()
+        stored.append(value)
+        lock.unlock()
+    }
+    var values: [ImportProgress] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// Every validation rule of the catalog format (DESIGN §3): the import fails, names the line,
@@ -14,11 +15,17 @@ struct ImportValidationTests {
         var messageContains: String
         var testDescription: String { name }
 
-        init(_ name: String, _ format: ImportOptions.Format, _ text: String, line: Int, field: String?, _ messageContains: String) {
+        init(
+            _ name: String, _ format: ImportOptions.Format, _ text: String, line: Int, field: String?,
+            _ messageContains: String
+        ) {
             self.init(name, format, bytes: Array(text.utf8), line: line, field: field, messageContains)
         }
 
-        init(_ name: String, _ format: ImportOptions.Format, bytes: [UInt8], line: Int, field: String?, _ messageContains: String) {
+        init(
+            _ name: String, _ format: ImportOptions.Format, bytes: [UInt8], line: Int, field: String?,
+            _ messageContains: String
+        ) {
             self.name = name
             self.format = format
             self.body = bytes
@@ -45,22 +52,34 @@ struct ImportValidationTests {
         ]
         cases += [
             Case("empty price", .csv, h("b1,Ball,,,USD,,,,,,\n"), line: 2, field: "price", "empty"),
-            Case("same id twice", .csv, h("b1,Ball,,3,USD,,,,,,\nb1,Bat,,4,USD,,,,,,\n"), line: 3, field: "id", "used twice"),
+            Case(
+                "same id twice", .csv, h("b1,Ball,,3,USD,,,,,,\nb1,Bat,,4,USD,,,,,,\n"), line: 3, field: "id",
+                "used twice"),
             Case("price not a number", .csv, h("b1,Ball,,cheap,USD,,,,,,\n"), line: 2, field: "price", "number"),
             Case("price infinite", .csv, h("b1,Ball,,inf,USD,,,,,,\n"), line: 2, field: "price", "number"),
             Case("price negative", .csv, h("b1,Ball,,-2,USD,,,,,,\n"), line: 2, field: "price", "0 to 1000000000"),
         ]
         cases += [
-            Case("price too large", .csv, h("b1,Ball,,1000000001,USD,,,,,,\n"), line: 2, field: "price", "0 to 1000000000"),
+            Case(
+                "price too large", .csv, h("b1,Ball,,1000000001,USD,,,,,,\n"), line: 2, field: "price",
+                "0 to 1000000000"),
             Case("age above 120", .csv, h("b1,Ball,,3,USD,121,,,,,\n"), line: 2, field: "age_min", "0 to 120"),
             Case("age negative", .csv, h("b1,Ball,,3,USD,,-1,,,,\n"), line: 2, field: "age_max", "0 to 120"),
-            Case("age_min above age_max", .csv, h("b1,Ball,,3,USD,9,4,,,,\n"), line: 2, field: "age_min", "above the maximum"),
-            Case("unknown purpose", .csv, h("b1,Ball,,3,USD,,,,sciencey,,\n"), line: 2, field: "purposes", "not a purpose"),
+            Case(
+                "age_min above age_max", .csv, h("b1,Ball,,3,USD,9,4,,,,\n"), line: 2, field: "age_min",
+                "above the maximum"),
+            Case(
+                "unknown purpose", .csv, h("b1,Ball,,3,USD,,,,sciencey,,\n"), line: 2, field: "purposes",
+                "not a purpose"),
         ]
         cases += [
-            Case("more fields than header", .csv, h("b1,Ball,,3,USD,,,,,,true,extra\n"), line: 2, field: nil, "header has 11"),
+            Case(
+                "more fields than header", .csv, h("b1,Ball,,3,USD,,,,,,true,extra\n"), line: 2, field: nil,
+                "header has 11"),
             Case("unclosed quote", .csv, h("b1,\"Ball,,3,USD,,,,,,\n"), line: 2, field: nil, "never closed"),
-            Case("invalid UTF-8", .csv, bytes: withHeader("b1,Ba", [0xFF, 0xFE], "ll,,3,USD,,,,,,\n"), line: 2, field: nil, "UTF-8"),
+            Case(
+                "invalid UTF-8", .csv, bytes: withHeader("b1,Ba", [0xFF, 0xFE], "ll,,3,USD,,,,,,\n"), line: 2,
+                field: nil, "UTF-8"),
             Case("NUL byte", .csv, bytes: withHeader("b1,Ba", [0x00], "ll,,3,USD,,,,,,\n"), line: 2, field: nil, "NUL"),
             Case("empty CSV file", .csv, "", line: 1, field: nil, "empty"),
         ]
@@ -68,14 +87,24 @@ struct ImportValidationTests {
             Case("empty JSON file", .json, "  \n", line: 0, field: nil, "empty"),
             Case("empty JSON Lines file", .jsonl, "", line: 1, field: nil, "empty"),
             Case("JSON that is not an array", .json, "{\"id\": \"b1\"}", line: 0, field: nil, "not an array"),
-            Case("JSON array of non-objects", .json, "[{\"id\":\"b1\",\"name\":\"Ball\",\"price\":3}, 42]", line: 1, field: nil, "not an object"),
-            Case("JSON value of the wrong type", .json, "[{\"id\":\"b1\",\"name\":[\"Ball\"],\"price\":3}]", line: 0, field: "name", "must be text"),
+            Case(
+                "JSON array of non-objects", .json, "[{\"id\":\"b1\",\"name\":\"Ball\",\"price\":3}, 42]", line: 1,
+                field: nil, "not an object"),
+            Case(
+                "JSON value of the wrong type", .json, "[{\"id\":\"b1\",\"name\":[\"Ball\"],\"price\":3}]", line: 0,
+                field: "name", "must be text"),
         ]
         cases += [
-            Case("JSON Lines price of the wrong type", .jsonl, "{\"id\":\"b1\",\"name\":\"Ball\",\"price\":{\"usd\":3}}\n", line: 1, field: "price", "must be a number"),
-            Case("JSON Lines line that is not an object", .jsonl, "{\"id\":\"b1\",\"name\":\"Ball\",\"price\":3}\n[1,2]\n", line: 2, field: nil, "not a JSON object"),
+            Case(
+                "JSON Lines price of the wrong type", .jsonl,
+                "{\"id\":\"b1\",\"name\":\"Ball\",\"price\":{\"usd\":3}}\n", line: 1, field: "price", "must be a number"
+            ),
+            Case(
+                "JSON Lines line that is not an object", .jsonl,
+                "{\"id\":\"b1\",\"name\":\"Ball\",\"price\":3}\n[1,2]\n", line: 2, field: nil, "not a JSON object"),
             Case("invalid currency", .csv, h("b1,Ball,,3,dollars,,,,,,\n"), line: 2, field: "currency", "ISO 4217"),
-            Case("invalid in_stock", .csv, h("b1,Ball,,3,USD,,,,,,maybe\n"), line: 2, field: "in_stock", "true or false"),
+            Case(
+                "invalid in_stock", .csv, h("b1,Ball,,3,USD,,,,,,maybe\n"), line: 2, field: "in_stock", "true or false"),
             Case("price range", .csv, h("b1,Ball,,£12.60 - £16.00,,,,,,,\n"), line: 2, field: "price", "range"),
         ]
         return cases
@@ -121,7 +150,9 @@ struct ImportValidationTests {
         do {
             let catalog = try GiftCatalog(path: path)
             try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
-            _ = TestSupport.importErrors(Data((TestSupport.header + "toy-1,Changed,,1,USD,,,,,,\nbad,,,,,,,,,,\n").utf8), into: catalog, format: .csv)
+            _ = TestSupport.importErrors(
+                Data((TestSupport.header + "toy-1,Changed,,1,USD,,,,,,\nbad,,,,,,,,,,\n").utf8), into: catalog,
+                format: .csv)
         }
         let reopened = try GiftCatalog(path: path)
         #expect(try reopened.product(id: "toy-1")?.name == "Dinosaur Fossil Dig")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// Table-driven expectations on the default catalog: the right kind of gift on top, hard limits
@@ -18,7 +19,9 @@ struct MatcherTests {
             "age \(age) \(interests) \(purposes.sorted().map(\.rawValue)) budget \(budget.map { String($0) } ?? "-") fit \(fit)"
         }
         var profile: RecipientProfile {
-            RecipientProfile(ageYears: age, interests: interests, purposes: purposes, budgetMax: budget.map(Money.init), excludedWords: exclude)
+            RecipientProfile(
+                ageYears: age, interests: interests, purposes: purposes, budgetMax: budget.map(Money.init),
+                excludedWords: exclude)
         }
     }
 
@@ -38,7 +41,8 @@ struct MatcherTests {
         Scenario(age: 7, interests: ["dinosaurs"], purposes: [.educational], budget: 30, topTagOneOf: ["dinosaurs"]),
         Scenario(age: 7, interests: ["football"], purposes: [.sporty], topTagOneOf: ["soccer"]),
         Scenario(age: 8, interests: ["magic tricks"], topTagOneOf: ["magic"]),
-        Scenario(age: 8, interests: ["insects", "nature"], purposes: [.educational], topTagOneOf: ["insects", "nature"]),
+        Scenario(
+            age: 8, interests: ["insects", "nature"], purposes: [.educational], topTagOneOf: ["insects", "nature"]),
         Scenario(age: 9, interests: ["space"], purposes: [.educational], topTagOneOf: ["space"]),
         Scenario(age: 10, interests: ["robots"], budget: 80, topTagOneOf: ["robotics"]),
         Scenario(age: 11, interests: ["chemistry"], purposes: [.educational], topTagOneOf: ["chemistry"]),
@@ -90,7 +94,9 @@ struct MatcherTests {
         case .good:
             let top = try #require(result.items.first)
             if !scenario.topTagOneOf.isEmpty {
-                #expect(!Set(top.product.interests).isDisjoint(with: scenario.topTagOneOf), "top was \(top.product.name) \(top.product.interests)")
+                #expect(
+                    !Set(top.product.interests).isDisjoint(with: scenario.topTagOneOf),
+                    "top was \(top.product.name) \(top.product.interests)")
             }
             if !profile.purposes.isEmpty {
                 #expect(!profile.purposes.isDisjoint(with: top.product.purposes))
@@ -138,7 +144,8 @@ struct MatcherTests {
     }
 
     @Test func sameProfileAlwaysGivesTheSameRanking() throws {
-        let profile = RecipientProfile(ageYears: 9, interests: ["science", "space"], purposes: [.educational], budgetMax: Money(60))
+        let profile = RecipientProfile(
+            ageYears: 9, interests: ["science", "space"], purposes: [.educational], budgetMax: Money(60))
         let first = try Self.catalog.recommend(for: profile, limit: 10).items.map(\.product.id)
         let again = try TestSupport.defaultCatalog().recommend(for: profile, limit: 10).items.map(\.product.id)
         #expect(first == again)
@@ -146,12 +153,14 @@ struct MatcherTests {
 
     @Test func neverPrefersTheDearerOfTwoEqualFits() throws {
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(TestSupport.header + """
-            cheap,Kite A,,10,USD,6,9,outdoor-play,sporty,,true
-            dear,Kite B,,90,USD,6,9,outdoor-play,sporty,,true
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                cheap,Kite A,,10,USD,6,9,outdoor-play,sporty,,true
+                dear,Kite B,,90,USD,6,9,outdoor-play,sporty,,true
 
-            """, into: catalog)
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["outdoor play"], budgetMax: Money(100)))
+                """, into: catalog)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["outdoor play"], budgetMax: Money(100)))
         #expect(result.items.map(\.product.id) == ["cheap", "dear"])  // equal score, tie broken by id, not price
         #expect(result.items[0].score == result.items[1].score)
     }
@@ -165,11 +174,12 @@ struct MatcherTests {
 
     @Test func aToyMadeForTheirAgeBeatsOneForEveryone() throws {
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(TestSupport.header + """
-            wide,Puzzle for All,,15,USD,3,99,puzzles,fun,,true
-            made,Puzzle for Sevens,,15,USD,6,8,puzzles,fun,,true
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                wide,Puzzle for All,,15,USD,3,99,puzzles,fun,,true
+                made,Puzzle for Sevens,,15,USD,6,8,puzzles,fun,,true
 
-            """, into: catalog)
+                """, into: catalog)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["puzzles"]))
         #expect(result.items.first?.product.id == "made")
     }
@@ -181,7 +191,8 @@ struct MatcherTests {
             let text = (item.product.name + " " + item.product.description).lowercased()
             #expect(!text.contains("fossil"))
         }
-        let noDinos = try Self.catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["science"], excludedWords: ["dinosaurs"]), limit: 30)
+        let noDinos = try Self.catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["science"], excludedWords: ["dinosaurs"]), limit: 30)
         #expect(noDinos.items.allSatisfy { !$0.product.interests.contains("dinosaurs") })
     }
 
@@ -193,7 +204,8 @@ struct MatcherTests {
         let items = result.items
         for i in items.indices {
             for j in items.indices where j > i {
-                let a = Set(TextNormalizer.tokens(items[i].product.name)), b = Set(TextNormalizer.tokens(items[j].product.name))
+                let a = Set(TextNormalizer.tokens(items[i].product.name))
+                let b = Set(TextNormalizer.tokens(items[j].product.name))
                 #expect(Double(a.intersection(b).count) / Double(a.union(b).count) < 0.5, "\(names)")
             }
         }
@@ -205,11 +217,15 @@ struct MatcherTests {
         #expect(result.unrecognisedInterests == ["rainbow"])
         #expect(result.fit == .good)
         #expect(result.items.first?.reasons.first?.hasPrefix("you mentioned \"rainbow\"") == true)
-        #expect(result.items.allSatisfy { ($0.product.name + " " + $0.product.description).lowercased().contains("rainbow") })
+        #expect(
+            result.items.allSatisfy {
+                ($0.product.name + " " + $0.product.description).lowercased().contains("rainbow")
+            })
     }
 
     @Test func manyTasksAtOnceGetTheSameAnswersAsOneAtATime() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("many-\(UUID().uuidString).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let catalog = try GiftCatalog(path: path)
         try catalog.fillWithDefaultCatalogIfEmpty()
@@ -236,7 +252,8 @@ struct MatcherTests {
         #expect(result.goodMatchCount >= 80)
         #expect(result.items.count == 80)
         #expect(Set(result.items.map(\.product.id)).count == 80)
-        let crafts = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["crafts", "art", "drawing", "painting"]), limit: 60)
+        let crafts = try Self.catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["crafts", "art", "drawing", "painting"]), limit: 60)
         #expect(crafts.items.count == min(crafts.goodMatchCount, 60))
     }
 }

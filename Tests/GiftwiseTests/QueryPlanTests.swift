@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// The matcher's queries use indexes: checked with EXPLAIN QUERY PLAN on the exact statements a
@@ -9,7 +10,11 @@ struct QueryPlanTests {
     private final class Collected: @unchecked Sendable {
         let lock = NSLock()
         var statements: [String] = []
-        func add(_ sql: String) { lock.lock(); statements.append(sql); lock.unlock() }
+        func add(_ sql: String) {
+            lock.lock()
+            statements.append(sql)
+            lock.unlock()
+        }
     }
 
     private func statements(for profile: RecipientProfile, in catalog: GiftCatalog) throws -> [String] {
@@ -44,10 +49,14 @@ struct QueryPlanTests {
                 let details = try plan(sql, in: catalog)
                 for detail in details {
                     // A full scan of a catalog table, or sorting a whole tag range, would not scale.
-                    let scansTable = detail.range(of: #"^SCAN (p|pi|product|product_interest|product_purpose)\b"#, options: .regularExpression) != nil
+                    let scansTable =
+                        detail.range(
+                            of: #"^SCAN (p|pi|product|product_interest|product_purpose)\b"#, options: .regularExpression
+                        ) != nil
                     #expect(!scansTable, "\(detail)\n in: \(sql.prefix(300))")
                 }
-                if sql.contains("FROM product_interest pi WHERE pi.interest_id = ") && sql.contains("ORDER BY pi.rank") {
+                if sql.contains("FROM product_interest pi WHERE pi.interest_id = ") && sql.contains("ORDER BY pi.rank")
+                {
                     #expect(details.contains { $0.contains("SEARCH pi USING PRIMARY KEY") }, "\(details)")
                     #expect(!details.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "\(details)")
                 }
@@ -57,9 +66,16 @@ struct QueryPlanTests {
 
     @Test func productLookupsUseTheirIndexes() throws {
         let catalog = try TestSupport.defaultCatalog()
-        #expect(try plan("SELECT pk FROM product WHERE id = 'a-001'", in: catalog).contains { $0.contains("INDEX sqlite_autoindex_product_1") })
-        #expect(try plan("SELECT interest_id FROM product_interest WHERE product_pk = 5", in: catalog)
-            .contains { $0.contains("product_interest_by_product") })
-        #expect(try plan("SELECT pk FROM product WHERE price_minor <= 500", in: catalog).contains { $0.contains("product_by_price") })
+        #expect(
+            try plan("SELECT pk FROM product WHERE id = 'a-001'", in: catalog).contains {
+                $0.contains("INDEX sqlite_autoindex_product_1")
+            })
+        #expect(
+            try plan("SELECT interest_id FROM product_interest WHERE product_pk = 5", in: catalog)
+                .contains { $0.contains("product_interest_by_product") })
+        #expect(
+            try plan("SELECT pk FROM product WHERE price_minor <= 500", in: catalog).contains {
+                $0.contains("product_by_price")
+            })
     }
 }

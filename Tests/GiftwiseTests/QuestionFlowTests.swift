@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// A scripted person answering the flow: core answers by question id, follow-ups by a chooser.
@@ -72,8 +73,10 @@ struct QuestionFlowCoreTests {
         #expect(profile.excludedWords == ["glitter", "batteries"])
     }
 
-    @Test(arguments: [("7", 84), ("7 years", 84), ("7 years old", 84), ("7-year-old", 84), ("18 months", 18),
-                      ("1.5", 18), ("6 weeks", 1), ("0", 0), ("120", 1440), ("  3 yrs ", 36)])
+    @Test(arguments: [
+        ("7", 84), ("7 years", 84), ("7 years old", 84), ("7-year-old", 84), ("18 months", 18),
+        ("1.5", 18), ("6 weeks", 1), ("0", 0), ("120", 1440), ("  3 yrs ", 36),
+    ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()
         try flow.answer(text, in: catalog)
@@ -81,7 +84,9 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .interests)
     }
 
-    @Test(arguments: ["abc", "200", "-3", "seven", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A"])
+    @Test(arguments: [
+        "abc", "200", "-3", "seven", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A",
+    ])
     func rejectsAnUnusableAgeWithTheReasonAndStaysOnTheQuestion(text: String) throws {
         var flow = QuestionFlow()
         let rejected = invalidReason { try flow.answer(text, in: catalog) }
@@ -105,8 +110,11 @@ struct QuestionFlowCoreTests {
         #expect(QuestionFlowError.ageRequired.localizedDescription.contains("age"))
     }
 
-    @Test(arguments: [("30", nil, 30.0), ("$30", nil, 30), ("20-40", 20, 40), ("$20 - $40", 20, 40),
-                      ("20 to 40", 20, 40), ("under 25", nil, 25), ("24.99", nil, 24.99)] as [(String, Double?, Double)])
+    @Test(
+        arguments: [
+            ("30", nil, 30.0), ("$30", nil, 30), ("20-40", 20, 40), ("$20 - $40", 20, 40),
+            ("20 to 40", 20, 40), ("under 25", nil, 25), ("24.99", nil, 24.99),
+        ] as [(String, Double?, Double)])
     func readsBudgetsAsAmountsOrRanges(text: String, min: Double?, max: Double) throws {
         var flow = QuestionFlow()
         try flow.answer("7", in: catalog)
@@ -147,9 +155,13 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.excludedWords == expected)
     }
 
-    @Test(arguments: [("2", [Purpose.crafty]), ("sporty", [.sporty]), ("crafty, fun", [.crafty, .fun]),
-                      ("1,3", [.educational, .sporty]), ("just for fun", [.fun]), ("Educational and crafty", [.educational, .crafty]),
-                      ("no preference", []), ("5", []), ("2 4", [.crafty, .fun])] as [(String, [Purpose])])
+    @Test(
+        arguments: [
+            ("2", [Purpose.crafty]), ("sporty", [.sporty]), ("crafty, fun", [.crafty, .fun]),
+            ("1,3", [.educational, .sporty]), ("just for fun", [.fun]),
+            ("Educational and crafty", [.educational, .crafty]),
+            ("no preference", []), ("5", []), ("2 4", [.crafty, .fun]),
+        ] as [(String, [Purpose])])
     func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
         var flow = QuestionFlow()
         try flow.answer("9", in: catalog)
@@ -204,8 +216,11 @@ struct QuestionFlowCoreTests {
         try flow.answer("7", in: catalog)
         try flow.skip(in: catalog)
         try flow.answer("", in: catalog)  // an empty answer skips too
-        #expect(flow.answers == [QuestionAnswer(questionID: .age, text: "7"), QuestionAnswer(questionID: .interests, text: nil),
-                                 QuestionAnswer(questionID: .purpose, text: nil)])
+        #expect(
+            flow.answers == [
+                QuestionAnswer(questionID: .age, text: "7"), QuestionAnswer(questionID: .interests, text: nil),
+                QuestionAnswer(questionID: .purpose, text: nil),
+            ])
         #expect(flow.currentQuestion?.id == .budget)
     }
 
@@ -226,8 +241,10 @@ struct QuestionFlowCoreTests {
     }
 
     @Test func neverCrashesOnHostileText() throws {
-        let hostile = ["", " ", "\u{0}", String(repeating: "x", count: 5_000), "'; DROP TABLE product; --", "\"*\" NEAR -",
-                       "🎁🎁🎁", "\u{1B}[31mred", "1,,,,2", ",,,", "-", "$-5", "NaN", "inf"]
+        let hostile = [
+            "", " ", "\u{0}", String(repeating: "x", count: 5_000), "'; DROP TABLE product; --", "\"*\" NEAR -",
+            "🎁🎁🎁", "\u{1B}[31mred", "1,,,,2", ",,,", "-", "$-5", "NaN", "inf",
+        ]
         for text in hostile {
             var flow = QuestionFlow()
             try? flow.answer(text, in: catalog)
@@ -251,8 +268,9 @@ struct QuestionFlowSavedRecipientTests {
     init() throws {
         catalog = try GiftCatalog.inMemory()
         try catalog.fillWithDefaultCatalogIfEmpty()
-        mia = SavedRecipient(id: 1, name: "Mia", ageMonthsWhenGiven: 84, ageGivenOn: today, interests: ["dinosaurs"],
-                             purposes: [.educational], budgetMax: Money(30))
+        mia = SavedRecipient(
+            id: 1, name: "Mia", ageMonthsWhenGiven: 84, ageGivenOn: today, interests: ["dinosaurs"],
+            purposes: [.educational], budgetMax: Money(30))
     }
 
     @Test func asksWhoItIsForFirstAndPrefillsWhatIsKnown() throws {
@@ -306,7 +324,10 @@ struct QuestionFlowFollowUpTests {
         for answer in ["8", "science, art, football", "", "", ""] { try flow.answer(answer, in: catalog) }
         var followUps = 0
         while let question = flow.currentQuestion {
-            guard case .followUp(let key) = question.id else { Issue.record("core question after core: \(question.id)"); break }
+            guard case .followUp(let key) = question.id else {
+                Issue.record("core question after core: \(question.id)")
+                break
+            }
             #expect(question.canSkip)
             #expect(question.options.count >= 2)
             let before = try snapshot(flow)
@@ -321,7 +342,9 @@ struct QuestionFlowFollowUpTests {
 
     @Test func asksNoFollowUpWhenAHandfulOfGiftsRemain() throws {
         var flow = QuestionFlow()
-        for answer in ["8", "chess", "educational", "15", ""] where !flow.isFinished { try flow.answer(answer, in: catalog) }
+        for answer in ["8", "chess", "educational", "15", ""] where !flow.isFinished {
+            try flow.answer(answer, in: catalog)
+        }
         #expect(try flow.remainingCount(in: catalog) <= QuestionFlow.enoughCandidates)
         #expect(flow.isFinished)
         #expect(flow.followUpCount == 0)
@@ -367,16 +390,37 @@ struct QuestionFlowFollowUpTests {
 
 private enum Personas {
     static let all: [Persona] = [
-        Persona(name: "dino kid", answers: [.age: "6", .interests: "dinosaurs", .purpose: "educational", .budget: "30", .avoid: ""]),
-        Persona(name: "toddler", answers: [.age: "18 months", .interests: "", .purpose: "", .budget: "25", .avoid: ""]),
-        Persona(name: "broad 8-year-old", answers: [.age: "8", .interests: "science, art, football", .purpose: "", .budget: "", .avoid: ""]),
-        Persona(name: "teen gamer", answers: [.age: "14", .interests: "video games, music", .purpose: "fun", .budget: "50", .avoid: ""]),
-        Persona(name: "crafty 10", answers: [.age: "10", .interests: "drawing, sewing", .purpose: "crafty", .budget: "20-40", .avoid: "glitter"]),
-        Persona(name: "outdoorsy adult", answers: [.age: "35", .interests: "hiking, camping, cooking", .purpose: "", .budget: "100", .avoid: ""]),
-        Persona(name: "grandparent", answers: [.age: "70", .interests: "gardening, reading", .purpose: "", .budget: "no limit", .avoid: ""]),
+        Persona(
+            name: "dino kid",
+            answers: [.age: "6", .interests: "dinosaurs", .purpose: "educational", .budget: "30", .avoid: ""]),
+        Persona(
+            name: "toddler", answers: [.age: "18 months", .interests: "", .purpose: "", .budget: "25", .avoid: ""]),
+        Persona(
+            name: "broad 8-year-old",
+            answers: [.age: "8", .interests: "science, art, football", .purpose: "", .budget: "", .avoid: ""]),
+        Persona(
+            name: "teen gamer",
+            answers: [.age: "14", .interests: "video games, music", .purpose: "fun", .budget: "50", .avoid: ""]),
+        Persona(
+            name: "crafty 10",
+            answers: [
+                .age: "10", .interests: "drawing, sewing", .purpose: "crafty", .budget: "20-40", .avoid: "glitter",
+            ]),
+        Persona(
+            name: "outdoorsy adult",
+            answers: [.age: "35", .interests: "hiking, camping, cooking", .purpose: "", .budget: "100", .avoid: ""]),
+        Persona(
+            name: "grandparent",
+            answers: [.age: "70", .interests: "gardening, reading", .purpose: "", .budget: "no limit", .avoid: ""]),
         Persona(name: "no idea 5", answers: [.age: "5", .interests: "", .purpose: "", .budget: "", .avoid: ""]),
-        Persona(name: "sporty 12", answers: [.age: "12", .interests: "soccer, basketball", .purpose: "sporty", .budget: "$40", .avoid: ""]),
-        Persona(name: "space & coding 9", answers: [.age: "9", .interests: "space, coding, robots", .purpose: "educational", .budget: "60", .avoid: ""]),
+        Persona(
+            name: "sporty 12",
+            answers: [.age: "12", .interests: "soccer, basketball", .purpose: "sporty", .budget: "$40", .avoid: ""]),
+        Persona(
+            name: "space & coding 9",
+            answers: [
+                .age: "9", .interests: "space, coding, robots", .purpose: "educational", .budget: "60", .avoid: "",
+            ]),
     ]
 }
 
@@ -394,12 +438,15 @@ struct QuestionFlowMeasurementTests {
             #expect(result.fit == .good, "\(persona.name) ends without a good list")
             counts.append(asked.count)
             typed.append(flow.answers.filter { $0.text != nil }.count)
-            lines.append("  \(persona.name): \(asked.count) questions (\(asked.filter { !$0.isCore }.map(\.description).joined(separator: ", "))), \(result.goodMatchCount) good matches")
+            lines.append(
+                "  \(persona.name): \(asked.count) questions (\(asked.filter { !$0.isCore }.map(\.description).joined(separator: ", "))), \(result.goodMatchCount) good matches"
+            )
         }
         let average = Double(counts.reduce(0, +)) / Double(counts.count)
         let averageTyped = Double(typed.reduce(0, +)) / Double(typed.count)
-        print("Question flow: average \(String(format: "%.1f", average)) questions shown (\(String(format: "%.1f", averageTyped)) answered, the rest skipped) "
-              + "until a good list over \(counts.count) personas\n" + lines.joined(separator: "\n"))
+        print(
+            "Question flow: average \(String(format: "%.1f", average)) questions shown (\(String(format: "%.1f", averageTyped)) answered, the rest skipped) "
+                + "until a good list over \(counts.count) personas\n" + lines.joined(separator: "\n"))
         #expect(average <= 5.0 + Double(QuestionFlow.maxFollowUps))
     }
 }

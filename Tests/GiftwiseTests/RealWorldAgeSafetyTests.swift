@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// Issue 10 §1: real retailer exports, imported the README's way, never put a product before a
@@ -19,29 +20,45 @@ struct RealWorldAgeSafetyTests {
         var description: String { file }
     }
 
-    static let amazonRecipe = ["id": "product_id", "name": "product_name", "description": "product_description",
-                               "age": "product_information"]
+    static let amazonRecipe = [
+        "id": "product_id", "name": "product_name", "description": "product_description",
+        "age": "product_information",
+    ]
     static let amazonText = ["product_name", "product_description", "product_information"]
-    static let legoRecipe = ["id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL",
-                             "interests": "theme,subtheme"]
+    static let legoRecipe = [
+        "id": "set_id", "price": "US_retailPrice", "age_min": "agerange_min", "url": "bricksetURL",
+        "interests": "theme,subtheme",
+    ]
 
     static let fixtures: [Recipe] = [
-        Recipe(file: "amazon_uk_toys_age_traps.csv", columnMap: amazonRecipe, textColumns: amazonText, idColumn: "product_id"),
-        Recipe(file: "amazon_uk_toys_sample_150.csv", columnMap: amazonRecipe, textColumns: amazonText, idColumn: "product_id"),
-        Recipe(file: "lego_sets_sample_120.csv", columnMap: legoRecipe, textColumns: ["name"], minimumAgeColumn: "agerange_min", idColumn: "set_id"),
+        Recipe(
+            file: "amazon_uk_toys_age_traps.csv", columnMap: amazonRecipe, textColumns: amazonText,
+            idColumn: "product_id"),
+        Recipe(
+            file: "amazon_uk_toys_sample_150.csv", columnMap: amazonRecipe, textColumns: amazonText,
+            idColumn: "product_id"),
+        Recipe(
+            file: "lego_sets_sample_120.csv", columnMap: legoRecipe, textColumns: ["name"],
+            minimumAgeColumn: "agerange_min", idColumn: "set_id"),
     ]
 
     /// The whole files, where this machine has them (`GIFTWISE_REALWORLD_DIR` or the shared folder).
     static let realWorldFolder: URL? = {
         let path = ProcessInfo.processInfo.environment["GIFTWISE_REALWORLD_DIR"] ?? "/work/shared/data/realworld"
-        return FileManager.default.fileExists(atPath: path + "/lego_sets_brickset.csv") ? URL(fileURLWithPath: path) : nil
+        return FileManager.default.fileExists(atPath: path + "/lego_sets_brickset.csv")
+            ? URL(fileURLWithPath: path) : nil
     }()
 
     static let wholeFiles: [Recipe] = [
-        Recipe(file: "amazon_uk_toys_subset_10_total_863.csv", columnMap: amazonRecipe, textColumns: amazonText, idColumn: "product_id"),
-        Recipe(file: "amazon_uk_toys_10k_rawprice_nocategory.csv", columnMap: ["id": "uniq_id", "name": "product_name"],
-               textColumns: ["product_name"], idColumn: "uniq_id"),
-        Recipe(file: "lego_sets_brickset.csv", columnMap: legoRecipe, textColumns: ["name"], minimumAgeColumn: "agerange_min", idColumn: "set_id"),
+        Recipe(
+            file: "amazon_uk_toys_subset_10_total_863.csv", columnMap: amazonRecipe, textColumns: amazonText,
+            idColumn: "product_id"),
+        Recipe(
+            file: "amazon_uk_toys_10k_rawprice_nocategory.csv", columnMap: ["id": "uniq_id", "name": "product_name"],
+            textColumns: ["product_name"], idColumn: "uniq_id"),
+        Recipe(
+            file: "lego_sets_brickset.csv", columnMap: legoRecipe, textColumns: ["name"],
+            minimumAgeColumn: "agerange_min", idColumn: "set_id"),
     ]
 
     static let youngAges: [Double] = [0.25, 0.5, 1, 2, 3, 4, 6]
@@ -55,7 +72,9 @@ struct RealWorldAgeSafetyTests {
         try Self.sweep(recipe, file: TestSupport.fixture(recipe.file))
     }
 
-    @Test(.enabled(if: realWorldFolder != nil, "the real-world data folder is not on this machine"), arguments: wholeFiles)
+    @Test(
+        .enabled(if: realWorldFolder != nil, "the real-world data folder is not on this machine"), arguments: wholeFiles
+    )
     func wholeRealWorldFilesNeverShowAProductBelowItsStatedAge(_ recipe: Recipe) throws {
         let folder = try #require(Self.realWorldFolder)
         try Self.sweep(recipe, file: folder.appendingPathComponent(recipe.file))
@@ -64,11 +83,13 @@ struct RealWorldAgeSafetyTests {
     @Test func theASINOfAnAmazonListingIsNotReadAsAnAge() throws {
         // The listing of issue 10: "ASINB00B5FL7M4" in its product_information gave "ages 0+".
         let catalog = try TestSupport.emptyCatalog()
-        try catalog.importFile(at: TestSupport.fixture("amazon_uk_toys_age_traps.csv"),
-                               options: ImportOptions(columnMap: Self.amazonRecipe, skipInvalidRows: true))
+        try catalog.importFile(
+            at: TestSupport.fixture("amazon_uk_toys_age_traps.csv"),
+            options: ImportOptions(columnMap: Self.amazonRecipe, skipInvalidRows: true))
         let product = try #require(try catalog.product(id: "7047fb56418a84b1254ce3687dbb88a7"))
         #expect(product.ages.minMonths == nil)
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 0.5, interests: ["darts"], budgetMax: Money(100)), limit: 10)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 0.5, interests: ["darts"], budgetMax: Money(100)), limit: 10)
         #expect(!result.items.contains { $0.product.id == product.id })
     }
 
@@ -76,7 +97,8 @@ struct RealWorldAgeSafetyTests {
 
     static func sweep(_ recipe: Recipe, file: URL) throws {
         let catalog = try TestSupport.emptyCatalog()
-        let report = try catalog.importFile(at: file, options: ImportOptions(columnMap: recipe.columnMap, skipInvalidRows: true))
+        let report = try catalog.importFile(
+            at: file, options: ImportOptions(columnMap: recipe.columnMap, skipInvalidRows: true))
         #expect(report.added > 0)
         let rows = try IndependentCSV.rows(of: file)
         var byID: [String: [String: String]] = [:]
@@ -94,15 +116,20 @@ struct RealWorldAgeSafetyTests {
                         if let column = recipe.minimumAgeColumn, let value = row[column].flatMap({ Double($0) }) {
                             statedMinimum = max(statedMinimum ?? 0, Int((value * 12).rounded()))
                         }
-                        let context = "\(recipe.file): \(item.product.id) \"\(item.product.name.prefix(50))\" shown at \(months) months"
+                        let context =
+                            "\(recipe.file): \(item.product.id) \"\(item.product.name.prefix(50))\" shown at \(months) months"
                         if let statedMinimum {
-                            #expect(months >= statedMinimum, "\(context); its text states a minimum of \(statedMinimum) months")
+                            #expect(
+                                months >= statedMinimum,
+                                "\(context); its text states a minimum of \(statedMinimum) months")
                         } else {
                             #expect(months >= 36, "\(context); its text states no age")
                         }
                         for text in texts {
                             if let labelledMaximum = IndependentAgeReading.maximumMonths(text) {
-                                #expect(months < labelledMaximum + 12, "\(context); labelled up to \(labelledMaximum) months")
+                                #expect(
+                                    months < labelledMaximum + 12,
+                                    "\(context); labelled up to \(labelledMaximum) months")
                             }
                         }
                         checked += 1
@@ -132,7 +159,8 @@ enum IndependentAgeReading {
     ]
     static let expressions = minimumPatterns.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
     static let labelledRange = try! NSRegularExpression(
-        pattern: #"(?:recommended )?age\s*:?\s*(\d+)\s*(months?|years?)?\s*-\s*(\d+)\s*(months?|years?)"#, options: [.caseInsensitive])
+        pattern: #"(?:recommended )?age\s*:?\s*(\d+)\s*(months?|years?)?\s*-\s*(\d+)\s*(months?|years?)"#,
+        options: [.caseInsensitive])
 
     static func months(_ number: String, unit: String?) -> Int? {
         guard let value = Int(number) else { return nil }
@@ -160,7 +188,8 @@ enum IndependentAgeReading {
         let part = { (index: Int) in Range(match.range(at: index), in: text).map { String(text[$0]) } }
         let highUnit = part(4)
         guard let low = months(part(1)!, unit: part(2) ?? highUnit), let high = months(part(3)!, unit: highUnit),
-              low <= high else { return nil }
+            low <= high
+        else { return nil }
         return high
     }
 }
@@ -182,21 +211,36 @@ enum IndependentCSV {
             if quoted {
                 if character == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.append(character) }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
             } else if character == "\"" {
                 quoted = true
             } else if character == delimiter {
-                record.append(field); field = ""
+                record.append(field)
+                field = ""
             } else if character == "\n" || character == "\r\n" || character == "\r" {
-                record.append(field); field = ""
-                records.append(record); record = []
+                record.append(field)
+                field = ""
+                records.append(record)
+                record = []
             } else {
                 field.append(character)
             }
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
         guard let header = records.first else { return [] }
         return records.dropFirst().map { values in
             var row: [String: String] = [:]

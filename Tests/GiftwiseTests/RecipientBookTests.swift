@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// Noon on a local calendar day, so time-zone edges never decide a test.
@@ -43,7 +44,8 @@ struct RecipientBookTests {
     @Test func birthDateDrivesTheAgeAndBirthdayText() throws {
         let catalog = try seededCatalog()
         let recipients = book(catalog, on: "2025-03-01")
-        let leo = try recipients.add(SavedRecipient(name: "Leo", birthDate: ISODay.date(from: "2018-06-15"), interests: ["space"]))
+        let leo = try recipients.add(
+            SavedRecipient(name: "Leo", birthDate: ISODay.date(from: "2018-06-15"), interests: ["space"]))
         #expect(try recipients.profile(for: leo).ageYears == 6)
         #expect(try book(catalog, on: "2026-06-14").profile(for: leo).ageYears == 7)
         #expect(try book(catalog, on: "2026-06-15").profile(for: leo).ageYears == 8)
@@ -71,7 +73,9 @@ struct RecipientBookTests {
             try recipients.add(SavedRecipient(name: "ÉMILE", ageMonthsWhenGiven: 60))
         }
         let zoe = try recipients.add(SavedRecipient(name: "zoe", ageMonthsWhenGiven: 60))
-        #expect(try recipients.all().map(\.name) == ["Émile", "Mia", "zoe"] || recipients.all().map(\.name) == ["Mia", "zoe", "Émile"])
+        #expect(
+            try recipients.all().map(\.name) == ["Émile", "Mia", "zoe"]
+                || recipients.all().map(\.name) == ["Mia", "zoe", "Émile"])
         // Renaming onto a taken name is refused too; onto a free one it works.
         var renamed = zoe
         renamed.name = "MIA"
@@ -91,7 +95,8 @@ struct RecipientBookTests {
         let recipients = book(try seededCatalog(), on: "2026-03-01")
         try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 84))
         #expect(throws: GiftwiseError.unknownProduct("no-such-sku")) {
-            try recipients.recordGift(to: "Mia", productID: "no-such-sku", on: day("2026-01-01"), occasion: nil, outcome: nil)
+            try recipients.recordGift(
+                to: "Mia", productID: "no-such-sku", on: day("2026-01-01"), occasion: nil, outcome: nil)
         }
         #expect(throws: GiftwiseError.unknownRecipient("Nobody")) {
             try recipients.recordGift(to: "Nobody", productID: "b-006")
@@ -103,9 +108,11 @@ struct RecipientBookTests {
         let catalog = try seededCatalog()
         let recipients = book(catalog, on: "2026-03-01")
         let mia = try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 84))
-        try recipients.recordGift(to: "mia", productID: "a-128", on: day("2025-12-25"), occasion: "Christmas", outcome: .liked)
+        try recipients.recordGift(
+            to: "mia", productID: "a-128", on: day("2025-12-25"), occasion: "Christmas", outcome: .liked)
         let fossils = try #require(try catalog.product(id: "b-006"))
-        try recipients.recordGift(to: "Mia", productID: "b-006", on: day("2025-03-01"), occasion: "birthday", outcome: nil)
+        try recipients.recordGift(
+            to: "Mia", productID: "b-006", on: day("2025-03-01"), occasion: "birthday", outcome: nil)
         let gifts = try recipients.gifts(for: mia)
         #expect(gifts.map(\.productID) == ["b-006", "a-128"])
         #expect(gifts[0].productName == fossils.name)
@@ -119,8 +126,12 @@ struct RecipientBookTests {
         let signals = try recipients.historySignals(for: mia)
         #expect(signals.givenProductIDs == ["a-128", "b-006"])
         // Liked gifts teach nothing beyond "already given"; loved ones become lessons.
-        #expect(signals.lessons == [HistorySignals.Lesson(interests: fossils.interests, productName: fossils.name,
-                                                           positive: true, when: "last year")])
+        #expect(
+            signals.lessons == [
+                HistorySignals.Lesson(
+                    interests: fossils.interests, productName: fossils.name,
+                    positive: true, when: "last year")
+            ])
     }
 
     @Test func whenTextIsRelativeToToday() {
@@ -137,11 +148,15 @@ struct RecipientBookTests {
     @Test func aGivenProductIsNeverRecommendedAgain() throws {
         let catalog = try seededCatalog()
         let recipients = book(catalog, on: "2026-03-01")
-        let mia = try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 7 * 12, interests: ["dinosaurs"],
-                                                    purposes: [.educational], budgetMax: Money(40)))
-        let before = try catalog.recommend(for: recipients.profile(for: mia), limit: 100, history: recipients.historySignals(for: mia))
+        let mia = try recipients.add(
+            SavedRecipient(
+                name: "Mia", ageMonthsWhenGiven: 7 * 12, interests: ["dinosaurs"],
+                purposes: [.educational], budgetMax: Money(40)))
+        let before = try catalog.recommend(
+            for: recipients.profile(for: mia), limit: 100, history: recipients.historySignals(for: mia))
         let top = try #require(before.items.first).product.id
-        try recipients.recordGift(to: "Mia", productID: top, on: day("2025-03-01"), occasion: "birthday", outcome: .loved)
+        try recipients.recordGift(
+            to: "Mia", productID: top, on: day("2025-03-01"), occasion: "birthday", outcome: .loved)
 
         let history = try recipients.historySignals(for: mia)
         #expect(history.givenProductIDs.contains(top))
@@ -156,7 +171,8 @@ struct RecipientBookTests {
     @Test func lovedGiftsRaiseSimilarProductsWithAReason() throws {
         let catalog = try seededCatalog()
         let recipients = book(catalog, on: "2026-03-01")
-        let mia = try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 7 * 12, interests: ["dinosaurs", "science"]))
+        let mia = try recipients.add(
+            SavedRecipient(name: "Mia", ageMonthsWhenGiven: 7 * 12, interests: ["dinosaurs", "science"]))
         let profile = try recipients.profile(for: mia)
         let baseline = try catalog.recommend(for: profile, limit: 100)
 
@@ -170,13 +186,16 @@ struct RecipientBookTests {
         #expect(abs(raised.score - (similar.score + 0.08)) < 0.0011)
         // Recalled once, on the best gift that shares the loved gift's leading tags.
         let reason = "they loved the \(loved.name) last year"
-        let firstRelated = try #require(after.items.first { !Set($0.product.interests.prefix(2)).isDisjoint(with: loved.interests.prefix(2)) })
+        let firstRelated = try #require(
+            after.items.first { !Set($0.product.interests.prefix(2)).isDisjoint(with: loved.interests.prefix(2)) })
         #expect(firstRelated.reasons.contains(reason))
         #expect(after.items.filter { $0.reasons.contains(reason) }.count == 1)
         #expect(!similar.reasons.contains { $0.contains("they loved") })
 
         // Something sharing none of its leading tags is untouched.
-        let unrelated = after.items.first { Set($0.product.interests.prefix(2)).isDisjoint(with: loved.interests.prefix(2)) }
+        let unrelated = after.items.first {
+            Set($0.product.interests.prefix(2)).isDisjoint(with: loved.interests.prefix(2))
+        }
         if let unrelated, let was = baseline.items.first(where: { $0.product.id == unrelated.product.id }) {
             #expect(unrelated.score == was.score)
             #expect(!unrelated.reasons.contains { $0.contains("they loved") })
@@ -186,12 +205,14 @@ struct RecipientBookTests {
     @Test func returnedGiftsLowerSimilarProductsWithANote() throws {
         let catalog = try seededCatalog()
         let recipients = book(catalog, on: "2026-03-01")
-        let mia = try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 7 * 12, interests: ["dinosaurs", "science"]))
+        let mia = try recipients.add(
+            SavedRecipient(name: "Mia", ageMonthsWhenGiven: 7 * 12, interests: ["dinosaurs", "science"]))
         let profile = try recipients.profile(for: mia)
         let baseline = try catalog.recommend(for: profile, limit: 100)
 
         let returned = try #require(try catalog.product(id: "b-006"))
-        try recipients.recordGift(to: "Mia", productID: returned.id, on: day("2026-01-10"), occasion: nil, outcome: .returned)
+        try recipients.recordGift(
+            to: "Mia", productID: returned.id, on: day("2026-01-10"), occasion: nil, outcome: .returned)
         let history = try recipients.historySignals(for: mia)
         #expect(history.lessons.map(\.positive) == [false])
         let after = try catalog.recommend(for: profile, limit: 100, history: history)
@@ -210,16 +231,20 @@ struct RecipientBookTests {
         let recipients = book(catalog, on: "2026-03-01")
         let mia = try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 84, interests: ["dinosaurs"]))
         let leo = try recipients.add(SavedRecipient(name: "Leo", ageMonthsWhenGiven: 60))
-        try recipients.recordGift(to: "Mia", productID: "b-006", on: day("2025-03-01"), occasion: "Mia's birthday", outcome: .loved)
+        try recipients.recordGift(
+            to: "Mia", productID: "b-006", on: day("2025-03-01"), occasion: "Mia's birthday", outcome: .loved)
         try recipients.recordGift(to: "Mia", productID: "a-128", on: day("2025-12-25"), occasion: nil, outcome: nil)
         try recipients.recordGift(to: "Leo", productID: "a-128", on: day("2025-12-25"), occasion: nil, outcome: nil)
 
         #expect(try recipients.forget(named: "MIA") == 2)
         let counts = try catalog.database.read { db in
-            [try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipient WHERE id = ? OR name LIKE '%mia%'", arguments: [mia.id]),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gift WHERE recipient_id = ?", arguments: [mia.id]),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gift WHERE occasion LIKE '%mia%'"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gift")]
+            [
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM recipient WHERE id = ? OR name LIKE '%mia%'", arguments: [mia.id]),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gift WHERE recipient_id = ?", arguments: [mia.id]),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gift WHERE occasion LIKE '%mia%'"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gift"),
+            ]
         }
         #expect(counts == [0, 0, 0, 1])
         #expect(throws: GiftwiseError.unknownRecipient("Mia")) { try recipients.recipient(named: "Mia") }
@@ -229,7 +254,8 @@ struct RecipientBookTests {
     }
 
     @Test func forgetLeavesNoTraceInTheFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-recipients-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-recipients-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("catalog.sqlite").path
         let secret = "Quillon Vasquez-Trebuchet"
@@ -237,10 +263,13 @@ struct RecipientBookTests {
             let catalog = try GiftCatalog(path: path)
             try catalog.fillWithDefaultCatalogIfEmpty()
             let recipients = book(catalog, on: "2026-03-01")
-            try recipients.add(SavedRecipient(name: secret, ageMonthsWhenGiven: 84, interests: ["zanzibarite collecting"],
-                                              excludedWords: ["glitter"]))
+            try recipients.add(
+                SavedRecipient(
+                    name: secret, ageMonthsWhenGiven: 84, interests: ["zanzibarite collecting"],
+                    excludedWords: ["glitter"]))
             try recipients.add(SavedRecipient(name: "Leo", ageMonthsWhenGiven: 60))
-            try recipients.recordGift(to: secret, productID: "b-006", on: day("2025-03-01"), occasion: "\(secret)'s party", outcome: .loved)
+            try recipients.recordGift(
+                to: secret, productID: "b-006", on: day("2025-03-01"), occasion: "\(secret)'s party", outcome: .loved)
             try recipients.recordGift(to: "Leo", productID: "a-128", on: day("2025-03-01"), occasion: nil, outcome: nil)
 
             try catalog.database.writer.writeWithoutTransaction { db in
@@ -273,8 +302,8 @@ struct RecipientBookTests {
     }
 }
 
-private extension Data {
-    func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
+extension Data {
+    fileprivate func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
 }
 
 /// The book's storage: records with a unique index doing the uniqueness, days that must parse,
@@ -294,7 +323,8 @@ struct RecipientStorageTests {
         #expect(gifts.count == 1)
         #expect(gifts.first?.occasion == "birthday" && gifts.first?.outcome == .loved)
         try recipients.recordGift(to: "Maya", productID: "b-007", on: ISODay.date(from: "2025-03-01"))
-        #expect(try recipients.gifts(for: recipients.recipient(named: "Maya")).count == 2, "another day is another gift")
+        #expect(
+            try recipients.gifts(for: recipients.recipient(named: "Maya")).count == 2, "another day is another gift")
     }
 
     @Test func anUnreadableStoredDayIsAnErrorNotNineteenSeventy() throws {
@@ -324,14 +354,17 @@ struct RecipientStorageTests {
         let recipients = book(catalog)
         try recipients.add(SavedRecipient(name: "Maya", ageMonthsWhenGiven: 84))
         var sam = try recipients.add(SavedRecipient(name: "Sam", ageMonthsWhenGiven: 60))
-        #expect(throws: GiftwiseError.recipientExists("MAYA")) { try recipients.add(SavedRecipient(name: "MAYA", ageMonthsWhenGiven: 1)) }
+        #expect(throws: GiftwiseError.recipientExists("MAYA")) {
+            try recipients.add(SavedRecipient(name: "MAYA", ageMonthsWhenGiven: 1))
+        }
         sam.name = "maya"
         #expect(throws: GiftwiseError.recipientExists("maya")) { try recipients.update(sam) }
     }
 
     @Test func aProfileBecomesASavedRecipientWithItsAnswers() throws {
-        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.crafty], budgetMax: Money(30),
-                                       excludedWords: ["slime"])
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs"], purposes: [.crafty], budgetMax: Money(30),
+            excludedWords: ["slime"])
         let today = ISODay.date(from: "2026-03-01")!
         let saved = SavedRecipient(name: "Maya", profile: profile, on: today)
         #expect(saved.profile(on: today) == profile)

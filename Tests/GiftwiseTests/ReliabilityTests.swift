@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// Hostile input and a bad environment get clear errors, never crashes, raw SQLite text or changes.
@@ -8,7 +9,8 @@ struct ReliabilityTests {
     static let hostile: [String] = [
         "\"", "\"unbalanced", "dino*", "NEAR(dinosaurs science)", "dinosaurs AND science", "OR", "NOT dinosaurs",
         "-dinosaurs", "(dinosaurs", "dinosaurs)", "'; DROP TABLE product; --", "name:dinosaurs", "^dino", "{name} : x",
-        String(repeating: "dinosaur ", count: 600), "🦕🦖", "\u{202E}sruasonid", "\u{0}\u{1}\u{7}bell", "", "   ", "%", "_",
+        String(repeating: "dinosaur ", count: 600), "🦕🦖", "\u{202E}sruasonid", "\u{0}\u{1}\u{7}bell", "", "   ", "%",
+        "_",
     ]
 
     static let catalog: GiftCatalog = try! TestSupport.defaultCatalog()
@@ -18,7 +20,8 @@ struct ReliabilityTests {
         let catalog = Self.catalog
         let before = try catalog.productCount()
         let asInterest = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: [text]))
-        let asExclusion = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], excludedWords: [text]))
+        let asExclusion = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"], excludedWords: [text]))
         // Text with no words in it is never read as "anything"; every gift stays within the age.
         if TextNormalizer.tokens(text).isEmpty {
             #expect(asInterest.fit != .good, "\(text.debugDescription) was read as anything")
@@ -37,14 +40,17 @@ struct ReliabilityTests {
 
     @Test func hostileProductTextImportsAndSearchesLiterally() throws {
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(TestSupport.header + "h1,\"NEAR( \"\"x\"\" ) AND * -- '; DROP TABLE product;\",🦕 emoji,3,USD,5,,,,,true\n", into: catalog)
+        try TestSupport.importCSV(
+            TestSupport.header + "h1,\"NEAR( \"\"x\"\" ) AND * -- '; DROP TABLE product;\",🦕 emoji,3,USD,5,,,,,true\n",
+            into: catalog)
         #expect(try catalog.product(id: "h1")?.name == "NEAR( \"x\" ) AND * -- '; DROP TABLE product;")
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["DROP TABLE"]))
         #expect(result.items.first?.product.id == "h1")
     }
 
     @Test func aFileThatIsNotADatabaseGivesAClearError() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(String(repeating: "this is not sqlite\n", count: 300).utf8).write(to: URL(fileURLWithPath: path))
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -53,11 +59,14 @@ struct ReliabilityTests {
     }
 
     @Test func aCatalogFromANewerVersionIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("newer-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("newer-\(UUID().uuidString).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         _ = try GiftCatalog(path: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
         try queue.close()
         #expect(throws: GiftwiseError.newerCatalogVersion(path: path)) { try GiftCatalog(path: path) }
     }
@@ -90,13 +99,17 @@ struct ReliabilityTests {
         // A read-only folder stops everyone but root (the CLI suite checks it as an unprivileged user).
         if getuid() != 0 {
             let readOnly = base.appendingPathComponent("read-only")
-            try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
-            #expect(throws: GiftwiseError.self) { try GiftCatalog(path: readOnly.appendingPathComponent("c.sqlite").path) }
+            try FileManager.default.createDirectory(
+                at: readOnly, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+            #expect(throws: GiftwiseError.self) {
+                try GiftCatalog(path: readOnly.appendingPathComponent("c.sqlite").path)
+            }
         }
     }
 
     @Test func aFullDiskFailsTheImportCleanlyAndKeepsTheCatalog() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("full-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("full-\(UUID().uuidString).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let catalog = try GiftCatalog(path: path)
         try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
@@ -107,13 +120,17 @@ struct ReliabilityTests {
             try db.execute(sql: "PRAGMA max_page_count = \(pages)")
         }
         var big = TestSupport.header
-        for index in 0..<3_000 { big += "big-\(index),Big product \(index),\(String(repeating: "long description ", count: 20)),5,USD,3,,,,,true\n" }
+        for index in 0..<3_000 {
+            big +=
+                "big-\(index),Big product \(index),\(String(repeating: "long description ", count: 20)),5,USD,3,,,,,true\n"
+        }
         #expect(throws: GiftwiseError.diskFull(path: path)) { try TestSupport.importCSV(big, into: catalog) }
         #expect(try TestSupport.snapshot(catalog) == before)
     }
 
     @Test func concurrentReadersDuringAnImportSeeOldOrNewNeverAMix() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("conc-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("conc-\(UUID().uuidString).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let catalog = try GiftCatalog(path: path)
         try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
@@ -121,7 +138,10 @@ struct ReliabilityTests {
         for index in 0..<5_000 { big += "n-\(index),Dinosaur model \(index),,5,USD,3,,dinosaurs,fun,,true\n" }
         let bigText = big
         try await withThrowingTaskGroup(of: Int.self) { group in
-            group.addTask { try TestSupport.importCSV(bigText, into: catalog); return -1 }
+            group.addTask {
+                try TestSupport.importCSV(bigText, into: catalog)
+                return -1
+            }
             for _ in 0..<20 {
                 group.addTask { try catalog.productCount() }
             }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Giftwise
 
 /// Helpers shared by the suites: real SQLite catalogs, never mocks.
@@ -23,15 +24,18 @@ enum TestSupport {
     static let header = "id,name,description,price,currency,age_min,age_max,interests,purposes,url,in_stock\n"
 
     /// A small valid catalog to start from.
-    static let seedCSV = header + """
-        toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs|science,educational,,true
-        toy-2,Watercolour Paint Set,Twenty-four pans and two brushes,12.50,USD,5,,painting|art,crafty,,true
-        toy-3,Junior Football,Size 3 ball for small feet,9.99,USD,4,8,soccer,sporty,,true
+    static let seedCSV =
+        header + """
+            toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs|science,educational,,true
+            toy-2,Watercolour Paint Set,Twenty-four pans and two brushes,12.50,USD,5,,painting|art,crafty,,true
+            toy-3,Junior Football,Size 3 ball for small feet,9.99,USD,4,8,soccer,sporty,,true
 
-        """
+            """
 
     @discardableResult
-    static func importCSV(_ text: String, into catalog: GiftCatalog, options: ImportOptions = ImportOptions(format: .csv)) throws -> ImportReport {
+    static func importCSV(
+        _ text: String, into catalog: GiftCatalog, options: ImportOptions = ImportOptions(format: .csv)
+    ) throws -> ImportReport {
         var options = options
         if options.format == .auto { options.format = .csv }
         return try catalog.importData(Data(text.utf8), options: options)
@@ -45,8 +49,10 @@ enum TestSupport {
     }
 
     /// The errors of an import that must fail.
-    static func importErrors(_ data: Data, into catalog: GiftCatalog, format: ImportOptions.Format,
-                             columnMap: [String: String] = [:]) -> [ImportIssue] {
+    static func importErrors(
+        _ data: Data, into catalog: GiftCatalog, format: ImportOptions.Format,
+        columnMap: [String: String] = [:]
+    ) -> [ImportIssue] {
         do {
             _ = try catalog.importData(data, options: ImportOptions(format: format, columnMap: columnMap))
             return []

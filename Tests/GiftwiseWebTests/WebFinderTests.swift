@@ -30,8 +30,10 @@ struct WebFinderQuestionTests {
         let page = try await get(try makeFinder(), "/")
         #expect(page.status == 200)
         #expect(page.header("Content-Type") == "text/html; charset=utf-8")
-        for hook in [#"<form id="question""#, #"id="question-text">How old are they?"#, #"name="answer""#, #"id="remaining""#,
-                     #"name="action" value="next""#, #"<html lang="en">"#] {
+        for hook in [
+            #"<form id="question""#, #"id="question-text">How old are they?"#, #"name="answer""#, #"id="remaining""#,
+            #"name="action" value="next""#, #"<html lang="en">"#,
+        ] {
             #expect(page.text.contains(hook), "missing \(hook)")
         }
         // The age cannot be skipped, nothing to go back to, nothing to show yet.
@@ -53,7 +55,9 @@ struct WebFinderQuestionTests {
         let page = try await get(try makeFinder(), "/?answer=%20%207%20&action=next")
         #expect(page.text.contains(#"<input type="hidden" name="a" value="7">"#))
         #expect(page.text.contains("What do they enjoy?"))
-        #expect(page.text.contains(#"value="skip""#) && page.text.contains(#"value="back""#) && page.text.contains(#"value="done""#))
+        #expect(
+            page.text.contains(#"value="skip""#) && page.text.contains(#"value="back""#)
+                && page.text.contains(#"value="done""#))
     }
 
     @Test func aRejectedAnswerReShowsTheQuestionWithTheReasonNextToTheField() async throws {
@@ -139,8 +143,10 @@ struct WebFinderResultsTests {
     @Test func resultsCarryTheTestHooks() async throws {
         let page = try await get(try makeFinder(), "/gifts?age=7&interest=dinosaurs")
         #expect(page.status == 200)
-        for hook in [#"<ol id="gifts">"#, #"class="gift""#, #"data-id="dino-1""#, #"class="name""#, #"class="price">$24.99<"#,
-                     #"class="ages">ages 6–12<"#, #"<ul class="reasons""#, #"id="fit">good<"#, #"class="refine""#] {
+        for hook in [
+            #"<ol id="gifts">"#, #"class="gift""#, #"data-id="dino-1""#, #"class="name""#, #"class="price">$24.99<"#,
+            #"class="ages">ages 6–12<"#, #"<ul class="reasons""#, #"id="fit">good<"#, #"class="refine""#,
+        ] {
             #expect(page.text.contains(hook), "missing \(hook)")
         }
     }
@@ -201,10 +207,12 @@ struct WebFinderResultsTests {
 
     @Test func theResultsURLRoundTrips() throws {
         let query = FinderQuery(
-            profile: RecipientProfile(ageMonths: 18, interests: ["lego", "a, b & c"], purposes: [.fun, .crafty],
-                                      budgetMax: Money(24.5), budgetMin: Money(10), excludedWords: ["slime"]),
-            critique: Critique(rejectedProductIDs: ["x 1", "y"], avoidedInterests: ["space"], favouredInterests: ["lego"],
-                               favouredLike: "Some <set>"),
+            profile: RecipientProfile(
+                ageMonths: 18, interests: ["lego", "a, b & c"], purposes: [.fun, .crafty],
+                budgetMax: Money(24.5), budgetMin: Money(10), excludedWords: ["slime"]),
+            critique: Critique(
+                rejectedProductIDs: ["x 1", "y"], avoidedInterests: ["space"], favouredInterests: ["lego"],
+                favouredLike: "Some <set>"),
             limit: 10)
         let target = WebRequest(target: query.url)
         #expect(target.path == "/gifts")
@@ -213,8 +221,10 @@ struct WebFinderResultsTests {
 }
 
 struct WebFinderAssetTests {
-    @Test(arguments: [("/assets/finder.css", "text/css; charset=utf-8"), ("/assets/finder.js", "text/javascript; charset=utf-8"),
-                      ("/assets/icon.svg", "image/svg+xml")])
+    @Test(arguments: [
+        ("/assets/finder.css", "text/css; charset=utf-8"), ("/assets/finder.js", "text/javascript; charset=utf-8"),
+        ("/assets/icon.svg", "image/svg+xml"),
+    ])
     func assetsAreServedWithTheirTypes(path: String, type: String) async throws {
         let response = try await get(try makeFinder(), path)
         #expect(response.status == 200)
@@ -230,8 +240,9 @@ struct WebFinderAssetTests {
 
     @Test func aPostedFormIsReadLikeAQuery() async throws {
         let response = try await makeFinder().respond(
-            WebRequest(method: "POST", path: "/", body: Array("answer=7&action=next".utf8),
-                       headers: [("Content-Type", "application/x-www-form-urlencoded")]))
+            WebRequest(
+                method: "POST", path: "/", body: Array("answer=7&action=next".utf8),
+                headers: [("Content-Type", "application/x-www-form-urlencoded")]))
         #expect(response.text.contains(#"name="a" value="7""#))
     }
 
@@ -247,7 +258,8 @@ struct WebFinderDefaultCatalogTests {
         _ = try catalog.fillWithDefaultCatalogIfEmpty()
         let finder = WebFinder(catalog: catalog)
         // Coffee for a 9-year-old: the default catalog has nothing that fits, and ideas elsewhere.
-        let result = try await catalog.recommend(for: RecipientProfile(ageMonths: 9 * 12, interests: ["coffee"]), limit: 5)
+        let result = try await catalog.recommend(
+            for: RecipientProfile(ageMonths: 9 * 12, interests: ["coffee"]), limit: 5)
         try #require(result.fit != .good && !result.elsewhere.isEmpty)
         let page = try await get(finder, "/gifts?age=9&interest=coffee")
         #expect(page.text.contains(#"id="fit">\#(result.fit.rawValue)<"#))

@@ -26,9 +26,11 @@ public struct FlowStep: GiftwiseDocument, Equatable {
     public var error: String?
 
     /// Creates a step.
-    public init(done: Bool, question: QuestionDocument? = nil, remaining: Int? = nil, notes: [String] = [],
-                answers: [String] = [], profile: RecommendationRequest? = nil, result: RecommendationDocument? = nil,
-                error: String? = nil) {
+    public init(
+        done: Bool, question: QuestionDocument? = nil, remaining: Int? = nil, notes: [String] = [],
+        answers: [String] = [], profile: RecommendationRequest? = nil, result: RecommendationDocument? = nil,
+        error: String? = nil
+    ) {
         self.done = done
         self.question = question
         self.remaining = remaining
@@ -100,32 +102,43 @@ extension GiftCatalog {
     ///   - recipients: saved recipients to offer ("Who is it for?"); none for a public service.
     ///   - today: the day saved recipients' ages are computed for.
     ///   - limit: how many gifts the finished step lists.
-    public func flowStep(answers: [String], recipients: [SavedRecipient] = [], today: Date = Date(), limit: Int = 5) throws -> FlowStep {
+    public func flowStep(answers: [String], recipients: [SavedRecipient] = [], today: Date = Date(), limit: Int = 5)
+        throws -> FlowStep
+    {
         try Self.flowStep(answers: answers, CatalogReader(self), recipients: recipients, today: today, limit: limit)
     }
 
     /// ``flowStep(answers:recipients:today:limit:)`` in one GRDB asynchronous read.
-    public func flowStep(answers: [String], recipients: [SavedRecipient] = [], today: Date = Date(),
-                         limit: Int = 5) async throws -> FlowStep {
+    public func flowStep(
+        answers: [String], recipients: [SavedRecipient] = [], today: Date = Date(),
+        limit: Int = 5
+    ) async throws -> FlowStep {
         try await database.read { [self] db in
-            try Self.flowStep(answers: answers, CatalogReader(self, within: db), recipients: recipients, today: today, limit: limit)
+            try Self.flowStep(
+                answers: answers, CatalogReader(self, within: db), recipients: recipients, today: today, limit: limit)
         }
     }
 
-    static func flowStep(answers: [String], _ reader: CatalogReader, recipients: [SavedRecipient], today: Date,
-                         limit: Int) throws -> FlowStep {
-        let (conversation, reply) = try GiftConversation.replaying(answers, reader, recipients: recipients, today: today, limit: limit)
+    static func flowStep(
+        answers: [String], _ reader: CatalogReader, recipients: [SavedRecipient], today: Date,
+        limit: Int
+    ) throws -> FlowStep {
+        let (conversation, reply) = try GiftConversation.replaying(
+            answers, reader, recipients: recipients, today: today, limit: limit)
         var rejection: String?
         if case .rejected(let reason) = reply { rejection = reason }
         if let results = conversation.results, let profile = conversation.profile {
-            return FlowStep(done: true, notes: conversation.notes, answers: conversation.acceptedInputs,
-                            profile: RecommendationRequest(profile), result: RecommendationDocument(results), error: rejection)
+            return FlowStep(
+                done: true, notes: conversation.notes, answers: conversation.acceptedInputs,
+                profile: RecommendationRequest(profile), result: RecommendationDocument(results), error: rejection)
         }
         guard let question = conversation.currentQuestion else {
             throw GiftwiseError.database("the question flow stopped without a question or a result")
         }
-        let remaining = try conversation.remainingCount(reader) ?? reader.read { db in try CatalogDatabase.inStockCount(db) }
-        return FlowStep(done: false, question: QuestionDocument(question, error: rejection), remaining: remaining,
-                        notes: conversation.notes, answers: conversation.acceptedInputs)
+        let remaining =
+            try conversation.remainingCount(reader) ?? reader.read { db in try CatalogDatabase.inStockCount(db) }
+        return FlowStep(
+            done: false, question: QuestionDocument(question, error: rejection), remaining: remaining,
+            notes: conversation.notes, answers: conversation.acceptedInputs)
     }
 }

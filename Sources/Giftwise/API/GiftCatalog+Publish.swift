@@ -31,7 +31,8 @@ extension GiftCatalog {
         let folderName = target.lastPathComponent + ".snapshots"
         let folder = target.deletingLastPathComponent().appendingPathComponent(folderName)
         do {
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fileManager.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw GiftwiseError.cannotWrite(path: folder.path, reason: "the snapshot folder cannot be created")
         }
@@ -45,7 +46,8 @@ extension GiftCatalog {
         let products = try CatalogDatabase.productCount(atPath: snapshot.path)
 
         // A relative link, so the folder can be moved or mounted elsewhere as a whole.
-        let link = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).link-\(getpid())")
+        let link = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).link-\(getpid())")
         unlink(link.path)
         guard symlink("\(folderName)/\(name)", link.path) == 0 else {
             throw GiftwiseError.cannotWrite(path: link.path, reason: String(cString: strerror(errno)))

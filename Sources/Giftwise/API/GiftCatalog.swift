@@ -53,7 +53,8 @@ public struct GiftCatalog: Sendable {
     /// `$XDG_DATA_HOME/giftwise/catalog.sqlite`, else `~/.local/share/giftwise/catalog.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["GIFTWISE_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.local/share" } ?? NSHomeDirectory() + "/.local/share")
         return dataHome + "/giftwise/catalog.sqlite"
     }
@@ -85,7 +86,8 @@ public struct GiftCatalog: Sendable {
     /// Imports catalog data already in memory.
     @discardableResult
     public func importData(_ data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        try CatalogImporter(database: database, taxonomy: taxonomy, options: options).run(data: data, format: options.format)
+        try CatalogImporter(database: database, taxonomy: taxonomy, options: options).run(
+            data: data, format: options.format)
     }
 
     /// The product with this id, if any.

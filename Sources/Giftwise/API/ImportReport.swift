@@ -70,14 +70,17 @@ public struct ImportReport: Sendable, Codable, Equatable {
     /// A summary of the errors, for messages: every error when there are few, else one line per
     /// kind of error with its count and first lines.
     public var errorSummary: String {
-        var lines = ["The import found \(IssueGroups.thousands(errorCount)) error\(errorCount == 1 ? "" : "s"); nothing was written."]
+        var lines = [
+            "The import found \(IssueGroups.thousands(errorCount)) error\(errorCount == 1 ? "" : "s"); nothing was written."
+        ]
         if errorCount <= 20 {
             for issue in errors { lines.append("  " + issue.description) }
             return lines.joined(separator: "\n")
         }
         for group in errorGroups.groups.prefix(20) { lines.append("  " + group.summary(verb: "")) }
         if errorGroups.groups.count > 20 {
-            lines.append("  … and \(errorGroups.groups.count - 20) more kinds of error (use --report json to see them all).")
+            lines.append(
+                "  … and \(errorGroups.groups.count - 20) more kinds of error (use --report json to see them all).")
         } else if errorCount > errors.count {
             lines.append("  (--report json lists the first \(IssueGroups.thousands(errors.count)) one by one)")
         }
@@ -90,7 +93,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case added, updated, unchanged, removed, skipped, autoTagged, errors, errorCount, warnings, dryRun, skippedRows, currencies
+        case added, updated, unchanged, removed, skipped, autoTagged, errors, errorCount, warnings, dryRun, skippedRows,
+            currencies
     }
 
     /// Equal counts, issues and warnings (the groups follow from the issues).

@@ -107,7 +107,8 @@ public struct RecommendationDocument: GiftwiseDocument, Equatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, name, description, price, currency, ageMin, ageMax, interests, purposes, score, reasons, mismatches, url
+            case id, name, description, price, currency, ageMin, ageMax, interests, purposes, score, reasons,
+                mismatches, url
         }
 
         /// Writes `ageMin`, `ageMax` and `url` as `null` when absent: the keys are always there.
@@ -147,7 +148,8 @@ public struct RecommendationDocument: GiftwiseDocument, Equatable {
 
         /// The suggestion for a relaxation.
         public init(_ relaxation: Relaxation) {
-            self.init(suggestion: relaxation.suggestion, matches: relaxation.matches, changes: Changes(relaxation.changes))
+            self.init(
+                suggestion: relaxation.suggestion, matches: relaxation.matches, changes: Changes(relaxation.changes))
         }
     }
 

@@ -22,8 +22,10 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
     public var limit: Int?
 
     /// Creates a request.
-    public init(age: Double, interests: [String] = [], purposes: [Purpose] = [], budget: Double? = nil,
-                budgetMin: Double? = nil, exclude: [String] = [], limit: Int? = nil) {
+    public init(
+        age: Double, interests: [String] = [], purposes: [Purpose] = [], budget: Double? = nil,
+        budgetMin: Double? = nil, exclude: [String] = [], limit: Int? = nil
+    ) {
         self.age = age
         self.interests = interests
         self.purposes = purposes

@@ -65,7 +65,10 @@ public struct ProfileChanges: Sendable, Codable, Equatable {
     public var dropBudgetMin: Bool?
 
     /// Creates changes.
-    public init(budget: Money? = nil, purposes: [Purpose]? = nil, interests: [String]? = nil, exclude: [String]? = nil, dropBudgetMin: Bool? = nil) {
+    public init(
+        budget: Money? = nil, purposes: [Purpose]? = nil, interests: [String]? = nil, exclude: [String]? = nil,
+        dropBudgetMin: Bool? = nil
+    ) {
         self.budget = budget
         self.purposes = purposes
         self.interests = interests
@@ -90,9 +93,10 @@ public struct ProfileChanges: Sendable, Codable, Equatable {
     }
 
     func merged(with other: ProfileChanges) -> ProfileChanges {
-        ProfileChanges(budget: budget ?? other.budget, purposes: purposes ?? other.purposes,
-                       interests: interests ?? other.interests, exclude: exclude ?? other.exclude,
-                       dropBudgetMin: dropBudgetMin ?? other.dropBudgetMin)
+        ProfileChanges(
+            budget: budget ?? other.budget, purposes: purposes ?? other.purposes,
+            interests: interests ?? other.interests, exclude: exclude ?? other.exclude,
+            dropBudgetMin: dropBudgetMin ?? other.dropBudgetMin)
     }
 }
 
@@ -121,9 +125,11 @@ public struct Recommendations: Sendable, Codable, Equatable {
     public var elsewhereFor: [ElsewhereIdeas] = []
 
     /// Creates recommendations.
-    public init(fit: Fit, items: [Recommendation], relaxations: [Relaxation], goodMatchCount: Int,
-                unrecognisedInterests: [String] = [], notUnderstoodInterests: [String] = [], notes: [String] = [],
-                elsewhereFor: [ElsewhereIdeas] = []) {
+    public init(
+        fit: Fit, items: [Recommendation], relaxations: [Relaxation], goodMatchCount: Int,
+        unrecognisedInterests: [String] = [], notUnderstoodInterests: [String] = [], notes: [String] = [],
+        elsewhereFor: [ElsewhereIdeas] = []
+    ) {
         self.fit = fit
         self.items = items
         self.relaxations = relaxations

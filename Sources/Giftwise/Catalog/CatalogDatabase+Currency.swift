@@ -51,8 +51,9 @@ extension CatalogDatabase {
     /// importer calls this once per committed import.
     static func refreshCurrencyCounts(_ db: Database) throws {
         let counts = try countCurrencies(db)
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('currency_counts', ?)",
-                       arguments: [encodeCounts(counts)])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('currency_counts', ?)",
+            arguments: [encodeCounts(counts)])
     }
 
     private static func countCurrencies(_ db: Database) throws -> [String: Int] {

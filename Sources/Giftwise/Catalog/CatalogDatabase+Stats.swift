@@ -10,7 +10,10 @@ extension CatalogDatabase {
             let auto = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE inferred != 0") ?? 0
             let priceMin = try Int64.fetchOne(db, sql: "SELECT MIN(price_minor) FROM product") ?? 0
             let priceMax = try Int64.fetchOne(db, sql: "SELECT MAX(price_minor) FROM product") ?? 0
-            let median = try Int64.fetchOne(db, sql: "SELECT price_minor FROM product ORDER BY price_minor LIMIT 1 OFFSET ?", arguments: [products / 2]) ?? 0
+            let median =
+                try Int64.fetchOne(
+                    db, sql: "SELECT price_minor FROM product ORDER BY price_minor LIMIT 1 OFFSET ?",
+                    arguments: [products / 2]) ?? 0
             var purposes: [String: Int] = [:]
             // One pass over the purpose bits (educational 1, crafty 2, sporty 4, fun 8).
             let sums = Purpose.allCases.map { "SUM((purposes & \($0.bit)) != 0)" }.joined(separator: ", ")
@@ -23,14 +26,20 @@ extension CatalogDatabase {
             var bands: [String: Int] = [:]
             for (label, low, high) in CatalogStats.bands {
                 // Overlaps the band: suitable for at least one age in it.
-                bands[label] = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM product
-                    WHERE COALESCE(age_min_months, 36) < ? AND (age_max_months IS NULL OR age_max_months >= ?)
-                    """, arguments: [(high + 1) * 12, low * 12]) ?? 0
+                bands[label] =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM product
+                            WHERE COALESCE(age_min_months, 36) < ? AND (age_max_months IS NULL OR age_max_months >= ?)
+                            """, arguments: [(high + 1) * 12, low * 12]) ?? 0
             }
-            let top = try Row.fetchAll(db, sql: """
-                SELECT interest_id, COUNT(*) AS n FROM product_interest GROUP BY interest_id ORDER BY n DESC, interest_id LIMIT 20
-                """).map { CatalogStats.InterestCount(interest: $0[0], products: $0[1]) }
+            let top = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT interest_id, COUNT(*) AS n FROM product_interest GROUP BY interest_id ORDER BY n DESC, interest_id LIMIT 20
+                    """
+            ).map { CatalogStats.InterestCount(interest: $0[0], products: $0[1]) }
             let taxonomyCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE is_free = 0") ?? 0
             let freeCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE is_free = 1") ?? 0
             return CatalogStats(

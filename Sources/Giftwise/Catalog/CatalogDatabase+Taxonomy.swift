@@ -12,22 +12,28 @@ extension CatalogDatabase {
         let taxonomy = DefaultCatalog.taxonomy
         try write { db in
             try db.execute(sql: "DELETE FROM interest WHERE is_free = 0")
-            let insertInterest = try db.makeStatement(sql: """
-                INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms) VALUES (?, ?, ?, 0, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
-                    is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous, synonyms = excluded.synonyms
-                """)
-            let insertAlias = try db.makeStatement(sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
-            let insertRelated = try db.makeStatement(sql: "INSERT OR REPLACE INTO interest_related (interest_id, related_id, weight) VALUES (?, ?, ?)")
+            let insertInterest = try db.makeStatement(
+                sql: """
+                    INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms) VALUES (?, ?, ?, 0, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
+                        is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous, synonyms = excluded.synonyms
+                    """)
+            let insertAlias = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
+            let insertRelated = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO interest_related (interest_id, related_id, weight) VALUES (?, ?, ?)")
             for (position, interest) in taxonomy.interests.enumerated() {
-                try insertInterest.execute(arguments: [interest.id, interest.label, interest.phrase, position,
-                                                       Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms)])
+                try insertInterest.execute(arguments: [
+                    interest.id, interest.label, interest.phrase, position,
+                    Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms),
+                ])
                 for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
                     try insertRelated.execute(arguments: [interest.id, related, weight])
                 }
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('taxonomy', ?)", arguments: [fingerprint])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('taxonomy', ?)", arguments: [fingerprint])
         }
     }
 
@@ -39,21 +45,29 @@ extension CatalogDatabase {
     package func loadTaxonomy() throws -> Taxonomy {
         try read { db in
             var aliases: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT interest_id, alias FROM interest_alias ORDER BY interest_id, alias") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT interest_id, alias FROM interest_alias ORDER BY interest_id, alias")
+            {
                 aliases[row[0], default: []].append(row[1])
             }
             var related: [String: [String: Double]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT interest_id, related_id, weight FROM interest_related") {
                 related[row[0], default: [:]][row[1]] = row[2]
             }
-            let interests = try Row.fetchAll(db, sql: "SELECT id, label, phrase, ambiguous, synonyms FROM interest WHERE is_free = 0 ORDER BY position, id").map { row in
+            let interests = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT id, label, phrase, ambiguous, synonyms FROM interest WHERE is_free = 0 ORDER BY position, id"
+            ).map { row in
                 let id: String = row[0]
                 let ambiguousJSON: String = row[3]
                 let ambiguous = (try? JSONDecoder().decode([String].self, from: Data(ambiguousJSON.utf8))) ?? []
                 let synonymsJSON: String = row[4]
                 let synonyms = (try? JSONDecoder().decode([String].self, from: Data(synonymsJSON.utf8))) ?? []
-                return Interest(id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms, related: related[id] ?? [:],
-                                ambiguous: ambiguous)
+                return Interest(
+                    id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
+                    related: related[id] ?? [:],
+                    ambiguous: ambiguous)
             }
             return Taxonomy(interests: interests)
         }

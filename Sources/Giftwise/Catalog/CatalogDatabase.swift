@@ -61,8 +61,8 @@ package struct CatalogDatabase: Sendable {
             // A catalog someone may read but not write (a shared, read-only file) still answers
             // questions; only changing it is refused.
             guard case GiftwiseError.cannotWrite = translated, fileManager.isReadableFile(atPath: path),
-                  let size = try? fileManager.attributesOfItem(atPath: path)[.size] as? Int, size > 0,
-                  let readOnly = try? Self.openReadOnly(path: path)
+                let size = try? fileManager.attributesOfItem(atPath: path)[.size] as? Int, size > 0,
+                let readOnly = try? Self.openReadOnly(path: path)
             else { throw translated }
             self.writer = readOnly
             self.isReadOnly = true
@@ -89,7 +89,9 @@ package struct CatalogDatabase: Sendable {
             let superseded = try migrator.hasBeenSuperseded(db)
             return try !superseded && migrator.hasCompletedMigrations(db)
         }
-        guard current else { throw GiftwiseError.cannotWrite(path: path, reason: "it needs upgrading and is read-only") }
+        guard current else {
+            throw GiftwiseError.cannotWrite(path: path, reason: "it needs upgrading and is read-only")
+        }
         return queue
     }
 

@@ -38,29 +38,37 @@ final class ImportWriter {
         if bulkFullText {
             // An empty catalog: building an index once from sorted keys beats growing it row by
             // row. Inside the import's transaction, so a failed import restores them untouched.
-            let indexes = try Row.fetchAll(db, sql: """
-                SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('product', 'product_interest')
-                ORDER BY name
-                """)
+            let indexes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, sql FROM sqlite_master
+                    WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('product', 'product_interest')
+                    ORDER BY name
+                    """)
             for index in indexes {
                 try db.execute(sql: "DROP INDEX \(quoted(index[0] as String))")
                 deferredIndexes.append(index[1])
             }
         }
         if stagesTags {
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS import_tag_stage (
-                    interest_id TEXT NOT NULL, product_pk INTEGER NOT NULL, rank INTEGER NOT NULL,
-                    price_minor INTEGER NOT NULL, age_min_months INTEGER, age_max_months INTEGER,
-                    purposes INTEGER NOT NULL, in_stock INTEGER NOT NULL, span_fit REAL NOT NULL, supplied INTEGER NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE IF NOT EXISTS import_tag_stage (
+                        interest_id TEXT NOT NULL, product_pk INTEGER NOT NULL, rank INTEGER NOT NULL,
+                        price_minor INTEGER NOT NULL, age_min_months INTEGER, age_max_months INTEGER,
+                        purposes INTEGER NOT NULL, in_stock INTEGER NOT NULL, span_fit REAL NOT NULL, supplied INTEGER NOT NULL)
+                    """)
             try db.execute(sql: "DELETE FROM import_tag_stage")
         }
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID")
+        try db.execute(
+            sql:
+                "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID"
+        )
         try db.execute(sql: "DELETE FROM import_seen")
-        selectExisting = try db.makeStatement(sql: "SELECT pk, content_hash, name, description, tags FROM product WHERE id = ?")
-        insertSeen = try db.makeStatement(sql: "INSERT INTO import_seen (id, line) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        selectExisting = try db.makeStatement(
+            sql: "SELECT pk, content_hash, name, description, tags FROM product WHERE id = ?")
+        insertSeen = try db.makeStatement(
+            sql: "INSERT INTO import_seen (id, line) VALUES (?, ?) ON CONFLICT DO NOTHING")
         selectSeen = try db.makeStatement(sql: "SELECT line FROM import_seen WHERE id = ?")
         let productColumns = """
             product (id, name, description, price_minor, currency, age_min_months, age_max_months,
@@ -68,21 +76,29 @@ final class ImportWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         insertProduct = FastStatement(db, try db.makeStatement(sql: "INSERT INTO " + productColumns))
-        insertProductIfNew = FastStatement(db, try db.makeStatement(sql: "INSERT INTO " + productColumns + " ON CONFLICT(id) DO NOTHING"))
-        updateProduct = try db.makeStatement(sql: """
-            UPDATE product SET name = ?, description = ?, price_minor = ?, currency = ?, age_min_months = ?,
-                age_max_months = ?, url = ?, in_stock = ?, inferred = ?, tags = ?, content_hash = ?, purposes = ?
-            WHERE pk = ?
-            """)
+        insertProductIfNew = FastStatement(
+            db, try db.makeStatement(sql: "INSERT INTO " + productColumns + " ON CONFLICT(id) DO NOTHING"))
+        updateProduct = try db.makeStatement(
+            sql: """
+                UPDATE product SET name = ?, description = ?, price_minor = ?, currency = ?, age_min_months = ?,
+                    age_max_months = ?, url = ?, in_stock = ?, inferred = ?, tags = ?, content_hash = ?, purposes = ?
+                WHERE pk = ?
+                """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
-        insertTag = FastStatement(db, try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO \(stagesTags ? "import_tag_stage" : "product_interest") (interest_id, product_pk, rank, price_minor, age_min_months,
-                                                    age_max_months, purposes, in_stock, span_fit, supplied)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """))
-        insertFreeInterest = try db.makeStatement(sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
-        insertFullText = try db.makeStatement(sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)")
-        deleteFullText = try db.makeStatement(sql: "INSERT INTO product_fts (product_fts, rowid, name, description, tags) VALUES ('delete', ?, ?, ?, ?)")
+        insertTag = FastStatement(
+            db,
+            try db.makeStatement(
+                sql: """
+                    INSERT OR IGNORE INTO \(stagesTags ? "import_tag_stage" : "product_interest") (interest_id, product_pk, rank, price_minor, age_min_months,
+                                                            age_max_months, purposes, in_stock, span_fit, supplied)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """))
+        insertFreeInterest = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
+        insertFullText = try db.makeStatement(
+            sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)")
+        deleteFullText = try db.makeStatement(
+            sql: "INSERT INTO product_fts (product_fts, rowid, name, description, tags) VALUES ('delete', ?, ?, ?, ?)")
     }
 
     /// Into an empty catalog every row is new, so the id's uniqueness constraint finds repeats and
@@ -112,7 +128,9 @@ final class ImportWriter {
         if let existing {
             pk = existing[0]
             if existing[1] as Int64 == draft.contentHash { return .unchanged }
-            try deleteFullText.execute(arguments: [pk, existing[2] as String, existing[3] as String, existing[4] as String])
+            try deleteFullText.execute(arguments: [
+                pk, existing[2] as String, existing[3] as String, existing[4] as String,
+            ])
             try updateProduct.execute(arguments: [
                 product.name, product.description, product.price.minorUnits, product.currency,
                 product.ages.minMonths, product.ages.maxMonths, product.url, product.inStock, draft.inferred,
@@ -171,7 +189,8 @@ final class ImportWriter {
 
     func countUnseen() throws -> Int {
         if bulkFullText { return 0 }
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE id NOT IN (SELECT id FROM import_seen)") ?? 0
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE id NOT IN (SELECT id FROM import_seen)")
+            ?? 0
     }
 
     /// Removes the products this file did not list (`--replace`).
@@ -179,13 +198,15 @@ final class ImportWriter {
         if bulkFullText { return 0 }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_gone (pk INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM import_gone")
-        try db.execute(sql: "INSERT INTO import_gone SELECT pk FROM product WHERE id NOT IN (SELECT id FROM import_seen)")
+        try db.execute(
+            sql: "INSERT INTO import_gone SELECT pk FROM product WHERE id NOT IN (SELECT id FROM import_seen)")
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_gone") ?? 0
         guard count > 0 else { return 0 }
-        try db.execute(sql: """
-            INSERT INTO product_fts (product_fts, rowid, name, description, tags)
-            SELECT 'delete', pk, name, description, tags FROM product WHERE pk IN (SELECT pk FROM import_gone)
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO product_fts (product_fts, rowid, name, description, tags)
+                SELECT 'delete', pk, name, description, tags FROM product WHERE pk IN (SELECT pk FROM import_gone)
+                """)
         try db.execute(sql: "DELETE FROM product_interest WHERE product_pk IN (SELECT pk FROM import_gone)")
         try db.execute(sql: "DELETE FROM product WHERE pk IN (SELECT pk FROM import_gone)")
         return count
@@ -194,13 +215,14 @@ final class ImportWriter {
     /// Builds the full-text index in one pass if rows were added in bulk; clears the temp tables.
     func finish() throws {
         if stagesTags {
-            try db.execute(sql: """
-                INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
-                                              age_max_months, purposes, in_stock, supplied)
-                SELECT interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
-                       age_max_months, purposes, in_stock, supplied
-                FROM import_tag_stage ORDER BY interest_id, rank, span_fit DESC, product_pk
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
+                                                  age_max_months, purposes, in_stock, supplied)
+                    SELECT interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
+                           age_max_months, purposes, in_stock, supplied
+                    FROM import_tag_stage ORDER BY interest_id, rank, span_fit DESC, product_pk
+                    """)
             try db.execute(sql: "DELETE FROM import_tag_stage")
         }
         for index in deferredIndexes { try db.execute(sql: index) }

@@ -29,7 +29,9 @@ struct HardLimits {
     /// The conditions on `source`.
     func condition(on source: Source) -> SQL {
         let a = source.alias
-        var sql: SQL = ignoresAge ? "\(a).in_stock = 1" : "\(a).in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: ageMonths, alias: a))"
+        var sql: SQL =
+            ignoresAge
+            ? "\(a).in_stock = 1" : "\(a).in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: ageMonths, alias: a))"
         if let ranges = priceRanges {
             if singleCurrency, let range = ranges.first?.value, ranges.count == 1 {
                 sql += " AND \(a).price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound)"
@@ -54,7 +56,8 @@ extension AgeRange {
     /// ``admits(ageMonths:)`` as an SQL condition on a table with `age_min_months` and
     /// `age_max_months`: the same rule, from the same constants (tests check they agree).
     static func admitsSQL(ageMonths: Int, alias a: SQL) -> SQL {
-        let minimum: SQL = ageMonths >= unknownMinimumSafeFromMonths
+        let minimum: SQL =
+            ageMonths >= unknownMinimumSafeFromMonths
             ? "(\(a).age_min_months IS NULL OR \(a).age_min_months <= \(ageMonths))"
             : "\(a).age_min_months <= \(ageMonths)"
         // exclusiveUpperBound: a whole-year maximum admits the whole labelled year.
@@ -67,12 +70,14 @@ extension AgeRange {
     /// ``fit(forRecipientMonths:)`` as an SQL expression (for ordering inside the store).
     static func fitSQL(recipientMonths age: Int, alias a: SQL) -> SQL {
         if age >= seniorFromMonths {
-            return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= \(seniorRangeFromMonths) THEN 1.0 WHEN COALESCE(\(a).age_min_months, 0) >= \(adultRangeFromMonths) THEN 0.85 ELSE 0.6 END)"
+            return
+                "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= \(seniorRangeFromMonths) THEN 1.0 WHEN COALESCE(\(a).age_min_months, 0) >= \(adultRangeFromMonths) THEN 0.85 ELSE 0.6 END)"
         }
         if age >= adultFromMonths {
             return "(CASE WHEN COALESCE(\(a).age_min_months, 0) >= \(adultRangeFromMonths) THEN 1.0 ELSE 0.7 END)"
         }
-        return "(1.0 / (1.0 + \(spanPenaltyPerYear) * MAX(0.0, ((MIN(COALESCE(\(a).age_max_months, \(openRangeEndMonths)), \(openRangeEndMonths)) - COALESCE(\(a).age_min_months, \(unknownMinimumSafeFromMonths))) / 12.0) - \(comfortableSpanYears))))"
+        return
+            "(1.0 / (1.0 + \(spanPenaltyPerYear) * MAX(0.0, ((MIN(COALESCE(\(a).age_max_months, \(openRangeEndMonths)), \(openRangeEndMonths)) - COALESCE(\(a).age_min_months, \(unknownMinimumSafeFromMonths))) / 12.0) - \(comfortableSpanYears))))"
     }
 }
 
@@ -129,12 +134,14 @@ enum MatchRequests {
     /// Pks of good matches from one source: tags or text, with a wished purpose.
     static func goodByTags(_ tags: [String], limits: HardLimits, purposeMask: Int) -> SQL {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (pi.purposes & \(purposeMask)) != 0"
-        return "SELECT pi.product_pk AS pk FROM product_interest pi WHERE pi.interest_id IN \(tags) AND \(limits.condition(on: .tagRow))\(purpose)"
+        return
+            "SELECT pi.product_pk AS pk FROM product_interest pi WHERE pi.interest_id IN \(tags) AND \(limits.condition(on: .tagRow))\(purpose)"
     }
 
     static func goodByText(_ query: String, limits: HardLimits, purposeMask: Int) -> SQL {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
-        return "SELECT p.pk AS pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))\(purpose)"
+        return
+            "SELECT p.pk AS pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))\(purpose)"
     }
 
     static func anyWithin(_ limits: HardLimits, purposeMask: Int) -> SQL {
@@ -146,16 +153,21 @@ enum MatchRequests {
     static func goodPKs(_ db: Database, sources: [SQL], cap: Int) throws -> [Int64] {
         guard !sources.isEmpty else { return [] }
         let union = sources.joined(separator: " UNION ")
-        return try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
+        return try Int64.fetchAll(
+            db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
     }
 
     /// The names of products in `pks`.
     /// Which of `pks` pass the hard limits (and a purpose, when asked).
     static func passing(_ db: Database, pks: [Int64], limits: HardLimits, purposeMask: Int) throws -> Set<Int64> {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
-        return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
-            SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(limits.condition(on: .product))\(purpose)
-            """)))
+        return Set(
+            try Int64.fetchAll(
+                db,
+                SQLRequest<Int64>(
+                    literal: """
+                        SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(limits.condition(on: .product))\(purpose)
+                        """)))
     }
 
     /// The product keys a request gives (statement cached: the shapes repeat per recommendation).
@@ -175,27 +187,37 @@ enum MatchRequests {
 
     static func names(_ db: Database, pks: [Int64]) throws -> [String] {
         guard !pks.isEmpty else { return [] }
-        return try String.fetchAll(db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))
+        return try String.fetchAll(
+            db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))
     }
 
     /// The prices of products in `pks`, each with its currency.
     static func prices(_ db: Database, pks: [Int64]) throws -> [(currency: String, price: Int64)] {
         guard !pks.isEmpty else { return [] }
-        return try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT currency, price_minor FROM product WHERE pk IN \(pks) ORDER BY pk"))
-            .map { ($0[0], $0[1]) }
+        return try Row.fetchAll(
+            db, SQLRequest<Row>(literal: "SELECT currency, price_minor FROM product WHERE pk IN \(pks) ORDER BY pk")
+        )
+        .map { ($0[0], $0[1]) }
     }
 
     /// Products of the given pks, with their tags and whether the shop supplied the tags.
     static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
         let list = pks.sorted()
         guard !list.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT \(sql: ProductRecord.columns) FROM product p WHERE p.pk IN \(list)"))
-        return Dictionary(uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map { ($0.pk, ($0.product, $0.inferred & 1 == 0)) })
+        let rows = try Row.fetchAll(
+            db, SQLRequest<Row>(literal: "SELECT \(sql: ProductRecord.columns) FROM product p WHERE p.pk IN \(list)"))
+        return Dictionary(
+            uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map {
+                ($0.pk, ($0.product, $0.inferred & 1 == 0))
+            })
     }
 
     /// Products in stock priced in a currency the budget cannot be compared with.
     static func countUncomparable(_ db: Database, currencies: [String]) throws -> Int {
-        try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM product WHERE in_stock = 1 AND currency NOT IN \(currencies)")) ?? 0
+        try Int.fetchOne(
+            db,
+            SQLRequest<Int>(
+                literal: "SELECT COUNT(*) FROM product WHERE in_stock = 1 AND currency NOT IN \(currencies)")) ?? 0
     }
 
     /// Subquery of pks never to show: ids, words to avoid (text and tags), kinds turned down.

@@ -16,22 +16,28 @@ extension ProductVectors {
     /// when `pks` is `nil`.
     static func passing(_ db: Database, pks: [Int64]?, condition: SQL) throws -> Set<Int64> {
         if let pks {
-            return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(condition)")))
+            return Set(
+                try Int64.fetchAll(
+                    db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE p.pk IN \(pks) AND \(condition)")))
         }
         return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT p.pk FROM product p WHERE \(condition)")))
     }
 
     /// Products whose text matches the FTS5 query `match` and pass `condition`, at most `limit`.
     static func textCandidates(_ db: Database, match: String, condition: SQL, limit: Int) throws -> [Int64] {
-        try Int64.fetchAll(db, SQLRequest<Int64>(literal: """
-            SELECT p.pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid
-            WHERE product_fts MATCH \(match) AND \(condition) LIMIT \(limit)
-            """))
+        try Int64.fetchAll(
+            db,
+            SQLRequest<Int64>(
+                literal: """
+                    SELECT p.pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid
+                    WHERE product_fts MATCH \(match) AND \(condition) LIMIT \(limit)
+                    """))
     }
 
     /// `(product_pk, vector)` rows for the listed products.
     static func vectorRows(_ db: Database, pks: [Int64]) throws -> RowCursor {
-        try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT product_pk, vector FROM product_vector WHERE product_pk IN \(pks)"))
+        try Row.fetchCursor(
+            db, SQLRequest<Row>(literal: "SELECT product_pk, vector FROM product_vector WHERE product_pk IN \(pks)"))
     }
 
     /// Every `(product_pk, vector)` row, by product key.

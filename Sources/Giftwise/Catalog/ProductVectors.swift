@@ -10,14 +10,15 @@ package enum ProductVectors {
     /// The schema for stored vectors. Frozen once shipped, like every migration.
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-product-vector") { db in
-            try db.execute(sql: """
-                CREATE TABLE product_vector (
-                    product_pk INTEGER PRIMARY KEY REFERENCES product(pk) ON DELETE CASCADE,
-                    content_hash INTEGER NOT NULL, -- the product's content_hash when it was embedded
-                    vector BLOB NOT NULL           -- int8 components, then a float32 scale (little-endian)
-                );
-                INSERT OR REPLACE INTO meta (key, value) VALUES ('semantic_table', 'none');
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE product_vector (
+                        product_pk INTEGER PRIMARY KEY REFERENCES product(pk) ON DELETE CASCADE,
+                        content_hash INTEGER NOT NULL, -- the product's content_hash when it was embedded
+                        vector BLOB NOT NULL           -- int8 components, then a float32 scale (little-endian)
+                    );
+                    INSERT OR REPLACE INTO meta (key, value) VALUES ('semantic_table', 'none');
+                    """)
         }
     }
 
@@ -46,15 +47,18 @@ package enum ProductVectors {
         let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [tableKey])
         if stored != tableFingerprint {
             try db.execute(sql: "DELETE FROM product_vector")
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [tableKey, tableFingerprint])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [tableKey, tableFingerprint])
         }
-        let select = try db.makeStatement(sql: """
-            SELECT p.pk, p.content_hash, p.name, substr(p.description, 1, ?) FROM product p
-            LEFT JOIN product_vector v ON v.product_pk = p.pk
-            WHERE p.pk > ? AND (v.product_pk IS NULL OR v.content_hash <> p.content_hash)
-            ORDER BY p.pk LIMIT 2048
-            """)
-        let upsert = try db.makeStatement(sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)")
+        let select = try db.makeStatement(
+            sql: """
+                SELECT p.pk, p.content_hash, p.name, substr(p.description, 1, ?) FROM product p
+                LEFT JOIN product_vector v ON v.product_pk = p.pk
+                WHERE p.pk > ? AND (v.product_pk IS NULL OR v.content_hash <> p.content_hash)
+                ORDER BY p.pk LIMIT 2048
+                """)
+        let upsert = try db.makeStatement(
+            sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)")
         var vector = [Float](repeating: 0, count: embedder.dimensions)
         var scratch = vector
         var after: Int64 = .min
@@ -68,7 +72,9 @@ package enum ProductVectors {
                 let description: String = row[3] ?? ""
                 // No known piece: a zero vector, similar to nothing.
                 _ = embedder.embedProduct(name: name, description: description, into: &vector, scratch: &scratch)
-                try upsert.execute(arguments: [row[0] as Int64, row[1] as Int64, vector.withUnsafeBufferPointer { encode($0) }])
+                try upsert.execute(arguments: [
+                    row[0] as Int64, row[1] as Int64, vector.withUnsafeBufferPointer { encode($0) },
+                ])
             }
             filled += page.count
             after = last[0]
@@ -78,10 +84,11 @@ package enum ProductVectors {
     }
 
     static func bumpGeneration(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO meta (key, value) VALUES (?, '1')
-            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
-            """, arguments: [generationKey])
+        try db.execute(
+            sql: """
+                INSERT INTO meta (key, value) VALUES (?, '1')
+                ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                """, arguments: [generationKey])
     }
 
     /// Whether stored vectors are missing or come from another table (a catalog made before
@@ -129,7 +136,8 @@ package enum ProductVectors {
     package static func decode(_ data: Data, dimensions: Int = SemanticTable.bundled.dimensions) -> SemanticVector? {
         guard data.count == dimensions + 4 else { return nil }
         return data.withUnsafeBytes { raw in
-            let scale = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self)))
+            let scale = Float(
+                bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self)))
             return SemanticVector(unitComponents: (0..<dimensions).map { Float(Int8(bitPattern: raw[$0])) * scale })
         }
     }
@@ -139,13 +147,15 @@ package enum ProductVectors {
     static func cosine(_ query: UnsafeBufferPointer<Float>, stored: UnsafeRawBufferPointer) -> Float {
         let dimensions = query.count
         guard stored.count == dimensions + 4 else { return 0 }
-        let scale = Float(bitPattern: UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self)))
+        let scale = Float(
+            bitPattern: UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self)))
         var sum = SIMD16<Float>()
         let q = UnsafeRawPointer(query.baseAddress!)
         let s = stored.baseAddress!
         var offset = 0
         while offset + 16 <= dimensions {
-            sum += q.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
+            sum +=
+                q.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
                 * SIMD16<Float>(s.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
             offset += 16
         }

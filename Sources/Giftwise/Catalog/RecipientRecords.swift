@@ -21,9 +21,16 @@ struct RecipientRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdOn: String
 
     enum CodingKeys: String, CodingKey {
-        case id, name, nameKey = "name_key", birthDate = "birth_date", ageMonths = "age_months", ageGivenOn = "age_given_on"
-        case interests, purposes, budgetMaxMinor = "budget_max_minor", budgetMinMinor = "budget_min_minor"
-        case excludedWords = "excluded_words", createdOn = "created_on"
+        case id, name
+        case nameKey = "name_key"
+        case birthDate = "birth_date"
+        case ageMonths = "age_months"
+        case ageGivenOn = "age_given_on"
+        case interests, purposes
+        case budgetMaxMinor = "budget_max_minor"
+        case budgetMinMinor = "budget_min_minor"
+        case excludedWords = "excluded_words"
+        case createdOn = "created_on"
     }
 
     enum Columns {
@@ -48,8 +55,13 @@ struct GiftRow: Codable, FetchableRecord, MutablePersistableRecord {
     var outcome: GiftOutcome?
 
     enum CodingKeys: String, CodingKey {
-        case id, recipientID = "recipient_id", productID = "product_id", productName = "product_name", interests
-        case givenOn = "given_on", occasion, outcome
+        case id
+        case recipientID = "recipient_id"
+        case productID = "product_id"
+        case productName = "product_name"
+        case interests
+        case givenOn = "given_on"
+        case occasion, outcome
     }
 
     enum Columns {
@@ -82,9 +94,10 @@ extension CatalogDatabase {
 extension RecipientRecord {
     /// The row for a (normalised) recipient.
     init(_ recipient: SavedRecipient, createdOn: String) {
-        self.init(id: recipient.id == 0 ? nil : recipient.id, name: "", nameKey: "", birthDate: nil, ageMonths: nil,
-                  ageGivenOn: nil, interests: [], purposes: [], budgetMaxMinor: nil, budgetMinMinor: nil, excludedWords: [],
-                  createdOn: createdOn)
+        self.init(
+            id: recipient.id == 0 ? nil : recipient.id, name: "", nameKey: "", birthDate: nil, ageMonths: nil,
+            ageGivenOn: nil, interests: [], purposes: [], budgetMaxMinor: nil, budgetMinMinor: nil, excludedWords: [],
+            createdOn: createdOn)
         update(from: recipient)
     }
 
@@ -106,7 +119,8 @@ extension RecipientRecord {
     /// - Throws: ``GiftwiseError/database(_:)`` when a stored day cannot be read (never a made-up date).
     func savedRecipient() throws -> SavedRecipient {
         SavedRecipient(
-            id: id ?? 0, name: name, birthDate: try birthDate.map { try ISODay.stored($0, what: "the birth date of \(name)") },
+            id: id ?? 0, name: name,
+            birthDate: try birthDate.map { try ISODay.stored($0, what: "the birth date of \(name)") },
             ageMonthsWhenGiven: ageMonths,
             ageGivenOn: try ageGivenOn.map { try ISODay.stored($0, what: "the day \(name)'s age was given") },
             interests: interests, purposes: Set(purposes), budgetMax: budgetMaxMinor.map(Money.init(minorUnits:)),
@@ -118,8 +132,10 @@ extension GiftRow {
     /// The gift record this row holds.
     /// - Throws: ``GiftwiseError/database(_:)`` when its day cannot be read.
     func giftRecord() throws -> GiftRecord {
-        GiftRecord(id: id ?? 0, productID: productID, productName: productName, interests: interests,
-                   date: try ISODay.stored(givenOn, what: "the day \(productName) was given"), occasion: occasion, outcome: outcome)
+        GiftRecord(
+            id: id ?? 0, productID: productID, productName: productName, interests: interests,
+            date: try ISODay.stored(givenOn, what: "the day \(productName) was given"), occasion: occasion,
+            outcome: outcome)
     }
 }
 

@@ -83,7 +83,9 @@ enum AgePhraseReader {
     ]
     static let yearUnits: Set<String> = ["y", "yr", "yrs", "year", "years"]
     static let monthUnits: Set<String> = ["m", "mo", "mos", "mth", "mths", "month", "months"]
-    static let labelWords: Set<String> = ["manufacturer", "recommended", "suggested", "age", "ages", "aged", "range", "group", "suitable", "for"]
+    static let labelWords: Set<String> = [
+        "manufacturer", "recommended", "suggested", "age", "ages", "aged", "range", "group", "suitable", "for",
+    ]
     /// Words that, shortly before a number with an age unit, make it an age.
     static let ageContext: Set<String> = [
         "for", "from", "suitable", "kids", "children", "child", "toddler", "toddlers", "baby", "babies",
@@ -104,18 +106,25 @@ enum AgePhraseReader {
             let scalar = scalars[index]
             if isDigit(scalar) || isLetter(scalar) {
                 var end = index
-                var digits = "", letters = "", sawLetterFirst = false, mixed = false
+                var digits = ""
+                var letters = ""
+                var sawLetterFirst = false
+                var mixed = false
                 var sawDot = false
                 while end < scalars.count {
                     let current = scalars[end]
                     if isDigit(current) {
                         if !letters.isEmpty { mixed = true }
                         digits.unicodeScalars.append(current)
-                    } else if current == ".", !sawDot, !digits.isEmpty, letters.isEmpty, end + 1 < scalars.count, isDigit(scalars[end + 1]) {
+                    } else if current == ".", !sawDot, !digits.isEmpty, letters.isEmpty, end + 1 < scalars.count,
+                        isDigit(scalars[end + 1])
+                    {
                         sawDot = true
                         digits.append(".")
                     } else if isLetter(current) {
-                        if current.properties.isUppercase, end > index, scalars[end - 1].properties.isLowercase { break }
+                        if current.properties.isUppercase, end > index, scalars[end - 1].properties.isLowercase {
+                            break
+                        }
                         if digits.isEmpty { sawLetterFirst = true }
                         letters.unicodeScalars.append(current)
                     } else {
@@ -130,7 +139,9 @@ enum AgePhraseReader {
                     tokens.append(.word(digits.isEmpty ? letters : "#code"))
                 } else if letters.isEmpty, let value = Double(digits) {
                     tokens.append(.number(value))
-                } else if !mixed, let value = Double(digits), yearUnits.contains(letters) || monthUnits.contains(letters) {
+                } else if !mixed, let value = Double(digits),
+                    yearUnits.contains(letters) || monthUnits.contains(letters)
+                {
                     tokens.append(.number(value))  // "3yrs", "18m"
                     tokens.append(.word(letters))
                 } else {
@@ -193,7 +204,11 @@ enum AgePhraseReader {
         guard start < tokens.count, case .number(let low) = tokens[start] else { return nil }
         var result = Quantity(low: low, end: start + 1)
         var index = start + 1
-        if let (value, end, short) = unit(tokens, at: index) { result.lowUnit = value; result.shortUnit = short; index = end }
+        if let (value, end, short) = unit(tokens, at: index) {
+            result.lowUnit = value
+            result.shortUnit = short
+            index = end
+        }
         // A range: "-", "to", "- to" (as in "9- to 12-year-olds").
         var connector = index
         var sawConnector = false
@@ -204,11 +219,16 @@ enum AgePhraseReader {
         if sawConnector, connector < tokens.count, case .number(let high) = tokens[connector] {
             result.high = high
             index = connector + 1
-            if let (value, end, short) = unit(tokens, at: index) { result.highUnit = value; result.shortUnit = result.shortUnit || short; index = end }
+            if let (value, end, short) = unit(tokens, at: index) {
+                result.highUnit = value
+                result.shortUnit = result.shortUnit || short
+                index = end
+            }
         }
         // Endings ("3-years-old": a hyphen may come first).
         if index + 1 < tokens.count, tokens[index] == .symbol("-"), case .word(let next) = tokens[index + 1],
-           ["old", "olds", "plus"].contains(next) {
+            ["old", "olds", "plus"].contains(next)
+        {
             index += 1
         }
         if index < tokens.count, tokens[index] == .symbol("+") {
@@ -219,13 +239,16 @@ enum AgePhraseReader {
                 index = end
             }
         } else if index + 1 < tokens.count, tokens[index] == .word("and"),
-                  case .word(let next) = tokens[index + 1], ["up", "over", "older", "above", "upwards"].contains(next) {
+            case .word(let next) = tokens[index + 1], ["up", "over", "older", "above", "upwards"].contains(next)
+        {
             result.openEnded = true
             index += 2
         } else if index < tokens.count, case .word(let next) = tokens[index], ["plus", "upwards", "up"].contains(next) {
             result.openEnded = true
             index += 1
-        } else if index < tokens.count, case .word(let next) = tokens[index], ["old", "olds"].contains(next), result.hasUnit {
+        } else if index < tokens.count, case .word(let next) = tokens[index], ["old", "olds"].contains(next),
+            result.hasUnit
+        {
             result.olds = true
             index += 1
         }
@@ -251,7 +274,9 @@ enum AgePhraseReader {
             }
             // The words that govern a number come after the last sentence break.
             var from = max(0, index - 10)
-            if let stop = tokens[from..<index].lastIndex(where: { [.symbol("."), .symbol("!"), .symbol("?"), .symbol(";"), .symbol("|")].contains($0) }) {
+            if let stop = tokens[from..<index].lastIndex(where: {
+                [.symbol("."), .symbol("!"), .symbol("?"), .symbol(";"), .symbol("|")].contains($0)
+            }) {
                 from = stop + 1
             }
             let before = Array(tokens[from..<index])
@@ -277,10 +302,12 @@ enum AgePhraseReader {
         var governing = before.count - 1
         while governing >= 0, Self.isLink(before[governing]) { governing -= 1 }
         if governing >= 0, case .word(let word) = before[governing],
-           ["under", "below", "than"].contains(word) {
+            ["under", "below", "than"].contains(word)
+        {
             let stated = found.hasUnit || words.contains("age") || words.contains("ages")
             guard stated, found.high == nil, word != "than" || words.contains("younger"),
-                  words.contains("not") || words.contains("warning") || words.contains("never") else { return nil }
+                words.contains("not") || words.contains("warning") || words.contains("never")
+            else { return nil }
             return Reading(min: reading.min, max: nil)
         }
         // An age keyword right before ("ages 8+", "aged 3 and over", "recommended age: 5 - 12 years").
@@ -293,7 +320,8 @@ enum AgePhraseReader {
             let onlyLinks = between.allSatisfy { token in
                 switch token {
                 case .symbol(let symbol): return symbol == ":" || symbol == "-" || symbol == "("
-                case .word(let word): return ["from", "range", "group", "is", "of", "between", "recommended", "suitable"].contains(word)
+                case .word(let word):
+                    return ["from", "range", "group", "is", "of", "between", "recommended", "suitable"].contains(word)
                 case .number: return false
                 }
             }

@@ -44,7 +44,8 @@ final class ByteSource {
             do {
                 chunk = try handle.read(upToCount: chunkSize)
             } catch {
-                throw GiftwiseError.unreadableFile(path: path, reason: "reading it failed part-way (was it moved, or is the disk failing?)")
+                throw GiftwiseError.unreadableFile(
+                    path: path, reason: "reading it failed part-way (was it moved, or is the disk failing?)")
             }
             guard let chunk, !chunk.isEmpty else { return nil }
             bytesRead += Int64(chunk.count)

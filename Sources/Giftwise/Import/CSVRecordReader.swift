@@ -76,7 +76,9 @@ final class CSVRecordReader {
 
     /// The next record, `nil` at end of input. Blank lines are skipped.
     func next() throws -> Record? {
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         while true {
             guard let first = try peekByte() else { return nil }
             if first == lf || first == cr {
@@ -112,7 +114,11 @@ final class CSVRecordReader {
                         } else if after == nil || after == delimiter || after == cr || after == lf {
                             break
                         } else {
-                            throw SyntaxError(line: line, message: "unexpected text after a closing quote (a stray \" inside a quoted field must be written \"\")")
+                            throw SyntaxError(
+                                line: line,
+                                message:
+                                    "unexpected text after a closing quote (a stray \" inside a quoted field must be written \"\")"
+                            )
                         }
                     } else {
                         if byte == lf { line += 1 }
@@ -141,7 +147,9 @@ final class CSVRecordReader {
                     throw SyntaxError(line: line, message: "unexpected text after a closing quote")
                 }
                 if byte == quote {
-                    throw SyntaxError(line: line, message: "a quote inside an unquoted field (quote the whole field and write \" as \"\")")
+                    throw SyntaxError(
+                        line: line,
+                        message: "a quote inside an unquoted field (quote the whole field and write \" as \"\")")
                 }
                 field.append(byte)
             }

@@ -14,7 +14,8 @@ struct CatalogImporter {
     func run(url: URL) throws -> ImportReport {
         let source = try ByteSource(url: url)
         let head = Self.head(of: url, count: 8192)
-        let format = options.format != .auto ? options.format : Self.format(fileExtension: url.pathExtension, head: head)
+        let format =
+            options.format != .auto ? options.format : Self.format(fileExtension: url.pathExtension, head: head)
         let extensionDelimiter: UInt8? = url.pathExtension.lowercased() == "tsv" ? 0x09 : nil
         return try run(source: source, format: format, head: head, fallbackDelimiter: extensionDelimiter)
     }
@@ -22,14 +23,18 @@ struct CatalogImporter {
     /// Imports from in-memory data (the embedded default catalog, tests).
     func run(data: Data, format: ImportOptions.Format) throws -> ImportReport {
         let resolved = format == .auto ? Self.sniff(data.prefix(64)) : format
-        return try run(source: ByteSource(data: data), format: resolved, head: data.prefix(8192), fallbackDelimiter: nil)
+        return try run(
+            source: ByteSource(data: data), format: resolved, head: data.prefix(8192), fallbackDelimiter: nil)
     }
 
-    private func run(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?) throws -> ImportReport {
+    private func run(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?) throws
+        -> ImportReport
+    {
         var report = ImportReport()
         report.dryRun = options.dryRun
         var parser = ProductRowParser(taxonomy: taxonomy, columnMap: options.columnMap)
-        let rows = try openRows(source: source, format: format, head: head, fallbackDelimiter: fallbackDelimiter, report: &report)
+        let rows = try openRows(
+            source: source, format: format, head: head, fallbackDelimiter: fallbackDelimiter, report: &report)
         if format == .csv || format == .auto {
             parser.bind(columns: rows.columns)
             for issue in parser.headerIssues(columns: rows.columns, line: 1) { report.record(issue) }
@@ -75,7 +80,10 @@ struct CatalogImporter {
 
     /// The delimiter of a CSV header line: `,` unless the line has none but has `;` or tabs.
     static func detectDelimiter(head: Data, fallback: UInt8?) -> UInt8 {
-        var commas = 0, semicolons = 0, tabs = 0, inQuotes = false
+        var commas = 0
+        var semicolons = 0
+        var tabs = 0
+        var inQuotes = false
         for byte in head {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }
@@ -96,14 +104,17 @@ struct CatalogImporter {
     private func delimiter(head: Data, fallback: UInt8?) throws -> UInt8 {
         guard let chosen = options.delimiter else { return Self.detectDelimiter(head: head, fallback: fallback) }
         guard let ascii = chosen.asciiValue, ascii != UInt8(ascii: "\""), ascii != 0x0A, ascii != 0x0D else {
-            throw GiftwiseError.invalidImportOption("The CSV delimiter must be one ASCII character other than a quote or a line break (got \"\(chosen)\").")
+            throw GiftwiseError.invalidImportOption(
+                "The CSV delimiter must be one ASCII character other than a quote or a line break (got \"\(chosen)\").")
         }
         return ascii
     }
 
     /// The row reader for `format`; a file that cannot be read at all is reported as an error.
-    private func openRows(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?,
-                          report: inout ImportReport) throws -> any RowSource {
+    private func openRows(
+        source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?,
+        report: inout ImportReport
+    ) throws -> any RowSource {
         do {
             switch format {
             case .csv, .auto:
@@ -121,13 +132,17 @@ struct CatalogImporter {
 
     /// Reads, validates and writes every row in one transaction, rolled back on any error (or
     /// for a dry run).
-    private func write(rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport) throws -> ImportReport {
+    private func write(rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport) throws
+        -> ImportReport
+    {
         do {
             return try database.writer.write { db -> ImportReport in
                 var session = ImportSession(report: report, options: options)
                 let writer = try ImportWriter(db: db)
-                let pipeline = ParsePipeline(rows: rows, parser: parser, clock: ProgressClock(source: source, rows: rows, callback: options.progress),
-                                             parallel: options.parallelParsing)
+                let pipeline = ParsePipeline(
+                    rows: rows, parser: parser,
+                    clock: ProgressClock(source: source, rows: rows, callback: options.progress),
+                    parallel: options.parallelParsing)
                 pipeline.start()
                 do {
                     while let batch = pipeline.next() {
@@ -139,7 +154,8 @@ struct CatalogImporter {
                 }
                 let parsed = try pipeline.finish(cancelling: false)
                 if let problem = parsed.problem {
-                    session.report.record(ImportIssue(line: problem.line, field: problem.field, message: problem.message))
+                    session.report.record(
+                        ImportIssue(line: problem.line, field: problem.field, message: problem.message))
                 }
                 var report = session.finishReport(parser: parsed.parser, rowCount: parsed.rows, columns: rows.columns)
                 if report.errorCount > 0 || options.dryRun {
@@ -169,7 +185,9 @@ struct CatalogImporter {
         if report.currencies.count > 1 {
             let listed = report.currencies.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\(IssueGroups.thousands($0.value)) \($0.key)" }.joined(separator: ", ")
-            warnings.append("this file mixes currencies (\(listed)); a budget is in one currency, so products priced in another are compared only through exchange rates the shop supplies (giftwise catalog rates import), otherwise left out of budgeted results")
+            warnings.append(
+                "this file mixes currencies (\(listed)); a budget is in one currency, so products priced in another are compared only through exchange rates the shop supplies (giftwise catalog rates import), otherwise left out of budgeted results"
+            )
         }
         let counts = try CatalogDatabase.currencyCounts(db)
         if counts.count > 1 {
@@ -177,7 +195,9 @@ struct CatalogImporter {
             let main = CatalogDatabase.mainCurrency(of: counts)
             let unconverted = counts.keys.filter { $0 != main && rates.rate(from: $0, to: main) == nil }.sorted()
             if !unconverted.isEmpty && report.currencies.count <= 1 {
-                warnings.append("the catalog now holds prices in \(counts.keys.sorted().joined(separator: ", ")) (mostly \(main)); no exchange rate converts \(unconverted.joined(separator: ", ")) to \(main), so those products are left out of budgeted results until rates are imported")
+                warnings.append(
+                    "the catalog now holds prices in \(counts.keys.sorted().joined(separator: ", ")) (mostly \(main)); no exchange rate converts \(unconverted.joined(separator: ", ")) to \(main), so those products are left out of budgeted results until rates are imported"
+                )
             }
         }
         return warnings
@@ -220,7 +240,9 @@ private struct ImportSession {
 
     private mutating func duplicate(_ draft: ProductDraft, line: Int, firstLine: Int?) {
         let earlier = firstLine.map { " (first on line \($0))" } ?? ""
-        let issue = ImportIssue(line: line, field: CatalogField.id.rawValue, message: "the id \"\(draft.product.id.prefix(60))\" is used twice in this file\(earlier)")
+        let issue = ImportIssue(
+            line: line, field: CatalogField.id.rawValue,
+            message: "the id \"\(draft.product.id.prefix(60))\" is used twice in this file\(earlier)")
         if options.skipInvalidRows { report.recordSkipped(issue) } else { report.record(issue) }
     }
 
@@ -232,7 +254,9 @@ private struct ImportSession {
         var notes: [String] = []
         let unused = parser.unusedColumns(columns)
         if !unused.isEmpty {
-            notes.append("ignored column\(unused.count == 1 ? "" : "s") not in the catalog format: " + unused.prefix(20).joined(separator: ", "))
+            notes.append(
+                "ignored column\(unused.count == 1 ? "" : "s") not in the catalog format: "
+                    + unused.prefix(20).joined(separator: ", "))
         }
         if !parser.unknownFreeTags.isEmpty {
             let shown = parser.unknownFreeTags.prefix(20).joined(separator: ", ")
@@ -264,11 +288,17 @@ final class ProgressClock {
         let now = Date()
         guard now.timeIntervalSince(last) > 0.1 else { return }
         last = now
-        callback(ImportProgress(bytesRead: rows.bytesRead, totalBytes: source.totalBytes, rows: count, elapsed: now.timeIntervalSince(start)))
+        callback(
+            ImportProgress(
+                bytesRead: rows.bytesRead, totalBytes: source.totalBytes, rows: count,
+                elapsed: now.timeIntervalSince(start)))
     }
 
     func finish(rows count: Int) {
-        callback?(ImportProgress(bytesRead: rows.bytesRead, totalBytes: source.totalBytes, rows: count, elapsed: Date().timeIntervalSince(start)))
+        callback?(
+            ImportProgress(
+                bytesRead: rows.bytesRead, totalBytes: source.totalBytes, rows: count,
+                elapsed: Date().timeIntervalSince(start)))
     }
 }
 

@@ -31,14 +31,22 @@ struct ExchangeRatesReader {
         }
         let header = rows.columns.map { $0.lowercased() }
         guard header.count >= 2, header[0] == "currency", header[1] == "rate" || header[1].hasPrefix("rate_to_") else {
-            report.record(ImportIssue(line: 1, field: nil, message: "a rates file starts with the header currency,rate_to_XXX (XXX: the currency the rates are in, e.g. currency,rate_to_USD)"))
+            report.record(
+                ImportIssue(
+                    line: 1, field: nil,
+                    message:
+                        "a rates file starts with the header currency,rate_to_XXX (XXX: the currency the rates are in, e.g. currency,rate_to_USD)"
+                ))
             throw GiftwiseError.invalidImport(report)
         }
         var base = defaultBase
         if header[1].hasPrefix("rate_to_") {
             let code = String(rows.columns[1].dropFirst("rate_to_".count)).uppercased()
             guard Self.isCurrencyCode(code) else {
-                report.record(ImportIssue(line: 1, field: rows.columns[1], message: "\"\(code.prefix(20))\" is not a three-letter currency code such as USD"))
+                report.record(
+                    ImportIssue(
+                        line: 1, field: rows.columns[1],
+                        message: "\"\(code.prefix(20))\" is not a three-letter currency code such as USD"))
                 throw GiftwiseError.invalidImport(report)
             }
             base = code
@@ -55,11 +63,16 @@ struct ExchangeRatesReader {
                 let rateText = fields.count > 1 ? ValueParsers.trim(fields[1]) : ""
                 if code.isEmpty && rateText.isEmpty { continue }
                 guard Self.isCurrencyCode(code) else {
-                    fail(row.line, "currency", "must be a three-letter ISO 4217 code such as EUR (got \"\(code.prefix(20))\")")
+                    fail(
+                        row.line, "currency",
+                        "must be a three-letter ISO 4217 code such as EUR (got \"\(code.prefix(20))\")")
                     continue
                 }
-                guard let rate = Double(rateText.replacingOccurrences(of: ",", with: ".")), rate.isFinite, rate > 0 else {
-                    fail(row.line, rows.columns[1], "must be a positive number such as 1.08 (got \"\(rateText.prefix(20))\")")
+                guard let rate = Double(rateText.replacingOccurrences(of: ",", with: ".")), rate.isFinite, rate > 0
+                else {
+                    fail(
+                        row.line, rows.columns[1],
+                        "must be a positive number such as 1.08 (got \"\(rateText.prefix(20))\")")
                     continue
                 }
                 if let earlier = firstLine[code] {
@@ -67,7 +80,9 @@ struct ExchangeRatesReader {
                     continue
                 }
                 if code == base && abs(rate - 1) > 1e-9 {
-                    fail(row.line, rows.columns[1], "\(code) is the currency the rates are in, so its rate is 1 (got \(rateText))")
+                    fail(
+                        row.line, rows.columns[1],
+                        "\(code) is the currency the rates are in, so its rate is 1 (got \(rateText))")
                     continue
                 }
                 firstLine[code] = row.line

@@ -30,8 +30,9 @@ struct FastStatement {
         }
         let code = value.withUTF8 { buffer in
             // SQLITE_TRANSIENT: SQLite copies the bytes before this call returns.
-            sqlite3_bind_text(handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                              Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            sqlite3_bind_text(
+                handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
         try check(code)
     }
@@ -55,6 +56,7 @@ struct FastStatement {
     }
 
     private func error(_ code: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

@@ -82,7 +82,12 @@ struct ProductRowParser {
         // A column map naming a column the file lacks is a mistake to point out, not to ignore.
         for field in CatalogField.allCases where !CatalogField.requiredFields.contains(field) && isMapped(field) {
             for column in self.columns(for: field) where !present.contains(column) {
-                issues.append(ImportIssue(line: line, field: field.rawValue, message: "the mapped column \"\(column)\" is not in the file's header (it has: \(columns.prefix(12).joined(separator: ", ")))"))
+                issues.append(
+                    ImportIssue(
+                        line: line, field: field.rawValue,
+                        message:
+                            "the mapped column \"\(column)\" is not in the file's header (it has: \(columns.prefix(12).joined(separator: ", ")))"
+                    ))
             }
         }
         return issues
@@ -233,7 +238,9 @@ struct ProductRowParser {
         }
         // An age the name or description states ("ages 8+", "not suitable for children under 3
         // years") fills an unknown age and may only raise a stated minimum, never lower it.
-        if issues.isEmpty, let stated = Self.statedAge(name: name ?? "", description: description), let statedMin = stated.min {
+        if issues.isEmpty, let stated = Self.statedAge(name: name ?? "", description: description),
+            let statedMin = stated.min
+        {
             if ageMin == nil && ageMax == nil {
                 (ageMin, ageMax) = (statedMin, stated.max)
             } else if statedMin > (ageMin ?? 0) {
@@ -348,8 +355,11 @@ struct ProductRowParser {
             tags.joined(separator: "|") + "#\(suppliedTagCount)", purposes.map(\.rawValue).joined(separator: "|"),
             url ?? "", inStock ? "1" : "0", String(inferred),
         ])
-        return .success(ProductDraft(product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags, inferred: inferred,
-                                     searchText: searchText, contentHash: hash))
+        return .success(
+            ProductDraft(
+                product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags,
+                inferred: inferred,
+                searchText: searchText, contentHash: hash))
     }
 
     /// The age a product's own text states, if any (the stricter of name and description).
@@ -373,17 +383,25 @@ struct ProductRowParser {
 enum PurposeInference {
     static let byInterest: [String: Purpose] = {
         var map: [String: Purpose] = [:]
-        for id in ["science", "chemistry", "engineering", "robotics", "coding", "electronics", "math", "space",
-                   "nature", "insects", "birds", "history", "languages", "reading", "writing", "dinosaurs",
-                   "ocean", "animals", "travel"] { map[id] = .educational }
-        for id in ["art", "drawing", "painting", "crafts", "sewing", "knitting", "pottery", "jewelry-making",
-                   "woodworking", "building", "baking", "cooking", "photography", "gardening"] { map[id] = .crafty }
-        for id in ["soccer", "basketball", "baseball", "racket-sports", "golf", "cycling", "running", "swimming",
-                   "climbing", "yoga", "fitness", "skateboarding", "martial-arts", "winter-sports", "hiking",
-                   "camping", "fishing", "outdoor-play", "dance"] { map[id] = .sporty }
-        for id in ["board-games", "card-games", "video-games", "puzzles", "pretend-play", "dolls", "plush",
-                   "superheroes", "fantasy", "magic", "film", "vehicles", "trains", "bath-time", "collecting",
-                   "theater", "music", "chess", "sensory-play", "aviation"] { map[id] = .fun }
+        for id in [
+            "science", "chemistry", "engineering", "robotics", "coding", "electronics", "math", "space",
+            "nature", "insects", "birds", "history", "languages", "reading", "writing", "dinosaurs",
+            "ocean", "animals", "travel",
+        ] { map[id] = .educational }
+        for id in [
+            "art", "drawing", "painting", "crafts", "sewing", "knitting", "pottery", "jewelry-making",
+            "woodworking", "building", "baking", "cooking", "photography", "gardening",
+        ] { map[id] = .crafty }
+        for id in [
+            "soccer", "basketball", "baseball", "racket-sports", "golf", "cycling", "running", "swimming",
+            "climbing", "yoga", "fitness", "skateboarding", "martial-arts", "winter-sports", "hiking",
+            "camping", "fishing", "outdoor-play", "dance",
+        ] { map[id] = .sporty }
+        for id in [
+            "board-games", "card-games", "video-games", "puzzles", "pretend-play", "dolls", "plush",
+            "superheroes", "fantasy", "magic", "film", "vehicles", "trains", "bath-time", "collecting",
+            "theater", "music", "chess", "sensory-play", "aviation",
+        ] { map[id] = .fun }
         return map
     }()
 

@@ -90,7 +90,9 @@ final class CSVRowSource: RowSource {
             throw FileProblem(line: error.line, field: nil, message: error.message)
         }
         guard let header else {
-            throw FileProblem(line: 1, field: nil, message: "the file is empty (a CSV catalog needs a header row and at least one product)")
+            throw FileProblem(
+                line: 1, field: nil,
+                message: "the file is empty (a CSV catalog needs a header row and at least one product)")
         }
         headerLine = header.line
         columns = header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -111,7 +113,9 @@ final class CSVRowSource: RowSource {
         guard let record else { return nil }
         if record.fields.count > columns.count {
             // Reported as a row error; its fields cannot be trusted.
-            return RawRow(line: record.line, values: .unreadable("\(record.fields.count) fields, but the header has \(columns.count)"))
+            return RawRow(
+                line: record.line,
+                values: .unreadable("\(record.fields.count) fields, but the header has \(columns.count)"))
         }
         return RawRow(line: record.line, values: .positional(record.fields))
     }
@@ -158,10 +162,12 @@ final class JSONLinesRowSource: RowSource {
             if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             if bytes.contains(0) {
-                throw FileProblem(line: lineNumber, field: nil, message: "the file contains a NUL byte (is it a binary file?)")
+                throw FileProblem(
+                    line: lineNumber, field: nil, message: "the file contains a NUL byte (is it a binary file?)")
             }
             guard String(validating: bytes, as: UTF8.self) != nil else {
-                throw FileProblem(line: lineNumber, field: nil, message: "the text is not valid UTF-8 (save the file as UTF-8)")
+                throw FileProblem(
+                    line: lineNumber, field: nil, message: "the text is not valid UTF-8 (save the file as UTF-8)")
             }
             let object: [String: RawValue]
             do {
@@ -174,7 +180,8 @@ final class JSONLinesRowSource: RowSource {
             return RawRow(line: lineNumber, values: .keyed(object))
         }
         if lineNumber == 0 {
-            throw FileProblem(line: 1, field: nil, message: "the file is empty (JSON Lines needs one product object per line)")
+            throw FileProblem(
+                line: 1, field: nil, message: "the file is empty (JSON Lines needs one product object per line)")
         }
         return nil
     }
@@ -196,7 +203,8 @@ final class JSONArrayRowSource: RowSource {
         bytesRead = source.bytesRead
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            throw FileProblem(line: 0, field: nil, message: "the file is empty (a JSON catalog is an array of product objects)")
+            throw FileProblem(
+                line: 0, field: nil, message: "the file is empty (a JSON catalog is an array of product objects)")
         }
         if data.contains(0) {
             throw FileProblem(line: 0, field: nil, message: "the file contains a NUL byte (is it a binary file?)")
@@ -208,12 +216,15 @@ final class JSONArrayRowSource: RowSource {
         do {
             decoded = try JSONDecoder().decode([FlexibleElement].self, from: data)
         } catch DecodingError.typeMismatch {
-            throw FileProblem(line: 0, field: nil, message: "the JSON is not an array of product objects (it should start with [ and hold { … } objects)")
+            throw FileProblem(
+                line: 0, field: nil,
+                message: "the JSON is not an array of product objects (it should start with [ and hold { … } objects)")
         } catch {
             throw FileProblem(line: 0, field: nil, message: "the file is not valid JSON (\(Self.describe(error)))")
         }
         objects = decoded.map(\.object)
-        var seen = Set<String>(), columns: [String] = []
+        var seen = Set<String>()
+        var columns: [String] = []
         for object in objects.compactMap({ $0 }) {
             for key in object.keys.sorted() where seen.insert(key).inserted { columns.append(key) }
         }

@@ -8,7 +8,8 @@ enum ValueParsers {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !isSpace(first) && !isSpace(last) { return text }
-        var start = scalars.startIndex, end = scalars.endIndex
+        var start = scalars.startIndex
+        var end = scalars.endIndex
         while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(scalars[start..<end])
@@ -48,7 +49,9 @@ enum ValueParsers {
         var text = trim(raw)
         guard !text.isEmpty else { return .failure("is empty") }
         var currency: String?
-        let symbols: [(String, String)] = [("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR")]
+        let symbols: [(String, String)] = [
+            ("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"),
+        ]
         for (symbol, code) in symbols where text.contains(symbol) {
             currency = code
             text = text.replacingOccurrences(of: symbol, with: " ")
@@ -64,7 +67,8 @@ enum ValueParsers {
         }
         let joined = numberParts.joined(separator: " ")
         if joined.contains(" - ") || joined.contains("–") || joined.contains(" to ")
-            || (numberParts.count > 1 && numberParts.contains("-")) {
+            || (numberParts.count > 1 && numberParts.contains("-"))
+        {
             return .failure("is a range (\(trim(raw))); give one price")
         }
         guard numberParts.count == 1 else {
@@ -74,7 +78,9 @@ enum ValueParsers {
         let commas = number.filter { $0 == "," }.count
         let dots = number.filter { $0 == "." }.count
         if commas > 0 && dots > 0 {
-            guard let lastComma = number.lastIndex(of: ","), let lastDot = number.lastIndex(of: ".") else { return .failure("is not a number") }
+            guard let lastComma = number.lastIndex(of: ","), let lastDot = number.lastIndex(of: ".") else {
+                return .failure("is not a number")
+            }
             if lastComma < lastDot {
                 number.removeAll { $0 == "," }  // 1,299.00
             } else {
@@ -91,8 +97,12 @@ enum ValueParsers {
                 return .failure("must be a number such as 24.99 (got \"\(raw.prefix(40))\")")
             }
         }
-        guard number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
-              let value = Double(number) else {
+        guard
+            number.allSatisfy({
+                $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E")
+            }),
+            let value = Double(number)
+        else {
             return .failure("must be a number such as 24.99 (got \"\(raw.prefix(40))\")")
         }
         return .price(value, currency: currency)
@@ -105,12 +115,14 @@ enum ValueParsers {
         let text = trim(raw)
         if let value = Double(text), value.isFinite { return value }  // "-1" is an age out of range, not text
         if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") }),
-           text.utf8.filter({ $0 == UInt8(ascii: ",") }).count == 1,
-           let value = Double(text.replacingOccurrences(of: ",", with: ".")) {
+            text.utf8.filter({ $0 == UInt8(ascii: ",") }).count == 1,
+            let value = Double(text.replacingOccurrences(of: ",", with: "."))
+        {
             return value  // "0,5": a decimal comma
         }
         guard let reading = AgePhraseReader.field(text, wholeFieldOnly: true), let low = reading.min,
-              reading.max == nil || reading.max == low else { return nil }
+            reading.max == nil || reading.max == low
+        else { return nil }
         return low
     }
 }

@@ -25,8 +25,9 @@ struct Diversifier {
     func select(from ranked: [Recommendation], count: Int, keepVariantsOf favoured: String? = nil) -> [Recommendation] {
         let pool = Array(ranked.prefix(max(Self.pool, count)))
         let features = pool.map {
-            Features(interests: Set($0.product.interests), purposes: Purpose.mask($0.product.purposes),
-                     words: Set(TextNormalizer.tokens($0.product.name)), variantKey: Self.variantKey($0.product.name))
+            Features(
+                interests: Set($0.product.interests), purposes: Purpose.mask($0.product.purposes),
+                words: Set(TextNormalizer.tokens($0.product.name)), variantKey: Self.variantKey($0.product.name))
         }
         let allowed = favoured.map(Self.variantKey)
         var remaining = Array(pool.indices)
@@ -38,8 +39,12 @@ struct Diversifier {
             var best = 0
             var bestValue = -Double.infinity
             for (position, index) in remaining.enumerated() {
-                let value = weights.diversityLambda * pool[index].score - (1 - weights.diversityLambda) * redundancy[index]
-                if value > bestValue + 1e-12 { bestValue = value; best = position }
+                let value =
+                    weights.diversityLambda * pool[index].score - (1 - weights.diversityLambda) * redundancy[index]
+                if value > bestValue + 1e-12 {
+                    bestValue = value
+                    best = position
+                }
             }
             let picked = remaining.remove(at: best)
             let key = features[picked].variantKey
@@ -64,7 +69,8 @@ struct Diversifier {
 
     private func similarity(_ a: Features, _ b: Features) -> Double {
         let purposeUnion = (a.purposes | b.purposes).nonzeroBitCount
-        let purposeOverlap = purposeUnion == 0 ? 0 : Double((a.purposes & b.purposes).nonzeroBitCount) / Double(purposeUnion)
+        let purposeOverlap =
+            purposeUnion == 0 ? 0 : Double((a.purposes & b.purposes).nonzeroBitCount) / Double(purposeUnion)
         return weights.diversityTags * jaccard(a.interests, b.interests) + weights.diversityPurposes * purposeOverlap
             + weights.diversityWords * jaccard(a.words, b.words)
     }
@@ -84,10 +90,12 @@ struct Diversifier {
 
     /// One key per distinct gift among `names` (a name with an empty key stands for itself).
     static func distinctCount(_ names: [String]) -> Int {
-        Set(names.map { name in
-            let key = variantKey(name)
-            return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
-        }).count
+        Set(
+            names.map { name in
+                let key = variantKey(name)
+                return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
+            }
+        ).count
     }
 
     /// The name's words less years, numbers, editions, sizes, colours and pack counts.
@@ -105,14 +113,17 @@ struct Diversifier {
         return letters.count <= 3 || measureSuffixes.contains(letters)
     }
 
-    private static let measureSuffixes: Set<String> = ["pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count"]
+    private static let measureSuffixes: Set<String> = [
+        "pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count",
+    ]
 
     static let variantWords: Set<String> = [
         // editions and years
         "edition", "version", "vol", "volume", "series", "season", "wave", "year", "new", "updated", "release",
         "reissue", "remastered", "anniversary", "limited", "special", "deluxe", "classic", "original", "exclusive",
         // sizes
-        "small", "medium", "large", "s", "m", "l", "xs", "xl", "xxl", "xxxl", "mini", "jumbo", "giant", "size", "sized", "junior",
+        "small", "medium", "large", "s", "m", "l", "xs", "xl", "xxl", "xxxl", "mini", "jumbo", "giant", "size", "sized",
+        "junior",
         "cm", "mm", "inch", "in", "ml", "kg", "oz",
         // colours
         "red", "blue", "green", "yellow", "pink", "purple", "black", "white", "orange", "grey", "gray", "brown",

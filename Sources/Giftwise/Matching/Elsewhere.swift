@@ -31,7 +31,8 @@ struct Elsewhere {
     /// The catalog's own ideas and taxonomy, with the semantic signal for words the taxonomy
     /// does not know.
     init(catalog: GiftCatalog) {
-        let semantic = catalog.semantic, taxonomy = catalog.taxonomy
+        let semantic = catalog.semantic
+        let taxonomy = catalog.taxonomy
         self.init(ideas: catalog.giftIdeas, taxonomy: taxonomy) { said in
             Self.clearlyNearest(to: said, semantic: semantic, taxonomy: taxonomy)
         }
@@ -49,10 +50,12 @@ struct Elsewhere {
     static func clearlyNearest(to said: String, semantic: SemanticSearch, taxonomy: Taxonomy) -> Interest? {
         let words = WordPieceTokenizer.basicWords(said).filter { $0.contains(where: \.isLetter) }
         let tokenizer = semantic.embedder.tokenizer
-        guard !words.isEmpty, words.allSatisfy({ word in
-            let ids = tokenizer.ids(for: word)
-            return ids.count == 1 && ids[0] != tokenizer.unknown
-        }) else { return nil }
+        guard !words.isEmpty,
+            words.allSatisfy({ word in
+                let ids = tokenizer.ids(for: word)
+                return ids.count == 1 && ids[0] != tokenizer.unknown
+            })
+        else { return nil }
         let nearest = semantic.nearestInterests(to: said, in: taxonomy, limit: 2, minimumSimilarity: 0)
         guard let best = nearest.first, best.similarity >= minimumSimilarity else { return nil }
         let runnerUp = nearest.dropFirst().first?.similarity ?? 0
@@ -76,11 +79,13 @@ struct Elsewhere {
         for said in profile.interests {
             let trimmed = ValueParsers.trim(said)
             guard !trimmed.isEmpty, let (interest, approximate) = nearestInterest(to: trimmed),
-                  seenInterests.insert(interest.id).inserted else { continue }
+                seenInterests.insert(interest.id).inserted
+            else { continue }
             let pool = ideas.ideas(for: interest.id, ageMonths: profile.ageMonths).map(\.idea)
             guard !pool.isEmpty else { continue }
-            let group = ElsewhereIdeas(said: trimmed, interestID: interest.id, interestLabel: interest.label,
-                                       isApproximate: approximate, ideas: [])
+            let group = ElsewhereIdeas(
+                said: trimmed, interestID: interest.id, interestLabel: interest.label,
+                isApproximate: approximate, ideas: [])
             candidates.append((group, pool))
         }
         var shown = Set<String>()

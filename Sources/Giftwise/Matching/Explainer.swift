@@ -10,9 +10,13 @@ struct Explainer {
 
     /// "loves dinosaurs"; when they said it differently, their word too: "loves dinosaurs (\"dinos\")".
     static func phrase(for request: InterestRequest) -> String {
-        guard let interest = request.interest, request.specificity == .same else { return "you mentioned \"\(request.said)\"" }
+        guard let interest = request.interest, request.specificity == .same else {
+            return "you mentioned \"\(request.said)\""
+        }
         let said = TextNormalizer.key(request.said)
-        if said == TextNormalizer.key(interest.id) || said == TextNormalizer.key(interest.label) { return interest.phrase }
+        if said == TextNormalizer.key(interest.id) || said == TextNormalizer.key(interest.label) {
+            return interest.phrase
+        }
         return "\(interest.phrase) (\"\(request.said)\")"
     }
 
@@ -31,22 +35,25 @@ struct Explainer {
 
         // Interests: the strongest hit per thing they said.
         var matchedRequests = Set<Int>()
-        for match in candidate.hits where match.request < query.requests.count && !matchedRequests.contains(match.request) {
+        for match in candidate.hits
+        where match.request < query.requests.count && !matchedRequests.contains(match.request) {
             let request = query.requests[match.request]
             switch match.hit {
             case .tag:
                 reasons.append(Self.phrase(for: request))
             case .text(let place):
-                let where_ = switch place {
-                case .name: "it's in the name"
-                case .description: "it's in the description"
-                case .stem: "a word like it is in the text"
-                }
+                let where_ =
+                    switch place {
+                    case .name: "it's in the name"
+                    case .description: "it's in the description"
+                    case .stem: "a word like it is in the text"
+                    }
                 reasons.append(Self.phrase(for: request) + " (\(where_))")
             case .meaning:
                 reasons.append("close in meaning to \"\(request.said)\"")
             case .broader(let tag):
-                reasons.append("\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, not specifically \(request.said)")
+                reasons.append(
+                    "\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, not specifically \(request.said)")
             case .related(let tag):
                 reasons.append("\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, close to \(request.said)")
             case .nearMeaning:
@@ -57,12 +64,15 @@ struct Explainer {
             matchedRequests.insert(match.request)
         }
         if let liked = query.critique.favouredLike, liked != product.name,
-           candidate.hits.contains(where: { if case .like = $0.hit { true } else { false } }) {
+            candidate.hits.contains(where: { if case .like = $0.hit { true } else { false } })
+        {
             reasons.append("like the \(liked) you picked")
         }
         if !query.requests.isEmpty && !candidate.hits.contains(where: \.hit.isStrong) {
             let said = query.requests.map(\.said).joined(separator: ", ")
-            mismatches.append(candidate.hits.isEmpty ? "doesn't match their interests (\(said))" : "not what they asked for (\(said)), only close to it")
+            mismatches.append(
+                candidate.hits.isEmpty
+                    ? "doesn't match their interests (\(said))" : "not what they asked for (\(said)), only close to it")
         }
 
         // Purpose.
@@ -71,7 +81,9 @@ struct Explainer {
             if let match = wanted.first(where: product.purposes.contains) {
                 reasons.append("you asked for something \(match.adjective)")
             } else {
-                mismatches.append("not \(wanted.map(\.adjective).joined(separator: " or ")) (it's \(product.purposes.map(\.adjective).joined(separator: " and ")))")
+                mismatches.append(
+                    "not \(wanted.map(\.adjective).joined(separator: " or ")) (it's \(product.purposes.map(\.adjective).joined(separator: " and ")))"
+                )
             }
         }
 
@@ -106,7 +118,8 @@ struct Explainer {
                 mismatches.append("like the \(lesson.productName) they returned \(lesson.when)")
             }
         }
-        return Recommendation(product: product, score: (candidate.score * 1000).rounded() / 1000, reasons: reasons,
-                              mismatches: mismatches, isGoodMatch: candidate.isGood)
+        return Recommendation(
+            product: product, score: (candidate.score * 1000).rounded() / 1000, reasons: reasons,
+            mismatches: mismatches, isGoodMatch: candidate.isGood)
     }
 }

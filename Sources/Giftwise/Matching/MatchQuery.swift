@@ -110,7 +110,9 @@ struct MatchQuery {
     /// Products close in meaning to `said` that pass `limits` (and a wished purpose), reusing one
     /// search per thing said: the search runs under the age and stock limits only, then each
     /// profile's limits filter its results in SQL.
-    func nearest(_ db: Database, to said: String, limits: HardLimits, purposeMask: Int) throws -> [(pk: Int64, similarity: Double)] {
+    func nearest(_ db: Database, to said: String, limits: HardLimits, purposeMask: Int) throws -> [(
+        pk: Int64, similarity: Double
+    )] {
         guard let semantic else { return [] }
         let found: [(pk: Int64, similarity: Double)]
         if let known = memo.nearest[said] {
@@ -134,8 +136,10 @@ struct MatchQuery {
     /// interest in the bundled taxonomy.
     static let maxTextPhrases = 80
 
-    init(profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy,
-         weights: ScoringWeights, semantic: (any SemanticSignal)? = nil) {
+    init(
+        profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy,
+        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil
+    ) {
         self.profile = profile
         self.history = history
         self.critique = critique
@@ -145,7 +149,9 @@ struct MatchQuery {
         (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy)
     }
 
-    static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (requests: [InterestRequest], notUnderstood: [String]) {
+    static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
+        requests: [InterestRequest], notUnderstood: [String]
+    ) {
         var seen = Set<String>()
         var notUnderstood: [String] = []
         var requests: [InterestRequest] = []
@@ -159,30 +165,35 @@ struct MatchQuery {
                 continue
             }
             let resolution = taxonomy.resolution(trimmed)
-            let key = resolution.map { $0.specificity == .same ? $0.interest.id : TextNormalizer.key(trimmed) } ?? own.joined(separator: " ")
+            let key =
+                resolution.map { $0.specificity == .same ? $0.interest.id : TextNormalizer.key(trimmed) }
+                ?? own.joined(separator: " ")
             guard seen.insert(key).inserted else { continue }
             let interest = resolution?.interest
             let specificity = resolution?.specificity ?? .narrower
             var phrases = [own.joined(separator: " ")]
             if let interest, specificity == .same {
-                for phrase in taxonomy.textPhrases(of: interest).prefix(maxTextPhrases) where !phrases.contains(phrase) {
+                for phrase in taxonomy.textPhrases(of: interest).prefix(maxTextPhrases) where !phrases.contains(phrase)
+                {
                     phrases.append(phrase)
                 }
             }
             // Several words that are not one known phrase ("famous buildings") may stand apart in
             // the text; the words that carry the wish must all be there, near each other.
             let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
-            let loose = (specificity == .narrower || !taxonomy.isPhrase(own.joined(separator: " "))) && meaningful.count > 1
+            let loose =
+                (specificity == .narrower || !taxonomy.isPhrase(own.joined(separator: " "))) && meaningful.count > 1
             // "dice games": the word that carries the wish is enough on its own.
             var searched = phrases
             if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
                 searched.append(meaningful[0])
             }
-            requests.append(InterestRequest(
-                said: trimmed, interest: interest, specificity: specificity,
-                freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
-                phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
-                textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil)))
+            requests.append(
+                InterestRequest(
+                    said: trimmed, interest: interest, specificity: specificity,
+                    freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
+                    phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
+                    textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil)))
         }
         return (requests, notUnderstood)
     }
@@ -226,8 +237,9 @@ struct MatchQuery {
             ranges = map
         }
         let single = currency.catalogCurrencies.allSatisfy { $0 == currency.budgetCurrency }
-        return HardLimits(ageMonths: profile.ageMonths, priceRanges: ranges, singleCurrency: single,
-                          excluded: excluded(profile))
+        return HardLimits(
+            ageMonths: profile.ageMonths, priceRanges: ranges, singleCurrency: single,
+            excluded: excluded(profile))
     }
 
     /// Products never to show: words to avoid (as text and as tags), ids they own or were given,
@@ -247,7 +259,8 @@ struct MatchQuery {
             }
             if let phrase = MatchRequests.ftsPhrase(key) { phrases.append(phrase) }
         }
-        return MatchRequests.excluded(ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
+        return MatchRequests.excluded(
+            ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
     }
 
     private static func namesInterest(_ key: String, _ interest: Interest) -> Bool {
@@ -277,7 +290,9 @@ struct MatchQuery {
     /// The pks of good matches (at most `countCap`).
     /// - Parameter useMeaning: consult the semantic signal (when words and tags found fewer than
     ///   `semanticWhenFewerThan`).
-    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws -> Set<Int64> {
+    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws
+        -> Set<Int64>
+    {
         let currency = try currencyContext(db)
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
@@ -286,7 +301,9 @@ struct MatchQuery {
         if requests.isEmpty {
             // Interests were given but none understood: nothing is a match for them.
             if !profile.interests.isEmpty { return [] }
-            return Set(try MatchRequests.goodPKs(db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
+            return Set(
+                try MatchRequests.goodPKs(
+                    db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
         }
         var sources: [SQL] = []
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
@@ -315,7 +332,8 @@ struct MatchQuery {
     /// the words are then weighed in Swift. Counting and retrieval use this one rule.
     func tagSuffices(_ db: Database, _ request: InterestRequest, limits: HardLimits, purposeMask: Int) throws -> Bool {
         guard request.specificity == .same, let interest = request.interest else { return false }
-        let range = MatchRequests.taggedRequest(interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
+        let range = MatchRequests.taggedRequest(
+            interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
         let count = try MatchRequests.count(db, range)
         return count >= Self.perSource
     }
@@ -342,7 +360,8 @@ struct MatchQuery {
 
     /// Resolved requests for a profile (relaxed profiles too).
     func requests(for profile: RecipientProfile) -> [InterestRequest] {
-        profile.interests == self.profile.interests ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
+        profile.interests == self.profile.interests
+            ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
     }
 
     /// When nothing matches their words, says whether the budget or their age removed what did:
@@ -370,10 +389,12 @@ struct MatchQuery {
         let comparable = currency.comparable
         let others = currency.catalogCurrencies.filter { !comparable.contains($0) }
         guard !others.isEmpty else { return nil }
-        let count = try MatchRequests.countUncomparable(db, currencies: comparable.isEmpty ? [currency.budgetCurrency] : comparable)
+        let count = try MatchRequests.countUncomparable(
+            db, currencies: comparable.isEmpty ? [currency.budgetCurrency] : comparable)
         guard count > 0 else { return nil }
         let noun = count == 1 ? "product" : "products"
-        return "\(count) \(noun) priced in \(others.joined(separator: ", ")) left out: the budget is in \(currency.budgetCurrency) and the shop gave no exchange rate"
+        return
+            "\(count) \(noun) priced in \(others.joined(separator: ", ")) left out: the budget is in \(currency.budgetCurrency) and the shop gave no exchange rate"
     }
 
     // MARK: Retrieval
@@ -405,12 +426,15 @@ struct MatchQuery {
         }
         if requests.isEmpty && profile.interests.isEmpty {
             // No interests: purpose and age are the whole fit.
-            _ = try take(MatchRequests.anyRequest(limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
+            _ = try take(
+                MatchRequests.anyRequest(
+                    limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
         }
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
             if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                let rows = try MatchRequests.rows(db, MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource))
+                let rows = try MatchRequests.rows(
+                    db, MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource))
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
                 let best = rows.map { $0[1] as Double }.min() ?? 0
                 var scores: [Int64: Double] = [:]
@@ -436,17 +460,23 @@ struct MatchQuery {
         if includeWeak && pks.count < limit * 4 {
             for request in requests {
                 if let broader = request.broaderTag { try takeTag(broader, Self.perRelatedSource) }
-                for related in (request.interest?.related ?? [:]).keys.sorted() { try takeTag(related, Self.perRelatedSource) }
+                for related in (request.interest?.related ?? [:]).keys.sorted() {
+                    try takeTag(related, Self.perRelatedSource)
+                }
             }
         }
         if pks.isEmpty && !requests.isEmpty && includeWeak {
             // Nothing touches their interests: the closest by purpose and age, labelled weak.
-            _ = try take(MatchRequests.anyRequest(limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
+            _ = try take(
+                MatchRequests.anyRequest(
+                    limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
         }
         guard !pks.isEmpty else { return [] }
         let products = try MatchRequests.products(db, pks: pks)
         let scored = products.map { pk, entry in
-            score(pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance, meaning: meaning, purposeMask: mask)
+            score(
+                pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
+                meaning: meaning, purposeMask: mask)
         }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
@@ -457,32 +487,41 @@ struct MatchQuery {
 
     /// Exact fit of one product: interest (their interest by tag or text > meaning > broader or
     /// related tag), purpose, age, and what their history teaches.
-    func score(pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
-               meaning: [Int: [Int64: Double]], purposeMask: Int) -> Candidate {
+    func score(
+        pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
+        meaning: [Int: [Int64: Double]], purposeMask: Int
+    ) -> Candidate {
         var hits: [Candidate.Match] = []
         // Tokenised only when some wish needs its words weighed.
-        let needsText = requests.indices.contains { relevance[$0]?[pk] != nil } || requests.contains { request in
-            request.exactTags.contains { product.interests.contains($0) }
-        }
+        let needsText =
+            requests.indices.contains { relevance[$0]?[pk] != nil }
+            || requests.contains { request in
+                request.exactTags.contains { product.interests.contains($0) }
+            }
         let nameTokens = needsText ? TextNormalizer.tokens(product.name) : []
         let descriptionTokens = needsText ? TextNormalizer.tokens(product.description) : []
         let nameSet = Set(nameTokens)
         let allSet = nameSet.union(descriptionTokens)
-        let rankOf = Dictionary(product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let rankOf = Dictionary(
+            product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var perRequest: [Double] = []
         for (index, request) in requests.enumerated() {
             var found: [Candidate.Match] = []
             for tag in request.exactTags {
                 if let rank = rankOf[tag] {
                     let source = suppliedTags ? weights.suppliedTag : weights.inferredTag
-                    found.append(.init(request: index, hit: .tag(tag, supplied: suppliedTags), weight: source * weights.centrality(rank: rank)))
+                    found.append(
+                        .init(
+                            request: index, hit: .tag(tag, supplied: suppliedTags),
+                            weight: source * weights.centrality(rank: rank)))
                 }
             }
             // Tagged with their interest but not among the text search's hits (or the search was
             // not needed): their words in the text still count, without a BM25 share.
             var bm25Score = relevance[index]?[pk]
             if bm25Score == nil, !found.isEmpty,
-               Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet) != .stem {
+                Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet) != .stem
+            {
                 bm25Score = 0
             }
             if let bm25 = bm25Score {
@@ -490,11 +529,12 @@ struct MatchQuery {
                 // counts (the SQL counts agree with the list) but ranks low unless the words, folded,
                 // are really there: fully in the name, less in the description.
                 let place = Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
-                let placeWeight = switch place {
-                case .name: weights.textInName
-                case .description: weights.textInDescription
-                case .stem: weights.textStemOnly
-                }
+                let placeWeight =
+                    switch place {
+                    case .name: weights.textInName
+                    case .description: weights.textInDescription
+                    case .stem: weights.textStemOnly
+                    }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words.
                 let own = Set(request.ownWords).isSubset(of: allSet) ? 1.0 : weights.textAliasOnly
@@ -505,15 +545,22 @@ struct MatchQuery {
                 // Meaning never outranks their words or their tag (capped), and is their thing only
                 // when the similarity says so plainly.
                 let weight = weights.semanticCap * similarity
-                let hit: InterestHit = similarity >= weights.semanticGoodSimilarity ? .meaning(similarity) : .nearMeaning(similarity)
+                let hit: InterestHit =
+                    similarity >= weights.semanticGoodSimilarity ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf[broader] {
-                found.append(.init(request: index, hit: .broader(broader), weight: weights.broaderFactor * weights.centrality(rank: rank)))
+                found.append(
+                    .init(
+                        request: index, hit: .broader(broader),
+                        weight: weights.broaderFactor * weights.centrality(rank: rank)))
             }
             for (related, relation) in request.interest?.related ?? [:] {
                 if let rank = rankOf[related] {
-                    found.append(.init(request: index, hit: .related(related), weight: relation * weights.relatedFactor * weights.centrality(rank: rank)))
+                    found.append(
+                        .init(
+                            request: index, hit: .related(related),
+                            weight: relation * weights.relatedFactor * weights.centrality(rank: rank)))
                 }
             }
             // The strongest hit leads; a second, different kind of evidence adds a little.
@@ -521,7 +568,11 @@ struct MatchQuery {
             if let best = found.first {
                 hits.append(best)
                 var fit = best.weight
-                if best.hit.isStrong, let second = found.dropFirst().first(where: { $0.hit.isStrong && Self.kind($0.hit) != Self.kind(best.hit) }) {
+                if best.hit.isStrong,
+                    let second = found.dropFirst().first(where: {
+                        $0.hit.isStrong && Self.kind($0.hit) != Self.kind(best.hit)
+                    })
+                {
                     fit = min(1, fit + weights.agreementBonus * second.weight)
                 }
                 perRequest.append(fit)
@@ -550,12 +601,15 @@ struct MatchQuery {
         let steeringMask = purposeMask == 0 ? Purpose.mask(critique.favouredPurposes) : 0
         let purposeFit = steeringMask == 0 ? purposeHit : (Purpose.mask(product.purposes) & steeringMask) != 0
         if requests.isEmpty {
-            score = weights.noInterestPurpose * (purposeFit ? 1 : 0) + weights.noInterestAge * ageFit + weights.noInterestLike * liked
+            score =
+                weights.noInterestPurpose * (purposeFit ? 1 : 0) + weights.noInterestAge * ageFit + weights
+                .noInterestLike * liked
             // Interests that meant nothing match nothing: never "anything".
             isGood = purposeHit && profile.interests.isEmpty
         } else {
             let purposeWeight = purposeMask == 0 && steeringMask == 0 ? 0 : weights.purpose
-            let interestWeight = purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
+            let interestWeight =
+                purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
             score = interestWeight * interestFit + purposeWeight * (purposeFit ? 1 : 0) + weights.age * ageFit
             isGood = strong && purposeHit
         }
@@ -585,12 +639,15 @@ struct MatchQuery {
 
     /// Where the wish's words are: any of its phrases wholly in the name, else in name and
     /// description together, else only the stemmer matched.
-    static func place(of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>) -> TextPlace {
+    static func place(of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>)
+        -> TextPlace
+    {
         let own = Set(request.ownWords)
         if own.isSubset(of: nameSet) { return .name }
         for phrase in request.phrases.dropFirst() where contains(nameTokens, phrase: phrase) { return .name }
         if own.isSubset(of: allSet) { return .description }
-        for phrase in request.phrases.dropFirst() where Set(phrase.split(separator: " ").map(String.init)).isSubset(of: allSet) {
+        for phrase in request.phrases.dropFirst()
+        where Set(phrase.split(separator: " ").map(String.init)).isSubset(of: allSet) {
             return .description
         }
         return .stem

@@ -19,9 +19,12 @@ package struct CandidateSurvey {
 
 extension Matcher {
     /// Surveys the good candidates for a profile and a critique, inside a read the caller holds.
-    package func survey(_ db: Database, for profile: RecipientProfile, critique: Critique, limit: Int) throws -> CandidateSurvey {
-        let query = MatchQuery(profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
-                               weights: weights, semantic: semantic)
+    package func survey(_ db: Database, for profile: RecipientProfile, critique: Critique, limit: Int) throws
+        -> CandidateSurvey
+    {
+        let query = MatchQuery(
+            profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
+            weights: weights, semantic: semantic)
         let count = try query.countGood(db)
         let good = try query.candidates(db, limit: limit).filter(\.isGood)
         let items = good.map { candidate -> CandidateSurvey.Item in
@@ -32,7 +35,8 @@ extension Matcher {
             let strong = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
             return CandidateSurvey.Item(product: candidate.product, strongInterests: strong)
         }
-        return CandidateSurvey(count: count, items: items,
-                               interests: query.requests.map { ($0.said, $0.interest, $0.interest?.id ?? $0.freeTag) })
+        return CandidateSurvey(
+            count: count, items: items,
+            interests: query.requests.map { ($0.said, $0.interest, $0.interest?.id ?? $0.freeTag) })
     }
 }

@@ -35,24 +35,35 @@ public struct Matcher: Sendable {
     ///   - limit: how many gifts to list (1–100).
     ///   - history: what past gifts to this recipient taught (never repeats, loved/returned).
     ///   - critique: extra steering from a refining conversation.
-    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-                          critique: Critique = Critique()) throws -> Recommendations {
-        try catalog.database.read { db in try recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    public func recommend(
+        for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+        critique: Critique = Critique()
+    ) throws -> Recommendations {
+        try catalog.database.read { db in
+            try recommend(db, for: profile, limit: limit, history: history, critique: critique)
+        }
     }
 
     /// Recommends up to `limit` gifts for `profile`, reading on GRDB's asynchronous read (the
     /// calling task is suspended, not blocked).
-    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-                          critique: Critique = Critique()) async throws -> Recommendations {
-        try await catalog.database.read { db in try recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    public func recommend(
+        for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+        critique: Critique = Critique()
+    ) async throws -> Recommendations {
+        try await catalog.database.read { db in
+            try recommend(db, for: profile, limit: limit, history: history, critique: critique)
+        }
     }
 
     /// Recommends inside a read the caller already holds.
-    package func recommend(_ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-                           critique: Critique = Critique()) throws -> Recommendations {
+    package func recommend(
+        _ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+        critique: Critique = Critique()
+    ) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
-        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-                               weights: weights, semantic: semantic)
+        let query = MatchQuery(
+            profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+            weights: weights, semantic: semantic)
         let goodCount = try query.countGood(db)
         var candidates = try query.candidates(db, limit: limit)
         let fit: Fit
@@ -63,11 +74,13 @@ public struct Matcher: Sendable {
             fit = candidates.isEmpty ? .none : .partial
         }
         let currency = try query.currencyContext(db)
-        let explainer = Explainer(query: query, budgetCurrency: profile.budgetMax == nil ? nil : currency.budgetCurrency)
+        let explainer = Explainer(
+            query: query, budgetCurrency: profile.budgetMax == nil ? nil : currency.budgetCurrency)
         // Candidates arrive best first, history already counted: explaining the best few dozen
         // (more than the diversity pool) is enough.
         let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
-        var items = Diversifier(weights: weights).select(from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+        var items = Diversifier(weights: weights).select(
+            from: explained, count: limit, keepVariantsOf: critique.favouredLike)
         // A loved past gift is recalled once, on the best gift it relates to, not on every one.
         var recalled = Set<String>()
         for index in items.indices {
@@ -84,9 +97,10 @@ public struct Matcher: Sendable {
         }
         if let note = try query.removedByLimitsNote(db, goodCount: goodCount) { notes.append(note) }
         if let note = try query.currencyNote(db) { notes.append(note) }
-        let result = Recommendations(fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
-                                     unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
-                                     notes: notes)
+        let result = Recommendations(
+            fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
+            unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
+            notes: notes)
         return Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }
 
@@ -96,24 +110,31 @@ public struct Matcher: Sendable {
     }
 
     /// How many good matches a profile (and a critique) has, inside a read the caller holds.
-    package func goodMatchCount(_ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
-                                critique: Critique = Critique()) throws -> Int {
-        let query = MatchQuery(profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-                               weights: weights, semantic: semantic)
+    package func goodMatchCount(
+        _ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
+        critique: Critique = Critique()
+    ) throws -> Int {
+        let query = MatchQuery(
+            profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+            weights: weights, semantic: semantic)
         return try query.countGood(db)
     }
 }
 
 extension GiftCatalog {
     /// Recommends up to `limit` gifts for `profile` with the default weights.
-    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-                          critique: Critique = Critique()) throws -> Recommendations {
+    public func recommend(
+        for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+        critique: Critique = Critique()
+    ) throws -> Recommendations {
         try Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
     }
 
     /// Recommends up to `limit` gifts for `profile` on GRDB's asynchronous read, for servers.
-    public func recommend(for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-                          critique: Critique = Critique()) async throws -> Recommendations {
+    public func recommend(
+        for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+        critique: Critique = Critique()
+    ) async throws -> Recommendations {
         try await Matcher(catalog: self).recommend(for: profile, limit: limit, history: history, critique: critique)
     }
 }
@@ -133,8 +154,10 @@ public struct Critique: Sendable, Equatable, Codable {
     public var favouredPurposes: Set<Purpose>
 
     /// Creates a critique.
-    public init(rejectedProductIDs: Set<String> = [], avoidedInterests: Set<String> = [],
-                favouredInterests: Set<String> = [], favouredLike: String? = nil, favouredPurposes: Set<Purpose> = []) {
+    public init(
+        rejectedProductIDs: Set<String> = [], avoidedInterests: Set<String> = [],
+        favouredInterests: Set<String> = [], favouredLike: String? = nil, favouredPurposes: Set<Purpose> = []
+    ) {
         self.rejectedProductIDs = rejectedProductIDs
         self.avoidedInterests = avoidedInterests
         self.favouredInterests = favouredInterests

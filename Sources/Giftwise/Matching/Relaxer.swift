@@ -35,13 +35,17 @@ struct Relaxer {
                     let merged = first.changes.merged(with: second.changes)
                     let count = try query.countGood(db, profile: merged.applied(to: profile))
                     if count > currentGood {
-                        helpful.append(Relaxation(suggestion: first.suggestion + " and " + second.suggestion, matches: count, changes: merged))
+                        helpful.append(
+                            Relaxation(
+                                suggestion: first.suggestion + " and " + second.suggestion, matches: count,
+                                changes: merged))
                     }
                 }
             }
         }
         var seen = Set<String>()
-        return helpful
+        return
+            helpful
             .sorted { ($0.changes.count, -$0.matches, $0.suggestion) < ($1.changes.count, -$1.matches, $1.suggestion) }
             .filter { seen.insert($0.suggestion).inserted }
             .prefix(Self.maxSuggestions).map { $0 }
@@ -49,15 +53,19 @@ struct Relaxer {
 
     private static func disjoint(_ a: ProfileChanges, _ b: ProfileChanges) -> Bool {
         !((a.budget != nil && b.budget != nil) || (a.purposes != nil && b.purposes != nil)
-          || (a.interests != nil && b.interests != nil) || (a.exclude != nil && b.exclude != nil)
-          || (a.dropBudgetMin != nil && b.dropBudgetMin != nil))
+            || (a.interests != nil && b.interests != nil) || (a.exclude != nil && b.exclude != nil)
+            || (a.dropBudgetMin != nil && b.dropBudgetMin != nil))
     }
 
     private func singleChanges(_ db: Database) throws -> [(suggestion: String, changes: ProfileChanges)] {
         let profile = query.profile
         var changes: [(String, ProfileChanges)] = []
         if let budget = profile.budgetMax, let raised = try nextUsefulBudget(db, above: budget) {
-            changes.append(("raise the budget to \(raised.formatted(currency: currency.budgetCurrency))", ProfileChanges(budget: raised)))
+            changes.append(
+                (
+                    "raise the budget to \(raised.formatted(currency: currency.budgetCurrency))",
+                    ProfileChanges(budget: raised)
+                ))
         }
         if profile.budgetMin != nil {
             changes.append(("drop the minimum spend", ProfileChanges(dropBudgetMin: true)))
@@ -65,29 +73,51 @@ struct Relaxer {
         let purposes = profile.purposes.sorted()
         for purpose in purposes {
             let rest = purposes.filter { $0 != purpose }
-            changes.append((rest.isEmpty ? "drop \"\(purpose.adjective)\" (any kind of gift)" : "drop \"\(purpose.adjective)\"", ProfileChanges(purposes: rest)))
+            changes.append(
+                (
+                    rest.isEmpty ? "drop \"\(purpose.adjective)\" (any kind of gift)" : "drop \"\(purpose.adjective)\"",
+                    ProfileChanges(purposes: rest)
+                ))
         }
         if purposes.count == 1 {
             for other in Purpose.allCases where other != purposes[0] {
-                changes.append(("make it \(other.adjective) instead of \(purposes[0].adjective)", ProfileChanges(purposes: [other])))
+                changes.append(
+                    (
+                        "make it \(other.adjective) instead of \(purposes[0].adjective)",
+                        ProfileChanges(purposes: [other])
+                    ))
             }
         }
         let interests = profile.interests
         for (index, said) in interests.enumerated() {
             var rest = interests
             rest.remove(at: index)
-            changes.append((rest.isEmpty ? "don't require a match for \"\(said)\"" : "drop the interest \"\(said)\"", ProfileChanges(interests: rest)))
+            changes.append(
+                (
+                    rest.isEmpty ? "don't require a match for \"\(said)\"" : "drop the interest \"\(said)\"",
+                    ProfileChanges(interests: rest)
+                ))
             if let resolved = query.taxonomy.resolution(said), resolved.specificity == .narrower,
-               !interests.contains(resolved.interest.id) {
+                !interests.contains(resolved.interest.id)
+            {
                 // They asked for something inside an interest: the interest itself is the next step out.
-                changes.append(("broaden \"\(said)\" to \(resolved.interest.label.lowercased())", ProfileChanges(interests: rest + [resolved.interest.id])))
+                changes.append(
+                    (
+                        "broaden \"\(said)\" to \(resolved.interest.label.lowercased())",
+                        ProfileChanges(interests: rest + [resolved.interest.id])
+                    ))
             }
             if let interest = query.taxonomy.resolve(said), !interest.related.isEmpty {
                 let related = interest.related.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
-                let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id }) }
+                let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id })
+                }
                 if !added.isEmpty {
                     let labels = added.compactMap { query.taxonomy.interest(id: $0)?.label.lowercased() }
-                    changes.append(("broaden \"\(said)\" to \(labels.joined(separator: ", "))", ProfileChanges(interests: interests + added)))
+                    changes.append(
+                        (
+                            "broaden \"\(said)\" to \(labels.joined(separator: ", "))",
+                            ProfileChanges(interests: interests + added)
+                        ))
                 }
             }
         }
@@ -109,7 +139,8 @@ struct Relaxer {
         guard total > current else { return nil }
         let target = min(total, max(current + 1, Matcher.handful))
         // The price of the (target − current)-th cheapest good match above the budget.
-        guard let price = try query.goodPrice(db, profile: query.profile, offset: target - current - 1), price > budget else { return nil }
+        guard let price = try query.goodPrice(db, profile: query.profile, offset: target - current - 1), price > budget
+        else { return nil }
         return Money(minorUnits: Self.wholeDollars(price.minorUnits))
     }
 

@@ -80,14 +80,16 @@ public struct ScoringWeights: Sendable, Equatable {
         interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
         suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
         textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
-        textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5, bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
+        textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5,
+        bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
         semanticGoodSimilarity: Double = 0.75, semanticFloor: Double = 0.35, semanticCap: Double = 0.7,
         semanticWhenFewerThan: Int = 5,
         likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
         noInterestPurpose: Double = 0.6, noInterestAge: Double = 0.4, noInterestLike: Double = 0.1,
         historyLoved: Double = 0.08, historyReturned: Double = 0.12,
-        diversityLambda: Double = 0.7, diversityTags: Double = 0.5, diversityPurposes: Double = 0.2, diversityWords: Double = 0.3
+        diversityLambda: Double = 0.7, diversityTags: Double = 0.5, diversityPurposes: Double = 0.2,
+        diversityWords: Double = 0.3
     ) {
         self.interest = interest
         self.purpose = purpose

@@ -6,5 +6,7 @@ import GRDB
 protocol SemanticSignal: Sendable {
     /// Up to `count` products within `limits` (and a wished purpose, when `purposeMask` is not 0),
     /// with their cosine similarity to `text`, most similar first, ties by pk.
-    func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(pk: Int64, similarity: Double)]
+    func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(
+        pk: Int64, similarity: Double
+    )]
 }

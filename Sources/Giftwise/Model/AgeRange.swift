@@ -1,3 +1,5 @@
+import Foundation
+
 /// An age range in months, as printed on a product ("ages 6–9").
 ///
 /// `maxMonths` is inclusive of the whole labelled year: a toy for "3–5" suits a child until their
@@ -45,7 +47,10 @@ public struct AgeRange: Hashable, Sendable, Codable {
             return low >= Self.seniorRangeFromMonths ? 1.0 : (low >= Self.adultRangeFromMonths ? 0.85 : 0.6)
         }
         if ageMonths >= Self.adultFromMonths { return (minMonths ?? 0) >= Self.adultRangeFromMonths ? 1.0 : 0.7 }
-        let span = Double(min(maxMonths ?? Self.openRangeEndMonths, Self.openRangeEndMonths) - (minMonths ?? Self.unknownMinimumSafeFromMonths)) / 12.0
+        let span =
+            Double(
+                min(maxMonths ?? Self.openRangeEndMonths, Self.openRangeEndMonths)
+                    - (minMonths ?? Self.unknownMinimumSafeFromMonths)) / 12.0
         return 1.0 / (1.0 + Self.spanPenaltyPerYear * max(0, span - Self.comfortableSpanYears))
     }
 
@@ -75,5 +80,3 @@ public struct AgeRange: Hashable, Sendable, Codable {
         months % 12 == 0 ? String(months / 12) : String(format: "%.1f", Double(months) / 12)
     }
 }
-
-import Foundation

@@ -18,9 +18,11 @@ public struct CatalogStats: Sendable, Codable, Equatable {
     public var taxonomyInterests: Int, freeTags: Int
 
     /// Creates a summary.
-    public init(products: Int, inStock: Int, autoTagged: Int, priceMin: Double, priceMedian: Double, priceMax: Double,
-                purposes: [String: Int], ageBands: [String: Int], topInterests: [InterestCount], taxonomyInterests: Int,
-                freeTags: Int) {
+    public init(
+        products: Int, inStock: Int, autoTagged: Int, priceMin: Double, priceMedian: Double, priceMax: Double,
+        purposes: [String: Int], ageBands: [String: Int], topInterests: [InterestCount], taxonomyInterests: Int,
+        freeTags: Int
+    ) {
         self.products = products
         self.inStock = inStock
         self.autoTagged = autoTagged
@@ -50,6 +52,7 @@ public struct CatalogStats: Sendable, Codable, Equatable {
 
     /// The age bands reported, as (label, youngest age in years, oldest age in years).
     public static let bands: [(String, Int, Int)] = [
-        ("0-2", 0, 2), ("3-5", 3, 5), ("6-8", 6, 8), ("9-12", 9, 12), ("13-17", 13, 17), ("18-64", 18, 64), ("65+", 65, 120),
+        ("0-2", 0, 2), ("3-5", 3, 5), ("6-8", 6, 8), ("9-12", 9, 12), ("13-17", 13, 17), ("18-64", 18, 64),
+        ("65+", 65, 120),
     ]
 }

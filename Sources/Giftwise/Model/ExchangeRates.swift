@@ -19,7 +19,8 @@ public struct ExchangeRates: Sendable, Equatable, Codable {
     public func rate(from source: String, to target: String) -> Double? {
         if source == target { return 1 }
         guard let sourceInBase = source == base ? 1 : rates[source],
-              let targetInBase = target == base ? 1 : rates[target] else { return nil }
+            let targetInBase = target == base ? 1 : rates[target]
+        else { return nil }
         return sourceInBase / targetInBase
     }
 

@@ -62,7 +62,9 @@ public struct GiftIdeas: Sendable, Equatable {
         do {
             decoded = try JSONDecoder().decode([String: [GiftIdea]].self, from: jsonData)
         } catch {
-            throw GiftwiseError.invalidGiftIdeas(["not a JSON object of interest ids to arrays of {\"idea\", \"ageMin\", \"ageMax\"}"])
+            throw GiftwiseError.invalidGiftIdeas([
+                "not a JSON object of interest ids to arrays of {\"idea\", \"ageMin\", \"ageMax\"}"
+            ])
         }
         var problems: [String] = []
         for (interest, ideas) in decoded.sorted(by: { $0.key < $1.key }) {
@@ -71,7 +73,9 @@ public struct GiftIdeas: Sendable, Equatable {
             }
             for (index, idea) in ideas.enumerated() {
                 let place = "\(interest)[\(index)]"
-                if idea.idea.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("\(place): the idea is empty") }
+                if idea.idea.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    problems.append("\(place): the idea is empty")
+                }
                 for age in [idea.ageMin, idea.ageMax].compactMap({ $0 }) where !(0...120).contains(age) {
                     problems.append("\(place): age \(age) is outside 0…120")
                 }
@@ -92,7 +96,8 @@ public struct GiftIdeas: Sendable, Equatable {
     /// The ideas as a file laid out like `catalog/ideas.json`: one idea a line, interests in
     /// `interestOrder` (the taxonomy's order) and then alphabetically.
     public func jsonData(interestOrder: [String] = []) -> Data {
-        let rank = Dictionary(interestOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let rank = Dictionary(
+            interestOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let ids = byInterest.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
         func number(_ value: Double) -> String {
             value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)

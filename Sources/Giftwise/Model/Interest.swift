@@ -20,8 +20,10 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     public var ambiguous: [String]
 
     /// Creates an interest.
-    public init(id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
-                related: [String: Double] = [:], ambiguous: [String] = []) {
+    public init(
+        id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
+        related: [String: Double] = [:], ambiguous: [String] = []
+    ) {
         self.id = id
         self.label = label
         self.phrase = phrase

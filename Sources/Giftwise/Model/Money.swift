@@ -16,7 +16,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
 
     /// "$24" for whole amounts, "$24.99" otherwise (or "24.99 EUR" for other currencies).
     public func formatted(currency: String = "USD") -> String {
-        let number = minorUnits % 100 == 0
+        let number =
+            minorUnits % 100 == 0
             ? String(minorUnits / 100)
             : String(format: "%.2f", major)
         switch currency {

@@ -51,7 +51,9 @@ public struct Taxonomy: Sendable {
         self.longestPhrase = longest
         var same = Set<String>()
         for interest in interests {
-            let heads = (TextNormalizer.tokens(interest.id) + TextNormalizer.tokens(interest.label)).filter { $0.count >= 3 }
+            let heads = (TextNormalizer.tokens(interest.id) + TextNormalizer.tokens(interest.label)).filter {
+                $0.count >= 3
+            }
             same.insert(TextNormalizer.key(interest.id))
             same.insert(TextNormalizer.key(interest.label))
             for synonym in interest.synonyms { same.insert(TextNormalizer.key(synonym)) }
@@ -102,10 +104,14 @@ public struct Taxonomy: Sendable {
                 if let id = phrases[phrase], let interest = interest(id: id) {
                     // The other words add nothing ("dinosaur toys"), or name the same interest
                     // again ("knights and castles").
-                    let rest = Array(tokens[..<index] + tokens[(index + length)...]).filter { !Self.genericWords.contains($0) }
-                    let sameAgain = rest.isEmpty || rest.allSatisfy { word in
-                        phrases[word] == interest.id && samePhrases.contains(word)
+                    let rest = Array(tokens[..<index] + tokens[(index + length)...]).filter {
+                        !Self.genericWords.contains($0)
                     }
+                    let sameAgain =
+                        rest.isEmpty
+                        || rest.allSatisfy { word in
+                            phrases[word] == interest.id && samePhrases.contains(word)
+                        }
                     return (interest, sameAgain && samePhrases.contains(phrase) ? .same : .narrower)
                 }
                 length -= 1
@@ -126,7 +132,8 @@ public struct Taxonomy: Sendable {
         return ([interest.id, interest.label] + interest.aliases).compactMap { word in
             let key = TextNormalizer.key(word)
             guard !key.isEmpty, !ambiguous.contains(key), phrases[key] == interest.id || word == interest.label,
-                  seen.insert(key).inserted else { return nil }
+                seen.insert(key).inserted
+            else { return nil }
             return key
         }
     }
@@ -162,7 +169,9 @@ public struct Taxonomy: Sendable {
         tag(name: name, description: description, limit: limit, table: taggingPhrases)
     }
 
-    private func tag(name: String, description: String, limit: Int, table phrases: [String: String]) -> [(id: String, weight: Double)] {
+    private func tag(name: String, description: String, limit: Int, table phrases: [String: String]) -> [(
+        id: String, weight: Double
+    )] {
         var counts: [String: Double] = [:]
         var firstSeen: [String: Int] = [:]
         var order = 0
@@ -176,7 +185,10 @@ public struct Taxonomy: Sendable {
                     let key = tokens[index..<(index + length)].joined(separator: " ")
                     if let id = phrases[key] {
                         counts[id, default: 0] += weight
-                        if firstSeen[id] == nil { firstSeen[id] = order; order += 1 }
+                        if firstSeen[id] == nil {
+                            firstSeen[id] = order
+                            order += 1
+                        }
                         index += length
                         matched = true
                         break
@@ -214,7 +226,8 @@ public struct Taxonomy: Sendable {
     }
 
     static func editDistance(_ a: String, _ b: String, bound: Int) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
+        let a = Array(a.utf8)
+        let b = Array(b.utf8)
         var previous = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)

@@ -21,7 +21,8 @@ package enum AnswerParser {
         question.id == .age ? ageReason : "Please type an answer."
     }
 
-    package static let ageReason = "Please give an age in years between 0 and 120, e.g. 7 or 1.5 (or in months: 18 months)."
+    package static let ageReason =
+        "Please give an age in years between 0 and 120, e.g. 7 or 1.5 (or in months: 18 months)."
     package static let budgetReason = "Please give a budget as an amount (30 or $30), a range (20-40), or \"no limit\"."
 
     /// Comma- or semicolon-separated items, trimmed, each at most 80 characters, at most 20.
@@ -64,7 +65,8 @@ package enum AnswerParser {
         }
         let numberPart = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
         guard !numberPart.isEmpty, numberPart.count <= 8,
-              let value = Double(numberPart.replacingOccurrences(of: ",", with: ".")), value.isFinite else { return nil }
+            let value = Double(numberPart.replacingOccurrences(of: ",", with: ".")), value.isFinite
+        else { return nil }
         var unit = rest.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
         unit = unit.replacingOccurrences(of: "-", with: " ").trimmingCharacters(in: .whitespaces)
         for suffix in [" old", "old"] where unit.hasSuffix(suffix) {
@@ -88,15 +90,20 @@ package enum AnswerParser {
     /// Budget from "30", "$30", "20-40", "20 to 40", "under 30", "30+", "no limit".
     package static func parseBudget(_ text: String) -> (min: Money?, max: Money?)? {
         var rest = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let unlimited: Set<String> = ["no limit", "none", "no budget", "unlimited", "any", "anything", "no", "whatever",
-                                      "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit"]
+        let unlimited: Set<String> = [
+            "no limit", "none", "no budget", "unlimited", "any", "anything", "no", "whatever",
+            "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit",
+        ]
         if unlimited.contains(rest) { return (nil, nil) }
         for word in ["usd", "dollars", "dollar", "bucks", "eur", "euros", "euro", "gbp", "pounds", "$", "£", "€"] {
             rest = rest.replacingOccurrences(of: word, with: " ")
         }
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         var atLeast = false
-        for prefix in ["under", "up to", "upto", "max", "maximum", "below", "less than", "at most", "about", "around", "~", "<=", "<"]
+        for prefix in [
+            "under", "up to", "upto", "max", "maximum", "below", "less than", "at most", "about", "around", "~", "<=",
+            "<",
+        ]
         where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             break
@@ -112,13 +119,17 @@ package enum AnswerParser {
         }
         func amount(_ string: some StringProtocol) -> Money? {
             let trimmed = string.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, trimmed.count <= 15, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-                  let value = Double(trimmed), value.isFinite, value >= 0, value <= 1_000_000_000 else { return nil }
+            guard !trimmed.isEmpty, trimmed.count <= 15,
+                trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                let value = Double(trimmed), value.isFinite, value >= 0, value <= 1_000_000_000
+            else { return nil }
             return Money(value)
         }
         for separator in ["-", "–", "—", " to ", ".."] where rest.contains(separator) {
             let parts = rest.components(separatedBy: separator)
-            guard parts.count == 2, let low = amount(parts[0]), let high = amount(parts[1]), high.minorUnits > 0 else { return nil }
+            guard parts.count == 2, let low = amount(parts[0]), let high = amount(parts[1]), high.minorUnits > 0 else {
+                return nil
+            }
             return (low.minorUnits > 0 ? low : nil, high)
         }
         guard let value = amount(rest) else { return nil }
@@ -133,14 +144,18 @@ package enum AnswerParser {
         for separator in [" and ", " or ", "&", "+", "/", ";"] {
             normalized = normalized.replacingOccurrences(of: separator, with: ",")
         }
-        let parts = normalized.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = normalized.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         var values: [String] = []
         func reject(_ part: String) -> QuestionFlowError {
             let words = question.options.map(\.label).joined(separator: ", ")
             let shown = part.count > 40 ? String(part.prefix(40)) + "…" : part
-            return .invalidAnswer(question: question.id,
-                                  reason: "\"\(shown)\" is not one of the choices. Answer with a number from 1 to \(question.options.count)"
-                                      + (multiple ? " (several: 1,3)" : "") + " or the words: \(words).")
+            return .invalidAnswer(
+                question: question.id,
+                reason:
+                    "\"\(shown)\" is not one of the choices. Answer with a number from 1 to \(question.options.count)"
+                    + (multiple ? " (several: 1,3)" : "") + " or the words: \(words).")
         }
         for part in parts {
             if let value = match(part, in: question.options) {
@@ -158,7 +173,9 @@ package enum AnswerParser {
         values = values.filter { seen.insert($0).inserted }
         guard !values.isEmpty else { throw reject(text) }
         if !multiple && values.count > 1 {
-            throw QuestionFlowError.invalidAnswer(question: question.id, reason: "Please pick just one: a number from 1 to \(question.options.count) or its words.")
+            throw QuestionFlowError.invalidAnswer(
+                question: question.id,
+                reason: "Please pick just one: a number from 1 to \(question.options.count) or its words.")
         }
         return values
     }
@@ -169,18 +186,24 @@ package enum AnswerParser {
         }
         let key = TextNormalizer.key(part)
         guard !key.isEmpty else { return nil }
-        if let option = options.first(where: { TextNormalizer.key($0.label) == key || TextNormalizer.key($0.value) == key }) {
+        if let option = options.first(where: {
+            TextNormalizer.key($0.label) == key || TextNormalizer.key($0.value) == key
+        }) {
             return option.value
         }
         if let purpose = Purpose(word: part), let option = options.first(where: { $0.value == purpose.rawValue }) {
             return option.value
         }
         if ["any", "anything", "either", "no pref", "none", "all", "whatever", "dont mind", "don t mind"].contains(key),
-           let option = options.first(where: { $0.value == QuestionCatalogue.noPreference }) {
+            let option = options.first(where: { $0.value == QuestionCatalogue.noPreference })
+        {
             return option.value
         }
         if key.count >= 3 {
-            let prefixed = options.filter { TextNormalizer.key($0.label).hasPrefix(key) || TextNormalizer.key($0.label).split(separator: " ").contains { $0.hasPrefix(key) } }
+            let prefixed = options.filter {
+                TextNormalizer.key($0.label).hasPrefix(key)
+                    || TextNormalizer.key($0.label).split(separator: " ").contains { $0.hasPrefix(key) }
+            }
             if prefixed.count == 1 { return prefixed[0].value }
         }
         return nil

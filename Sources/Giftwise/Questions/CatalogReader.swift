@@ -30,7 +30,12 @@ struct CatalogReader {
         try read { db in try Matcher(catalog: catalog).goodMatchCount(db, for: profile, critique: critique) }
     }
 
-    func recommend(for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique) throws -> Recommendations {
-        try read { db in try Matcher(catalog: catalog).recommend(db, for: profile, limit: limit, history: history, critique: critique) }
+    func recommend(for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique) throws
+        -> Recommendations
+    {
+        try read { db in
+            try Matcher(catalog: catalog).recommend(
+                db, for: profile, limit: limit, history: history, critique: critique)
+        }
     }
 }

@@ -79,13 +79,17 @@ public struct GiftConversation: Sendable, Codable, Equatable {
 
     /// Rebuilds a conversation from the lines typed so far, as the terminal would have taken them.
     /// - Returns: the conversation and the reply to the last line (`nil` when there were none).
-    public static func replaying(_ lines: [String], in catalog: GiftCatalog, recipients: [SavedRecipient] = [],
-                                 today: Date = Date(), limit: Int = 5) throws -> (conversation: GiftConversation, lastReply: Reply?) {
+    public static func replaying(
+        _ lines: [String], in catalog: GiftCatalog, recipients: [SavedRecipient] = [],
+        today: Date = Date(), limit: Int = 5
+    ) throws -> (conversation: GiftConversation, lastReply: Reply?) {
         try replaying(lines, CatalogReader(catalog), recipients: recipients, today: today, limit: limit)
     }
 
-    static func replaying(_ lines: [String], _ reader: CatalogReader, recipients: [SavedRecipient], today: Date,
-                          limit: Int) throws -> (conversation: GiftConversation, lastReply: Reply?) {
+    static func replaying(
+        _ lines: [String], _ reader: CatalogReader, recipients: [SavedRecipient], today: Date,
+        limit: Int
+    ) throws -> (conversation: GiftConversation, lastReply: Reply?) {
         var conversation = GiftConversation(recipients: recipients, today: today, limit: limit)
         var reply: Reply?
         for line in lines { reply = try conversation.respond(to: line, reader) }
@@ -94,7 +98,9 @@ public struct GiftConversation: Sendable, Codable, Equatable {
 
     static let doneWords: Set<String> = ["done", "show me", "show me now", "go", "that's it", "thats it"]
     static let startOverWords: Set<String> = ["start over", "restart", "again", "start again"]
-    static let changeAnswersWords: Set<String> = ["change answers", "change my answers", "change answer", "edit answers"]
+    static let changeAnswersWords: Set<String> = [
+        "change answers", "change my answers", "change answer", "edit answers",
+    ]
     static let helpWords: Set<String> = ["?", "help", "h"]
 
     mutating func respond(to line: String, _ reader: CatalogReader) throws -> Reply {
@@ -169,8 +175,10 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             return "the \(gift.productName) (" + (gift.outcome.map { "\($0.rawValue), " } ?? "") + when + ")"
         }
         let more = gifts.count > 5 ? " and \(gifts.count - 5) more" : ""
-        return ["Given to \(recipient.name) before: " + shown.joined(separator: "; ") + more
-                + ". None of these is suggested again; loved and returned ones steer the list."]
+        return [
+            "Given to \(recipient.name) before: " + shown.joined(separator: "; ") + more
+                + ". None of these is suggested again; loved and returned ones steer the list."
+        ]
     }
 
     private mutating func startResults(_ reader: CatalogReader) throws {

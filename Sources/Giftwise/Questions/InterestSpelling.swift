@@ -24,7 +24,9 @@ enum InterestSpelling {
             let phrases = [interest.id, interest.label] + interest.aliases
             let best = phrases.map { phrase -> (Int, String) in
                 let phraseKey = TextNormalizer.key(phrase)
-                guard phraseKey.first == first, abs(phraseKey.count - key.count) <= allowed else { return (Int.max, phrase) }
+                guard phraseKey.first == first, abs(phraseKey.count - key.count) <= allowed else {
+                    return (Int.max, phrase)
+                }
                 return (slips(phraseKey, key), phrase)
             }.min { $0.0 < $1.0 }
             if let best, best.0 <= allowed { close.append((best.0, best.1, interest)) }
@@ -35,13 +37,15 @@ enum InterestSpelling {
         if nearestInterests.count == 1, close.count == 1, key.count >= 6 {
             return .corrected(phrase: nearestInterests[0].phrase.lowercased())
         }
-        return .unsure(close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))
+        return .unsure(
+            close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))
     }
 
     /// Typing slips between two words: letters missing, extra, wrong, or two swapped (each one
     /// slip; the optimal-string-alignment distance).
     static func slips(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { table[i][0] = i }

@@ -126,8 +126,10 @@ public struct Question: Sendable, Hashable, Codable {
     public var help: String
 
     /// Creates a question.
-    public init(id: QuestionID, prompt: String, kind: QuestionKind, options: [QuestionOption] = [],
-                canSkip: Bool, help: String) {
+    public init(
+        id: QuestionID, prompt: String, kind: QuestionKind, options: [QuestionOption] = [],
+        canSkip: Bool, help: String
+    ) {
         self.id = id
         self.prompt = prompt
         self.kind = kind

@@ -39,24 +39,30 @@ extension QuestionFlow {
     /// really change the list (fewer gifts, or a different top five), checked with the matcher.
     func nextFollowUp(in state: State, _ reader: CatalogReader) throws -> FollowUp? {
         guard state.followUpsAsked.count < Self.maxFollowUps,
-              let set = try candidates(in: state, reader), set.count > Self.enoughCandidates, set.items.count > Self.enoughCandidates,
-              let profile = Self.profile(of: state)
+            let set = try candidates(in: state, reader), set.count > Self.enoughCandidates,
+            set.items.count > Self.enoughCandidates,
+            let profile = Self.profile(of: state)
         else { return nil }
         let eligible = followUps(for: set, in: state, taxonomy: reader.taxonomy)
-            .filter { !state.followUpsAsked.contains($0.key) && $0.gain >= Self.minimumInformationGain && $0.changesTop }
+            .filter {
+                !state.followUpsAsked.contains($0.key) && $0.gain >= Self.minimumInformationGain && $0.changesTop
+            }
             .enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element)
         guard !eligible.isEmpty else { return nil }
-        let before = try reader.recommend(for: profile, limit: Self.enoughCandidates, history: .none, critique: state.steering)
+        let before = try reader.recommend(
+            for: profile, limit: Self.enoughCandidates, history: .none, critique: state.steering)
         let beforeTop = before.items.map(\.product.id)
         for var followUp in eligible {
             var effective: [QuestionOption] = []
             for option in followUp.question.options {
                 var trial = state
                 trial.notes = []
-                try applyFollowUp(key: followUp.key, text: option.value, question: followUp.question, state: &trial,
-                                  taxonomy: reader.taxonomy)
+                try applyFollowUp(
+                    key: followUp.key, text: option.value, question: followUp.question, state: &trial,
+                    taxonomy: reader.taxonomy)
                 guard let trialProfile = Self.profile(of: trial) else { continue }
-                let after = try reader.recommend(for: trialProfile, limit: Self.enoughCandidates, history: .none, critique: trial.steering)
+                let after = try reader.recommend(
+                    for: trialProfile, limit: Self.enoughCandidates, history: .none, critique: trial.steering)
                 if after.goodMatchCount < before.goodMatchCount || after.items.map(\.product.id) != beforeTop {
                     effective.append(option)
                 }
@@ -77,55 +83,76 @@ extension QuestionFlow {
         if set.interests.count >= 2 {
             let options = set.interests.map { QuestionOption(label: $0.interest?.label ?? $0.said, value: $0.said) }
             let question = Question(
-                id: .followUp(.focus), prompt: "Which of their interests matters most for this gift?", kind: .multipleChoice,
+                id: .followUp(.focus), prompt: "Which of their interests matters most for this gift?",
+                kind: .multipleChoice,
                 options: options, canSkip: true,
                 help: "Pick one or more (\"1\", \"1,2\"); I'll look only at gifts for those. Skip to keep them all.")
-            result.append(score(key: .focus, question: question, items: items,
-                                bucket: { $0.strongInterests.first.map { set.interests[$0].said } ?? "other" },
-                                compatible: { item, value in
-                                    item.strongInterests.contains { set.interests[$0].said == value }
-                                }))
+            result.append(
+                score(
+                    key: .focus, question: question, items: items,
+                    bucket: { $0.strongInterests.first.map { set.interests[$0].said } ?? "other" },
+                    compatible: { item, value in
+                        item.strongInterests.contains { set.interests[$0].said == value }
+                    }))
         }
 
         // Making things or playing? Only where it narrows the purpose.
         if state.purposes.isEmpty || state.purposes.isSuperset(of: [.crafty, .fun]) {
             let question = Question(
                 id: .followUp(.making), prompt: "Making things or playing?", kind: .singleChoice,
-                options: [QuestionOption(label: "making things", value: Purpose.crafty.rawValue),
-                          QuestionOption(label: "playing", value: Purpose.fun.rawValue),
-                          QuestionOption(label: "a bit of both", value: "both")],
+                options: [
+                    QuestionOption(label: "making things", value: Purpose.crafty.rawValue),
+                    QuestionOption(label: "playing", value: Purpose.fun.rawValue),
+                    QuestionOption(label: "a bit of both", value: "both"),
+                ],
                 canSkip: true,
-                help: "Something to make (crafts, building, art) or something to play with; those move to the top of the list, nothing is left out. Skip if either is fine.")
-            result.append(score(key: .making, question: question, items: items,
-                                bucket: { item in
-                                    let crafty = item.product.purposes.contains(.crafty), fun = item.product.purposes.contains(.fun)
-                                    return crafty && fun ? "both" : crafty ? "crafty" : fun ? "fun" : "other"
-                                },
-                                compatible: { item, value in
-                                    switch value {
-                                    case Purpose.crafty.rawValue: item.product.purposes.contains(.crafty)
-                                    case Purpose.fun.rawValue: item.product.purposes.contains(.fun)
-                                    default: item.product.purposes.contains(.crafty) || item.product.purposes.contains(.fun)
-                                    }
-                                }))
+                help:
+                    "Something to make (crafts, building, art) or something to play with; those move to the top of the list, nothing is left out. Skip if either is fine."
+            )
+            result.append(
+                score(
+                    key: .making, question: question, items: items,
+                    bucket: { item in
+                        let crafty = item.product.purposes.contains(.crafty)
+                        let fun = item.product.purposes.contains(.fun)
+                        return crafty && fun ? "both" : crafty ? "crafty" : fun ? "fun" : "other"
+                    },
+                    compatible: { item, value in
+                        switch value {
+                        case Purpose.crafty.rawValue: item.product.purposes.contains(.crafty)
+                        case Purpose.fun.rawValue: item.product.purposes.contains(.fun)
+                        default: item.product.purposes.contains(.crafty) || item.product.purposes.contains(.fun)
+                        }
+                    }))
         }
 
         // Indoors or outdoors?
         let question = Question(
             id: .followUp(.setting), prompt: "Indoors or outdoors?", kind: .singleChoice,
-            options: [QuestionOption(label: "outdoors", value: "outdoors"), QuestionOption(label: "indoors", value: "indoors")],
+            options: [
+                QuestionOption(label: "outdoors", value: "outdoors"),
+                QuestionOption(label: "indoors", value: "indoors"),
+            ],
             canSkip: true,
-            help: "Outdoors puts gifts for being outside (sport, camping, garden) first; indoors leaves those out, except for the interests they named. Skip if either is fine.")
-        let setting: (CandidateProduct) -> String = { Self.outdoorTags.contains($0.product.interests.first ?? "") ? "outdoors" : "indoors" }
-        result.append(score(key: .setting, question: question, items: items, bucket: setting,
-                            compatible: { item, value in setting(item) == value }))
+            help:
+                "Outdoors puts gifts for being outside (sport, camping, garden) first; indoors leaves those out, except for the interests they named. Skip if either is fine."
+        )
+        let setting: (CandidateProduct) -> String = {
+            Self.outdoorTags.contains($0.product.interests.first ?? "") ? "outdoors" : "indoors"
+        }
+        result.append(
+            score(
+                key: .setting, question: question, items: items, bucket: setting,
+                compatible: { item, value in setting(item) == value }))
 
         // A theme: the interest tags that split the candidates best.
         if let theme = themeQuestion(for: set, taxonomy: taxonomy) {
             let tags = theme.options.map(\.value)
-            result.append(score(key: .theme, question: theme, items: items,
-                                bucket: { item in tags.first(where: item.product.interests.contains) ?? "other" },
-                                compatible: { item, value in item.product.interests.contains(value) }))
+            result.append(
+                score(
+                    key: .theme, question: theme, items: items,
+                    bucket: { item in tags.first(where: item.product.interests.contains) ?? "other" },
+                    compatible: { item, value in item.product.interests.contains(value) }))
         }
         return result
     }
@@ -145,14 +172,17 @@ extension QuestionFlow {
             .prefix(4).map(\.key)
         guard tags.count >= 2 else { return nil }
         let options = tags.map { QuestionOption(label: taxonomy.interest(id: $0)?.label.lowercased() ?? $0, value: $0) }
-        return Question(id: .followUp(.theme), prompt: "Would any of these themes suit them?", kind: .singleChoice,
-                        options: options, canSkip: true,
-                        help: "Gifts with that theme move to the top of the list. Skip if none of them.")
+        return Question(
+            id: .followUp(.theme), prompt: "Would any of these themes suit them?", kind: .singleChoice,
+            options: options, canSkip: true,
+            help: "Gifts with that theme move to the top of the list. Skip if none of them.")
     }
 
     /// Scores a follow-up: the entropy of its split, and whether an answer changes the top five.
-    func score(key: FollowUpKey, question: Question, items: [CandidateProduct], bucket: (CandidateProduct) -> String,
-               compatible: (CandidateProduct, String) -> Bool) -> FollowUp {
+    func score(
+        key: FollowUpKey, question: Question, items: [CandidateProduct], bucket: (CandidateProduct) -> String,
+        compatible: (CandidateProduct, String) -> Bool
+    ) -> FollowUp {
         var counts: [String: Int] = [:]
         for item in items { counts[bucket(item), default: 0] += 1 }
         let total = Double(items.count)
@@ -175,7 +205,9 @@ extension QuestionFlow {
     /// Applies a follow-up answer to the state. A follow-up steers the ranking; it never drops one
     /// of their interests or turns into a wish they did not express, unless they pick that
     /// themselves (focus), and a note says what it did.
-    func applyFollowUp(key: FollowUpKey, text: String, question: Question, state next: inout State, taxonomy: Taxonomy) throws {
+    func applyFollowUp(key: FollowUpKey, text: String, question: Question, state next: inout State, taxonomy: Taxonomy)
+        throws
+    {
         let values = try AnswerParser.choices(text, for: question, multiple: question.kind == .multipleChoice)
         switch key {
         case .focus:
@@ -184,25 +216,32 @@ extension QuestionFlow {
             let setAside = next.interests.filter { !kept.contains($0) }
             if !kept.isEmpty, !setAside.isEmpty {
                 next.interests = kept
-                next.notes.append("Looking at gifts for \(kept.joined(separator: ", ")) only (set aside: \(setAside.joined(separator: ", "))).")
+                next.notes.append(
+                    "Looking at gifts for \(kept.joined(separator: ", ")) only (set aside: \(setAside.joined(separator: ", ")))."
+                )
             }
         case .making:
-            let purpose: Purpose? = switch values.first {
-            case Purpose.crafty.rawValue: .crafty
-            case Purpose.fun.rawValue: .fun
-            default: nil
-            }
+            let purpose: Purpose? =
+                switch values.first {
+                case Purpose.crafty.rawValue: .crafty
+                case Purpose.fun.rawValue: .fun
+                default: nil
+                }
             guard let purpose else { return }  // "a bit of both": either is fine, nothing changes
             if next.purposes.isEmpty {
                 next.steering.favouredPurposes = [purpose]
-                next.notes.append(purpose == .crafty ? "Gifts for making things come first; nothing is left out."
-                                                    : "Gifts for playing come first; nothing is left out.")
+                next.notes.append(
+                    purpose == .crafty
+                        ? "Gifts for making things come first; nothing is left out."
+                        : "Gifts for playing come first; nothing is left out.")
             } else if next.purposes.contains(purpose) {
                 // They asked for both crafty and fun: keep the one they now pick.
                 let dropped = next.purposes.subtracting([purpose, .educational, .sporty])
                 next.purposes.subtract(dropped)
                 if !dropped.isEmpty {
-                    next.notes.append("Only \(purpose.adjective) gifts now (not \(dropped.sorted().map(\.adjective).joined(separator: " or "))).")
+                    next.notes.append(
+                        "Only \(purpose.adjective) gifts now (not \(dropped.sorted().map(\.adjective).joined(separator: " or ")))."
+                    )
                 }
             }
         case .setting:
@@ -210,8 +249,12 @@ extension QuestionFlow {
             if values.first == "indoors" {
                 let avoided = Self.outdoorTags.subtracting(theirs)
                 next.steering.avoidedInterests.formUnion(avoided)
-                let kept = Self.outdoorTags.intersection(theirs).sorted().map { taxonomy.interest(id: $0)?.label.lowercased() ?? $0 }
-                next.notes.append("Leaving out gifts mainly for outdoors" + (kept.isEmpty ? "." : " (not \(kept.joined(separator: ", ")): they enjoy it)."))
+                let kept = Self.outdoorTags.intersection(theirs).sorted().map {
+                    taxonomy.interest(id: $0)?.label.lowercased() ?? $0
+                }
+                next.notes.append(
+                    "Leaving out gifts mainly for outdoors"
+                        + (kept.isEmpty ? "." : " (not \(kept.joined(separator: ", ")): they enjoy it)."))
             } else {
                 next.steering.favouredInterests.formUnion(Self.outdoorTags.filter { taxonomy.interest(id: $0) != nil })
                 next.notes.append("Gifts for being outdoors come first.")

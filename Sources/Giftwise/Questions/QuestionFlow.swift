@@ -118,7 +118,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     /// The recommendations for the answers so far.
     /// - Throws: ``QuestionFlowError/ageRequired`` before the age is known; database errors.
-    public func recommendations(in catalog: GiftCatalog, limit: Int = 5, history: HistorySignals = .none) throws -> Recommendations {
+    public func recommendations(in catalog: GiftCatalog, limit: Int = 5, history: HistorySignals = .none) throws
+        -> Recommendations
+    {
         guard let profile else { throw QuestionFlowError.ageRequired }
         return try catalog.recommend(for: profile, limit: limit, history: history, critique: state.steering)
     }
@@ -148,9 +150,11 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         guard !state.finished, let question = state.current else { throw QuestionFlowError.alreadyFinished }
         let known = Set(question.options.map(\.value))
         guard !question.options.isEmpty, !values.isEmpty, values.allSatisfy(known.contains),
-              question.kind == .multipleChoice || values.count == 1 else {
+            question.kind == .multipleChoice || values.count == 1
+        else {
             throw QuestionFlowError.invalidAnswer(
-                question: question.id, reason: "Choose \(question.kind == .multipleChoice ? "one or more" : "one") of: "
+                question: question.id,
+                reason: "Choose \(question.kind == .multipleChoice ? "one or more" : "one") of: "
                     + question.options.map(\.value).joined(separator: ", ") + ".")
         }
         try answer(values.joined(separator: ", "), CatalogReader(catalog))
@@ -211,8 +215,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     static func profile(of state: State) -> RecipientProfile? {
         guard let months = state.ageMonths else { return nil }
-        return RecipientProfile(ageMonths: months, interests: state.interests, purposes: state.purposes,
-                                budgetMax: state.budgetMax, budgetMin: state.budgetMin, excludedWords: state.excludedWords)
+        return RecipientProfile(
+            ageMonths: months, interests: state.interests, purposes: state.purposes,
+            budgetMax: state.budgetMax, budgetMin: state.budgetMin, excludedWords: state.excludedWords)
     }
 
     private mutating func commit(_ next: State, after question: QuestionID, _ reader: CatalogReader) throws {
@@ -262,7 +267,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         case .recipient:
             let values = try AnswerParser.choices(text, for: question, multiple: false)
             if let name = values.first, name != QuestionCatalogue.someoneNew,
-               let saved = recipients.first(where: { $0.name == name }) {
+                let saved = recipients.first(where: { $0.name == name })
+            {
                 pick(saved, state: &next)
             }
         case .age:
@@ -274,14 +280,16 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             try applyInterests(text, state: &next, taxonomy: taxonomy)
         case .purpose:
             let values = try AnswerParser.choices(text, for: question, multiple: true)
-            next.purposes = values.contains(QuestionCatalogue.noPreference) ? [] : Set(values.compactMap(Purpose.init(rawValue:)))
+            next.purposes =
+                values.contains(QuestionCatalogue.noPreference) ? [] : Set(values.compactMap(Purpose.init(rawValue:)))
         case .budget:
             guard let budget = AnswerParser.parseBudget(text) else {
                 throw QuestionFlowError.invalidAnswer(question: .budget, reason: AnswerParser.budgetReason)
             }
             if let min = budget.min, let max = budget.max, min > max {
                 throw QuestionFlowError.invalidAnswer(
-                    question: .budget, reason: "The lower amount is above the upper one: give the range as min-max, e.g. 20-40.")
+                    question: .budget,
+                    reason: "The lower amount is above the upper one: give the range as min-max, e.g. 20-40.")
             }
             next.budgetMin = budget.min
             next.budgetMax = budget.max
@@ -289,9 +297,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             let words = AnswerParser.avoidWords(text)
             if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) { return }
             guard !words.isEmpty else {
-                throw QuestionFlowError.invalidAnswer(question: .avoid, reason: "Type words to avoid separated by commas (e.g. glitter, batteries), or skip.")
+                throw QuestionFlowError.invalidAnswer(
+                    question: .avoid,
+                    reason: "Type words to avoid separated by commas (e.g. glitter, batteries), or skip.")
             }
-            for word in words where !next.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
+            for word in words
+            where !next.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
                 next.excludedWords.append(word)
             }
         case .followUp(let key):
@@ -338,7 +349,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
         guard !words.isEmpty else {
             throw QuestionFlowError.invalidAnswer(
-                question: .interests, reason: "Type what they enjoy, separated by commas (e.g. dinosaurs, drawing, football), or skip.")
+                question: .interests,
+                reason: "Type what they enjoy, separated by commas (e.g. dinosaurs, drawing, football), or skip.")
         }
         for typed in words {
             var word = typed
@@ -350,7 +362,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 word = phrase
                 note = "Read \"\(typed)\" as \"\(phrase)\" (type `back` if you meant something else)."
             case .unsure(let labels):
-                note = "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
+                note =
+                    "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
                     + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
             case .unknown:
                 note = "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."

@@ -43,12 +43,16 @@ public struct RefineSession: Sendable, Codable, Equatable {
     package static let maxLimit = 100
 
     /// Shows the first list for a profile.
-    public init(profile: RecipientProfile, critique: Critique = Critique(), history: HistorySignals = .none,
-                limit: Int = 5, in catalog: GiftCatalog) throws {
+    public init(
+        profile: RecipientProfile, critique: Critique = Critique(), history: HistorySignals = .none,
+        limit: Int = 5, in catalog: GiftCatalog
+    ) throws {
         try self.init(profile: profile, critique: critique, history: history, limit: limit, CatalogReader(catalog))
     }
 
-    init(profile: RecipientProfile, critique: Critique, history: HistorySignals, limit: Int, _ reader: CatalogReader) throws {
+    init(profile: RecipientProfile, critique: Critique, history: HistorySignals, limit: Int, _ reader: CatalogReader)
+        throws
+    {
         self.profile = profile
         self.critique = critique
         self.history = history
@@ -68,7 +72,8 @@ public struct RefineSession: Sendable, Codable, Equatable {
     mutating func apply(_ text: String, _ reader: CatalogReader) throws -> Outcome {
         let command = Self.normalized(text)
         if ["back", "b", "undo"].contains(command) {
-            return undo() ? .applied
+            return undo()
+                ? .applied
                 : .rejected("There is no refinement to undo. Type `change answers` to go back to the questions.")
         }
         var next = self
@@ -80,23 +85,27 @@ public struct RefineSession: Sendable, Codable, Equatable {
             next.limit = min(limit + 5, Self.maxLimit)
         } else if let number = Self.relaxationNumber(command) {
             guard result.relaxations.indices.contains(number - 1) else {
-                return .rejected(result.relaxations.isEmpty
-                    ? "There are no suggested changes to try."
-                    : "Give the number of a suggested change, 1 to \(result.relaxations.count).")
+                return .rejected(
+                    result.relaxations.isEmpty
+                        ? "There are no suggested changes to try."
+                        : "Give the number of a suggested change, 1 to \(result.relaxations.count).")
             }
             let relaxation = result.relaxations[number - 1]
             next.profile = relaxation.changes.applied(to: profile)
             next.notes.append("Changed: \(relaxation.suggestion).")
         } else if let refinement = Refinement(parsing: command) {
             do {
-                if let note = try refinement.apply(shown: result.items, to: &next.profile, critique: &next.critique,
-                                                   taxonomy: reader.taxonomy) {
+                if let note = try refinement.apply(
+                    shown: result.items, to: &next.profile, critique: &next.critique,
+                    taxonomy: reader.taxonomy)
+                {
                     next.notes.append(note)
                 }
             } catch let error as RefinementError {
                 return .rejected(error.localizedDescription)
             }
-            next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
+            next.result = try reader.recommend(
+                for: next.profile, limit: next.limit, history: history, critique: next.critique)
             switch refinement {
             case .cheaper:
                 guard next.leavesMatches(comparedWith: result) else {
@@ -109,9 +118,13 @@ public struct RefineSession: Sendable, Codable, Equatable {
                 if next.result.items.map(\.product.id) == result.items.map(\.product.id) {
                     // The list was already all of that kind: show others like it instead.
                     let picked = result.items[position - 1].product
-                    next.critique.rejectedProductIDs.formUnion(result.items.map(\.product.id).filter { $0 != picked.id })
-                    next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
-                    next.notes = ["Showing other gifts like the \(picked.name) (the rest of the list before is set aside)."]
+                    next.critique.rejectedProductIDs.formUnion(
+                        result.items.map(\.product.id).filter { $0 != picked.id })
+                    next.result = try reader.recommend(
+                        for: next.profile, limit: next.limit, history: history, critique: next.critique)
+                    next.notes = [
+                        "Showing other gifts like the \(picked.name) (the rest of the list before is set aside)."
+                    ]
                 }
             default:
                 break
@@ -120,9 +133,11 @@ public struct RefineSession: Sendable, Codable, Equatable {
             return .notUnderstood
         }
         if !isRefinement(command) {
-            next.result = try reader.recommend(for: next.profile, limit: next.limit, history: history, critique: next.critique)
+            next.result = try reader.recommend(
+                for: next.profile, limit: next.limit, history: history, critique: next.critique)
         }
-        next.undoStack.append(Snapshot(profile: profile, critique: critique, limit: limit, result: result, accepted: acceptedInputs))
+        next.undoStack.append(
+            Snapshot(profile: profile, critique: critique, limit: limit, result: result, accepted: acceptedInputs))
         next.acceptedInputs.append(command)
         self = next
         return .applied
@@ -154,7 +169,8 @@ public struct RefineSession: Sendable, Codable, Equatable {
     private mutating func cheaperByTheMiddle(than before: RefineSession, _ reader: CatalogReader) throws -> Bool {
         let prices = before.result.items.map(\.product.price).sorted()
         guard !prices.isEmpty, let amount = Refinement.roundAmount(below: prices[prices.count / 2]),
-              amount.minorUnits >= before.profile.budgetMin?.minorUnits ?? 0 else { return false }
+            amount.minorUnits >= before.profile.budgetMin?.minorUnits ?? 0
+        else { return false }
         profile = before.profile
         profile.budgetMax = min(before.profile.budgetMax ?? amount, amount)
         result = try reader.recommend(for: profile, limit: limit, history: history, critique: critique)
@@ -178,7 +194,8 @@ public struct RefineSession: Sendable, Codable, Equatable {
     }
 
     /// What can be typed after the list.
-    package static let help = "cheaper: under the middle price shown · more like 2: more of that kind · not 3: drop that gift · "
+    package static let help =
+        "cheaper: under the middle price shown · more like 2: more of that kind · not 3: drop that gift · "
         + "not like 3: drop that kind · more crafty: only crafty gifts · try 1: apply a suggested change · more: show more · "
         + "back: undo the last change · change answers: back to the questions · start over"
 }

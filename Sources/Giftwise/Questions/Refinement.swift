@@ -43,8 +43,10 @@ public enum Refinement: Sendable, Equatable {
     /// - Returns: a note to show, if any ("Budget now up to $12").
     /// - Throws: ``RefinementError`` when it cannot apply (no such gift, already cheapest).
     @discardableResult
-    public func apply(shown: [Recommendation], to profile: inout RecipientProfile, critique: inout Critique,
-                      taxonomy: Taxonomy) throws -> String? {
+    public func apply(
+        shown: [Recommendation], to profile: inout RecipientProfile, critique: inout Critique,
+        taxonomy: Taxonomy
+    ) throws -> String? {
         func item(_ position: Int) throws -> Recommendation {
             guard shown.indices.contains(position - 1) else { throw RefinementError.noSuchGift(shown: shown.count) }
             return shown[position - 1]
@@ -53,7 +55,8 @@ public enum Refinement: Sendable, Equatable {
         case .cheaper:
             guard let cheapest = shown.map(\.product.price).min() else { throw RefinementError.nothingShown }
             guard let newMax = Self.roundAmount(below: cheapest),
-                  newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0 else {
+                newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0
+            else {
                 throw RefinementError.alreadyCheapest
             }
             profile.budgetMax = min(profile.budgetMax ?? newMax, newMax)
@@ -95,13 +98,14 @@ extension Refinement {
     /// `nil` when nothing positive is below it.
     static func roundAmount(below price: Money) -> Money? {
         let major = price.minorUnits / 100
-        let step: Int64 = switch major {
-        case ..<20: 1
-        case ..<100: 5
-        case ..<500: 10
-        case ..<2_000: 50
-        default: 100
-        }
+        let step: Int64 =
+            switch major {
+            case ..<20: 1
+            case ..<100: 5
+            case ..<500: 10
+            case ..<2_000: 50
+            default: 100
+            }
         // Strictly below: $25.00 → $24 (steps of 1 under 20) or $20 (steps of 5).
         let below = (price.minorUnits - 1) / 100
         let rounded = below - below % step
@@ -121,7 +125,8 @@ public enum RefinementError: LocalizedError, Sendable, Equatable {
     /// The message to show.
     public var errorDescription: String? {
         switch self {
-        case .noSuchGift(let shown): shown == 0 ? "No gifts are shown." : "Give the number of a gift shown, 1 to \(shown)."
+        case .noSuchGift(let shown):
+            shown == 0 ? "No gifts are shown." : "Give the number of a gift shown, 1 to \(shown)."
         case .nothingShown: "There are no gifts shown to compare prices with."
         case .alreadyCheapest: "These are already as cheap as your answers allow."
         }

@@ -28,8 +28,10 @@ public struct GiftRecord: Sendable, Codable, Equatable, Identifiable {
     public var outcome: GiftOutcome?
 
     /// Creates a record.
-    public init(id: Int64 = 0, productID: String, productName: String, interests: [String] = [], date: Date,
-                occasion: String? = nil, outcome: GiftOutcome? = nil) {
+    public init(
+        id: Int64 = 0, productID: String, productName: String, interests: [String] = [], date: Date,
+        occasion: String? = nil, outcome: GiftOutcome? = nil
+    ) {
         self.id = id
         self.productID = productID
         self.productName = productName
@@ -59,8 +61,8 @@ package enum ISODay {
     package static func date(from text: String) -> Date? {
         let fields = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
-              let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
-              (1...12).contains(month), (1...31).contains(day)
+            let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
+            (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         let calendar = calendar
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }
@@ -77,8 +79,10 @@ package enum ISODay {
 
     /// "January" … "December" (reasons are written in English).
     static func monthName(_ month: Int) -> String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                     "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
         return names[max(1, min(12, month)) - 1]
     }
 }

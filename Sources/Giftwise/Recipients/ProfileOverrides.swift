@@ -19,8 +19,10 @@ public struct ProfileOverrides: Sendable, Equatable {
     public var currency: String?
 
     /// Creates overrides; everything left out keeps the saved answer.
-    public init(ageYears: Double? = nil, interests: [String] = [], purposes: Set<Purpose> = [], budgetMax: Money? = nil,
-                budgetMin: Money? = nil, exclude: [String] = [], currency: String? = nil) {
+    public init(
+        ageYears: Double? = nil, interests: [String] = [], purposes: Set<Purpose> = [], budgetMax: Money? = nil,
+        budgetMin: Money? = nil, exclude: [String] = [], currency: String? = nil
+    ) {
         self.ageYears = ageYears
         self.interests = interests
         self.purposes = purposes
@@ -45,7 +47,8 @@ public struct ProfileOverrides: Sendable, Equatable {
         if let budgetMin { profile.budgetMin = budgetMin }
         if let currency { profile.currency = currency.uppercased() }
         if let low = profile.budgetMin, let high = profile.budgetMax, low > high {
-            throw GiftwiseError.invalidProfile("The least to spend (\(low.formatted())) is above the most (\(high.formatted())).")
+            throw GiftwiseError.invalidProfile(
+                "The least to spend (\(low.formatted())) is above the most (\(high.formatted())).")
         }
         try profile.exclude(exclude, in: catalog)
         return profile
@@ -56,13 +59,15 @@ extension RecipientBook {
     /// A saved recipient's profile today with `overrides` applied, and what their history teaches.
     /// - Throws: ``GiftwiseError/unknownRecipient(_:)``; see ``ProfileOverrides/applied(to:in:)``.
     public func profile(named name: String, overriding overrides: ProfileOverrides = ProfileOverrides())
-        throws -> (recipient: SavedRecipient, profile: RecipientProfile, history: HistorySignals) {
+        throws -> (recipient: SavedRecipient, profile: RecipientProfile, history: HistorySignals)
+    {
         let saved = try recipient(named: name)
         let base: RecipientProfile
         if let ageYears = overrides.ageYears, saved.profile(on: now()) == nil {
             // No age saved, one given now: the saved answers for that age.
-            base = RecipientProfile(ageYears: ageYears, interests: saved.interests, purposes: saved.purposes,
-                                    budgetMax: saved.budgetMax, budgetMin: saved.budgetMin, excludedWords: saved.excludedWords)
+            base = RecipientProfile(
+                ageYears: ageYears, interests: saved.interests, purposes: saved.purposes,
+                budgetMax: saved.budgetMax, budgetMin: saved.budgetMin, excludedWords: saved.excludedWords)
         } else {
             base = try self.profile(for: saved)
         }

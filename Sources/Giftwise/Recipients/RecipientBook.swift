@@ -41,7 +41,7 @@ public struct RecipientBook: Sendable {
             var record = RecipientRecord(recipient, createdOn: today)
             do {
                 try record.insert(db)
-            } catch where CatalogDatabase.isDuplicateName(error) {
+            } catch  where CatalogDatabase.isDuplicateName(error) {
                 throw GiftwiseError.recipientExists(recipient.name)
             }
             return try record.savedRecipient()
@@ -94,7 +94,7 @@ public struct RecipientBook: Sendable {
             record.update(from: recipient)
             do {
                 try record.update(db)
-            } catch where CatalogDatabase.isDuplicateName(error) {
+            } catch  where CatalogDatabase.isDuplicateName(error) {
                 throw GiftwiseError.recipientExists(recipient.name)
             }
             return try record.savedRecipient()
@@ -136,7 +136,8 @@ public struct RecipientBook: Sendable {
     public func profile(for recipient: SavedRecipient) throws -> RecipientProfile {
         guard let profile = recipient.profile(on: now()) else {
             throw GiftwiseError.invalidProfile(
-                "No age is saved for \(recipient.name). Add one with `giftwise recipients edit \"\(recipient.name)\" --age YEARS`.")
+                "No age is saved for \(recipient.name). Add one with `giftwise recipients edit \"\(recipient.name)\" --age YEARS`."
+            )
         }
         return profile
     }
@@ -150,7 +151,8 @@ public struct RecipientBook: Sendable {
         guard birth <= today else { return nil }
         let years = calendar.dateComponents([.year], from: birth, to: today).year ?? 0
         if years > 0, let thisBirthday = calendar.date(byAdding: .year, value: years, to: birth),
-           calendar.isDate(thisBirthday, inSameDayAs: today) {
+            calendar.isDate(thisBirthday, inSameDayAs: today)
+        {
             return "turns \(years) today"
         }
         guard let next = calendar.date(byAdding: .year, value: years + 1, to: birth) else { return nil }
@@ -170,29 +172,39 @@ public struct RecipientBook: Sendable {
     /// - Returns: the record, with the product's name and interest tags as they are now.
     /// - Throws: ``GiftwiseError/unknownRecipient(_:)``, ``GiftwiseError/unknownProduct(_:)``.
     @discardableResult
-    public func recordGift(to name: String, productID: String, on date: Date? = nil, occasion: String? = nil,
-                           outcome: GiftOutcome? = nil) throws -> GiftRecord {
+    public func recordGift(
+        to name: String, productID: String, on date: Date? = nil, occasion: String? = nil,
+        outcome: GiftOutcome? = nil
+    ) throws -> GiftRecord {
         let key = Self.key(name)
         let productID = productID.trimmingCharacters(in: .whitespacesAndNewlines)
         let day = ISODay.string(from: date ?? now())
-        let occasion = occasion.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let occasion = occasion.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         return try database.write { db in
             guard let recipient = try RecipientRecord.filter(RecipientRecord.Columns.nameKey == key).fetchOne(db),
-                  let recipientID = recipient.id else {
+                let recipientID = recipient.id
+            else {
                 throw GiftwiseError.unknownRecipient(Self.cleanName(name))
             }
-            guard let product = try ProductRecord.fetchProducts(db, where: "p.id = ?", arguments: [productID]).first else {
+            guard let product = try ProductRecord.fetchProducts(db, where: "p.id = ?", arguments: [productID]).first
+            else {
                 throw GiftwiseError.unknownProduct(productID)
             }
-            var row = GiftRow(id: nil, recipientID: recipientID, productID: product.id, productName: product.name,
-                              interests: product.interests, givenOn: day, occasion: occasion, outcome: outcome)
+            var row = GiftRow(
+                id: nil, recipientID: recipientID, productID: product.id, productName: product.name,
+                interests: product.interests, givenOn: day, occasion: occasion, outcome: outcome)
             // The same gift on the same day is one entry: recording it again updates it, keeping
             // an occasion or outcome given before when none is given now.
             let saved = try row.upsertAndFetch(
                 db, onConflict: ["recipient_id", "product_id", "given_on"],
                 doUpdate: { excluded in
-                    [GiftRow.Columns.occasion.set(to: excluded[GiftRow.Columns.occasion] ?? GiftRow.Columns.occasion),
-                     GiftRow.Columns.outcome.set(to: excluded[GiftRow.Columns.outcome] ?? GiftRow.Columns.outcome)]
+                    [
+                        GiftRow.Columns.occasion.set(
+                            to: excluded[GiftRow.Columns.occasion] ?? GiftRow.Columns.occasion),
+                        GiftRow.Columns.outcome.set(to: excluded[GiftRow.Columns.outcome] ?? GiftRow.Columns.outcome),
+                    ]
                 })
             return try saved.giftRecord()
         }
@@ -206,12 +218,19 @@ public struct RecipientBook: Sendable {
         let key = Self.key(name)
         let productID = productID.trimmingCharacters(in: .whitespacesAndNewlines)
         return try database.write { db in
-            guard let recipientID = try RecipientRecord.filter(RecipientRecord.Columns.nameKey == key).fetchOne(db)?.id else {
+            guard let recipientID = try RecipientRecord.filter(RecipientRecord.Columns.nameKey == key).fetchOne(db)?.id
+            else {
                 throw GiftwiseError.unknownRecipient(Self.cleanName(name))
             }
-            guard var gift = try GiftRow.filter(GiftRow.Columns.recipientID == recipientID && GiftRow.Columns.productID == productID)
-                .order(GiftRow.Columns.givenOn.desc, GiftRow.Columns.id.desc).fetchOne(db) else {
-                throw GiftwiseError.invalidProfile("No gift of \"\(productID)\" to \(Self.cleanName(name)) is recorded. Record it with `giftwise gifts record`.")
+            guard
+                var gift = try GiftRow.filter(
+                    GiftRow.Columns.recipientID == recipientID && GiftRow.Columns.productID == productID
+                )
+                .order(GiftRow.Columns.givenOn.desc, GiftRow.Columns.id.desc).fetchOne(db)
+            else {
+                throw GiftwiseError.invalidProfile(
+                    "No gift of \"\(productID)\" to \(Self.cleanName(name)) is recorded. Record it with `giftwise gifts record`."
+                )
             }
             gift.outcome = outcome
             try gift.update(db)
@@ -238,8 +257,9 @@ public struct RecipientBook: Sendable {
     static func historySignals(from gifts: [GiftRecord], now today: Date) -> HistorySignals {
         let lessons = gifts.reversed().compactMap { gift -> HistorySignals.Lesson? in
             guard let outcome = gift.outcome, outcome != .liked else { return nil }
-            return HistorySignals.Lesson(interests: gift.interests, productName: gift.productName,
-                                         positive: outcome == .loved, when: Self.whenText(gift.date, now: today))
+            return HistorySignals.Lesson(
+                interests: gift.interests, productName: gift.productName,
+                positive: outcome == .loved, when: Self.whenText(gift.date, now: today))
         }
         return HistorySignals(givenProductIDs: Set(gifts.map(\.productID)), lessons: lessons)
     }
@@ -273,14 +293,18 @@ public struct RecipientBook: Sendable {
         var recipient = recipient
         recipient.name = Self.cleanName(recipient.name)
         guard !recipient.name.isEmpty else { throw GiftwiseError.invalidProfile("A recipient needs a name.") }
-        guard recipient.name.count <= 100 else { throw GiftwiseError.invalidProfile("A recipient's name can be at most 100 characters.") }
+        guard recipient.name.count <= 100 else {
+            throw GiftwiseError.invalidProfile("A recipient's name can be at most 100 characters.")
+        }
         guard !recipient.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw GiftwiseError.invalidProfile("A recipient's name cannot contain control characters.")
         }
         let today = now()
         if let birthDate = recipient.birthDate {
             let day = ISODay.startOfDay(birthDate)
-            guard day <= today else { throw GiftwiseError.invalidProfile("The birth date of \(recipient.name) is in the future.") }
+            guard day <= today else {
+                throw GiftwiseError.invalidProfile("The birth date of \(recipient.name) is in the future.")
+            }
             recipient.birthDate = day
             recipient.ageMonthsWhenGiven = nil
             recipient.ageGivenOn = nil
@@ -292,8 +316,12 @@ public struct RecipientBook: Sendable {
         } else {
             recipient.ageGivenOn = nil
         }
-        if let max = recipient.budgetMax, max.minorUnits < 0 { throw GiftwiseError.invalidProfile("The budget cannot be negative.") }
-        if let min = recipient.budgetMin, min.minorUnits < 0 { throw GiftwiseError.invalidProfile("The minimum budget cannot be negative.") }
+        if let max = recipient.budgetMax, max.minorUnits < 0 {
+            throw GiftwiseError.invalidProfile("The budget cannot be negative.")
+        }
+        if let min = recipient.budgetMin, min.minorUnits < 0 {
+            throw GiftwiseError.invalidProfile("The minimum budget cannot be negative.")
+        }
         if let max = recipient.budgetMax, let min = recipient.budgetMin, min > max {
             throw GiftwiseError.invalidProfile("The minimum budget is above the budget.")
         }

@@ -24,9 +24,11 @@ public struct SavedRecipient: Sendable, Codable, Equatable, Identifiable {
     public var excludedWords: [String]
 
     /// Creates a saved recipient.
-    public init(id: Int64 = 0, name: String, birthDate: Date? = nil, ageMonthsWhenGiven: Int? = nil, ageGivenOn: Date? = nil,
-                interests: [String] = [], purposes: Set<Purpose> = [], budgetMax: Money? = nil, budgetMin: Money? = nil,
-                excludedWords: [String] = []) {
+    public init(
+        id: Int64 = 0, name: String, birthDate: Date? = nil, ageMonthsWhenGiven: Int? = nil, ageGivenOn: Date? = nil,
+        interests: [String] = [], purposes: Set<Purpose> = [], budgetMax: Money? = nil, budgetMin: Money? = nil,
+        excludedWords: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.birthDate = birthDate
@@ -52,15 +54,17 @@ public struct SavedRecipient: Sendable, Codable, Equatable, Identifiable {
     /// The profile to match with on `date`.
     public func profile(on date: Date) -> RecipientProfile? {
         guard let months = ageMonths(on: date) else { return nil }
-        return RecipientProfile(ageMonths: months, interests: interests, purposes: purposes, budgetMax: budgetMax,
-                                budgetMin: budgetMin, excludedWords: excludedWords)
+        return RecipientProfile(
+            ageMonths: months, interests: interests, purposes: purposes, budgetMax: budgetMax,
+            budgetMin: budgetMin, excludedWords: excludedWords)
     }
 
     /// A recipient saved from a profile's answers, with the age as given on `date`.
     public init(name: String, profile: RecipientProfile, on date: Date) {
-        self.init(name: name, ageMonthsWhenGiven: profile.ageMonths, ageGivenOn: ISODay.startOfDay(date),
-                  interests: profile.interests, purposes: profile.purposes, budgetMax: profile.budgetMax,
-                  budgetMin: profile.budgetMin, excludedWords: profile.excludedWords)
+        self.init(
+            name: name, ageMonthsWhenGiven: profile.ageMonths, ageGivenOn: ISODay.startOfDay(date),
+            interests: profile.interests, purposes: profile.purposes, budgetMax: profile.budgetMax,
+            budgetMin: profile.budgetMin, excludedWords: profile.excludedWords)
     }
 
     /// Sets how the age is known: a birth date (the age follows it), or an age in years given on `date`.

@@ -7,7 +7,9 @@ extension SemanticSearch {
     ///
     /// Up to ``scanLimit`` products: an exact scan of every stored vector in memory. Beyond:
     /// ``nearestThroughText(_:query:text:condition:count:)``, approximate and bounded.
-    package func nearest(_ db: Database, query: SemanticVector, text: String, count: Int, condition: SQL) throws -> [(pk: Int64, similarity: Float)] {
+    package func nearest(_ db: Database, query: SemanticVector, text: String, count: Int, condition: SQL) throws -> [(
+        pk: Int64, similarity: Float
+    )] {
         guard count > 0 else { return [] }
         let size = try ProductVectors.largestPK(db)
         if size > Self.scanLimit {
@@ -34,14 +36,16 @@ extension SemanticSearch {
         var words = WordPieceTokenizer.basicWords(text).filter { word in
             word.count >= 3 && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
         }
-        for (word, _) in embedder.nearestWords(to: query, limit: Self.expansionWords, minimumSimilarity: Self.expansionSimilarity)
+        for (word, _) in embedder.nearestWords(
+            to: query, limit: Self.expansionWords, minimumSimilarity: Self.expansionSimilarity)
         where !words.contains(word) {
             words.append(word)
         }
         guard !words.isEmpty else { return [] }
         // Letters only, each quoted: nothing in it can be FTS5 syntax.
         let match = "{name description} : (" + words.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
-        let candidates = try ProductVectors.textCandidates(db, match: match, condition: condition, limit: Self.textCandidates)
+        let candidates = try ProductVectors.textCandidates(
+            db, match: match, condition: condition, limit: Self.textCandidates)
         let scores = try similarities(db, vector: query, productPKs: candidates)
         return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(count).map { ($0.key, $0.value) }
@@ -55,7 +59,9 @@ extension SemanticSearch {
 
     /// Cosine similarity of `query` with each listed product's stored vector, read inside the
     /// caller's transaction (for scoring candidates other signals retrieved).
-    package func similarities(_ db: Database, vector query: SemanticVector, productPKs: [Int64]) throws -> [Int64: Float] {
+    package func similarities(_ db: Database, vector query: SemanticVector, productPKs: [Int64]) throws -> [Int64:
+        Float]
+    {
         guard !productPKs.isEmpty else { return [:] }
         var result: [Int64: Float] = [:]
         result.reserveCapacity(productPKs.count)
@@ -74,11 +80,15 @@ extension SemanticSearch {
 
 /// The matcher's view of the semantic signal (`SemanticSignal`, owned by Matching).
 extension SemanticSearch: SemanticSignal {
-    func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(pk: Int64, similarity: Double)] {
+    func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(
+        pk: Int64, similarity: Double
+    )] {
         guard let query = embedder.embed(text) else { return [] }
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
-        return try nearest(db, query: query, text: text, count: count, condition: limits.condition(on: .product) + purpose)
-            .map { ($0.pk, Double($0.similarity)) }
+        return try nearest(
+            db, query: query, text: text, count: count, condition: limits.condition(on: .product) + purpose
+        )
+        .map { ($0.pk, Double($0.similarity)) }
     }
 
     /// Cosine similarity of `text` with each listed product's stored vector.

@@ -38,7 +38,9 @@ package struct SemanticSearch: Sendable {
     /// The `limit` products closest in meaning to `query` (what was said: `text`) among those
     /// that pass `condition` (SQL over `product p`, e.g. the matcher's hard limits), best first,
     /// ties by pk. See ``nearest(_:query:text:count:condition:)``.
-    package func nearestProducts(to query: SemanticVector, text: String = "", limit: Int, where condition: SQL = "1") throws -> [(pk: Int64, similarity: Float)] {
+    package func nearestProducts(to query: SemanticVector, text: String = "", limit: Int, where condition: SQL = "1")
+        throws -> [(pk: Int64, similarity: Float)]
+    {
         try database.read { db in try nearest(db, query: query, text: text, count: limit, condition: condition) }
     }
 
@@ -110,7 +112,8 @@ struct SemanticIndex: Sendable {
                     var sum = SIMD16<Float>()
                     var offset = 0
                     while offset < stride {
-                        sum += qRaw.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
+                        sum +=
+                            qRaw.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
                             * SIMD16<Float>(base.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
                         offset += 16
                     }
@@ -136,14 +139,19 @@ struct SemanticIndex: Sendable {
             let ok: Bool = try row.withUnsafeData(atIndex: 1) { data in
                 guard let data, data.count == dimensions + 4 else { return false }
                 data.withUnsafeBytes { raw in
-                    components.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<dimensions]).bindMemory(to: Int8.self))
-                    scales.append(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self))))
+                    components.append(
+                        contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<dimensions]).bindMemory(to: Int8.self))
+                    scales.append(
+                        Float(
+                            bitPattern: UInt32(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: dimensions, as: UInt32.self))))
                 }
                 return true
             }
             if ok { pks.append(pk) }
         }
-        return SemanticIndex(generation: generation, dimensions: dimensions, pks: pks, scales: scales, components: components)
+        return SemanticIndex(
+            generation: generation, dimensions: dimensions, pks: pks, scales: scales, components: components)
     }
 }
 

@@ -22,7 +22,9 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
 
     /// The table linked into this binary.
     package static let bundled: SemanticTable = {
-        guard let table = SemanticTable(bytes: UnsafeRawPointer(gw_semantic_table_bytes()), size: gw_semantic_table_size())
+        guard
+            let table = SemanticTable(
+                bytes: UnsafeRawPointer(gw_semantic_table_bytes()), size: gw_semantic_table_size())
         else { preconditionFailure("the linked semantic table is malformed; rerun tools/distill_embeddings.py") }
         return table
     }()
@@ -30,7 +32,9 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     /// Reads a table laid out by `tools/distill_embeddings.py`; nil when the header is not one.
     package init?(bytes: UnsafeRawPointer, size: Int) {
         guard size >= 64, bytes.load(fromByteOffset: 0, as: UInt64.self) == Self.magic else { return nil }
-        func word(_ index: Int) -> Int { Int(UInt32(littleEndian: bytes.load(fromByteOffset: 8 + 4 * index, as: UInt32.self))) }
+        func word(_ index: Int) -> Int {
+            Int(UInt32(littleEndian: bytes.load(fromByteOffset: 8 + 4 * index, as: UInt32.self)))
+        }
         let (count, dimensions, slots) = (word(0), word(1), word(2))
         let total = word(9)
         guard count > 0, dimensions > 0, dimensions % 16 == 0, slots > count, slots & (slots - 1) == 0, total <= size
@@ -104,7 +108,8 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         let v = UnsafeRawPointer(vector.baseAddress!)
         var sum = SIMD16<Float>()
         for block in 0..<(dimensions / 16) {
-            sum += SIMD16<Float>(row.loadUnaligned(fromByteOffset: block * 16, as: SIMD16<Int8>.self))
+            sum +=
+                SIMD16<Float>(row.loadUnaligned(fromByteOffset: block * 16, as: SIMD16<Int8>.self))
                 * v.loadUnaligned(fromByteOffset: block * 64, as: SIMD16<Float>.self)
         }
         return sum.sum() * scales[Int(id)]
@@ -127,15 +132,16 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         for block in 0..<(dimensions / 16) {
             let bytes = row.loadUnaligned(fromByteOffset: block * 16, as: SIMD16<Int8>.self)
             let current = sumRaw.loadUnaligned(fromByteOffset: block * 64, as: SIMD16<Float>.self)
-            sumRaw.storeBytes(of: current + SIMD16<Float>(bytes) * scaled, toByteOffset: block * 64, as: SIMD16<Float>.self)
+            sumRaw.storeBytes(
+                of: current + SIMD16<Float>(bytes) * scaled, toByteOffset: block * 64, as: SIMD16<Float>.self)
         }
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -3,7 +3,9 @@
 extension TextEmbedder {
     /// Whole words (no `##` pieces, letters only, 3+ characters, not among the most common
     /// English words) closest to `vector`, best first, ties by word.
-    package func nearestWords(to vector: SemanticVector, limit: Int, minimumSimilarity: Float = 0.5) -> [(word: String, similarity: Float)] {
+    package func nearestWords(to vector: SemanticVector, limit: Int, minimumSimilarity: Float = 0.5) -> [(
+        word: String, similarity: Float
+    )] {
         guard limit > 0 else { return [] }
         let words = Self.wordIDs(table)
         var best: [(word: String, similarity: Float)] = []
@@ -29,7 +31,7 @@ extension TextEmbedder {
         var result: [(id: Int32, norm: Float)] = []
         for id in 0..<Int32(table.count) {
             guard table.isPlainWord(id, minimumLength: 3),
-                  table.weight(id) >= 0.2  // "the", "and", "for": frequent words carry no topic
+                table.weight(id) >= 0.2  // "the", "and", "for": frequent words carry no topic
             else { continue }
             let norm = table.norm(id)
             if norm > 0 { result.append((id, norm)) }

@@ -51,14 +51,18 @@ package struct TextEmbedder: Sendable {
     package func embedProduct(name: String, description: String) -> SemanticVector? {
         var components = [Float](repeating: 0, count: table.dimensions)
         var scratch = components
-        guard embedProduct(name: name, description: description, into: &components, scratch: &scratch) else { return nil }
+        guard embedProduct(name: name, description: description, into: &components, scratch: &scratch) else {
+            return nil
+        }
         return SemanticVector(unitComponents: components)
     }
 
     /// ``embedProduct(name:description:)`` into caller-owned buffers (the import embeds every
     /// product: no allocation per product). `vector` receives the unit vector, or zeros and
     /// false when the text has no known piece.
-    package func embedProduct(name: String, description: String, into vector: inout [Float], scratch: inout [Float]) -> Bool {
+    package func embedProduct(name: String, description: String, into vector: inout [Float], scratch: inout [Float])
+        -> Bool
+    {
         let opening = Self.opening(of: description, maxCharacters: Self.descriptionCharacters)
         var ids = tokenizer.ids(for: name)
         let nameCount = ids.count
@@ -130,7 +134,8 @@ package struct SemanticVector: Sendable, Hashable {
         let rb = UnsafeRawPointer(b.baseAddress!)
         var offset = 0
         while offset + 16 <= count {
-            sum += ra.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
+            sum +=
+                ra.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
                 * rb.loadUnaligned(fromByteOffset: offset * 4, as: SIMD16<Float>.self)
             offset += 16
         }

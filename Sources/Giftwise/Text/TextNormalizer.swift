@@ -21,7 +21,9 @@ enum TextNormalizer {
                 if scalar.isASCII {
                     current.append(Unicode.Scalar(UInt8(ascii: scalar)).lowercasedASCII)
                 } else {
-                    for folded in String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+                    for folded in String(scalar).folding(
+                        options: [.caseInsensitive, .diacriticInsensitive], locale: nil
+                    ).unicodeScalars {
                         current.append(folded)
                     }
                 }

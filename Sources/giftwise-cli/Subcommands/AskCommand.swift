@@ -31,16 +31,19 @@ struct AskCommand: ParsableCommand {
         let book = RecipientBook(catalog: catalog)
         let saved = (try? book.all()) ?? []
         var prompter = Prompter()
-        Output.say(Output.bold("Let's find a gift.") + " "
-                     + Output.dim("Answer by number or in words; `back`, `skip`, `done` (show gifts now), `?` for help.") + "\n")
+        Output.say(
+            Output.bold("Let's find a gift.") + " "
+                + Output.dim("Answer by number or in words; `back`, `skip`, `done` (show gifts now), `?` for help.")
+                + "\n")
         var conversation = GiftConversation(recipients: saved)
         while true {
             if let question = conversation.currentQuestion {
                 guard let line = prompter.ask(Self.render(question)) else {
                     // End of input: recommend from what it has, if the age is known.
                     guard conversation.profile != nil else {
-                        Output.error("No age was given, so there is nothing safe to recommend: giftwise needs the recipient's age "
-                                     + "(e.g. 7, 1.5 or 18 months) as the first answer.")
+                        Output.error(
+                            "No age was given, so there is nothing safe to recommend: giftwise needs the recipient's age "
+                                + "(e.g. 7, 1.5 or 18 months) as the first answer.")
                         throw ExitCode(1)
                     }
                     try conversation.showResults(in: catalog)
@@ -65,12 +68,15 @@ struct AskCommand: ParsableCommand {
     }
 
     /// Prints what became of a line: the reason it was not taken, notes and the live count, or the list.
-    func render(_ reply: GiftConversation.Reply, conversation: GiftConversation, catalog: GiftCatalog, interactive: Bool) {
+    func render(
+        _ reply: GiftConversation.Reply, conversation: GiftConversation, catalog: GiftCatalog, interactive: Bool
+    ) {
         switch reply {
         case .rejected(let reason):
             Output.say(Output.yellow(reason) + "\n")
         case .help(let text):
-            Output.say(Output.dim(text) + "\n" + (conversation.results == nil ? Output.dim(Self.commandsHelp) + "\n" : ""))
+            Output.say(
+                Output.dim(text) + "\n" + (conversation.results == nil ? Output.dim(Self.commandsHelp) + "\n" : ""))
         case .ignored:
             break
         case .startedOver:
@@ -92,12 +98,16 @@ struct AskCommand: ParsableCommand {
 
     func showResults(_ conversation: GiftConversation) {
         guard let results = conversation.results, let profile = conversation.profile else { return }
-        Output.say("\n" + RecommendationPrinter.text(results, profile: profile, name: conversation.flow.selectedRecipient?.name,
-                                                     canPickRelaxations: true))
+        Output.say(
+            "\n"
+                + RecommendationPrinter.text(
+                    results, profile: profile, name: conversation.flow.selectedRecipient?.name,
+                    canPickRelaxations: true))
     }
 
     static let commandsHelp = "Commands: back · skip · done (show gifts now) · quit"
-    static let refineHelp = "Refine: cheaper · more like N · not N · not like N · more educational|crafty|sporty|fun · try N · more · back (undo) · change answers · start over · quit"
+    static let refineHelp =
+        "Refine: cheaper · more like N · not N · not like N · more educational|crafty|sporty|fun · try N · more · back (undo) · change answers · start over · quit"
 
     /// The question with its numbered options and how to answer.
     static func render(_ question: Question) -> String {
@@ -120,9 +130,12 @@ struct AskCommand: ParsableCommand {
     /// "Save them for next time?" for someone new, when there is input left to answer it.
     func offerToSave(_ profile: RecipientProfile, book: RecipientBook, prompter: inout Prompter) {
         for _ in 0..<3 {
-            guard let name = prompter.ask("\n" + Output.bold("Save them for next time?") + " "
-                                          + Output.dim("Type a name, or press Enter to skip."), prompt: "name: "),
-                  !name.isEmpty, !["no", "n", "skip", "quit", "q", "exit"].contains(name.lowercased()) else { return }
+            guard
+                let name = prompter.ask(
+                    "\n" + Output.bold("Save them for next time?") + " "
+                        + Output.dim("Type a name, or press Enter to skip."), prompt: "name: "),
+                !name.isEmpty, !["no", "n", "skip", "quit", "q", "exit"].contains(name.lowercased())
+            else { return }
             let recipient = SavedRecipient(name: name, profile: profile, on: Date())
             do {
                 try book.add(recipient)

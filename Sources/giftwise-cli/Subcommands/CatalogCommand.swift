@@ -6,7 +6,10 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Import, export and summarise the product catalog.",
-        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self, RatesCommand.self, IdeasCommand.self, PublishCommand.self]
+        subcommands: [
+            ImportCommand.self, ExportCommand.self, StatsCommand.self, RatesCommand.self, IdeasCommand.self,
+            PublishCommand.self,
+        ]
     )
 }
 
@@ -57,13 +60,21 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Also remove products that the file does not list.")
     var replace = false
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from COLUMN (repeatable), e.g. name=product_name; interests and purposes take several columns: interests=theme,subtheme.", valueName: "field=column"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Read FIELD from COLUMN (repeatable), e.g. name=product_name; interests and purposes take several columns: interests=theme,subtheme.",
+            valueName: "field=column"))
     var mappings: [String] = []
 
-    @Option(help: ArgumentHelp("CSV field separator, e.g. ';' or tab (default: read from the header line).", valueName: "char"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV field separator, e.g. ';' or tab (default: read from the header line).", valueName: "char"))
     var delimiter: String?
 
-    @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and list the invalid ones as skipped (for messy foreign exports).")
+    @Flag(
+        name: .customLong("skip-invalid"),
+        help: "Import the valid rows and list the invalid ones as skipped (for messy foreign exports).")
     var skipInvalid = false
 
     @Option(help: "Print the report as json (the error list included).")
@@ -100,7 +111,8 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let name = URL(fileURLWithPath: file).lastPathComponent
-        let progress = ProgressBar(enabled: Output.stderrIsTerminal && report == .text, label: (dryRun ? "Checking " : "Importing ") + name)
+        let progress = ProgressBar(
+            enabled: Output.stderrIsTerminal && report == .text, label: (dryRun ? "Checking " : "Importing ") + name)
         let options = ImportOptions(
             format: format, dryRun: dryRun, replace: replace, columnMap: columnMap,
             delimiter: delimiter.map { ($0 == "\\t" || $0 == "tab") ? "\t" : Character($0) },
@@ -134,7 +146,9 @@ struct ImportCommand: ParsableCommand {
         if result.autoTagged > 0 { summary += " (\(result.autoTagged) tagged from their text)" }
         Output.write(summary + ".\n")
         for warning in result.warnings.prefix(25) { Output.error("warning: " + warning) }
-        if result.warnings.count > 25 { Output.error("… and \(result.warnings.count - 25) more warnings (--report json lists them all).") }
+        if result.warnings.count > 25 {
+            Output.error("… and \(result.warnings.count - 25) more warnings (--report json lists them all).")
+        }
     }
 
     static func json(_ report: ImportReport) throws -> String {
@@ -161,7 +175,8 @@ struct ExportCommand: ParsableCommand {
         if let output {
             // Write beside the target and move into place, so a failed export never leaves half a file.
             let target = URL(fileURLWithPath: output)
-            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(
+                ".\(target.lastPathComponent).partial")
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
                 throw GiftwiseError.cannotWrite(path: output, reason: "the file cannot be created")
             }
@@ -182,7 +197,8 @@ struct ExportCommand: ParsableCommand {
 }
 
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Summarise the catalog: counts by purpose, age band and interest.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Summarise the catalog: counts by purpose, age band and interest.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -196,11 +212,21 @@ struct StatsCommand: ParsableCommand {
             Output.write(try GiftwiseJSON.text(stats))
             return
         }
-        var lines = ["Catalog: \(catalog.path)", "Products: \(stats.products) (\(stats.inStock) in stock, \(stats.autoTagged) tagged from text)"]
-        lines.append(String(format: "Prices: $%.2f to $%.2f, median $%.2f", stats.priceMin, stats.priceMax, stats.priceMedian))
-        lines.append("Purposes: " + Purpose.allCases.map { "\($0.rawValue) \(stats.purposes[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-        lines.append("Suitable by age: " + CatalogStats.bands.map { "\($0.0): \(stats.ageBands[$0.0] ?? 0)" }.joined(separator: ", "))
-        lines.append("Top interests: " + stats.topInterests.prefix(12).map { "\($0.interest) \($0.products)" }.joined(separator: ", "))
+        var lines = [
+            "Catalog: \(catalog.path)",
+            "Products: \(stats.products) (\(stats.inStock) in stock, \(stats.autoTagged) tagged from text)",
+        ]
+        lines.append(
+            String(format: "Prices: $%.2f to $%.2f, median $%.2f", stats.priceMin, stats.priceMax, stats.priceMedian))
+        lines.append(
+            "Purposes: "
+                + Purpose.allCases.map { "\($0.rawValue) \(stats.purposes[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+        lines.append(
+            "Suitable by age: "
+                + CatalogStats.bands.map { "\($0.0): \(stats.ageBands[$0.0] ?? 0)" }.joined(separator: ", "))
+        lines.append(
+            "Top interests: "
+                + stats.topInterests.prefix(12).map { "\($0.interest) \($0.products)" }.joined(separator: ", "))
         lines.append("Taxonomy: \(stats.taxonomyInterests) interests; \(stats.freeTags) shop tags of its own")
         Output.write(lines.joined(separator: "\n") + "\n")
     }

@@ -44,19 +44,25 @@ struct IdeasImportCommand: ParsableCommand {
         var catalog = try database.open(seed: false)
         let ideas = try catalog.importGiftIdeas(at: URL(fileURLWithPath: file))
         let count = ideas.byInterest.values.reduce(0) { $0 + $1.count }
-        Output.write("Stored \(count) idea\(count == 1 ? "" : "s") for \(ideas.byInterest.count) interest\(ideas.byInterest.count == 1 ? "" : "s"); the bundled ideas apply to the rest.\n")
+        Output.write(
+            "Stored \(count) idea\(count == 1 ? "" : "s") for \(ideas.byInterest.count) interest\(ideas.byInterest.count == 1 ? "" : "s"); the bundled ideas apply to the rest.\n"
+        )
     }
 }
 
 struct IdeasExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Print the gift ideas in use (bundled, with the shop's file applied) as an ideas file.")
+        commandName: "export",
+        abstract: "Print the gift ideas in use (bundled, with the shop's file applied) as an ideas file.")
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let catalog = try database.open(seed: false)
-        Output.write(String(decoding: catalog.giftIdeas.jsonData(interestOrder: catalog.taxonomy.interests.map(\.id)), as: UTF8.self))
+        Output.write(
+            String(
+                decoding: catalog.giftIdeas.jsonData(interestOrder: catalog.taxonomy.interests.map(\.id)), as: UTF8.self
+            ))
     }
 }
 

@@ -50,7 +50,8 @@ struct RatesImportCommand: ParsableCommand {
             Output.error(failed.errorSummary)
             throw ExitCode(1)
         }
-        Output.write("Imported \(rates.rates.count) exchange rate\(rates.rates.count == 1 ? "" : "s") against \(rates.base).\n")
+        Output.write(
+            "Imported \(rates.rates.count) exchange rate\(rates.rates.count == 1 ? "" : "s") against \(rates.base).\n")
     }
 }
 
@@ -84,9 +85,13 @@ struct RatesListCommand: ParsableCommand {
         var lines = ["Main currency: \(main)"]
         for (currency, count) in counts.sorted(by: { $0.key < $1.key }) {
             let rate: String
-            if currency == rates.base { rate = "the rates' base" }
-            else if let value = rates.rate(from: currency, to: rates.base) { rate = "1 \(currency) = \(value) \(rates.base)" }
-            else { rate = "no rate: left out of budgeted results in other currencies" }
+            if currency == rates.base {
+                rate = "the rates' base"
+            } else if let value = rates.rate(from: currency, to: rates.base) {
+                rate = "1 \(currency) = \(value) \(rates.base)"
+            } else {
+                rate = "no rate: left out of budgeted results in other currencies"
+            }
             lines.append("  \(currency): \(count) product\(count == 1 ? "" : "s"); \(rate)")
         }
         for (currency, value) in rates.rates.sorted(by: { $0.key < $1.key }) where counts[currency] == nil {

@@ -13,8 +13,10 @@ struct RecipientsCommand: ParsableCommand {
             steer `giftwise recommend --for NAME`. `recipients forget NAME` deletes a recipient and \
             all their gifts without trace.
             """,
-        subcommands: [AddRecipientCommand.self, ListRecipientsCommand.self, ShowRecipientCommand.self,
-                      EditRecipientCommand.self, ForgetRecipientCommand.self]
+        subcommands: [
+            AddRecipientCommand.self, ListRecipientsCommand.self, ShowRecipientCommand.self,
+            EditRecipientCommand.self, ForgetRecipientCommand.self,
+        ]
     )
 }
 
@@ -40,16 +42,23 @@ struct DayArgument: ExpressibleByArgument {
 
 /// The profile options shared by `add` and `edit`.
 struct RecipientProfileOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Their age in years today (1.5 = 18 months); it advances by itself.", valueName: "years"))
+    @Option(
+        help: ArgumentHelp("Their age in years today (1.5 = 18 months); it advances by itself.", valueName: "years"))
     var age: Double?
 
-    @Option(name: .customLong("birth-date"), help: ArgumentHelp("Their birth date; the age then follows it exactly.", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("birth-date"),
+        help: ArgumentHelp("Their birth date; the age then follows it exactly.", valueName: "YYYY-MM-DD"))
     var birthDate: DayArgument?
 
-    @Option(name: .customLong("interest"), help: ArgumentHelp("Something they enjoy (repeatable).", valueName: "interest"))
+    @Option(
+        name: .customLong("interest"), help: ArgumentHelp("Something they enjoy (repeatable).", valueName: "interest"))
     var interests: [String] = []
 
-    @Option(name: .customLong("purpose"), help: ArgumentHelp("What gifts should be for (repeatable): educational, crafty, sporty, fun.", valueName: "purpose"))
+    @Option(
+        name: .customLong("purpose"),
+        help: ArgumentHelp(
+            "What gifts should be for (repeatable): educational, crafty, sporty, fun.", valueName: "purpose"))
     var purposes: [Purpose] = []
 
     @Option(help: ArgumentHelp("The most to spend, e.g. 30.", valueName: "max"))
@@ -58,18 +67,28 @@ struct RecipientProfileOptions: ParsableArguments {
     @Option(name: .customLong("budget-min"), help: ArgumentHelp("The least to spend.", valueName: "min"))
     var budgetMin: MoneyArgument?
 
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("A word to avoid (repeatable), e.g. glitter.", valueName: "word"))
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp("A word to avoid (repeatable), e.g. glitter.", valueName: "word"))
     var excludes: [String] = []
 
     func validate() throws {
         if let age, !(0...120).contains(age) { throw ValidationError("--age must be between 0 and 120 years.") }
         if let birthDate, let problem = SavedRecipient.birthDateProblem(birthDate.date, ageYears: age, on: Date()) {
-            throw ValidationError(problem.replacingOccurrences(of: "The birth date", with: "--birth-date")
-                .replacingOccurrences(of: "The age ", with: "--age ").replacingOccurrences(of: "the birth date", with: "--birth-date"))
+            throw ValidationError(
+                problem.replacingOccurrences(of: "The birth date", with: "--birth-date")
+                    .replacingOccurrences(of: "The age ", with: "--age ").replacingOccurrences(
+                        of: "the birth date", with: "--birth-date"))
         }
-        if let budget, let budgetMin, budgetMin.money > budget.money { throw ValidationError("--budget-min is above --budget.") }
-        if interests.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--interest cannot be empty.") }
-        if excludes.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--exclude cannot be empty.") }
+        if let budget, let budgetMin, budgetMin.money > budget.money {
+            throw ValidationError("--budget-min is above --budget.")
+        }
+        if interests.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--interest cannot be empty.")
+        }
+        if excludes.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--exclude cannot be empty.")
+        }
     }
 
     /// Applies the options given to `recipient` (lists given replace the saved lists).
@@ -97,7 +116,9 @@ struct AddRecipientCommand: ParsableCommand {
     @OptionGroup var profile: RecipientProfileOptions
 
     func validate() throws {
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("The name cannot be empty.") }
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("The name cannot be empty.")
+        }
         if profile.age == nil && profile.birthDate == nil {
             throw ValidationError("Give their age with --age YEARS (or their birth date with --birth-date YYYY-MM-DD).")
         }
@@ -144,7 +165,8 @@ struct ListRecipientsCommand: ParsableCommand {
 }
 
 struct ShowRecipientCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a recipient's profile and gift history.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a recipient's profile and gift history.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -167,12 +189,19 @@ struct ShowRecipientCommand: ParsableCommand {
         if let birthDate = recipient.birthDate { age += " (born \(ISODay.string(from: birthDate)))" }
         if let birthday = book.upcomingBirthdayText(for: recipient) { age += ", \(birthday)" }
         lines.append("  Age:        \(age)")
-        lines.append("  Interests:  \(recipient.interests.isEmpty ? "none saved" : recipient.interests.joined(separator: ", "))")
-        lines.append("  Purposes:   \(recipient.purposes.isEmpty ? "any" : recipient.purposes.sorted().map(\.rawValue).joined(separator: ", "))")
+        lines.append(
+            "  Interests:  \(recipient.interests.isEmpty ? "none saved" : recipient.interests.joined(separator: ", "))")
+        lines.append(
+            "  Purposes:   \(recipient.purposes.isEmpty ? "any" : recipient.purposes.sorted().map(\.rawValue).joined(separator: ", "))"
+        )
         lines.append("  Budget:     \(RecipientText.budget(recipient))")
-        if !recipient.excludedWords.isEmpty { lines.append("  Avoid:      \(recipient.excludedWords.joined(separator: ", "))") }
+        if !recipient.excludedWords.isEmpty {
+            lines.append("  Avoid:      \(recipient.excludedWords.joined(separator: ", "))")
+        }
         if gifts.isEmpty {
-            lines.append("  Gifts:      none recorded yet (`giftwise gifts record \(RecipientText.quoted(recipient.name)) PRODUCT_ID`)")
+            lines.append(
+                "  Gifts:      none recorded yet (`giftwise gifts record \(RecipientText.quoted(recipient.name)) PRODUCT_ID`)"
+            )
         } else {
             lines.append("  Gifts:")
             for gift in gifts.reversed() {
@@ -180,7 +209,9 @@ struct ShowRecipientCommand: ParsableCommand {
                 if let occasion = gift.occasion { line += " for \(occasion)" }
                 if let outcome = gift.outcome {
                     let word = outcome.rawValue
-                    line += " — " + (outcome == .returned ? Output.yellow(word) : outcome == .loved ? Output.green(word) : word)
+                    line +=
+                        " — "
+                        + (outcome == .returned ? Output.yellow(word) : outcome == .loved ? Output.green(word) : word)
                 }
                 lines.append(line)
             }
@@ -193,7 +224,8 @@ struct EditRecipientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change a saved recipient; options given replace the saved values.",
-        discussion: "--interest, --purpose and --exclude replace the whole saved list when given; --clear-budget removes the budget."
+        discussion:
+            "--interest, --purpose and --exclude replace the whole saved list when given; --clear-budget removes the budget."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -213,11 +245,15 @@ struct EditRecipientCommand: ParsableCommand {
     var clearExcludes = false
 
     func validate() throws {
-        if let rename, rename.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--rename cannot be empty.") }
+        if let rename, rename.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--rename cannot be empty.")
+        }
         if clearBudget && (profile.budget != nil || profile.budgetMin != nil) {
             throw ValidationError("--clear-budget cannot be combined with --budget or --budget-min.")
         }
-        if clearExcludes && !profile.excludes.isEmpty { throw ValidationError("--clear-exclude cannot be combined with --exclude.") }
+        if clearExcludes && !profile.excludes.isEmpty {
+            throw ValidationError("--clear-exclude cannot be combined with --exclude.")
+        }
     }
 
     func run() throws {
@@ -282,8 +318,10 @@ struct RecordGiftCommand: ParsableCommand {
     func run() throws {
         let book = RecipientBook(catalog: try database.open())
         let recipient = try book.recipient(named: name)
-        let gift = try book.recordGift(to: recipient.name, productID: productID, on: date?.date, occasion: occasion, outcome: outcome)
-        var line = "Recorded \(Output.bold(gift.productName)) for \(recipient.name) on \(ISODay.string(from: gift.date))"
+        let gift = try book.recordGift(
+            to: recipient.name, productID: productID, on: date?.date, occasion: occasion, outcome: outcome)
+        var line =
+            "Recorded \(Output.bold(gift.productName)) for \(recipient.name) on \(ISODay.string(from: gift.date))"
         if let outcome = gift.outcome { line += " (\(outcome.rawValue))" }
         Output.write(line + ".\n")
     }
@@ -324,15 +362,16 @@ enum RecipientText {
 
     static func budget(_ recipient: SavedRecipient) -> String {
         switch (recipient.budgetMin, recipient.budgetMax) {
-        case let (min?, max?): "\(min.formatted()) to \(max.formatted())"
-        case let (nil, max?): "up to \(max.formatted())"
-        case let (min?, nil): "at least \(min.formatted())"
+        case (let min?, let max?): "\(min.formatted()) to \(max.formatted())"
+        case (nil, let max?): "up to \(max.formatted())"
+        case (let min?, nil): "at least \(min.formatted())"
         case (nil, nil): "none"
         }
     }
 
     static func quoted(_ name: String) -> String {
-        name.contains(where: { $0.isWhitespace || "\"'$`\\".contains($0) }) ? "\"\(name.replacingOccurrences(of: "\"", with: "\\\""))\"" : name
+        name.contains(where: { $0.isWhitespace || "\"'$`\\".contains($0) })
+            ? "\"\(name.replacingOccurrences(of: "\"", with: "\\\""))\"" : name
     }
 
     struct JSONGift: Encodable {
@@ -361,12 +400,14 @@ enum RecipientText {
         let profile = try? book.profile(for: recipient)
         return JSONRecipient(
             name: recipient.name, age: profile?.ageYears, ageMonths: profile?.ageMonths,
-            birthDate: recipient.birthDate.map(ISODay.string(from:)), upcomingBirthday: book.upcomingBirthdayText(for: recipient),
+            birthDate: recipient.birthDate.map(ISODay.string(from:)),
+            upcomingBirthday: book.upcomingBirthdayText(for: recipient),
             interests: recipient.interests, purposes: recipient.purposes.sorted().map(\.rawValue),
             budget: recipient.budgetMax?.major, budgetMin: recipient.budgetMin?.major, exclude: recipient.excludedWords,
             gifts: gifts?.map {
-                JSONGift(productId: $0.productID, name: $0.productName, date: ISODay.string(from: $0.date),
-                         occasion: $0.occasion, outcome: $0.outcome?.rawValue)
+                JSONGift(
+                    productId: $0.productID, name: $0.productName, date: ISODay.string(from: $0.date),
+                    occasion: $0.occasion, outcome: $0.outcome?.rawValue)
             })
     }
 

@@ -23,13 +23,19 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The recipient's age in years (1.5 = 18 months).", valueName: "years"))
     var age: Double?
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("Use a saved recipient's profile; other options override it.", valueName: "name"))
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("Use a saved recipient's profile; other options override it.", valueName: "name"))
     var recipient: String?
 
-    @Option(name: .customLong("interest"), help: ArgumentHelp("Something they enjoy (repeatable): dinosaurs, baking, \"board games\".", valueName: "interest"))
+    @Option(
+        name: .customLong("interest"),
+        help: ArgumentHelp(
+            "Something they enjoy (repeatable): dinosaurs, baking, \"board games\".", valueName: "interest"))
     var interests: [String] = []
 
-    @Option(name: .customLong("purpose"), help: ArgumentHelp("What the gift is for (repeatable).", valueName: "purpose"))
+    @Option(
+        name: .customLong("purpose"), help: ArgumentHelp("What the gift is for (repeatable).", valueName: "purpose"))
     var purposes: [Purpose] = []
 
     @Option(help: ArgumentHelp("The most to spend, e.g. 30, or a range, e.g. 20-40.", valueName: "max"))
@@ -38,10 +44,14 @@ struct RecommendCommand: ParsableCommand {
     @Option(name: .customLong("budget-min"), help: ArgumentHelp("The least to spend.", valueName: "min"))
     var budgetMin: MoneyArgument?
 
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("A word to avoid (repeatable), e.g. glitter or a product id they own.", valueName: "word"))
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp("A word to avoid (repeatable), e.g. glitter or a product id they own.", valueName: "word"))
     var excludes: [String] = []
 
-    @Option(help: ArgumentHelp("The budget's currency, e.g. EUR (default: the catalog's main currency).", valueName: "code"))
+    @Option(
+        help: ArgumentHelp("The budget's currency, e.g. EUR (default: the catalog's main currency).", valueName: "code")
+    )
     var currency: String?
 
     @Option(help: "How many gifts to show (1-100).")
@@ -52,12 +62,16 @@ struct RecommendCommand: ParsableCommand {
 
     func validate() throws {
         if let age, !(0...120).contains(age) { throw ValidationError("--age must be between 0 and 120 years.") }
-        if age == nil && recipient == nil { throw ValidationError("Give the recipient's age with --age YEARS (or a saved recipient with --for NAME).") }
+        if age == nil && recipient == nil {
+            throw ValidationError("Give the recipient's age with --age YEARS (or a saved recipient with --for NAME).")
+        }
         if !(1...100).contains(limit) { throw ValidationError("--limit must be between 1 and 100.") }
         if let budgetMin, let low = budget?.min, budgetMin.money != low {
             throw ValidationError("Give the least to spend once: --budget \(budget!.text) already has one.")
         }
-        if let budgetMin, let high = budget?.max, budgetMin.money > high { throw ValidationError("--budget-min is above --budget.") }
+        if let budgetMin, let high = budget?.max, budgetMin.money > high {
+            throw ValidationError("--budget-min is above --budget.")
+        }
         if let currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
             throw ValidationError("--currency takes a three-letter currency code, e.g. USD or EUR.")
         }

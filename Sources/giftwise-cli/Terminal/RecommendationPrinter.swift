@@ -7,43 +7,61 @@ enum RecommendationPrinter {
     /// - Parameters:
     ///   - name: the saved recipient's name, for the header ("Gifts for Maya (7)").
     ///   - canPickRelaxations: whether `try N` applies a suggested change (the ask command).
-    static func text(_ result: Recommendations, profile: RecipientProfile, name: String? = nil,
-                     canPickRelaxations: Bool = false) -> String {
+    static func text(
+        _ result: Recommendations, profile: RecipientProfile, name: String? = nil,
+        canPickRelaxations: Bool = false
+    ) -> String {
         var lines: [String] = []
         switch result.fit {
         case .good:
             let more = result.goodMatchCount > result.items.count ? " (of \(result.goodMatchCount) good matches)" : ""
-            let whom = name.map { "\($0) (\(profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"))" }
+            let whom =
+                name.map { "\($0) (\(profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"))" }
                 ?? profile.ageDescriptionWithArticle
             lines.append(Output.bold("Gifts for \(whom)\(more):"))
         case .partial:
-            lines.append(Output.yellow("Nothing fits everything you said. These come closest — each says what it misses:"))
+            lines.append(
+                Output.yellow("Nothing fits everything you said. These come closest — each says what it misses:"))
         case .none:
-            lines.append(Output.yellow("Nothing in the catalog fits these answers (age, budget and things to avoid are never bent)."))
+            lines.append(
+                Output.yellow(
+                    "Nothing in the catalog fits these answers (age, budget and things to avoid are never bent)."))
         }
         for note in result.notes { lines.append(Output.dim("(" + note + ")")) }
         if !result.unrecognisedInterests.isEmpty {
-            lines.append(Output.dim("(\"\(result.unrecognisedInterests.joined(separator: "\", \""))\" matched as plain words: not in the interest list)"))
+            lines.append(
+                Output.dim(
+                    "(\"\(result.unrecognisedInterests.joined(separator: "\", \""))\" matched as plain words: not in the interest list)"
+                ))
         }
         for (index, item) in result.items.enumerated() {
             let product = item.product
             lines.append("")
-            lines.append("\(index + 1). " + Output.bold(product.name) + "  " + product.price.formatted(currency: product.currency) + "  "
-                         + Output.dim(product.ages.label + "  [\(product.id)]"))
+            lines.append(
+                "\(index + 1). " + Output.bold(product.name) + "  "
+                    + product.price.formatted(currency: product.currency) + "  "
+                    + Output.dim(product.ages.label + "  [\(product.id)]"))
             lines.append("   " + Output.green("✓ ") + item.reasons.joined(separator: "; "))
             if !item.mismatches.isEmpty {
                 lines.append("   " + Output.yellow("✗ ") + item.mismatches.joined(separator: "; "))
             }
             if !product.description.isEmpty {
-                lines.append("   " + Output.dim(String(product.description.prefix(160)) + (product.description.count > 160 ? "…" : "")))
+                lines.append(
+                    "   "
+                        + Output.dim(
+                            String(product.description.prefix(160)) + (product.description.count > 160 ? "…" : "")))
             }
         }
         if !result.relaxations.isEmpty {
             lines.append("")
             let pick = canPickRelaxations ? " (type `try 1` to apply the first)" : ""
-            lines.append((result.fit == .good ? "Only a few fit. Changes that would open up more" : "What would help") + pick + ":")
+            lines.append(
+                (result.fit == .good ? "Only a few fit. Changes that would open up more" : "What would help") + pick
+                    + ":")
             for (index, relaxation) in result.relaxations.enumerated() {
-                lines.append("  \(index + 1). \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")")
+                lines.append(
+                    "  \(index + 1). \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")"
+                )
             }
         } else if result.fit != .good {
             lines.append("")
@@ -64,7 +82,8 @@ enum RecommendationPrinter {
         func closest(_ group: ElsewhereIdeas) -> String {
             group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
         }
-        let intro = "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere"
+        let intro =
+            "Nothing here fits \(profile.ageDescriptionWithArticle) who enjoys \(listed)\(budget). Worth looking for elsewhere"
         guard groups.count > 1 else {
             return ["", intro + closest(groups[0]) + ":"] + groups[0].ideas.map { "  • " + $0 }
         }

@@ -9,7 +9,9 @@ enum TextWrapper {
         guard isatty(STDOUT_FILENO) == 1 else { return 80 }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return columns }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 {
+            return columns
+        }
         return 80
     }()
 
@@ -66,7 +68,9 @@ enum TextWrapper {
                 inEscape = true
                 continue
             }
-            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format { continue }
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format {
+                continue
+            }
             width += 1
         }
         return width
@@ -79,7 +83,9 @@ enum TextWrapper {
         let rest = plain.dropFirst(indent)
         for marker in ["✓ ", "✗ ", "• ", "→ ", "- "] where rest.hasPrefix(marker) { return indent + marker.count }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 3, rest.dropFirst(digits.count).hasPrefix(". ") { return indent + digits.count + 2 }
+        if !digits.isEmpty, digits.count <= 3, rest.dropFirst(digits.count).hasPrefix(". ") {
+            return indent + digits.count + 2
+        }
         return indent
     }
 
@@ -91,7 +97,10 @@ enum TextWrapper {
                 if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
                 continue
             }
-            if scalar == "\u{1B}" { inEscape = true; continue }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
             result.unicodeScalars.append(scalar)
         }
         return result

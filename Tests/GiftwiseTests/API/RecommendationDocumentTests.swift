@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// The `recommend --format json` document as a library type, printed by the one encoder.
@@ -7,11 +8,12 @@ struct RecommendationDocumentTests {
     @Test func everyItemCarriesDescriptionAndURLEvenWhenAbsent() throws {
         // Given a catalog where one product has a page and one has none
         let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(TestSupport.header + """
-            dig-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs,educational,https://shop.example/dig-1,true
-            dig-2,Dinosaur Puzzle,,9.99,USD,5,,dinosaurs,educational,,true
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                dig-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs,educational,https://shop.example/dig-1,true
+                dig-2,Dinosaur Puzzle,,9.99,USD,5,,dinosaurs,educational,,true
 
-            """, into: catalog)
+                """, into: catalog)
         // When the document is encoded
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"]), limit: 5)
         let data = try GiftwiseJSON.encode(RecommendationDocument(result))

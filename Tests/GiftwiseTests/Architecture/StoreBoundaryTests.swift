@@ -23,7 +23,9 @@ struct StoreBoundaryTests {
         for file in files where !file.hasPrefix("Catalog/") {
             let text = try String(contentsOf: Self.librarySources.appendingPathComponent(file), encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where Self.sqlMarkers.contains(where: line.contains) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+            where Self.sqlMarkers.contains(where: line.contains)
+                && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+            {
                 offenders.append("\(file):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// The flow never overrides what they said (issue 10 §3): follow-ups steer, never silently drop
@@ -13,13 +14,17 @@ struct FlowHonestyTests {
 
     static let making = Question(
         id: .followUp(.making), prompt: "Making things or playing?", kind: .singleChoice,
-        options: [QuestionOption(label: "making things", value: Purpose.crafty.rawValue),
-                  QuestionOption(label: "playing", value: Purpose.fun.rawValue),
-                  QuestionOption(label: "a bit of both", value: "both")],
+        options: [
+            QuestionOption(label: "making things", value: Purpose.crafty.rawValue),
+            QuestionOption(label: "playing", value: Purpose.fun.rawValue),
+            QuestionOption(label: "a bit of both", value: "both"),
+        ],
         canSkip: true, help: "")
     static let setting = Question(
         id: .followUp(.setting), prompt: "Indoors or outdoors?", kind: .singleChoice,
-        options: [QuestionOption(label: "outdoors", value: "outdoors"), QuestionOption(label: "indoors", value: "indoors")],
+        options: [
+            QuestionOption(label: "outdoors", value: "outdoors"), QuestionOption(label: "indoors", value: "indoors"),
+        ],
         canSkip: true, help: "")
 
     /// A flow with "no preference" for a 9-year-old into skateboarding and drawing.
@@ -32,7 +37,9 @@ struct FlowHonestyTests {
     }
 
     func skateboardingGifts(_ flow: QuestionFlow) throws -> Int {
-        try flow.recommendations(in: catalog, limit: 100).items.filter { $0.product.interests.contains("skateboarding") }.count
+        try flow.recommendations(in: catalog, limit: 100).items.filter {
+            $0.product.interests.contains("skateboarding")
+        }.count
     }
 
     @Test(arguments: ["a bit of both", "making things", "playing"])
@@ -44,7 +51,8 @@ struct FlowHonestyTests {
         #expect(skateboarding > 0)
         // When the follow-up is answered
         var state = flow.state
-        try flow.applyFollowUp(key: .making, text: answer, question: Self.making, state: &state, taxonomy: catalog.taxonomy)
+        try flow.applyFollowUp(
+            key: .making, text: answer, question: Self.making, state: &state, taxonomy: catalog.taxonomy)
         var after = flow
         after.state = state
         after.state.remaining = nil
@@ -65,7 +73,8 @@ struct FlowHonestyTests {
         let flow = try noPreferenceFlow()
         let skateboarding = try skateboardingGifts(flow)
         var state = flow.state
-        try flow.applyFollowUp(key: .setting, text: "indoors", question: Self.setting, state: &state, taxonomy: catalog.taxonomy)
+        try flow.applyFollowUp(
+            key: .setting, text: "indoors", question: Self.setting, state: &state, taxonomy: catalog.taxonomy)
         var after = flow
         after.state = state
         #expect(!state.steering.avoidedInterests.contains("skateboarding"))
@@ -113,7 +122,9 @@ struct FlowHonestyTests {
 
     @Test func aWordCloseToSeveralInterestsIsAskedAboutNotGuessed() {
         #expect(InterestSpelling.check("legoo", taxonomy: catalog.taxonomy) != .unknown)
-        if case .corrected = InterestSpelling.check("ar", taxonomy: catalog.taxonomy) { Issue.record("two letters are never corrected") }
+        if case .corrected = InterestSpelling.check("ar", taxonomy: catalog.taxonomy) {
+            Issue.record("two letters are never corrected")
+        }
         #expect(InterestSpelling.slips("dinosuar", "dinosaur") == 1)
         #expect(InterestSpelling.slips("darts", "art") == 2)
     }
@@ -133,7 +144,8 @@ struct RefineSessionTests {
     }
 
     @Test(arguments: [
-        RecipientProfile(ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(30)),
+        RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(30)),
         RecipientProfile(ageYears: 8, interests: ["science"]),
         RecipientProfile(ageYears: 35, interests: ["cooking"]),
     ])
@@ -177,7 +189,8 @@ struct RefineSessionTests {
     }
 
     @Test func aNumberedSuggestionCanBeTriedAndUndone() throws {
-        var session = try session(RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(4)))
+        var session = try session(
+            RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(4)))
         let first = try #require(session.result.relaxations.first)
         let before = session
         #expect(try session.apply("try 1", in: catalog) == .applied)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// The flow as a stateless server drives it: the answers so far in, the next step out; the state
@@ -62,7 +63,10 @@ struct StatelessFlowTests {
         let step = try catalog.flowStep(answers: ["7", "dinosaurs, drawing", "educational", "30", "done"])
         #expect(step.done)
         let profile = try #require(step.profile)
-        #expect(profile == RecommendationRequest(age: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budget: 30))
+        #expect(
+            profile
+                == RecommendationRequest(
+                    age: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budget: 30))
         let direct = RecommendationDocument(try catalog.recommend(for: profile.profile(in: catalog), limit: 5))
         #expect(step.result == direct)
     }
@@ -87,7 +91,9 @@ struct StatelessFlowTests {
     }
 
     @Test func acceptedAnswersReplayToTheSameConversation() throws {
-        let typed = ["x", "7", "back", "8", "space, robots", "banana", "2", "skip", "", "done", "not 1", "nonsense", "more"]
+        let typed = [
+            "x", "7", "back", "8", "space, robots", "banana", "2", "skip", "", "done", "not 1", "nonsense", "more",
+        ]
         let (conversation, _) = try GiftConversation.replaying(typed, in: catalog)
         let (again, _) = try GiftConversation.replaying(conversation.acceptedInputs, in: catalog)
         #expect(again.profile == conversation.profile)
@@ -123,17 +129,21 @@ struct StatelessFlowTests {
         for line in ["40", "done"] { _ = try resumed.respond(to: line, in: second) }
 
         // Then it ends where one uninterrupted conversation ends, and the async step agrees
-        let (straight, _) = try GiftConversation.replaying(["8", "space, lego", "educational", "40", "done"], in: first)
+        let (straight, _) = try GiftConversation.replaying(
+            ["8", "space, lego", "educational", "40", "done"], in: first)
         #expect(resumed.results == straight.results)
         let asyncStep = try await second.flowStep(answers: ["8", "space, lego", "educational", "40", "done"])
         #expect(asyncStep.result == straight.results.map(RecommendationDocument.init))
     }
 
     @Test func asyncRecommendStatsAndImportMatchTheSynchronousCalls() async throws {
-        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.educational], budgetMax: Money(30))
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs"], purposes: [.educational], budgetMax: Money(30))
         let asyncResult = try await catalog.recommend(for: profile, limit: 5)
         let asyncStats = try await catalog.stats()
-        func synchronous() throws -> (Recommendations, CatalogStats) { (try catalog.recommend(for: profile, limit: 5), try catalog.stats()) }
+        func synchronous() throws -> (Recommendations, CatalogStats) {
+            (try catalog.recommend(for: profile, limit: 5), try catalog.stats())
+        }
         let (syncResult, syncStats) = try synchronous()
         #expect(asyncResult == syncResult)
         #expect(asyncStats == syncStats)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Giftwise
 
 /// Product vectors are computed at import, inside its transaction, and kept in step with the
@@ -12,7 +13,9 @@ struct ProductVectorTests {
 
     static func storedVector(_ catalog: GiftCatalog, id: String) throws -> Data? {
         try catalog.database.read { db in
-            try Data.fetchOne(db, sql: "SELECT v.vector FROM product_vector v JOIN product p ON p.pk = v.product_pk WHERE p.id = ?", arguments: [id])
+            try Data.fetchOne(
+                db, sql: "SELECT v.vector FROM product_vector v JOIN product p ON p.pk = v.product_pk WHERE p.id = ?",
+                arguments: [id])
         }
     }
 
@@ -54,7 +57,9 @@ struct ProductVectorTests {
     @Test func replacingRemovesTheVectorsOfRemovedProducts() throws {
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
-        let onlyOne = TestSupport.header + "toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs,educational,,true\n"
+        let onlyOne =
+            TestSupport.header
+            + "toy-1,Dinosaur Fossil Dig,Dig three skeletons out of plaster,16.99,USD,6,10,dinosaurs,educational,,true\n"
         try TestSupport.importCSV(onlyOne, into: catalog, options: ImportOptions(format: .csv, replace: true))
         #expect(try Self.vectorCount(catalog) == 1)
     }
@@ -64,7 +69,8 @@ struct ProductVectorTests {
         let invalid = TestSupport.seedCSV + "toy-4,Broken,,not-a-price,USD,,,,,,true\n"
         #expect(throws: GiftwiseError.self) { try TestSupport.importCSV(invalid, into: catalog) }
         #expect(try Self.vectorCount(catalog) == 0)
-        try TestSupport.importCSV(TestSupport.seedCSV, into: catalog, options: ImportOptions(format: .csv, dryRun: true))
+        try TestSupport.importCSV(
+            TestSupport.seedCSV, into: catalog, options: ImportOptions(format: .csv, dryRun: true))
         #expect(try Self.vectorCount(catalog) == 0)
     }
 

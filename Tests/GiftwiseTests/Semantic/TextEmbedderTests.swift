@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// Vectors against `tools/distill_embeddings.py`'s reference outputs for fixed strings: the
@@ -25,7 +26,7 @@ struct TextEmbedderTests {
 
     static let reference: File? = {
         guard let url = try? TestSupport.fixture("semantic-reference.json"),
-              let data = try? Data(contentsOf: url)
+            let data = try? Data(contentsOf: url)
         else { return nil }
         return try? JSONDecoder().decode(File.self, from: data)
     }()
@@ -82,9 +83,10 @@ struct TextEmbedderTests {
     }
 
     @Test func aProductVectorLeansOnItsName() throws {
-        let product = try #require(embedder.embedProduct(
-            name: "Fire Station Playset",
-            description: "A three-storey station with a fire engine, ladder and two firefighter figures."))
+        let product = try #require(
+            embedder.embedProduct(
+                name: "Fire Station Playset",
+                description: "A three-storey station with a fire engine, ladder and two firefighter figures."))
         let name = try #require(embedder.embed("Fire Station Playset"))
         #expect(product.cosine(name) > 0.8)
         #expect(abs(product.cosine(product) - 1) < 1e-5)

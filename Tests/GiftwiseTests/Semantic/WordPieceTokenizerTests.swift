@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Giftwise
 
 /// The Swift tokenizer against ids from the model's own tokenizer (Hugging Face `tokenizers`
@@ -14,8 +15,8 @@ struct WordPieceTokenizerTests {
     static let cases: [Case] = {
         struct File: Decodable { var cases: [Case] }
         guard let url = try? TestSupport.fixture("wordpiece-reference.json"),
-              let data = try? Data(contentsOf: url),
-              let file = try? JSONDecoder().decode(File.self, from: data)
+            let data = try? Data(contentsOf: url),
+            let file = try? JSONDecoder().decode(File.self, from: data)
         else { return [] }
         return file.cases
     }()
