@@ -57,23 +57,10 @@ enum TextWrapper {
 
     /// Columns a string takes on screen, colour codes left out.
     static func visibleWidth(_ text: some StringProtocol) -> Int {
-        var width = 0
-        var inEscape = false
-        for scalar in text.unicodeScalars {
-            if inEscape {
-                if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
-                continue
-            }
-            if scalar == "\u{1B}" {
-                inEscape = true
-                continue
-            }
-            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format {
-                continue
-            }
-            width += 1
+        stripped(String(text)).unicodeScalars.count { scalar in
+            let category = scalar.properties.generalCategory
+            return category != .nonspacingMark && category != .format
         }
-        return width
     }
 
     /// Where a line's text starts: its indent plus a list marker ("1. ", "✓ ", "✗ ", "• ", "→ ").
