@@ -24,6 +24,9 @@ final class ImportWriter {
     private let insertTag: FastStatement
     private let insertFreeInterest: Statement
     private let insertFullText: Statement
+    private let insertVector: FastStatement
+    /// Rows written without a vector (a parser not asked to embed): ``ProductVectors`` fills them.
+    private(set) var rowsWithoutVector = 0
     private let deleteFullText: Statement
 
     /// Secondary indexes dropped for a bulk load and built again, sorted, at the end.
@@ -97,6 +100,10 @@ final class ImportWriter {
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
         insertFullText = try db.makeStatement(
             sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)")
+        insertVector = FastStatement(
+            db,
+            try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)"))
         deleteFullText = try db.makeStatement(
             sql: "INSERT INTO product_fts (product_fts, rowid, name, description, tags) VALUES ('delete', ?, ?, ?, ?)")
     }
@@ -119,7 +126,9 @@ final class ImportWriter {
             try bindProduct(insertProductIfNew, draft)
             try insertProductIfNew.step()
             if db.changesCount == 0 { return .duplicate(firstLine: nil) }
-            try insertRelations(draft, pk: db.lastInsertedRowID)
+            let pk = db.lastInsertedRowID
+            try insertRelations(draft, pk: pk)
+            try insertVector(draft, pk: pk)
             return .added
         }
         let existing = try Row.fetchOne(selectExisting, arguments: [product.id])
@@ -145,6 +154,7 @@ final class ImportWriter {
             outcome = .added
         }
         try insertRelations(draft, pk: pk)
+        try insertVector(draft, pk: pk)
         try insertFullText.execute(arguments: [pk, product.name, product.description, draft.searchText])
         return outcome
     }
@@ -165,6 +175,22 @@ final class ImportWriter {
         try insert.bind(12, draft.contentHash)
         try insert.bind(13, draft.purposeMask)
     }
+
+    /// Stores the vector the parser made; a row without one is left to ``ProductVectors/fillMissing(_:embedder:)``.
+    private func insertVector(_ draft: ProductDraft, pk: Int64) throws {
+        guard let vector = draft.vector else {
+            rowsWithoutVector += 1
+            return
+        }
+        try insertVector.bind(1, pk)
+        try insertVector.bind(2, draft.contentHash)
+        try insertVector.bind(3, bytes: vector)
+        try insertVector.step()
+    }
+
+    /// Whether every product in the catalog now has its vector: an import into an empty catalog
+    /// that stored one for each row (no anti-join over the whole catalog is needed).
+    var vectorsComplete: Bool { bulkFullText && rowsWithoutVector == 0 }
 
     private func insertRelations(_ draft: ProductDraft, pk: Int64) throws {
         for free in draft.freeTags {

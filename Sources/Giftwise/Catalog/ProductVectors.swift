@@ -44,12 +44,7 @@ package enum ProductVectors {
     /// - Returns: how many products were (re)embedded.
     @discardableResult
     package static func fillMissing(_ db: Database, embedder: TextEmbedder = .bundled) throws -> Int {
-        let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [tableKey])
-        if stored != tableFingerprint {
-            try db.execute(sql: "DELETE FROM product_vector")
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [tableKey, tableFingerprint])
-        }
+        try forgetIfTableChanged(db)
         let select = try db.makeStatement(
             sql: """
                 SELECT p.pk, p.content_hash, p.name, substr(p.description, 1, ?) FROM product p
@@ -65,7 +60,7 @@ package enum ProductVectors {
         var filled = 0
         // Pages in pk order: each page is read whole before its vectors are written.
         while true {
-            let page = try Row.fetchAll(select, arguments: [TextEmbedder.descriptionCharacters + 40, after])
+            let page = try Row.fetchAll(select, arguments: [embeddedDescriptionScalars, after])
             guard let last = page.last else { break }
             for row in page {
                 let name: String = row[2]
@@ -81,6 +76,17 @@ package enum ProductVectors {
         }
         try bumpGeneration(db)
         return filled
+    }
+
+    /// Drops every stored vector when they come from another table than the linked one, and
+    /// records the linked table's fingerprint (the importer calls this before storing vectors).
+    static func forgetIfTableChanged(_ db: Database) throws {
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [tableKey])
+        if stored != tableFingerprint {
+            try db.execute(sql: "DELETE FROM product_vector")
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [tableKey, tableFingerprint])
+        }
     }
 
     static func bumpGeneration(_ db: Database) throws {
@@ -119,17 +125,36 @@ package enum ProductVectors {
 
     /// Encodes unit-vector components.
     static func encode(_ components: UnsafeBufferPointer<Float>) -> Data {
+        Data(encodeBytes(components))
+    }
+
+    /// Encodes unit-vector components as bytes (the importer binds them as a blob).
+    static func encodeBytes(_ components: UnsafeBufferPointer<Float>) -> [UInt8] {
         var largest: Float = 0
         for value in components { largest = max(largest, abs(value)) }
         let scale = largest > 0 ? largest / 127 : 1
-        var data = Data(count: components.count + 4)
-        data.withUnsafeMutableBytes { raw in
+        return [UInt8](unsafeUninitializedCapacity: components.count + 4) { raw, initialized in
             for (index, value) in components.enumerated() {
                 raw[index] = UInt8(bitPattern: Int8((value / scale).rounded()))
             }
-            raw.storeBytes(of: scale.bitPattern.littleEndian, toByteOffset: components.count, as: UInt32.self)
+            UnsafeMutableRawBufferPointer(raw).storeBytes(
+                of: scale.bitPattern.littleEndian, toByteOffset: components.count, as: UInt32.self)
+            initialized = components.count + 4
         }
-        return data
+    }
+
+    /// How many characters of a description the stored vector reads (SQLite's `substr` counts
+    /// Unicode scalars, so the import's parse side cuts the same way).
+    static let embeddedDescriptionScalars = TextEmbedder.descriptionCharacters + 40
+
+    /// The part of a description a stored vector is made from: what ``fillMissing(_:embedder:)``
+    /// reads with `substr(description, 1, embeddedDescriptionScalars)`.
+    static func embeddedOpening(of description: String) -> String {
+        let scalars = description.unicodeScalars
+        guard description.utf8.count > embeddedDescriptionScalars,
+            let end = scalars.index(scalars.startIndex, offsetBy: embeddedDescriptionScalars, limitedBy: scalars.endIndex)
+        else { return description }
+        return String(String.UnicodeScalarView(scalars[..<end]))
     }
 
     /// The unit vector stored in `data`, or nil when the blob is not one.

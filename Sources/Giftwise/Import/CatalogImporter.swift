@@ -33,6 +33,8 @@ struct CatalogImporter {
         var report = ImportReport()
         report.dryRun = options.dryRun
         var parser = ProductRowParser(taxonomy: taxonomy, columnMap: options.columnMap)
+        // A dry run writes nothing, so it need not embed.
+        if !options.dryRun { parser.embedder = .bundled }
         let rows = try openRows(
             source: source, format: format, head: head, fallbackDelimiter: fallbackDelimiter, report: &report)
         if format == .csv || format == .auto {
@@ -167,7 +169,11 @@ struct CatalogImporter {
                 try writer.finish()
                 try CatalogDatabase.refreshCurrencyCounts(db)
                 report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
-                try ProductVectors.fillMissing(db)
+                if writer.vectorsComplete {
+                    try ProductVectors.bumpGeneration(db)
+                } else {
+                    try ProductVectors.fillMissing(db)
+                }
                 try CatalogDatabase.setMetaValue(db, .seeded, "yes")
                 return report
             }

@@ -37,6 +37,14 @@ struct FastStatement {
         try check(code)
     }
 
+    func bind(_ index: Int32, bytes: [UInt8]) throws {
+        let code = bytes.withUnsafeBytes { buffer in
+            sqlite3_bind_blob(
+                handle, index, buffer.baseAddress, Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+        try check(code)
+    }
+
     /// Runs the statement once and resets it; throws the connection's error as a `DatabaseError`.
     func step() throws {
         let code = sqlite3_step(handle)

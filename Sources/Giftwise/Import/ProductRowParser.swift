@@ -16,6 +16,9 @@ struct ProductDraft {
     var purposeMask: Int { Purpose.mask(product.purposes) }
     var searchText: String
     var contentHash: Int64
+    /// The product's stored semantic vector (``ProductVectors/encode(_:)``), computed on the
+    /// parsing thread so the writer only inserts it; nil when the parser was not asked to embed.
+    var vector: [UInt8]? = nil
 }
 
 /// A parsed row: a draft, or every problem found in it.
@@ -36,6 +39,12 @@ struct ProductRowParser {
 
     /// Where each field's columns sit in a CSV row, once the header is known (indexed by slot).
     private var csvPositions: [[Int]] = Array(repeating: [], count: CatalogField.allCases.count)
+
+    /// Embeds each valid product while parsing (set for a real import, not a dry run): the vector
+    /// is then made on the parsing thread instead of after the rows, on the writer's (issue 15).
+    var embedder: TextEmbedder?
+    private var vectorBuffer: [Float] = []
+    private var vectorScratch: [Float] = []
 
     init(taxonomy: Taxonomy, columnMap: [String: String]) {
         self.taxonomy = taxonomy
@@ -359,7 +368,21 @@ struct ProductRowParser {
             ProductDraft(
                 product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags,
                 inferred: inferred,
-                searchText: searchText, contentHash: hash))
+                searchText: searchText, contentHash: hash, vector: embed(name: name, description: description)))
+    }
+
+    /// The encoded vector of a product, exactly as ``ProductVectors/fillMissing(_:embedder:)``
+    /// would store it from the written row.
+    private mutating func embed(name: String, description: String) -> [UInt8]? {
+        guard let embedder else { return nil }
+        if vectorBuffer.count != embedder.dimensions {
+            vectorBuffer = [Float](repeating: 0, count: embedder.dimensions)
+            vectorScratch = vectorBuffer
+        }
+        _ = embedder.embedProduct(
+            name: name, description: ProductVectors.embeddedOpening(of: description), into: &vectorBuffer,
+            scratch: &vectorScratch)
+        return vectorBuffer.withUnsafeBufferPointer { ProductVectors.encodeBytes($0) }
     }
 
     /// The age a product's own text states, if any (the stricter of name and description).

@@ -100,4 +100,45 @@ struct ProductVectorTests {
         let again = try catalog.database.write { db in try ProductVectors.fillMissing(db) }
         #expect(again == 0)
     }
+
+    /// Every stored vector, by product id.
+    static func allVectors(_ catalog: GiftCatalog) throws -> [String: Data] {
+        try catalog.database.read { db in
+            var result: [String: Data] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT p.id, v.vector FROM product_vector v JOIN product p ON p.pk = v.product_pk")
+            {
+                result[row[0]] = row[1]
+            }
+            return result
+        }
+    }
+
+    @Test func vectorsMadeWhileParsingEqualTheOnesMadeFromTheStoredRows() throws {
+        // Given products whose descriptions run past the embedded opening, in several scripts,
+        // with combining marks and emoji sequences (a character is not a Unicode scalar)
+        let long = String(repeating: "Cafe\u{301} dinosaur fossils 👩‍👩‍👧 ", count: 20)
+        let csv =
+            TestSupport.header
+            + "a-1,Dinosaur Fossil Dig,\(long),16.99,USD,6,10,,,,true\n"
+            + "a-2,Kit de pintura,\(String(repeating: "acuarela y pinceles para niños ", count: 15)),12.50,USD,5,,,,,true\n"
+            + "a-3,Ball,,9.99,USD,4,8,soccer,sporty,,true\n"
+            + "a-4,∑∑∑,ü\(String(repeating: "x", count: 300)) trailing,9.99,USD,4,8,,,,true\n"
+        // When they are imported into an empty catalog (vectors made on the parsing thread) and
+        // into a catalog that already has a product (the update path)
+        let bulk = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(csv, into: bulk)
+        let update = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.seedCSV, into: update)
+        try TestSupport.importCSV(csv, into: update)
+        // Then each equals the vector made afterwards from the written row
+        let fromParsing = try Self.allVectors(bulk)
+        #expect(fromParsing.count == 4)
+        #expect(try Self.allVectors(update).filter { $0.key.hasPrefix("a-") } == fromParsing)
+        try bulk.database.write { db in
+            try db.execute(sql: "DELETE FROM product_vector")
+            #expect(try ProductVectors.fillMissing(db) == 4)
+        }
+        #expect(try Self.allVectors(bulk) == fromParsing)
+    }
 }
