@@ -11,9 +11,9 @@ final class ImportWriter {
     }
 
     private let db: Database
-    /// When the catalog starts empty, secondary indexes and the tag relation are built once at
-    /// the end, and the id's uniqueness constraint finds repeats.
-    private let intoEmptyCatalog: Bool
+    /// When the catalog starts empty, the full-text index is built once at the end (fast);
+    /// otherwise it is maintained row by row.
+    private let bulkFullText: Bool
     private let selectExisting: Statement
     private let insertSeen: Statement
     private let selectSeen: Statement
@@ -23,7 +23,7 @@ final class ImportWriter {
     private let deleteTags: Statement
     private let insertTag: FastStatement
     private let insertFreeInterest: Statement
-    private let insertFullText: FastStatement
+    private let insertFullText: Statement
     private let insertVector: FastStatement
     /// Rows written without a vector (a parser not asked to embed): ``ProductVectors`` fills them.
     private(set) var rowsWithoutVector = 0
@@ -36,9 +36,9 @@ final class ImportWriter {
 
     init(db: Database) throws {
         self.db = db
-        intoEmptyCatalog = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
-        stagesTags = intoEmptyCatalog
-        if intoEmptyCatalog {
+        bulkFullText = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
+        stagesTags = bulkFullText
+        if bulkFullText {
             // An empty catalog: building an index once from sorted keys beats growing it row by
             // row. Inside the import's transaction, so a failed import restores them untouched.
             let indexes = try Row.fetchAll(
@@ -98,8 +98,8 @@ final class ImportWriter {
                     """))
         insertFreeInterest = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
-        insertFullText = FastStatement(
-            db, try db.makeStatement(sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)"))
+        insertFullText = try db.makeStatement(
+            sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)")
         insertVector = FastStatement(
             db,
             try db.makeStatement(
@@ -110,11 +110,11 @@ final class ImportWriter {
 
     /// Into an empty catalog every row is new, so the id's uniqueness constraint finds repeats and
     /// the per-row bookkeeping of an update import is skipped (it was a third of the row cost).
-    var detectsDuplicatesOnInsert: Bool { intoEmptyCatalog }
+    var detectsDuplicatesOnInsert: Bool { bulkFullText }
 
     /// Records that this file lists `id`; returns the earlier line if it already did.
     func markSeen(id: String, line: Int) throws -> Int? {
-        if intoEmptyCatalog { return nil }
+        if bulkFullText { return nil }
         try insertSeen.execute(arguments: [id, line])
         if db.changesCount == 1 { return nil }
         return try Int.fetchOne(selectSeen, arguments: [id]) ?? 0
@@ -122,14 +122,13 @@ final class ImportWriter {
 
     func upsert(_ draft: ProductDraft) throws -> Outcome {
         let product = draft.product
-        if intoEmptyCatalog {
+        if bulkFullText {
             try bindProduct(insertProductIfNew, draft)
             try insertProductIfNew.step()
             if db.changesCount == 0 { return .duplicate(firstLine: nil) }
             let pk = db.lastInsertedRowID
             try insertRelations(draft, pk: pk)
             try insertVector(draft, pk: pk)
-            try indexFullText(draft, pk: pk)
             return .added
         }
         let existing = try Row.fetchOne(selectExisting, arguments: [product.id])
@@ -156,7 +155,7 @@ final class ImportWriter {
         }
         try insertRelations(draft, pk: pk)
         try insertVector(draft, pk: pk)
-        try indexFullText(draft, pk: pk)
+        try insertFullText.execute(arguments: [pk, product.name, product.description, draft.searchText])
         return outcome
     }
 
@@ -177,17 +176,6 @@ final class ImportWriter {
         try insert.bind(13, draft.purposeMask)
     }
 
-    /// Indexes a written row's text. Row by row even into an empty catalog: the same work as one
-    /// `rebuild` at the end, but done while the parsing thread is still reading (the writer
-    /// otherwise waits for it), instead of after it.
-    private func indexFullText(_ draft: ProductDraft, pk: Int64) throws {
-        try insertFullText.bind(1, pk)
-        try insertFullText.bind(2, draft.product.name)
-        try insertFullText.bind(3, draft.product.description)
-        try insertFullText.bind(4, draft.searchText)
-        try insertFullText.step()
-    }
-
     /// Stores the vector the parser made; a row without one is left to ``ProductVectors/fillMissing(_:embedder:)``.
     private func insertVector(_ draft: ProductDraft, pk: Int64) throws {
         guard let vector = draft.vector else {
@@ -202,7 +190,7 @@ final class ImportWriter {
 
     /// Whether every product in the catalog now has its vector: an import into an empty catalog
     /// that stored one for each row (no anti-join over the whole catalog is needed).
-    var vectorsComplete: Bool { intoEmptyCatalog && rowsWithoutVector == 0 }
+    var vectorsComplete: Bool { bulkFullText && rowsWithoutVector == 0 }
 
     private func insertRelations(_ draft: ProductDraft, pk: Int64) throws {
         for free in draft.freeTags {
@@ -226,14 +214,14 @@ final class ImportWriter {
     }
 
     func countUnseen() throws -> Int {
-        if intoEmptyCatalog { return 0 }
+        if bulkFullText { return 0 }
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE id NOT IN (SELECT id FROM import_seen)")
             ?? 0
     }
 
     /// Removes the products this file did not list (`--replace`).
     func removeUnseen() throws -> Int {
-        if intoEmptyCatalog { return 0 }
+        if bulkFullText { return 0 }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_gone (pk INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM import_gone")
         try db.execute(
@@ -250,7 +238,7 @@ final class ImportWriter {
         return count
     }
 
-    /// Moves staged tag rows into place in key order, rebuilds dropped indexes; clears the temp tables.
+    /// Builds the full-text index in one pass if rows were added in bulk; clears the temp tables.
     func finish() throws {
         if stagesTags {
             try db.execute(
@@ -265,6 +253,9 @@ final class ImportWriter {
         }
         for index in deferredIndexes { try db.execute(sql: index) }
         deferredIndexes = []
+        if bulkFullText {
+            try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('rebuild')")
+        }
         try db.execute(sql: "DELETE FROM import_seen")
     }
 }
