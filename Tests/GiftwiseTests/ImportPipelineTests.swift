@@ -85,6 +85,36 @@ struct ImportPipelineTests {
         #expect(try catalog.productCount() == 0)
     }
 
+    @Test func aBulkLoadIndexesTheTextOfEveryRowAcrossFullTextChunks() throws {
+        // Given more rows than two full-text chunks, some skipped as invalid
+        let rows = ImportWriter.fullTextChunkRows * 2 + 123
+        let catalog = try TestSupport.emptyCatalog()
+        // When they are loaded into an empty catalog
+        try catalog.importData(
+            Data(Self.bigCSV(rows: rows).utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        // Then the full-text index holds exactly the written rows: the first, the last, and one
+        // on each side of a chunk boundary are found by their own words
+        let products = try catalog.productCount()
+        #expect(products > ImportWriter.fullTextChunkRows * 2)
+        try catalog.database.write { db in
+            // (FTS5's integrity check is run as a write; it changes nothing.)
+            try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('integrity-check')")
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_fts_docsize") == products)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product_fts WHERE product_fts MATCH 'puzzle'")
+                    == products)
+            for index in [1, ImportWriter.fullTextChunkRows, ImportWriter.fullTextChunkRows + 1, rows - 1] {
+                let found = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.id FROM product_fts JOIN product p ON p.pk = product_fts.rowid
+                        WHERE product_fts MATCH ?
+                        """, arguments: ["name:\"\(index)\""])
+                #expect(found == ["p-\(index)"])
+            }
+        }
+    }
+
     static func indexes(_ catalog: GiftCatalog) throws -> [String] {
         try catalog.database.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")

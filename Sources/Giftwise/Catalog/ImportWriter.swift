@@ -11,9 +11,19 @@ final class ImportWriter {
     }
 
     private let db: Database
-    /// When the catalog starts empty, the full-text index is built once at the end (fast);
-    /// otherwise it is maintained row by row.
-    private let bulkFullText: Bool
+    /// When the catalog starts empty, the full-text index is built a chunk of rows at a time
+    /// and secondary indexes once at the end; otherwise everything is maintained row by row.
+    private let intoEmptyCatalog: Bool
+    /// Into an empty catalog: the last pk whose text is in the full-text index, and how many
+    /// rows were written since.
+    private var fullTextThrough: Int64 = 0
+    private var rowsSinceFullText = 0
+    private let indexFullTextChunk: Statement
+    /// Rows per full-text chunk. One statement per row costs about twice the rebuild (each
+    /// statement flushes FTS5's pending terms as a segment); a statement per 4,096 rows costs
+    /// the same as one `rebuild` (0.71 vs 0.74 s CPU for 200k rows in the sqlite3 shell) and
+    /// runs while the parsing thread reads ahead, instead of after the last row.
+    static let fullTextChunkRows = 4096
     private let selectExisting: Statement
     private let insertSeen: Statement
     private let selectSeen: Statement
@@ -36,9 +46,9 @@ final class ImportWriter {
 
     init(db: Database) throws {
         self.db = db
-        bulkFullText = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
-        stagesTags = bulkFullText
-        if bulkFullText {
+        intoEmptyCatalog = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
+        stagesTags = intoEmptyCatalog
+        if intoEmptyCatalog {
             // An empty catalog: building an index once from sorted keys beats growing it row by
             // row. Inside the import's transaction, so a failed import restores them untouched.
             let indexes = try Row.fetchAll(
@@ -104,17 +114,22 @@ final class ImportWriter {
             db,
             try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)"))
+        indexFullTextChunk = try db.makeStatement(
+            sql: """
+                INSERT INTO product_fts (rowid, name, description, tags)
+                SELECT pk, name, description, tags FROM product WHERE pk > ? ORDER BY pk
+                """)
         deleteFullText = try db.makeStatement(
             sql: "INSERT INTO product_fts (product_fts, rowid, name, description, tags) VALUES ('delete', ?, ?, ?, ?)")
     }
 
     /// Into an empty catalog every row is new, so the id's uniqueness constraint finds repeats and
     /// the per-row bookkeeping of an update import is skipped (it was a third of the row cost).
-    var detectsDuplicatesOnInsert: Bool { bulkFullText }
+    var detectsDuplicatesOnInsert: Bool { intoEmptyCatalog }
 
     /// Records that this file lists `id`; returns the earlier line if it already did.
     func markSeen(id: String, line: Int) throws -> Int? {
-        if bulkFullText { return nil }
+        if intoEmptyCatalog { return nil }
         try insertSeen.execute(arguments: [id, line])
         if db.changesCount == 1 { return nil }
         return try Int.fetchOne(selectSeen, arguments: [id]) ?? 0
@@ -122,13 +137,15 @@ final class ImportWriter {
 
     func upsert(_ draft: ProductDraft) throws -> Outcome {
         let product = draft.product
-        if bulkFullText {
+        if intoEmptyCatalog {
             try bindProduct(insertProductIfNew, draft)
             try insertProductIfNew.step()
             if db.changesCount == 0 { return .duplicate(firstLine: nil) }
             let pk = db.lastInsertedRowID
             try insertRelations(draft, pk: pk)
             try insertVector(draft, pk: pk)
+            rowsSinceFullText += 1
+            if rowsSinceFullText >= Self.fullTextChunkRows { try indexWrittenText(through: pk) }
             return .added
         }
         let existing = try Row.fetchOne(selectExisting, arguments: [product.id])
@@ -176,6 +193,14 @@ final class ImportWriter {
         try insert.bind(13, draft.purposeMask)
     }
 
+    /// Into an empty catalog: indexes the text of the rows written since the last chunk.
+    private func indexWrittenText(through pk: Int64) throws {
+        guard rowsSinceFullText > 0 else { return }
+        try indexFullTextChunk.execute(arguments: [fullTextThrough])
+        fullTextThrough = pk
+        rowsSinceFullText = 0
+    }
+
     /// Stores the vector the parser made; a row without one is left to ``ProductVectors/fillMissing(_:embedder:)``.
     private func insertVector(_ draft: ProductDraft, pk: Int64) throws {
         guard let vector = draft.vector else {
@@ -190,7 +215,7 @@ final class ImportWriter {
 
     /// Whether every product in the catalog now has its vector: an import into an empty catalog
     /// that stored one for each row (no anti-join over the whole catalog is needed).
-    var vectorsComplete: Bool { bulkFullText && rowsWithoutVector == 0 }
+    var vectorsComplete: Bool { intoEmptyCatalog && rowsWithoutVector == 0 }
 
     private func insertRelations(_ draft: ProductDraft, pk: Int64) throws {
         for free in draft.freeTags {
@@ -214,14 +239,14 @@ final class ImportWriter {
     }
 
     func countUnseen() throws -> Int {
-        if bulkFullText { return 0 }
+        if intoEmptyCatalog { return 0 }
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE id NOT IN (SELECT id FROM import_seen)")
             ?? 0
     }
 
     /// Removes the products this file did not list (`--replace`).
     func removeUnseen() throws -> Int {
-        if bulkFullText { return 0 }
+        if intoEmptyCatalog { return 0 }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_gone (pk INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM import_gone")
         try db.execute(
@@ -238,7 +263,8 @@ final class ImportWriter {
         return count
     }
 
-    /// Builds the full-text index in one pass if rows were added in bulk; clears the temp tables.
+    /// Indexes the last chunk of text, moves staged tag rows into place in key order and builds
+    /// the dropped indexes again; clears the temp tables.
     func finish() throws {
         if stagesTags {
             try db.execute(
@@ -253,8 +279,8 @@ final class ImportWriter {
         }
         for index in deferredIndexes { try db.execute(sql: index) }
         deferredIndexes = []
-        if bulkFullText {
-            try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('rebuild')")
+        if intoEmptyCatalog {
+            try indexWrittenText(through: Int64.fetchOne(db, sql: "SELECT MAX(pk) FROM product") ?? 0)
         }
         try db.execute(sql: "DELETE FROM import_seen")
     }
