@@ -147,7 +147,11 @@ struct CatalogImporter {
                     parallel: options.parallelParsing)
                 pipeline.start()
                 do {
-                    while let batch = pipeline.next() {
+                    while true {
+                        // Work that would otherwise wait for the last row, done while the
+                        // parsing thread is behind.
+                        if !pipeline.hasBatchReady { try writer.indexWrittenTextWhileIdle() }
+                        guard let batch = pipeline.next() else { break }
                         for item in batch { try session.take(item, writer: writer) }
                     }
                 } catch {

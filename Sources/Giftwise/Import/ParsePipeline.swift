@@ -103,6 +103,14 @@ final class ParsePipeline: @unchecked Sendable {
         return batch
     }
 
+    /// Whether ``next()`` would return without waiting for the parsing thread.
+    var hasBatchReady: Bool {
+        if inline { return true }
+        condition.lock()
+        defer { condition.unlock() }
+        return !queue.isEmpty || producerDone
+    }
+
     private func nextInline() -> [Item]? {
         guard !inlineDone else { return nil }
         var batch: [Item] = []
