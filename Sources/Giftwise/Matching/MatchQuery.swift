@@ -272,7 +272,7 @@ struct MatchQuery {
 
     /// Counting stops here: past it the exact number changes no list, label or suggestion, and
     /// stopping early keeps counts cheap on catalogs of millions.
-    static let countCap = 1_000
+    static let countCap = GiftCount.cap
 
     func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
 
