@@ -142,3 +142,18 @@ struct ProductVectorTests {
         #expect(try Self.allVectors(bulk) == fromParsing)
     }
 }
+
+extension ProductVectorTests {
+    @Test func theDefaultCatalogsVectorsEqualTheOnesMadeFromItsStoredRows() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let fromParsing = try Self.allVectors(catalog)
+        try catalog.database.write { db in
+            try db.execute(sql: "DELETE FROM product_vector")
+            try ProductVectors.fillMissing(db)
+        }
+        let refilled = try Self.allVectors(catalog)
+        #expect(refilled.count == fromParsing.count)
+        let differing = refilled.filter { fromParsing[$0.key] != $0.value }.map(\.key).sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+}
