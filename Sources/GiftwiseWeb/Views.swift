@@ -73,6 +73,8 @@ struct ResultsView {
     var fitMessage: String
     var hasSummary: Bool
     var summary: [String]
+    /// The questions again, with these answers filled in (at the last one, so any can be changed).
+    var changeAnswers: String
     var notice: String?
     var unrecognised: String?
     var hasGifts: Bool

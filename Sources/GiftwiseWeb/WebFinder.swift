@@ -293,13 +293,38 @@ public struct WebFinder: Sendable {
         return ResultsView(
             title: heading, skipTarget: "gifts", heading: heading, fit: result.fit.rawValue, fitMessage: fitMessage,
             hasSummary: true, summary: try summaryItems(profile, currency: result.items.first?.product.currency),
-            notice: notice, unrecognised: unrecognised, hasGifts: !gifts.isEmpty, gifts: gifts, state: state,
+            changeAnswers: changeAnswersURL(profile), notice: notice, unrecognised: unrecognised,
+            hasGifts: !gifts.isEmpty, gifts: gifts, state: state,
             moreLink: more,
             hasRelaxations: !relaxations.isEmpty,
             relaxHeading: result.fit == .good ? "Only a few fit: changes that would open up more" : "What would help",
             relaxations: relaxations, noHelp: relaxations.isEmpty && result.fit != .good,
             hasElsewhere: !result.elsewhere.isEmpty, elsewhere: result.elsewhere, notes: result.notes,
             purposeRefinements: purposeRefinements)
+    }
+
+    /// The question flow with this profile's answers replayed, showing the last question that
+    /// took one (`back`), so any answer can be changed and the rest are kept. Results pages carry
+    /// only the profile, so the answers are rebuilt from it; the replay keeps what the flow accepts.
+    func changeAnswersURL(_ profile: RecipientProfile) -> String {
+        let amount = { (money: Money) in FinderQuery.amountText(money) }
+        let budget: String =
+            switch (profile.budgetMin, profile.budgetMax) {
+            case (let low?, let high?): "\(amount(low))-\(amount(high))"
+            case (nil, let high?): amount(high)
+            case (let low?, nil): "at least \(amount(low))"
+            case (nil, nil): FlowReplay.skipMarker
+            }
+        let answers = [
+            FinderQuery.ageText(profile.ageMonths),
+            profile.interests.isEmpty ? FlowReplay.skipMarker : profile.interests.joined(separator: ", "),
+            profile.purposes.isEmpty
+                ? FlowReplay.skipMarker : profile.purposes.sorted().map(\.rawValue).joined(separator: ", "),
+            budget,
+            profile.excludedWords.isEmpty ? FlowReplay.skipMarker : profile.excludedWords.joined(separator: ", "),
+        ]
+        let accepted = FlowReplay(catalog: catalog, answers: answers).accepted
+        return "/?" + FormEncoding.encode(accepted.map { ("a", $0) } + [("action", "back")])
     }
 
     static func plural(_ count: Int, _ one: String, _ many: String) -> String {

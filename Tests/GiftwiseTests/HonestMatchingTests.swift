@@ -216,6 +216,16 @@ struct HonestMatchingTests {
             }
             return found
         }
+        func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double] {
+            var found: [Int64: Double] = [:]
+            for (id, similarity) in similarities {
+                let sql: SQL = "SELECT p.pk FROM product p WHERE p.id = \(id)"
+                if let pk = try Int64.fetchOne(db, SQLRequest<Int64>(literal: sql)), productPKs.contains(pk) {
+                    found[pk] = similarity
+                }
+            }
+            return found
+        }
     }
 
     static let semanticCSV = """
@@ -258,6 +268,27 @@ struct HonestMatchingTests {
         let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["scuba diving"]))
         #expect(result.goodMatchCount == 0)
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
+    }
+
+    @Test func amongWordMatchesTheOneCloserInMeaningLeads() throws {
+        // Both say "knight" in the name; one is a dartboard of the brand "Knight".
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            a-darts,Knight Magnetic Darts,20,6
+            b-castle,Knight Figure Playset,20,6
+
+            """, into: catalog)
+        let profile = RecipientProfile(ageYears: 8, interests: ["knights"])
+        let wordsOnly = try Matcher(catalog: catalog, weights: .default, semantic: nil).recommend(for: profile)
+        #expect(wordsOnly.items.first?.product.id == "a-darts")  // a tie, broken by id
+        let meaning = FixedMeaning(similarities: ["a-darts": 0.2, "b-castle": 0.7])
+        let result = try Matcher(catalog: catalog, weights: .default, semantic: meaning).recommend(for: profile)
+        #expect(result.items.map(\.product.id) == ["b-castle", "a-darts"])
+        #expect(result.items.allSatisfy { $0.isGoodMatch })  // it reorders; it never relabels
+        // And with the real signal, from the product's own words.
+        #expect(try catalog.recommend(for: profile).items.first?.product.id == "b-castle")
     }
 
     // MARK: One rule, two places

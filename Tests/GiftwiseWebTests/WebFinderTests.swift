@@ -100,6 +100,24 @@ struct WebFinderQuestionTests {
         #expect(page.header("Location") == "/gifts?age=7&interest=dinosaurs")
     }
 
+    @Test func changeAnswersGoesBackIntoTheQuestionsWithTheAnswersKept() async throws {
+        let finder = try makeFinder()
+        let results = try await get(finder, "/gifts?age=7&interest=dinosaurs&purpose=crafty&budget=20&exclude=glitter")
+        let link = try #require(
+            results.text.firstMatch(of: /id="change-answers" href="([^"]+)"/).map { String($0.1) })
+        let target = link.replacingOccurrences(of: "&amp;", with: "&")
+        #expect(target == "/?a=7&a=dinosaurs&a=crafty&a=20&a=glitter&action=back")
+        let page = try await get(finder, target)
+        // The last question again, every earlier answer kept (and changeable with back).
+        #expect(page.text.contains("Anything to avoid?"))
+        for kept in ["7", "dinosaurs", "crafty", "20"] {
+            #expect(page.text.contains(#"<input type="hidden" name="a" value="\#(kept)">"#))
+        }
+        // Skipped answers come back as skips.
+        let bare = try await get(finder, "/gifts?age=7")
+        #expect(bare.text.contains("/?a=7&amp;a=skip&amp;a=skip&amp;a=skip&amp;a=skip&amp;action=back"))
+    }
+
     @Test func doneBeforeTheAgeIsRefused() async throws {
         let page = try await get(try makeFinder(), "/?action=done")
         #expect(page.status == 200)

@@ -473,10 +473,11 @@ struct MatchQuery {
         }
         guard !pks.isEmpty else { return [] }
         let products = try MatchRequests.products(db, pks: pks)
+        let closeness = try self.closeness(db, pks: pks)
         let scored = products.map { pk, entry in
             score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
-                meaning: meaning, purposeMask: mask)
+                meaning: meaning, closeness: closeness[pk] ?? 0, purposeMask: mask)
         }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
@@ -485,11 +486,25 @@ struct MatchQuery {
         }
     }
 
+    /// How close in meaning each candidate is to what they said (the best of their interests),
+    /// when the catalog has the semantic signal: one indexed read per candidate and interest.
+    func closeness(_ db: Database, pks: Set<Int64>) throws -> [Int64: Double] {
+        guard let semantic, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
+        let sorted = pks.sorted()
+        var best: [Int64: Double] = [:]
+        for request in requests {
+            for (pk, similarity) in try semantic.similarities(db, to: request.said, productPKs: sorted) {
+                best[pk] = max(best[pk] ?? 0, similarity)
+            }
+        }
+        return best
+    }
+
     /// Exact fit of one product: interest (their interest by tag or text > meaning > broader or
     /// related tag), purpose, age, and what their history teaches.
     func score(
         pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
-        meaning: [Int: [Int64: Double]], purposeMask: Int
+        meaning: [Int: [Int64: Double]], closeness: Double = 0, purposeMask: Int
     ) -> Candidate {
         var hits: [Candidate.Match] = []
         // Tokenised only when some wish needs its words weighed.
@@ -611,6 +626,16 @@ struct MatchQuery {
             let interestWeight =
                 purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
             score = interestWeight * interestFit + purposeWeight * (purposeFit ? 1 : 0) + weights.age * ageFit
+            // Among products their words or tags found, the one closer in meaning to what they
+            // said leads. Products found by meaning alone already score by it (capped), so they
+            // get nothing more: meaning never lifts itself above their words.
+            let foundOtherwise = hits.contains { hit in
+                switch hit.hit {
+                case .meaning, .nearMeaning: false
+                default: true
+                }
+            }
+            if foundOtherwise { score += weights.meaningRanking * max(0, closeness) }
             isGood = strong && purposeHit
         }
         // Their own history: what they loved or sent back steers the ranking.
