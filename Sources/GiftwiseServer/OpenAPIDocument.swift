@@ -525,7 +525,7 @@ enum OpenAPIDocument {
               "content": {
                "application/yaml": {
                 "schema": {
-                 "type": "string"
+                 "type": "object"
                 }
                }
               }

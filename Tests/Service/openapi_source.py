@@ -73,7 +73,7 @@ doc = {
     "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document.",
         "responses": {"200": ok({"type": "object"}, "The OpenAPI document."), **std}}},
     "/openapi.yaml": {"get": {"operationId": "openapiYAML", "summary": "This document as YAML (its JSON text, which is valid YAML 1.2).",
-        "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/yaml": {"schema": {"type": "string"}}}}, **std}}},
+        "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/yaml": {"schema": {"type": "object"}}}}, **std}}},
   },
   "components": {
     "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
