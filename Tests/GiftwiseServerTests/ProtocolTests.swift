@@ -178,6 +178,9 @@ import Testing
         let server = try await TestServer(databasePath: served)
         defer { Task { await server.stop() } }
         let before = try await server.productCount()
+        let query = "/v1/recommendations?age=7&interest=dinosaurs&limit=100"
+        let cachedBefore = try await server.get(query)  // now in the response cache
+        #expect(!cachedBefore.text.contains("srv-1"))
 
         // Given a different catalog published at the path the server reads
         let source = try GiftCatalog(path: folder.appendingPathComponent("source.sqlite").path)
@@ -194,6 +197,9 @@ import Testing
                 count = try await server.productCount()
             }
             #expect(count == 2 + round)
+            // And the cached recommendations are those of the new catalog, not the old one
+            let recommended = try await server.get(query)
+            #expect(recommended.text.contains("srv-1"))
         }
         // And old snapshots are cleaned up, keeping the newest two (and any from the last minute).
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: served + ".snapshots").filter {
