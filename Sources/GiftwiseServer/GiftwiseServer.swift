@@ -39,9 +39,21 @@ public struct GiftwiseServer: Sendable {
         let readTimeout = TimeAmount(configuration.readTimeout)
         // The guard closes idle connections itself (and answers 408 to slow requests), so
         // Hummingbird's own idle timeout is off: it would close a half-sent request silently.
+        let (logger, format) = (logger, configuration.logFormat)
+        let logTimeout: @Sendable (String) -> Void = { requestID in
+            switch format {
+            case .text:
+                logger.info("- - 408 (request too slow)", metadata: ["request.id": "\(requestID)"])
+            case .json:
+                logger.info(
+                    "request",
+                    metadata: ["status": .stringConvertible(408), "request_id": "\(requestID)", "error": "request timeout"])
+            }
+        }
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
-                IdleStateHandler(readTimeout: readTimeout), SlowClientGuard(headerTimeout: readTimeout),
+                IdleStateHandler(readTimeout: readTimeout),
+                SlowClientGuard(headerTimeout: readTimeout, logTimeout: logTimeout),
             ],
             idleTimeout: nil)
         let responder = APIResponder(configuration: configuration, catalogs: catalogs, logger: logger)

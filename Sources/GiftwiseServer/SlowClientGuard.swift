@@ -35,9 +35,12 @@ final class SlowClientGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let headerTimeout: TimeAmount
     private var headerDeadline: Scheduled<Void>?
     private let socketSide = SocketSide()
+    /// Writes the request log line for a 408 (the responder never saw the request), given its id.
+    private let logTimeout: @Sendable (String) -> Void
 
-    init(headerTimeout: TimeAmount) {
+    init(headerTimeout: TimeAmount, logTimeout: @escaping @Sendable (String) -> Void = { _ in }) {
         self.headerTimeout = headerTimeout
+        self.logTimeout = logTimeout
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -109,22 +112,25 @@ final class SlowClientGuard: ChannelDuplexHandler, RemovableChannelHandler {
         headerDeadline?.cancel()
         headerDeadline = nil
         phase = .responding
-        guard !responseStarted, let written = socketSide.writeRaw(Self.requestTimeout(context.channel.allocator))
+        let requestID = "timeout-\(UUID().uuidString.prefix(8).lowercased())"
+        guard !responseStarted,
+            let written = socketSide.writeRaw(Self.requestTimeout(context.channel.allocator, requestID: requestID))
         else {
             context.close(promise: nil)
             return
         }
+        logTimeout(requestID)
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
         written.whenComplete { _ in loopBound.value.close(promise: nil) }
     }
 
     /// The whole 408 response as bytes on the wire.
-    static func requestTimeout(_ allocator: ByteBufferAllocator) -> ByteBuffer {
-        let body = Problem.requestTimeout.body(requestID: "timeout-\(UUID().uuidString.prefix(8).lowercased())")
+    static func requestTimeout(_ allocator: ByteBufferAllocator, requestID: String) -> ByteBuffer {
+        let body = Problem.requestTimeout.body(requestID: requestID)
         var buffer = allocator.buffer(capacity: body.count + 160)
         buffer.writeString(
             "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/problem+json\r\n"
-                + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n")
+                + "Content-Length: \(body.count)\r\nConnection: close\r\nX-Request-Id: \(requestID)\r\n\r\n")
         buffer.writeBytes(body)
         return buffer
     }
