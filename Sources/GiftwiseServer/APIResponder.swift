@@ -17,9 +17,9 @@ struct APIResponder: HTTPResponder {
     let catalogs: CatalogHandle
     let logger: Logger
     /// The web finder still reads the catalog synchronously (blocking the thread it runs on), so
-    /// fewer of its requests run at once than the cooperative pool has threads: one is always
-    /// free to finish an asynchronous read and give its connection back. The API's own reads are
-    /// all asynchronous (GRDB waits for a connection off the pool) and need no gate.
+    /// fewer of its requests run at once than the cooperative pool has threads: the API keeps a
+    /// thread to answer on. (Nothing can deadlock either way: asynchronous reads take and give
+    /// back their connection off the pool.) The API's own reads are all asynchronous: no gate.
     let webGate = CatalogGate(permits: ProcessInfo.processInfo.activeProcessorCount - 1)
 
     init(configuration: ServerConfiguration, catalogs: CatalogHandle, logger: Logger) {
