@@ -25,7 +25,8 @@ struct QuestionView {
     var describedBy: String
     var hasNotes: Bool
     var notes: [String]
-    var remaining: Int
+    /// "221", "1,000+" (counts stop at ``GiftCount/cap``).
+    var remaining: String
     var remainingLabel: String
     var canGoBack: Bool
     var canSkip: Bool

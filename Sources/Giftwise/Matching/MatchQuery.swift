@@ -13,7 +13,8 @@ enum TextPlace: Equatable {
 enum InterestHit: Equatable {
     /// Tagged with their interest itself (or a shop tag of that name); `supplied`: the shop said so.
     case tag(String, supplied: Bool)
-    /// Their words, or words for their interest or a narrower kind of it, in the product's text.
+    /// Their words, or words for their interest or a narrower kind of it, in the product's text
+    /// (`.stem`: only a word like theirs, "fish" for "fishing": not their thing, so weak).
     case text(TextPlace)
     /// Close in meaning to what they said, by the semantic signal, and close enough to be their thing.
     case meaning(Double)
@@ -29,7 +30,8 @@ enum InterestHit: Equatable {
     /// Whether the hit makes the product match what they said (a good match, with a purpose).
     var isStrong: Bool {
         switch self {
-        case .tag, .text, .meaning: true
+        case .tag, .meaning: true
+        case .text(let place): place != .stem
         case .broader, .related, .nearMeaning, .like: false
         }
     }
@@ -272,7 +274,7 @@ struct MatchQuery {
 
     /// Counting stops here: past it the exact number changes no list, label or suggestion, and
     /// stopping early keeps counts cheap on catalogs of millions.
-    static let countCap = 1_000
+    static let countCap = GiftCount.cap
 
     func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
 
@@ -305,15 +307,28 @@ struct MatchQuery {
                 try MatchRequests.goodPKs(
                     db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
         }
-        var sources: [SQL] = []
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
-        if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
-        for request in requests {
-            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask))
+        var pks =
+            tags.isEmpty
+            ? Set<Int64>()
+            : Set(
+                try MatchRequests.goodPKs(
+                    db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)],
+                    cap: Self.countCap))
+        for request in requests where pks.count < Self.countCap {
+            guard let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask)
+            else { continue }
+            let found = try MatchRequests.goodPKs(
+                db, sources: [MatchRequests.goodByText(query, limits: limits, purposeMask: mask)], cap: Self.countCap)
+            // FTS5's stemmer hears "fish" in "fishing": a match only when their words (or the
+            // interest's) are really there, by the rule the list labels with.
+            let unseen = found.filter { !pks.contains($0) }
+            for text in try MatchRequests.texts(db, pks: unseen) where pks.count < Self.countCap {
+                if Self.place(of: request, name: text.name, description: text.description) != .stem {
+                    pks.insert(text.pk)
+                }
             }
         }
-        var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
         if !ignoringAge { memo.wordsGood[profile] = pks }
         if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
@@ -660,6 +675,15 @@ struct MatchQuery {
         case .nearMeaning: 5
         case .like: 6
         }
+    }
+
+    /// ``place(of:nameTokens:nameSet:allSet:)`` from the raw text.
+    static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
+        let nameTokens = TextNormalizer.tokens(name)
+        let nameSet = Set(nameTokens)
+        return place(
+            of: request, nameTokens: nameTokens, nameSet: nameSet,
+            allSet: nameSet.union(TextNormalizer.tokens(description)))
     }
 
     /// Where the wish's words are: any of its phrases wholly in the name, else in name and
