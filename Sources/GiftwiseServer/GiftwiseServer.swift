@@ -47,7 +47,9 @@ public struct GiftwiseServer: Sendable {
             case .json:
                 logger.info(
                     "request",
-                    metadata: ["status": .stringConvertible(408), "request_id": "\(requestID)", "error": "request timeout"])
+                    metadata: [
+                        "status": .stringConvertible(408), "request_id": "\(requestID)", "error": "request timeout",
+                    ])
             }
         }
         let http = HTTP1Channel.Configuration(

@@ -149,7 +149,8 @@ extension Problem {
 
     static let requestTimeout = Problem(
         .init(code: 408, reasonPhrase: "Request Timeout"), kind: "request-timeout", title: "Request Timeout",
-        detail: "The request did not arrive in time (headers or body too slow); the connection is closed. Send it again.")
+        detail:
+            "The request did not arrive in time (headers or body too slow); the connection is closed. Send it again.")
 
     static func unavailable(_ detail: String) -> Problem {
         Problem(.serviceUnavailable, kind: "catalog-unavailable", title: "Service Unavailable", detail: detail)

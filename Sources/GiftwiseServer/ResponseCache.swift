@@ -113,7 +113,8 @@ final class ResponseCache: Sendable {
         }
 
         mutating func put(_ key: CacheKey, _ body: CachedBody, capacity: Int) {
-            let size = key.request.utf8.count + body.bytes.readableBytes + body.etag.utf8.count
+            let size =
+                key.request.utf8.count + body.bytes.readableBytes + body.etag.utf8.count
                 + ResponseCache.entryOverhead
             guard size <= capacity / 4 else { return }  // one huge answer must not flush everything else
             if let slot = index[key] {

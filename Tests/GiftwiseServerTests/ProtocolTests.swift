@@ -145,7 +145,9 @@ import Testing
     @Test func headAnswersEveryGetWithItsHeadersAndNoBody() async throws {
         let server = try await TestServer()
         defer { Task { await server.stop() } }
-        for target in ["/health", "/v1/recommendations?age=7&interest=dinosaurs", "/v1/catalog/stats", "/openapi.json", "/"] {
+        for target in [
+            "/health", "/v1/recommendations?age=7&interest=dinosaurs", "/v1/catalog/stats", "/openapi.json", "/",
+        ] {
             let get = try await server.get(target)
             let head = try await server.request("HEAD", target)
             #expect(head.status == get.status, "\(target)")

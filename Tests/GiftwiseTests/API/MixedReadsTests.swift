@@ -10,7 +10,8 @@ struct MixedReadsTests {
     @Test(.timeLimit(.minutes(1)))
     func synchronousAndAsynchronousReadsTogetherNeverDeadlock() async throws {
         // Given a catalog with a single reader connection, so every read waits for the last one
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("giftwise-mixed-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "giftwise-mixed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("catalog.sqlite").path
