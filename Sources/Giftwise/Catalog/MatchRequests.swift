@@ -122,6 +122,16 @@ enum MatchRequests {
         """
     }
 
+    /// Every full-text match within the limits (any purpose), with its purposes and its BM25
+    /// relevance (as ``textRequest(_:limits:weights:count:)`` computes it), in no set order.
+    static func textHitsRequest(_ query: String, limits: HardLimits, weights: ScoringWeights) -> SQL {
+        """
+        SELECT p.pk, p.purposes, bm25(product_fts, \(weights.bm25NameWeight), \(weights.bm25DescriptionWeight), 0.0) \
+        FROM product_fts JOIN product p ON p.pk = product_fts.rowid \
+        WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))
+        """
+    }
+
     /// Any products within the limits, wished purpose first, then the best-targeted age range.
     static func anyRequest(limits: HardLimits, purposeMask: Int, ageMonths: Int, count: Int) -> SQL {
         let purpose: SQL = purposeMask == 0 ? "1" : "((p.purposes & \(purposeMask)) != 0)"
@@ -157,7 +167,15 @@ enum MatchRequests {
             db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
     }
 
-    /// The names of products in `pks`.
+    /// Calls `body` with each pk `request` gives, in its order, until `body` returns false (the
+    /// rest is never read). Statement cached.
+    static func forEachPK(_ db: Database, _ request: SQL, _ body: (Int64) -> Bool) throws {
+        let cursor = try Int64.fetchCursor(db, SQLRequest<Int64>(literal: request, cached: true))
+        while let pk = try cursor.next() {
+            if !body(pk) { return }
+        }
+    }
+
     /// Which of `pks` pass the hard limits (and a purpose, when asked).
     static func passing(_ db: Database, pks: [Int64], limits: HardLimits, purposeMask: Int) throws -> Set<Int64> {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
@@ -185,6 +203,7 @@ enum MatchRequests {
         try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0
     }
 
+    /// The names of products in `pks`.
     static func names(_ db: Database, pks: [Int64]) throws -> [String] {
         guard !pks.isEmpty else { return [] }
         return try String.fetchAll(

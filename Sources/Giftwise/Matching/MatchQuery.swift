@@ -97,15 +97,9 @@ struct MatchQuery {
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
     let semantic: (any SemanticSignal)?
-    /// Results reused within one recommendation (relaxations re-count many changed profiles).
-    private let memo = Memo()
-
-    final class Memo {
-        /// Products nearest in meaning to each thing said, within the age and stock limits only.
-        var nearest: [String: [(pk: Int64, similarity: Double)]] = [:]
-        /// Good matches by words and tags alone, per profile.
-        var wordsGood: [RecipientProfile: Set<Int64>] = [:]
-    }
+    /// Results reused within one recommendation (relaxations re-count many changed profiles), or
+    /// within one read shared by several queries (see ``Memo``).
+    let memo: Memo
 
     /// Products close in meaning to `said` that pass `limits` (and a wished purpose), reusing one
     /// search per thing said: the search runs under the age and stock limits only, then each
@@ -115,13 +109,14 @@ struct MatchQuery {
     )] {
         guard let semantic else { return [] }
         let found: [(pk: Int64, similarity: Double)]
-        if let known = memo.nearest[said] {
+        let key = NearestKey(said: said, ageMonths: limits.ageMonths)
+        if let known = memo.nearest[key] {
             found = known
         } else {
             let broad = HardLimits(ageMonths: limits.ageMonths, priceRanges: nil, singleCurrency: true, excluded: nil)
             found = try semantic.nearest(db, to: said, limits: broad, purposeMask: 0, count: Self.perSource)
                 .filter { $0.similarity >= weights.semanticFloor }
-            memo.nearest[said] = found
+            memo.nearest[key] = found
         }
         guard !found.isEmpty else { return [] }
         let passing = try MatchRequests.passing(db, pks: found.map(\.pk), limits: limits, purposeMask: purposeMask)
@@ -138,8 +133,9 @@ struct MatchQuery {
 
     init(
         profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy,
-        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil
+        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil, memo: Memo = Memo()
     ) {
+        self.memo = memo
         self.profile = profile
         self.history = history
         self.critique = critique
@@ -214,13 +210,16 @@ struct MatchQuery {
     }
 
     func currencyContext(_ db: Database) throws -> CurrencyContext {
+        if let known = memo.currency[profile.currency] { return known }
         let counts = try CatalogDatabase.currencyCounts(db)
         let main = CatalogDatabase.mainCurrency(of: counts)
         let budgetCurrency = profile.currency.map { $0.uppercased() } ?? main
         let currencies = counts.keys.sorted()
         let single = currencies.allSatisfy { $0 == budgetCurrency }
         let rates = single ? ExchangeRates(base: budgetCurrency) : try CatalogDatabase.exchangeRates(db)
-        return CurrencyContext(budgetCurrency: budgetCurrency, catalogCurrencies: currencies, rates: rates)
+        let context = CurrencyContext(budgetCurrency: budgetCurrency, catalogCurrencies: currencies, rates: rates)
+        memo.currency[profile.currency] = context
+        return context
     }
 
     func hardLimits(_ profile: RecipientProfile, currency: CurrencyContext) -> HardLimits {
@@ -288,11 +287,16 @@ struct MatchQuery {
     }
 
     /// The pks of good matches (at most `countCap`).
-    /// - Parameter useMeaning: consult the semantic signal (when words and tags found fewer than
-    ///   `semanticWhenFewerThan`).
-    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws
-        -> Set<Int64>
-    {
+    /// - Parameters:
+    ///   - useMeaning: consult the semantic signal (when words and tags found fewer than
+    ///     `semanticWhenFewerThan`).
+    ///   - exactCapped: past the cap, the very pks one SQL `UNION … LIMIT` gives (the smallest);
+    ///     otherwise any `countCap` of them, found without reading every match (the count is the
+    ///     same either way).
+    func goodPKs(
+        _ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true,
+        exactCapped: Bool = false
+    ) throws -> Set<Int64> {
         let currency = try currencyContext(db)
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
@@ -305,16 +309,7 @@ struct MatchQuery {
                 try MatchRequests.goodPKs(
                     db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
         }
-        var sources: [SQL] = []
-        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
-        if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
-        for request in requests {
-            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                sources.append(MatchRequests.goodByText(query, limits: limits, purposeMask: mask))
-            }
-        }
-        var pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
-        if !ignoringAge { memo.wordsGood[profile] = pks }
+        var pks = try wordsGood(db, profile: profile, requests: requests, limits: limits, exactCapped: exactCapped)
         if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
                 for (pk, similarity) in try nearest(db, to: request.said, limits: limits, purposeMask: mask)
@@ -326,6 +321,57 @@ struct MatchQuery {
         return pks
     }
 
+    /// Good matches by their interests' tags and their words (no meaning), within `limits` and
+    /// with a wished purpose; at most `countCap`.
+    ///
+    /// The tags are one statement. Each text search that is needed reads the memo's hits (one
+    /// search per set of limits, whatever the purpose): a relaxation that only changes the
+    /// purpose, and the candidates' relevance, search nothing again. When the tags alone reach
+    /// the cap, no text is read at all.
+    private func wordsGood(
+        _ db: Database, profile: RecipientProfile, requests: [InterestRequest], limits: HardLimits,
+        exactCapped: Bool
+    ) throws -> Set<Int64> {
+        let mask = Purpose.mask(profile.purposes)
+        let key = WordsKey(profile: profile, limits: try StatementKey(limits.condition(on: .product), db))
+        // Below the cap the streamed set is the exact set.
+        if let known = memo.wordsGood[key], !exactCapped || known.count < Self.countCap { return known }
+        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
+        let byTags = tags.isEmpty ? nil : MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)
+        var queries: [String] = []
+        for request in requests {
+            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
+                queries.append(query)
+            }
+        }
+        let pks: Set<Int64>
+        if queries.isEmpty || exactCapped {
+            // One statement: the tags alone (its first `countCap` rows, as always), or everything
+            // when the exact capped set is asked for.
+            var sources = byTags.map { [$0] } ?? []
+            sources += queries.map { MatchRequests.goodByText($0, limits: limits, purposeMask: mask) }
+            pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
+        } else {
+            // The union of several sources: distinct pks until the cap.
+            var found = Set<Int64>()
+            if let byTags {
+                try MatchRequests.forEachPK(db, byTags) { pk in
+                    found.insert(pk)
+                    return found.count < Self.countCap
+                }
+            }
+            for query in queries where found.count < Self.countCap {
+                for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
+                    found.insert(hit.pk)
+                    if found.count == Self.countCap { break }
+                }
+            }
+            pks = found
+        }
+        if !exactCapped { memo.wordsGood[key] = pks }
+        return pks
+    }
+
     /// Whether their interest's tag alone already gives a full retrieval (`perSource` products
     /// within the limits): its products were tagged from the same words the text search would use,
     /// so on a large, well-tagged catalog the tag range stands in for the full-text search and
@@ -334,8 +380,7 @@ struct MatchQuery {
         guard request.specificity == .same, let interest = request.interest else { return false }
         let range = MatchRequests.taggedRequest(
             interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
-        let count = try MatchRequests.count(db, range)
-        return count >= Self.perSource
+        return try memoCount(db, range) >= Self.perSource
     }
 
     /// The `offset`-th cheapest good match priced above the budget (0 = the cheapest), ignoring
@@ -345,7 +390,7 @@ struct MatchQuery {
         var unlimited = profile
         unlimited.budgetMax = nil
         let currency = try currencyContext(db)
-        let pks = try goodPKs(db, profile: unlimited)
+        let pks = try goodPKs(db, profile: unlimited, exactCapped: true)
         var prices: [Int64] = []
         for (code, price) in try MatchRequests.prices(db, pks: Array(pks)) {
             // Compared only through the shop's rates; other currencies cannot say what to raise to.
@@ -404,7 +449,7 @@ struct MatchQuery {
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         // Meaning finds what words cannot: consulted when their words and tags found few good
         // matches, by the same rule as the count, so the list and the count agree.
-        let wordsGood = try memo.wordsGood[profile] ?? goodPKs(db, profile: profile, useMeaning: false)
+        let wordsGood = try goodPKs(db, profile: profile, useMeaning: false)
         let consultMeaning = semantic != nil && wordsGood.count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
         let perSource = Self.perSource
@@ -433,14 +478,11 @@ struct MatchQuery {
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
             if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                let rows = try MatchRequests.rows(
-                    db, MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource))
+                let rows = try rankedText(db, query, limits: limits, count: perSource)
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
-                let best = rows.map { $0[1] as Double }.min() ?? 0
+                let best = rows.map(\.relevance).min() ?? 0
                 var scores: [Int64: Double] = [:]
-                for row in rows {
-                    let pk: Int64 = row[0]
-                    let value: Double = row[1]
+                for (pk, value) in rows {
                     scores[pk] = best < 0 ? max(0, value / best) : 1
                 }
                 pks.formUnion(scores.keys)

@@ -56,14 +56,16 @@ public struct Matcher: Sendable {
     }
 
     /// Recommends inside a read the caller already holds.
+    /// - Parameter memo: searches to share with other calls inside the same read (the question
+    ///   flow weighing a follow-up's answers); a fresh one by default.
     package func recommend(
         _ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-        critique: Critique = Critique()
+        critique: Critique = Critique(), memo: MatchMemo = MatchMemo()
     ) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
         let query = MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic)
+            weights: weights, semantic: semantic, memo: memo)
         let goodCount = try query.countGood(db)
         var candidates = try query.candidates(db, limit: limit)
         let fit: Fit
@@ -112,11 +114,11 @@ public struct Matcher: Sendable {
     /// How many good matches a profile (and a critique) has, inside a read the caller holds.
     package func goodMatchCount(
         _ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
-        critique: Critique = Critique()
+        critique: Critique = Critique(), memo: MatchMemo = MatchMemo()
     ) throws -> Int {
         let query = MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic)
+            weights: weights, semantic: semantic, memo: memo)
         return try query.countGood(db)
     }
 }

@@ -1,0 +1,112 @@
+import GRDB
+
+/// Results reused within one read: a recommendation's count and candidates, the relaxations'
+/// re-counts of changed profiles, and (shared by the question flow) the survey and the lists a
+/// follow-up's answers would give. Every entry is keyed by the exact statement it stands for
+/// (SQL and arguments), or by everything its result depends on, so sharing one memo between
+/// queries never changes a result. Valid only inside the read it was filled in: the catalog may
+/// change between reads.
+package final class MatchMemo {
+    typealias StatementKey = MatchQuery.StatementKey
+    typealias TextHit = MatchQuery.TextHit
+
+    /// Products nearest in meaning to each thing said (by age), within the age and stock limits only.
+    var nearest: [MatchQuery.NearestKey: [(pk: Int64, similarity: Double)]] = [:]
+    /// Good matches by words and tags alone, per profile and hard limits.
+    var wordsGood: [MatchQuery.WordsKey: Set<Int64>] = [:]
+    /// Full-text hits of one search within one set of hard limits (any purpose).
+    var textHits: [StatementKey: [TextHit]] = [:]
+    /// Row counts of statements (whether a tag's range suffices).
+    var counts: [StatementKey: Int] = [:]
+    /// The currency context, per budget currency asked for.
+    var currency: [String?: MatchQuery.CurrencyContext] = [:]
+
+    package init() {}
+}
+
+extension MatchQuery {
+    typealias Memo = MatchMemo
+
+    /// A statement as SQLite runs it: two equal keys give the same rows within one read.
+    struct StatementKey: Hashable {
+        var sql: String
+        var arguments: StatementArguments
+
+        init(_ request: SQL, _ db: Database) throws {
+            (sql, arguments) = try request.build(db)
+        }
+    }
+
+    struct NearestKey: Hashable {
+        var said: String
+        var ageMonths: Int
+    }
+
+    struct WordsKey: Hashable {
+        var profile: RecipientProfile
+        /// The hard limits as SQL (they carry the exclusions of history and critique).
+        var limits: StatementKey
+    }
+
+    /// A full-text hit within the hard limits: its purposes (to apply a wished purpose without
+    /// searching again) and its BM25 relevance (negative, lower is better).
+    struct TextHit {
+        var pk: Int64
+        var purposes: Int
+        var relevance: Double
+    }
+
+    /// Every full-text hit of `query` within `limits`, whatever its purpose, searched once per
+    /// memo: the good-match count, the candidates' relevance and the relaxations' purpose
+    /// changes all read the same hits.
+    func textHits(_ db: Database, _ query: String, limits: HardLimits) throws -> [TextHit] {
+        let request = MatchRequests.textHitsRequest(query, limits: limits, weights: weights)
+        let key = try StatementKey(request, db)
+        if let known = memo.textHits[key] { return known }
+        let hits = try MatchRequests.rows(db, request).map { row in
+            TextHit(pk: row[0], purposes: row[1], relevance: row[2])
+        }
+        memo.textHits[key] = hits
+        return hits
+    }
+
+    /// The `count` most relevant full-text hits of `query` within `limits`, best first (ties by
+    /// pk): the rows `ORDER BY relevance, pk LIMIT count` would give.
+    func rankedText(_ db: Database, _ query: String, limits: HardLimits, count: Int) throws -> [(
+        pk: Int64, relevance: Double
+    )] {
+        Self.best(try textHits(db, query, limits: limits), count: count).map { ($0.pk, $0.relevance) }
+    }
+
+    /// The `count` hits with the lowest (relevance, pk), in that order, without sorting them all.
+    static func best(_ hits: [TextHit], count: Int) -> [TextHit] {
+        guard count > 0 else { return [] }
+        func before(_ a: TextHit, _ b: TextHit) -> Bool {
+            a.relevance != b.relevance ? a.relevance < b.relevance : a.pk < b.pk
+        }
+        var kept: [TextHit] = []
+        kept.reserveCapacity(min(count, hits.count) + 1)
+        for hit in hits {
+            if kept.count == count, let worst = kept.last, !before(hit, worst) { continue }
+            // Binary search for the place, then drop the worst beyond `count`.
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(kept[middle], hit) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(hit, at: low)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
+    }
+
+    /// How many rows `request` gives, counted once per memo.
+    func memoCount(_ db: Database, _ request: SQL) throws -> Int {
+        let key = try StatementKey(request, db)
+        if let known = memo.counts[key] { return known }
+        let count = try MatchRequests.count(db, request)
+        memo.counts[key] = count
+        return count
+    }
+}

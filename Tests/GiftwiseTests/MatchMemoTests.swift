@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Giftwise
+
+/// The matcher's shortcuts give exactly what the plain statements give: the streamed good-match
+/// union, the relevance ranking read from one search's hits, and a memo shared between queries.
+/// Statement counts (from SQLite's trace hook) show each full-text search runs once per read.
+struct MatchMemoTests {
+    static let profiles: [RecipientProfile] = [
+        RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.educational], budgetMax: Money(30)),
+        RecipientProfile(ageYears: 7, interests: ["dinosaurs", "drawing"], budgetMax: Money(40)),
+        RecipientProfile(ageYears: 12, interests: ["board games", "pirates"], excludedWords: ["dice"]),
+        RecipientProfile(ageYears: 35, interests: ["coffee", "scuba diving"], purposes: [.fun]),
+        RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(3)),
+        RecipientProfile(ageYears: 9, interests: ["famous buildings", "space"], budgetMax: Money(25)),
+        RecipientProfile(ageYears: 4, interests: ["trains"], purposes: [.fun, .crafty]),
+    ]
+
+    private final class Collected: @unchecked Sendable {
+        let lock = NSLock()
+        var statements: [String] = []
+        func add(_ sql: String) {
+            lock.lock()
+            statements.append(sql)
+            lock.unlock()
+        }
+    }
+
+    /// The statements `body` runs on `catalog`.
+    private func statements(in catalog: GiftCatalog, _ body: () throws -> Void) throws -> [String] {
+        let collected = Collected()
+        catalog.database.writer.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event { collected.add(statement.sql) }
+            }
+        }
+        defer { catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
+        try body()
+        return collected.statements
+    }
+
+    private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo()) -> MatchQuery {
+        MatchQuery(
+            profile: profile, history: .none, critique: Critique(), taxonomy: catalog.taxonomy, weights: .default,
+            semantic: catalog.semantic, memo: memo)
+    }
+
+    /// Many dinosaur gifts, few of them tagged: counts reach the cap through tags and text together.
+    private func largeCatalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = TestSupport.header
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for index in 0..<2_400 {
+            // Distinct names ("Dinosaur Kit bcd"): no two are variants of one gift.
+            let word = String([letters[index % 26], letters[(index / 26) % 26], letters[(index / 676) % 26]])
+            let tags = index % 30 == 0 ? "dinosaurs" : "crafts"
+            let purpose = ["educational", "fun", "crafty", "sporty"][index % 4]
+            let price = Double(2 + index % 50)
+            csv += "d-\(index),Dinosaur Kit \(word),A dinosaur to build,\(price),USD,5,10,\(tags),\(purpose),,true\n"
+        }
+        try TestSupport.importCSV(csv, into: catalog)
+        return catalog
+    }
+
+    @Test func streamedGoodMatchesEqualTheOneStatementUnion() throws {
+        for catalog in [try TestSupport.defaultCatalog(), try largeCatalog()] {
+            var profiles = Self.profiles
+            profiles.append(RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(45)))
+            profiles.append(RecipientProfile(ageYears: 7, interests: ["dinosaurs", "crafts"]))
+            for profile in profiles {
+                try catalog.database.read { db in
+                    let streamed = try query(profile, catalog).goodPKs(db, profile: profile)
+                    let union = try query(profile, catalog).goodPKs(db, profile: profile, exactCapped: true)
+                    if union.count < MatchQuery.countCap {
+                        #expect(streamed == union, "\(profile)")
+                    } else {
+                        #expect(streamed.count == union.count, "\(profile)")
+                        #expect(streamed.isSubset(of: try query(profile, catalog).allGood(db, profile)), "\(profile)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func countsReachTheCapOnALargeCatalog() throws {
+        let catalog = try largeCatalog()
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"])
+        #expect(try catalog.recommend(for: profile).goodMatchCount == MatchQuery.countCap)
+    }
+
+    @Test func relevanceFromTheSearchHitsEqualsTheRankedStatement() throws {
+        for catalog in [try TestSupport.defaultCatalog(), try largeCatalog()] {
+            for profile in Self.profiles {
+                let query = query(profile, catalog)
+                try catalog.database.read { db in
+                    let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
+                    for request in query.requests {
+                        guard let text = request.textQuery else { continue }
+                        for count in [1, 3, 120] {
+                            let rows = try MatchRequests.rows(
+                                db, MatchRequests.textRequest(text, limits: limits, weights: .default, count: count))
+                            let ranked = try query.rankedText(db, text, limits: limits, count: count)
+                            #expect(rows.map { $0[0] as Int64 } == ranked.map(\.pk), "\(request.said) \(count)")
+                            #expect(rows.map { $0[1] as Double } == ranked.map(\.relevance), "\(request.said)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aSharedMemoChangesNoRecommendation() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let matcher = Matcher(catalog: catalog)
+        let critiques = [
+            Critique(), Critique(avoidedInterests: ["camping", "hiking"]), Critique(favouredPurposes: [.crafty]),
+            Critique(rejectedProductIDs: ["d-001"], favouredInterests: ["art"]),
+        ]
+        try catalog.database.read { db in
+            let shared = MatchMemo()
+            for profile in Self.profiles {
+                for critique in critiques {
+                    let alone = try matcher.recommend(db, for: profile, limit: 5, critique: critique)
+                    let sharing = try matcher.recommend(db, for: profile, limit: 5, critique: critique, memo: shared)
+                    #expect(alone == sharing, "\(profile) \(critique)")
+                }
+            }
+        }
+    }
+
+    @Test func relaxationsThatChangeOnlyThePurposeSearchTheTextOnce() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        // Sporty dinosaur gifts for 3 dollars: none. The relaxations drop or swap the purpose
+        // (same limits: one search) and raise the budget (other limits: one more).
+        let profile = RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(3))
+        var result: Recommendations?
+        let run = try statements(in: catalog) { result = try catalog.recommend(for: profile) }
+        #expect(result.map { !$0.relaxations.isEmpty } == true)
+        let dinosaurSearches = run.filter { $0.contains("product_fts MATCH") && $0.contains("JOIN product p") }
+        // Before the memo: one per count and one per candidate list, a dozen or more.
+        #expect(dinosaurSearches.count <= 6, "\(dinosaurSearches.joined(separator: "\n"))")
+    }
+
+    @Test func choosingAFollowUpSearchesEachTextOnce() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        var flow = QuestionFlow()
+        for answer in ["7", "dinosaurs, drawing", "educational"] { try flow.answer(answer, in: catalog) }
+        let run = try statements(in: catalog) { try flow.answer("40", in: catalog) }
+        let searches = run.filter { $0.contains("product_fts MATCH") && $0.contains("JOIN product p") }
+        // Two interests, one set of limits: the count, the survey, the list before and each
+        // answer's list all read the same two searches.
+        #expect(searches.count <= 2, "\(searches.count) searches")
+        #expect(run.filter { $0.hasPrefix("BEGIN") }.count == 1)
+    }
+}
+
+extension MatchQuery {
+    /// Every good match by words and tags, uncapped (for the tests).
+    fileprivate func allGood(_ db: Database, _ profile: RecipientProfile) throws -> Set<Int64> {
+        let limits = hardLimits(profile, currency: try currencyContext(db))
+        let mask = Purpose.mask(profile.purposes)
+        let requests = requests(for: profile)
+        var sources: [SQL] = []
+        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
+        if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
+        for request in requests {
+            if let text = request.textQuery {
+                sources.append(MatchRequests.goodByText(text, limits: limits, purposeMask: mask))
+            }
+        }
+        return Set(try MatchRequests.goodPKs(db, sources: sources, cap: Int.max))
+    }
+}
