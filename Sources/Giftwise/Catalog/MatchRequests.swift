@@ -167,6 +167,12 @@ enum MatchRequests {
             db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
     }
 
+    /// `pks` as one JSON array argument (`IN (SELECT value FROM json_each(…))`): the statement is
+    /// then the same for any list, prepared once.
+    static func jsonList(_ pks: [Int64]) -> String {
+        "[" + pks.map(String.init).joined(separator: ",") + "]"
+    }
+
     /// Calls `body` with each pk `request` gives, in its order, until `body` returns false (the
     /// rest is never read). Statement cached.
     static func forEachPK(_ db: Database, _ request: SQL, _ body: (Int64) -> Bool) throws {
@@ -203,11 +209,18 @@ enum MatchRequests {
         try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0
     }
 
-    /// The names of products in `pks`.
-    static func names(_ db: Database, pks: [Int64]) throws -> [String] {
+    /// The names of products in `pks`, with their pks.
+    static func namesByPK(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String)] {
         guard !pks.isEmpty else { return [] }
-        return try String.fetchAll(
-            db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))
+        let cursor = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: "SELECT pk, name FROM product WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks))))",
+                cached: true))
+        var names: [(pk: Int64, name: String)] = []
+        names.reserveCapacity(pks.count)
+        while let row = try cursor.next() { names.append((row[0], row[1])) }
+        return names
     }
 
     /// The prices of products in `pks`, each with its currency.
@@ -220,15 +233,43 @@ enum MatchRequests {
     }
 
     /// Products of the given pks, with their tags and whether the shop supplied the tags.
+    ///
+    /// Read with cursors (no row copies) through two cached statements that take the pks as one
+    /// JSON argument, so a list of any length is parsed and planned once per connection.
     static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
-        let list = pks.sorted()
-        guard !list.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
-            db, SQLRequest<Row>(literal: "SELECT \(sql: ProductRecord.columns) FROM product p WHERE p.pk IN \(list)"))
-        return Dictionary(
-            uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map {
-                ($0.pk, ($0.product, $0.inferred & 1 == 0))
-            })
+        guard !pks.isEmpty else { return [:] }
+        let list = jsonList(pks.sorted())
+        var interests: [Int64: [String]] = [:]
+        let tags = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT product_pk, interest_id FROM product_interest INDEXED BY product_interest_by_product \
+                    WHERE product_pk IN (SELECT value FROM json_each(\(list))) ORDER BY product_pk, rank
+                    """, cached: true))
+        while let row = try tags.next() {
+            interests[row[0], default: []].append(row[1])
+        }
+        var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+        products.reserveCapacity(pks.count)
+        let rows = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT \(sql: ProductRecord.columns) FROM product p \
+                    WHERE p.pk IN (SELECT value FROM json_each(\(list)))
+                    """, cached: true))
+        while let row = try rows.next() {
+            let pk: Int64 = row[0]
+            let inferred: Int = row[10]
+            let purposes: Int = row[11]
+            let product = Product(
+                id: row[1], name: row[2], description: row[3], price: Money(minorUnits: row[4]), currency: row[5],
+                ages: AgeRange(minMonths: row[6], maxMonths: row[7]), interests: interests[pk] ?? [],
+                purposes: Purpose.allCases.filter { purposes & $0.bit != 0 }, url: row[8], inStock: row[9])
+            products[pk] = (product, inferred & 1 == 0)
+        }
+        return products
     }
 
     /// Products in stock priced in a currency the budget cannot be compared with.

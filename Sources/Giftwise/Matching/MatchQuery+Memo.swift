@@ -20,6 +20,10 @@ package final class MatchMemo {
     var counts: [StatementKey: Int] = [:]
     /// The currency context, per budget currency asked for.
     var currency: [String?: MatchQuery.CurrencyContext] = [:]
+    /// The gift each product stands for (``Diversifier/distinctKey(_:)`` of its name), for counts.
+    var distinctKeys: [Int64: String] = [:]
+    /// Products read for candidates, with whether the shop supplied their tags.
+    var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
 
     package init() {}
 }
@@ -99,6 +103,32 @@ extension MatchQuery {
             if kept.count > count { kept.removeLast() }
         }
         return kept
+    }
+
+    /// The products of `pks` (those that exist), each read once per memo: the survey, the list
+    /// before and each follow-up answer's list mostly weigh the same products.
+    func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
+        let missing = pks.filter { memo.products[$0] == nil }
+        if !missing.isEmpty {
+            for (pk, entry) in try MatchRequests.products(db, pks: missing) { memo.products[pk] = entry }
+        }
+        var found: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+        found.reserveCapacity(pks.count)
+        for pk in pks {
+            if let entry = memo.products[pk] { found[pk] = entry }
+        }
+        return found
+    }
+
+    /// The gift each of `pks` stands for (variants of one gift share it), each name read and
+    /// folded once per memo: relaxations and follow-ups count overlapping sets.
+    func distinctKeys(_ db: Database, pks: Set<Int64>) throws -> [String] {
+        let missing = pks.filter { memo.distinctKeys[$0] == nil }.sorted()
+        if !missing.isEmpty {
+            let names = try MatchRequests.namesByPK(db, pks: missing)
+            for (pk, name) in names { memo.distinctKeys[pk] = Diversifier.distinctKey(name) }
+        }
+        return pks.compactMap { memo.distinctKeys[$0] }
     }
 
     /// How many rows `request` gives, counted once per memo.

@@ -283,7 +283,7 @@ struct MatchQuery {
         let pks = try goodPKs(db, profile: profile)
         // Past the cap the exact number changes nothing, and variants need not be told apart.
         guard pks.count < Self.countCap else { return pks.count }
-        return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
+        return Set(try distinctKeys(db, pks: pks)).count
     }
 
     /// The pks of good matches (at most `countCap`).
@@ -514,7 +514,7 @@ struct MatchQuery {
                     limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
         }
         guard !pks.isEmpty else { return [] }
-        let products = try MatchRequests.products(db, pks: pks)
+        let products = try products(db, pks: pks)
         let scored = products.map { pk, entry in
             score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,

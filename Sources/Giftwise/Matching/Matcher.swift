@@ -103,7 +103,8 @@ public struct Matcher: Sendable {
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
             unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
             notes: notes)
-        return Elsewhere(catalog: catalog).adding(to: result, for: profile)
+        // Ideas elsewhere only when nothing here is good (and only then are they read).
+        return fit == .good ? result : Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
