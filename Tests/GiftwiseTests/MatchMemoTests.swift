@@ -84,6 +84,32 @@ struct MatchMemoTests {
         }
     }
 
+    @Test func readingByPriceFindsTheSameTextMatches() throws {
+        for catalog in [try TestSupport.defaultCatalog(), try largeCatalog()] {
+            for budget in [3.0, 8, 20] {
+                for profile in Self.profiles {
+                    var profile = profile
+                    profile.budgetMax = Money(budget)
+                    let query = query(profile, catalog)
+                    try catalog.database.read { db in
+                        let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
+                        #expect(try MatchRequests.fewPriced(db, limits: limits))
+                        let mask = Purpose.mask(profile.purposes)
+                        for request in query.requests {
+                            guard let text = request.textQuery else { continue }
+                            let byHits = try MatchRequests.pks(
+                                db, MatchRequests.goodByText(text, limits: limits, purposeMask: mask))
+                            let byPrice = try MatchRequests.pks(
+                                db, MatchRequests.goodByTextWithinPrice(text, limits: limits, purposeMask: mask))
+                            #expect(Set(byHits) == Set(byPrice), "\(request.said) \(budget)")
+                            #expect(byPrice.count == Set(byPrice).count)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func countsReachTheCapOnALargeCatalog() throws {
         let catalog = try largeCatalog()
         let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"])

@@ -154,6 +154,37 @@ enum MatchRequests {
             "SELECT p.pk AS pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))\(purpose)"
     }
 
+    /// ``goodByText(_:limits:purposeMask:)`` read the other way round: the products priced within
+    /// the budget (through the price index), each checked against the search's hits. Only for
+    /// one budget range in the catalog's one currency (see ``fewPriced(_:limits:)``).
+    static func goodByTextWithinPrice(_ query: String, limits: HardLimits, purposeMask: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        return """
+            SELECT p.pk AS pk FROM product p INDEXED BY product_by_price \
+            WHERE \(limits.condition(on: .product))\(purpose) \
+            AND p.pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query))
+            """
+    }
+
+    /// Products priced within the budget below which reading by price beats reading every hit.
+    static let fewPricedBound = 2_000
+
+    /// Whether the budget (one range, one currency) leaves fewer than ``fewPricedBound`` products
+    /// (counted through the price index, stopping at the bound).
+    static func fewPriced(_ db: Database, limits: HardLimits) throws -> Bool {
+        guard limits.singleCurrency, let ranges = limits.priceRanges, ranges.count == 1, let range = ranges.first?.value
+        else { return false }
+        let count =
+            try Int.fetchOne(
+                db,
+                SQLRequest<Int>(
+                    literal: """
+                        SELECT COUNT(*) FROM (SELECT 1 FROM product INDEXED BY product_by_price \
+                        WHERE price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound) LIMIT \(fewPricedBound))
+                        """, cached: true)) ?? 0
+        return count < fewPricedBound
+    }
+
     static func anyWithin(_ limits: HardLimits, purposeMask: Int) -> SQL {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
         return "SELECT p.pk AS pk FROM product p WHERE \(limits.condition(on: .product))\(purpose)"

@@ -26,6 +26,12 @@ package final class MatchMemo {
     var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
 
     package init() {}
+
+    /// Whether the hits of `query` within `limits` were searched already.
+    func hasTextHits(_ db: Database, _ query: String, limits: HardLimits, weights: ScoringWeights) throws -> Bool {
+        let request = MatchRequests.textHitsRequest(query, limits: limits, weights: weights)
+        return textHits[try StatementKey(request, db)] != nil
+    }
 }
 
 extension MatchQuery {

@@ -361,9 +361,23 @@ struct MatchQuery {
                 }
             }
             for query in queries where found.count < Self.countCap {
-                for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
-                    found.insert(hit.pk)
-                    if found.count == Self.countCap { break }
+                if try profile == self.profile || memo.hasTextHits(db, query, limits: limits, weights: weights) {
+                    // Their own profile: the candidates read these hits too.
+                    for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
+                        found.insert(hit.pk)
+                        if found.count == Self.countCap { break }
+                    }
+                } else {
+                    // A changed profile (a relaxation) only counts: stream its matches, through
+                    // the price index when the budget leaves few products.
+                    let request =
+                        try MatchRequests.fewPriced(db, limits: limits)
+                        ? MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: mask)
+                        : MatchRequests.goodByText(query, limits: limits, purposeMask: mask)
+                    try MatchRequests.forEachPK(db, request) { pk in
+                        found.insert(pk)
+                        return found.count < Self.countCap
+                    }
                 }
             }
             pks = found
