@@ -85,15 +85,18 @@ struct MatchMemoTests {
     }
 
     @Test func readingByPriceFindsTheSameTextMatches() throws {
+        var sufficed = 0
+        defer { #expect(sufficed > 0) }
         for catalog in [try TestSupport.defaultCatalog(), try largeCatalog()] {
             for budget in [3.0, 8, 20] {
-                for profile in Self.profiles {
+                // "crafts" fills the large catalog's tag range: enough within the budget to suffice.
+                for profile in Self.profiles + [RecipientProfile(ageYears: 7, interests: ["crafts"])] {
                     var profile = profile
                     profile.budgetMax = Money(budget)
                     let query = query(profile, catalog)
                     try catalog.database.read { db in
                         let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
-                        #expect(try MatchRequests.fewPriced(db, limits: limits))
+                        #expect(try query.fewPriced(db, limits: limits))
                         let mask = Purpose.mask(profile.purposes)
                         for request in query.requests {
                             guard let text = request.textQuery else { continue }
@@ -103,6 +106,16 @@ struct MatchMemoTests {
                                 db, MatchRequests.goodByTextWithinPrice(text, limits: limits, purposeMask: mask))
                             #expect(Set(byHits) == Set(byPrice), "\(request.said) \(budget)")
                             #expect(byPrice.count == Set(byPrice).count)
+                            // A tag's range read once for every purpose says what the counting statement says.
+                            if let interest = request.interest, request.specificity == .same {
+                                let counted = try MatchRequests.count(
+                                    db,
+                                    MatchRequests.taggedRequest(
+                                        interest.id, limits: limits, purposeMask: mask, count: MatchQuery.perSource))
+                                let suffices = try query.tagSuffices(db, request, limits: limits, purposeMask: mask)
+                                #expect(suffices == (counted >= MatchQuery.perSource), "\(request.said)")
+                                if counted >= MatchQuery.perSource { sufficed += 1 }
+                            }
                         }
                     }
                 }

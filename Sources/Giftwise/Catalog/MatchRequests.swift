@@ -169,20 +169,23 @@ enum MatchRequests {
     /// Products priced within the budget below which reading by price beats reading every hit.
     static let fewPricedBound = 2_000
 
-    /// Whether the budget (one range, one currency) leaves fewer than ``fewPricedBound`` products
-    /// (counted through the price index, stopping at the bound).
-    static func fewPriced(_ db: Database, limits: HardLimits) throws -> Bool {
+    /// Counts the products priced within the budget (one range, in the catalog's one currency)
+    /// through the price index, stopping at ``fewPricedBound``; `nil` for any other budget.
+    static func pricedWithinRequest(_ limits: HardLimits) -> SQL? {
         guard limits.singleCurrency, let ranges = limits.priceRanges, ranges.count == 1, let range = ranges.first?.value
-        else { return false }
-        let count =
-            try Int.fetchOne(
-                db,
-                SQLRequest<Int>(
-                    literal: """
-                        SELECT COUNT(*) FROM (SELECT 1 FROM product INDEXED BY product_by_price \
-                        WHERE price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound) LIMIT \(fewPricedBound))
-                        """, cached: true)) ?? 0
-        return count < fewPricedBound
+        else { return nil }
+        return """
+            SELECT 1 FROM product INDEXED BY product_by_price \
+            WHERE price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound) LIMIT \(fewPricedBound)
+            """
+    }
+
+    /// A tag's rows within the limits (any purpose), with their purposes, in the range's order.
+    static func tagRowsRequest(_ tag: String, limits: HardLimits) -> SQL {
+        """
+        SELECT pi.product_pk, pi.purposes FROM product_interest pi WHERE pi.interest_id = \(tag) \
+        AND \(limits.condition(on: .tagRow)) ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk
+        """
     }
 
     static func anyWithin(_ limits: HardLimits, purposeMask: Int) -> SQL {

@@ -16,6 +16,8 @@ package final class MatchMemo {
     var wordsGood: [MatchQuery.WordsKey: Set<Int64>] = [:]
     /// Full-text hits of one search within one set of hard limits (any purpose).
     var textHits: [StatementKey: [TextHit]] = [:]
+    /// A tag's rows within one set of hard limits (any purpose), when the budget leaves few products.
+    var tagRows: [StatementKey: [(pk: Int64, purposes: Int)]] = [:]
     /// Row counts of statements (whether a tag's range suffices).
     var counts: [StatementKey: Int] = [:]
     /// The currency context, per budget currency asked for.
@@ -135,6 +137,22 @@ extension MatchQuery {
             for (pk, name) in names { memo.distinctKeys[pk] = Diversifier.distinctKey(name) }
         }
         return pks.compactMap { memo.distinctKeys[$0] }
+    }
+
+    /// Whether the budget leaves few products (see ``MatchRequests/fewPricedBound``), once per memo.
+    func fewPriced(_ db: Database, limits: HardLimits) throws -> Bool {
+        guard let request = MatchRequests.pricedWithinRequest(limits) else { return false }
+        return try memoCount(db, request) < MatchRequests.fewPricedBound
+    }
+
+    /// A tag's rows within `limits` (any purpose), read once per memo.
+    func tagRows(_ db: Database, _ tag: String, limits: HardLimits) throws -> [(pk: Int64, purposes: Int)] {
+        let request = MatchRequests.tagRowsRequest(tag, limits: limits)
+        let key = try StatementKey(request, db)
+        if let known = memo.tagRows[key] { return known }
+        let rows = try MatchRequests.rows(db, request).map { (pk: $0[0] as Int64, purposes: $0[1] as Int) }
+        memo.tagRows[key] = rows
+        return rows
     }
 
     /// How many rows `request` gives, counted once per memo.

@@ -354,7 +354,14 @@ struct MatchQuery {
         } else {
             // The union of several sources: distinct pks until the cap.
             var found = Set<Int64>()
-            if let byTags {
+            if try !tags.isEmpty && fewPriced(db, limits: limits) {
+                for tag in tags where found.count < Self.countCap {
+                    for row in try tagRows(db, tag, limits: limits) where mask == 0 || row.purposes & mask != 0 {
+                        found.insert(row.pk)
+                        if found.count == Self.countCap { break }
+                    }
+                }
+            } else if let byTags {
                 try MatchRequests.forEachPK(db, byTags) { pk in
                     found.insert(pk)
                     return found.count < Self.countCap
@@ -371,7 +378,7 @@ struct MatchQuery {
                     // A changed profile (a relaxation) only counts: stream its matches, through
                     // the price index when the budget leaves few products.
                     let request =
-                        try MatchRequests.fewPriced(db, limits: limits)
+                        try fewPriced(db, limits: limits)
                         ? MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: mask)
                         : MatchRequests.goodByText(query, limits: limits, purposeMask: mask)
                     try MatchRequests.forEachPK(db, request) { pk in
@@ -392,6 +399,12 @@ struct MatchQuery {
     /// the words are then weighed in Swift. Counting and retrieval use this one rule.
     func tagSuffices(_ db: Database, _ request: InterestRequest, limits: HardLimits, purposeMask: Int) throws -> Bool {
         guard request.specificity == .same, let interest = request.interest else { return false }
+        if try fewPriced(db, limits: limits) {
+            // Few products within the budget: the tag's rows within the limits, read once for
+            // every purpose (relaxations try several).
+            let rows = try tagRows(db, interest.id, limits: limits)
+            return rows.lazy.filter { purposeMask == 0 || $0.purposes & purposeMask != 0 }.count >= Self.perSource
+        }
         let range = MatchRequests.taggedRequest(
             interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
         return try memoCount(db, range) >= Self.perSource
