@@ -124,12 +124,18 @@ enum MatchRequests {
 
     /// Every full-text match within the limits (any purpose), with its purposes and its BM25
     /// relevance (as ``textRequest(_:limits:weights:count:)`` computes it), in no set order.
-    static func textHitsRequest(_ query: String, limits: HardLimits, weights: ScoringWeights) -> SQL {
-        """
-        SELECT p.pk, p.purposes, bm25(product_fts, \(weights.bm25NameWeight), \(weights.bm25DescriptionWeight), 0.0) \
-        FROM product_fts JOIN product p ON p.pk = product_fts.rowid \
-        WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))
-        """
+    /// - Parameter among: when given, only these pks (known to pass: their products are never
+    ///   looked up otherwise); the `+` keeps the list a filter on the search's rows rather than
+    ///   one search per pk.
+    static func textHitsRequest(_ query: String, limits: HardLimits, weights: ScoringWeights, among: [Int64]? = nil)
+        -> SQL
+    {
+        let only: SQL = among.map { " AND +product_fts.rowid IN (SELECT value FROM json_each(\(jsonList($0))))" } ?? ""
+        return """
+            SELECT p.pk, p.purposes, bm25(product_fts, \(weights.bm25NameWeight), \(weights.bm25DescriptionWeight), 0.0) \
+            FROM product_fts JOIN product p ON p.pk = product_fts.rowid \
+            WHERE product_fts MATCH \(query)\(only) AND \(limits.condition(on: .product))
+            """
     }
 
     /// Any products within the limits, wished purpose first, then the best-targeted age range.

@@ -75,7 +75,15 @@ extension MatchQuery {
         let request = MatchRequests.textHitsRequest(query, limits: limits, weights: weights)
         let key = try StatementKey(request, db)
         if let known = memo.textHits[key] { return known }
-        let hits = try MatchRequests.rows(db, request).map { row in
+        var read = request
+        if try fewPriced(db, limits: limits) {
+            // Few products within the budget: find which hits pass through the price index, then
+            // weigh only those (the same rows, without looking up every hit's product).
+            let passing = try MatchRequests.pks(
+                db, MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: 0))
+            read = MatchRequests.textHitsRequest(query, limits: limits, weights: weights, among: passing)
+        }
+        let hits = try MatchRequests.rows(db, read).map { row in
             TextHit(pk: row[0], purposes: row[1], relevance: row[2])
         }
         memo.textHits[key] = hits
