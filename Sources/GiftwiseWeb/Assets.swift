@@ -121,7 +121,7 @@ enum Assets {
               .then(function (response) { return response.ok ? response.json() : null; })
               .then(function (body) {
                 if (!body || ask !== latest || typeof body.remaining !== "number") { return; }
-                count.textContent = String(body.remaining);
+                count.textContent = typeof body.text === "string" ? body.text : String(body.remaining);
                 label.textContent = body.label;
               })
               .catch(function () {});

@@ -77,7 +77,7 @@ enum Templates {
         <section class="results-head" aria-labelledby="results-heading">
         <h1 id="results-heading">{{heading}}</h1>
         <p class="fit-line fit-{{fit}}">Match: <strong id="fit">{{fit}}</strong> · {{fitMessage}}</p>
-        {{#hasSummary}}<p class="summary-line">For {{#summary}}<span class="tag">{{.}}</span> {{/summary}}<a href="/">Start over</a></p>{{/hasSummary}}
+        {{#hasSummary}}<p class="summary-line">For {{#summary}}<span class="tag">{{.}}</span> {{/summary}}<a id="change-answers" href="{{changeAnswers}}">Change answers</a> · <a href="/">Start over</a></p>{{/hasSummary}}
         {{#notice}}<p id="refine-error" class="error" role="alert">{{.}}</p>{{/notice}}
         {{#unrecognised}}<p class="help">{{.}}</p>{{/unrecognised}}
         {{#notes}}<p class="help">{{.}}</p>{{/notes}}

@@ -25,7 +25,8 @@ struct QuestionView {
     var describedBy: String
     var hasNotes: Bool
     var notes: [String]
-    var remaining: Int
+    /// "221", "1,000+" (counts stop at ``GiftCount/cap``).
+    var remaining: String
     var remainingLabel: String
     var canGoBack: Bool
     var canSkip: Bool
@@ -73,6 +74,8 @@ struct ResultsView {
     var fitMessage: String
     var hasSummary: Bool
     var summary: [String]
+    /// The questions again, with these answers filled in (at the last one, so any can be changed).
+    var changeAnswers: String
     var notice: String?
     var unrecognised: String?
     var hasGifts: Bool

@@ -12,7 +12,7 @@ import Giftwise
 /// |---|---|
 /// | `GET /` | the current question; `a` = answers so far, `answer` + `action` = this step |
 /// | `GET /gifts` | the results for a profile in the query (bookmarkable); `refine` applies a refinement |
-/// | `GET /count` | JSON `{"remaining": N, "label": "…"}` for the answer being typed (the script's live count) |
+/// | `GET /count` | JSON `{"remaining": N, "text": "1,000+", "label": "…"}` for the answer being typed (the script's live count) |
 /// | `GET /assets/…` | stylesheet, script, icon |
 public struct WebFinder: Sendable {
     /// The paths of pages and the JSON count.
@@ -142,15 +142,7 @@ public struct WebFinder: Sendable {
                 inputType: question.kind == .multipleChoice ? "checkbox" : "radio",
                 checked: echo.contains(option.value))
         }
-        let remaining: Int
-        let label: String
-        if flow.profile != nil {
-            remaining = try flow.remainingCount(in: catalog)
-            label = remaining == 1 ? "gift fits so far" : "gifts fit so far"
-        } else {
-            remaining = try catalog.productCount()
-            label = remaining == 1 ? "gift to choose from" : "gifts to choose from"
-        }
+        let live = try liveCount(flow)
         let summary = try flow.profile.map { try summaryItems($0) } ?? []
         return QuestionView(
             title: question.prompt, skipTarget: "question", step: replay.accepted.count + 1,
@@ -161,7 +153,7 @@ public struct WebFinder: Sendable {
             spellcheck: question.id == .interests || question.id == .avoid ? "true" : "false",
             isChoice: isChoice, options: options, error: error,
             describedBy: error == nil ? "question-help" : "answer-error question-help",
-            hasNotes: !notes.isEmpty, notes: notes, remaining: remaining, remainingLabel: label,
+            hasNotes: !notes.isEmpty, notes: notes, remaining: live.text, remainingLabel: live.label,
             canGoBack: !replay.accepted.isEmpty, canSkip: question.canSkip, canFinish: flow.profile != nil,
             hasSummary: !summary.isEmpty, summary: summary)
     }
@@ -293,7 +285,8 @@ public struct WebFinder: Sendable {
         return ResultsView(
             title: heading, skipTarget: "gifts", heading: heading, fit: result.fit.rawValue, fitMessage: fitMessage,
             hasSummary: true, summary: try summaryItems(profile, currency: result.items.first?.product.currency),
-            notice: notice, unrecognised: unrecognised, hasGifts: !gifts.isEmpty, gifts: gifts, state: state,
+            changeAnswers: changeAnswersURL(profile), notice: notice, unrecognised: unrecognised,
+            hasGifts: !gifts.isEmpty, gifts: gifts, state: state,
             moreLink: more,
             hasRelaxations: !relaxations.isEmpty,
             relaxHeading: result.fit == .good ? "Only a few fit: changes that would open up more" : "What would help",
@@ -302,8 +295,32 @@ public struct WebFinder: Sendable {
             purposeRefinements: purposeRefinements)
     }
 
+    /// The question flow with this profile's answers replayed, showing the last question that
+    /// took one (`back`), so any answer can be changed and the rest are kept. Results pages carry
+    /// only the profile, so the answers are rebuilt from it; the replay keeps what the flow accepts.
+    func changeAnswersURL(_ profile: RecipientProfile) -> String {
+        let amount = { (money: Money) in FinderQuery.amountText(money) }
+        let budget: String =
+            switch (profile.budgetMin, profile.budgetMax) {
+            case (let low?, let high?): "\(amount(low))-\(amount(high))"
+            case (nil, let high?): amount(high)
+            case (let low?, nil): "at least \(amount(low))"
+            case (nil, nil): FlowReplay.skipMarker
+            }
+        let answers = [
+            FinderQuery.ageText(profile.ageMonths),
+            profile.interests.isEmpty ? FlowReplay.skipMarker : profile.interests.joined(separator: ", "),
+            profile.purposes.isEmpty
+                ? FlowReplay.skipMarker : profile.purposes.sorted().map(\.rawValue).joined(separator: ", "),
+            budget,
+            profile.excludedWords.isEmpty ? FlowReplay.skipMarker : profile.excludedWords.joined(separator: ", "),
+        ]
+        let accepted = FlowReplay(catalog: catalog, answers: answers).accepted
+        return "/?" + FormEncoding.encode(accepted.map { ("a", $0) } + [("action", "back")])
+    }
+
     static func plural(_ count: Int, _ one: String, _ many: String) -> String {
-        "\(count) " + (count == 1 ? one : many)
+        GiftCount.phrase(count, one, many)
     }
 
     // MARK: Live count
@@ -319,15 +336,18 @@ public struct WebFinder: Sendable {
                 if question.options.isEmpty { try replay.step(text) } else { try replay.choose(typed) }
             } catch is QuestionFlowError {}
         }
-        let remaining: Int
-        let label: String
-        if replay.flow.profile != nil {
-            remaining = try replay.flow.remainingCount(in: catalog)
-            label = remaining == 1 ? "gift fits so far" : "gifts fit so far"
-        } else {
-            remaining = try catalog.productCount()
-            label = remaining == 1 ? "gift to choose from" : "gifts to choose from"
+        let live = try liveCount(replay.flow)
+        return .json("{\"remaining\":\(live.count),\"text\":\"\(live.text)\",\"label\":\"\(live.label)\"}")
+    }
+
+    /// The count beside a question: good matches so far (shown "1,000+" past the cap), or the
+    /// catalog's size before the age is known.
+    func liveCount(_ flow: QuestionFlow) throws -> (count: Int, text: String, label: String) {
+        if flow.profile != nil {
+            let count = try flow.remainingCount(in: catalog)
+            return (count, GiftCount.number(count), count == 1 ? "gift fits so far" : "gifts fit so far")
         }
-        return .json("{\"remaining\":\(remaining),\"label\":\"\(label)\"}")
+        let count = try catalog.productCount()
+        return (count, String(count), count == 1 ? "gift to choose from" : "gifts to choose from")
     }
 }

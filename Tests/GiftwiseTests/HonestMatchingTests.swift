@@ -216,6 +216,16 @@ struct HonestMatchingTests {
             }
             return found
         }
+        func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double] {
+            var found: [Int64: Double] = [:]
+            for (id, similarity) in similarities {
+                let sql: SQL = "SELECT p.pk FROM product p WHERE p.id = \(id)"
+                if let pk = try Int64.fetchOne(db, SQLRequest<Int64>(literal: sql)), productPKs.contains(pk) {
+                    found[pk] = similarity
+                }
+            }
+            return found
+        }
     }
 
     static let semanticCSV = """
@@ -258,6 +268,72 @@ struct HonestMatchingTests {
         let result = try matcher.recommend(for: RecipientProfile(ageYears: 8, interests: ["scuba diving"]))
         #expect(result.goodMatchCount == 0)
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
+    }
+
+    @Test func aWordOnlyTheStemmerHearsIsNotTheirThing() throws {
+        // FTS5's Porter stemmer finds "fishing" in "Fish"; only the rod is about fishing.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            rod,Kids Fishing Rod and Reel Set,20,6
+            sock,Rainbow Fish Windsock,20,6
+            hat,Knitted Fish Hat,20,6
+
+            """, into: catalog)
+        let profile = RecipientProfile(ageYears: 9, interests: ["fishing"])
+        let result = try catalog.recommend(for: profile, limit: 5)
+        #expect(result.goodMatchCount == 1)
+        #expect(result.items.first?.product.id == "rod")
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["rod"])
+        // Without the rod, the fish things are offered as what they are: weak, never "enjoys fishing".
+        let noRod = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            sock,Rainbow Fish Windsock,20,6
+            hat,Knitted Fish Hat,20,6
+
+            """, into: noRod)
+        let wordsOnly = try Matcher(catalog: noRod, weights: .default, semantic: nil).recommend(for: profile, limit: 5)
+        #expect(wordsOnly.items.count == 2)
+        #expect(wordsOnly.items.allSatisfy { $0.reasons.first == "a word like \"fishing\" is in its text" })
+        let weak = try noRod.recommend(for: profile, limit: 5)
+        #expect(weak.fit == .partial)
+        #expect(weak.goodMatchCount == 0)
+        #expect(Set(weak.items.map(\.product.id)) == ["sock", "hat"])
+        for item in weak.items {
+            #expect(!item.isGoodMatch)
+            let reason = try #require(item.reasons.first)
+            #expect(reason == "a word like \"fishing\" is in its text" || reason == "somewhat like \"fishing\"")
+            #expect(item.mismatches.contains { $0.contains("not what they asked for") })
+        }
+        // The count agrees with the list: the live count of the flow says 1 too.
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.answer("fishing", in: catalog)
+        #expect(try flow.remainingCount(in: catalog) == 1)
+    }
+
+    @Test func amongWordMatchesTheOneCloserInMeaningLeads() throws {
+        // Both say "knight" in the name; one is a dartboard of the brand "Knight".
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            a-darts,Knight Magnetic Darts,20,6
+            b-castle,Knight Figure Playset,20,6
+
+            """, into: catalog)
+        let profile = RecipientProfile(ageYears: 8, interests: ["knights"])
+        let wordsOnly = try Matcher(catalog: catalog, weights: .default, semantic: nil).recommend(for: profile)
+        #expect(wordsOnly.items.first?.product.id == "a-darts")  // a tie, broken by id
+        let meaning = FixedMeaning(similarities: ["a-darts": 0.2, "b-castle": 0.7])
+        let result = try Matcher(catalog: catalog, weights: .default, semantic: meaning).recommend(for: profile)
+        #expect(result.items.map(\.product.id) == ["b-castle", "a-darts"])
+        #expect(result.items.allSatisfy { $0.isGoodMatch })  // it reorders; it never relabels
+        // And with the real signal, from the product's own words.
+        #expect(try catalog.recommend(for: profile).items.first?.product.id == "b-castle")
     }
 
     // MARK: One rule, two places

@@ -64,20 +64,26 @@ struct MatchMemoTests {
         return catalog
     }
 
-    @Test func streamedGoodMatchesEqualTheOneStatementUnion() throws {
+    @Test func goodMatchesEqualThePlainStatements() throws {
         for catalog in [try TestSupport.defaultCatalog(), try largeCatalog()] {
             var profiles = Self.profiles
             profiles.append(RecipientProfile(ageYears: 7, interests: ["dinosaurs"], budgetMax: Money(45)))
             profiles.append(RecipientProfile(ageYears: 7, interests: ["dinosaurs", "crafts"]))
             for profile in profiles {
                 try catalog.database.read { db in
-                    let streamed = try query(profile, catalog).goodPKs(db, profile: profile)
-                    let union = try query(profile, catalog).goodPKs(db, profile: profile, exactCapped: true)
-                    if union.count < MatchQuery.countCap {
-                        #expect(streamed == union, "\(profile)")
-                    } else {
-                        #expect(streamed.count == union.count, "\(profile)")
-                        #expect(streamed.isSubset(of: try query(profile, catalog).allGood(db, profile)), "\(profile)")
+                    // Their own profile, then changed ones (as relaxations count them) on one memo.
+                    let query = query(profile, catalog)
+                    var variants = [profile]
+                    for budget in [nil, 3.0, 12, 60] {
+                        var changed = profile
+                        changed.budgetMax = budget.map { Money($0) }
+                        variants.append(changed)
+                        changed.purposes = []
+                        variants.append(changed)
+                    }
+                    for variant in variants {
+                        let plain = try query.plainGood(db, variant)
+                        #expect(try query.goodPKs(db, profile: variant, useMeaning: false) == plain, "\(variant)")
                     }
                 }
             }
@@ -196,19 +202,38 @@ struct MatchMemoTests {
 }
 
 extension MatchQuery {
-    /// Every good match by words and tags, uncapped (for the tests).
-    fileprivate func allGood(_ db: Database, _ profile: RecipientProfile) throws -> Set<Int64> {
+    /// Good matches by words and tags as the plain statements give them (for the tests): the
+    /// tags' first rows, then each interest's first text matches whose words are really there.
+    fileprivate func plainGood(_ db: Database, _ profile: RecipientProfile) throws -> Set<Int64> {
         let limits = hardLimits(profile, currency: try currencyContext(db))
         let mask = Purpose.mask(profile.purposes)
         let requests = requests(for: profile)
-        var sources: [SQL] = []
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
-        if !tags.isEmpty { sources.append(MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)) }
-        for request in requests {
-            if let text = request.textQuery {
-                sources.append(MatchRequests.goodByText(text, limits: limits, purposeMask: mask))
+        var pks =
+            tags.isEmpty
+            ? Set<Int64>()
+            : Set(
+                try MatchRequests.goodPKs(
+                    db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)],
+                    cap: Self.countCap))
+        for request in requests where pks.count < Self.countCap {
+            guard let text = request.textQuery else { continue }
+            let range = MatchRequests.taggedRequest(
+                request.interest?.id ?? "", limits: limits, purposeMask: mask, count: Self.perSource)
+            if request.specificity == .same, request.interest != nil,
+                try MatchRequests.count(db, range) >= Self.perSource
+            {
+                continue
+            }
+            let found = try MatchRequests.goodPKs(
+                db, sources: [MatchRequests.goodByText(text, limits: limits, purposeMask: mask)], cap: Self.countCap)
+            let unseen = found.filter { !pks.contains($0) }
+            for product in try MatchRequests.texts(db, pks: unseen) where pks.count < Self.countCap {
+                if Self.place(of: request, name: product.name, description: product.description) != .stem {
+                    pks.insert(product.pk)
+                }
             }
         }
-        return Set(try MatchRequests.goodPKs(db, sources: sources, cap: Int.max))
+        return pks
     }
 }

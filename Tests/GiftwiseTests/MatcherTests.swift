@@ -152,6 +152,7 @@ struct MatcherTests {
     }
 
     @Test func neverPrefersTheDearerOfTwoEqualFits() throws {
+        // Without the meaning signal the two kites fit alike: equal score, tie broken by id.
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(
             TestSupport.header + """
@@ -159,10 +160,30 @@ struct MatcherTests {
                 dear,Kite B,,90,USD,6,9,outdoor-play,sporty,,true
 
                 """, into: catalog)
-        let result = try catalog.recommend(
-            for: RecipientProfile(ageYears: 7, interests: ["outdoor play"], budgetMax: Money(100)))
-        #expect(result.items.map(\.product.id) == ["cheap", "dear"])  // equal score, tie broken by id, not price
+        let profile = RecipientProfile(ageYears: 7, interests: ["outdoor play"], budgetMax: Money(100))
+        let result = try Matcher(catalog: catalog, weights: .default, semantic: nil).recommend(for: profile)
+        #expect(result.items.map(\.product.id) == ["cheap", "dear"])
         #expect(result.items[0].score == result.items[1].score)
+    }
+
+    @Test func swappingPricesNeverChangesTheRanking() throws {
+        // With every signal on (meaning tells "Kite A" from "Kite B" a little), price plays no part.
+        func ranking(priceOfA: Int, priceOfB: Int) throws -> [String: Double] {
+            let catalog = try TestSupport.emptyCatalog()
+            try TestSupport.importCSV(
+                TestSupport.header + """
+                    a,Kite A,,\(priceOfA),USD,6,9,outdoor-play,sporty,,true
+                    b,Kite B,,\(priceOfB),USD,6,9,outdoor-play,sporty,,true
+
+                    """, into: catalog)
+            let result = try catalog.recommend(
+                for: RecipientProfile(ageYears: 7, interests: ["outdoor play"], budgetMax: Money(100)))
+            #expect(result.items.count == 2)
+            return Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.score) })
+        }
+        let before = try ranking(priceOfA: 10, priceOfB: 90)
+        let after = try ranking(priceOfA: 90, priceOfB: 10)
+        #expect(before == after)
     }
 
     @Test func unknownMinimumAgeIsNeverOfferedToUnderThrees() throws {

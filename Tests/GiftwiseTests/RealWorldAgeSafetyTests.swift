@@ -93,6 +93,34 @@ struct RealWorldAgeSafetyTests {
         #expect(!result.items.contains { $0.product.id == product.id })
     }
 
+    @Test func aProductWhoseNameSaysItIsForAdultsIsNeverOfferedToAChild() throws {
+        // Real names from the Amazon UK export; none states an age.
+        let catalog = try TestSupport.emptyCatalog()
+        _ = try TestSupport.importCSV(
+            """
+            id,name,price
+            ladies,Ladies Zombie Bride Halloween Fancy Dress Costume. Size Small 8-10,20
+            monk,Monk of the Abbey - Adult Costume Men : X LARGE,20
+            mens,Mens Deadwood Drifter Cowboy Fancy Dress Costume Size 38-40 Medium,20
+            mask,"Clone Trooper Captain Rex Mask (plastic, adult size) - Star Wars",20
+            title,Men In Black 3 10cm Basic Action Figure: Boris,20
+            both,Claire's Girls and Womens Small Beanie Flora The Skunk Soft Toy,20
+            kids,Kids Pirate Fancy Dress Costume,20
+
+            """, into: catalog)
+        for id in ["ladies", "monk", "mens", "mask"] {
+            #expect(try catalog.product(id: id)?.ages.minMonths == 14 * 12, "\(id)")
+        }
+        // A title, a product for girls and women alike, a child's costume: no age is made up.
+        for id in ["title", "both", "kids"] {
+            #expect(try catalog.product(id: id)?.ages.minMonths == nil, "\(id)")
+        }
+        let child = try catalog.recommend(
+            for: RecipientProfile(ageYears: 6, interests: ["fancy dress", "star wars"]), limit: 20)
+        #expect(!child.items.contains { ["ladies", "monk", "mens", "mask"].contains($0.product.id) })
+        #expect(child.items.contains { $0.product.id == "kids" })
+    }
+
     // MARK: - The sweep
 
     static func sweep(_ recipe: Recipe, file: URL) throws {

@@ -100,6 +100,39 @@ struct WebFinderQuestionTests {
         #expect(page.header("Location") == "/gifts?age=7&interest=dinosaurs")
     }
 
+    @Test func changeAnswersGoesBackIntoTheQuestionsWithTheAnswersKept() async throws {
+        let finder = try makeFinder()
+        let results = try await get(finder, "/gifts?age=7&interest=dinosaurs&purpose=crafty&budget=20&exclude=glitter")
+        let link = try #require(
+            results.text.firstMatch(of: /id="change-answers" href="([^"]+)"/).map { String($0.1) })
+        let target = link.replacingOccurrences(of: "&amp;", with: "&")
+        #expect(target == "/?a=7&a=dinosaurs&a=crafty&a=20&a=glitter&action=back")
+        let page = try await get(finder, target)
+        // The last question again, every earlier answer kept (and changeable with back).
+        #expect(page.text.contains("Anything to avoid?"))
+        for kept in ["7", "dinosaurs", "crafty", "20"] {
+            #expect(page.text.contains(#"<input type="hidden" name="a" value="\#(kept)">"#))
+        }
+        // Skipped answers come back as skips.
+        let bare = try await get(finder, "/gifts?age=7")
+        #expect(bare.text.contains("/?a=7&amp;a=skip&amp;a=skip&amp;a=skip&amp;a=skip&amp;action=back"))
+    }
+
+    @Test func aLiveCountPastTheCapReadsAsAFloor() async throws {
+        let catalog = try GiftCatalog.inMemory()
+        var rows = "id,name,price,age_min,interests\n"
+        for index in 0..<(GiftCount.cap + 50) { rows += "k-\(index),Kite \(index),12,6,outdoor-play\n" }
+        _ = try await catalog.importData(Data(rows.utf8), options: ImportOptions(format: .csv))
+        let finder = WebFinder(catalog: catalog)
+        let count = try await get(finder, "/count?answer=8")
+        #expect(count.text.contains(#""text":"1,000+""#))
+        let page = try await get(finder, "/?a=8")
+        #expect(page.text.contains(#"<strong class="count">1,000+</strong>"#))
+        // Before the age, the catalog's size is exact.
+        let first = try await get(finder, "/")
+        #expect(first.text.contains(#"<strong class="count">1050</strong>"#))
+    }
+
     @Test func doneBeforeTheAgeIsRefused() async throws {
         let page = try await get(try makeFinder(), "/?action=done")
         #expect(page.status == 200)
@@ -131,7 +164,7 @@ struct WebFinderQuestionTests {
     @Test func theLiveCountAnswersForTheAnswerBeingTyped() async throws {
         let finder = try makeFinder()
         let before = try await get(finder, "/count")
-        #expect(before.text == #"{"remaining":6,"label":"gifts to choose from"}"#)
+        #expect(before.text == #"{"remaining":6,"text":"6","label":"gifts to choose from"}"#)
         let typed = try await get(finder, "/count?a=7&answer=dinosaurs")
         #expect(typed.header("Content-Type") == "application/json; charset=utf-8")
         #expect(typed.text.contains(#""remaining":"#))

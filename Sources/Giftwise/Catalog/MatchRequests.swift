@@ -222,6 +222,14 @@ enum MatchRequests {
         }
     }
 
+    /// The name and description of each product in `pks`.
+    static func texts(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String, description: String)] {
+        guard !pks.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db, SQLRequest<Row>(literal: "SELECT pk, name, description FROM product WHERE pk IN \(pks) ORDER BY pk")
+        ).map { ($0[0], $0[1], $0[2]) }
+    }
+
     /// Which of `pks` pass the hard limits (and a purpose, when asked).
     static func passing(_ db: Database, pks: [Int64], limits: HardLimits, purposeMask: Int) throws -> Set<Int64> {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"

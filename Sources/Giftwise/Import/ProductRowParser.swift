@@ -248,6 +248,11 @@ struct ProductRowParser {
                 if let high = ageMax, high < statedMin { ageMax = nil }
             }
         }
+        // "Ladies Zombie Bride Costume", "Monk of the Abbey - Adult Costume": made for grown-ups,
+        // though no age is written. Never offered to a child: at least 14.
+        if issues.isEmpty, ageMin == nil, ageMax == nil, Self.namesAnAdultProduct(name ?? "") {
+            ageMin = Self.adultProductMinimumAge
+        }
 
         func list(_ field: CatalogField) -> [String] {
             var result: [String] = []
@@ -361,6 +366,29 @@ struct ProductRowParser {
                 inferred: inferred,
                 searchText: searchText, contentHash: hash))
     }
+
+    /// The youngest age a product whose name says it is for adults is offered to.
+    static let adultProductMinimumAge = 14.0
+
+    /// Whether the name says the product is made for adults ("adult size", "Mens", "Ladies'")
+    /// and names no child ("Girls and Womens Beanie" is for both). A title such as "Men in Black"
+    /// is not a marker: only "mens", "men's", "womens", "women's", "ladies" and "adult(s)" are.
+    static func namesAnAdultProduct(_ name: String) -> Bool {
+        let words = name.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map {
+            $0.replacingOccurrences(of: "’", with: "'")
+        }
+        guard words.contains(where: { adultMarkers.contains($0) }) else { return false }
+        return !words.contains(where: { childMarkers.contains($0) })
+    }
+
+    static let adultMarkers: Set<String> = [
+        "adult", "adults", "adult's", "mens", "men's", "womens", "women's", "ladies", "ladies'",
+    ]
+    static let childMarkers: Set<String> = [
+        "kid", "kids", "kid's", "kids'", "child", "children", "childrens", "children's", "child's", "boy", "boys",
+        "boy's", "girl", "girls", "girl's", "junior", "juniors", "toddler", "toddlers", "baby", "babies", "youth",
+        "teen", "teens", "family", "families", "unisex", "all",
+    ]
 
     /// The age a product's own text states, if any (the stricter of name and description).
     static func statedAge(name: String, description: String) -> AgePhraseReader.Reading? {

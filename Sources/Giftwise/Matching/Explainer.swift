@@ -41,14 +41,12 @@ struct Explainer {
             switch match.hit {
             case .tag:
                 reasons.append(Self.phrase(for: request))
+            case .text(.stem):
+                // "fish" for "fishing": never "enjoys fishing".
+                reasons.append("a word like \"\(request.said)\" is in its text")
             case .text(let place):
-                let where_ =
-                    switch place {
-                    case .name: "it's in the name"
-                    case .description: "it's in the description"
-                    case .stem: "a word like it is in the text"
-                    }
-                reasons.append(Self.phrase(for: request) + " (\(where_))")
+                reasons.append(
+                    Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))
             case .meaning:
                 reasons.append("close in meaning to \"\(request.said)\"")
             case .broader(let tag):

@@ -16,6 +16,12 @@ package final class MatchMemo {
     var wordsGood: [MatchQuery.WordsKey: Set<Int64>] = [:]
     /// Full-text hits of one search within one set of hard limits (any purpose).
     var textHits: [StatementKey: [TextHit]] = [:]
+    struct HeardKey: Hashable {
+        var wish: String
+        var pk: Int64
+    }
+    /// Whether a wish's words are really in a product's text (see `MatchQuery.wordsHeard`).
+    var heard: [HeardKey: Bool] = [:]
     /// A tag's rows within one set of hard limits (any purpose), when the budget leaves few products.
     var tagRows: [StatementKey: [(pk: Int64, purposes: Int)]] = [:]
     /// Row counts of statements (whether a tag's range suffices).
@@ -83,9 +89,10 @@ extension MatchQuery {
                 db, MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: 0))
             read = MatchRequests.textHitsRequest(query, limits: limits, weights: weights, among: passing)
         }
+        // In pk order, as the search gives its rows (the count takes the first of them).
         let hits = try MatchRequests.rows(db, read).map { row in
             TextHit(pk: row[0], purposes: row[1], relevance: row[2])
-        }
+        }.sorted { $0.pk < $1.pk }
         memo.textHits[key] = hits
         return hits
     }
@@ -145,6 +152,32 @@ extension MatchQuery {
             for (pk, name) in names { memo.distinctKeys[pk] = Diversifier.distinctKey(name) }
         }
         return pks.compactMap { memo.distinctKeys[$0] }
+    }
+
+    /// Adds to `pks`, in order and until the cap, each of `candidates` whose text really holds
+    /// the words of `request` (not only what FTS5's stemmer hears: ``place(of:name:description:)``
+    /// is not `.stem`). Texts not weighed yet are read in one statement; each product is
+    /// weighed once per memo and wish.
+    func addHeard(
+        _ db: Database, _ request: InterestRequest, query: String, candidates: [Int64], to pks: inout Set<Int64>
+    ) throws {
+        let wish = query + "\u{1}" + request.ownWords.joined(separator: " ")
+        let missing = candidates.filter { memo.heard[MatchMemo.HeardKey(wish: wish, pk: $0)] == nil }
+        var texts: [Int64: (name: String, description: String)] = [:]
+        for text in try MatchRequests.texts(db, pks: missing) { texts[text.pk] = (text.name, text.description) }
+        for pk in candidates where pks.count < Self.countCap {
+            let key = MatchMemo.HeardKey(wish: wish, pk: pk)
+            let heard: Bool
+            if let known = memo.heard[key] {
+                heard = known
+            } else if let text = texts[pk] {
+                heard = Self.place(of: request, name: text.name, description: text.description) != .stem
+                memo.heard[key] = heard
+            } else {
+                heard = false
+            }
+            if heard { pks.insert(pk) }
+        }
     }
 
     /// Whether the budget leaves few products (see ``MatchRequests/fewPricedBound``), once per memo.

@@ -13,7 +13,8 @@ enum TextPlace: Equatable {
 enum InterestHit: Equatable {
     /// Tagged with their interest itself (or a shop tag of that name); `supplied`: the shop said so.
     case tag(String, supplied: Bool)
-    /// Their words, or words for their interest or a narrower kind of it, in the product's text.
+    /// Their words, or words for their interest or a narrower kind of it, in the product's text
+    /// (`.stem`: only a word like theirs, "fish" for "fishing": not their thing, so weak).
     case text(TextPlace)
     /// Close in meaning to what they said, by the semantic signal, and close enough to be their thing.
     case meaning(Double)
@@ -29,7 +30,8 @@ enum InterestHit: Equatable {
     /// Whether the hit makes the product match what they said (a good match, with a purpose).
     var isStrong: Bool {
         switch self {
-        case .tag, .text, .meaning: true
+        case .tag, .meaning: true
+        case .text(let place): place != .stem
         case .broader, .related, .nearMeaning, .like: false
         }
     }
@@ -271,7 +273,7 @@ struct MatchQuery {
 
     /// Counting stops here: past it the exact number changes no list, label or suggestion, and
     /// stopping early keeps counts cheap on catalogs of millions.
-    static let countCap = 1_000
+    static let countCap = GiftCount.cap
 
     func countGood(_ db: Database) throws -> Int { try countGood(db, profile: profile) }
 
@@ -287,16 +289,11 @@ struct MatchQuery {
     }
 
     /// The pks of good matches (at most `countCap`).
-    /// - Parameters:
-    ///   - useMeaning: consult the semantic signal (when words and tags found fewer than
-    ///     `semanticWhenFewerThan`).
-    ///   - exactCapped: past the cap, the very pks one SQL `UNION … LIMIT` gives (the smallest);
-    ///     otherwise any `countCap` of them, found without reading every match (the count is the
-    ///     same either way).
-    func goodPKs(
-        _ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true,
-        exactCapped: Bool = false
-    ) throws -> Set<Int64> {
+    /// - Parameter useMeaning: consult the semantic signal (when words and tags found fewer than
+    ///   `semanticWhenFewerThan`).
+    func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws
+        -> Set<Int64>
+    {
         let currency = try currencyContext(db)
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
@@ -309,7 +306,7 @@ struct MatchQuery {
                 try MatchRequests.goodPKs(
                     db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
         }
-        var pks = try wordsGood(db, profile: profile, requests: requests, limits: limits, exactCapped: exactCapped)
+        var pks = try wordsGood(db, profile: profile, requests: requests, limits: limits)
         if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
                 for (pk, similarity) in try nearest(db, to: request.said, limits: limits, purposeMask: mask)
@@ -322,75 +319,79 @@ struct MatchQuery {
     }
 
     /// Good matches by their interests' tags and their words (no meaning), within `limits` and
-    /// with a wished purpose; at most `countCap`.
+    /// with a wished purpose; at most `countCap`: the tags' first `countCap` rows, then for each
+    /// interest whose tag does not suffice, its first `countCap` text matches (by pk) whose words
+    /// are really there (not only the stemmer's), until the cap.
     ///
-    /// The tags are one statement. Each text search that is needed reads the memo's hits (one
-    /// search per set of limits, whatever the purpose): a relaxation that only changes the
-    /// purpose, and the candidates' relevance, search nothing again. When the tags alone reach
-    /// the cap, no text is read at all.
+    /// The same sets the plain statements give, read cheaper: their own profile's text matches
+    /// come from the memo's hits (the candidates read them too; a relaxation that only changes
+    /// the purpose searches nothing again); a changed profile's are streamed, through the price
+    /// index when the budget leaves few products; each product's words are weighed once.
     private func wordsGood(
-        _ db: Database, profile: RecipientProfile, requests: [InterestRequest], limits: HardLimits,
-        exactCapped: Bool
+        _ db: Database, profile: RecipientProfile, requests: [InterestRequest], limits: HardLimits
     ) throws -> Set<Int64> {
         let mask = Purpose.mask(profile.purposes)
         let key = WordsKey(profile: profile, limits: try StatementKey(limits.condition(on: .product), db))
-        // Below the cap the streamed set is the exact set.
-        if let known = memo.wordsGood[key], !exactCapped || known.count < Self.countCap { return known }
+        if let known = memo.wordsGood[key] { return known }
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
-        let byTags = tags.isEmpty ? nil : MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)
-        var queries: [String] = []
-        for request in requests {
-            if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                queries.append(query)
-            }
+        var pks = tags.isEmpty ? Set<Int64>() : try tagMatches(db, tags, limits: limits, purposeMask: mask)
+        for request in requests where pks.count < Self.countCap {
+            guard let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask)
+            else { continue }
+            let found = try textMatches(db, query, profile: profile, limits: limits, purposeMask: mask)
+            // FTS5's stemmer hears "fish" in "fishing": a match only when their words (or the
+            // interest's) are really there, by the rule the list labels with.
+            let unseen = found.filter { !pks.contains($0) }
+            try addHeard(db, request, query: query, candidates: unseen, to: &pks)
         }
-        let pks: Set<Int64>
-        if queries.isEmpty || exactCapped {
-            // One statement: the tags alone (its first `countCap` rows, as always), or everything
-            // when the exact capped set is asked for.
-            var sources = byTags.map { [$0] } ?? []
-            sources += queries.map { MatchRequests.goodByText($0, limits: limits, purposeMask: mask) }
-            pks = Set(try MatchRequests.goodPKs(db, sources: sources, cap: Self.countCap))
-        } else {
-            // The union of several sources: distinct pks until the cap.
-            var found = Set<Int64>()
-            if try !tags.isEmpty && fewPriced(db, limits: limits) {
-                for tag in tags where found.count < Self.countCap {
-                    for row in try tagRows(db, tag, limits: limits) where mask == 0 || row.purposes & mask != 0 {
-                        found.insert(row.pk)
-                        if found.count == Self.countCap { break }
-                    }
-                }
-            } else if let byTags {
-                try MatchRequests.forEachPK(db, byTags) { pk in
-                    found.insert(pk)
-                    return found.count < Self.countCap
-                }
-            }
-            for query in queries where found.count < Self.countCap {
-                if try profile == self.profile || memo.hasTextHits(db, query, limits: limits, weights: weights) {
-                    // Their own profile: the candidates read these hits too.
-                    for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
-                        found.insert(hit.pk)
-                        if found.count == Self.countCap { break }
-                    }
-                } else {
-                    // A changed profile (a relaxation) only counts: stream its matches, through
-                    // the price index when the budget leaves few products.
-                    let request =
-                        try fewPriced(db, limits: limits)
-                        ? MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: mask)
-                        : MatchRequests.goodByText(query, limits: limits, purposeMask: mask)
-                    try MatchRequests.forEachPK(db, request) { pk in
-                        found.insert(pk)
-                        return found.count < Self.countCap
-                    }
-                }
-            }
-            pks = found
-        }
-        if !exactCapped { memo.wordsGood[key] = pks }
+        memo.wordsGood[key] = pks
         return pks
+    }
+
+    /// The first `countCap` rows of the tags' statement (as a set): read from the tags' rows
+    /// within the limits when the budget leaves few products and they are fewer than the cap.
+    private func tagMatches(_ db: Database, _ tags: [String], limits: HardLimits, purposeMask mask: Int) throws
+        -> Set<Int64>
+    {
+        if try fewPriced(db, limits: limits) {
+            var rows: [Int64] = []
+            for tag in tags {
+                for row in try tagRows(db, tag, limits: limits) where mask == 0 || row.purposes & mask != 0 {
+                    rows.append(row.pk)
+                }
+            }
+            // Every row fits under the cap: the statement would give them all.
+            if rows.count <= Self.countCap { return Set(rows) }
+        }
+        return Set(
+            try MatchRequests.goodPKs(
+                db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)], cap: Self.countCap))
+    }
+
+    /// The first `countCap` full-text matches of `query` within `limits` with a wished purpose,
+    /// in pk order (as the search gives them).
+    private func textMatches(
+        _ db: Database, _ query: String, profile: RecipientProfile, limits: HardLimits, purposeMask mask: Int
+    ) throws -> [Int64] {
+        if try profile == self.profile || memo.hasTextHits(db, query, limits: limits, weights: weights) {
+            // Their own profile: the candidates read these hits too.
+            var found: [Int64] = []
+            for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
+                found.append(hit.pk)
+                if found.count == Self.countCap { break }
+            }
+            return found
+        }
+        let request =
+            try fewPriced(db, limits: limits)
+            ? MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: mask)
+            : MatchRequests.goodByText(query, limits: limits, purposeMask: mask)
+        var found: [Int64] = []
+        try MatchRequests.forEachPK(db, request) { pk in
+            found.append(pk)
+            return found.count < Self.countCap
+        }
+        return found
     }
 
     /// Whether their interest's tag alone already gives a full retrieval (`perSource` products
@@ -417,7 +418,7 @@ struct MatchQuery {
         var unlimited = profile
         unlimited.budgetMax = nil
         let currency = try currencyContext(db)
-        let pks = try goodPKs(db, profile: unlimited, exactCapped: true)
+        let pks = try goodPKs(db, profile: unlimited)
         var prices: [Int64] = []
         for (code, price) in try MatchRequests.prices(db, pks: Array(pks)) {
             // Compared only through the shop's rates; other currencies cannot say what to raise to.
@@ -542,10 +543,11 @@ struct MatchQuery {
         }
         guard !pks.isEmpty else { return [] }
         let products = try products(db, pks: pks)
+        let closeness = try self.closeness(db, pks: pks)
         let scored = products.map { pk, entry in
             score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
-                meaning: meaning, purposeMask: mask)
+                meaning: meaning, closeness: closeness[pk] ?? 0, purposeMask: mask)
         }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
@@ -554,11 +556,25 @@ struct MatchQuery {
         }
     }
 
+    /// How close in meaning each candidate is to what they said (the best of their interests),
+    /// when the catalog has the semantic signal: one indexed read per candidate and interest.
+    func closeness(_ db: Database, pks: Set<Int64>) throws -> [Int64: Double] {
+        guard let semantic, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
+        let sorted = pks.sorted()
+        var best: [Int64: Double] = [:]
+        for request in requests {
+            for (pk, similarity) in try semantic.similarities(db, to: request.said, productPKs: sorted) {
+                best[pk] = max(best[pk] ?? 0, similarity)
+            }
+        }
+        return best
+    }
+
     /// Exact fit of one product: interest (their interest by tag or text > meaning > broader or
     /// related tag), purpose, age, and what their history teaches.
     func score(
         pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
-        meaning: [Int: [Int64: Double]], purposeMask: Int
+        meaning: [Int: [Int64: Double]], closeness: Double = 0, purposeMask: Int
     ) -> Candidate {
         var hits: [Candidate.Match] = []
         // Tokenised only when some wish needs its words weighed.
@@ -680,6 +696,16 @@ struct MatchQuery {
             let interestWeight =
                 purposeMask == 0 && steeringMask == 0 ? weights.interest + weights.purpose : weights.interest
             score = interestWeight * interestFit + purposeWeight * (purposeFit ? 1 : 0) + weights.age * ageFit
+            // Among products their words or tags found, the one closer in meaning to what they
+            // said leads. Products found by meaning alone already score by it (capped), so they
+            // get nothing more: meaning never lifts itself above their words.
+            let foundOtherwise = hits.contains { hit in
+                switch hit.hit {
+                case .meaning, .nearMeaning: false
+                default: true
+                }
+            }
+            if foundOtherwise { score += weights.meaningRanking * max(0, closeness) }
             isGood = strong && purposeHit
         }
         // Their own history: what they loved or sent back steers the ranking.
@@ -704,6 +730,15 @@ struct MatchQuery {
         case .nearMeaning: 5
         case .like: 6
         }
+    }
+
+    /// ``place(of:nameTokens:nameSet:allSet:)`` from the raw text.
+    static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
+        let nameTokens = TextNormalizer.tokens(name)
+        let nameSet = Set(nameTokens)
+        return place(
+            of: request, nameTokens: nameTokens, nameSet: nameSet,
+            allSet: nameSet.union(TextNormalizer.tokens(description)))
     }
 
     /// Where the wish's words are: any of its phrases wholly in the name, else in name and

@@ -23,7 +23,7 @@ struct Relaxer {
                 var relaxation = Relaxation(suggestion: change.suggestion, matches: count, changes: change.changes)
                 if change.changes.budget != nil, !query.requests.isEmpty {
                     let said = query.requests.map(\.said).joined(separator: " or ")
-                    relaxation.detail = "\(count == 1 ? "1 gift that matches" : "\(count) gifts that match") \(said)"
+                    relaxation.detail = "\(GiftCount.phrase(count, "gift that matches", "gifts that match")) \(said)"
                 }
                 helpful.append(relaxation)
             }

@@ -46,6 +46,10 @@ public struct ScoringWeights: Sendable, Equatable {
     public var semanticFloor: Double
     /// A semantic match counts at most this much, so it never outranks an exact tag or name match.
     public var semanticCap: Double
+    /// Every candidate's closeness in meaning to what they said (cosine above `semanticFloor`)
+    /// adds up to this much to its score: it orders products that matched alike (a knight
+    /// playset above a dartboard of the brand "Knight"), never turns a match good or weak.
+    public var meaningRanking: Double
     /// The semantic signal is consulted only when their words and tags found fewer good matches
     /// than this: it finds what words cannot, and never reorders what words found.
     public var semanticWhenFewerThan: Int
@@ -84,7 +88,7 @@ public struct ScoringWeights: Sendable, Equatable {
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
         semanticGoodSimilarity: Double = 0.75, semanticFloor: Double = 0.35, semanticCap: Double = 0.7,
-        semanticWhenFewerThan: Int = 5,
+        meaningRanking: Double = 0.6, semanticWhenFewerThan: Int = 5,
         likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
         noInterestPurpose: Double = 0.6, noInterestAge: Double = 0.4, noInterestLike: Double = 0.1,
         historyLoved: Double = 0.08, historyReturned: Double = 0.12,
@@ -111,6 +115,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.semanticGoodSimilarity = semanticGoodSimilarity
         self.semanticFloor = semanticFloor
         self.semanticCap = semanticCap
+        self.meaningRanking = meaningRanking
         self.semanticWhenFewerThan = semanticWhenFewerThan
         self.likeFactor = likeFactor
         self.extraInterestShare = extraInterestShare

@@ -9,4 +9,8 @@ protocol SemanticSignal: Sendable {
     func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(
         pk: Int64, similarity: Double
     )]
+
+    /// Cosine similarity of `text` with each listed product that has a vector (products another
+    /// signal retrieved): ranks them by meaning among themselves.
+    func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double]
 }

@@ -91,7 +91,7 @@ struct AskCommand: ParsableCommand {
             if let count = try? conversation.remainingCount(in: catalog) {
                 // `done` is a hint for someone typing; a piped transcript has its answers already.
                 let suffix = interactive ? Output.dim("  (type `done` to see them)") : ""
-                Output.say(Output.green("→ \(count) gift\(count == 1 ? "" : "s") fit so far") + suffix + "\n")
+                Output.say(Output.green("→ \(GiftCount.phrase(count)) fit so far") + suffix + "\n")
             }
         }
     }

@@ -14,7 +14,9 @@ enum RecommendationPrinter {
         var lines: [String] = []
         switch result.fit {
         case .good:
-            let more = result.goodMatchCount > result.items.count ? " (of \(result.goodMatchCount) good matches)" : ""
+            let more =
+                result.goodMatchCount > result.items.count
+                ? " (of \(GiftCount.phrase(result.goodMatchCount, "good match", "good matches")))" : ""
             let whom =
                 name.map { "\($0) (\(profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"))" }
                 ?? profile.ageDescriptionWithArticle
@@ -60,7 +62,7 @@ enum RecommendationPrinter {
                     + ":")
             for (index, relaxation) in result.relaxations.enumerated() {
                 lines.append(
-                    "  \(index + 1). \(relaxation.suggestion): \(relaxation.matches) gift\(relaxation.matches == 1 ? "" : "s")"
+                    "  \(index + 1). \(relaxation.suggestion): \(GiftCount.phrase(relaxation.matches))"
                 )
             }
         } else if result.fit != .good {
