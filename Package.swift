@@ -87,6 +87,8 @@ let package = Package(
         ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
         .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
+        // The in-process recommend rate Benchmarks/service.sh compares the server with (same profiles).
+        .executableTarget(name: "service-bench", dependencies: ["Giftwise"], path: "Sources/service-bench"),
         // Times the semantic signal in-process (Benchmarks/semantic.sh drives it).
         .executableTarget(
             name: "semantic-bench",

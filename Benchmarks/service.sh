@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
-# Service benchmarks (issue 13), figures from one run on this machine:
+# Service benchmarks (issue 13), every figure from this one run on this machine:
 #  - wrk, 64 connections, 10 s, GET /v1/recommendations over a mix of 5 profiles (Tests/Service/profiles.lua),
-#    on the default catalog and on a 100k-product catalog: requests/s, p50/p99, non-2xx and socket errors;
-#  - the same profiles as sequential `giftwise recommend` processes (requests/s);
-#  - the in-process rate from giftwise-bench's median recommend time, times the 2 cores;
-#  - server RSS after the load;
+#    on the default catalog and on a 100k-product catalog: requests/s, p50/p99, non-2xx and socket errors,
+#    once as served (response cache on, the default) and once with --cache-mb 0 (every request computed);
+#  - the same 5 profiles as sequential `giftwise recommend --format json` processes (requests/s);
+#  - the in-process rate: service-bench answers the same 5 profiles on one thread per core for 10 s
+#    (request → library recommend → JSON bytes, no HTTP, no cache);
+#  - server RSS after each load;
 #  - a 200k-row PUT /v1/catalog while readers poll: zero failed reads, and they see the old catalog
 #    (never a part of the new one) until the import commits.
-# Usage: Benchmarks/service.sh   (BENCH_DIR to keep files; takes ~3 minutes after the build)
+# Usage: Benchmarks/service.sh   (BENCH_DIR to keep files; takes ~4 minutes after the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 for tool in wrk curl python3; do command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk curl; break; }; done
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
-if ! (swift build -c release --product giftwise-server && swift build -c release --product giftwise && swift build -c release --product giftwise-bench) >"$work/build.log" 2>&1; then
+if ! (swift build -c release --product giftwise-server && swift build -c release --product giftwise && swift build -c release --product service-bench) >"$work/build.log" 2>&1; then
   cat "$work/build.log"; echo "build failed" >&2; exit 1
 fi
 bin=$(swift build -c release --show-bin-path)
 export GIFTWISE_BIN_DIR=$bin
 source Tests/Service/lib.sh
 LUA=$ROOT/Tests/Service/profiles.lua
+mapfile -t queries < <(grep -oE '"/v1/recommendations\?[^"]+"' "$LUA" | tr -d '"')
 profiles=(
   "--age 7 --interest dinosaurs --interest drawing --purpose educational --budget 30"
   "--age 35 --interest coffee --interest hiking --budget 60"
@@ -28,23 +31,33 @@ profiles=(
   "--age 3 --interest trains --budget 25"
   "--age 70 --interest gardening --interest reading --purpose crafty --budget 40 --exclude seeds"
 )
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+cores=$(nproc)
+echo "machine: $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$CLI_BIN" --db "$work/default.sqlite" catalog stats --format json >/dev/null
 [ -f "$work/catalog-100000.csv" ] || python3 Benchmarks/generate_catalog.py 100000 "$work/catalog-100000.csv" --seed 42
 [ -f "$work/big.sqlite" ] || "$CLI_BIN" --db "$work/big.sqlite" catalog import "$work/catalog-100000.csv" >/dev/null
 
-printf '\n| catalog | server req/s | p50 ms | p99 ms | non-2xx | socket errors | sequential CLI req/s | in-process req/s (2 cores) | server ÷ CLI | server ÷ in-process | RSS after load |\n|---|---|---|---|---|---|---|---|---|---|---|\n' >"$work/table.md"
-for name in default big; do
-  db="$work/$name.sqlite"
-  start_server "$work/server-$name.log" --db "$db"
+# load NAME DB ARGS… : warm-up, then 10 s of wrk; sets rps p50 p99 non2xx sockets rss_mb.
+load() {
+  local name="$1" db="$2"; shift 2
+  start_server "$work/server-$name.log" --db "$db" "$@"
   wrk -t2 -c64 -d2s -s "$LUA" "http://127.0.0.1:$SERVER_PORT" >/dev/null   # warm-up
   wrk -t2 -c64 -d10s --latency -s "$LUA" "http://127.0.0.1:$SERVER_PORT" >"$work/wrk-$name.txt"
-  rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status)
+  rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 ))
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-  rps=$(wrk_result "$work/wrk-$name.txt" rps); p50=$(wrk_result "$work/wrk-$name.txt" p50_ms); p99=$(wrk_result "$work/wrk-$name.txt" p99_ms)
-  non2xx=$(wrk_result "$work/wrk-$name.txt" non2xx)
-  sockets=$(( $(wrk_result "$work/wrk-$name.txt" connect) + $(wrk_result "$work/wrk-$name.txt" read) + $(wrk_result "$work/wrk-$name.txt" write) + $(wrk_result "$work/wrk-$name.txt" timeout) ))
+  local f="$work/wrk-$name.txt"
+  rps=$(wrk_result "$f" rps); p50=$(wrk_result "$f" p50_ms); p99=$(wrk_result "$f" p99_ms); non2xx=$(wrk_result "$f" non2xx)
+  sockets=$(( $(wrk_result "$f" connect) + $(wrk_result "$f" read) + $(wrk_result "$f" write) + $(wrk_result "$f" timeout) ))
+}
+ratio() { python3 -c "a, b = float('$1'), float('$2'); print(f'{a / b:.1f}' if b > 0 else '?')"; }
+percent() { python3 -c "a, b = float('$1'), float('$2'); print(f'{100 * a / b:.0f} %' if b > 0 else '?')"; }
+
+printf '\n| catalog | server | req/s | p50 ms | p99 ms | non-2xx | socket errors | RSS after load | ÷ sequential CLI | ÷ in-process |\n|---|---|---|---|---|---|---|---|---|---|\n' >"$work/table.md"
+: >"$work/baselines.md"
+for name in default big; do
+  db="$work/$name.sqlite"
+  label=$([ $name = default ] && echo "default ($("$CLI_BIN" --db "$db" catalog stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["products"])') products)" || echo "100k products")
   # Sequential processes: each profile 10 times.
   start=$(date +%s%N); runs=0
   for round in $(seq 1 10); do for profile in "${profiles[@]}"; do
@@ -52,18 +65,19 @@ for name in default big; do
     "$CLI_BIN" --db "$db" recommend $profile --format json >/dev/null; runs=$((runs + 1))
   done; done
   cli_rps=$(python3 -c "print(round($runs / (($(date +%s%N) - $start) / 1e9), 1))")
-  # In-process: giftwise-bench's median recommend time; two cores run two at once.
-  "$BIN_DIR/giftwise-bench" "$db" 30 >"$work/bench-$name.txt" 2>&1 || true
-  median=$(grep -m1 -iE '^recommend' "$work/bench-$name.txt" | grep -oE 'median +[0-9.]+' | grep -oE '[0-9.]+$' || echo 0)
-  inproc=$(python3 -c "m=float('$median'); print(round(2000 / m, 1) if m > 0 else 0)")
-  ratio_cli=$(python3 -c "print(round($rps / $cli_rps, 1))")
-  ratio_in=$(python3 -c "print(str(round(100 * $rps / $inproc)) + ' %' if $inproc > 0 else '?')")
-  label=$([ $name = default ] && echo "default ($("$CLI_BIN" --db "$db" catalog stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["products"])') products)" || echo "100k products")
-  echo "| $label | $rps | $p50 | $p99 | $non2xx | $sockets | $cli_rps | $inproc | ${ratio_cli}× | $ratio_in | $((rss_kb / 1024)) MB |" >>"$work/table.md"
+  # In-process, one thread per core, the same five profiles, no cache.
+  inproc=$("$BIN_DIR/service-bench" "$db" 10 "$cores" "${queries[@]}" | grep -oE 'rps=[0-9.]+' | cut -d= -f2)
+  echo "| $label | $cli_rps | $inproc |" >>"$work/baselines.md"
+  load "$name-cached" "$db"
+  echo "| $label | as served (cache on) | $rps | $p50 | $p99 | $non2xx | $sockets | $rss_mb MB | $(ratio "$rps" "$cli_rps")× | $(percent "$rps" "$inproc") |" >>"$work/table.md"
+  load "$name-uncached" "$db" --cache-mb 0
+  echo "| $label | --cache-mb 0 | $rps | $p50 | $p99 | $non2xx | $sockets | $rss_mb MB | $(ratio "$rps" "$cli_rps")× | $(percent "$rps" "$inproc") |" >>"$work/table.md"
   echo "done: $name"
 done
 cat "$work/table.md"
-echo "(giftwise-bench medians: $(grep -m1 -iE '^recommend' "$work/bench-default.txt" | tr -s ' ') / $(grep -m1 -iE '^recommend' "$work/bench-big.txt" | tr -s ' '))"
+printf '\n| catalog | sequential `giftwise recommend` processes, req/s | in-process, %s threads, req/s |\n|---|---|---|\n' "$cores"
+cat "$work/baselines.md"
+echo
 
 # Readers during a 200k-row import.
 [ -f "$work/catalog-200000.csv" ] || python3 Benchmarks/generate_catalog.py 200000 "$work/catalog-200000.csv" --seed 7

@@ -16,8 +16,17 @@ struct APIResponder: HTTPResponder {
     let configuration: ServerConfiguration
     let catalogs: CatalogHandle
     let logger: Logger
-    /// Fewer requests in the catalog at once than SQLite reader connections (GRDB's pool has 5).
-    let gate = CatalogGate(permits: 4)
+    /// The web finder still reads the catalog synchronously (blocking the thread it runs on), so
+    /// fewer of its requests run at once than the cooperative pool has threads: the API keeps a
+    /// thread to answer on. (Nothing can deadlock either way: asynchronous reads take and give
+    /// back their connection off the pool.) The API's own reads are all asynchronous: no gate.
+    let webGate = CatalogGate(permits: ProcessInfo.processInfo.activeProcessorCount - 1)
+
+    init(configuration: ServerConfiguration, catalogs: CatalogHandle, logger: Logger) {
+        self.configuration = configuration
+        self.catalogs = catalogs
+        self.logger = logger
+    }
 
     /// Every route and the methods it accepts (for 405 and `Allow`).
     static let routes: [String: [HTTPRequest.Method]] = [
@@ -27,7 +36,13 @@ struct APIResponder: HTTPResponder {
         "/v1/catalog/stats": [.get],
         "/v1/catalog": [.put],
         "/openapi.json": [.get],
+        "/openapi.yaml": [.get],
     ]
+
+    /// The methods a route answers, HEAD included wherever GET is.
+    static func allowed(_ methods: [HTTPRequest.Method]) -> [String] {
+        (methods.contains(.get) ? methods + [.head] : methods).map(\.rawValue)
+    }
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -45,11 +60,23 @@ struct APIResponder: HTTPResponder {
         }
         response.headers[.xRequestID] = requestID
         addCORS(to: &response, request: request)
+        if request.method == .head { response = response.createHeadResponse() }
         let elapsed = ContinuousClock.now - start
         // One line per request; the path without its query, never a header or a body.
-        logger.info(
-            "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(Self.milliseconds(elapsed))ms",
-            metadata: ["request.id": "\(requestID)"])
+        switch configuration.logFormat {
+        case .text:
+            logger.info(
+                "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(Self.milliseconds(elapsed))ms",
+                metadata: ["request.id": "\(requestID)"])
+        case .json:
+            logger.info(
+                "request",
+                metadata: [
+                    "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+                    "status": .stringConvertible(response.status.code),
+                    "duration_ms": .stringConvertible(Self.seconds(elapsed) * 1000), "request_id": "\(requestID)",
+                ])
+        }
         return response
     }
 
@@ -64,36 +91,44 @@ struct APIResponder: HTTPResponder {
         if request.method == .options, !configuration.allowedOrigins.isEmpty {
             return preflight(request, methods: methods)
         }
-        guard methods.contains(request.method) else {
-            throw Problem.methodNotAllowed(request.method.rawValue, path: path, allowed: methods.map(\.rawValue))
+        // HEAD is GET without the body (``respond(to:context:)`` drops it, keeping the length).
+        let method = request.method == .head ? HTTPRequest.Method.get : request.method
+        guard methods.contains(method) else {
+            throw Problem.methodNotAllowed(request.method.rawValue, path: path, allowed: Self.allowed(methods))
         }
-        switch (request.method, path) {
+        switch (method, path) {
         case (.get, "/health"):
             _ = try QueryParameters(request.uri.query, known: [])
             return Self.json(Data(#"{"products":\#(catalogs.products),"status":"ok"}"#.utf8) + Data("\n".utf8))
         case (.get, "/v1/recommendations"):
             let query = try QueryParameters(request.uri.query, known: ProfileRequest.queryNames)
-            return try await recommend(ProfileRequest(query: query))
+            return try await recommend(ProfileRequest(query: query), request)
         case (.post, "/v1/recommendations"):
             _ = try QueryParameters(request.uri.query, known: [])
             let body = try await jsonBody(request)
-            return try await recommend(ProfileRequest(json: body))
+            return try await recommend(ProfileRequest(json: body), request)
         case (.post, "/v1/flow"):
             _ = try QueryParameters(request.uri.query, known: [])
             let answers = try FlowEndpoint.answers(from: try await jsonBody(request))
-            let catalog = catalogs.catalog
-            return try Self.json(document: await gate.run { try await catalog.flowStep(answers: answers) })
+            let (catalog, generation) = catalogs.current
+            return try await cached(FlowEndpoint.cacheKey(answers), generation: generation, request) {
+                try Self.jsonBuffer(document: try await catalog.flowStep(answers: answers))
+            }
         case (.get, "/v1/catalog/stats"):
             _ = try QueryParameters(request.uri.query, known: [])
-            let catalog = catalogs.catalog
-            return try Self.json(document: await gate.run { try await catalog.stats() })
+            let body = try Self.jsonBuffer(document: try await catalogs.catalog.stats())
+            return Self.conditional(CachedBody(body), request)
         case (.put, "/v1/catalog"):
             return try await importCatalog(request)
         case (.get, "/openapi.json"):
             _ = try QueryParameters(request.uri.query, known: [])
-            return Self.json(OpenAPIDocument.data)
+            return Self.conditional(Self.openAPI, request)
+        case (.get, "/openapi.yaml"):
+            // JSON is YAML (1.2): the same document, for tools that ask for .yaml.
+            _ = try QueryParameters(request.uri.query, known: [])
+            return Self.conditional(Self.openAPI, request, contentType: "application/yaml; charset=utf-8")
         default:
-            throw Problem.methodNotAllowed(request.method.rawValue, path: path, allowed: methods.map(\.rawValue))
+            throw Problem.methodNotAllowed(request.method.rawValue, path: path, allowed: Self.allowed(methods))
         }
     }
 
@@ -104,12 +139,13 @@ struct APIResponder: HTTPResponder {
     private func webFinder(_ request: Request) async throws -> Response {
         let body = request.method == .post ? try await collectBody(request, limit: configuration.bodyLimit) : Data()
         let query = request.uri.query.map { String($0) } ?? ""
+        let method = request.method == .head ? HTTPRequest.Method.get : request.method
         let webRequest = WebRequest(
-            method: request.method.rawValue, target: request.uri.path + (query.isEmpty ? "" : "?" + query),
+            method: method.rawValue, target: request.uri.path + (query.isEmpty ? "" : "?" + query),
             body: Array(body),
             headers: request.headers.map { ($0.name.rawName, $0.value) })
         let catalog = catalogs.catalog
-        let answer = try await gate.run { try await WebFinder(catalog: catalog).respond(webRequest) }
+        let answer = try await webGate.run { try await WebFinder(catalog: catalog).respond(webRequest) }
         var headers = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
@@ -119,13 +155,27 @@ struct APIResponder: HTTPResponder {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
-    private func recommend(_ request: ProfileRequest) async throws -> Response {
-        let catalog = catalogs.catalog
-        let result = try await gate.run {
-            let profile = try request.libraryRequest.profile(in: catalog)
-            return try await catalog.recommend(for: profile, limit: request.limit)
+    private func recommend(_ profile: ProfileRequest, _ request: Request) async throws -> Response {
+        let (catalog, generation) = catalogs.current
+        let library = profile.libraryRequest
+        return try await cached(profile.cacheKey, generation: generation, request) {
+            try Self.jsonBuffer(document: RecommendationDocument(try await catalog.recommend(library)))
         }
-        return try Self.json(document: RecommendationDocument(result))
+    }
+
+    /// A deterministic JSON answer from the response cache, computed (once, however many ask at
+    /// the same moment) on a miss. While an upload is being imported the cache stands aside, so
+    /// readers see the old catalog until the commit and the new one right after.
+    private func cached(
+        _ key: String, generation: UInt64, _ request: Request,
+        compute: @escaping @Sendable () async throws -> ByteBuffer
+    ) async throws -> Response {
+        guard catalogs.cacheable else { return Self.conditional(CachedBody(try await compute()), request) }
+        let (body, _) = try await catalogs.cache.body(
+            for: CacheKey(generation: generation, request: key), compute: compute)
+        // The generation may have moved on while this was computed; the entry is then unreachable
+        // and the answer still the one the catalog gave when the request arrived.
+        return Self.conditional(body, request)
     }
 
     static let catalogTypes: [String: ImportOptions.Format] = [
@@ -164,7 +214,7 @@ struct APIResponder: HTTPResponder {
         // The library runs the import off the cooperative pool, so reads keep being answered.
         let report = try await catalog.importFile(at: upload.url, options: options)
         _ = consume upload
-        catalogs.recount()
+        if dryRun { catalogs.recount() } else { catalogs.catalogChanged() }
         return try Self.json(document: report)
     }
 
@@ -273,6 +323,29 @@ struct APIResponder: HTTPResponder {
         json(Data(try GiftwiseJSON.text(document).utf8))
     }
 
+    /// A Giftwise document's bytes, as the CLI prints them.
+    static func jsonBuffer<Document: GiftwiseDocument>(document: Document) throws -> ByteBuffer {
+        ByteBuffer(string: try GiftwiseJSON.text(document))
+    }
+
+    static let openAPI = CachedBody(ByteBuffer(bytes: OpenAPIDocument.data))
+
+    /// A 200 with the body, its entity tag and `Cache-Control: no-cache` (a client or proxy may
+    /// keep it but asks again each time: the catalog may change at any moment); a 304 without a
+    /// body when a GET or HEAD already holds that tag (`If-None-Match`).
+    static func conditional(
+        _ body: CachedBody, _ request: Request, contentType: String = "application/json; charset=utf-8"
+    ) -> Response {
+        var headers: HTTPFields = [.eTag: body.etag, .cacheControl: "no-cache"]
+        if request.method == .get || request.method == .head,
+            EntityTag.matches(request.headers[.ifNoneMatch], body.etag)
+        {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body.bytes))
+    }
+
     static func json(_ data: Data) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -285,6 +358,11 @@ struct APIResponder: HTTPResponder {
         return Response(
             status: problem.status, headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     static func milliseconds(_ duration: Duration) -> String {

@@ -1,11 +1,9 @@
 /// At most a few requests work on the catalog at once; the rest wait here, suspended.
 ///
-/// Why: a catalog read takes one of SQLite's reader connections (GRDB keeps a small pool), and
-/// GRDB waits for a free one by blocking the thread it runs on. Under load (64 connections on 2
-/// cores) enough such waits would occupy every thread of the cooperative pool, including the ones
-/// the connection holders need to finish and give theirs back: the server would stop. Keeping
-/// the number of requests in the catalog below the number of reader connections means no read
-/// ever waits for a connection, and the queue forms here instead, where waiting costs no thread.
+/// Used for the web finder, whose reads are synchronous: each waits for one of SQLite's reader
+/// connections by blocking the thread it runs on. Keeping fewer of them running than the
+/// cooperative pool has threads leaves the API a thread to answer on; the queue forms here,
+/// where waiting costs no thread.
 actor CatalogGate {
     private let permits: Int
     private var inUse = 0

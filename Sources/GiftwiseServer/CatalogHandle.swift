@@ -14,23 +14,65 @@ import Synchronization
 final class CatalogHandle: Sendable {
     /// The path the server was given (a file, or a link to the current snapshot).
     let path: String
-    private let state: Mutex<(catalog: GiftCatalog, identity: FileIdentity?, products: Int)>
-    /// Set while a catalog upload is being imported: a second upload gets 409 at once.
+    /// Reader connections per catalog: one per core (each keeps its own page cache; more only
+    /// wait for a core).
+    let readers: Int
+    private let state: Mutex<State>
+    /// Set while a catalog upload is being imported: a second upload gets 409 at once, and the
+    /// response cache stands aside (readers see the old catalog until the commit, then the new).
     let importing = Atomic<Bool>(false)
+    /// Cached responses, keyed on ``generation``.
+    let cache: ResponseCache
+
+    private struct State {
+        var catalog: GiftCatalog
+        var identity: FileIdentity?
+        var products: Int
+        var probe: CatalogChangeProbe?
+        var dataVersion: Int?
+        /// Bumped whenever what the catalog answers may have changed.
+        var generation: UInt64
+    }
 
     /// Opens the catalog at `path`, filling a never-used one with the bundled default catalog.
-    init(path: String) throws {
+    init(path: String, readers: Int = ProcessInfo.processInfo.activeProcessorCount, cacheBytes: Int = 0) throws {
         self.path = path
-        let (catalog, identity) = try Self.open(path)
-        state = Mutex((catalog, identity, try catalog.productCount()))
+        self.readers = max(2, readers)
+        self.cache = ResponseCache(capacity: cacheBytes)
+        let (catalog, identity) = try Self.open(path, readers: self.readers)
+        let probe = try? catalog.changeProbe()
+        state = Mutex(
+            State(
+                catalog: catalog, identity: identity, products: try catalog.productCount(), probe: probe,
+                dataVersion: try? probe?.version(), generation: 1))
     }
 
     /// The catalog to answer this request from.
     var catalog: GiftCatalog { state.withLock { $0.catalog } }
 
-    /// Products in the catalog, as last counted (at open, after an upload, and a few times a
-    /// second by ``CatalogWatcher``): `/health` answers without touching the database.
+    /// The catalog and its generation, read together: a response computed from this catalog may
+    /// be cached under this generation.
+    var current: (catalog: GiftCatalog, generation: UInt64) { state.withLock { ($0.catalog, $0.generation) } }
+
+    /// Products in the catalog, as last counted (at open, after an upload, and whenever
+    /// ``CatalogWatcher`` sees a commit): `/health` answers without touching the database.
     var products: Int { state.withLock { $0.products } }
+
+    /// Whether cached responses may be served and stored now (not while an upload is imported).
+    var cacheable: Bool { cache.isEnabled && !importing.load(ordering: .acquiring) }
+
+    /// Starts a new generation (the catalog changed) and forgets every cached response.
+    private func advance() {
+        state.withLock { $0.generation &+= 1 }
+        cache.removeAll()
+    }
+
+    /// After an import through this server committed: a new generation at once (not at the
+    /// watcher's next look), and the products counted again.
+    func catalogChanged() {
+        advance()
+        recount()
+    }
 
     /// Counts the products again (after an import, or one by another process).
     func recount() {
@@ -40,14 +82,32 @@ final class CatalogHandle: Sendable {
         }
     }
 
-    private static func open(_ path: String) throws -> (GiftCatalog, FileIdentity?) {
+    /// Whether anyone committed to the catalog since the last look (then: a new generation and a
+    /// recount). Without a probe (it could not be opened) every look counts as a change.
+    @discardableResult
+    func checkForCommits() -> Bool {
+        let probe = state.withLock { $0.probe }
+        let version = try? probe?.version()
+        let changed = state.withLock { state in
+            guard let version else { return true }
+            defer { state.dataVersion = version }
+            return state.dataVersion != version
+        }
+        if changed {
+            advance()
+            recount()
+        }
+        return changed
+    }
+
+    private static func open(_ path: String, readers: Int) throws -> (GiftCatalog, FileIdentity?) {
         // Create (and seed) the file on first use, as the CLI does, then pin the resolved target.
         if FileIdentity(path: path) == nil {
             _ = try GiftCatalog(path: path).fillWithDefaultCatalogIfEmpty()
         }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let identity = FileIdentity(path: resolved)
-        let catalog = try GiftCatalog(path: resolved)
+        let catalog = try GiftCatalog(path: resolved, maximumReaders: readers)
         try catalog.fillWithDefaultCatalogIfEmpty()
         return (catalog, identity)
     }
@@ -60,15 +120,21 @@ final class CatalogHandle: Sendable {
         guard let now, now != state.withLock({ $0.identity }) else { return false }
         let start = ContinuousClock.now
         do {
-            let (catalog, identity) = try Self.open(path)
+            let (catalog, identity) = try Self.open(path, readers: readers)
             let products = try catalog.productCount()
-            state.withLock { $0 = (catalog, identity, products) }
+            let probe = try? catalog.changeProbe()
+            let version = try? probe?.version()
+            state.withLock {
+                $0 = State(
+                    catalog: catalog, identity: identity, products: products, probe: probe, dataVersion: version,
+                    generation: $0.generation &+ 1)
+            }
+            cache.removeAll()
             logger.notice(
                 "catalog reopened: a new catalog was published",
                 metadata: [
                     "path": "\(path)", "products": "\(products)",
-                    "ms":
-                        "\((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - start).components.seconds * 1000)",
+                    "ms": "\(APIResponder.milliseconds(ContinuousClock.now - start))",
                 ])
             return true
         } catch {
@@ -115,7 +181,7 @@ struct CatalogWatcher: Service {
                     forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds)
                         / 1e18)
                 guard running.load(ordering: .relaxed) else { break }
-                if !handle.reloadIfReplaced(logger: logger) { handle.recount() }
+                if !handle.reloadIfReplaced(logger: logger) { handle.checkForCommits() }
             }
             stopped.continuation.finish()
         }

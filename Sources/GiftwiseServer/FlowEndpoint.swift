@@ -8,6 +8,14 @@ enum FlowEndpoint {
     static let maxAnswers = 200
     static let maxAnswerLength = 1_000
 
+    /// The answers in canonical form, for the response cache (the step depends on nothing else:
+    /// a public server offers no saved recipients). Length-prefixed, so no two lists collide.
+    static func cacheKey(_ answers: [String]) -> String {
+        var key = "flow \(answers.count)"
+        for answer in answers { key += " \(answer.utf8.count):" + answer }
+        return key
+    }
+
     /// Reads `{"answers": [...]}`.
     static func answers(from data: Data) throws(Problem) -> [String] {
         let object = try JSONBody.object(data)

@@ -23,7 +23,8 @@ public struct GiftwiseServer: Sendable {
     public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "giftwise")) throws {
         self.configuration = configuration
         self.logger = logger
-        self.catalogs = try CatalogHandle(path: configuration.databasePath)
+        self.catalogs = try CatalogHandle(
+            path: configuration.databasePath, readers: configuration.readers, cacheBytes: configuration.cacheBytes)
     }
 
     /// Serves until SIGTERM or SIGINT (or cancellation), then stops accepting connections, lets
@@ -36,9 +37,27 @@ public struct GiftwiseServer: Sendable {
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let readTimeout = TimeAmount(configuration.readTimeout)
+        // The guard closes idle connections itself (and answers 408 to slow requests), so
+        // Hummingbird's own idle timeout is off: it would close a half-sent request silently.
+        let (logger, format) = (logger, configuration.logFormat)
+        let logTimeout: @Sendable (String) -> Void = { requestID in
+            switch format {
+            case .text:
+                logger.info("- - 408 (request too slow)", metadata: ["request.id": "\(requestID)"])
+            case .json:
+                logger.info(
+                    "request",
+                    metadata: [
+                        "status": .stringConvertible(408), "request_id": "\(requestID)", "error": "request timeout",
+                    ])
+            }
+        }
         let http = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [IdleStateHandler(readTimeout: readTimeout), SlowClientGuard()],
-            idleTimeout: readTimeout)
+            additionalChannelHandlers: [
+                IdleStateHandler(readTimeout: readTimeout),
+                SlowClientGuard(headerTimeout: readTimeout, logTimeout: logTimeout),
+            ],
+            idleTimeout: nil)
         let responder = APIResponder(configuration: configuration, catalogs: catalogs, logger: logger)
         var app = Application(
             responder: responder,

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The OpenAPI 3.0 document served at `/openapi.json`: every endpoint, parameter, body and error.
+/// The OpenAPI 3.0 document served at `/openapi.json` (and `/openapi.yaml`): every endpoint,
+/// parameter, body and error.
 /// CI validates it (openapi-spec-validator) and checks a live server against it (schemathesis).
 enum OpenAPIDocument {
     static let data = Data(text.utf8)
@@ -11,7 +12,7 @@ enum OpenAPIDocument {
          "info": {
           "title": "Giftwise",
           "version": "1.0.0",
-          "description": "Gift recommendations for a recipient's reasons, the question flow, and catalog updates. Every error is an RFC 9457 problem document (application/problem+json). Unknown query parameters are refused (400) and named. Bodies are limited to 64 kB, catalog uploads to 100 MB. Every response carries X-Request-Id (a caller's own X-Request-Id is kept when it is 1-64 characters of A-Z a-z 0-9 - _ .)."
+          "description": "Gift recommendations for a recipient's reasons, the question flow, and catalog updates. Every error is an RFC 9457 problem document (application/problem+json). Unknown query parameters are refused (400) and named. Bodies are limited to 64 kB, catalog uploads to 100 MB. Every response carries X-Request-Id (a caller's own X-Request-Id is kept when it is 1-64 characters of A-Z a-z 0-9 - _ .). Every GET also answers HEAD. Recommendations, flow steps, stats and this document carry a strong ETag and Cache-Control: no-cache; a GET with a matching If-None-Match gets 304. A client that sends its headers or body too slowly gets 408 and the connection is closed."
          },
          "servers": [
           {
@@ -141,6 +142,14 @@ enum OpenAPIDocument {
                "maximum": 100,
                "default": 5
               }
+             },
+             {
+              "name": "If-None-Match",
+              "in": "header",
+              "schema": {
+               "type": "string"
+              },
+              "description": "The ETag of a copy already held: 304 when it is still the answer."
              }
             ],
             "responses": {
@@ -151,6 +160,37 @@ enum OpenAPIDocument {
                 "schema": {
                  "$ref": "#/components/schemas/Recommendations"
                 }
+               }
+              },
+              "headers": {
+               "ETag": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "A strong entity tag of the body."
+               },
+               "Cache-Control": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "no-cache: keep it, but ask again (If-None-Match) before reuse."
+               }
+              }
+             },
+             "304": {
+              "description": "The copy held (If-None-Match) is still the answer.",
+              "headers": {
+               "ETag": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "A strong entity tag of the body."
+               },
+               "Cache-Control": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "no-cache: keep it, but ask again (If-None-Match) before reuse."
                }
               }
              },
@@ -231,6 +271,20 @@ enum OpenAPIDocument {
                  "$ref": "#/components/schemas/FlowStep"
                 }
                }
+              },
+              "headers": {
+               "ETag": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "A strong entity tag of the body."
+               },
+               "Cache-Control": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "no-cache: keep it, but ask again (If-None-Match) before reuse."
+               }
               }
              },
              "400": {
@@ -263,6 +317,20 @@ enum OpenAPIDocument {
                 "schema": {
                  "$ref": "#/components/schemas/CatalogStats"
                 }
+               }
+              },
+              "headers": {
+               "ETag": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "A strong entity tag of the body."
+               },
+               "Cache-Control": {
+                "schema": {
+                 "type": "string"
+                },
+                "description": "no-cache: keep it, but ask again (If-None-Match) before reuse."
                }
               }
              },
@@ -429,6 +497,33 @@ enum OpenAPIDocument {
               "description": "The OpenAPI document.",
               "content": {
                "application/json": {
+                "schema": {
+                 "type": "object"
+                }
+               }
+              }
+             },
+             "400": {
+              "$ref": "#/components/responses/BadRequest"
+             },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
+             },
+             "405": {
+              "$ref": "#/components/responses/MethodNotAllowed"
+             }
+            }
+           }
+          },
+          "/openapi.yaml": {
+           "get": {
+            "operationId": "openapiYAML",
+            "summary": "This document as YAML (its JSON text, which is valid YAML 1.2).",
+            "responses": {
+             "200": {
+              "description": "The OpenAPI document.",
+              "content": {
+               "application/yaml": {
                 "schema": {
                  "type": "object"
                 }

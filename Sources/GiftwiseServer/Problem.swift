@@ -147,6 +147,11 @@ extension Problem {
         detail: "The request body ended before its declared length or was malformed; nothing was changed.",
         headers: [.connection: "close"])
 
+    static let requestTimeout = Problem(
+        .init(code: 408, reasonPhrase: "Request Timeout"), kind: "request-timeout", title: "Request Timeout",
+        detail:
+            "The request did not arrive in time (headers or body too slow); the connection is closed. Send it again.")
+
     static func unavailable(_ detail: String) -> Problem {
         Problem(.serviceUnavailable, kind: "catalog-unavailable", title: "Service Unavailable", detail: detail)
     }

@@ -114,6 +114,20 @@ struct ProfileRequest: Sendable, Equatable {
         return values
     }
 
+    /// The request in canonical form, for the response cache: two requests with the same key get
+    /// the same document. Purposes are a set to the library (order and repeats do not matter);
+    /// everything else is kept as given. Strings are length-prefixed, so no two requests collide.
+    var cacheKey: String {
+        var key = "recommend age=\(age) limit=\(limit)"
+        key += " budget=" + (budget.map { "\($0)" } ?? "-") + " budgetMin=" + (budgetMin.map { "\($0)" } ?? "-")
+        key += " purposes=" + Set(purposes).map(\.rawValue).sorted().joined(separator: ",")
+        for (name, values) in [("interests", interests), ("exclude", exclude)] {
+            key += " \(name)=\(values.count)"
+            for value in values { key += " \(value.utf8.count):" + value }
+        }
+        return key
+    }
+
     /// The library's request (which builds the profile exactly as `giftwise recommend` does).
     var libraryRequest: RecommendationRequest {
         RecommendationRequest(

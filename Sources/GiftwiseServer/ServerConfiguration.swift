@@ -22,6 +22,12 @@ public struct ServerConfiguration: Sendable {
     public var catalogCheckInterval: Duration
     /// Where uploads are spooled before the import reads them.
     public var spoolDirectory: URL
+    /// Bytes of recommendation and flow responses kept in memory (0 turns the cache off).
+    public var cacheBytes: Int = 16 * 1024 * 1024
+    /// SQLite reader connections: one per core (at least two).
+    public var readers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// How the one line per request is written.
+    public var logFormat: LogFormat = .text
     /// How long requests in flight may take to finish after SIGTERM or SIGINT.
     public var shutdownGracePeriod: Duration = .seconds(30)
 
@@ -44,4 +50,12 @@ public struct ServerConfiguration: Sendable {
         self.catalogCheckInterval = catalogCheckInterval
         self.spoolDirectory = spoolDirectory
     }
+}
+
+/// How request log lines are written.
+public enum LogFormat: String, Sendable, CaseIterable {
+    /// `GET /health 200 0.41ms request.id=…`, for people.
+    case text
+    /// One JSON object per line (``JSONLogHandler``), for log collectors.
+    case json
 }

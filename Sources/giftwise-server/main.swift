@@ -46,6 +46,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .customLong("log-format"),
+        help: "text (a line for people) or json (one JSON object per line: method, path, status, duration, request id)."
+    )
+    var logFormat = "text"
+
+    @Option(
+        name: .customLong("cache-mb"),
+        help: ArgumentHelp(
+            "Memory for cached recommendation and flow answers, in MB (0: no cache).", valueName: "MB"))
+    var cacheMB = 16
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard readTimeout > 0, readTimeout <= 3600 else {
@@ -54,6 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxCatalogMB > 0, maxCatalogMB <= 10_000 else {
             throw ValidationError("--max-catalog-mb must be between 1 and 10000.")
         }
+        guard LogFormat(rawValue: logFormat) != nil else {
+            throw ValidationError("--log-format must be text or json.")
+        }
+        guard cacheMB >= 0, cacheMB <= 4096 else { throw ValidationError("--cache-mb must be between 0 and 4096.") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
         }
@@ -66,17 +82,25 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
+        let format = LogFormat(rawValue: logFormat) ?? .text
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            switch format {
+            case .json:
+                return JSONLogHandler(label: label, level: level)
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
         let environment = ProcessInfo.processInfo.environment
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, databasePath: db ?? GiftCatalog.defaultPath(),
             adminToken: environment["GIFTWISE_ADMIN_TOKEN"], allowedOrigins: allowedOrigins,
             catalogBodyLimit: maxCatalogMB * 1024 * 1024,
             readTimeout: .milliseconds(Int64(readTimeout * 1000)))
+        configuration.cacheBytes = cacheMB * 1024 * 1024
+        configuration.logFormat = format
         let server: GiftwiseServer
         do {
             server = try GiftwiseServer(configuration: configuration, logger: Logger(label: "giftwise"))

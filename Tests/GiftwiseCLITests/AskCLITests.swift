@@ -135,7 +135,7 @@ final class AskCLITests {
 
     @Test func refineCommandsReRankTheList() throws {
         let run = try AskRunner.run(
-            "8\nscience, art\n\n\n\ndone\ncheaper\nnot 1\nmore crafty\nmore like 1\nnot like 2\nmore\nnonsense\nnot 42\nquit\n",
+            "8\nscience, drawing\n\n\n\ndone\ncheaper\nnot 1\nmore crafty\nmore like 1\nnot like 2\nmore\nnonsense\nnot 42\nquit\n",
             folder: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Budget now up to $"))

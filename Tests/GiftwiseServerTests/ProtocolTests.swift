@@ -26,7 +26,7 @@ import Testing
         #expect(
             Set(paths.keys) == [
                 "/", "/gifts", "/count", "/assets/{name}", "/health", "/v1/recommendations", "/v1/flow",
-                "/v1/catalog/stats", "/v1/catalog", "/openapi.json",
+                "/v1/catalog/stats", "/v1/catalog", "/openapi.json", "/openapi.yaml",
             ])
         #expect(paths["/v1/recommendations"]?.keys.sorted() == ["get", "post"])
         #expect(paths["/v1/catalog"]?.keys.sorted() == ["put"])
@@ -90,7 +90,7 @@ import Testing
         #expect(problem.json["requestId"] as? String == problem.header("x-request-id"))
     }
 
-    @Test func aClientThatStopsSendingHeadersIsDisconnected() async throws {
+    @Test func aClientThatStopsSendingHeadersGets408AndIsDisconnected() async throws {
         let server = try await TestServer(readTimeout: .milliseconds(300))
         defer { Task { await server.stop() } }
         let received = try await RawHTTP.blocking {
@@ -99,8 +99,75 @@ import Testing
             try RawHTTP.send(socket, Data("GET /health HTTP/1.1\r\nHost: x\r\n".utf8))
             return RawHTTP.readAll(socket)  // returns when the server closes (the socket's own timeout is 60 s)
         }
-        #expect(received.isEmpty)
+        let reply = try RawHTTP.parse(received)
+        #expect(reply.status == 408)
+        #expect(reply.header("content-type") == "application/problem+json")
+        #expect(reply.json["status"] as? Int == 408)
         #expect(try await server.productCount() > 0)
+    }
+
+    @Test func aClientThatDripsItsHeadersGets408() async throws {
+        // Given a client sending a header byte every 100 ms: never idle for the 400 ms read
+        // timeout, but the headers are not complete 400 ms after their first byte.
+        let server = try await TestServer(readTimeout: .milliseconds(400))
+        defer { Task { await server.stop() } }
+        let received = try await RawHTTP.blocking {
+            let socket = try RawHTTP.connect(port: server.port)
+            defer { close(socket) }
+            for byte in "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: abcdefghijklmnopqrstuvwxyz".utf8 {
+                guard (try? RawHTTP.send(socket, Data([byte]))) != nil else { break }
+                usleep(100_000)
+                var pending = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                if poll(&pending, 1, 0) > 0 { break }  // the server answered
+            }
+            return RawHTTP.readAll(socket)
+        }
+        #expect(try RawHTTP.parse(received).status == 408)
+    }
+
+    @Test func aStalledUploadGets408AndChangesNothing() async throws {
+        let server = try await TestServer(readTimeout: .milliseconds(300))
+        defer { Task { await server.stop() } }
+        let before = try await server.productCount()
+        let received = try await RawHTTP.blocking {
+            let socket = try RawHTTP.connect(port: server.port)
+            defer { close(socket) }
+            let head =
+                "PUT /v1/catalog HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\n"
+                + "Content-Type: text/csv\r\nContent-Length: 1000\r\n\r\nid,name,price\nslow-1,Slow,1\n"
+            try RawHTTP.send(socket, Data(head.utf8))
+            return RawHTTP.readAll(socket)
+        }
+        #expect(try RawHTTP.parse(received).status == 408)
+        #expect(try await server.productCount() == before)
+    }
+
+    @Test func headAnswersEveryGetWithItsHeadersAndNoBody() async throws {
+        let server = try await TestServer()
+        defer { Task { await server.stop() } }
+        for target in [
+            "/health", "/v1/recommendations?age=7&interest=dinosaurs", "/v1/catalog/stats", "/openapi.json", "/",
+        ] {
+            let get = try await server.get(target)
+            let head = try await server.request("HEAD", target)
+            #expect(head.status == get.status, "\(target)")
+            #expect(head.body.isEmpty, "\(target)")
+            #expect(head.header("content-length") == String(get.body.count), "\(target)")
+            #expect(head.header("content-type") == get.header("content-type"), "\(target)")
+        }
+        let allow = try await server.request("DELETE", "/v1/recommendations")
+        #expect(allow.status == 405)
+        #expect(allow.header("allow") == "GET, POST, HEAD")
+    }
+
+    @Test func theOpenAPIDocumentIsAlsoServedAsYAML() async throws {
+        let server = try await TestServer()
+        defer { Task { await server.stop() } }
+        let json = try await server.get("/openapi.json")
+        let yaml = try await server.get("/openapi.yaml")
+        #expect(yaml.status == 200)
+        #expect(yaml.header("content-type") == "application/yaml; charset=utf-8")
+        #expect(yaml.body == json.body)  // JSON text is valid YAML 1.2
     }
 
     @Test func aPublishedCatalogIsServedWithoutARestart() async throws {
@@ -113,6 +180,9 @@ import Testing
         let server = try await TestServer(databasePath: served)
         defer { Task { await server.stop() } }
         let before = try await server.productCount()
+        let query = "/v1/recommendations?age=7&interest=dinosaurs&limit=100"
+        let cachedBefore = try await server.get(query)  // now in the response cache
+        #expect(!cachedBefore.text.contains("srv-1"))
 
         // Given a different catalog published at the path the server reads
         let source = try GiftCatalog(path: folder.appendingPathComponent("source.sqlite").path)
@@ -129,6 +199,9 @@ import Testing
                 count = try await server.productCount()
             }
             #expect(count == 2 + round)
+            // And the cached recommendations are those of the new catalog, not the old one
+            let recommended = try await server.get(query)
+            #expect(recommended.text.contains("srv-1"))
         }
         // And old snapshots are cleaned up, keeping the newest two (and any from the last minute).
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: served + ".snapshots").filter {

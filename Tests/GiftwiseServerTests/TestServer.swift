@@ -29,7 +29,7 @@ final class TestServer: Sendable {
 
     init(
         adminToken: String? = "test-token", allowedOrigins: [String] = [], catalogBodyLimit: Int = 100 * 1024 * 1024,
-        readTimeout: Duration = .seconds(30), databasePath: String? = nil
+        readTimeout: Duration = .seconds(30), databasePath: String? = nil, cacheBytes: Int = 16 * 1024 * 1024
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "giftwise-server-test-\(UUID().uuidString)")
@@ -40,10 +40,11 @@ final class TestServer: Sendable {
             self.databasePath = folder.appendingPathComponent("catalog.sqlite").path
             try FileManager.default.copyItem(atPath: Self.template, toPath: self.databasePath)
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, databasePath: self.databasePath, adminToken: adminToken,
             allowedOrigins: allowedOrigins, catalogBodyLimit: catalogBodyLimit, readTimeout: readTimeout,
             catalogCheckInterval: .milliseconds(50), spoolDirectory: folder)
+        configuration.cacheBytes = cacheBytes
         let server = try GiftwiseServer(configuration: configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         task = Task {

@@ -4,6 +4,9 @@ import json
 P = lambda ref: {"$ref": "#/components/responses/" + ref}
 def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 def ok(schema, desc): return {"description": desc, "content": {"application/json": {"schema": schema}}}
+etag_headers = {"ETag": {"schema": {"type": "string"}, "description": "A strong entity tag of the body."},
+                "Cache-Control": {"schema": {"type": "string"}, "description": "no-cache: keep it, but ask again (If-None-Match) before reuse."}}
+def cacheable(response): return {**response, "headers": etag_headers}
 ref = lambda n: {"$ref": "#/components/schemas/" + n}
 std = {"400": P("BadRequest"), "404": P("NotFound"), "405": P("MethodNotAllowed")}
 body_errors = {"413": P("TooLarge"), "415": P("UnsupportedMediaType")}
@@ -15,7 +18,10 @@ doc = {
            "description": "Gift recommendations for a recipient's reasons, the question flow, and catalog updates. "
                           "Every error is an RFC 9457 problem document (application/problem+json). "
                           "Unknown query parameters are refused (400) and named. Bodies are limited to 64 kB, catalog uploads to 100 MB. "
-                          "Every response carries X-Request-Id (a caller's own X-Request-Id is kept when it is 1-64 characters of A-Z a-z 0-9 - _ .)."},
+                          "Every response carries X-Request-Id (a caller's own X-Request-Id is kept when it is 1-64 characters of A-Z a-z 0-9 - _ .). "
+                          "Every GET also answers HEAD. Recommendations, flow steps, stats and this document carry a strong ETag and "
+                          "Cache-Control: no-cache; a GET with a matching If-None-Match gets 304. A client that sends its headers or body too "
+                          "slowly gets 408 and the connection is closed."},
   "servers": [{"url": "/"}],
   "paths": {
     "/health": {"get": {"operationId": "health", "summary": "Liveness and readiness: the catalog is open.",
@@ -31,8 +37,10 @@ doc = {
           {"name": "budgetMin", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1000000000}, "description": "The least to spend (not above budget)."},
           {"name": "exclude", "in": "query", "style": "form", "explode": True, "schema": strlist("A word to avoid, or a product id they own.")},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 5}},
+          {"name": "If-None-Match", "in": "header", "schema": {"type": "string"}, "description": "The ETag of a copy already held: 304 when it is still the answer."},
         ],
-        "responses": {"200": ok(ref("Recommendations"), "The recommendations document."), **std}},
+        "responses": {"200": cacheable(ok(ref("Recommendations"), "The recommendations document.")),
+                      "304": {"description": "The copy held (If-None-Match) is still the answer.", "headers": etag_headers}, **std}},
       "post": {"operationId": "recommendPost", "summary": "Recommend gifts for a profile given as a JSON body.",
         "requestBody": {"required": True, "content": {"application/json": {"schema": ref("Profile")}}},
         "responses": {"200": ok(ref("Recommendations"), "The recommendations document."), **std, **body_errors}}},
@@ -40,9 +48,9 @@ doc = {
         "description": "Answers are replayed as the terminal reads lines: `skip`, `back`, `done` and `?` work as typed; a rejected answer "
                        "leaves the flow where it was. When the last answer was rejected, the same question comes back with `error` set.",
         "requestBody": {"required": True, "content": {"application/json": {"schema": ref("FlowRequest")}}},
-        "responses": {"200": ok(ref("FlowStep"), "The next question, or the profile and its recommendations when the flow is done."), **std, **body_errors}}},
+        "responses": {"200": cacheable(ok(ref("FlowStep"), "The next question, or the profile and its recommendations when the flow is done.")), **std, **body_errors}}},
     "/v1/catalog/stats": {"get": {"operationId": "catalogStats", "summary": "What the catalog holds (the `catalog stats --format json` document).",
-        "responses": {"200": ok(ref("CatalogStats"), "Catalog statistics."), **std}}},
+        "responses": {"200": cacheable(ok(ref("CatalogStats"), "Catalog statistics.")), **std}}},
     "/v1/catalog": {"put": {"operationId": "catalogImport", "summary": "Import a catalog file (upsert by id, all or nothing).",
         "description": "Needs `Authorization: Bearer TOKEN` with the server's GIFTWISE_ADMIN_TOKEN; a server without one refuses writes (403). "
                        "The body is streamed to disk, never held in memory. Readers keep seeing the previous catalog until the import commits. "
@@ -64,6 +72,8 @@ doc = {
                       "507": problem("The server's disk is full; nothing was changed.")}}},
     "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document.",
         "responses": {"200": ok({"type": "object"}, "The OpenAPI document."), **std}}},
+    "/openapi.yaml": {"get": {"operationId": "openapiYAML", "summary": "This document as YAML (its JSON text, which is valid YAML 1.2).",
+        "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/yaml": {"schema": {"type": "object"}}}}, **std}}},
   },
   "components": {
     "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
@@ -190,6 +200,6 @@ doc["paths"]["/assets/{name}"] = {"get": {"operationId": "webAsset", "summary": 
     "responses": {"200": {"description": "The asset.", "content": {"text/css": {"schema": {"type": "string"}}, "text/javascript": {"schema": {"type": "string"}},
                                                                      "image/svg+xml": {"schema": {"type": "string"}}}}, **web_errors}}}
 doc["paths"]["/"] = web
-text = json.dumps(doc, indent=1, sort_keys=False)
-swift = 'import Foundation\n\n/// The OpenAPI 3.0 document served at `/openapi.json`: every endpoint, parameter, body and error.\n/// CI validates it (openapi-spec-validator) and checks a live server against it (schemathesis).\nenum OpenAPIDocument {\n    static let data = Data(text.utf8)\n\n    static let text = #"""\n' + text + '\n"""#\n}\n'
+text = "\n".join("        " + line for line in json.dumps(doc, indent=1, sort_keys=False).split("\n"))
+swift = 'import Foundation\n\n/// The OpenAPI 3.0 document served at `/openapi.json` (and `/openapi.yaml`): every endpoint,\n/// parameter, body and error.\n/// CI validates it (openapi-spec-validator) and checks a live server against it (schemathesis).\nenum OpenAPIDocument {\n    static let data = Data(text.utf8)\n\n    static let text = #"""\n' + text + '\n        """#\n}\n'
 open(__import__('os').path.join(__import__('os').path.dirname(__file__), '../../Sources/GiftwiseServer/OpenAPIDocument.swift'),'w').write(swift)

@@ -19,6 +19,17 @@ extension GiftCatalog {
         try await Self.offTheCooperativePool { try self.importData(data, options: options) }
     }
 
+    /// Recommends for a request as `giftwise recommend` does (``RecommendationRequest/profile(in:)``,
+    /// then ``recommend(for:limit:history:critique:)``), all in one asynchronous read: one reader
+    /// connection and one transaction per request, and no cooperative thread ever blocked on SQLite.
+    /// - Throws: ``GiftwiseError/invalidProfile(_:)`` naming what is out of range; database errors.
+    public func recommend(_ request: RecommendationRequest) async throws -> Recommendations {
+        if let problem = request.problem { throw GiftwiseError.invalidProfile(problem) }
+        return try await database.read { [self] db in
+            try Matcher(catalog: self).recommend(db, for: request.profile(db), limit: request.limit ?? 5)
+        }
+    }
+
     private static func offTheCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T
     {
         try await withCheckedThrowingContinuation { continuation in

@@ -40,6 +40,16 @@ public struct GiftCatalog: Sendable {
         try self.init(database: CatalogDatabase(path: path, singleConnection: singleConnection))
     }
 
+    /// Opens the catalog at `path` with at most `maximumReaders` reader connections (a server).
+    package init(path: String, maximumReaders: Int) throws {
+        try self.init(database: CatalogDatabase(path: path, maximumReaders: maximumReaders))
+    }
+
+    /// A probe that tells when anyone commits to this catalog's file (a server's cache key).
+    package func changeProbe() throws -> CatalogChangeProbe {
+        try CatalogChangeProbe(path: database.path)
+    }
+
     /// A private catalog in memory, with the bundled taxonomy and no products.
     public static func inMemory() throws -> GiftCatalog {
         try GiftCatalog(database: CatalogDatabase())

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A profile as the HTTP service and the flow's finished step write it: the body of
 /// `POST /v1/recommendations` (DESIGN §5) and the `profile` of a finished ``FlowStep``.
@@ -79,6 +80,23 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
             ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget.map { Money($0) },
             budgetMin: budgetMin.map { Money($0) })
         try profile.exclude(exclude, in: catalog)
+        return profile
+    }
+
+    /// ``profile(in:)`` inside a read the caller already holds (one transaction for a server's
+    /// whole request).
+    package func profile(_ db: Database) throws -> RecipientProfile {
+        if let problem { throw GiftwiseError.invalidProfile(problem) }
+        var profile = RecipientProfile(
+            ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget.map { Money($0) },
+            budgetMin: budgetMin.map { Money($0) })
+        for entry in exclude {
+            if try CatalogDatabase.productExists(db, id: entry) {
+                profile.excludedProductIDs.insert(entry)
+            } else if !profile.excludedWords.contains(entry) {
+                profile.excludedWords.append(entry)
+            }
+        }
         return profile
     }
 }

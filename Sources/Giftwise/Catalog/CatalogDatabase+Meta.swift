@@ -30,6 +30,11 @@ extension CatalogDatabase {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
     }
 
+    /// Whether a product with this id exists.
+    static func productExists(_ db: Database, id: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product WHERE id = ?)", arguments: [id]) ?? false
+    }
+
     /// A catalog that has never held products (and was never imported into) is filled with the
     /// bundled default catalog on first use.
     static func needsDefaultCatalog(_ db: Database) throws -> Bool {

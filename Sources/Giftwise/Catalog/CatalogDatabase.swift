@@ -16,7 +16,9 @@ package struct CatalogDatabase: Sendable {
     /// - Parameter singleConnection: one connection instead of a reader pool — for a short-lived
     ///   process (the CLI), where the pool's set-up write on every open is pure cost. The file
     ///   stays in WAL mode either way, so other processes read during an import as before.
-    package init(path: String, singleConnection: Bool = false) throws {
+    /// - Parameter maximumReaders: how many reader connections the pool may open (GRDB's default,
+    ///   5, when `nil`); a server matches it to its cores, since each reader keeps its own page cache.
+    package init(path: String, singleConnection: Bool = false, maximumReaders: Int? = nil) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -51,7 +53,9 @@ package struct CatalogDatabase: Sendable {
                 }
                 writer = queue
             } else {
-                writer = try DatabasePool(path: path, configuration: Self.configuration())
+                var configuration = Self.configuration()
+                if let maximumReaders { configuration.maximumReaderCount = max(1, maximumReaders) }
+                writer = try DatabasePool(path: path, configuration: configuration)
             }
             try Self.migrate(writer, path: path)
             self.writer = writer
