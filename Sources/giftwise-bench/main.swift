@@ -12,7 +12,11 @@ guard arguments.count >= 2 else {
 let runs = arguments.count >= 3 ? Int(arguments[2]) ?? 30 : 30
 let catalog = try GiftCatalog(path: arguments[1])
 
+/// `BENCH_ONLY=word`: run only the measurements whose label contains `word` (for profiling one).
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+
 func measure(_ label: String, _ body: () throws -> Void) rethrows {
+    if let only, !label.contains(only) { return }
     var samples: [Double] = []
     try body()  // warm-up
     for _ in 0..<runs {
@@ -48,12 +52,15 @@ if ProcessInfo.processInfo.environment["BENCH_DETAIL"] != nil {
     }
 }
 // The flow's next question after the core answers: picks a follow-up by information gain.
-var flow = QuestionFlow()
-for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer, in: catalog) }
-let atLastCore = flow
-try measure("flow: next question after core answers") {
-    var copy = atLastCore
-    try copy.answer("", in: catalog)
+let flowLabel = "flow: next question after core answers"
+if only.map({ flowLabel.contains($0) }) ?? true {
+    var flow = QuestionFlow()
+    for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer, in: catalog) }
+    let atLastCore = flow
+    try measure(flowLabel) {
+        var copy = atLastCore
+        try copy.answer("", in: catalog)
+    }
 }
 
 let nothing = RecipientProfile(ageYears: 6, interests: ["dinosaurs"], purposes: [.sporty], budgetMax: Money(3))

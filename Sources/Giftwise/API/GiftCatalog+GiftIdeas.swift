@@ -42,9 +42,10 @@ extension GiftCatalog {
     }
 
     /// The ideas a catalog uses: the bundled ones, overridden by the shop's stored file.
-    static func effectiveGiftIdeas(_ database: CatalogDatabase) -> GiftIdeas {
+    /// - Parameter text: the stored file (`nil`: none, or it could not be read).
+    static func effectiveGiftIdeas(stored text: String?) -> GiftIdeas {
         // A stored file was valid when imported; one that no longer reads falls back to the bundled ideas.
-        guard let stored = try? database.read({ db in try storedShopGiftIdeas(db) }) else { return .bundled }
+        guard let text, let stored = try? GiftIdeas(jsonData: Data(text.utf8)) else { return .bundled }
         return GiftIdeas.bundled.overridden(by: stored)
     }
 

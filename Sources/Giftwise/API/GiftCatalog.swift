@@ -22,7 +22,12 @@ public struct GiftCatalog: Sendable {
     /// Gift ideas to point elsewhere when nothing here fits (`Recommendations.elsewhere`): the
     /// bundled `catalog/ideas.json`, overridden by a shop's file stored with
     /// ``importGiftIdeas(data:)``; an app may also set its own (``GiftIdeas/init(jsonData:taxonomy:)``).
-    public var giftIdeas: GiftIdeas = .bundled
+    /// Read (and parsed) the first time it is needed: most recommendations never need it.
+    public var giftIdeas: GiftIdeas {
+        get { giftIdeasSource.value }
+        set { giftIdeasSource = LazyGiftIdeas(newValue) }
+    }
+    private var giftIdeasSource: LazyGiftIdeas
 
     /// Opens the catalog at `path`, creating it (empty) if needed.
     /// - Throws: ``GiftwiseError`` when the file is not a catalog, is newer, or cannot be written.
@@ -56,7 +61,10 @@ public struct GiftCatalog: Sendable {
         if !database.isReadOnly { try ProductVectors.fillIfNeeded(database) }
         self.taxonomy = try database.loadTaxonomy()
         self.semantic = SemanticSearch(database: database)
-        self.giftIdeas = Self.effectiveGiftIdeas(database)
+        // The shop's stored file is read now (one row); parsing it and the bundled ideas waits
+        // for the first use, which may come inside a read (where no other read may start).
+        let storedIdeas = try? database.read { db in try CatalogDatabase.metaValue(db, .giftIdeas) }
+        self.giftIdeasSource = LazyGiftIdeas { Self.effectiveGiftIdeas(stored: storedIdeas) }
     }
 
     /// Where the catalog lives by default: `$GIFTWISE_DB`, else
@@ -108,5 +116,30 @@ public struct GiftCatalog: Sendable {
     /// Number of products.
     public func productCount() throws -> Int {
         try database.read { db in try CatalogDatabase.productCount(db) }
+    }
+}
+
+/// Gift ideas loaded on first use, shared by a catalog's copies.
+final class LazyGiftIdeas: @unchecked Sendable {  // `loaded` is guarded by `lock`
+    private let lock = NSLock()
+    private var loaded: GiftIdeas?
+    private let load: @Sendable () -> GiftIdeas
+
+    init(_ load: @escaping @Sendable () -> GiftIdeas) {
+        self.load = load
+    }
+
+    init(_ ideas: GiftIdeas) {
+        self.loaded = ideas
+        self.load = { ideas }
+    }
+
+    var value: GiftIdeas {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let ideas = load()
+        loaded = ideas
+        return ideas
     }
 }

@@ -41,6 +41,12 @@ extension CatalogDatabase {
         (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
     }
 
+    /// A stored JSON array of strings (most are empty: read without a decoder).
+    private static func stringArray(json: String) -> [String] {
+        if json == "[]" { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
     /// The taxonomy as stored in this catalog.
     package func loadTaxonomy() throws -> Taxonomy {
         try read { db in
@@ -60,10 +66,8 @@ extension CatalogDatabase {
                     "SELECT id, label, phrase, ambiguous, synonyms FROM interest WHERE is_free = 0 ORDER BY position, id"
             ).map { row in
                 let id: String = row[0]
-                let ambiguousJSON: String = row[3]
-                let ambiguous = (try? JSONDecoder().decode([String].self, from: Data(ambiguousJSON.utf8))) ?? []
-                let synonymsJSON: String = row[4]
-                let synonyms = (try? JSONDecoder().decode([String].self, from: Data(synonymsJSON.utf8))) ?? []
+                let ambiguous = Self.stringArray(json: row[3])
+                let synonyms = Self.stringArray(json: row[4])
                 return Interest(
                     id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
                     related: related[id] ?? [:],

@@ -122,6 +122,22 @@ enum MatchRequests {
         """
     }
 
+    /// Every full-text match within the limits (any purpose), with its purposes and its BM25
+    /// relevance (as ``textRequest(_:limits:weights:count:)`` computes it), in no set order.
+    /// - Parameter among: when given, only these pks (known to pass: their products are never
+    ///   looked up otherwise); the `+` keeps the list a filter on the search's rows rather than
+    ///   one search per pk.
+    static func textHitsRequest(_ query: String, limits: HardLimits, weights: ScoringWeights, among: [Int64]? = nil)
+        -> SQL
+    {
+        let only: SQL = among.map { " AND +product_fts.rowid IN (SELECT value FROM json_each(\(jsonList($0))))" } ?? ""
+        return """
+            SELECT p.pk, p.purposes, bm25(product_fts, \(weights.bm25NameWeight), \(weights.bm25DescriptionWeight), 0.0) \
+            FROM product_fts JOIN product p ON p.pk = product_fts.rowid \
+            WHERE product_fts MATCH \(query)\(only) AND \(limits.condition(on: .product))
+            """
+    }
+
     /// Any products within the limits, wished purpose first, then the best-targeted age range.
     static func anyRequest(limits: HardLimits, purposeMask: Int, ageMonths: Int, count: Int) -> SQL {
         let purpose: SQL = purposeMask == 0 ? "1" : "((p.purposes & \(purposeMask)) != 0)"
@@ -144,6 +160,40 @@ enum MatchRequests {
             "SELECT p.pk AS pk FROM product_fts JOIN product p ON p.pk = product_fts.rowid WHERE product_fts MATCH \(query) AND \(limits.condition(on: .product))\(purpose)"
     }
 
+    /// ``goodByText(_:limits:purposeMask:)`` read the other way round: the products priced within
+    /// the budget (through the price index), each checked against the search's hits. Only for
+    /// one budget range in the catalog's one currency (see ``fewPriced(_:limits:)``).
+    static func goodByTextWithinPrice(_ query: String, limits: HardLimits, purposeMask: Int) -> SQL {
+        let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
+        return """
+            SELECT p.pk AS pk FROM product p INDEXED BY product_by_price \
+            WHERE \(limits.condition(on: .product))\(purpose) \
+            AND p.pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query))
+            """
+    }
+
+    /// Products priced within the budget below which reading by price beats reading every hit.
+    static let fewPricedBound = 2_000
+
+    /// Counts the products priced within the budget (one range, in the catalog's one currency)
+    /// through the price index, stopping at ``fewPricedBound``; `nil` for any other budget.
+    static func pricedWithinRequest(_ limits: HardLimits) -> SQL? {
+        guard limits.singleCurrency, let ranges = limits.priceRanges, ranges.count == 1, let range = ranges.first?.value
+        else { return nil }
+        return """
+            SELECT 1 FROM product INDEXED BY product_by_price \
+            WHERE price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound) LIMIT \(fewPricedBound)
+            """
+    }
+
+    /// A tag's rows within the limits (any purpose), with their purposes, in the range's order.
+    static func tagRowsRequest(_ tag: String, limits: HardLimits) -> SQL {
+        """
+        SELECT pi.product_pk, pi.purposes FROM product_interest pi WHERE pi.interest_id = \(tag) \
+        AND \(limits.condition(on: .tagRow)) ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk
+        """
+    }
+
     static func anyWithin(_ limits: HardLimits, purposeMask: Int) -> SQL {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
         return "SELECT p.pk AS pk FROM product p WHERE \(limits.condition(on: .product))\(purpose)"
@@ -155,6 +205,21 @@ enum MatchRequests {
         let union = sources.joined(separator: " UNION ")
         return try Int64.fetchAll(
             db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
+    }
+
+    /// `pks` as one JSON array argument (`IN (SELECT value FROM json_each(…))`): the statement is
+    /// then the same for any list, prepared once.
+    static func jsonList(_ pks: [Int64]) -> String {
+        "[" + pks.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Calls `body` with each pk `request` gives, in its order, until `body` returns false (the
+    /// rest is never read). Statement cached.
+    static func forEachPK(_ db: Database, _ request: SQL, _ body: (Int64) -> Bool) throws {
+        let cursor = try Int64.fetchCursor(db, SQLRequest<Int64>(literal: request, cached: true))
+        while let pk = try cursor.next() {
+            if !body(pk) { return }
+        }
     }
 
     /// The name and description of each product in `pks`.
@@ -192,10 +257,18 @@ enum MatchRequests {
         try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0
     }
 
-    static func names(_ db: Database, pks: [Int64]) throws -> [String] {
+    /// The names of products in `pks`, with their pks.
+    static func namesByPK(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String)] {
         guard !pks.isEmpty else { return [] }
-        return try String.fetchAll(
-            db, SQLRequest<String>(literal: "SELECT name FROM product WHERE pk IN \(pks) ORDER BY pk"))
+        let cursor = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: "SELECT pk, name FROM product WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks))))",
+                cached: true))
+        var names: [(pk: Int64, name: String)] = []
+        names.reserveCapacity(pks.count)
+        while let row = try cursor.next() { names.append((row[0], row[1])) }
+        return names
     }
 
     /// The prices of products in `pks`, each with its currency.
@@ -208,15 +281,43 @@ enum MatchRequests {
     }
 
     /// Products of the given pks, with their tags and whether the shop supplied the tags.
+    ///
+    /// Read with cursors (no row copies) through two cached statements that take the pks as one
+    /// JSON argument, so a list of any length is parsed and planned once per connection.
     static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
-        let list = pks.sorted()
-        guard !list.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
-            db, SQLRequest<Row>(literal: "SELECT \(sql: ProductRecord.columns) FROM product p WHERE p.pk IN \(list)"))
-        return Dictionary(
-            uniqueKeysWithValues: try ProductRecord.attachTags(db, rows: rows).map {
-                ($0.pk, ($0.product, $0.inferred & 1 == 0))
-            })
+        guard !pks.isEmpty else { return [:] }
+        let list = jsonList(pks.sorted())
+        var interests: [Int64: [String]] = [:]
+        let tags = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT product_pk, interest_id FROM product_interest INDEXED BY product_interest_by_product \
+                    WHERE product_pk IN (SELECT value FROM json_each(\(list))) ORDER BY product_pk, rank
+                    """, cached: true))
+        while let row = try tags.next() {
+            interests[row[0], default: []].append(row[1])
+        }
+        var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+        products.reserveCapacity(pks.count)
+        let rows = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT \(sql: ProductRecord.columns) FROM product p \
+                    WHERE p.pk IN (SELECT value FROM json_each(\(list)))
+                    """, cached: true))
+        while let row = try rows.next() {
+            let pk: Int64 = row[0]
+            let inferred: Int = row[10]
+            let purposes: Int = row[11]
+            let product = Product(
+                id: row[1], name: row[2], description: row[3], price: Money(minorUnits: row[4]), currency: row[5],
+                ages: AgeRange(minMonths: row[6], maxMonths: row[7]), interests: interests[pk] ?? [],
+                purposes: Purpose.allCases.filter { purposes & $0.bit != 0 }, url: row[8], inStock: row[9])
+            products[pk] = (product, inferred & 1 == 0)
+        }
+        return products
     }
 
     /// Products in stock priced in a currency the budget cannot be compared with.

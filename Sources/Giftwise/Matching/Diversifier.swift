@@ -90,12 +90,13 @@ struct Diversifier {
 
     /// One key per distinct gift among `names` (a name with an empty key stands for itself).
     static func distinctCount(_ names: [String]) -> Int {
-        Set(
-            names.map { name in
-                let key = variantKey(name)
-                return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
-            }
-        ).count
+        Set(names.map(distinctKey)).count
+    }
+
+    /// The gift a name stands for: its variant key, or the name itself when the key is empty.
+    static func distinctKey(_ name: String) -> String {
+        let key = variantKey(name)
+        return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
     }
 
     /// The name's words less years, numbers, editions, sizes, colours and pack counts.

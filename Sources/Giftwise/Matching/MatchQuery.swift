@@ -99,15 +99,9 @@ struct MatchQuery {
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
     let semantic: (any SemanticSignal)?
-    /// Results reused within one recommendation (relaxations re-count many changed profiles).
-    private let memo = Memo()
-
-    final class Memo {
-        /// Products nearest in meaning to each thing said, within the age and stock limits only.
-        var nearest: [String: [(pk: Int64, similarity: Double)]] = [:]
-        /// Good matches by words and tags alone, per profile.
-        var wordsGood: [RecipientProfile: Set<Int64>] = [:]
-    }
+    /// Results reused within one recommendation (relaxations re-count many changed profiles), or
+    /// within one read shared by several queries (see ``Memo``).
+    let memo: Memo
 
     /// Products close in meaning to `said` that pass `limits` (and a wished purpose), reusing one
     /// search per thing said: the search runs under the age and stock limits only, then each
@@ -117,13 +111,14 @@ struct MatchQuery {
     )] {
         guard let semantic else { return [] }
         let found: [(pk: Int64, similarity: Double)]
-        if let known = memo.nearest[said] {
+        let key = NearestKey(said: said, ageMonths: limits.ageMonths)
+        if let known = memo.nearest[key] {
             found = known
         } else {
             let broad = HardLimits(ageMonths: limits.ageMonths, priceRanges: nil, singleCurrency: true, excluded: nil)
             found = try semantic.nearest(db, to: said, limits: broad, purposeMask: 0, count: Self.perSource)
                 .filter { $0.similarity >= weights.semanticFloor }
-            memo.nearest[said] = found
+            memo.nearest[key] = found
         }
         guard !found.isEmpty else { return [] }
         let passing = try MatchRequests.passing(db, pks: found.map(\.pk), limits: limits, purposeMask: purposeMask)
@@ -140,8 +135,9 @@ struct MatchQuery {
 
     init(
         profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy,
-        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil
+        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil, memo: Memo = Memo()
     ) {
+        self.memo = memo
         self.profile = profile
         self.history = history
         self.critique = critique
@@ -216,13 +212,16 @@ struct MatchQuery {
     }
 
     func currencyContext(_ db: Database) throws -> CurrencyContext {
+        if let known = memo.currency[profile.currency] { return known }
         let counts = try CatalogDatabase.currencyCounts(db)
         let main = CatalogDatabase.mainCurrency(of: counts)
         let budgetCurrency = profile.currency.map { $0.uppercased() } ?? main
         let currencies = counts.keys.sorted()
         let single = currencies.allSatisfy { $0 == budgetCurrency }
         let rates = single ? ExchangeRates(base: budgetCurrency) : try CatalogDatabase.exchangeRates(db)
-        return CurrencyContext(budgetCurrency: budgetCurrency, catalogCurrencies: currencies, rates: rates)
+        let context = CurrencyContext(budgetCurrency: budgetCurrency, catalogCurrencies: currencies, rates: rates)
+        memo.currency[profile.currency] = context
+        return context
     }
 
     func hardLimits(_ profile: RecipientProfile, currency: CurrencyContext) -> HardLimits {
@@ -286,7 +285,7 @@ struct MatchQuery {
         let pks = try goodPKs(db, profile: profile)
         // Past the cap the exact number changes nothing, and variants need not be told apart.
         guard pks.count < Self.countCap else { return pks.count }
-        return Diversifier.distinctCount(try MatchRequests.names(db, pks: pks.sorted()))
+        return Set(try distinctKeys(db, pks: pks)).count
     }
 
     /// The pks of good matches (at most `countCap`).
@@ -307,29 +306,7 @@ struct MatchQuery {
                 try MatchRequests.goodPKs(
                     db, sources: [MatchRequests.anyWithin(limits, purposeMask: mask)], cap: Self.countCap))
         }
-        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
-        var pks =
-            tags.isEmpty
-            ? Set<Int64>()
-            : Set(
-                try MatchRequests.goodPKs(
-                    db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)],
-                    cap: Self.countCap))
-        for request in requests where pks.count < Self.countCap {
-            guard let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask)
-            else { continue }
-            let found = try MatchRequests.goodPKs(
-                db, sources: [MatchRequests.goodByText(query, limits: limits, purposeMask: mask)], cap: Self.countCap)
-            // FTS5's stemmer hears "fish" in "fishing": a match only when their words (or the
-            // interest's) are really there, by the rule the list labels with.
-            let unseen = found.filter { !pks.contains($0) }
-            for text in try MatchRequests.texts(db, pks: unseen) where pks.count < Self.countCap {
-                if Self.place(of: request, name: text.name, description: text.description) != .stem {
-                    pks.insert(text.pk)
-                }
-            }
-        }
-        if !ignoringAge { memo.wordsGood[profile] = pks }
+        var pks = try wordsGood(db, profile: profile, requests: requests, limits: limits)
         if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
                 for (pk, similarity) in try nearest(db, to: request.said, limits: limits, purposeMask: mask)
@@ -341,16 +318,97 @@ struct MatchQuery {
         return pks
     }
 
+    /// Good matches by their interests' tags and their words (no meaning), within `limits` and
+    /// with a wished purpose; at most `countCap`: the tags' first `countCap` rows, then for each
+    /// interest whose tag does not suffice, its first `countCap` text matches (by pk) whose words
+    /// are really there (not only the stemmer's), until the cap.
+    ///
+    /// The same sets the plain statements give, read cheaper: their own profile's text matches
+    /// come from the memo's hits (the candidates read them too; a relaxation that only changes
+    /// the purpose searches nothing again); a changed profile's are streamed, through the price
+    /// index when the budget leaves few products; each product's words are weighed once.
+    private func wordsGood(
+        _ db: Database, profile: RecipientProfile, requests: [InterestRequest], limits: HardLimits
+    ) throws -> Set<Int64> {
+        let mask = Purpose.mask(profile.purposes)
+        let key = WordsKey(profile: profile, limits: try StatementKey(limits.condition(on: .product), db))
+        if let known = memo.wordsGood[key] { return known }
+        let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
+        var pks = tags.isEmpty ? Set<Int64>() : try tagMatches(db, tags, limits: limits, purposeMask: mask)
+        for request in requests where pks.count < Self.countCap {
+            guard let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask)
+            else { continue }
+            let found = try textMatches(db, query, profile: profile, limits: limits, purposeMask: mask)
+            // FTS5's stemmer hears "fish" in "fishing": a match only when their words (or the
+            // interest's) are really there, by the rule the list labels with.
+            let unseen = found.filter { !pks.contains($0) }
+            try addHeard(db, request, query: query, candidates: unseen, to: &pks)
+        }
+        memo.wordsGood[key] = pks
+        return pks
+    }
+
+    /// The first `countCap` rows of the tags' statement (as a set): read from the tags' rows
+    /// within the limits when the budget leaves few products and they are fewer than the cap.
+    private func tagMatches(_ db: Database, _ tags: [String], limits: HardLimits, purposeMask mask: Int) throws
+        -> Set<Int64>
+    {
+        if try fewPriced(db, limits: limits) {
+            var rows: [Int64] = []
+            for tag in tags {
+                for row in try tagRows(db, tag, limits: limits) where mask == 0 || row.purposes & mask != 0 {
+                    rows.append(row.pk)
+                }
+            }
+            // Every row fits under the cap: the statement would give them all.
+            if rows.count <= Self.countCap { return Set(rows) }
+        }
+        return Set(
+            try MatchRequests.goodPKs(
+                db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)], cap: Self.countCap))
+    }
+
+    /// The first `countCap` full-text matches of `query` within `limits` with a wished purpose,
+    /// in pk order (as the search gives them).
+    private func textMatches(
+        _ db: Database, _ query: String, profile: RecipientProfile, limits: HardLimits, purposeMask mask: Int
+    ) throws -> [Int64] {
+        if try profile == self.profile || memo.hasTextHits(db, query, limits: limits, weights: weights) {
+            // Their own profile: the candidates read these hits too.
+            var found: [Int64] = []
+            for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
+                found.append(hit.pk)
+                if found.count == Self.countCap { break }
+            }
+            return found
+        }
+        let request =
+            try fewPriced(db, limits: limits)
+            ? MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: mask)
+            : MatchRequests.goodByText(query, limits: limits, purposeMask: mask)
+        var found: [Int64] = []
+        try MatchRequests.forEachPK(db, request) { pk in
+            found.append(pk)
+            return found.count < Self.countCap
+        }
+        return found
+    }
+
     /// Whether their interest's tag alone already gives a full retrieval (`perSource` products
     /// within the limits): its products were tagged from the same words the text search would use,
     /// so on a large, well-tagged catalog the tag range stands in for the full-text search and
     /// the words are then weighed in Swift. Counting and retrieval use this one rule.
     func tagSuffices(_ db: Database, _ request: InterestRequest, limits: HardLimits, purposeMask: Int) throws -> Bool {
         guard request.specificity == .same, let interest = request.interest else { return false }
+        if try fewPriced(db, limits: limits) {
+            // Few products within the budget: the tag's rows within the limits, read once for
+            // every purpose (relaxations try several).
+            let rows = try tagRows(db, interest.id, limits: limits)
+            return rows.lazy.filter { purposeMask == 0 || $0.purposes & purposeMask != 0 }.count >= Self.perSource
+        }
         let range = MatchRequests.taggedRequest(
             interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
-        let count = try MatchRequests.count(db, range)
-        return count >= Self.perSource
+        return try memoCount(db, range) >= Self.perSource
     }
 
     /// The `offset`-th cheapest good match priced above the budget (0 = the cheapest), ignoring
@@ -419,7 +477,7 @@ struct MatchQuery {
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         // Meaning finds what words cannot: consulted when their words and tags found few good
         // matches, by the same rule as the count, so the list and the count agree.
-        let wordsGood = try memo.wordsGood[profile] ?? goodPKs(db, profile: profile, useMeaning: false)
+        let wordsGood = try goodPKs(db, profile: profile, useMeaning: false)
         let consultMeaning = semantic != nil && wordsGood.count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
         let perSource = Self.perSource
@@ -448,14 +506,11 @@ struct MatchQuery {
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
             if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                let rows = try MatchRequests.rows(
-                    db, MatchRequests.textRequest(query, limits: limits, weights: weights, count: perSource))
+                let rows = try rankedText(db, query, limits: limits, count: perSource)
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
-                let best = rows.map { $0[1] as Double }.min() ?? 0
+                let best = rows.map(\.relevance).min() ?? 0
                 var scores: [Int64: Double] = [:]
-                for row in rows {
-                    let pk: Int64 = row[0]
-                    let value: Double = row[1]
+                for (pk, value) in rows {
                     scores[pk] = best < 0 ? max(0, value / best) : 1
                 }
                 pks.formUnion(scores.keys)
@@ -487,7 +542,7 @@ struct MatchQuery {
                     limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
         }
         guard !pks.isEmpty else { return [] }
-        let products = try MatchRequests.products(db, pks: pks)
+        let products = try products(db, pks: pks)
         let closeness = try self.closeness(db, pks: pks)
         let scored = products.map { pk, entry in
             score(

@@ -19,12 +19,13 @@ package struct CandidateSurvey {
 
 extension Matcher {
     /// Surveys the good candidates for a profile and a critique, inside a read the caller holds.
-    package func survey(_ db: Database, for profile: RecipientProfile, critique: Critique, limit: Int) throws
-        -> CandidateSurvey
-    {
+    package func survey(
+        _ db: Database, for profile: RecipientProfile, critique: Critique, limit: Int,
+        memo: MatchMemo = MatchMemo()
+    ) throws -> CandidateSurvey {
         let query = MatchQuery(
             profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic)
+            weights: weights, semantic: semantic, memo: memo)
         let count = try query.countGood(db)
         let good = try query.candidates(db, limit: limit).filter(\.isGood)
         let items = good.map { candidate -> CandidateSurvey.Item in

@@ -56,14 +56,16 @@ public struct Matcher: Sendable {
     }
 
     /// Recommends inside a read the caller already holds.
+    /// - Parameter memo: searches to share with other calls inside the same read (the question
+    ///   flow weighing a follow-up's answers); a fresh one by default.
     package func recommend(
         _ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
-        critique: Critique = Critique()
+        critique: Critique = Critique(), memo: MatchMemo = MatchMemo()
     ) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
         let query = MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic)
+            weights: weights, semantic: semantic, memo: memo)
         let goodCount = try query.countGood(db)
         var candidates = try query.candidates(db, limit: limit)
         let fit: Fit
@@ -101,7 +103,8 @@ public struct Matcher: Sendable {
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
             unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
             notes: notes)
-        return Elsewhere(catalog: catalog).adding(to: result, for: profile)
+        // Ideas elsewhere only when nothing here is good (and only then are they read).
+        return fit == .good ? result : Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
@@ -112,11 +115,11 @@ public struct Matcher: Sendable {
     /// How many good matches a profile (and a critique) has, inside a read the caller holds.
     package func goodMatchCount(
         _ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
-        critique: Critique = Critique()
+        critique: Critique = Critique(), memo: MatchMemo = MatchMemo()
     ) throws -> Int {
         let query = MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic)
+            weights: weights, semantic: semantic, memo: memo)
         return try query.countGood(db)
     }
 }

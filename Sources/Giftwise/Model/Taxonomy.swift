@@ -30,9 +30,10 @@ public struct Taxonomy: Sendable {
                 if !key.isEmpty, phrases[key] == nil { phrases[key] = interest.id }
             }
         }
-        for interest in interests {
-            for alias in interest.aliases {
-                let tokens = TextNormalizer.tokens(alias)
+        // Each alias folded once, for both passes below.
+        let aliasTokens = interests.map { $0.aliases.map(TextNormalizer.tokens) }
+        for (index, interest) in interests.enumerated() {
+            for tokens in aliasTokens[index] {
                 guard !tokens.isEmpty else { continue }
                 let key = tokens.joined(separator: " ")
                 if phrases[key] == nil { phrases[key] = interest.id }
@@ -50,7 +51,7 @@ public struct Taxonomy: Sendable {
         self.taggingPhrases = tagging
         self.longestPhrase = longest
         var same = Set<String>()
-        for interest in interests {
+        for (index, interest) in interests.enumerated() {
             let heads = (TextNormalizer.tokens(interest.id) + TextNormalizer.tokens(interest.label)).filter {
                 $0.count >= 3
             }
@@ -58,9 +59,9 @@ public struct Taxonomy: Sendable {
             same.insert(TextNormalizer.key(interest.label))
             for synonym in interest.synonyms { same.insert(TextNormalizer.key(synonym)) }
             // Spelling variants ("dinos", "robotic", "maths") share the start of the id or label.
-            for alias in interest.aliases {
-                guard let first = TextNormalizer.tokens(alias).first else { continue }
-                if heads.contains(where: { Self.sharesStem(first, $0) }) { same.insert(TextNormalizer.key(alias)) }
+            for tokens in aliasTokens[index] {
+                guard let first = tokens.first else { continue }
+                if heads.contains(where: { Self.sharesStem(first, $0) }) { same.insert(tokens.joined(separator: " ")) }
             }
         }
         self.samePhrases = same

@@ -29,7 +29,8 @@ extension QuestionFlow {
     func candidates(in state: State, _ reader: CatalogReader, limit: Int = 500) throws -> CandidateSet? {
         guard let profile = Self.profile(of: state) else { return nil }
         return try reader.read { db in
-            try Matcher(catalog: reader.catalog).survey(db, for: profile, critique: state.steering, limit: limit)
+            try Matcher(catalog: reader.catalog).survey(
+                db, for: profile, critique: state.steering, limit: limit, memo: reader.memo ?? MatchMemo())
         }
     }
 

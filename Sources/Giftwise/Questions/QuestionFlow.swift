@@ -231,6 +231,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// Moves `state` to its next question, or finishes it. When nothing fits any more, asking
     /// stops: every later question could only narrow the list further.
     private func advance(_ state: inout State, _ reader: CatalogReader) throws {
+        // The count, the survey and the lists each follow-up answer would give repeat the same
+        // searches under the same limits: one read, each search once.
+        try reader.sharingSearches { reader in try advance(sharing: &state, reader) }
+    }
+
+    private func advance(sharing state: inout State, _ reader: CatalogReader) throws {
         state.remaining = nil
         if let profile = Self.profile(of: state) {
             let count = try reader.goodMatchCount(for: profile, critique: state.steering)

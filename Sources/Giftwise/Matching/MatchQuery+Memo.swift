@@ -1,0 +1,207 @@
+import GRDB
+
+/// Results reused within one read: a recommendation's count and candidates, the relaxations'
+/// re-counts of changed profiles, and (shared by the question flow) the survey and the lists a
+/// follow-up's answers would give. Every entry is keyed by the exact statement it stands for
+/// (SQL and arguments), or by everything its result depends on, so sharing one memo between
+/// queries never changes a result. Valid only inside the read it was filled in: the catalog may
+/// change between reads.
+package final class MatchMemo {
+    typealias StatementKey = MatchQuery.StatementKey
+    typealias TextHit = MatchQuery.TextHit
+
+    /// Products nearest in meaning to each thing said (by age), within the age and stock limits only.
+    var nearest: [MatchQuery.NearestKey: [(pk: Int64, similarity: Double)]] = [:]
+    /// Good matches by words and tags alone, per profile and hard limits.
+    var wordsGood: [MatchQuery.WordsKey: Set<Int64>] = [:]
+    /// Full-text hits of one search within one set of hard limits (any purpose).
+    var textHits: [StatementKey: [TextHit]] = [:]
+    struct HeardKey: Hashable {
+        var wish: String
+        var pk: Int64
+    }
+    /// Whether a wish's words are really in a product's text (see `MatchQuery.wordsHeard`).
+    var heard: [HeardKey: Bool] = [:]
+    /// A tag's rows within one set of hard limits (any purpose), when the budget leaves few products.
+    var tagRows: [StatementKey: [(pk: Int64, purposes: Int)]] = [:]
+    /// Row counts of statements (whether a tag's range suffices).
+    var counts: [StatementKey: Int] = [:]
+    /// The currency context, per budget currency asked for.
+    var currency: [String?: MatchQuery.CurrencyContext] = [:]
+    /// The gift each product stands for (``Diversifier/distinctKey(_:)`` of its name), for counts.
+    var distinctKeys: [Int64: String] = [:]
+    /// Products read for candidates, with whether the shop supplied their tags.
+    var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+
+    package init() {}
+
+    /// Whether the hits of `query` within `limits` were searched already.
+    func hasTextHits(_ db: Database, _ query: String, limits: HardLimits, weights: ScoringWeights) throws -> Bool {
+        let request = MatchRequests.textHitsRequest(query, limits: limits, weights: weights)
+        return textHits[try StatementKey(request, db)] != nil
+    }
+}
+
+extension MatchQuery {
+    typealias Memo = MatchMemo
+
+    /// A statement as SQLite runs it: two equal keys give the same rows within one read.
+    struct StatementKey: Hashable {
+        var sql: String
+        var arguments: StatementArguments
+
+        init(_ request: SQL, _ db: Database) throws {
+            (sql, arguments) = try request.build(db)
+        }
+    }
+
+    struct NearestKey: Hashable {
+        var said: String
+        var ageMonths: Int
+    }
+
+    struct WordsKey: Hashable {
+        var profile: RecipientProfile
+        /// The hard limits as SQL (they carry the exclusions of history and critique).
+        var limits: StatementKey
+    }
+
+    /// A full-text hit within the hard limits: its purposes (to apply a wished purpose without
+    /// searching again) and its BM25 relevance (negative, lower is better).
+    struct TextHit {
+        var pk: Int64
+        var purposes: Int
+        var relevance: Double
+    }
+
+    /// Every full-text hit of `query` within `limits`, whatever its purpose, searched once per
+    /// memo: the good-match count, the candidates' relevance and the relaxations' purpose
+    /// changes all read the same hits.
+    func textHits(_ db: Database, _ query: String, limits: HardLimits) throws -> [TextHit] {
+        let request = MatchRequests.textHitsRequest(query, limits: limits, weights: weights)
+        let key = try StatementKey(request, db)
+        if let known = memo.textHits[key] { return known }
+        var read = request
+        if try fewPriced(db, limits: limits) {
+            // Few products within the budget: find which hits pass through the price index, then
+            // weigh only those (the same rows, without looking up every hit's product).
+            let passing = try MatchRequests.pks(
+                db, MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: 0))
+            read = MatchRequests.textHitsRequest(query, limits: limits, weights: weights, among: passing)
+        }
+        // In pk order, as the search gives its rows (the count takes the first of them).
+        let hits = try MatchRequests.rows(db, read).map { row in
+            TextHit(pk: row[0], purposes: row[1], relevance: row[2])
+        }.sorted { $0.pk < $1.pk }
+        memo.textHits[key] = hits
+        return hits
+    }
+
+    /// The `count` most relevant full-text hits of `query` within `limits`, best first (ties by
+    /// pk): the rows `ORDER BY relevance, pk LIMIT count` would give.
+    func rankedText(_ db: Database, _ query: String, limits: HardLimits, count: Int) throws -> [(
+        pk: Int64, relevance: Double
+    )] {
+        Self.best(try textHits(db, query, limits: limits), count: count).map { ($0.pk, $0.relevance) }
+    }
+
+    /// The `count` hits with the lowest (relevance, pk), in that order, without sorting them all.
+    static func best(_ hits: [TextHit], count: Int) -> [TextHit] {
+        guard count > 0 else { return [] }
+        func before(_ a: TextHit, _ b: TextHit) -> Bool {
+            a.relevance != b.relevance ? a.relevance < b.relevance : a.pk < b.pk
+        }
+        var kept: [TextHit] = []
+        kept.reserveCapacity(min(count, hits.count) + 1)
+        for hit in hits {
+            if kept.count == count, let worst = kept.last, !before(hit, worst) { continue }
+            // Binary search for the place, then drop the worst beyond `count`.
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(kept[middle], hit) { low = middle + 1 } else { high = middle }
+            }
+            kept.insert(hit, at: low)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
+    }
+
+    /// The products of `pks` (those that exist), each read once per memo: the survey, the list
+    /// before and each follow-up answer's list mostly weigh the same products.
+    func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
+        let missing = pks.filter { memo.products[$0] == nil }
+        if !missing.isEmpty {
+            for (pk, entry) in try MatchRequests.products(db, pks: missing) { memo.products[pk] = entry }
+        }
+        var found: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+        found.reserveCapacity(pks.count)
+        for pk in pks {
+            if let entry = memo.products[pk] { found[pk] = entry }
+        }
+        return found
+    }
+
+    /// The gift each of `pks` stands for (variants of one gift share it), each name read and
+    /// folded once per memo: relaxations and follow-ups count overlapping sets.
+    func distinctKeys(_ db: Database, pks: Set<Int64>) throws -> [String] {
+        let missing = pks.filter { memo.distinctKeys[$0] == nil }.sorted()
+        if !missing.isEmpty {
+            let names = try MatchRequests.namesByPK(db, pks: missing)
+            for (pk, name) in names { memo.distinctKeys[pk] = Diversifier.distinctKey(name) }
+        }
+        return pks.compactMap { memo.distinctKeys[$0] }
+    }
+
+    /// Adds to `pks`, in order and until the cap, each of `candidates` whose text really holds
+    /// the words of `request` (not only what FTS5's stemmer hears: ``place(of:name:description:)``
+    /// is not `.stem`). Texts not weighed yet are read in one statement; each product is
+    /// weighed once per memo and wish.
+    func addHeard(
+        _ db: Database, _ request: InterestRequest, query: String, candidates: [Int64], to pks: inout Set<Int64>
+    ) throws {
+        let wish = query + "\u{1}" + request.ownWords.joined(separator: " ")
+        let missing = candidates.filter { memo.heard[MatchMemo.HeardKey(wish: wish, pk: $0)] == nil }
+        var texts: [Int64: (name: String, description: String)] = [:]
+        for text in try MatchRequests.texts(db, pks: missing) { texts[text.pk] = (text.name, text.description) }
+        for pk in candidates where pks.count < Self.countCap {
+            let key = MatchMemo.HeardKey(wish: wish, pk: pk)
+            let heard: Bool
+            if let known = memo.heard[key] {
+                heard = known
+            } else if let text = texts[pk] {
+                heard = Self.place(of: request, name: text.name, description: text.description) != .stem
+                memo.heard[key] = heard
+            } else {
+                heard = false
+            }
+            if heard { pks.insert(pk) }
+        }
+    }
+
+    /// Whether the budget leaves few products (see ``MatchRequests/fewPricedBound``), once per memo.
+    func fewPriced(_ db: Database, limits: HardLimits) throws -> Bool {
+        guard let request = MatchRequests.pricedWithinRequest(limits) else { return false }
+        return try memoCount(db, request) < MatchRequests.fewPricedBound
+    }
+
+    /// A tag's rows within `limits` (any purpose), read once per memo.
+    func tagRows(_ db: Database, _ tag: String, limits: HardLimits) throws -> [(pk: Int64, purposes: Int)] {
+        let request = MatchRequests.tagRowsRequest(tag, limits: limits)
+        let key = try StatementKey(request, db)
+        if let known = memo.tagRows[key] { return known }
+        let rows = try MatchRequests.rows(db, request).map { (pk: $0[0] as Int64, purposes: $0[1] as Int) }
+        memo.tagRows[key] = rows
+        return rows
+    }
+
+    /// How many rows `request` gives, counted once per memo.
+    func memoCount(_ db: Database, _ request: SQL) throws -> Int {
+        let key = try StatementKey(request, db)
+        if let known = memo.counts[key] { return known }
+        let count = try MatchRequests.count(db, request)
+        memo.counts[key] = count
+        return count
+    }
+}
