@@ -1,4 +1,5 @@
 import Foundation
+import Giftwise
 import Logging
 
 /// `--log-format json`: one JSON object per line on standard error, for log collectors.
@@ -57,22 +58,7 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                out += String(format: "\\u%04x", control.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { GiftCatalog.jsonString(text) }
 
     static func timestamp() -> String {
         var now = timespec()

@@ -18,30 +18,13 @@ struct MatchMemoTests {
         RecipientProfile(ageYears: 4, interests: ["trains"], purposes: [.fun, .crafty]),
     ]
 
-    private final class Collected: @unchecked Sendable {
-        let lock = NSLock()
-        var statements: [String] = []
-        func add(_ sql: String) {
-            lock.lock()
-            statements.append(sql)
-            lock.unlock()
-        }
-    }
-
     /// The statements `body` runs on `catalog`.
     private func statements(in catalog: GiftCatalog, _ body: () throws -> Void) throws -> [String] {
-        let collected = Collected()
-        catalog.database.writer.writeWithoutTransaction { db in
-            db.trace(options: .statement) { event in
-                if case .statement(let statement) = event { collected.add(statement.sql) }
-            }
-        }
-        defer { catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
-        try body()
-        return collected.statements
+        try TestSupport.statements(in: catalog, expanded: false, body)
     }
 
-    private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo()) -> MatchQuery {
+    private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo()) -> MatchQuery
+    {
         MatchQuery(
             profile: profile, history: .none, critique: Critique(), taxonomy: catalog.taxonomy, weights: .default,
             semantic: catalog.semantic, memo: memo)

@@ -7,26 +7,10 @@ import Testing
 /// The matcher's queries use indexes: checked with EXPLAIN QUERY PLAN on the exact statements a
 /// recommendation runs (captured with SQLite's trace hook).
 struct QueryPlanTests {
-    private final class Collected: @unchecked Sendable {
-        let lock = NSLock()
-        var statements: [String] = []
-        func add(_ sql: String) {
-            lock.lock()
-            statements.append(sql)
-            lock.unlock()
-        }
-    }
 
     private func statements(for profile: RecipientProfile, in catalog: GiftCatalog) throws -> [String] {
-        let collected = Collected()
-        catalog.database.writer.writeWithoutTransaction { db in
-            db.trace(options: .statement) { event in
-                if case .statement(let statement) = event { collected.add(statement.expandedSQL) }
-            }
-        }
-        defer { catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
-        _ = try catalog.recommend(for: profile, limit: 5)
-        return collected.statements.filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_master") }
+        try TestSupport.statements(in: catalog, expanded: true) { _ = try catalog.recommend(for: profile, limit: 5) }
+            .filter { $0.hasPrefix("SELECT") && !$0.contains("sqlite_master") }
     }
 
     private func plan(_ sql: String, in catalog: GiftCatalog) throws -> [String] {

@@ -62,4 +62,36 @@ enum TestSupport {
             return [ImportIssue(line: -1, field: nil, message: "unexpected error \(error)")]
         }
     }
+
+    /// The SQL statements `body` runs on `catalog` (SQLite's trace hook), with their arguments
+    /// filled in when `expanded`.
+    static func statements(in catalog: GiftCatalog, expanded: Bool, _ body: () throws -> Void) throws -> [String] {
+        let collected = CollectedStatements()
+        catalog.database.writer.writeWithoutTransaction { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let statement) = event {
+                    collected.add(expanded ? statement.expandedSQL : statement.sql)
+                }
+            }
+        }
+        defer { catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .statement, nil) } }
+        try body()
+        return collected.statements
+    }
+}
+
+/// Statements gathered from SQLite's trace hook, which may call from any thread.
+private final class CollectedStatements: @unchecked Sendable {  // every field is guarded by `lock`
+    private let lock = NSLock()
+    private var gathered: [String] = []
+    var statements: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return gathered
+    }
+    func add(_ sql: String) {
+        lock.lock()
+        gathered.append(sql)
+        lock.unlock()
+    }
 }

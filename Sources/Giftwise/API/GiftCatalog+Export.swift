@@ -78,7 +78,8 @@ extension GiftCatalog {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func jsonString(_ value: String) -> String {
+    /// `value` as a JSON string literal (quotes, backslashes and control characters escaped).
+    package static func jsonString(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
