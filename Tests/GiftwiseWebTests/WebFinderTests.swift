@@ -113,6 +113,11 @@ struct WebFinderQuestionTests {
         for kept in ["7", "dinosaurs", "crafty", "20"] {
             #expect(page.text.contains(#"<input type="hidden" name="a" value="\#(kept)">"#))
         }
+        // A budget range and a floor come back in words the flow reads, and the replay keeps them.
+        let ranged = try await get(finder, "/gifts?age=7&budget=20&budgetMin=10")
+        #expect(ranged.text.contains("/?a=7&amp;a=skip&amp;a=skip&amp;a=10-20&amp;a=skip&amp;action=back"))
+        let floor = try await get(finder, "/gifts?age=7&budgetMin=10")
+        #expect(floor.text.contains("/?a=7&amp;a=skip&amp;a=skip&amp;a=at%20least%2010&amp;a=skip&amp;action=back"))
         // Skipped answers come back as skips.
         let bare = try await get(finder, "/gifts?age=7")
         #expect(bare.text.contains("/?a=7&amp;a=skip&amp;a=skip&amp;a=skip&amp;a=skip&amp;action=back"))

@@ -204,7 +204,7 @@ enum MatchRequests {
         guard !sources.isEmpty else { return [] }
         let union = sources.joined(separator: " UNION ")
         return try Int64.fetchAll(
-            db, SQLRequest<Int64>(literal: "SELECT pk FROM (\(union)) LIMIT \(cap)", cached: true))
+            db, SQLRequest<Int64>(literal: "SELECT DISTINCT pk FROM (\(union)) LIMIT \(cap)", cached: true))
     }
 
     /// `pks` as one JSON array argument (`IN (SELECT value FROM json_each(…))`): the statement is

@@ -30,6 +30,8 @@ package final class MatchMemo {
     var currency: [String?: MatchQuery.CurrencyContext] = [:]
     /// The gift each product stands for (``Diversifier/distinctKey(_:)`` of its name), for counts.
     var distinctKeys: [Int64: String] = [:]
+    /// Cosine of each thing said with each product weighed so far (see `MatchQuery.closeness`).
+    var closeness: [String: [Int64: Double]] = [:]
     /// Products read for candidates, with whether the shop supplied their tags.
     var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
 

@@ -557,15 +557,21 @@ struct MatchQuery {
     }
 
     /// How close in meaning each candidate is to what they said (the best of their interests),
-    /// when the catalog has the semantic signal: one indexed read per candidate and interest.
+    /// when the catalog has the semantic signal: one indexed read per candidate and interest,
+    /// once per memo (the question flow weighs mostly the same candidates for every answer).
     func closeness(_ db: Database, pks: Set<Int64>) throws -> [Int64: Double] {
         guard let semantic, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
-        let sorted = pks.sorted()
         var best: [Int64: Double] = [:]
         for request in requests {
-            for (pk, similarity) in try semantic.similarities(db, to: request.said, productPKs: sorted) {
-                best[pk] = max(best[pk] ?? 0, similarity)
+            var known = memo.closeness[request.said] ?? [:]
+            let missing = pks.filter { known[$0] == nil }.sorted()
+            if !missing.isEmpty {
+                let found = try semantic.similarities(db, to: request.said, productPKs: missing)
+                // A product without a vector is as far as can be, and is not asked about again.
+                for pk in missing { known[pk] = found[pk] ?? 0 }
+                memo.closeness[request.said] = known
             }
+            for pk in pks { best[pk] = max(best[pk] ?? 0, known[pk] ?? 0) }
         }
         return best
     }
@@ -574,7 +580,7 @@ struct MatchQuery {
     /// related tag), purpose, age, and what their history teaches.
     func score(
         pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
-        meaning: [Int: [Int64: Double]], closeness: Double = 0, purposeMask: Int
+        meaning: [Int: [Int64: Double]], closeness: Double, purposeMask: Int
     ) -> Candidate {
         var hits: [Candidate.Match] = []
         // Tokenised only when some wish needs its words weighed.

@@ -15,9 +15,6 @@ public enum GiftCount {
 
     /// "221", "1,000+".
     public static func number(_ count: Int) -> String {
-        guard isCapped(count) else { return String(count) }
-        let thousands = cap / 1_000
-        let rest = String(cap % 1_000)
-        return "\(thousands),\(String(repeating: "0", count: 3 - rest.count))\(rest)+"
+        isCapped(count) ? IssueGroups.thousands(cap) + "+" : String(count)
     }
 }

@@ -38,13 +38,5 @@ final class ProgressBar: @unchecked Sendable {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
-    static func thousands(_ number: Int) -> String {
-        let digits = String(number)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
-    }
+    static func thousands(_ number: Int) -> String { IssueGroups.thousands(number) }
 }
