@@ -315,6 +315,24 @@ struct HonestMatchingTests {
         #expect(try flow.remainingCount(in: catalog) == 1)
     }
 
+    @Test func theGoodCountLooksPastAThousandStemOnlyMatches() throws {
+        // The first 1,000 full-text matches (by pk) only share a stem with "zithering"; the five
+        // that say it come after them. The count and the list must both find those five.
+        func word(_ index: Int) -> String {
+            let letters = Array("bcdfghjklmnpqrstvwxz")
+            return String([letters[index / 400], letters[index / 20 % 20], letters[index % 20]]) + "a"
+        }
+        let catalog = try TestSupport.emptyCatalog()
+        var rows = "id,name,price,age_min\n"
+        for index in 0..<GiftCount.cap { rows += "s-\(index),Zither Stand \(word(index)),20,10\n" }
+        for index in 0..<5 { rows += "z-\(index),Zithering Course \(word(index + GiftCount.cap)),20,10\n" }
+        try TestSupport.importCSV(rows, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 30, interests: ["zithering"]))
+        #expect(result.goodMatchCount == 5)
+        #expect(result.items.filter(\.isGoodMatch).allSatisfy { $0.product.id.hasPrefix("z-") })
+        #expect(result.items.filter(\.isGoodMatch).count == 5)
+    }
+
     @Test func amongWordMatchesTheOneCloserInMeaningLeads() throws {
         // Both say "knight" in the name; one is a dartboard of the brand "Knight".
         let catalog = try TestSupport.emptyCatalog()

@@ -215,10 +215,10 @@ enum MatchRequests {
 
     /// Calls `body` with each pk `request` gives, in its order, until `body` returns false (the
     /// rest is never read). Statement cached.
-    static func forEachPK(_ db: Database, _ request: SQL, _ body: (Int64) -> Bool) throws {
+    static func forEachPK(_ db: Database, _ request: SQL, _ body: (Int64) throws -> Bool) throws {
         let cursor = try Int64.fetchCursor(db, SQLRequest<Int64>(literal: request, cached: true))
         while let pk = try cursor.next() {
-            if !body(pk) { return }
+            if try !body(pk) { return }
         }
     }
 

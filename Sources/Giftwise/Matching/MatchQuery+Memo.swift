@@ -99,12 +99,15 @@ extension MatchQuery {
         return hits
     }
 
-    /// The `count` most relevant full-text hits of `query` within `limits`, best first (ties by
-    /// pk): the rows `ORDER BY relevance, pk LIMIT count` would give.
-    func rankedText(_ db: Database, _ query: String, limits: HardLimits, count: Int) throws -> [(
-        pk: Int64, relevance: Double
-    )] {
-        Self.best(try textHits(db, query, limits: limits), count: count).map { ($0.pk, $0.relevance) }
+    /// The `count` most relevant full-text hits of `query` within `limits` (only those in
+    /// `among`, when given), best first (ties by pk): the rows `ORDER BY relevance, pk LIMIT
+    /// count` would give.
+    func rankedText(_ db: Database, _ query: String, limits: HardLimits, count: Int, among: Set<Int64>? = nil)
+        throws -> [(pk: Int64, relevance: Double)]
+    {
+        var hits = try textHits(db, query, limits: limits)
+        if let among { hits = hits.filter { among.contains($0.pk) } }
+        return Self.best(hits, count: count).map { ($0.pk, $0.relevance) }
     }
 
     /// The `count` hits with the lowest (relevance, pk), in that order, without sorting them all.

@@ -319,9 +319,9 @@ struct MatchQuery {
     }
 
     /// Good matches by their interests' tags and their words (no meaning), within `limits` and
-    /// with a wished purpose; at most `countCap`: the tags' first `countCap` rows, then for each
-    /// interest whose tag does not suffice, its first `countCap` text matches (by pk) whose words
-    /// are really there (not only the stemmer's), until the cap.
+    /// with a wished purpose; at most `countCap`: the tags' first `countCap` products, then for
+    /// each interest whose tag does not suffice, its text matches (by pk) whose words are really
+    /// there (not only the stemmer's), until the cap.
     ///
     /// The same sets the plain statements give, read cheaper: their own profile's text matches
     /// come from the memo's hits (the candidates read them too; a relaxation that only changes
@@ -338,11 +338,14 @@ struct MatchQuery {
         for request in requests where pks.count < Self.countCap {
             guard let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask)
             else { continue }
-            let found = try textMatches(db, query, profile: profile, limits: limits, purposeMask: mask)
             // FTS5's stemmer hears "fish" in "fishing": a match only when their words (or the
-            // interest's) are really there, by the rule the list labels with.
-            let unseen = found.filter { !pks.contains($0) }
-            try addHeard(db, request, query: query, candidates: unseen, to: &pks)
+            // interest's) are really there, by the rule the list labels with. Matches are weighed
+            // a batch at a time until the cap is reached, so a capped count is never an
+            // undercount read as exact.
+            try forEachTextMatchBatch(db, query, profile: profile, limits: limits, purposeMask: mask) { batch in
+                try addHeard(db, request, query: query, candidates: batch.filter { !pks.contains($0) }, to: &pks)
+                return pks.count < Self.countCap
+            }
         }
         memo.wordsGood[key] = pks
         return pks
@@ -368,30 +371,39 @@ struct MatchQuery {
                 db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)], cap: Self.countCap))
     }
 
-    /// The first `countCap` full-text matches of `query` within `limits` with a wished purpose,
-    /// in pk order (as the search gives them).
-    private func textMatches(
-        _ db: Database, _ query: String, profile: RecipientProfile, limits: HardLimits, purposeMask mask: Int
-    ) throws -> [Int64] {
+    /// The full-text matches of `query` within `limits` with a wished purpose, in pk order (as
+    /// the search gives them), handed to `body` `countCap` at a time until it returns false.
+    private func forEachTextMatchBatch(
+        _ db: Database, _ query: String, profile: RecipientProfile, limits: HardLimits, purposeMask mask: Int,
+        _ body: ([Int64]) throws -> Bool
+    ) throws {
+        var batch: [Int64] = []
+        batch.reserveCapacity(Self.countCap)
+        /// Hands over a full (or the last) batch; whether to go on.
+        func handOver() throws -> Bool {
+            defer { batch.removeAll(keepingCapacity: true) }
+            return try batch.isEmpty || body(batch)
+        }
         if try profile == self.profile || memo.hasTextHits(db, query, limits: limits, weights: weights) {
             // Their own profile: the candidates read these hits too.
-            var found: [Int64] = []
             for hit in try textHits(db, query, limits: limits) where mask == 0 || hit.purposes & mask != 0 {
-                found.append(hit.pk)
-                if found.count == Self.countCap { break }
+                batch.append(hit.pk)
+                if batch.count == Self.countCap, try !handOver() { return }
             }
-            return found
+            _ = try handOver()
+            return
         }
         let request =
             try fewPriced(db, limits: limits)
             ? MatchRequests.goodByTextWithinPrice(query, limits: limits, purposeMask: mask)
             : MatchRequests.goodByText(query, limits: limits, purposeMask: mask)
-        var found: [Int64] = []
+        var goOn = true
         try MatchRequests.forEachPK(db, request) { pk in
-            found.append(pk)
-            return found.count < Self.countCap
+            batch.append(pk)
+            if batch.count == Self.countCap { goOn = try handOver() }
+            return goOn
         }
-        return found
+        if goOn { _ = try handOver() }
     }
 
     /// Whether their interest's tag alone already gives a full retrieval (`perSource` products
@@ -506,7 +518,12 @@ struct MatchQuery {
         for (index, request) in requests.enumerated() {
             for tag in request.exactTags { try takeTag(tag, perSource) }
             if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
-                let rows = try rankedText(db, query, limits: limits, count: perSource)
+                // The most relevant hits, and the most relevant of those the good count found (their
+                // words really there): matches the stemmer merely hears cannot crowd those out.
+                var rows = try rankedText(db, query, limits: limits, count: perSource)
+                let ranked = Set(rows.map(\.pk))
+                rows += try rankedText(db, query, limits: limits, count: perSource, among: wordsGood)
+                    .filter { !ranked.contains($0.pk) }
                 // bm25 is negative, lower is better: normalise per query so the best is 1.
                 let best = rows.map(\.relevance).min() ?? 0
                 var scores: [Int64: Double] = [:]
