@@ -321,4 +321,77 @@ struct CrashSafetyTests {
             next.status == 0 && next.stdout.contains("\"unchanged\":3"),
             "importing after a kill: \(next.summary) \(next.stdout)")
     }
+
+    /// The first import into a new catalog runs with a rollback journal instead of the
+    /// write-ahead log (each page written once). A kill then leaves a hot journal, which the
+    /// next open rolls back and removes: the catalog is as new, in WAL mode, with no stray file.
+    /// Another process that opens the catalog meanwhile is told plainly that an import runs.
+    @Test(.timeLimit(.minutes(2)))
+    func killingAFirstImportIntoANewCatalogLeavesItNewAndNoStrayFilesAfterTheNextOpen() throws {
+        let folder = try CLIHarness.temporaryFolder("crash-first")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.csv")
+        try Self.writeBigCSV(to: big)
+        let fresh = folder.appendingPathComponent("fresh.sqlite").path
+        let expected = try CatalogState.read(fresh, in: folder)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: fresh + suffix) }
+
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        var killedMidImport = 0
+        for delay in [0.1, 0.6, 1.5] {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            let running = try CLIHarness.start(["catalog", "import", big.path, "--db", db], in: folder)
+            let deadline = Date().addingTimeInterval(8)
+            while running.process.isRunning && !FileManager.default.fileExists(atPath: db + "-journal")
+                && Date() < deadline
+            {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            Thread.sleep(forTimeInterval: delay)
+            if delay == 0.6 && running.process.isRunning {
+                // A reader arriving now waits, then gets a plain message (or the finished catalog).
+                let reader = try CLIHarness.run(["catalog", "stats", "--format", "json", "--db", db], in: folder)
+                if reader.status != 0 {
+                    CLIHarness.expectCleanFailure(reader, mentioning: ["import"], "a reader during a first import")
+                }
+            }
+            let journalled = FileManager.default.fileExists(atPath: db + "-journal")
+            let logged = CLIHarness.fileSize(db + "-wal")
+            let wasRunning = running.process.isRunning
+            if wasRunning { kill(running.process.processIdentifier, SIGKILL) }
+            let result = try running.finish()
+            guard result.signalled else {
+                #expect(result.status == 0, "after \(delay) s: \(result.summary)")
+                continue
+            }
+            #expect(journalled, "after \(delay) s: the first import should run with a rollback journal")
+            #expect(logged == 0, "after \(delay) s: the first import wrote \(logged) bytes to the WAL")
+
+            // The next open rolls the hot journal back and puts the file back in WAL mode.
+            let after = try CatalogState.read(db, in: folder)
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasPrefix("catalog.sqlite") }.sorted()
+            #expect(left == ["catalog.sqlite"], "after \(delay) s: files left after the next open: \(left)")
+            if after == expected {
+                killedMidImport += 1
+            } else {
+                #expect(after.productCount == Self.bigRows + 1, "after \(delay) s: a half-written catalog")
+            }
+            if let integrity = try CLIHarness.integrityCheck(db) {
+                #expect(integrity == "ok", "after \(delay) s: integrity check after kill -9: \(integrity)")
+            }
+            if let sqlite3 = CLIHarness.sqlite3 {
+                let mode = Process()
+                mode.executableURL = URL(fileURLWithPath: sqlite3)
+                mode.arguments = [db, "PRAGMA journal_mode;"]
+                let output = Pipe()
+                mode.standardOutput = output
+                try mode.run()
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                mode.waitUntilExit()
+                #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "wal", "after \(delay) s")
+            }
+        }
+        #expect(killedMidImport >= 2, "too few kills landed inside the import to prove anything (\(killedMidImport))")
+    }
 }

@@ -112,11 +112,14 @@ package struct CatalogDatabase: Sendable {
         }
     }
 
+    /// How long a connection waits for another one's lock before saying the catalog is busy.
+    static let busyTimeoutMilliseconds: Int32 = 2000
+
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // A second writer waits a moment, then is told plainly that an import is running.
-        configuration.busyMode = .timeout(2)
+        configuration.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
         configuration.label = "Giftwise"
         configuration.prepareDatabase { db in
             // Forgotten recipients leave no trace in free pages.

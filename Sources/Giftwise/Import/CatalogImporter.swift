@@ -137,6 +137,14 @@ struct CatalogImporter {
     private func write(rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport) throws
         -> ImportReport
     {
+        // A first import into an empty catalog nothing else has open writes each page once.
+        let journal: ImportJournal?
+        do {
+            journal = try ImportJournal.takeOver(database, dryRun: options.dryRun)
+        } catch {
+            throw CatalogDatabase.translate(error, path: database.path)
+        }
+        defer { journal?.handBack() }
         do {
             return try database.writer.write { db -> ImportReport in
                 var session = ImportSession(report: report, options: options)
