@@ -122,3 +122,54 @@ struct ImportPipelineTests {
         }
     }
 }
+
+/// The CSV reader gives the same records and errors whatever the size of the chunks it reads:
+/// fields that end inside a chunk are taken whole, others byte by byte.
+struct CSVRecordReaderChunkTests {
+    static func describe(_ bytes: [UInt8], chunkSize: Int) -> String {
+        let reader = CSVRecordReader(source: ByteSource(data: Data(bytes), chunkSize: chunkSize))
+        var lines: [String] = []
+        do {
+            while let record = try reader.next() {
+                lines.append((["\(record.line)"] + record.fields).joined(separator: "|"))
+            }
+            return lines.joined(separator: "\n")
+        } catch let error as CSVRecordReader.SyntaxError {
+            return lines.joined(separator: "\n") + "\nerror line \(error.line): \(error.message)"
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    static func expectSameForEveryChunkSize(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        let whole = describe(bytes, chunkSize: 1 << 20)
+        // A byte-order mark is looked for in the first chunk (1 MB in real reads), so not below 4.
+        let sizes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? [4, 5, 7, 16] : [1, 2, 3, 5, 7, 16]
+        for chunkSize in sizes {
+            #expect(
+                describe(bytes, chunkSize: chunkSize) == whole, "chunk size \(chunkSize)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(arguments: [
+        "id,name,price\r\na-1,Kite,4\r\n\r\na-2,\"Two\nlines\",5\r\na-3,,\n",
+        "id,name\nb-1,\"Q \"\"x\"\"\",\n",
+        "id,name\nd-1,bad\"quote\n",
+        "id,name\ne-1,\"closed\"x\n",
+        "id,name\nf-1,nul\u{0}here\n",
+        "id,name\ng-1,no newline at end",
+        "id,name\nh-1,\"never closed\n",
+        "\u{FEFF}id,name\ni-1,Crème brûlée set\r",
+    ])
+    func recordsAndErrorsDoNotDependOnChunkSize(text: String) {
+        Self.expectSameForEveryChunkSize(Array(text.utf8))
+    }
+
+    @Test func invalidUTF8AfterAMultiLineFieldNamesTheRecordsFirstLine() {
+        let bytes = Array("id,name,note\nc-1,\"multi\nline\",".utf8) + [0xFF, 0x41] + Array("\n".utf8)
+        Self.expectSameForEveryChunkSize(bytes)
+        #expect(
+            Self.describe(bytes, chunkSize: 1 << 20).hasSuffix(
+                "error line 2: the text is not valid UTF-8 (save the file as UTF-8)"))
+    }
+}

@@ -74,6 +74,34 @@ final class CSVRecordReader {
         return buffer[position]
     }
 
+    /// The common case without copying byte by byte: an unquoted field that ends (at a
+    /// delimiter or line break) inside the bytes already read. Returns the field and the byte
+    /// that ended it, consumed; `nil` (nothing consumed) when the field runs past the buffer or
+    /// holds a quote, a NUL byte or invalid UTF-8 — the byte-by-byte path then reads it, with
+    /// its errors.
+    @inline(__always)
+    private func unquotedFieldInBuffer() -> (String, UInt8)? {
+        let start = position
+        let delimiter = delimiter
+        let found: (end: Int, stop: UInt8)? = buffer.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == delimiter || byte == 0x0A || byte == 0x0D { return (index, byte) }
+                if byte == 0x22 || byte == 0 { return nil }
+                index += 1
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        let text = buffer.withUnsafeBufferPointer { bytes in
+            String(validating: UnsafeBufferPointer(rebasing: bytes[start..<found.end]), as: UTF8.self)
+        }
+        guard let text else { return nil }
+        position = found.end + 1
+        return (text, found.stop)
+    }
+
     /// The next record, `nil` at end of input. Blank lines are skipped.
     func next() throws -> Record? {
         let quote = UInt8(ascii: "\"")
@@ -100,6 +128,16 @@ final class CSVRecordReader {
                 _ = try nextByte()
             }
             var endOfRecord = false
+            if !quoted, let (text, stop) = unquotedFieldInBuffer() {
+                if stop != delimiter {
+                    if stop == cr, try peekByte() == lf { _ = try nextByte() }
+                    line += 1
+                    endOfRecord = true
+                }
+                fields.append(text)
+                if endOfRecord { return Record(line: startLine, fields: fields) }
+                continue
+            }
             if quoted {
                 let quoteLine = line
                 while true {
