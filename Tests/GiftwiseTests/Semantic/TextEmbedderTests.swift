@@ -82,6 +82,20 @@ struct TextEmbedderTests {
         #expect(embedder.embed("🦖🦖") == nil)
     }
 
+    @Test func aWishMeansOnlyTheWordsTheTableKnows() throws {
+        // Spelled from scraps: no meaning to offer.
+        for scraps in ["axolotls", "crochet", "sloths", "origami"] {
+            #expect(embedder.embedWish(scraps) == nil, "\(scraps)")
+        }
+        // Whole words, words of words, words with an ending.
+        for known in ["firefighters", "minecraft", "unicorns", "scuba diving"] {
+            #expect(embedder.embedWish(known) == embedder.embed(known), "\(known)")
+        }
+        // A single letter carries no topic; the scraps of a mixed wish are left out.
+        #expect(embedder.embedWish("k-pop") == embedder.embed("pop"))
+        #expect(embedder.embedWish("axolotl plush") == embedder.embed("plush"))
+    }
+
     @Test func aProductVectorLeansOnItsName() throws {
         let product = try #require(
             embedder.embedProduct(
