@@ -270,6 +270,28 @@ struct HonestMatchingTests {
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
     }
 
+    @Test func aListIsNeverPaddedWithGiftsThatMissWhatTheyEnjoy() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            kite,Stunt Kite,20,6
+            chess,Wooden Chess Set,25,6
+
+            """, into: catalog)
+        // Gifts pass the limits, but none is about what they enjoy: said plainly, nothing listed,
+        // and the change that would open some up is offered.
+        let nothingAbout = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["zqxvw"]))
+        #expect(nothingAbout.fit == .partial)
+        #expect(nothingAbout.items.isEmpty)
+        #expect(nothingAbout.relaxations.contains { $0.changes.interests == [] && $0.matches == 2 })
+        // Nothing passes the limits at all: none.
+        let nothingPasses = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["zqxvw"], budgetMax: Money(5)))
+        #expect(nothingPasses.fit == .none)
+        #expect(nothingPasses.items.isEmpty)
+    }
+
     @Test func aWordTheTableOnlySpellsIsNeverCalledCloseInMeaning() throws {
         // Real names from the Amazon UK export. "axolotls" is ax ##olo ##tl ##s to the table: the
         // tractor and the "6-Axis" drone share its scraps of spelling, not its meaning.
