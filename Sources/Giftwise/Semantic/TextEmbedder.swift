@@ -23,21 +23,29 @@ package struct TextEmbedder: Sendable {
         embed(ids: tokenizer.ids(for: text))
     }
 
-    /// The vector of what a person said ("scuba diving"), from the words the table understands;
-    /// nil when it understands none of them.
+    /// The vector of what a person said ("scuba diving"), nil when the table does not understand
+    /// every word of it.
     ///
     /// The table has one row per vocabulary piece, each distilled on its own. A word the
     /// vocabulary can only spell from scraps ("axolotls" = ax ##olo ##tl ##s, "crochet" =
     /// cr ##oche ##t, "sloths" = slot ##hs) gets the mean of those scraps, which is close to other
     /// spellings with the same scraps (a tractor called "Axion", slot cars) and to nothing the word
-    /// means: offering those as "somewhat like" what they said would be false. So only these words
-    /// count: a whole vocabulary word, or a word of one or more pieces of at least four letters
-    /// each (mine ##craft), optionally with an ending (unicorn ##s). Single letters ("k" of
-    /// "k-pop") and punctuation carry no topic and are skipped. Products keep their full vectors:
-    /// this only decides what a wish means.
+    /// means: offering those as "somewhat like" what they said would be false. Only these words
+    /// are understood: a whole vocabulary word, or a word of pieces of at least four letters each
+    /// (mine ##craft), optionally with an ending (unicorn ##s). A wish with any other word has no
+    /// meaning here at all: what is left would mean something else ("k-pop" without its "k" is
+    /// pop, "peppa pig" without "peppa" is any pig). Punctuation, numbers, "a" and "i" carry no
+    /// topic and are skipped. Products keep their full vectors: this only decides what a wish means.
     package func embedWish(_ text: String) -> SemanticVector? {
         var ids: [Int32] = []
-        for word in tokenizer.idsByWord(for: text) where understands(word) {
+        for word in tokenizer.idsByWord(for: text) {
+            guard let first = word.first else { continue }
+            let head = table.piece(first)
+            // Punctuation, numbers, "a" and "i": no topic of their own.
+            if word.count == 1, head == "a" || head == "i" || !head.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+                continue
+            }
+            guard understands(word) else { return nil }
             ids.append(contentsOf: word)
         }
         return ids.isEmpty ? nil : embed(ids: ids)

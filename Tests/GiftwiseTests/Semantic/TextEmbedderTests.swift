@@ -91,9 +91,13 @@ struct TextEmbedderTests {
         for known in ["firefighters", "minecraft", "unicorns", "scuba diving"] {
             #expect(embedder.embedWish(known) == embedder.embed(known), "\(known)")
         }
-        // A single letter carries no topic; the scraps of a mixed wish are left out.
-        #expect(embedder.embedWish("k-pop") == embedder.embed("pop"))
-        #expect(embedder.embedWish("axolotl plush") == embedder.embed("plush"))
+        // What is left of a wish without a word would mean something else.
+        #expect(embedder.embedWish("k-pop") == nil)
+        #expect(embedder.embedWish("axolotl plush") == nil)
+        // Punctuation, "a" and numbers of a known phrase change nothing.
+        #expect(embedder.embedWish("build-a-bear") == embedder.embed("build bear"))
+        #expect(embedder.embedWish("1000 piece jigsaws") == nil)  // jigsaws: ji ##gs ##aw ##s
+        #expect(embedder.embedWish("1000 piece puzzles") == embedder.embed("piece puzzles"))
     }
 
     @Test func aProductVectorLeansOnItsName() throws {
