@@ -486,6 +486,15 @@ struct MatchQuery {
 
     /// The best candidates, scored exactly, good ones first, then by score, then by id.
     /// - Parameter includeWeak: also retrieve products that only match a related interest.
+    /// Whether any product passes the hard limits (age, budget, exclusions, stock): what tells
+    /// "nothing here is about what they enjoy" (partial, empty) from "nothing passes" (none).
+    func anythingPassesLimits(_ db: Database) throws -> Bool {
+        let limits = hardLimits(profile, currency: try currencyContext(db))
+        return try !MatchRequests.pks(
+            db, MatchRequests.anyRequest(limits: limits, purposeMask: 0, ageMonths: profile.ageMonths, count: 1)
+        ).isEmpty
+    }
+
     func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
         // Meaning finds what words cannot: consulted when their words and tags found few good
         // matches, by the same rule as the count, so the list and the count agree.
@@ -552,12 +561,8 @@ struct MatchQuery {
                 }
             }
         }
-        if pks.isEmpty && !requests.isEmpty && includeWeak {
-            // Nothing touches their interests: the closest by purpose and age, labelled weak.
-            _ = try take(
-                MatchRequests.anyRequest(
-                    limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
-        }
+        // Nothing touches their interests: the list stays empty rather than padded with gifts that
+        // only fit the age and budget (the relaxations say what would open some up).
         guard !pks.isEmpty else { return [] }
         let products = try products(db, pks: pks)
         let closeness = try self.closeness(db, pks: pks)

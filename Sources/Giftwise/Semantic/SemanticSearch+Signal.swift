@@ -83,7 +83,7 @@ extension SemanticSearch: SemanticSignal {
     func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(
         pk: Int64, similarity: Double
     )] {
-        guard let query = embedder.embed(text) else { return [] }
+        guard let query = embedder.embedWish(text) else { return [] }
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
         return try nearest(
             db, query: query, text: text, count: count, condition: limits.condition(on: .product) + purpose
@@ -93,7 +93,7 @@ extension SemanticSearch: SemanticSignal {
 
     /// Cosine similarity of `text` with each listed product's stored vector.
     func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double] {
-        guard let query = embedder.embed(text) else { return [:] }
+        guard let query = embedder.embedWish(text) else { return [:] }
         return try similarities(db, vector: query, productPKs: productPKs).mapValues(Double.init)
     }
 }
