@@ -94,6 +94,14 @@ struct ImportJournalTests {
         #expect(!seen.sawLog, "the import wrote to the write-ahead log")
         #expect(try catalog.productCount() == 3_000)
         #expect(try Self.journalMode(path) == "wal")
+        // Foreign keys, not checked row by row during it, hold; and checking is back on.
+        let state = try catalog.database.writer.writeWithoutTransaction { db in
+            try (
+                Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count, Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                String.fetchOne(db, sql: "PRAGMA journal_mode")
+            )
+        }
+        #expect(state.0 == 0 && state.1 == true && state.2 == "wal", "\(state)")
         #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
     }
 

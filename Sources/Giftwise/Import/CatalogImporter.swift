@@ -137,63 +137,72 @@ struct CatalogImporter {
     private func write(rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport) throws
         -> ImportReport
     {
-        // A first import into an empty catalog nothing else has open writes each page once.
-        let journal: ImportJournal?
+        let mayWriteAlone = !options.dryRun && ImportJournal.mayWriteAlone(database)
         do {
-            journal = try ImportJournal.takeOver(database, dryRun: options.dryRun)
-        } catch {
-            throw CatalogDatabase.translate(error, path: database.path)
-        }
-        defer { journal?.handBack() }
-        do {
-            return try database.writer.write { db -> ImportReport in
-                var session = ImportSession(report: report, options: options)
-                let writer = try ImportWriter(db: db)
-                let pipeline = ParsePipeline(
-                    rows: rows, parser: parser,
-                    clock: ProgressClock(source: source, rows: rows, callback: options.progress),
-                    parallel: options.parallelParsing)
-                pipeline.start()
-                do {
-                    while true {
-                        // Work that would otherwise wait for the last row, done while the
-                        // parsing thread is behind.
-                        if !pipeline.hasBatchReady { try writer.indexWrittenTextWhileIdle() }
-                        guard let batch = pipeline.next() else { break }
-                        for item in batch { try session.take(item, writer: writer) }
-                    }
-                } catch {
-                    _ = try? pipeline.finish(cancelling: true)
-                    throw error
+            return try database.writer.writeWithoutTransaction { db -> ImportReport in
+                // A first import into an empty catalog nothing else has open writes each page once.
+                let alone = mayWriteAlone ? try ImportJournal.takeOver(db) : nil
+                defer { alone?.handBack(db) }
+                var outcome: ImportReport?
+                try db.inTransaction {
+                    outcome = try importRows(db: db, rows: rows, source: source, parser: parser, report: report)
+                    return .commit
                 }
-                let parsed = try pipeline.finish(cancelling: false)
-                if let problem = parsed.problem {
-                    session.report.record(
-                        ImportIssue(line: problem.line, field: problem.field, message: problem.message))
-                }
-                var report = session.finishReport(parser: parsed.parser, rowCount: parsed.rows, columns: rows.columns)
-                if report.errorCount > 0 || options.dryRun {
-                    if options.replace { report.removed = try writer.countUnseen() }
-                    // Throwing rolls the whole transaction back: nothing of this file is kept.
-                    throw RollbackRequested(report: report)
-                }
-                if options.replace { report.removed = try writer.removeUnseen() }
-                try writer.finish()
-                try CatalogDatabase.refreshCurrencyCounts(db)
-                report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
-                if writer.vectorsComplete {
-                    try ProductVectors.bumpGeneration(db)
-                } else {
-                    try ProductVectors.fillMissing(db)
-                }
-                try CatalogDatabase.setMetaValue(db, .seeded, "yes")
-                return report
+                guard let outcome else { throw GiftwiseError.database("the import wrote nothing") }
+                return outcome
             }
         } catch let rollback as RollbackRequested {
             return rollback.report
         } catch {
             throw CatalogDatabase.translate(error, path: database.path)
         }
+    }
+
+    /// The body of ``write(rows:source:parser:report:)``, inside its transaction.
+    private func importRows(
+        db: Database, rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport
+    ) throws -> ImportReport {
+        var session = ImportSession(report: report, options: options)
+        let writer = try ImportWriter(db: db)
+        let pipeline = ParsePipeline(
+            rows: rows, parser: parser,
+            clock: ProgressClock(source: source, rows: rows, callback: options.progress),
+            parallel: options.parallelParsing)
+        pipeline.start()
+        do {
+            while true {
+                // Work that would otherwise wait for the last row, done while the
+                // parsing thread is behind.
+                if !pipeline.hasBatchReady { try writer.indexWrittenTextWhileIdle() }
+                guard let batch = pipeline.next() else { break }
+                for item in batch { try session.take(item, writer: writer) }
+            }
+        } catch {
+            _ = try? pipeline.finish(cancelling: true)
+            throw error
+        }
+        let parsed = try pipeline.finish(cancelling: false)
+        if let problem = parsed.problem {
+            session.report.record(
+                ImportIssue(line: problem.line, field: problem.field, message: problem.message))
+        }
+        var report = session.finishReport(parser: parsed.parser, rowCount: parsed.rows, columns: rows.columns)
+        if report.errorCount > 0 || options.dryRun {
+            if options.replace { report.removed = try writer.countUnseen() }
+            // Throwing rolls the whole transaction back: nothing of this file is kept.
+            throw RollbackRequested(report: report)
+        }
+        if options.replace { report.removed = try writer.removeUnseen() }
+        try writer.finish()
+        try CatalogDatabase.refreshCurrencyCounts(db)
+        report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
+        if writer.vectorsComplete {
+            try ProductVectors.bumpGeneration(db)
+        } else {
+            try ProductVectors.fillMissing(db)
+        }
+        try CatalogDatabase.setMetaValue(db, .seeded, "yes")
+        return report
     }
 
     /// A file mixing currencies, or a catalog left holding prices no rate converts: budgets
