@@ -96,4 +96,26 @@ extension SemanticSearch: SemanticSignal {
         guard let query = embedder.embed(text) else { return [:] }
         return try similarities(db, vector: query, productPKs: productPKs).mapValues(Double.init)
     }
+
+    /// Cosine similarity of each of `texts` with each listed product's stored vector, every
+    /// vector read once (the same values as one call per text).
+    func similarities(_ db: Database, to texts: [String], productPKs: [Int64]) throws -> [[Int64: Double]] {
+        let queries = texts.map { embedder.embed($0) }
+        var result = [[Int64: Double]](repeating: [:], count: texts.count)
+        guard !productPKs.isEmpty, queries.contains(where: { $0 != nil }) else { return result }
+        let rows = try ProductVectors.vectorRows(db, pks: productPKs)
+        while let row = try rows.next() {
+            let pk: Int64 = row[0]
+            try row.withUnsafeData(atIndex: 1) { data in
+                for (index, query) in queries.enumerated() {
+                    guard let query else { continue }
+                    let similarity = query.components.withUnsafeBufferPointer { q in
+                        data.map { $0.withUnsafeBytes { ProductVectors.cosine(q, stored: $0) } } ?? 0
+                    }
+                    result[index][pk] = Double(similarity)
+                }
+            }
+        }
+        return result
+    }
 }
