@@ -253,6 +253,9 @@ public struct WebFinder: Sendable {
                 result.goodMatchCount > gifts.count
                 ? "the best \(gifts.count) of \(result.goodMatchCount) good matches"
                 : Self.plural(result.goodMatchCount, "good match", "good matches")
+        case .partial where gifts.isEmpty:
+            heading = "Nothing here is about what they enjoy"
+            fitMessage = "no gift within these answers matches their interests, so none is listed"
         case .partial:
             heading = "Nothing fits everything you said"
             fitMessage = "these come closest, and each says what it misses"

@@ -37,6 +37,17 @@ struct ElsewhereCLITests {
         #expect(ideas.contains("a fossil dig kit to chip out a skeleton"))
     }
 
+    @Test func textSaysPlainlyWhenNothingIsAboutWhatTheyEnjoy() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        let run = try CLIHarness.run(["recommend", "--db", db, "--age", "7", "--interest", "zqxvw"], in: folder)
+        #expect(run.status == 0, "\(run.summary)")
+        #expect(run.stdout.contains("Nothing in the catalog is about what they enjoy within these answers"))
+        #expect(!run.stdout.contains("✓"), "no gift listed: \(run.stdout)")
+        #expect(run.stdout.contains("What would help"))
+    }
+
     @Test func textSaysWhatToLookForElsewhereOnlyWhenNothingFits() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -84,13 +84,37 @@ struct AgePhraseReaderTests {
         "Two-year warranty. Batteries last 3 years.", "Set 75917-1 from 2018, 1,004 pieces, 5 minifigures.",
         "Ice Age 4 Continental Drift figure", "Supervise children under 8 years.",
         "For three whole years (1962, 1963 and 1964) the GTO dominated",
-        "Buzz Lightyear Fancy Dress Costume - Size S - 3-4 Years",
+        // In a description, a range of years is no age (in a name it is the wearer's size: below).
+        "Buzz Lightyear Fancy Dress Costume - Size S - 3-4 Years", "Batteries last 6-12 months in normal use.",
         "risk taking numbers game for 1 - 99 players of any age",
         "Vintage Floral Gingham Pink Baby Shower Bunting 10m 20 Flags (JA005)",
         "£1.00 P&H for combined items under £10.00",
     ])
     func textWithoutAnAgePhraseStatesNoAge(_ text: String) {
         #expect(AgePhraseReader.phrase(in: text) == nil, "\(text)")
+    }
+
+    @Test(
+        arguments: [
+            // Real names from the Amazon UK export: the size of the child who wears it.
+            ("Konfidence Youth Swim Jacket - Blue/Navy - 10-12 yrs", 10.0, 12.0),
+            ("Boys Child's Army Military Camouflage Soldier Uniform Fancy Dress Costume Outfit (14-16 Years)", 14.0, 16.0),
+            ("Buzz Lightyear Fancy Dress Costume - Size S - 3-4 Years", 3.0, 4.0),
+            ("Disney Frozen Musical and Light-Up Elsa Fancy Dress Costume 9-10yrs Made by 'George'", 9.0, 10.0),
+        ] as [(String, Double?, Double?)])
+    func aRangeOfYearsInANameIsTheAgeItIsMadeFor(_ name: String, _ low: Double?, _ high: Double?) throws {
+        let reading = try #require(AgePhraseReader.phrase(inName: name))
+        #expect(reading.min == low)
+        #expect(reading.max == high)
+    }
+
+    @Test(arguments: [
+        "Two-year warranty, 1-2 years warranty", "Hornby 2014 Catalogue", "Age 90/90th Birthday Balloons x 5",
+        // A size below 3 years never opens a product to under-3s.
+        "Konfidence Children's Original Swim Jacket - Nautical Wave, Small/2 - 3 Years",
+    ])
+    func aNameWithoutAnAgeRangeStatesNoAge(_ name: String) {
+        #expect(AgePhraseReader.phrase(inName: name) == nil, "\(name)")
     }
 
     @Test func theFastPrefilterLetsEveryPhraseThrough() {

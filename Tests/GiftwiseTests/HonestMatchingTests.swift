@@ -270,6 +270,48 @@ struct HonestMatchingTests {
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
     }
 
+    @Test func aListIsNeverPaddedWithGiftsThatMissWhatTheyEnjoy() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            kite,Stunt Kite,20,6
+            chess,Wooden Chess Set,25,6
+
+            """, into: catalog)
+        // Gifts pass the limits, but none is about what they enjoy: said plainly, nothing listed,
+        // and the change that would open some up is offered.
+        let nothingAbout = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["zqxvw"]))
+        #expect(nothingAbout.fit == .partial)
+        #expect(nothingAbout.items.isEmpty)
+        #expect(nothingAbout.relaxations.contains { $0.changes.interests == [] && $0.matches == 2 })
+        // Nothing passes the limits at all: none.
+        let nothingPasses = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["zqxvw"], budgetMax: Money(5)))
+        #expect(nothingPasses.fit == .none)
+        #expect(nothingPasses.items.isEmpty)
+    }
+
+    @Test func aWordTheTableOnlySpellsIsNeverCalledCloseInMeaning() throws {
+        // Real names from the Amazon UK export. "axolotls" is ax ##olo ##tl ##s to the table: the
+        // tractor and the "6-Axis" drone share its scraps of spelling, not its meaning.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            tractor,Claas Axion 3280,21.62,3
+            drone,Syma X5SW 4CH 6-axis Gyro RC RTF Wifi Quadcopter with 0.3MP Camera,43,8
+            plush,Axolotl Soft Toy,12,3
+
+            """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["axolotls"]))
+        #expect(result.items.first?.product.id == "plush")
+        for item in result.items where item.product.id != "plush" {
+            #expect(!item.isGoodMatch)
+            #expect(!item.reasons.contains { $0.contains("somewhat like") }, "\(item.product.name): \(item.reasons)")
+        }
+    }
+
     @Test func aWordOnlyTheStemmerHearsIsNotTheirThing() throws {
         // FTS5's Porter stemmer finds "fishing" in "Fish"; only the rod is about fishing.
         let catalog = try TestSupport.emptyCatalog()

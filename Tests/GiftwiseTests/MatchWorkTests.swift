@@ -79,6 +79,19 @@ struct MatchWorkTests {
         }
     }
 
+    @Test func similaritiesForSeveralTextsEqualOneCallPerText() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let texts = ["dinosaurs", "scuba diving", "k-pop", "axolotls", "board games"]
+        try catalog.database.read { db in
+            let pks = Array(1...80).map(Int64.init)
+            let together = try catalog.semantic.similarities(db, to: texts, productPKs: pks)
+            #expect(together.count == texts.count)
+            for (text, values) in zip(texts, together) {
+                #expect(values == (try catalog.semantic.similarities(db, to: text, productPKs: pks)), "\(text)")
+            }
+        }
+    }
+
     @Test func goodCandidatesAloneAreTheGoodOnesOfTheFullList() throws {
         let profiles = MatchMemoTests.profiles + [
             RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),

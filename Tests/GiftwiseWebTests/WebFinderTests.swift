@@ -237,6 +237,14 @@ struct WebFinderResultsTests {
         }
     }
 
+    @Test func nothingAboutWhatTheyEnjoyListsNoGiftsAndSaysWhatWouldHelp() async throws {
+        let page = try await get(try makeFinder(), "/gifts?age=7&interest=zqxvw")
+        #expect(page.text.contains(#"id="fit">partial<"#))
+        #expect(page.text.contains("Nothing here is about what they enjoy"))
+        #expect(!page.text.contains(#"<li class="gift"#))
+        #expect(page.text.contains(#"<ul id="relaxations">"#))
+    }
+
     @Test func aLinkWithoutAnAgeGetsAPageSayingWhatToDo() async throws {
         let page = try await get(try makeFinder(), "/gifts?interest=dinosaurs")
         #expect(page.status == 400)

@@ -2,7 +2,8 @@
 public enum Fit: String, Sendable, Codable {
     /// Strong matches were found.
     case good
-    /// Only weak matches: each says what it does not match.
+    /// Only weak matches: each says what it does not match. Empty when gifts pass the hard
+    /// limits but none is even close to what they enjoy (the list is never padded).
     case partial
     /// Nothing passes the hard limits (age, budget, exclusions, stock).
     case none

@@ -40,6 +40,16 @@ enum AgePhraseReader {
         phrases(in: tokenize(text))
     }
 
+    /// The age stated in a product's name. Besides the phrases of ``phrase(in:)``, a range of
+    /// years or months on its own is what the product is made for: in a title, "Swim Jacket -
+    /// 10-12 yrs" or "Soldier Costume (14-16 Years)" is the size of the child who wears it (a
+    /// 4-year-old is never offered the 14-16 costume). Only from 3 years: a size never opens a
+    /// product to under-3s ("Small/2 - 3 Years" stays unknown). Not in descriptions, where
+    /// "batteries last 6-12 months" or "grows in 2-3 months" are no ages.
+    static func phrase(inName name: String) -> Reading? {
+        phrases(in: tokenize(name), rangesAreAges: true)
+    }
+
     /// A fast test, run on every product's text: could it hold an age phrase at all? (a digit
     /// and an age word, or "birth"). Most text cannot, and is never tokenised.
     static func mayStateAnAge(_ text: String) -> Bool {
@@ -258,7 +268,7 @@ enum AgePhraseReader {
 
     /// Every age statement in `tokens`, combined: the highest minimum; the maximum of the first
     /// statement that gives one, when it is not below that minimum.
-    static func phrases(in tokens: [Token]) -> Reading? {
+    static func phrases(in tokens: [Token], rangesAreAges: Bool = false) -> Reading? {
         var minimum: Double?
         var maximum: Double?
         var index = 0
@@ -280,7 +290,7 @@ enum AgePhraseReader {
                 from = stop + 1
             }
             let before = Array(tokens[from..<index])
-            if let reading = accepted(found, before: before) {
+            if let reading = accepted(found, before: before, rangesAreAges: rangesAreAges) {
                 minimum = max(minimum ?? 0, reading.min ?? 0)
                 if maximum == nil { maximum = reading.max }
                 index = found.end
@@ -294,7 +304,7 @@ enum AgePhraseReader {
     }
 
     /// Whether the words before a quantity (and its own unit and ending) make it an age.
-    static func accepted(_ found: Quantity, before: [Token]) -> Reading? {
+    static func accepted(_ found: Quantity, before: [Token], rangesAreAges: Bool = false) -> Reading? {
         guard let reading = found.reading else { return nil }
         let words: [String] = before.compactMap { if case .word(let word) = $0 { word } else { nil } }
         // "under 3 years", "under the age of 3": an age statement only in a warning ("not
@@ -338,6 +348,13 @@ enum AgePhraseReader {
         // A unit in an age context: "suitable from 18 months", "for 36 months - 8 years".
         // Not with a one-letter unit: "Baby Shower Bunting 10m" is ten metres.
         if found.hasUnit, !found.shortUnit, !Set(words.suffix(4)).isDisjoint(with: ageContext) { return reading }
+        // In a name, a range with an age unit: "10-12 yrs", "(3-4 Years)" (see ``phrase(inName:)``).
+        // Never below 3: a size alone does not open a product to under-3s (small parts).
+        if rangesAreAges, found.hasUnit, !found.shortUnit, found.high != nil, !words.contains("warranty"),
+            (reading.min ?? 0) >= 3
+        {
+            return reading
+        }
         return nil
     }
 

@@ -415,7 +415,7 @@ struct ProductRowParser {
 
     /// The age a product's own text states, if any (the stricter of name and description).
     static func statedAge(name: String, description: String) -> AgePhraseReader.Reading? {
-        let fromName = AgePhraseReader.mayStateAnAge(name) ? AgePhraseReader.phrase(in: name) : nil
+        let fromName = AgePhraseReader.mayStateAnAge(name) ? AgePhraseReader.phrase(inName: name) : nil
         let fromDescription = AgePhraseReader.mayStateAnAge(description) ? AgePhraseReader.phrase(in: description) : nil
         guard let first = fromName ?? fromDescription else { return nil }
         guard let second = fromDescription, fromName != nil else { return first }

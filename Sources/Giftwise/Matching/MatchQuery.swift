@@ -517,6 +517,15 @@ struct MatchQuery {
 
     // MARK: Retrieval
 
+    /// Whether any product passes the hard limits (age, budget, exclusions, stock): what tells
+    /// "nothing here is about what they enjoy" (partial, empty) from "nothing passes" (none).
+    func anythingPassesLimits(_ db: Database) throws -> Bool {
+        let limits = hardLimits(profile, currency: try currencyContext(db))
+        return try !MatchRequests.pks(
+            db, MatchRequests.anyRequest(limits: limits, purposeMask: 0, ageMonths: profile.ageMonths, count: 1)
+        ).isEmpty
+    }
+
     /// The best candidates, scored exactly, good ones first, then by score, then by id.
     /// - Parameters:
     ///   - includeWeak: also retrieve products that only match a related interest.
@@ -595,12 +604,8 @@ struct MatchQuery {
                 }
             }
         }
-        if pks.isEmpty && !requests.isEmpty && includeWeak {
-            // Nothing touches their interests: the closest by purpose and age, labelled weak.
-            _ = try take(
-                MatchRequests.anyRequest(
-                    limits: limits, purposeMask: mask, ageMonths: profile.ageMonths, count: limit * 8))
-        }
+        // Nothing touches their interests: the list stays empty rather than padded with gifts that
+        // only fit the age and budget (the relaxations say what would open some up).
         guard !pks.isEmpty else { return [] }
         // Every source above still counts towards how many were found (which decides whether
         // weak matches are looked for); products that cannot be good are then not read.

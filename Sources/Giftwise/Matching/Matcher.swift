@@ -72,7 +72,8 @@ public struct Matcher: Sendable {
         if goodCount > 0 {
             fit = .good
         } else {
-            fit = candidates.isEmpty ? .none : .partial
+            // Gifts pass the limits but none is about what they enjoy: partial, with nothing listed.
+            fit = try candidates.isEmpty && !query.anythingPassesLimits(db) ? .none : .partial
         }
         let currency = try query.currencyContext(db)
         let explainer = Explainer(

@@ -83,7 +83,7 @@ extension SemanticSearch: SemanticSignal {
     func nearest(_ db: Database, to text: String, limits: HardLimits, purposeMask: Int, count: Int) throws -> [(
         pk: Int64, similarity: Double
     )] {
-        guard let query = embedder.embed(text) else { return [] }
+        guard let query = embedder.embedWish(text) else { return [] }
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"
         return try nearest(
             db, query: query, text: text, count: count, condition: limits.condition(on: .product) + purpose
@@ -93,14 +93,17 @@ extension SemanticSearch: SemanticSignal {
 
     /// Cosine similarity of `text` with each listed product's stored vector.
     func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double] {
-        guard let query = embedder.embed(text) else { return [:] }
+        guard let query = wishVector(text) else { return [:] }
         return try similarities(db, vector: query, productPKs: productPKs).mapValues(Double.init)
     }
+
+    /// What the matcher compares products with for a thing said (one rule for both calls).
+    private func wishVector(_ text: String) -> SemanticVector? { embedder.embedWish(text) }
 
     /// Cosine similarity of each of `texts` with each listed product's stored vector, every
     /// vector read once (the same values as one call per text).
     func similarities(_ db: Database, to texts: [String], productPKs: [Int64]) throws -> [[Int64: Double]] {
-        let queries = texts.map { embedder.embed($0) }
+        let queries = texts.map { wishVector($0) }
         var result = [[Int64: Double]](repeating: [:], count: texts.count)
         guard !productPKs.isEmpty, queries.contains(where: { $0 != nil }) else { return result }
         let rows = try ProductVectors.vectorRows(db, pks: productPKs)

@@ -27,8 +27,9 @@ package struct SemanticSearch: Sendable {
     /// The stored-vector index for the catalog `db` reads (loaded once, reloaded after imports).
     func cacheIndex(_ db: Database) throws -> SemanticIndex { try cache.index(db) }
 
-    /// The vector of what a person said ("scuba diving"), nil when it has no known word piece.
-    package func vector(for phrase: String) -> SemanticVector? { embedder.embed(phrase) }
+    /// The vector of what a person said ("scuba diving"), nil when the table understands none of
+    /// its words (see ``TextEmbedder/embedWish(_:)``).
+    package func vector(for phrase: String) -> SemanticVector? { embedder.embedWish(phrase) }
 
     /// Cosine similarity of `query` with each listed product that has a vector.
     package func similarities(to query: SemanticVector, productPKs: some Collection<Int64>) throws -> [Int64: Float] {
@@ -49,7 +50,7 @@ package struct SemanticSearch: Sendable {
     package func nearestInterests(
         to phrase: String, in taxonomy: Taxonomy, limit: Int = 3, minimumSimilarity: Float = 0.55
     ) -> [(interest: Interest, similarity: Float)] {
-        guard let query = embedder.embed(phrase) else { return [] }
+        guard let query = embedder.embedWish(phrase) else { return [] }
         let vectors = cache.interestVectors(taxonomy: taxonomy, embedder: embedder)
         var scored: [(interest: Interest, similarity: Float)] = []
         for (interest, candidates) in zip(taxonomy.interests, vectors) {

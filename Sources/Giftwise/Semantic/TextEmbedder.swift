@@ -1,6 +1,6 @@
 /// Turns text into a unit-length semantic vector: the smooth-inverse-frequency weighted mean of
 /// its word pieces' rows in the distilled table (issue 12's recipe). "firefighters" lands near
-/// "Fire Station", "axolotls" near "salamander", without either word in the taxonomy.
+/// "Fire Station", "scuba diving" near "Deep Sea Diver", without either in the taxonomy.
 ///
 /// Cheap: no model runs, only table look-ups (a few microseconds for a phrase).
 package struct TextEmbedder: Sendable {
@@ -22,6 +22,50 @@ package struct TextEmbedder: Sendable {
     package func embed(_ text: String) -> SemanticVector? {
         embed(ids: tokenizer.ids(for: text))
     }
+
+    /// The vector of what a person said ("scuba diving"), nil when the table does not understand
+    /// every word of it.
+    ///
+    /// The table has one row per vocabulary piece, each distilled on its own. A word the
+    /// vocabulary can only spell from scraps ("axolotls" = ax ##olo ##tl ##s, "crochet" =
+    /// cr ##oche ##t, "sloths" = slot ##hs) gets the mean of those scraps, which is close to other
+    /// spellings with the same scraps (a tractor called "Axion", slot cars) and to nothing the word
+    /// means: offering those as "somewhat like" what they said would be false. Only these words
+    /// are understood: a whole vocabulary word, or a word of pieces of at least four letters each
+    /// (mine ##craft), optionally with an ending (unicorn ##s). A wish with any other word has no
+    /// meaning here at all: what is left would mean something else ("k-pop" without its "k" is
+    /// pop, "peppa pig" without "peppa" is any pig). Punctuation, numbers, "a" and "i" carry no
+    /// topic and are skipped. Products keep their full vectors: this only decides what a wish means.
+    package func embedWish(_ text: String) -> SemanticVector? {
+        var ids: [Int32] = []
+        for word in tokenizer.idsByWord(for: text) {
+            guard let first = word.first else { continue }
+            let head = table.piece(first)
+            // Punctuation, numbers, "a" and "i": no topic of their own.
+            if word.count == 1, head == "a" || head == "i" || !head.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+                continue
+            }
+            guard understands(word) else { return nil }
+            ids.append(contentsOf: word)
+        }
+        return ids.isEmpty ? nil : embed(ids: ids)
+    }
+
+    /// Whether the table knows this word (its pieces) by meaning; see ``embedWish(_:)``.
+    package func understands(_ pieces: [Int32]) -> Bool {
+        guard let first = pieces.first, first != tokenizer.unknown else { return false }
+        let head = table.piece(first)
+        guard head.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
+        if pieces.count == 1 { return head.count > 1 }
+        guard head.count >= 4 else { return false }
+        return pieces.dropFirst().allSatisfy { id in
+            let rest = table.piece(id).dropFirst(2)
+            return rest.count >= 4 || Self.endings.contains(String(rest))
+        }
+    }
+
+    /// Word endings that keep a word's meaning (unicorn ##s, dinosaur ##ing).
+    private static let endings: Set<String> = ["s", "es", "ed", "ing", "er", "ers", "ly", "ness"]
 
     /// The vector of these word pieces; `[UNK]` is skipped.
     package func embed(ids: [Int32]) -> SemanticVector? {

@@ -37,6 +37,19 @@ package struct WordPieceTokenizer: Sendable {
         }
     }
 
+    /// The word-piece ids of `text`, one array per word of basic tokenisation ("k-pop" is three
+    /// words: k, -, pop).
+    package func idsByWord(for text: String) -> [[Int32]] {
+        var words: [[Int32]] = []
+        var scratch: [UInt8] = [UInt8(ascii: "#"), UInt8(ascii: "#")]
+        Self.forEachWord(in: text) { word, characters in
+            var ids: [Int32] = []
+            appendPieces(of: word, characters: characters, to: &ids, scratch: &scratch)
+            words.append(ids)
+        }
+        return words
+    }
+
     /// The words of basic tokenisation, as strings (for tests and explanations).
     package static func basicWords(_ text: String) -> [String] {
         var words: [String] = []

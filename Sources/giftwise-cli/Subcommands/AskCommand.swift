@@ -54,7 +54,9 @@ struct AskCommand: ParsableCommand {
                 let reply = try conversation.respond(to: line, in: catalog)
                 render(reply, conversation: conversation, catalog: catalog, interactive: prompter.isTerminal)
             } else {
-                guard let line = prompter.ask("\n" + Output.dim(Self.refineHelp)) else { break }
+                // With nothing listed, only the commands that change the answers apply.
+                let help = conversation.results?.items.isEmpty == true ? Self.emptyListHelp : Self.refineHelp
+                guard let line = prompter.ask("\n" + Output.dim(help)) else { break }
                 let command = line.lowercased().trimmingCharacters(in: .whitespaces)
                 if Self.quitWords.contains(command) || Self.finishedWords.contains(command) { break }
                 let reply = try conversation.respond(to: line, in: catalog)
@@ -106,6 +108,7 @@ struct AskCommand: ParsableCommand {
     }
 
     static let commandsHelp = "Commands: back · skip · done (show gifts now) · quit"
+    static let emptyListHelp = "Next: try N · back (undo) · change answers · start over · quit"
     static let refineHelp =
         "Refine: cheaper · more like N · not N · not like N · more educational|crafty|sporty|fun · try N · more · back (undo) · change answers · start over · quit"
 

@@ -21,6 +21,10 @@ enum RecommendationPrinter {
                 name.map { "\($0) (\(profile.ageMonths < 24 ? "\(profile.ageMonths) months" : "\(profile.ageYears)"))" }
                 ?? profile.ageDescriptionWithArticle
             lines.append(Output.bold("Gifts for \(whom)\(more):"))
+        case .partial where result.items.isEmpty:
+            lines.append(
+                Output.yellow(
+                    "Nothing in the catalog is about what they enjoy within these answers, so nothing is listed."))
         case .partial:
             lines.append(
                 Output.yellow("Nothing fits everything you said. These come closest — each says what it misses:"))

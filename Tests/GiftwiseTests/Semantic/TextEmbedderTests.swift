@@ -82,6 +82,24 @@ struct TextEmbedderTests {
         #expect(embedder.embed("🦖🦖") == nil)
     }
 
+    @Test func aWishMeansOnlyTheWordsTheTableKnows() throws {
+        // Spelled from scraps: no meaning to offer.
+        for scraps in ["axolotls", "crochet", "sloths", "origami"] {
+            #expect(embedder.embedWish(scraps) == nil, "\(scraps)")
+        }
+        // Whole words, words of words, words with an ending.
+        for known in ["firefighters", "minecraft", "unicorns", "scuba diving"] {
+            #expect(embedder.embedWish(known) == embedder.embed(known), "\(known)")
+        }
+        // What is left of a wish without a word would mean something else.
+        #expect(embedder.embedWish("k-pop") == nil)
+        #expect(embedder.embedWish("axolotl plush") == nil)
+        // Punctuation, "a" and numbers of a known phrase change nothing.
+        #expect(embedder.embedWish("build-a-bear") == embedder.embed("build bear"))
+        #expect(embedder.embedWish("1000 piece jigsaws") == nil)  // jigsaws: ji ##gs ##aw ##s
+        #expect(embedder.embedWish("1000 piece puzzles") == embedder.embed("piece puzzles"))
+    }
+
     @Test func aProductVectorLeansOnItsName() throws {
         let product = try #require(
             embedder.embedProduct(
