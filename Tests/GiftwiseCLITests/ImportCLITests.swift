@@ -60,6 +60,28 @@ struct ImportCLITests {
         #expect(run.stderr.components(separatedBy: "price is empty").count == 2)
     }
 
+    @Test func currencyGivesPlainPricesTheShopsCurrencyAndABadCodeIsAUsageError() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("uk.sqlite").path
+        let file = folder.appendingPathComponent("uk.csv")
+        try "id,name,price\nkite,Stunt Kite,4.99\ndollar,Imported Kite,$9.00\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let imported = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--currency", "gbp"], in: folder)
+        #expect(imported.status == 0, "\(imported.summary)")
+        let listed = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "8", "--interest", "kites", "--format", "json"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["recommendations"] as? [[String: Any]])
+        let currencies = Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "", $0["currency"] as? String) })
+        #expect(currencies["kite"] == "GBP")
+        #expect(currencies["dollar"] == "USD", "a price that names its currency keeps it")
+
+        let bad = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--currency", "pounds"], in: folder)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--currency takes a three-letter ISO 4217 code"), "\(bad.summary)")
+    }
+
     @Test func anUnknownMapFieldIsAUsageError() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

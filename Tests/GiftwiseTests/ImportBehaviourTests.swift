@@ -4,6 +4,26 @@ import Testing
 @testable import Giftwise
 
 struct ImportBehaviourTests {
+    @Test func aDefaultCurrencyAppliesOnlyToPricesThatNameNone() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,currency
+            plain,Stunt Kite,4.99,
+            euro,Kite,5.00,EUR
+            pound,Kite Line,£2.50,
+
+            """, into: catalog, options: ImportOptions(format: .csv, defaultCurrency: "GBP"))
+        #expect(try catalog.product(id: "plain")?.currency == "GBP")
+        #expect(try catalog.product(id: "euro")?.currency == "EUR")
+        #expect(try catalog.product(id: "pound")?.currency == "GBP")
+        // Not a currency code: refused before anything is read, and the catalog is unchanged.
+        #expect(throws: GiftwiseError.self) {
+            try TestSupport.importCSV("id,name,price\nx,X,1\n", into: catalog, options: ImportOptions(defaultCurrency: "£"))
+        }
+        #expect(try catalog.product(id: "x") == nil)
+    }
+
     @Test func acceptsBOMCRLFAndQuotedNewlines() throws {
         let catalog = try TestSupport.emptyCatalog()
         let text =

@@ -30,6 +30,10 @@ public struct ImportOptions: Sendable, Equatable {
     /// Import the valid rows and report the invalid ones, instead of writing nothing.
     /// For messy foreign exports; the file format contract itself is all-or-nothing.
     public var skipInvalidRows: Bool
+    /// The currency of prices that name none (no `currency` column value and no symbol such as
+    /// `£`): a three-letter ISO 4217 code, `USD` by default. A UK shop's export of plain numbers
+    /// is imported with `"GBP"`.
+    public var defaultCurrency: String
     /// Called now and then (about ten times a second) with how far the import has got.
     public var progress: (@Sendable (ImportProgress) -> Void)?
     /// Parse and validate rows on a second thread while the first writes (the default). Off,
@@ -40,8 +44,9 @@ public struct ImportOptions: Sendable, Equatable {
     public init(
         format: Format = .auto, dryRun: Bool = false, replace: Bool = false,
         columnMap: [String: String] = [:], delimiter: Character? = nil, skipInvalidRows: Bool = false,
-        progress: (@Sendable (ImportProgress) -> Void)? = nil
+        defaultCurrency: String = "USD", progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) {
+        self.defaultCurrency = defaultCurrency
         self.format = format
         self.dryRun = dryRun
         self.replace = replace
@@ -56,6 +61,7 @@ public struct ImportOptions: Sendable, Equatable {
         lhs.format == rhs.format && lhs.dryRun == rhs.dryRun && lhs.replace == rhs.replace
             && lhs.columnMap == rhs.columnMap && lhs.delimiter == rhs.delimiter
             && lhs.skipInvalidRows == rhs.skipInvalidRows && lhs.parallelParsing == rhs.parallelParsing
+            && lhs.defaultCurrency == rhs.defaultCurrency
     }
 }
 

@@ -27,12 +27,23 @@ struct CatalogImporter {
             source: ByteSource(data: data), format: resolved, head: data.prefix(8192), fallbackDelimiter: nil)
     }
 
+    /// `code` upper-cased when it is three ASCII letters (an ISO 4217 code's form), else nil.
+    static func currencyCode(_ code: String) -> String? {
+        let upper = code.trimmingCharacters(in: .whitespaces).uppercased()
+        return upper.count == 3 && upper.allSatisfy({ $0.isASCII && $0.isLetter }) ? upper : nil
+    }
+
     private func run(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?) throws
         -> ImportReport
     {
         var report = ImportReport()
         report.dryRun = options.dryRun
-        var parser = ProductRowParser(taxonomy: taxonomy, columnMap: options.columnMap)
+        guard let defaultCurrency = Self.currencyCode(options.defaultCurrency) else {
+            throw GiftwiseError.invalidImportOption(
+                "The default currency must be a three-letter ISO 4217 code such as GBP (got \"\(options.defaultCurrency.prefix(20))\").")
+        }
+        var parser = ProductRowParser(
+            taxonomy: taxonomy, columnMap: options.columnMap, defaultCurrency: defaultCurrency)
         // A dry run writes nothing, so it need not embed.
         if !options.dryRun { parser.embedder = .bundled }
         let rows = try openRows(

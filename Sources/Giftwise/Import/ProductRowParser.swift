@@ -46,8 +46,12 @@ struct ProductRowParser {
     private var vectorBuffer: [Float] = []
     private var vectorScratch: [Float] = []
 
-    init(taxonomy: Taxonomy, columnMap: [String: String]) {
+    /// The currency of a price that names none (ImportOptions.defaultCurrency, checked).
+    let defaultCurrency: String
+
+    init(taxonomy: Taxonomy, columnMap: [String: String], defaultCurrency: String = "USD") {
         self.taxonomy = taxonomy
+        self.defaultCurrency = defaultCurrency
         var sources = Array(repeating: [String](), count: CatalogField.allCases.count)
         for field in CatalogField.allCases {
             sources[field.slot] = Self.columns(for: field, in: columnMap)
@@ -193,7 +197,7 @@ struct ProductRowParser {
             price = nil
         }
 
-        var currency = "USD"
+        var currency = defaultCurrency
         if let code = text(.currency) {
             let upper = code.uppercased()
             if upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) {

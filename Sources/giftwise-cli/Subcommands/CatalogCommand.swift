@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
 
             Examples:
               giftwise catalog import products.csv --dry-run
-              giftwise --db shop.sqlite catalog import amazon.csv --skip-invalid \\
+              giftwise --db shop.sqlite catalog import amazon.csv --skip-invalid --currency GBP \\
                 --map id=product_id --map name=product_name \\
                 --map description=product_description --map age=product_information
               giftwise --db lego.sqlite catalog import lego_sets.csv --skip-invalid \\
@@ -77,6 +77,12 @@ struct ImportCommand: ParsableCommand {
         help: "Import the valid rows and list the invalid ones as skipped (for messy foreign exports).")
     var skipInvalid = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The currency of prices that name none (no currency column, no symbol such as £), e.g. GBP.",
+            valueName: "code"))
+    var currency = "USD"
+
     @Option(help: "Print the report as json (the error list included).")
     var report: OutputFormat = .text
 
@@ -90,6 +96,9 @@ struct ImportCommand: ParsableCommand {
             guard CatalogField(rawValue: String(parts[0])) != nil else {
                 throw ValidationError("--map: \"\(parts[0])\" is not a catalog field (\(fields)).")
             }
+        }
+        guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw ValidationError("--currency takes a three-letter ISO 4217 code such as GBP (got \"\(currency)\").")
         }
         guard let delimiter, delimiter != "\\t", delimiter != "tab" else { return }
         guard delimiter.count == 1, delimiter.first?.isASCII == true, delimiter != "\"" else {
@@ -116,7 +125,7 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(
             format: format, dryRun: dryRun, replace: replace, columnMap: columnMap,
             delimiter: delimiter.map { ($0 == "\\t" || $0 == "tab") ? "\t" : Character($0) },
-            skipInvalidRows: skipInvalid, progress: { progress.update($0) })
+            skipInvalidRows: skipInvalid, defaultCurrency: currency.uppercased(), progress: { progress.update($0) })
         let result: ImportReport
         do {
             result = try catalog.importFile(at: URL(fileURLWithPath: file), options: options)
