@@ -141,6 +141,27 @@ struct MatchWorkTests {
         #expect(skipped > 0)
     }
 
+    @Test func theSurveyReadsNoTagRangeWithoutTheWishedPurpose() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(40))
+        let run = try TestSupport.statements(in: catalog, expanded: false) {
+            _ = try catalog.database.read { db in
+                try Matcher(catalog: catalog).survey(db, for: profile, critique: Critique(), limit: 500)
+            }
+        }
+        // A tag's best products (`ORDER BY … LIMIT`), not its rows read once for every purpose.
+        let ranges = run.filter {
+            $0.hasPrefix("SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ?")
+                && $0.contains("LIMIT")
+        }
+        #expect(!ranges.isEmpty)
+        // Before: each tag's range was read a second time with the purpose left out (products
+        // that can never be good); how many they are cannot change what is retrieved here.
+        let purposeless = ranges.filter { !$0.contains("pi.purposes &") }
+        #expect(purposeless.isEmpty, "\(purposeless)")
+    }
+
     /// Two shop tags, the first with few products, together past the count's cap.
     private func twoTagCatalog() throws -> GiftCatalog {
         let catalog = try TestSupport.emptyCatalog()

@@ -551,15 +551,27 @@ struct MatchQuery {
             pks.formUnion(found)
             return found
         }
+        /// With `goodOnly`: purpose-less tag ranges not read (yet), with the wished rows of their tag.
+        var deferred: [(request: SQL, wished: Set<Int64>, count: Int)] = []
         func takeTag(_ tag: String, _ count: Int) throws {
             let wished = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: mask, count: count))
             // Those without a wished purpose only matter when the good ones are few.
             if mask != 0 && wished.count < limit * 2 {
-                let any = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: 0, count: count))
+                let request = MatchRequests.taggedRequest(tag, limits: limits, purposeMask: 0, count: count)
                 // The same order with the purpose left out: whichever of these has a wished
                 // purpose is among the wished ones, so the others have none and are never good.
-                if goodOnly { unwished.formUnion(Set(any).subtracting(wished)) }
+                // For the good ones alone they matter only through how many were found.
+                if goodOnly {
+                    deferred.append((request, Set(wished), count))
+                } else {
+                    _ = try take(request)
+                }
             }
+        }
+        /// Reads the deferred ranges (their products are counted as found, never read).
+        func takeDeferred() throws {
+            for range in deferred { unwished.formUnion(Set(try take(range.request)).subtracting(range.wished)) }
+            deferred = []
         }
         if requests.isEmpty && profile.interests.isEmpty {
             // No interests: purpose and age are the whole fit.
@@ -596,7 +608,13 @@ struct MatchQuery {
         for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, perSource) }
         // Broader and related interests only fill weak lists; retrieve them when the good ones
         // are few, so a weak list can still be offered honestly.
-        if includeWeak && pks.count < limit * 4 {
+        var lookForWeak = includeWeak && pks.count < limit * 4
+        if lookForWeak, !deferred.isEmpty, pks.count + deferred.reduce(0, { $0 + $1.count }) >= limit * 4 {
+            // The ranges not read could reach the threshold: read them, and decide as the full list does.
+            try takeDeferred()
+            lookForWeak = pks.count < limit * 4
+        }
+        if lookForWeak {
             for request in requests {
                 if let broader = request.broaderTag { try takeTag(broader, Self.perRelatedSource) }
                 for related in (request.interest?.related ?? [:]).keys.sorted() {
