@@ -635,10 +635,6 @@ enum OpenAPIDocument {
                   "remaining": {
                    "type": "integer"
                   },
-                  "text": {
-                   "type": "string",
-                   "description": "The count as shown: good matches stop at 1,000 and read \"1,000+\"."
-                  },
                   "label": {
                    "type": "string"
                   }
@@ -1544,6 +1540,41 @@ enum OpenAPIDocument {
              },
              "priceMax": {
               "type": "number"
+             },
+             "currency": {
+              "type": "string",
+              "description": "The currency most products are priced in: the one of priceMin, priceMedian and priceMax."
+             },
+             "prices": {
+              "type": "array",
+              "description": "Prices per currency, the most common first.",
+              "items": {
+               "type": "object",
+               "required": [
+                "currency",
+                "products",
+                "min",
+                "median",
+                "max"
+               ],
+               "properties": {
+                "currency": {
+                 "type": "string"
+                },
+                "products": {
+                 "type": "integer"
+                },
+                "min": {
+                 "type": "number"
+                },
+                "median": {
+                 "type": "number"
+                },
+                "max": {
+                 "type": "number"
+                }
+               }
+              }
              },
              "purposes": {
               "type": "object",

@@ -270,6 +270,15 @@ struct HonestMatchingTests {
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
     }
 
+    @Test func aReasonRepeatsTheirWordOnlyWhenItSaysSomethingNew() throws {
+        let taxonomy = try TestSupport.defaultCatalog().taxonomy
+        func phrase(_ said: String) -> String {
+            Explainer.phrase(for: MatchQuery.resolve([said], taxonomy: taxonomy).requests[0])
+        }
+        #expect(phrase("football") == "loves football")  // the interest is Football (Soccer)
+        #expect(phrase("dinos") == "loves dinosaurs (\"dinos\")")
+    }
+
     @Test func aListIsNeverPaddedWithGiftsThatMissWhatTheyEnjoy() throws {
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(

@@ -4,6 +4,25 @@ import Testing
 @testable import Giftwise
 
 struct ImportBehaviourTests {
+    @Test func statsSummarisePricesPerCurrencyNeverAsOneMixedRange() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,currency
+            a,Kite,4.00,GBP
+            b,Kite Line,2.00,GBP
+            c,Kite Reel,6.00,GBP
+            y,Kendama,1500,JPY
+
+            """, into: catalog)
+        let stats = try catalog.stats()
+        #expect(stats.currency == "GBP")
+        #expect(stats.prices.map(\.currency) == ["GBP", "JPY"])
+        #expect(stats.prices.first == .init(currency: "GBP", products: 3, min: 2, median: 4, max: 6))
+        #expect(stats.prices.last?.max == 1500)
+        #expect((stats.priceMin, stats.priceMedian, stats.priceMax) == (2, 4, 6), "the main currency's, not 2 to 1500")
+    }
+
     @Test func aDefaultCurrencyAppliesOnlyToPricesThatNameNone() throws {
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(

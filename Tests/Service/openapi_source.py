@@ -155,6 +155,11 @@ doc = {
       "CatalogStats": {"type": "object", "required": ["products"], "properties": {
           "products": {"type": "integer"}, "inStock": {"type": "integer"}, "autoTagged": {"type": "integer"},
           "priceMin": {"type": "number"}, "priceMedian": {"type": "number"}, "priceMax": {"type": "number"},
+          "currency": {"type": "string", "description": "The currency most products are priced in: the one of priceMin, priceMedian and priceMax."},
+          "prices": {"type": "array", "description": "Prices per currency, the most common first.", "items": {"type": "object",
+              "required": ["currency", "products", "min", "median", "max"], "properties": {
+                  "currency": {"type": "string"}, "products": {"type": "integer"}, "min": {"type": "number"},
+                  "median": {"type": "number"}, "max": {"type": "number"}}}},
           "purposes": {"type": "object", "additionalProperties": {"type": "integer"}},
           "ageBands": {"type": "object", "additionalProperties": {"type": "integer"}},
           "topInterests": {"type": "array", "items": ref("InterestCount")},

@@ -8,12 +8,28 @@ extension CatalogDatabase {
             let products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
             let inStock = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE in_stock") ?? 0
             let auto = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE inferred != 0") ?? 0
-            let priceMin = try Int64.fetchOne(db, sql: "SELECT MIN(price_minor) FROM product") ?? 0
-            let priceMax = try Int64.fetchOne(db, sql: "SELECT MAX(price_minor) FROM product") ?? 0
-            let median =
-                try Int64.fetchOne(
-                    db, sql: "SELECT price_minor FROM product ORDER BY price_minor LIMIT 1 OFFSET ?",
-                    arguments: [products / 2]) ?? 0
+            // Each currency on its own: pounds and yen are never one range.
+            var prices: [CatalogStats.CurrencyPrices] = []
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT currency, COUNT(*), MIN(price_minor), MAX(price_minor) FROM product
+                    GROUP BY currency ORDER BY COUNT(*) DESC, currency
+                    """)
+            {
+                let code: String = row[0]
+                let count: Int = row[1]
+                let median =
+                    try Int64.fetchOne(
+                        db,
+                        sql: "SELECT price_minor FROM product WHERE currency = ? ORDER BY price_minor LIMIT 1 OFFSET ?",
+                        arguments: [code, count / 2]) ?? 0
+                prices.append(
+                    .init(
+                        currency: code, products: count, min: Double(row[2] as Int64) / 100,
+                        median: Double(median) / 100, max: Double(row[3] as Int64) / 100))
+            }
+            let main = prices.first
             var purposes: [String: Int] = [:]
             // One pass over the purpose bits (educational 1, crafty 2, sporty 4, fun 8).
             let sums = Purpose.allCases.map { "SUM((purposes & \($0.bit)) != 0)" }.joined(separator: ", ")
@@ -43,9 +59,10 @@ extension CatalogDatabase {
             let taxonomyCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE is_free = 0") ?? 0
             let freeCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE is_free = 1") ?? 0
             return CatalogStats(
-                products: products, inStock: inStock, autoTagged: auto, priceMin: Double(priceMin) / 100,
-                priceMedian: Double(median) / 100, priceMax: Double(priceMax) / 100, purposes: purposes,
-                ageBands: bands, topInterests: top, taxonomyInterests: taxonomyCount, freeTags: freeCount)
+                products: products, inStock: inStock, autoTagged: auto, priceMin: main?.min ?? 0,
+                priceMedian: main?.median ?? 0, priceMax: main?.max ?? 0, purposes: purposes,
+                ageBands: bands, topInterests: top, taxonomyInterests: taxonomyCount, freeTags: freeCount,
+                currency: main?.currency ?? "USD", prices: prices)
         }
     }
 }

@@ -14,7 +14,11 @@ struct Explainer {
             return "you mentioned \"\(request.said)\""
         }
         let said = TextNormalizer.key(request.said)
-        if said == TextNormalizer.key(interest.id) || said == TextNormalizer.key(interest.label) {
+        let phrase = TextNormalizer.key(interest.phrase)
+        // "loves football" for "football" (the interest is Football (Soccer)): their word is already there.
+        if said == TextNormalizer.key(interest.id) || said == TextNormalizer.key(interest.label)
+            || phrase == said || phrase.hasSuffix(" " + said)
+        {
             return interest.phrase
         }
         return "\(interest.phrase) (\"\(request.said)\")"

@@ -225,8 +225,14 @@ struct StatsCommand: ParsableCommand {
             "Catalog: \(catalog.path)",
             "Products: \(stats.products) (\(stats.inStock) in stock, \(stats.autoTagged) tagged from text)",
         ]
-        lines.append(
-            String(format: "Prices: $%.2f to $%.2f, median $%.2f", stats.priceMin, stats.priceMax, stats.priceMedian))
+        // One line per currency, the most common first: mixed currencies are never one range.
+        for (index, prices) in stats.prices.enumerated() {
+            func money(_ value: Double) -> String { Money(value).formatted(currency: prices.currency) }
+            let which = stats.prices.count > 1 ? " in \(prices.currency) (\(prices.products) products)" : ""
+            lines.append(
+                (index == 0 ? "Prices" : "       ") + "\(which): \(money(prices.min)) to \(money(prices.max)), "
+                    + "median \(money(prices.median))")
+        }
         lines.append(
             "Purposes: "
                 + Purpose.allCases.map { "\($0.rawValue) \(stats.purposes[$0.rawValue] ?? 0)" }.joined(separator: ", "))
