@@ -86,7 +86,10 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         // Benchmarks in-process latency (Benchmarks/run.sh drives it); small, depends only on the library.
-        .executableTarget(name: "giftwise-bench", dependencies: ["Giftwise"], path: "Sources/giftwise-bench"),
+        .executableTarget(
+            name: "giftwise-bench",
+            dependencies: ["Giftwise", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/giftwise-bench"),
         // The in-process recommend rate Benchmarks/service.sh compares the server with (same profiles).
         .executableTarget(name: "service-bench", dependencies: ["Giftwise"], path: "Sources/service-bench"),
         // Times the semantic signal in-process (Benchmarks/semantic.sh drives it).

@@ -11,8 +11,12 @@ exclusions, and piped `ask` sessions with follow-up questions.
 """
 import difflib
 import itertools
+import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 
 AGES = ["0.5", "2", "4", "6", "7", "9", "12", "16", "35", "70"]
 INTERESTS = [
@@ -79,14 +83,25 @@ def main():
     jobs = [(args, None) for args in recommend_cases()]
     jobs += [(["ask"], "\n".join(answers) + "\n") for answers in ASK_SESSIONS]
     differences = 0
+    # Each build runs on its own copy of the catalog: an `ask` session may save a recipient,
+    # which the next session (and the other build) would otherwise see.
+    work = tempfile.mkdtemp(prefix="compare-builds-")
+    copies = []
+    for name in ("old", "new"):
+        copy = os.path.join(work, name + ".sqlite")
+        with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        copies.append(copy)
+    old_db, new_db = copies
     for args, stdin in jobs:
-        before = run(old, args, db, stdin)
-        after = run(new, args, db, stdin)
+        before = run(old, args, old_db, stdin)
+        after = run(new, args, new_db, stdin)
         if before != after:
             differences += 1
             print("DIFFERS:", " ".join(args), repr(stdin) if stdin else "")
             for line in difflib.unified_diff(before.splitlines(), after.splitlines(), "old", "new", lineterm="", n=1):
                 print("   ", line)
+    shutil.rmtree(work)
     print(f"{len(jobs)} cases, {differences} differ")
     sys.exit(1 if differences else 0)
 

@@ -47,5 +47,7 @@ SQL
   t0=$(date +%s.%N); for _ in 1 2 3 4 5; do sqlite3 "$ref" "$q" >/dev/null; done; ref_q=$(echo "($(date +%s.%N) - $t0) / 5" | bc -l)
   t0=$(date +%s.%N); for _ in 1 2 3 4 5; do "$giftwise" recommend --db "$db" --age 7 --interest dinosaurs --budget 30 --format json >/dev/null; done; gw_q=$(echo "($(date +%s.%N) - $t0) / 5" | bc -l)
   printf 'recommend process: giftwise %.3f s   sqlite3 naive query %.3f s   ratio %.2fx\n' "$gw_q" "$ref_q" "$(echo "$gw_q / $ref_q" | bc -l)"
+  # In-process recommend / flow / relaxations / count. To see where one measurement's SQL time
+  # goes: BENCH_ONLY=flow BENCH_TRACE=20 "$bench" "$db" (statements by time, via SQLite's trace).
   "$bench" "$db" 30
 done

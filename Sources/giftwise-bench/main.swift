@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Giftwise
 
 // Usage: giftwise-bench DB [RUNS]
@@ -10,13 +11,64 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let runs = arguments.count >= 3 ? Int(arguments[2]) ?? 30 : 30
-let catalog = try GiftCatalog(path: arguments[1])
+/// `BENCH_TRACE=1`: run each measurement once under SQLite's profiling trace and print where its
+/// time went by statement (count, total ms, the SQL), instead of timing it.
+let tracing = ProcessInfo.processInfo.environment["BENCH_TRACE"] != nil
+/// How many statements (by SQL) a trace lists: `BENCH_TRACE=N`, 12 by default.
+let tracedShown = Int(ProcessInfo.processInfo.environment["BENCH_TRACE"] ?? "") ?? 12
+// One connection when tracing: the trace hook is set on the connection the reads use.
+let catalog = try tracing ? GiftCatalog(path: arguments[1], singleConnection: true) : GiftCatalog(path: arguments[1])
 
 /// `BENCH_ONLY=word`: run only the measurements whose label contains `word` (for profiling one).
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
 
-func measure(_ label: String, _ body: () throws -> Void) rethrows {
+/// Statements traced with their durations (the trace hook may call from any thread).
+final class TracedStatements: @unchecked Sendable {  // every field is guarded by `lock`
+    private let lock = NSLock()
+    private var gathered: [(sql: String, nanoseconds: Int)] = []
+    func add(_ sql: String, _ nanoseconds: Int) {
+        lock.lock()
+        gathered.append((sql, nanoseconds))
+        lock.unlock()
+    }
+    func take() -> [(sql: String, nanoseconds: Int)] {
+        lock.lock()
+        defer { gathered = []; lock.unlock() }
+        return gathered
+    }
+}
+
+func traceOnce(_ label: String, _ body: () throws -> Void) throws {
+    try body()  // warm-up
+    let traced = TracedStatements()
+    catalog.database.writer.writeWithoutTransaction { db in
+        db.trace(options: .profile) { event in
+            if case .profile(let statement, let duration) = event {
+                traced.add(statement.sql, Int(duration * 1e9))
+            }
+        }
+    }
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    catalog.database.writer.writeWithoutTransaction { db in db.trace(options: .profile, nil) }
+    let statements = traced.take()
+    var bySQL: [String: (count: Int, nanoseconds: Int)] = [:]
+    for (sql, nanoseconds) in statements {
+        bySQL[sql, default: (0, 0)].count += 1
+        bySQL[sql]!.nanoseconds += nanoseconds
+    }
+    let inSQL = Double(statements.reduce(0) { $0 + $1.nanoseconds }) / 1e6
+    print(String(format: "%@: %.2f ms, %d statements taking %.2f ms", label, total, statements.count, inSQL))
+    for (sql, entry) in bySQL.sorted(by: { $0.value.nanoseconds > $1.value.nanoseconds }).prefix(tracedShown) {
+        let shown = sql.replacingOccurrences(of: "\n", with: " ")
+        print(String(format: "  %4d× %8.2f ms  %@", entry.count, Double(entry.nanoseconds) / 1e6, String(shown.prefix(400))))
+    }
+}
+
+func measure(_ label: String, _ body: () throws -> Void) throws {
     if let only, !label.contains(only) { return }
+    if tracing { return try traceOnce(label, body) }
     var samples: [Double] = []
     try body()  // warm-up
     for _ in 0..<runs {

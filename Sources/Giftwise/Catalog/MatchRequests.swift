@@ -202,9 +202,12 @@ enum MatchRequests {
     /// Distinct pks of the union of `sources`, at most `cap`.
     static func goodPKs(_ db: Database, sources: [SQL], cap: Int) throws -> [Int64] {
         guard !sources.isEmpty else { return [] }
-        let union = sources.joined(separator: " UNION ")
-        return try Int64.fetchAll(
-            db, SQLRequest<Int64>(literal: "SELECT DISTINCT pk FROM (\(union)) LIMIT \(cap)", cached: true))
+        return try Int64.fetchAll(db, SQLRequest<Int64>(literal: goodPKsRequest(sources: sources, cap: cap), cached: true))
+    }
+
+    /// The statement ``goodPKs(_:sources:cap:)`` runs (`sources` not empty).
+    static func goodPKsRequest(sources: [SQL], cap: Int) -> SQL {
+        "SELECT DISTINCT pk FROM (\(sources.joined(separator: " UNION "))) LIMIT \(cap)"
     }
 
     /// `pks` as one JSON array argument (`IN (SELECT value FROM json_each(…))`): the statement is

@@ -34,6 +34,18 @@ package final class MatchMemo {
     var closeness: [String: [Int64: Double]] = [:]
     /// Products read for candidates, with whether the shop supplied their tags.
     var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+    /// Rows of retrieval statements (a tag's best products within the limits), in their order.
+    var pks: [StatementKey: [Int64]] = [:]
+    /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:)``).
+    struct Words {
+        var nameTokens: [String] = []
+        var nameSet: Set<String> = []
+        /// The words of the name and the description.
+        var allSet: Set<String> = []
+    }
+    /// The words of each product weighed so far: the survey, the list before and each
+    /// follow-up answer's list weigh mostly the same products.
+    var words: [Int64: Words] = [:]
 
     package init() {}
 
@@ -199,6 +211,27 @@ extension MatchQuery {
         let rows = try MatchRequests.rows(db, request).map { (pk: $0[0] as Int64, purposes: $0[1] as Int) }
         memo.tagRows[key] = rows
         return rows
+    }
+
+    /// The folded words of product `pk` (whose row is `product`), tokenised once per memo.
+    func words(pk: Int64, product: Product) -> MatchMemo.Words {
+        if let known = memo.words[pk] { return known }
+        let nameTokens = TextNormalizer.tokens(product.name)
+        let nameSet = Set(nameTokens)
+        let words = MatchMemo.Words(
+            nameTokens: nameTokens, nameSet: nameSet,
+            allSet: nameSet.union(TextNormalizer.tokens(product.description)))
+        memo.words[pk] = words
+        return words
+    }
+
+    /// The pks `request` gives, in its order, read once per memo.
+    func memoPKs(_ db: Database, _ request: SQL) throws -> [Int64] {
+        let key = try StatementKey(request, db)
+        if let known = memo.pks[key] { return known }
+        let found = try MatchRequests.pks(db, request)
+        memo.pks[key] = found
+        return found
     }
 
     /// How many rows `request` gives, counted once per memo.

@@ -64,11 +64,34 @@ struct InterestRequest {
     /// A shop's free tag with the name they said.
     var freeTag: String?
     /// Folded phrases that mean their wish in product text (their own words first).
-    var phrases: [String]
+    var phrases: [String] { didSet { otherPhraseWords = Self.words(ofOtherPhrases: phrases) } }
     /// Their own words, folded.
-    var ownWords: [String]
+    var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
     /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
+    /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
+    /// every product weighed (see `MatchQuery.place`).
+    private(set) var ownSet: Set<String>
+    private(set) var otherPhraseWords: [[String]]
+
+    init(
+        said: String, interest: Interest?, specificity: Taxonomy.Specificity = .same, freeTag: String?,
+        phrases: [String], ownWords: [String], textQuery: String?
+    ) {
+        self.said = said
+        self.interest = interest
+        self.specificity = specificity
+        self.freeTag = freeTag
+        self.phrases = phrases
+        self.ownWords = ownWords
+        self.textQuery = textQuery
+        self.ownSet = Set(ownWords)
+        self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
+    }
+
+    private static func words(ofOtherPhrases phrases: [String]) -> [[String]] {
+        phrases.dropFirst().map { $0.split(separator: " ").map(String.init) }
+    }
 
     /// The tags that are their wish itself.
     var exactTags: [String] {
@@ -366,9 +389,19 @@ struct MatchQuery {
             // Every row fits under the cap: the statement would give them all.
             if rows.count <= Self.countCap { return Set(rows) }
         }
-        return Set(
-            try MatchRequests.goodPKs(
-                db, sources: [MatchRequests.goodByTags(tags, limits: limits, purposeMask: mask)], cap: Self.countCap))
+        // The statement over all the tags gives each tag's rows in turn (tags in order, each
+        // range in key order), up to the cap: each tag's first `countCap` rows, read once per
+        // memo (a follow-up's answers keep some of their interests), give the same set.
+        var pks = Set<Int64>()
+        for tag in tags.sorted() {
+            let range = MatchRequests.goodPKsRequest(
+                sources: [MatchRequests.goodByTags([tag], limits: limits, purposeMask: mask)], cap: Self.countCap)
+            for pk in try memoPKs(db, range) {
+                pks.insert(pk)
+                if pks.count == Self.countCap { return pks }
+            }
+        }
+        return pks
     }
 
     /// The full-text matches of `query` within `limits` with a wished purpose, in pk order (as
@@ -484,8 +517,6 @@ struct MatchQuery {
 
     // MARK: Retrieval
 
-    /// The best candidates, scored exactly, good ones first, then by score, then by id.
-    /// - Parameter includeWeak: also retrieve products that only match a related interest.
     /// Whether any product passes the hard limits (age, budget, exclusions, stock): what tells
     /// "nothing here is about what they enjoy" (partial, empty) from "nothing passes" (none).
     func anythingPassesLimits(_ db: Database) throws -> Bool {
@@ -495,7 +526,14 @@ struct MatchQuery {
         ).isEmpty
     }
 
-    func candidates(_ db: Database, limit: Int, includeWeak: Bool = true) throws -> [Candidate] {
+    /// The best candidates, scored exactly, good ones first, then by score, then by id.
+    /// - Parameters:
+    ///   - includeWeak: also retrieve products that only match a related interest.
+    ///   - goodOnly: return only the good candidates (the same ones, in the same order, as
+    ///     filtering the full list), for callers that keep nothing else.
+    func candidates(_ db: Database, limit: Int, includeWeak: Bool = true, goodOnly: Bool = false) throws
+        -> [Candidate]
+    {
         // Meaning finds what words cannot: consulted when their words and tags found few good
         // matches, by the same rule as the count, so the list and the count agree.
         let wordsGood = try goodPKs(db, profile: profile, useMeaning: false)
@@ -506,17 +544,34 @@ struct MatchQuery {
         var pks = Set<Int64>()
         var relevance: [Int: [Int64: Double]] = [:]
         var meaning: [Int: [Int64: Double]] = [:]
+        /// Products known to have no wished purpose (only looked for with `goodOnly`).
+        var unwished = Set<Int64>()
         func take(_ request: SQL) throws -> [Int64] {
-            let found = try MatchRequests.pks(db, request)
+            let found = try memoPKs(db, request)
             pks.formUnion(found)
             return found
         }
+        /// With `goodOnly`: purpose-less tag ranges not read (yet), with the wished rows of their tag.
+        var deferred: [(request: SQL, wished: Set<Int64>, count: Int)] = []
         func takeTag(_ tag: String, _ count: Int) throws {
             let wished = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: mask, count: count))
             // Those without a wished purpose only matter when the good ones are few.
             if mask != 0 && wished.count < limit * 2 {
-                _ = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: 0, count: count))
+                let request = MatchRequests.taggedRequest(tag, limits: limits, purposeMask: 0, count: count)
+                // The same order with the purpose left out: whichever of these has a wished
+                // purpose is among the wished ones, so the others have none and are never good.
+                // For the good ones alone they matter only through how many were found.
+                if goodOnly {
+                    deferred.append((request, Set(wished), count))
+                } else {
+                    _ = try take(request)
+                }
             }
+        }
+        /// Reads the deferred ranges (their products are counted as found, never read).
+        func takeDeferred() throws {
+            for range in deferred { unwished.formUnion(Set(try take(range.request)).subtracting(range.wished)) }
+            deferred = []
         }
         if requests.isEmpty && profile.interests.isEmpty {
             // No interests: purpose and age are the whole fit.
@@ -553,7 +608,13 @@ struct MatchQuery {
         for favoured in critique.favouredInterests.sorted() { try takeTag(favoured, perSource) }
         // Broader and related interests only fill weak lists; retrieve them when the good ones
         // are few, so a weak list can still be offered honestly.
-        if includeWeak && pks.count < limit * 4 {
+        var lookForWeak = includeWeak && pks.count < limit * 4
+        if lookForWeak, !deferred.isEmpty, pks.count + deferred.reduce(0, { $0 + $1.count }) >= limit * 4 {
+            // The ranges not read could reach the threshold: read them, and decide as the full list does.
+            try takeDeferred()
+            lookForWeak = pks.count < limit * 4
+        }
+        if lookForWeak {
             for request in requests {
                 if let broader = request.broaderTag { try takeTag(broader, Self.perRelatedSource) }
                 for related in (request.interest?.related ?? [:]).keys.sorted() {
@@ -564,12 +625,29 @@ struct MatchQuery {
         // Nothing touches their interests: the list stays empty rather than padded with gifts that
         // only fit the age and budget (the relaxations say what would open some up).
         guard !pks.isEmpty else { return [] }
-        let products = try products(db, pks: pks)
-        let closeness = try self.closeness(db, pks: pks)
-        let scored = products.map { pk, entry in
-            score(
+        // Every source above still counts towards how many were found (which decides whether
+        // weak matches are looked for); products that cannot be good are then not read.
+        let products = try products(db, pks: goodOnly ? pks.subtracting(unwished) : pks)
+        func weigh(_ pk: Int64, closeness: Double) -> Candidate {
+            let entry = products[pk]!
+            return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
-                meaning: meaning, closeness: closeness[pk] ?? 0, purposeMask: mask)
+                meaning: meaning, closeness: closeness, purposeMask: mask)
+        }
+        var scored: [Candidate]
+        if goodOnly {
+            // Whether a product is good never depends on its closeness in meaning (that only
+            // ranks): weigh it, and read vectors, for the good ones alone.
+            scored = products.keys.map { weigh($0, closeness: 0) }.filter(\.isGood)
+            let closeness = try self.closeness(db, pks: Set(scored.map(\.pk)))
+            for index in scored.indices {
+                if let value = closeness[scored[index].pk], value > 0 {
+                    scored[index] = weigh(scored[index].pk, closeness: value)
+                }
+            }
+        } else {
+            let closeness = try self.closeness(db, pks: pks)
+            scored = products.keys.map { weigh($0, closeness: closeness[$0] ?? 0) }
         }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
@@ -579,20 +657,35 @@ struct MatchQuery {
     }
 
     /// How close in meaning each candidate is to what they said (the best of their interests),
-    /// when the catalog has the semantic signal: one indexed read per candidate and interest,
+    /// when the catalog has the semantic signal: one indexed read per candidate for all they said,
     /// once per memo (the question flow weighs mostly the same candidates for every answer).
     func closeness(_ db: Database, pks: Set<Int64>) throws -> [Int64: Double] {
         guard let semantic, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
-        var best: [Int64: Double] = [:]
-        for request in requests {
-            var known = memo.closeness[request.said] ?? [:]
-            let missing = pks.filter { known[$0] == nil }.sorted()
-            if !missing.isEmpty {
-                let found = try semantic.similarities(db, to: request.said, productPKs: missing)
-                // A product without a vector is as far as can be, and is not asked about again.
-                for pk in missing { known[pk] = found[pk] ?? 0 }
-                memo.closeness[request.said] = known
+        var said: [String] = []
+        for request in requests where !said.contains(request.said) { said.append(request.said) }
+        // Products not weighed yet for some of what they said: each vector is read once for all.
+        var needing: [String] = []
+        var missing = Set<Int64>()
+        for text in said {
+            let known = memo.closeness[text]
+            let unknown = pks.filter { known?[$0] == nil }
+            if !unknown.isEmpty {
+                needing.append(text)
+                missing.formUnion(unknown)
             }
+        }
+        if !needing.isEmpty {
+            let found = try semantic.similarities(db, to: needing, productPKs: missing.sorted())
+            for (text, values) in zip(needing, found) {
+                var known = memo.closeness.removeValue(forKey: text) ?? [:]
+                // A product without a vector is as far as can be, and is not asked about again.
+                for pk in missing where known[pk] == nil { known[pk] = values[pk] ?? 0 }
+                memo.closeness[text] = known
+            }
+        }
+        var best: [Int64: Double] = [:]
+        for text in said {
+            let known = memo.closeness[text] ?? [:]
             for pk in pks { best[pk] = max(best[pk] ?? 0, known[pk] ?? 0) }
         }
         return best
@@ -611,10 +704,8 @@ struct MatchQuery {
             || requests.contains { request in
                 request.exactTags.contains { product.interests.contains($0) }
             }
-        let nameTokens = needsText ? TextNormalizer.tokens(product.name) : []
-        let descriptionTokens = needsText ? TextNormalizer.tokens(product.description) : []
-        let nameSet = Set(nameTokens)
-        let allSet = nameSet.union(descriptionTokens)
+        let words = needsText ? self.words(pk: pk, product: product) : MatchMemo.Words()
+        let (nameTokens, nameSet, allSet) = (words.nameTokens, words.nameSet, words.allSet)
         let rankOf = Dictionary(
             product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var perRequest: [Double] = []
@@ -632,16 +723,22 @@ struct MatchQuery {
             // Tagged with their interest but not among the text search's hits (or the search was
             // not needed): their words in the text still count, without a BM25 share.
             var bm25Score = relevance[index]?[pk]
-            if bm25Score == nil, !found.isEmpty,
-                Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet) != .stem
-            {
+            // Where their words are, worked out once (at most) per product and wish.
+            var knownPlace: TextPlace?
+            func textPlace() -> TextPlace {
+                if let knownPlace { return knownPlace }
+                let place = Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+                knownPlace = place
+                return place
+            }
+            if bm25Score == nil, !found.isEmpty, textPlace() != .stem {
                 bm25Score = 0
             }
             if let bm25 = bm25Score {
                 // FTS5's Porter stemmer hears "colouring" in "Colour Dot Dominoes". Such a hit still
                 // counts (the SQL counts agree with the list) but ranks low unless the words, folded,
                 // are really there: fully in the name, less in the description.
-                let place = Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+                let place = textPlace()
                 let placeWeight =
                     switch place {
                     case .name: weights.textInName
@@ -774,22 +871,20 @@ struct MatchQuery {
     static func place(of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>)
         -> TextPlace
     {
-        let own = Set(request.ownWords)
-        if own.isSubset(of: nameSet) { return .name }
-        for phrase in request.phrases.dropFirst() where contains(nameTokens, phrase: phrase) { return .name }
-        if own.isSubset(of: allSet) { return .description }
-        for phrase in request.phrases.dropFirst()
-        where Set(phrase.split(separator: " ").map(String.init)).isSubset(of: allSet) {
-            return .description
+        if request.ownSet.isSubset(of: nameSet) { return .name }
+        for words in request.otherPhraseWords where contains(nameTokens, nameSet: nameSet, words: words) {
+            return .name
         }
+        if request.ownSet.isSubset(of: allSet) { return .description }
+        for words in request.otherPhraseWords where words.allSatisfy(allSet.contains) { return .description }
         return .stem
     }
 
-    private static func contains(_ tokens: [String], phrase: String) -> Bool {
-        let words = phrase.split(separator: " ").map(String.init)
-        guard !words.isEmpty, words.count <= tokens.count else { return false }
-        if words.count == 1 { return tokens.contains(words[0]) }
-        for start in 0...(tokens.count - words.count) where Array(tokens[start..<(start + words.count)]) == words {
+    /// Whether `words` stand together, in order, in `tokens` (whose set is `nameSet`).
+    private static func contains(_ tokens: [String], nameSet: Set<String>, words: [String]) -> Bool {
+        guard !words.isEmpty, words.count <= tokens.count, nameSet.contains(words[0]) else { return false }
+        if words.count == 1 { return true }
+        for start in 0...(tokens.count - words.count) where tokens[start..<(start + words.count)].elementsEqual(words) {
             return true
         }
         return false

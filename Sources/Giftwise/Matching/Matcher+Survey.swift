@@ -27,7 +27,7 @@ extension Matcher {
             profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
             weights: weights, semantic: semantic, memo: memo)
         let count = try query.countGood(db)
-        let good = try query.candidates(db, limit: limit).filter(\.isGood)
+        let good = try query.candidates(db, limit: limit, goodOnly: true)
         let items = good.map { candidate -> CandidateSurvey.Item in
             var best: [Int: Double] = [:]
             for hit in candidate.hits where hit.hit.isStrong && hit.request < query.requests.count {

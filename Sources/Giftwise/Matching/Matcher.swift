@@ -67,11 +67,10 @@ public struct Matcher: Sendable {
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
             weights: weights, semantic: semantic, memo: memo)
         let goodCount = try query.countGood(db)
-        var candidates = try query.candidates(db, limit: limit)
+        let candidates = try query.candidates(db, limit: limit, goodOnly: goodCount > 0)
         let fit: Fit
         if goodCount > 0 {
             fit = .good
-            candidates = candidates.filter(\.isGood)
         } else {
             // Gifts pass the limits but none is about what they enjoy: partial, with nothing listed.
             fit = try candidates.isEmpty && !query.anythingPassesLimits(db) ? .none : .partial

@@ -13,4 +13,14 @@ protocol SemanticSignal: Sendable {
     /// Cosine similarity of `text` with each listed product that has a vector (products another
     /// signal retrieved): ranks them by meaning among themselves.
     func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double]
+
+    /// ``similarities(_:to:productPKs:)`` for several texts, in their order; an implementation
+    /// reads each product's vector once for all of them.
+    func similarities(_ db: Database, to texts: [String], productPKs: [Int64]) throws -> [[Int64: Double]]
+}
+
+extension SemanticSignal {
+    func similarities(_ db: Database, to texts: [String], productPKs: [Int64]) throws -> [[Int64: Double]] {
+        try texts.map { try similarities(db, to: $0, productPKs: productPKs) }
+    }
 }

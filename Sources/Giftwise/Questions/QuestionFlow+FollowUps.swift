@@ -62,6 +62,11 @@ extension QuestionFlow {
                     key: followUp.key, text: option.value, question: followUp.question, state: &trial,
                     taxonomy: reader.taxonomy)
                 guard let trialProfile = Self.profile(of: trial) else { continue }
+                // Fewer gifts: the list need not be made (the count is the list's own, shared).
+                if try reader.goodMatchCount(for: trialProfile, critique: trial.steering) < before.goodMatchCount {
+                    effective.append(option)
+                    continue
+                }
                 let after = try reader.recommend(
                     for: trialProfile, limit: Self.enoughCandidates, history: .none, critique: trial.steering)
                 if after.goodMatchCount < before.goodMatchCount || after.items.map(\.product.id) != beforeTop {

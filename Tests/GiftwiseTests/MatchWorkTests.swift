@@ -1,0 +1,242 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Giftwise
+
+/// The matcher does no work twice within one read, and none for products that cannot be listed:
+/// a question-flow step runs each statement once, vectors and products are read only for
+/// candidates that can be good, and the shortcuts give exactly what the plain reads give.
+/// Statements are counted through SQLite's trace hook, never timed.
+struct MatchWorkTests {
+    private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo())
+        -> MatchQuery
+    {
+        MatchQuery(
+            profile: profile, history: .none, critique: Critique(), taxonomy: catalog.taxonomy, weights: .default,
+            semantic: catalog.semantic, memo: memo)
+    }
+
+    /// Statements with their arguments, leaving out FTS5's own reads of its shadow tables.
+    private func statements(in catalog: GiftCatalog, _ body: () throws -> Void) throws -> [String] {
+        try TestSupport.statements(in: catalog, expanded: true, body).filter { !$0.contains("'main'.") }
+    }
+
+    /// Products whose rows `run` read for candidates (the pks of each product read).
+    private func productReads(_ run: [String]) -> [Int64] {
+        run.filter { $0.hasPrefix("SELECT p.pk, p.id, p.name") }.flatMap { statement -> [Int64] in
+            guard let open = statement.range(of: "json_each('["), let close = statement.range(of: "]')") else {
+                return []
+            }
+            return statement[open.upperBound..<close.lowerBound].split(separator: ",").compactMap { Int64($0) }
+        }
+    }
+
+    @Test func aFlowStepRunsEachStatementOnce() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        var flow = QuestionFlow()
+        for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer, in: catalog) }
+        // Skipping "anything to avoid?" chooses the first follow-up: the count, the survey of the
+        // candidates, the list before and the list (or count) each answer would give.
+        let run = try statements(in: catalog) { try flow.answer("", in: catalog) }
+        guard case .followUp = flow.currentQuestion?.id else {
+            Issue.record("no follow-up chosen: \(String(describing: flow.currentQuestion?.id))")
+            return
+        }
+        var seen: [String: Int] = [:]
+        // (The semantic index's one-row check that it is current is left out: it is not a read of
+        // products.)
+        for statement in run where statement.hasPrefix("SELECT") && !statement.contains("FROM meta") {
+            seen[statement, default: 0] += 1
+        }
+        let repeated = seen.filter { $0.value > 1 }
+        // Before: each tag's best products were read again for every list (a dozen repeats), and
+        // each candidate's vector once per interest.
+        #expect(repeated.isEmpty, "\(repeated.map { "\($0.value)× \($0.key.prefix(300))" }.joined(separator: "\n"))")
+    }
+
+    @Test func vectorsAreReadOnlyForGoodCandidates() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        // A wished purpose leaves many retrieved candidates not good (other purposes, related tags).
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(40))
+        let good = try catalog.database.read { db in
+            try query(profile, catalog).candidates(db, limit: 500).filter(\.isGood).map(\.pk)
+        }
+        let all = try catalog.database.read { db in try query(profile, catalog).candidates(db, limit: 500).count }
+        #expect(good.count < all)
+        let run = try TestSupport.statements(in: catalog, expanded: false) {
+            _ = try catalog.database.read { db in
+                try Matcher(catalog: catalog).survey(db, for: profile, critique: Critique(), limit: 500)
+            }
+        }
+        let vectorReads = run.filter { $0.contains("FROM product_vector WHERE product_pk IN") }
+        #expect(!vectorReads.isEmpty)
+        for read in vectorReads {
+            // One placeholder per product whose vector is read (once per thing they said).
+            let listed = read.filter { $0 == "?" }.count
+            #expect(listed <= good.count, "\(listed) vectors read for \(good.count) good candidates of \(all)")
+        }
+    }
+
+    @Test func similaritiesForSeveralTextsEqualOneCallPerText() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let texts = ["dinosaurs", "scuba diving", "k-pop", "axolotls", "board games"]
+        try catalog.database.read { db in
+            let pks = Array(1...80).map(Int64.init)
+            let together = try catalog.semantic.similarities(db, to: texts, productPKs: pks)
+            #expect(together.count == texts.count)
+            for (text, values) in zip(texts, together) {
+                #expect(values == (try catalog.semantic.similarities(db, to: text, productPKs: pks)), "\(text)")
+            }
+        }
+    }
+
+    @Test func goodCandidatesAloneAreTheGoodOnesOfTheFullList() throws {
+        let profiles = MatchMemoTests.profiles + [
+            RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),
+            RecipientProfile(ageYears: 40, interests: ["coffee"], purposes: [.fun], budgetMax: Money(20)),
+        ]
+        let critiques = [
+            Critique(), Critique(avoidedInterests: ["camping", "hiking"]), Critique(favouredPurposes: [.crafty]),
+            Critique(favouredInterests: ["art", "science"]),
+        ]
+        let catalog = try TestSupport.defaultCatalog()
+        var skipped = 0
+        try catalog.database.read { db in
+            let shared = MatchMemo()
+            for profile in profiles {
+                for critique in critiques {
+                    for limit in [5, 500] {
+                        let make = {
+                            MatchQuery(
+                                profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
+                                weights: .default, semantic: catalog.semantic, memo: shared)
+                        }
+                        let full = try make().candidates(db, limit: limit).filter(\.isGood)
+                        let good = try make().candidates(db, limit: limit, goodOnly: true)
+                        #expect(full.map(\.pk) == good.map(\.pk), "\(profile) \(critique) \(limit)")
+                        #expect(full.map(\.score) == good.map(\.score), "\(profile) \(critique) \(limit)")
+                        #expect(full.map(\.hits.count) == good.map(\.hits.count))
+                    }
+                }
+            }
+        }
+        // Products without a wished purpose found only by the purpose-less tag ranges are never
+        // read for the good list.
+        for profile in profiles where !profile.purposes.isEmpty {
+            let alone = try productReads(
+                statements(in: catalog) {
+                    _ = try catalog.database.read { db in try query(profile, catalog).candidates(db, limit: 500) }
+                })
+            let goodOnly = try productReads(
+                statements(in: catalog) {
+                    _ = try catalog.database.read { db in
+                        try query(profile, catalog).candidates(db, limit: 500, goodOnly: true)
+                    }
+                })
+            #expect(Set(goodOnly).isSubset(of: Set(alone)))
+            if goodOnly.count < alone.count { skipped += 1 }
+        }
+        #expect(skipped > 0)
+    }
+
+    @Test func theSurveyReadsNoTagRangeWithoutTheWishedPurpose() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(40))
+        let run = try TestSupport.statements(in: catalog, expanded: false) {
+            _ = try catalog.database.read { db in
+                try Matcher(catalog: catalog).survey(db, for: profile, critique: Critique(), limit: 500)
+            }
+        }
+        // A tag's best products (`ORDER BY … LIMIT`), not its rows read once for every purpose.
+        let ranges = run.filter {
+            $0.hasPrefix("SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = ?")
+                && $0.contains("LIMIT")
+        }
+        #expect(!ranges.isEmpty)
+        // Before: each tag's range was read a second time with the purpose left out (products
+        // that can never be good); how many they are cannot change what is retrieved here.
+        let purposeless = ranges.filter { !$0.contains("pi.purposes &") }
+        #expect(purposeless.isEmpty, "\(purposeless)")
+    }
+
+    /// Two shop tags, the first with few products, together past the count's cap.
+    private func twoTagCatalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = TestSupport.header
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for index in 0..<1_500 {
+            let word = String([letters[index % 26], letters[(index / 26) % 26], letters[(index / 676) % 26]])
+            // 300 "alpha" products (a third of them also "beta"), 1,300 "beta" ones.
+            let tags = index < 300 ? (index % 3 == 0 ? "alphaworks|betaworks" : "alphaworks") : "betaworks"
+            let purpose = ["educational", "fun", "crafty"][index % 3]
+            csv += "t-\(index),Widget \(word),A thing,\(2 + index % 40),USD,5,12,\(tags),\(purpose),,true\n"
+        }
+        try TestSupport.importCSV(csv, into: catalog)
+        return catalog
+    }
+
+    @Test func tagCountsReadTagByTagEqualTheStatementOverAllTags() throws {
+        let catalog = try twoTagCatalog()
+        var capped = 0
+        for profile in [
+            RecipientProfile(ageYears: 8, interests: ["alphaworks", "betaworks"]),
+            RecipientProfile(ageYears: 8, interests: ["betaworks", "alphaworks"], purposes: [.fun, .crafty]),
+            RecipientProfile(ageYears: 8, interests: ["alphaworks", "betaworks"], budgetMax: Money(30)),
+            RecipientProfile(ageYears: 8, interests: ["alphaworks"]),
+        ] {
+            try catalog.database.read { db in
+                let query = query(profile, catalog)
+                let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
+                let tags = Array(Set(query.requests.flatMap(\.exactTags))).sorted()
+                let plain = Set(
+                    try MatchRequests.goodPKs(
+                        db,
+                        sources: [
+                            MatchRequests.goodByTags(tags, limits: limits, purposeMask: Purpose.mask(profile.purposes))
+                        ],
+                        cap: MatchQuery.countCap))
+                let read = try query.goodPKs(db, profile: profile, useMeaning: false)
+                #expect(read == plain, "\(profile)")
+                if plain.count == MatchQuery.countCap { capped += 1 }
+            }
+        }
+        #expect(capped >= 2)
+    }
+
+    @Test func aFollowUpAnswerKeepingOneInterestReusesItsTagCount() throws {
+        let catalog = try twoTagCatalog()
+        let both = RecipientProfile(ageYears: 8, interests: ["betaworks", "alphaworks"])
+        let one = RecipientProfile(ageYears: 8, interests: ["alphaworks"])
+        let tagReads = { (profiles: [RecipientProfile]) in
+            try statements(in: catalog) {
+                try catalog.database.read { db in
+                    let memo = MatchMemo()
+                    for profile in profiles { _ = try query(profile, catalog, memo: memo).countGood(db) }
+                }
+            }.filter { $0.contains("FROM product_interest") }
+        }
+        // "alphaworks" alone was read (tag by tag) for both: nothing is read again.
+        let first = try tagReads([both])
+        #expect(!first.isEmpty)
+        #expect(try tagReads([both, one]) == first)
+    }
+
+    @Test func phraseWordsFollowThePhrases() {
+        var request = InterestRequest(
+            said: "model trains", interest: nil, freeTag: nil, phrases: ["model trains", "train set"],
+            ownWords: ["model", "trains"], textQuery: nil)
+        #expect(request.otherPhraseWords == [["train", "set"]])
+        #expect(request.ownSet == ["model", "trains"])
+        request.phrases.append("steam  engine")
+        request.ownWords = ["trains"]
+        #expect(request.otherPhraseWords == [["train", "set"], ["steam", "engine"]])
+        #expect(request.ownSet == ["trains"])
+        #expect(
+            MatchQuery.place(of: request, name: "Wooden Steam Engine", description: "") == .name)
+        #expect(MatchQuery.place(of: request, name: "Engine", description: "a steam thing") == .description)
+        #expect(MatchQuery.place(of: request, name: "Engine steam", description: "") == .description)
+    }
+}
