@@ -72,7 +72,7 @@ public struct GiftwiseServer: Sendable {
         // Requests in flight get this long to finish after SIGTERM; then they are cancelled, so a
         // stuck client (or request) cannot keep the process from stopping.
         group.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
-        group.maximumCancellationDuration = .seconds(5)
+        group.maximumCancellationDuration = configuration.cancellationLimit
         try await ServiceGroup(configuration: group).run()
         logger.info("giftwise stopped; catalog closed")
     }

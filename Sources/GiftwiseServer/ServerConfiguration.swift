@@ -30,6 +30,11 @@ public struct ServerConfiguration: Sendable {
     public var logFormat: LogFormat = .text
     /// How long requests in flight may take to finish after SIGTERM or SIGINT.
     public var shutdownGracePeriod: Duration = .seconds(30)
+    /// How long the server may take to stop once cancelled (after the grace period, or when the
+    /// task running it is cancelled) before the process is stopped hard. `nil` waits as long as
+    /// it takes: for a server running inside another program (an app, a test run), which must
+    /// never be brought down with it.
+    public var cancellationLimit: Duration? = .seconds(5)
 
     /// Creates a configuration; the defaults follow DESIGN §5.
     public init(

@@ -45,6 +45,8 @@ final class TestServer: Sendable {
             allowedOrigins: allowedOrigins, catalogBodyLimit: catalogBodyLimit, readTimeout: readTimeout,
             catalogCheckInterval: .milliseconds(50), spoolDirectory: folder)
         configuration.cacheBytes = cacheBytes
+        // Many servers stop at once in a loaded test run: a slow stop must never crash the runner.
+        configuration.cancellationLimit = nil
         let server = try GiftwiseServer(configuration: configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         task = Task {
