@@ -217,10 +217,13 @@ extension MatchQuery {
     func words(pk: Int64, product: Product) -> MatchMemo.Words {
         if let known = memo.words[pk] { return known }
         let nameTokens = TextNormalizer.tokens(product.name)
+        let descriptionTokens = TextNormalizer.tokens(product.description)
         let nameSet = Set(nameTokens)
-        let words = MatchMemo.Words(
-            nameTokens: nameTokens, nameSet: nameSet,
-            allSet: nameSet.union(TextNormalizer.tokens(product.description)))
+        // Sized once for every word (no rehashing as the description's words go in).
+        var allSet = Set<String>(minimumCapacity: nameSet.count + descriptionTokens.count)
+        allSet.formUnion(nameSet)
+        allSet.formUnion(descriptionTokens)
+        let words = MatchMemo.Words(nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
         memo.words[pk] = words
         return words
     }

@@ -118,6 +118,8 @@ struct MatchQuery {
     let taxonomy: Taxonomy
     let weights: ScoringWeights
     let requests: [InterestRequest]
+    /// Each request's `exactTags`, worked out once (scoring asks for them for every product).
+    let requestTags: [[String]]
     /// What they typed that means nothing (only punctuation): ignored, and reported.
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
@@ -168,6 +170,7 @@ struct MatchQuery {
         self.weights = weights
         self.semantic = semantic
         (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy)
+        requestTags = requests.map(\.exactTags)
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
@@ -701,18 +704,17 @@ struct MatchQuery {
         // Tokenised only when some wish needs its words weighed.
         let needsText =
             requests.indices.contains { relevance[$0]?[pk] != nil }
-            || requests.contains { request in
-                request.exactTags.contains { product.interests.contains($0) }
-            }
+            || requestTags.contains { tags in tags.contains { product.interests.contains($0) } }
         let words = needsText ? self.words(pk: pk, product: product) : MatchMemo.Words()
         let (nameTokens, nameSet, allSet) = (words.nameTokens, words.nameSet, words.allSet)
-        let rankOf = Dictionary(
-            product.interests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // A tag's rank among the product's (few) tags: its first place, by a linear scan.
+        let tags = product.interests
+        func rankOf(_ tag: String) -> Int? { tags.firstIndex(of: tag) }
         var perRequest: [Double] = []
         for (index, request) in requests.enumerated() {
             var found: [Candidate.Match] = []
-            for tag in request.exactTags {
-                if let rank = rankOf[tag] {
+            for tag in requestTags[index] {
+                if let rank = rankOf(tag) {
                     let source = suppliedTags ? weights.suppliedTag : weights.inferredTag
                     found.append(
                         .init(
@@ -747,7 +749,7 @@ struct MatchQuery {
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words.
-                let own = Set(request.ownWords).isSubset(of: allSet) ? 1.0 : weights.textAliasOnly
+                let own = request.ownSet.isSubset(of: allSet) ? 1.0 : weights.textAliasOnly
                 let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * bm25)
                 found.append(.init(request: index, hit: .text(place), weight: weight))
             }
@@ -759,14 +761,14 @@ struct MatchQuery {
                     similarity >= weights.semanticGoodSimilarity ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
-            if let broader = request.broaderTag, let rank = rankOf[broader] {
+            if let broader = request.broaderTag, let rank = rankOf(broader) {
                 found.append(
                     .init(
                         request: index, hit: .broader(broader),
                         weight: weights.broaderFactor * weights.centrality(rank: rank)))
             }
             for (related, relation) in request.interest?.related ?? [:] {
-                if let rank = rankOf[related] {
+                if let rank = rankOf(related) {
                     found.append(
                         .init(
                             request: index, hit: .related(related),
@@ -792,7 +794,7 @@ struct MatchQuery {
         }
         var liked = 0.0
         for favoured in critique.favouredInterests.sorted() {
-            if let rank = rankOf[favoured] {
+            if let rank = rankOf(favoured) {
                 let weight = weights.likeFactor * weights.centrality(rank: rank)
                 liked = max(liked, weight)
                 hits.append(.init(request: requests.count, hit: .like(favoured), weight: weight))

@@ -44,7 +44,8 @@ enum TextNormalizer {
         current.reserveCapacity(32)
         func flush() {
             if !current.isEmpty {
-                result.append(fold(String(decoding: current, as: UTF8.self)))
+                foldASCII(&current)
+                result.append(String(decoding: current, as: UTF8.self))
                 current.removeAll(keepingCapacity: true)
             }
         }
@@ -58,6 +59,30 @@ enum TextNormalizer {
         }
         flush()
         return result
+    }
+
+    /// `fold` on a lowercase ASCII word's bytes, in place (no String work per word).
+    private static func foldASCII(_ word: inout [UInt8]) {
+        let count = word.count
+        guard count > 3, word[count - 1] == UInt8(ascii: "s") else { return }
+        let last2 = word[count - 2]
+        if last2 == UInt8(ascii: "s") || last2 == UInt8(ascii: "u") || last2 == UInt8(ascii: "i") { return }
+        var drop = 1
+        if last2 == UInt8(ascii: "e") {
+            let (last3, last4) = (word[count - 3], word[count - 4])
+            if last3 == UInt8(ascii: "i") {  // "hobbies" -> "hobby"
+                word.removeLast(2)
+                word[count - 3] = UInt8(ascii: "y")
+                return
+            }
+            if last3 == UInt8(ascii: "x")  // "boxes"
+                || (last3 == UInt8(ascii: "s") && last4 == UInt8(ascii: "s"))  // "glasses"
+                || (last3 == UInt8(ascii: "h") && (last4 == UInt8(ascii: "c") || last4 == UInt8(ascii: "s")))  // "ches", "shes"
+            {
+                drop = 2
+            }
+        }
+        word.removeLast(drop)
     }
 
     /// One folded phrase key: tokens joined by single spaces.
