@@ -113,15 +113,7 @@ struct BadEnvironmentCLITests {
     }
 
     static func dump(_ path: String, sqlite3: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sqlite3)
-        process.arguments = [path, ".dump"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try CLIHarness.sqliteShell(path, ".dump") ?? ""
     }
 
     // MARK: Paths that cannot be used

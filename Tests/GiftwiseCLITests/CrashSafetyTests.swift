@@ -154,6 +154,21 @@ enum CLIHarness {
 
     /// `PRAGMA integrity_check` plus FTS5's own index check, through the sqlite3 shell.
     /// - Returns: the output ("ok" when healthy), or nil when the sqlite3 shell is missing.
+    /// What the sqlite3 shell prints for `command` on the database at `path` (stdout only), or
+    /// nil when the shell is not installed.
+    static func sqliteShell(_ path: String, _ command: String) throws -> String? {
+        guard let sqlite3 else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sqlite3)
+        process.arguments = [path, command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func integrityCheck(_ path: String) throws -> String? {
         guard let sqlite3 else { return nil }
         let process = Process()
@@ -390,15 +405,7 @@ struct CrashSafetyTests {
             if let integrity = try CLIHarness.integrityCheck(db) {
                 #expect(integrity == "ok", "after \(delay) s: integrity check after kill -9: \(integrity)")
             }
-            if let sqlite3 = CLIHarness.sqlite3 {
-                let mode = Process()
-                mode.executableURL = URL(fileURLWithPath: sqlite3)
-                mode.arguments = [db, "PRAGMA journal_mode;"]
-                let output = Pipe()
-                mode.standardOutput = output
-                try mode.run()
-                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                mode.waitUntilExit()
+            if let text = try CLIHarness.sqliteShell(db, "PRAGMA journal_mode;") {
                 #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "wal", "after \(delay) s")
             }
         }
