@@ -20,7 +20,7 @@ extension GiftCatalog {
     }
 
     /// Recommends for a request as `giftwise recommend` does (``RecommendationRequest/profile(in:)``,
-    /// then ``recommend(for:limit:history:critique:)``), all in one asynchronous read: one reader
+    /// then the synchronous `recommend(for:limit:history:critique:)`), all in one asynchronous read: one reader
     /// connection and one transaction per request, and no cooperative thread ever blocked on SQLite.
     /// - Throws: ``GiftwiseError/invalidProfile(_:)`` naming what is out of range; database errors.
     public func recommend(_ request: RecommendationRequest) async throws -> Recommendations {
