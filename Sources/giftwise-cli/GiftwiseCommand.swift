@@ -188,3 +188,8 @@ struct MoneyArgument: ExpressibleByArgument {
         money = Money(value)
     }
 }
+
+/// Whether a `--currency` value has an ISO 4217 code's form (three ASCII letters, any case).
+func isCurrencyCode(_ text: String) -> Bool {
+    text.count == 3 && text.allSatisfy { $0.isASCII && $0.isLetter }
+}

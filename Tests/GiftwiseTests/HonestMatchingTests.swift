@@ -319,6 +319,17 @@ struct HonestMatchingTests {
             #expect(!item.isGoodMatch)
             #expect(!item.reasons.contains { $0.contains("somewhat like") }, "\(item.product.name): \(item.reasons)")
         }
+        // Without the plush nothing is good, so weak matches would be listed: none is claimed.
+        let noPlush = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            tractor,Claas Axion 3280,21.62,3
+            drone,Syma X5SW 4CH 6-axis Gyro RC RTF Wifi Quadcopter with 0.3MP Camera,43,8
+
+            """, into: noPlush)
+        let nothing = try noPlush.recommend(for: RecipientProfile(ageYears: 8, interests: ["axolotls"]))
+        #expect(nothing.items.isEmpty, "\(nothing.items.map { ($0.product.name, $0.reasons) })")
     }
 
     @Test func aWordOnlyTheStemmerHearsIsNotTheirThing() throws {

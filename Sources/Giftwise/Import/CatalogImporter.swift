@@ -27,20 +27,16 @@ struct CatalogImporter {
             source: ByteSource(data: data), format: resolved, head: data.prefix(8192), fallbackDelimiter: nil)
     }
 
-    /// `code` upper-cased when it is three ASCII letters (an ISO 4217 code's form), else nil.
-    static func currencyCode(_ code: String) -> String? {
-        let upper = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return upper.count == 3 && upper.allSatisfy({ $0.isASCII && $0.isLetter }) ? upper : nil
-    }
-
     private func run(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?) throws
         -> ImportReport
     {
         var report = ImportReport()
         report.dryRun = options.dryRun
-        guard let defaultCurrency = Self.currencyCode(options.defaultCurrency) else {
+        let defaultCurrency = options.defaultCurrency.trimmingCharacters(in: .whitespaces).uppercased()
+        guard ExchangeRatesReader.isCurrencyCode(defaultCurrency) else {
             throw GiftwiseError.invalidImportOption(
-                "The default currency must be a three-letter ISO 4217 code such as GBP (got \"\(options.defaultCurrency.prefix(20))\").")
+                "The default currency must be a three-letter ISO 4217 code such as GBP "
+                    + "(got \"\(options.defaultCurrency.prefix(20))\").")
         }
         var parser = ProductRowParser(
             taxonomy: taxonomy, columnMap: options.columnMap, defaultCurrency: defaultCurrency)

@@ -93,17 +93,13 @@ extension SemanticSearch: SemanticSignal {
 
     /// Cosine similarity of `text` with each listed product's stored vector.
     func similarities(_ db: Database, to text: String, productPKs: [Int64]) throws -> [Int64: Double] {
-        guard let query = wishVector(text) else { return [:] }
-        return try similarities(db, vector: query, productPKs: productPKs).mapValues(Double.init)
+        try similarities(db, to: [text], productPKs: productPKs)[0]
     }
-
-    /// What the matcher compares products with for a thing said (one rule for both calls).
-    private func wishVector(_ text: String) -> SemanticVector? { embedder.embedWish(text) }
 
     /// Cosine similarity of each of `texts` with each listed product's stored vector, every
     /// vector read once (the same values as one call per text).
     func similarities(_ db: Database, to texts: [String], productPKs: [Int64]) throws -> [[Int64: Double]] {
-        let queries = texts.map { wishVector($0) }
+        let queries = texts.map { embedder.embedWish($0) }
         var result = [[Int64: Double]](repeating: [:], count: texts.count)
         guard !productPKs.isEmpty, queries.contains(where: { $0 != nil }) else { return result }
         let rows = try ProductVectors.vectorRows(db, pks: productPKs)

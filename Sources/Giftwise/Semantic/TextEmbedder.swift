@@ -42,9 +42,8 @@ package struct TextEmbedder: Sendable {
             guard let first = word.first else { continue }
             let head = table.piece(first)
             // Punctuation, numbers, "a" and "i": no topic of their own.
-            if word.count == 1, head == "a" || head == "i" || !head.unicodeScalars.contains(where: \.properties.isAlphabetic) {
-                continue
-            }
+            let noTopic = head == "a" || head == "i" || !head.unicodeScalars.contains(where: \.properties.isAlphabetic)
+            if word.count == 1, noTopic { continue }
             guard understands(word) else { return nil }
             ids.append(contentsOf: word)
         }

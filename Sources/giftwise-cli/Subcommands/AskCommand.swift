@@ -55,7 +55,11 @@ struct AskCommand: ParsableCommand {
                 render(reply, conversation: conversation, catalog: catalog, interactive: prompter.isTerminal)
             } else {
                 // With nothing listed, only the commands that change the answers apply.
-                let help = conversation.results?.items.isEmpty == true ? Self.emptyListHelp : Self.refineHelp
+                let help =
+                    conversation.results.map { results in
+                        guard results.items.isEmpty else { return Self.refineHelp }
+                        return results.relaxations.isEmpty ? Self.emptyListHelp : Self.emptyListWithChangesHelp
+                    } ?? Self.refineHelp
                 guard let line = prompter.ask("\n" + Output.dim(help)) else { break }
                 let command = line.lowercased().trimmingCharacters(in: .whitespaces)
                 if Self.quitWords.contains(command) || Self.finishedWords.contains(command) { break }
@@ -108,7 +112,8 @@ struct AskCommand: ParsableCommand {
     }
 
     static let commandsHelp = "Commands: back · skip · done (show gifts now) · quit"
-    static let emptyListHelp = "Next: try N · back (undo) · change answers · start over · quit"
+    static let emptyListWithChangesHelp = "Next: try N · back (undo) · change answers · start over · quit"
+    static let emptyListHelp = "Next: back (undo) · change answers · start over · quit"
     static let refineHelp =
         "Refine: cheaper · more like N · not N · not like N · more educational|crafty|sporty|fun · try N · more · back (undo) · change answers · start over · quit"
 

@@ -72,7 +72,7 @@ struct RecommendCommand: ParsableCommand {
         if let budgetMin, let high = budget?.max, budgetMin.money > high {
             throw ValidationError("--budget-min is above --budget.")
         }
-        if let currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        if let currency, !isCurrencyCode(currency) {
             throw ValidationError("--currency takes a three-letter currency code, e.g. USD or EUR.")
         }
     }
