@@ -87,7 +87,8 @@ struct FalseFriendTests {
         let taxonomy = DefaultCatalog.taxonomy
         // The name stands for nothing; the words after it still resolve
         #expect(taxonomy.resolution("angry birds and dinosaurs")?.interest.id == "dinosaurs")
-        #expect(Taxonomy.removing([["angry", "bird"]], from: ["angry", "bird", "eraser", "bird"]) == ["eraser", "bird"])
+        let words = Taxonomy.removing([["angry", "bird"]], from: ["angry", "bird", "eraser", "bird"])
+        #expect(words == ["eraser", "bird"])
         #expect(Taxonomy.removing([], from: ["bird"]) == ["bird"])
     }
 }

@@ -348,7 +348,8 @@ struct MatchQuery {
                 // of that word: "Widow Spider Figure" to "spider-man". Not their thing.
                 let partly =
                     request.ownSet.count < 2
-                    ? [] : Set(
+                    ? []
+                    : Set(
                         try MatchRequests.texts(db, pks: close.filter { !pks.contains($0) }).filter {
                             Self.holdsPartOf(request, name: $0.name, description: $0.description)
                         }.map(\.pk))
