@@ -1227,7 +1227,7 @@ enum OpenAPIDocument {
              },
              "changes": {
               "type": "object",
-              "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum.",
+              "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum; currency reads the same budget in the shop's currency.",
               "properties": {
                "budget": {
                 "type": "number"
@@ -1253,6 +1253,9 @@ enum OpenAPIDocument {
                "budgetMin": {
                 "type": "number",
                 "nullable": true
+               },
+               "currency": {
+                "type": "string"
                }
               }
              }

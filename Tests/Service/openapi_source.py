@@ -115,10 +115,10 @@ doc = {
           "description": {"type": "string"}, "url": {"type": "string", "nullable": True}}},
       "Relaxation": {"type": "object", "required": ["suggestion", "matches", "changes"], "properties": {
           "suggestion": {"type": "string"}, "matches": {"type": "integer"},
-          "changes": {"type": "object", "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum.",
+          "changes": {"type": "object", "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum; currency reads the same budget in the shop's currency.",
             "properties": {"budget": {"type": "number"}, "purposes": {"type": "array", "items": {"type": "string"}},
               "interests": {"type": "array", "items": {"type": "string"}}, "exclude": {"type": "array", "items": {"type": "string"}},
-              "budgetMin": {"type": "number", "nullable": True}}}}},
+              "budgetMin": {"type": "number", "nullable": True}, "currency": {"type": "string"}}}}},
       "Recommendations": {"type": "object", "required": ["fit", "recommendations", "relaxations"], "properties": {
           "fit": {"type": "string", "enum": ["good", "partial", "none"]}, "goodMatches": {"type": "integer"},
           "recommendations": {"type": "array", "items": ref("Recommendation")},

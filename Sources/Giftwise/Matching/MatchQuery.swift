@@ -244,7 +244,10 @@ struct MatchQuery {
         }
     }
 
-    func currencyContext(_ db: Database) throws -> CurrencyContext {
+    func currencyContext(_ db: Database) throws -> CurrencyContext { try currencyContext(db, for: profile) }
+
+    /// The currencies of `profile`'s budget (a relaxation may read it in another currency).
+    func currencyContext(_ db: Database, for profile: RecipientProfile) throws -> CurrencyContext {
         if let known = memo.currency[profile.currency] { return known }
         let counts = try CatalogDatabase.currencyCounts(db)
         let main = CatalogDatabase.mainCurrency(of: counts)
@@ -327,7 +330,7 @@ struct MatchQuery {
     func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws
         -> Set<Int64>
     {
-        let currency = try currencyContext(db)
+        let currency = try currencyContext(db, for: profile)
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
         let mask = Purpose.mask(profile.purposes)
