@@ -230,11 +230,12 @@ struct HonestMatchingTests {
         #expect(Set(applied.items.map(\.product.id)) == ["g-1", "g-2"])
     }
 
-    @Test(arguments: [
-        ("£30", "GBP"), ("30 pounds", "GBP"), ("30 quid", "GBP"), ("$30", "USD"), ("30 bucks", "USD"),
-        ("€30", "EUR"), ("30 euros", "EUR"), ("20-40 EUR", "EUR"), ("30 CHF", "CHF"), ("¥3000", "JPY"),
-        ("30", nil), ("under 30", nil), ("$30 or £25", nil), ("no limit", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("£30", "GBP"), ("30 pounds", "GBP"), ("30 quid", "GBP"), ("$30", "USD"), ("30 bucks", "USD"),
+            ("€30", "EUR"), ("30 euros", "EUR"), ("20-40 EUR", "EUR"), ("30 CHF", "CHF"), ("¥3000", "JPY"),
+            ("30", nil), ("under 30", nil), ("$30 or £25", nil), ("no limit", nil),
+        ] as [(String, String?)])
     func aBudgetSaysItsCurrency(_ text: String, _ code: String?) throws {
         #expect(AnswerParser.budgetCurrency(text) == code)
         if code != nil { #expect(AnswerParser.parseBudget(text)?.max != nil) }

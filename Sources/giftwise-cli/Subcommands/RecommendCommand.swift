@@ -76,7 +76,8 @@ struct RecommendCommand: ParsableCommand {
             throw ValidationError("--currency takes a three-letter currency code, e.g. USD or EUR.")
         }
         if let currency, let named = budget?.currency, named != currency.uppercased() {
-            throw ValidationError("--budget \(budget!.text) is in \(named) but --currency says \(currency.uppercased()).")
+            throw ValidationError(
+                "--budget \(budget!.text) is in \(named) but --currency says \(currency.uppercased()).")
         }
     }
 
