@@ -144,6 +144,15 @@ enum OpenAPIDocument {
               }
              },
              {
+              "name": "currency",
+              "in": "query",
+              "schema": {
+               "type": "string",
+               "pattern": "^[A-Za-z]{3}$"
+              },
+              "description": "The budget's currency (ISO 4217, e.g. GBP); default: the catalog's main currency."
+             },
+             {
               "name": "If-None-Match",
               "in": "header",
               "schema": {
@@ -1134,6 +1143,12 @@ enum OpenAPIDocument {
               "maximum": 100,
               "default": 5,
               "nullable": true
+             },
+             "currency": {
+              "type": "string",
+              "pattern": "^[A-Za-z]{3}$",
+              "nullable": true,
+              "description": "The budget's currency (ISO 4217); default: the catalog's main currency."
              }
             }
            },
@@ -1497,6 +1512,9 @@ enum OpenAPIDocument {
                "limit": {
                 "type": "integer",
                 "nullable": true
+               },
+               "currency": {
+                "type": "string"
                }
               }
              },
