@@ -96,22 +96,7 @@ package enum AnswerParser {
         ]
         if unlimited.contains(rest) { return (nil, nil) }
         // The currency's words and symbols go ("£30", "30 euros"); ``budgetCurrency(_:)`` reads them.
-        var kept = ""
-        var word = ""
-        func flush() {
-            if Self.currencyWords[word] == nil { kept += word }
-            word = ""
-        }
-        for character in rest {
-            if character.isLetter && character.isASCII {
-                word.append(character)
-            } else {
-                flush()
-                kept.append(Self.currencySymbols[character] == nil ? character : " ")
-            }
-        }
-        flush()
-        rest = kept
+        rest = withoutCurrency(rest)
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         var atLeast = false
         for prefix in [
@@ -172,6 +157,27 @@ package enum AnswerParser {
         }
         flush()
         return found.count == 1 ? found.first : nil
+    }
+
+    /// `text` without the currency symbols and words (and codes) ``budgetCurrency(_:)`` reads,
+    /// lower-cased: "£30" is " 30", "30 CHF" is "30 ".
+    package static func withoutCurrency(_ text: String) -> String {
+        var kept = ""
+        var word = ""
+        func flush() {
+            if currencyWords[word] == nil { kept += word }
+            word = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter && character.isASCII {
+                word.append(character)
+            } else {
+                flush()
+                kept.append(currencySymbols[character] == nil ? character : " ")
+            }
+        }
+        flush()
+        return kept
     }
 
     /// Currency symbols a budget may carry. "$" is the US dollar, as a price's "$" is at import.
