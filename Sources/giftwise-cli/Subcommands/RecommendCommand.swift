@@ -88,7 +88,8 @@ struct RecommendCommand: ParsableCommand {
         let catalog = try database.open()
         let overrides = ProfileOverrides(
             ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget?.max,
-            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes, currency: currency ?? budget?.currency ?? budgetMin?.currency)
+            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes,
+            currency: currency ?? budget?.currency ?? budgetMin?.currency)
         let profile: RecipientProfile
         var history = HistorySignals.none
         var name: String?
