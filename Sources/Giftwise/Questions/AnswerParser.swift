@@ -142,20 +142,11 @@ package enum AnswerParser {
     /// A budget that names two currencies names none that can be trusted: `nil` too.
     package static func budgetCurrency(_ text: String) -> String? {
         var found = Set<String>()
-        var word = ""
-        func flush() {
+        scan(text) { word in
             if let code = currencyWords[word] { found.insert(code) }
-            word = ""
+        } other: { character in
+            if let code = currencySymbols[character] { found.insert(code) }
         }
-        for character in text.lowercased() {
-            if character.isLetter && character.isASCII {
-                word.append(character)
-            } else {
-                flush()
-                if let code = currencySymbols[character] { found.insert(code) }
-            }
-        }
-        flush()
         return found.count == 1 ? found.first : nil
     }
 
@@ -163,21 +154,28 @@ package enum AnswerParser {
     /// lower-cased: "£30" is " 30", "30 CHF" is "30 ".
     package static func withoutCurrency(_ text: String) -> String {
         var kept = ""
-        var word = ""
-        func flush() {
+        scan(text) { word in
             if currencyWords[word] == nil { kept += word }
-            word = ""
+        } other: { character in
+            kept.append(currencySymbols[character] == nil ? character : " ")
         }
+        return kept
+    }
+
+    /// Walks `text` lower-cased, handing over each run of ASCII letters and each other character
+    /// in order.
+    private static func scan(_ text: String, word: (String) -> Void, other: (Character) -> Void) {
+        var letters = ""
         for character in text.lowercased() {
             if character.isLetter && character.isASCII {
-                word.append(character)
-            } else {
-                flush()
-                kept.append(currencySymbols[character] == nil ? character : " ")
+                letters.append(character)
+                continue
             }
+            if !letters.isEmpty { word(letters) }
+            letters = ""
+            other(character)
         }
-        flush()
-        return kept
+        if !letters.isEmpty { word(letters) }
     }
 
     /// Currency symbols a budget may carry. "$" is the US dollar, as a price's "$" is at import.
