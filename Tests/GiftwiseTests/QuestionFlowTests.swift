@@ -189,6 +189,21 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .purpose)
     }
 
+    @Test(arguments: [
+        ("minecraft, drawing and unicorns", ["minecraft", "drawing", "unicorns"]),
+        ("lego & minecraft", ["lego", "minecraft"]),
+        ("knights and castles", ["knights and castles"]),
+        ("arts and crafts", ["arts and crafts"]),
+        ("rock and roll", ["rock and roll"]),
+        ("football and zorbling", ["football and zorbling"]),
+    ])
+    func twoInterestsJoinedByAndAreTwoUnlessTheyAreOnePhrase(typed: String, interests: [String]) throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer(typed, in: catalog)
+        #expect(flow.profile?.interests == interests)
+    }
+
     @Test func correctsAClearMisspellingSaysSoAndKeepsUnknownInterests() throws {
         var flow = QuestionFlow()
         try flow.answer("8", in: catalog)
