@@ -167,6 +167,9 @@ struct QuestionFlowCoreTests {
             ("1,3", [.educational, .sporty]), ("just for fun", [.fun]),
             ("Educational and crafty", [.educational, .crafty]),
             ("no preference", []), ("5", []), ("2 4", [.crafty, .fun]),
+            // In a person's words
+            ("something to learn from", [.educational]), ("something they can make", [.crafty]),
+            ("mostly outdoors", [.sporty]), ("I'd like it to be silly", [.fun]),
         ] as [(String, [Purpose])])
     func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
         var flow = QuestionFlow()
@@ -181,7 +184,9 @@ struct QuestionFlowCoreTests {
         var flow = QuestionFlow()
         try flow.answer("9", in: catalog)
         try flow.skip(in: catalog)
-        for bad in ["7", "0", "banana", "1, banana"] {
+        for bad in [
+            "7", "0", "banana", "1, banana", "not sporty", "don't mind it being sporty", "something with bananas",
+        ] {
             let rejected = invalidReason { try flow.answer(bad, in: catalog) }
             #expect(rejected?.0 == .purpose)
             #expect(rejected?.1.contains("not one of the choices") == true)
