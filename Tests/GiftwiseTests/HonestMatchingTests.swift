@@ -166,6 +166,20 @@ struct HonestMatchingTests {
         }
     }
 
+    @Test func aThingTheyOwnIsAvoidedWhateverStandsBetweenItsWords() throws {
+        // Given "fossil kit" to avoid (they own one)
+        var profile = RecipientProfile(ageYears: 9, interests: ["dinosaurs"], excludedWords: ["fossil kit"])
+        profile.excludedWords = ["fossil kit"]
+        let result = try Self.catalog.recommend(for: profile, limit: 50)
+        // Then the Dinosaur Fossil Dig Kit is left out, and things that only mention fossils are not
+        let names = result.items.map(\.product.name)
+        #expect(!names.contains("Dinosaur Fossil Dig Kit"), "\(names)")
+        #expect(names.contains("Illustrated Dinosaur Encyclopedia for Kids"), "\(names)")
+        let unfiltered = try Self.catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["dinosaurs"]), limit: 50)
+        #expect(unfiltered.items.map(\.product.name).contains("Dinosaur Fossil Dig Kit"))
+    }
+
     // MARK: Currencies
 
     static let mixedCurrencies = """

@@ -148,7 +148,8 @@ struct QuestionFlowCoreTests {
     @Test(arguments: [
         ("no slime", ["slime"]), ("nothing with batteries or glitter", ["batteries", "glitter"]),
         ("glitter, no more plush", ["glitter", "plush"]), ("avoid slime and glitter", ["slime", "glitter"]),
-        ("Lego", ["Lego"]),
+        ("Lego", ["Lego"]), ("they already have a fossil kit", ["fossil kit"]),
+        ("she has the Lego Death Star, no slime", ["Lego Death Star", "slime"]),
     ])
     func avoidAnswersKeepTheThingsNotTheWayTheyWereSaid(_ answer: String, _ expected: [String]) throws {
         var flow = QuestionFlow()

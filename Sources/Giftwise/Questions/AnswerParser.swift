@@ -36,7 +36,13 @@ package enum AnswerParser {
     /// What to avoid, the way people say it: "no slime, nothing with batteries or glitter" →
     /// slime, batteries, glitter.
     package static func avoidWords(_ text: String) -> [String] {
-        let fillers = ["nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not "]
+        let fillers = [
+            "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
+            // Things they own: "they already have a fossil kit" avoids fossil kits.
+            "they already have ", "they already own ", "already have ", "already has ", "already own ", "already got ",
+            "they have ", "they own ", "they've got ", "theyve got ", "they got ", "he has ", "she has ", "has ",
+            "owns ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
+        ]
         return list(text).flatMap { item -> [String] in
             var phrase = item
             var stripped = true
