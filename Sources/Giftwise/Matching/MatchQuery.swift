@@ -526,13 +526,7 @@ struct MatchQuery {
         if !anyAge.isEmpty {
             // Under 3, a gift whose seller states no age is never offered: say so when that is why.
             if profile.ageMonths < AgeRange.unknownMinimumSafeFromMonths {
-                let unstated =
-                    try Int.fetchOne(
-                        db,
-                        SQLRequest<Int>(
-                            literal:
-                                "SELECT COUNT(*) FROM product WHERE pk IN \(Array(anyAge)) AND age_min_months IS NULL"
-                        )) ?? 0
+                let unstated = try MatchRequests.countWithoutStatedAge(db, pks: Array(anyAge))
                 if unstated == anyAge.count {
                     return "the gifts that match \(said) state no age, and a gift without one is never offered to a "
                         + "child under 3"
