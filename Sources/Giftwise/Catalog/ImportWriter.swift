@@ -65,6 +65,12 @@ final class ImportWriter {
                 deferredIndexes.append(index[1])
             }
         }
+        if intoEmptyCatalog && !ImportTimings.off("automerge") {
+            // Full-text chunks go in without FTS5's incremental merging (automerge), which
+            // merged each row's terms again and again as segments grew; the crisis merge still
+            // bounds the number of segments (16 per level) and the default comes back at the end.
+            try Self.setFullTextMerging(db, automerge: 0)
+        }
         if stagesTags {
             try db.execute(
                 sql: """
@@ -275,9 +281,16 @@ final class ImportWriter {
 
     /// Indexes the last chunk of text, moves staged tag rows into place in key order and builds
     /// the dropped indexes again; clears the temp tables.
-    func finish() throws {
+    func finish(timings: ImportTimings = .shared) throws {
+        // SQLite's sorter keeps up to the page cache's size in memory before spilling a sorted
+        // run; runs of 16 MB sort slower than 2 MB ones merged (cache misses), so the sorts at
+        // the end of an import run with the default 2 MB cache.
+        let smallSortRuns = intoEmptyCatalog && !ImportTimings.off("sortcache")
+        if smallSortRuns { try db.execute(sql: "PRAGMA cache_size = -2000") }
+        defer { if smallSortRuns { try? db.execute(sql: "PRAGMA cache_size = \(CatalogDatabase.cacheSizeKiB)") } }
         if stagesTags {
-            try db.execute(
+            try timings.measure("end: tag relation sorted") {
+                try db.execute(
                 sql: """
                     INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
                                                   age_max_months, purposes, in_stock, supplied)
@@ -285,13 +298,24 @@ final class ImportWriter {
                            age_max_months, purposes, in_stock, supplied
                     FROM import_tag_stage ORDER BY interest_id, rank, span_fit DESC, product_pk
                     """)
-            try db.execute(sql: "DELETE FROM import_tag_stage")
+            }
+            try timings.measure("end: tag stage cleared") { try db.execute(sql: "DELETE FROM import_tag_stage") }
         }
-        for index in deferredIndexes { try db.execute(sql: index) }
+        for index in deferredIndexes {
+            try timings.measure("end: index " + index.prefix(40)) { try db.execute(sql: index) }
+        }
         deferredIndexes = []
         if intoEmptyCatalog {
-            try indexWrittenText(through: lastWrittenPK)
+            try timings.measure("end: last full-text chunk (\(rowsSinceFullText) rows)") {
+                try indexWrittenText(through: lastWrittenPK)
+            }
+            if !ImportTimings.off("automerge") { try Self.setFullTextMerging(db, automerge: 4) }
         }
         try db.execute(sql: "DELETE FROM import_seen")
+    }
+
+    /// FTS5's `automerge` setting (4 is its default), stored in the index's config table.
+    private static func setFullTextMerging(_ db: Database, automerge: Int) throws {
+        try db.execute(sql: "INSERT INTO product_fts (product_fts, rank) VALUES ('automerge', ?)", arguments: [automerge])
     }
 }
