@@ -165,6 +165,27 @@ struct ImportPipelineTests {
         #expect(try bulk.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test func aBulkLoadStoresTheCurrencyCountsOfWhatItWrote() throws {
+        // Given a file in three currencies with a duplicate id and an invalid row (skipped)
+        var csv = TestSupport.header
+        for index in 0..<300 {
+            csv += "c-\(index),Kit \(index),A puzzle,\(index + 1).00,\(["USD", "EUR", "GBP"][index % 3 == 0 ? 0 : index % 7 == 0 ? 1 : 2]),3,,,,,true\n"
+        }
+        csv += "c-5,Again,A puzzle,2.00,EUR,3,,,,,true\nc-bad,Bad,A puzzle,,EUR,3,,,,,true\n"
+        // When it is loaded into an empty catalog
+        let catalog = try TestSupport.emptyCatalog()
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        // Then the stored counts are those of the products in the catalog
+        try catalog.database.read { db in
+            var counted: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT currency, COUNT(*) FROM product GROUP BY currency") {
+                counted[row[0]] = row[1]
+            }
+            #expect(counted.count == 3)
+            #expect(try CatalogDatabase.currencyCounts(db) == counted)
+        }
+    }
+
     static func fullTextMerging(_ catalog: GiftCatalog) throws -> [String] {
         try catalog.database.read { db in
             try Row.fetchAll(db, sql: "SELECT k, v FROM product_fts_config WHERE k <> 'version' ORDER BY k")

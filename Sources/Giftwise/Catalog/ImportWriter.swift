@@ -145,6 +145,9 @@ final class ImportWriter {
     /// the per-row bookkeeping of an update import is skipped (it was a third of the row cost).
     var detectsDuplicatesOnInsert: Bool { intoEmptyCatalog }
 
+    /// Whether the catalog had no products when the import began.
+    var startedEmpty: Bool { intoEmptyCatalog }
+
     /// Records that this file lists `id`; returns the earlier line if it already did.
     func markSeen(id: String, line: Int) throws -> Int? {
         if intoEmptyCatalog { return nil }

@@ -211,7 +211,8 @@ struct CatalogImporter {
         if options.replace { report.removed = try writer.removeUnseen() }
         try writer.finish(timings: timings)
         try timings.measure("end: currencies, vectors, meta") {
-            try CatalogDatabase.refreshCurrencyCounts(db)
+            // Into an empty catalog, the rows this import wrote are the whole catalog.
+            try CatalogDatabase.refreshCurrencyCounts(db, known: writer.startedEmpty ? report.currencies : nil)
             report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
             if writer.vectorsComplete {
                 try ProductVectors.bumpGeneration(db)
