@@ -169,7 +169,8 @@ struct ImportPipelineTests {
         // Given a file in three currencies with a duplicate id and an invalid row (skipped)
         var csv = TestSupport.header
         for index in 0..<300 {
-            csv += "c-\(index),Kit \(index),A puzzle,\(index + 1).00,\(["USD", "EUR", "GBP"][index % 3 == 0 ? 0 : index % 7 == 0 ? 1 : 2]),3,,,,,true\n"
+            let currency = index % 3 == 0 ? "USD" : index % 7 == 0 ? "EUR" : "GBP"
+            csv += "c-\(index),Kit \(index),A puzzle,\(index + 1).00,\(currency),3,,,,,true\n"
         }
         csv += "c-5,Again,A puzzle,2.00,EUR,3,,,,,true\nc-bad,Bad,A puzzle,,EUR,3,,,,,true\n"
         // When it is loaded into an empty catalog

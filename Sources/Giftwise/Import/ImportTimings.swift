@@ -5,10 +5,6 @@ import Foundation
 final class ImportTimings: @unchecked Sendable {
     static let enabled = ProcessInfo.processInfo.environment["GIFTWISE_IMPORT_TIMINGS"] == "1"
     static let shared = ImportTimings()
-    /// Development switch: changes named in `GIFTWISE_IMPORT_OFF` (comma-separated) are skipped.
-    static func off(_ change: String) -> Bool {
-        (ProcessInfo.processInfo.environment["GIFTWISE_IMPORT_OFF"] ?? "").split(separator: ",").contains { $0 == change }
-    }
 
     private let start = DispatchTime.now().uptimeNanoseconds
     private let lock = NSLock()
@@ -55,8 +51,11 @@ final class ImportTimings: @unchecked Sendable {
         guard Self.enabled else { return }
         var text = "import timings (s, wall then this thread's CPU):\n"
         for (name, at) in marks { text += String(format: "  at %7.3f  %@\n", Double(at) / 1e9, name) }
-        for name in order { text += String(
-                format: "  %7.3f %7.3f  %@\n", Double(totals[name] ?? 0) / 1e9, Double(cpuTotals[name] ?? 0) / 1e9, name) }
+        for name in order {
+            text += String(
+                format: "  %7.3f %7.3f  %@\n", Double(totals[name] ?? 0) / 1e9, Double(cpuTotals[name] ?? 0) / 1e9, name
+            )
+        }
         FileHandle.standardError.write(text.data(using: .utf8)!)
     }
 }
