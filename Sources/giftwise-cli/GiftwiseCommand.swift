@@ -170,22 +170,28 @@ struct BudgetArgument: ExpressibleByArgument {
     var text: String
     var min: Money?
     var max: Money?
+    /// The currency the budget names ("£30"), if any.
+    var currency: String?
     init?(argument: String) {
         guard let budget = AnswerParser.parseBudget(argument), budget.min != nil || budget.max != nil else {
             return nil
         }
         if let low = budget.min, let high = budget.max, low > high { return nil }
         (text, min, max) = (argument, budget.min, budget.max)
+        currency = AnswerParser.budgetCurrency(argument)
     }
 }
 
 /// Reads a money amount such as 30, 24.99 or $30.
 struct MoneyArgument: ExpressibleByArgument {
     var money: Money
+    /// The currency the amount names ("£30"), if any.
+    var currency: String?
     init?(argument: String) {
-        let cleaned = argument.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "$", with: "")
+        let cleaned = AnswerParser.withoutCurrency(argument).trimmingCharacters(in: .whitespaces)
         guard let value = Double(cleaned), value.isFinite, value >= 0, value <= 1_000_000_000 else { return nil }
         money = Money(value)
+        currency = AnswerParser.budgetCurrency(argument)
     }
 }
 

@@ -37,6 +37,33 @@ struct ElsewhereCLITests {
         #expect(ideas.contains("a fossil dig kit to chip out a skeleton"))
     }
 
+    @Test func aBudgetWithACurrencySymbolIsInThatCurrency() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        // The default catalog prices in dollars: "£20" is pounds, and no rate links them
+        let pounds = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "£20"], in: folder)
+        #expect(pounds.status == 0, "\(pounds.summary)")
+        #expect(pounds.stdout.contains("left out: the budget is in GBP"), "\(pounds.stdout)")
+        #expect(pounds.stdout.contains("give the budget in USD ($20)"), "\(pounds.stdout)")
+        // A budget that names one currency and a --currency naming another is a usage error
+        let clash = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "7", "--budget", "£20", "--currency", "USD"], in: folder)
+        #expect(clash.status == 2)
+        #expect(clash.stderr.contains("--budget £20 is in GBP but --currency says USD"), "\(clash.stderr)")
+        // Saved budgets are in the catalog's currency: "£20" is refused, "$20" saved and shown as dollars
+        let saved = try CLIHarness.run(
+            ["recipients", "add", "Maya", "--db", db, "--age", "7", "--budget", "£20"], in: folder)
+        #expect(saved.status == 2)
+        #expect(saved.stderr.contains("Saved budgets are in the catalog's currency, USD"), "\(saved.stderr)")
+        let dollars = try CLIHarness.run(
+            ["recipients", "add", "Maya", "--db", db, "--age", "7", "--budget", "$20"], in: folder)
+        #expect(dollars.status == 0, "\(dollars.summary)")
+        let shown = try CLIHarness.run(["recipients", "show", "Maya", "--db", db], in: folder)
+        #expect(shown.stdout.contains("Budget:     up to $20"), "\(shown.stdout)")
+    }
+
     @Test func textSaysPlainlyWhenNothingIsAboutWhatTheyEnjoy() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

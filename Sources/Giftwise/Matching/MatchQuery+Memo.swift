@@ -36,7 +36,7 @@ package final class MatchMemo {
     var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
     /// Rows of retrieval statements (a tag's best products within the limits), in their order.
     var pks: [StatementKey: [Int64]] = [:]
-    /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:)``).
+    /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:product:)``).
     struct Words {
         var nameTokens: [String] = []
         var nameSet: Set<String> = []
