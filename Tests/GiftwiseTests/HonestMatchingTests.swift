@@ -149,6 +149,23 @@ struct HonestMatchingTests {
         #expect(Diversifier.sameThing(Diversifier.variantKey(a), Diversifier.variantKey(b)) == same)
     }
 
+    @Test func whatAGiftIsForThemComesBeforeWhatItIsCloseTo() throws {
+        // Given two interests where gifts for the second are related to the first
+        let result = try Self.catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["space", "science"]), limit: 20)
+        let mixed = result.items.filter { item in
+            item.reasons.contains { $0.contains("-themed, close to") }
+                && item.reasons.contains { $0.hasPrefix("loves") || $0.hasPrefix("is into") }
+        }
+        #expect(!mixed.isEmpty, "\(result.items.map(\.reasons))")
+        // Then the reason that makes it theirs is said first
+        for item in mixed {
+            let strong = try #require(item.reasons.firstIndex { $0.hasPrefix("loves") || $0.hasPrefix("is into") })
+            let related = try #require(item.reasons.firstIndex { $0.contains("-themed, close to") })
+            #expect(strong < related, "\(item.reasons)")
+        }
+    }
+
     // MARK: Currencies
 
     static let mixedCurrencies = """

@@ -76,6 +76,10 @@ struct QuestionFlowCoreTests {
     @Test(arguments: [
         ("7", 84), ("7 years", 84), ("7 years old", 84), ("7-year-old", 84), ("18 months", 18),
         ("1.5", 18), ("6 weeks", 1), ("0", 0), ("120", 1440), ("  3 yrs ", 36),
+        // The way people say it
+        ("seven", 84), ("6 and a half", 78), ("6½", 78), ("two and a half years", 30), ("2 years 6 months", 30),
+        ("1 year and 6 months", 18), ("a year and a half", 18), ("forty-five", 540), ("7yo", 84),
+        ("18 month old", 18), ("1,5", 18), ("about 9", 108),
     ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()
@@ -85,7 +89,9 @@ struct QuestionFlowCoreTests {
     }
 
     @Test(arguments: [
-        "abc", "200", "-3", "seven", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A",
+        "abc", "200", "-3", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A", "half",
+        "and", "7 8", "a", "minecraft, drawing and unicorns", "a half", "6 and a half and a half",
+        "one hundred and twenty one",
     ])
     func rejectsAnUnusableAgeWithTheReasonAndStaysOnTheQuestion(text: String) throws {
         var flow = QuestionFlow()
@@ -161,6 +167,9 @@ struct QuestionFlowCoreTests {
             ("1,3", [.educational, .sporty]), ("just for fun", [.fun]),
             ("Educational and crafty", [.educational, .crafty]),
             ("no preference", []), ("5", []), ("2 4", [.crafty, .fun]),
+            // In a person's words
+            ("something to learn from", [.educational]), ("something they can make", [.crafty]),
+            ("mostly outdoors", [.sporty]), ("I'd like it to be silly", [.fun]),
         ] as [(String, [Purpose])])
     func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
         var flow = QuestionFlow()
@@ -175,12 +184,29 @@ struct QuestionFlowCoreTests {
         var flow = QuestionFlow()
         try flow.answer("9", in: catalog)
         try flow.skip(in: catalog)
-        for bad in ["7", "0", "banana", "1, banana"] {
+        for bad in [
+            "7", "0", "banana", "1, banana", "not sporty", "don't mind it being sporty", "something with bananas",
+        ] {
             let rejected = invalidReason { try flow.answer(bad, in: catalog) }
             #expect(rejected?.0 == .purpose)
             #expect(rejected?.1.contains("not one of the choices") == true)
         }
         #expect(flow.currentQuestion?.id == .purpose)
+    }
+
+    @Test(arguments: [
+        ("minecraft, drawing and unicorns", ["minecraft", "drawing", "unicorns"]),
+        ("lego & minecraft", ["lego", "minecraft"]),
+        ("knights and castles", ["knights and castles"]),
+        ("arts and crafts", ["arts and crafts"]),
+        ("rock and roll", ["rock and roll"]),
+        ("football and zorbling", ["football and zorbling"]),
+    ])
+    func twoInterestsJoinedByAndAreTwoUnlessTheyAreOnePhrase(typed: String, interests: [String]) throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer(typed, in: catalog)
+        #expect(flow.profile?.interests == interests)
     }
 
     @Test func correctsAClearMisspellingSaysSoAndKeepsUnknownInterests() throws {
