@@ -209,7 +209,8 @@ enum MatchRequests {
     /// Distinct pks of the union of `sources`, at most `cap`.
     static func goodPKs(_ db: Database, sources: [SQL], cap: Int) throws -> [Int64] {
         guard !sources.isEmpty else { return [] }
-        return try Int64.fetchAll(db, SQLRequest<Int64>(literal: goodPKsRequest(sources: sources, cap: cap), cached: true))
+        return try Int64.fetchAll(
+            db, SQLRequest<Int64>(literal: goodPKsRequest(sources: sources, cap: cap), cached: true))
     }
 
     /// The statement ``goodPKs(_:sources:cap:)`` runs (`sources` not empty).

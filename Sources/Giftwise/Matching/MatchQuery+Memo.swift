@@ -69,6 +69,8 @@ package final class MatchMemo {
     }
     /// Products weighed per query (see `MatchQuery.candidates`).
     var scored: [ScoredKey: [Int64: Scored]] = [:]
+    /// How many products were weighed through this memo (what tests count instead of time).
+    var weighings = 0
     /// The weights `scored` was filled with (a memo shared by matchers with other weights keeps
     /// no weighed products for them).
     var scoringWeights: ScoringWeights?

@@ -646,6 +646,7 @@ struct MatchQuery {
         }
         let products = try products(db, pks: wanted)
         func weigh(_ pk: Int64, closeness: Double) -> Candidate {
+            memo.weighings += 1
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
