@@ -144,6 +144,15 @@ enum OpenAPIDocument {
               }
              },
              {
+              "name": "currency",
+              "in": "query",
+              "schema": {
+               "type": "string",
+               "pattern": "^[A-Za-z]{3}$"
+              },
+              "description": "The budget's currency (ISO 4217, e.g. GBP); default: the catalog's main currency."
+             },
+             {
               "name": "If-None-Match",
               "in": "header",
               "schema": {
@@ -1134,6 +1143,12 @@ enum OpenAPIDocument {
               "maximum": 100,
               "default": 5,
               "nullable": true
+             },
+             "currency": {
+              "type": "string",
+              "pattern": "^[A-Za-z]{3}$",
+              "nullable": true,
+              "description": "The budget's currency (ISO 4217); default: the catalog's main currency."
              }
             }
            },
@@ -1227,7 +1242,7 @@ enum OpenAPIDocument {
              },
              "changes": {
               "type": "object",
-              "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum.",
+              "description": "The profile fields that differ, with their whole new values; budgetMin null drops the minimum; currency reads the same budget in the shop's currency.",
               "properties": {
                "budget": {
                 "type": "number"
@@ -1253,6 +1268,9 @@ enum OpenAPIDocument {
                "budgetMin": {
                 "type": "number",
                 "nullable": true
+               },
+               "currency": {
+                "type": "string"
                }
               }
              }
@@ -1494,6 +1512,9 @@ enum OpenAPIDocument {
                "limit": {
                 "type": "integer",
                 "nullable": true
+               },
+               "currency": {
+                "type": "string"
                }
               }
              },

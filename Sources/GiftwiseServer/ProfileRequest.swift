@@ -12,9 +12,11 @@ struct ProfileRequest: Sendable, Equatable {
     var budgetMin: Double?
     var exclude: [String] = []
     var limit: Int = 5
+    /// The budget's currency; `nil`: the catalog's main currency.
+    var currency: String?
 
-    static let queryNames = ["age", "interest", "purpose", "budget", "budgetMin", "exclude", "limit"]
-    static let bodyNames = ["age", "interests", "purposes", "budget", "budgetMin", "exclude", "limit"]
+    static let queryNames = ["age", "interest", "purpose", "budget", "budgetMin", "exclude", "limit", "currency"]
+    static let bodyNames = ["age", "interests", "purposes", "budget", "budgetMin", "exclude", "limit", "currency"]
     /// Long lists are refused rather than searched: no person has 20 interests. (With these, the
     /// longest valid query string stays well under the 80 kB the HTTP parser accepts.)
     static let maxListLength = 20
@@ -32,6 +34,7 @@ struct ProfileRequest: Sendable, Equatable {
         budgetMin = try query.single("budgetMin").map { text throws(Problem) in try Self.number(text, name: "budgetMin")
         }
         exclude = try Self.texts(query.all("exclude"), name: "exclude")
+        currency = try query.single("currency").map { text throws(Problem) in try Self.currency(text, name: "currency") }
         if let text = try query.single("limit") {
             guard let value = Int(text) else {
                 throw Problem.badParameter(
@@ -61,6 +64,12 @@ struct ProfileRequest: Sendable, Equatable {
         budget = try JSONBody.optionalNumber(object["budget"], member: "budget")
         budgetMin = try JSONBody.optionalNumber(object["budgetMin"], member: "budgetMin")
         exclude = try Self.texts(JSONBody.strings(object["exclude"], member: "exclude"), name: "exclude")
+        if let value = object["currency"], value != .null {
+            guard case .string(let text) = value else {
+                throw Problem.badBody("currency must be a three-letter code such as GBP.", member: "currency")
+            }
+            currency = try Self.currency(text, name: "currency")
+        }
         if let value = object["limit"], value != .null {
             let number = try JSONBody.number(value, member: "limit")
             guard number.rounded() == number, abs(number) < 1e9 else {
@@ -94,6 +103,15 @@ struct ProfileRequest: Sendable, Equatable {
         return value
     }
 
+    static func currency(_ text: String, name: String) throws(Problem) -> String {
+        let code = text.uppercased()
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw Problem.badParameter(
+                name, "\(name) must be a three-letter ISO 4217 code such as GBP (got \"\(text.prefix(40))\").")
+        }
+        return code
+    }
+
     static func purpose(_ word: String, name: String) throws(Problem) -> Purpose {
         guard let purpose = Purpose(word: word) else {
             throw Problem.badParameter(
@@ -121,6 +139,7 @@ struct ProfileRequest: Sendable, Equatable {
         var key = "recommend age=\(age) limit=\(limit)"
         key += " budget=" + (budget.map { "\($0)" } ?? "-") + " budgetMin=" + (budgetMin.map { "\($0)" } ?? "-")
         key += " purposes=" + Set(purposes).map(\.rawValue).sorted().joined(separator: ",")
+        key += " currency=" + (currency ?? "-")
         for (name, values) in [("interests", interests), ("exclude", exclude)] {
             key += " \(name)=\(values.count)"
             for value in values { key += " \(value.utf8.count):" + value }
@@ -132,7 +151,7 @@ struct ProfileRequest: Sendable, Equatable {
     var libraryRequest: RecommendationRequest {
         RecommendationRequest(
             age: age, interests: interests, purposes: purposes, budget: budget, budgetMin: budgetMin,
-            exclude: exclude, limit: limit)
+            exclude: exclude, limit: limit, currency: currency)
     }
 }
 

@@ -170,12 +170,15 @@ struct BudgetArgument: ExpressibleByArgument {
     var text: String
     var min: Money?
     var max: Money?
+    /// The currency the budget names ("£30"), if any.
+    var currency: String?
     init?(argument: String) {
         guard let budget = AnswerParser.parseBudget(argument), budget.min != nil || budget.max != nil else {
             return nil
         }
         if let low = budget.min, let high = budget.max, low > high { return nil }
         (text, min, max) = (argument, budget.min, budget.max)
+        currency = AnswerParser.budgetCurrency(argument)
     }
 }
 

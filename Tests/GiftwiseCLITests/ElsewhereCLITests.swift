@@ -37,6 +37,23 @@ struct ElsewhereCLITests {
         #expect(ideas.contains("a fossil dig kit to chip out a skeleton"))
     }
 
+    @Test func aBudgetWithACurrencySymbolIsInThatCurrency() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        // The default catalog prices in dollars: "£20" is pounds, and no rate links them
+        let pounds = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "7", "--interest", "dinosaurs", "--budget", "£20"], in: folder)
+        #expect(pounds.status == 0, "\(pounds.summary)")
+        #expect(pounds.stdout.contains("left out: the budget is in GBP"), "\(pounds.stdout)")
+        #expect(pounds.stdout.contains("give the budget in USD ($20)"), "\(pounds.stdout)")
+        // A budget that names one currency and a --currency naming another is a usage error
+        let clash = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "7", "--budget", "£20", "--currency", "USD"], in: folder)
+        #expect(clash.status == 2)
+        #expect(clash.stderr.contains("--budget £20 is in GBP but --currency says USD"), "\(clash.stderr)")
+    }
+
     @Test func textSaysPlainlyWhenNothingIsAboutWhatTheyEnjoy() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -32,7 +32,30 @@ import Testing
                 "--limit", "10",
             ]
         ),
+        (
+            "age=7&interest=dinosaurs&budget=20&currency=gbp",
+            #"{"age":7,"interests":["dinosaurs"],"budget":20,"currency":"GBP"}"#,
+            ["--age", "7", "--interest", "dinosaurs", "--budget", "£20"]
+        ),
     ]
+
+    @Test func aBudgetInAnotherCurrencyIsReadInItAndABadCodeIsRefused() async throws {
+        let server = try await TestServer()
+        defer { Task { await server.stop() } }
+        // The default catalog prices in dollars and has no rates: £20 compares with nothing
+        let pounds = try await server.get("/v1/recommendations?age=7&interest=dinosaurs&budget=20&currency=GBP")
+        #expect(pounds.status == 200)
+        #expect(pounds.json["fit"] as? String == "none")
+        let relaxation = try #require((pounds.json["relaxations"] as? [[String: Any]])?.first)
+        #expect(relaxation["suggestion"] as? String == "give the budget in USD ($20)")
+        #expect((relaxation["changes"] as? [String: Any])?["currency"] as? String == "USD")
+        let bad = try await server.get("/v1/recommendations?age=7&budget=20&currency=pounds")
+        #expect(bad.status == 400)
+        #expect(bad.json["parameter"] as? String == "currency")
+        let badBody = try await server.postJSON("/v1/recommendations", #"{"age":7,"currency":12}"#)
+        #expect(badBody.status == 400)
+        #expect(badBody.json["member"] as? String == "currency")
+    }
 
     @Test(arguments: 0..<profiles.count)
     func getAndPostAreByteIdenticalToTheCLI(index: Int) async throws {

@@ -201,6 +201,58 @@ struct HonestMatchingTests {
         #expect(raise.suggestion == "raise the budget to 2500 JPY")
     }
 
+    @Test func aBudgetInACurrencyTheShopCannotCompareOffersTheShopsCurrency() throws {
+        // Given a shop that prices in pounds only and gave no exchange rates
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,currency,age_min,interests
+            g-1,Dino Kit,14,GBP,6,dinosaurs
+            g-2,Dino Puzzle,9,GBP,6,dinosaurs
+            g-3,Dino Lamp,35,GBP,6,dinosaurs
+
+            """, into: catalog)
+        // When the budget is $20
+        var profile = RecipientProfile(ageYears: 8, interests: ["dinosaurs"], budgetMax: Money(20))
+        profile.currency = "USD"
+        let result = try catalog.recommend(for: profile)
+        // Then nothing is listed (no price can be compared), the note says why, and the one change
+        // that helps is the same amount in the shop's currency, with its real count
+        #expect(result.fit == .none)
+        #expect(result.items.isEmpty)
+        #expect(result.notes.contains { $0.hasPrefix("3 products priced in GBP left out") }, "\(result.notes)")
+        let change = try #require(result.relaxations.first)
+        #expect(change.suggestion == "give the budget in GBP (£20)")
+        #expect(change.changes == ProfileChanges(currency: "GBP"))
+        #expect(change.matches == 2)
+        let applied = try catalog.recommend(for: change.changes.applied(to: profile))
+        #expect(applied.goodMatchCount == 2)
+        #expect(Set(applied.items.map(\.product.id)) == ["g-1", "g-2"])
+    }
+
+    @Test(
+        arguments: [
+            ("£30", "GBP"), ("30 pounds", "GBP"), ("30 quid", "GBP"), ("$30", "USD"), ("30 bucks", "USD"),
+            ("€30", "EUR"), ("30 euros", "EUR"), ("20-40 EUR", "EUR"), ("30 CHF", "CHF"), ("¥3000", "JPY"),
+            ("30", nil), ("under 30", nil), ("$30 or £25", nil), ("no limit", nil),
+        ] as [(String, String?)])
+    func aBudgetSaysItsCurrency(_ text: String, _ code: String?) throws {
+        #expect(AnswerParser.budgetCurrency(text) == code)
+        if code != nil { #expect(AnswerParser.parseBudget(text)?.max != nil) }
+    }
+
+    @Test func theFlowReadsTheBudgetsCurrency() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(TestSupport.seedCSV, into: catalog)
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer("dinosaurs", in: catalog)
+        try flow.skip(in: catalog)
+        try flow.answer("£20", in: catalog)
+        #expect(flow.profile?.currency == "GBP")
+        #expect(flow.profile?.budgetMax == Money(20))
+    }
+
     // MARK: The semantic signal's rules
 
     /// Similarities chosen by the test, looked up by product id in the real catalog.

@@ -166,34 +166,37 @@ public struct RecommendationDocument: GiftwiseDocument, Equatable {
         public var exclude: [String]?
         /// Whether the minimum budget is dropped.
         public var dropsBudgetMin: Bool
+        /// The budget's new currency.
+        public var currency: String?
 
         /// Creates changes.
         public init(
             budget: Double? = nil, purposes: [Purpose]? = nil, interests: [String]? = nil, exclude: [String]? = nil,
-            dropsBudgetMin: Bool = false
+            dropsBudgetMin: Bool = false, currency: String? = nil
         ) {
             self.budget = budget
             self.purposes = purposes
             self.interests = interests
             self.exclude = exclude
             self.dropsBudgetMin = dropsBudgetMin
+            self.currency = currency
         }
 
         /// The document form of profile changes.
         public init(_ changes: ProfileChanges) {
             self.init(
                 budget: changes.budget?.major, purposes: changes.purposes, interests: changes.interests,
-                exclude: changes.exclude, dropsBudgetMin: changes.dropBudgetMin == true)
+                exclude: changes.exclude, dropsBudgetMin: changes.dropBudgetMin == true, currency: changes.currency)
         }
 
         /// The library form of these changes.
         public var profileChanges: ProfileChanges {
             ProfileChanges(
                 budget: budget.map { Money($0) }, purposes: purposes, interests: interests, exclude: exclude,
-                dropBudgetMin: dropsBudgetMin ? true : nil)
+                dropBudgetMin: dropsBudgetMin ? true : nil, currency: currency)
         }
 
-        enum CodingKeys: String, CodingKey { case budget, purposes, interests, exclude, budgetMin }
+        enum CodingKeys: String, CodingKey { case budget, purposes, interests, exclude, budgetMin, currency }
 
         /// Reads the changed keys; a `budgetMin` key (null) means the minimum is dropped.
         public init(from decoder: any Decoder) throws {
@@ -203,6 +206,7 @@ public struct RecommendationDocument: GiftwiseDocument, Equatable {
             interests = try container.decodeIfPresent([String].self, forKey: .interests)
             exclude = try container.decodeIfPresent([String].self, forKey: .exclude)
             dropsBudgetMin = container.contains(.budgetMin)
+            currency = try container.decodeIfPresent(String.self, forKey: .currency)
         }
 
         /// Writes only the changed keys.
@@ -213,6 +217,7 @@ public struct RecommendationDocument: GiftwiseDocument, Equatable {
             try container.encodeIfPresent(interests, forKey: .interests)
             try container.encodeIfPresent(exclude, forKey: .exclude)
             if dropsBudgetMin { try container.encodeNil(forKey: .budgetMin) }
+            try container.encodeIfPresent(currency, forKey: .currency)
         }
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 /// `POST /v1/recommendations` (DESIGN §5) and the `profile` of a finished ``FlowStep``.
 ///
 /// `{"age":7,"interests":["dinosaurs"],"purposes":["educational"],"budget":30,"budgetMin":10,
-/// "exclude":["slime"],"limit":5}`; every key but `age` may be left out.
+/// "exclude":["slime"],"limit":5,"currency":"GBP"}`; every key but `age` may be left out.
 public struct RecommendationRequest: Codable, Sendable, Equatable {
     /// Age in years (1.5 = 18 months).
     public var age: Double
@@ -13,7 +13,7 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
     public var interests: [String]
     /// What the gift is for; empty means no preference.
     public var purposes: [Purpose]
-    /// The most to spend, in the catalog's currency.
+    /// The most to spend, in ``currency`` (the catalog's main currency when `nil`).
     public var budget: Double?
     /// The least to spend.
     public var budgetMin: Double?
@@ -21,11 +21,13 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
     public var exclude: [String]
     /// How many gifts to list (1–100).
     public var limit: Int?
+    /// The budget's currency (ISO 4217, e.g. "GBP"); `nil`: the catalog's main currency.
+    public var currency: String?
 
     /// Creates a request.
     public init(
         age: Double, interests: [String] = [], purposes: [Purpose] = [], budget: Double? = nil,
-        budgetMin: Double? = nil, exclude: [String] = [], limit: Int? = nil
+        budgetMin: Double? = nil, exclude: [String] = [], limit: Int? = nil, currency: String? = nil
     ) {
         self.age = age
         self.interests = interests
@@ -34,6 +36,7 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         self.budgetMin = budgetMin
         self.exclude = exclude
         self.limit = limit
+        self.currency = currency
     }
 
     /// The request that asks for `profile` (its excluded product ids join the words to avoid).
@@ -41,10 +44,11 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         self.init(
             age: Double(profile.ageMonths) / 12, interests: profile.interests, purposes: profile.purposes.sorted(),
             budget: profile.budgetMax?.major, budgetMin: profile.budgetMin?.major,
-            exclude: profile.excludedWords + profile.excludedProductIDs.sorted(), limit: limit)
+            exclude: profile.excludedWords + profile.excludedProductIDs.sorted(), limit: limit,
+            currency: profile.currency)
     }
 
-    enum CodingKeys: String, CodingKey { case age, interests, purposes, budget, budgetMin, exclude, limit }
+    enum CodingKeys: String, CodingKey { case age, interests, purposes, budget, budgetMin, exclude, limit, currency }
 
     /// Reads a request; missing lists are empty.
     public init(from decoder: any Decoder) throws {
@@ -56,6 +60,7 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         budgetMin = try container.decodeIfPresent(Double.self, forKey: .budgetMin)
         exclude = try container.decodeIfPresent([String].self, forKey: .exclude) ?? []
         limit = try container.decodeIfPresent(Int.self, forKey: .limit)
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
     }
 
     /// What is wrong with the request, if anything: the age, budgets and limit in range.
@@ -68,6 +73,9 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         }
         if let budget, let budgetMin, budgetMin > budget { return "budgetMin is above budget" }
         if let limit, !(1...100).contains(limit) { return "limit must be from 1 to 100" }
+        if let currency, !ExchangeRatesReader.isCurrencyCode(currency.uppercased()) {
+            return "currency must be a three-letter ISO 4217 code such as GBP"
+        }
         return nil
     }
 
@@ -79,6 +87,7 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         var profile = RecipientProfile(
             ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget.map { Money($0) },
             budgetMin: budgetMin.map { Money($0) })
+        profile.currency = currency?.uppercased()
         try profile.exclude(exclude, in: catalog)
         return profile
     }
@@ -90,6 +99,7 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         var profile = RecipientProfile(
             ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget.map { Money($0) },
             budgetMin: budgetMin.map { Money($0) })
+        profile.currency = currency?.uppercased()
         for entry in exclude {
             if try CatalogDatabase.productExists(db, id: entry) {
                 profile.excludedProductIDs.insert(entry)

@@ -64,17 +64,20 @@ public struct ProfileChanges: Sendable, Codable, Equatable {
     public var exclude: [String]?
     /// Drop the minimum budget.
     public var dropBudgetMin: Bool?
+    /// The budget's new currency (ISO 4217), the same amount read in the shop's currency.
+    public var currency: String?
 
     /// Creates changes.
     public init(
         budget: Money? = nil, purposes: [Purpose]? = nil, interests: [String]? = nil, exclude: [String]? = nil,
-        dropBudgetMin: Bool? = nil
+        dropBudgetMin: Bool? = nil, currency: String? = nil
     ) {
         self.budget = budget
         self.purposes = purposes
         self.interests = interests
         self.exclude = exclude
         self.dropBudgetMin = dropBudgetMin
+        self.currency = currency
     }
 
     /// The profile with these changes applied.
@@ -85,19 +88,21 @@ public struct ProfileChanges: Sendable, Codable, Equatable {
         if let interests { changed.interests = interests }
         if let exclude { changed.excludedWords = exclude }
         if dropBudgetMin == true { changed.budgetMin = nil }
+        if let currency { changed.currency = currency }
         return changed
     }
 
     /// How many answers change.
     public var count: Int {
-        [budget != nil, purposes != nil, interests != nil, exclude != nil, dropBudgetMin == true].filter { $0 }.count
+        [budget != nil, purposes != nil, interests != nil, exclude != nil, dropBudgetMin == true, currency != nil]
+            .filter { $0 }.count
     }
 
     func merged(with other: ProfileChanges) -> ProfileChanges {
         ProfileChanges(
             budget: budget ?? other.budget, purposes: purposes ?? other.purposes,
             interests: interests ?? other.interests, exclude: exclude ?? other.exclude,
-            dropBudgetMin: dropBudgetMin ?? other.dropBudgetMin)
+            dropBudgetMin: dropBudgetMin ?? other.dropBudgetMin, currency: currency ?? other.currency)
     }
 }
 

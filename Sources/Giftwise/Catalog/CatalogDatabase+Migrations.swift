@@ -180,6 +180,12 @@ extension CatalogDatabase {
                     CREATE UNIQUE INDEX gift_once_a_day ON gift(recipient_id, product_id, given_on);
                     """)
         }
+        migrator.registerMigration("v4-interest-not-about") { db in
+            // Names that hold an interest's word but mean something else ("bugs bunny" is not
+            // about insects): stored with the interest, read when tagging and matching.
+            try db.execute(sql: "ALTER TABLE interest ADD COLUMN not_about TEXT NOT NULL DEFAULT '[]'")
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        }
         return migrator
     }
 }

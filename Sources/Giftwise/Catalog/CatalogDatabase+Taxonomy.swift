@@ -14,9 +14,11 @@ extension CatalogDatabase {
             try db.execute(sql: "DELETE FROM interest WHERE is_free = 0")
             let insertInterest = try db.makeStatement(
                 sql: """
-                    INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms) VALUES (?, ?, ?, 0, ?, ?, ?)
+                    INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms, not_about)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
-                        is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous, synonyms = excluded.synonyms
+                        is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous,
+                        synonyms = excluded.synonyms, not_about = excluded.not_about
                     """)
             let insertAlias = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
@@ -26,6 +28,7 @@ extension CatalogDatabase {
                 try insertInterest.execute(arguments: [
                     interest.id, interest.label, interest.phrase, position,
                     Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms),
+                    Self.jsonArray(interest.notAbout),
                 ])
                 for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
@@ -63,7 +66,10 @@ extension CatalogDatabase {
             let interests = try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT id, label, phrase, ambiguous, synonyms FROM interest WHERE is_free = 0 ORDER BY position, id"
+                    """
+                    SELECT id, label, phrase, ambiguous, synonyms, not_about FROM interest
+                    WHERE is_free = 0 ORDER BY position, id
+                    """
             ).map { row in
                 let id: String = row[0]
                 let ambiguous = Self.stringArray(json: row[3])
@@ -71,7 +77,7 @@ extension CatalogDatabase {
                 return Interest(
                     id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
                     related: related[id] ?? [:],
-                    ambiguous: ambiguous)
+                    ambiguous: ambiguous, notAbout: Self.stringArray(json: row[5]))
             }
             return Taxonomy(interests: interests)
         }

@@ -39,7 +39,7 @@ package final class MatchMemo {
     var tags: [Int64: [String]] = [:]
     /// Rows of retrieval statements (a tag's best products within the limits), in their order.
     var pks: [StatementKey: [Int64]] = [:]
-    /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:)``).
+    /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:product:)``).
     struct Words {
         var nameTokens: [String] = []
         var nameSet: Set<String> = []

@@ -69,6 +69,9 @@ struct InterestRequest {
     var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
     /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
+    /// Names that hold the interest's words but are not about it ("angry birds" for birds), as
+    /// folded words: their words never place the wish in a product's text.
+    var falseFriends: [[String]] = []
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
     private(set) var ownSet: Set<String>
@@ -212,12 +215,16 @@ struct MatchQuery {
             if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
                 searched.append(meaningful[0])
             }
-            requests.append(
-                InterestRequest(
-                    said: trimmed, interest: interest, specificity: specificity,
-                    freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
-                    phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
-                    textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil)))
+            var request = InterestRequest(
+                said: trimmed, interest: interest, specificity: specificity,
+                freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
+                phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
+                textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil))
+            if let interest {
+                let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
+                request.falseFriends = taxonomy.falseFriends(of: interest, words: words)
+            }
+            requests.append(request)
         }
         return (requests, notUnderstood)
     }
@@ -237,7 +244,10 @@ struct MatchQuery {
         }
     }
 
-    func currencyContext(_ db: Database) throws -> CurrencyContext {
+    func currencyContext(_ db: Database) throws -> CurrencyContext { try currencyContext(db, for: profile) }
+
+    /// The currencies of `profile`'s budget (a relaxation may read it in another currency).
+    func currencyContext(_ db: Database, for profile: RecipientProfile) throws -> CurrencyContext {
         if let known = memo.currency[profile.currency] { return known }
         let counts = try CatalogDatabase.currencyCounts(db)
         let main = CatalogDatabase.mainCurrency(of: counts)
@@ -320,7 +330,7 @@ struct MatchQuery {
     func goodPKs(_ db: Database, profile: RecipientProfile, ignoringAge: Bool = false, useMeaning: Bool = true) throws
         -> Set<Int64>
     {
-        let currency = try currencyContext(db)
+        let currency = try currencyContext(db, for: profile)
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
         let mask = Purpose.mask(profile.purposes)
@@ -335,10 +345,18 @@ struct MatchQuery {
         var pks = try wordsGood(db, profile: profile, requests: requests, limits: limits)
         if useMeaning, semantic != nil, pks.count < weights.semanticWhenFewerThan {
             for request in requests {
-                for (pk, similarity) in try nearest(db, to: request.said, limits: limits, purposeMask: mask)
-                where similarity >= weights.semanticGoodSimilarity {
-                    pks.insert(pk)
-                }
+                let close = try nearest(db, to: request.said, limits: limits, purposeMask: mask)
+                    .filter { $0.similarity >= weights.semanticGoodSimilarity }.map(\.pk)
+                // A product that shares only part of a wish's words is close in meaning because
+                // of that word: "Widow Spider Figure" to "spider-man". Not their thing.
+                let partly =
+                    request.ownSet.count < 2
+                    ? []
+                    : Set(
+                        try MatchRequests.texts(db, pks: close.filter { !pks.contains($0) }).filter {
+                            Self.holdsPartOf(request, name: $0.name, description: $0.description)
+                        }.map(\.pk))
+                for pk in close where !partly.contains(pk) { pks.insert(pk) }
             }
         }
         return pks
@@ -771,6 +789,7 @@ struct MatchQuery {
         let needsText =
             requests.indices.contains { relevance[$0]?[pk] != nil }
             || requestTags.contains { tags in tags.contains { product.interests.contains($0) } }
+            || requests.indices.contains { requests[$0].ownSet.count > 1 && meaning[$0]?[pk] != nil }
         let words = needsText ? self.words(pk: pk, product: product) : MatchMemo.Words()
         let (nameTokens, nameSet, allSet) = (words.nameTokens, words.nameSet, words.allSet)
         // A tag's rank among the product's (few) tags: its first place, by a linear scan.
@@ -795,7 +814,8 @@ struct MatchQuery {
             var knownPlace: TextPlace?
             func textPlace() -> TextPlace {
                 if let knownPlace { return knownPlace }
-                let place = Self.place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+                let place = Self.place(
+                    of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet, product: product)
                 knownPlace = place
                 return place
             }
@@ -823,8 +843,11 @@ struct MatchQuery {
                 // Meaning never outranks their words or their tag (capped), and is their thing only
                 // when the similarity says so plainly.
                 let weight = weights.semanticCap * similarity
-                let hit: InterestHit =
-                    similarity >= weights.semanticGoodSimilarity ? .meaning(similarity) : .nearMeaning(similarity)
+                let plainlyClose =
+                    similarity >= weights.semanticGoodSimilarity
+                    && !(request.ownSet.count > 1 && request.ownSet.contains(where: allSet.contains)
+                        && !request.ownSet.isSubset(of: allSet))
+                let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
@@ -946,20 +969,43 @@ struct MatchQuery {
         }
     }
 
-    /// ``place(of:nameTokens:nameSet:allSet:)`` from the raw text.
+    /// Whether the product's text holds some of a several-word wish's own words but not all:
+    /// its closeness in meaning then comes from the shared word ("Widow Spider Figure" is close
+    /// to "spider-man"), which makes it related, never their thing.
+    static func holdsPartOf(_ request: InterestRequest, name: String, description: String) -> Bool {
+        guard request.ownSet.count > 1 else { return false }
+        let words = Set(TextNormalizer.tokens(name)).union(TextNormalizer.tokens(description))
+        return request.ownSet.contains(where: words.contains) && !request.ownSet.isSubset(of: words)
+    }
+
+    /// ``place(of:nameTokens:nameSet:allSet:product:)`` from the raw text.
     static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
-        let nameTokens = TextNormalizer.tokens(name)
+        let friends = request.falseFriends
+        let nameTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(name))
         let nameSet = Set(nameTokens)
         return place(
             of: request, nameTokens: nameTokens, nameSet: nameSet,
-            allSet: nameSet.union(TextNormalizer.tokens(description)))
+            allSet: nameSet.union(Taxonomy.removing(friends, from: TextNormalizer.tokens(description))))
     }
 
-    /// Where the wish's words are: any of its phrases wholly in the name, else in name and
-    /// description together, else only the stemmer matched.
-    static func place(of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>)
-        -> TextPlace
-    {
+    /// Where the wish's words are in `product`, whose words are given: any of its phrases wholly
+    /// in the name, else in name and description together, else only the stemmer matched. Words
+    /// inside a name that is not about the wish's interest ("Angry Birds" for birds) do not count.
+    static func place(
+        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>,
+        product: Product
+    ) -> TextPlace {
+        if request.falseFriends.contains(where: { allSet.contains($0[0]) }) {
+            // Rare: the text may hold such a name, so read it again without them.
+            return place(of: request, name: product.name, description: product.description)
+        }
+        return place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+    }
+
+    /// Where the wish's words are among these words (see above).
+    private static func place(
+        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>
+    ) -> TextPlace {
         if request.ownSet.isSubset(of: nameSet) { return .name }
         for words in request.otherPhraseWords where contains(nameTokens, nameSet: nameSet, words: words) {
             return .name

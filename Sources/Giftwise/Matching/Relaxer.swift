@@ -54,7 +54,7 @@ struct Relaxer {
     private static func disjoint(_ a: ProfileChanges, _ b: ProfileChanges) -> Bool {
         !((a.budget != nil && b.budget != nil) || (a.purposes != nil && b.purposes != nil)
             || (a.interests != nil && b.interests != nil) || (a.exclude != nil && b.exclude != nil)
-            || (a.dropBudgetMin != nil && b.dropBudgetMin != nil))
+            || (a.dropBudgetMin != nil && b.dropBudgetMin != nil) || (a.currency != nil && b.currency != nil))
     }
 
     private func singleChanges(_ db: Database) throws -> [(suggestion: String, changes: ProfileChanges)] {
@@ -69,6 +69,19 @@ struct Relaxer {
         }
         if profile.budgetMin != nil {
             changes.append(("drop the minimum spend", ProfileChanges(dropBudgetMin: true)))
+        }
+        // A budget in a currency the shop gave no rate for leaves those products out: the same
+        // amount in the shop's currency is the change that brings them in ("$20" in a shop that
+        // prices in pounds).
+        if let amount = profile.budgetMax ?? profile.budgetMin {
+            let comparable = Set(currency.comparable)
+            for code in currency.catalogCurrencies where !comparable.contains(code) {
+                changes.append(
+                    (
+                        "give the budget in \(code) (\(amount.formatted(currency: code)))",
+                        ProfileChanges(currency: code)
+                    ))
+            }
         }
         let purposes = profile.purposes.sorted()
         for purpose in purposes {

@@ -18,11 +18,17 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     /// "magic" in "Magic Drawing Board", "space" in "saves space". They still resolve what a
     /// person says.
     public var ambiguous: [String]
+    /// Names that contain one of its words but mean something else — a character, a brand, a
+    /// compound: "bugs bunny" and "spider-man" are not about insects, "angry birds" not about
+    /// birds. Product text holding one is not tagged with the interest for those words, a
+    /// wish for the interest is not "in the name" there, and a person who types one is taken
+    /// at their words, not as the interest.
+    public var notAbout: [String]
 
     /// Creates an interest.
     public init(
         id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
-        related: [String: Double] = [:], ambiguous: [String] = []
+        related: [String: Double] = [:], ambiguous: [String] = [], notAbout: [String] = []
     ) {
         self.id = id
         self.label = label
@@ -31,11 +37,14 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         self.synonyms = synonyms
         self.related = related
         self.ambiguous = ambiguous
+        self.notAbout = notAbout
     }
 
-    private enum CodingKeys: String, CodingKey { case id, label, phrase, aliases, synonyms, related, ambiguous }
+    private enum CodingKeys: String, CodingKey {
+        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout
+    }
 
-    /// Decodes an interest; `synonyms` and `ambiguous` may be absent.
+    /// Decodes an interest; `synonyms`, `ambiguous` and `notAbout` may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -45,5 +54,6 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []
         related = try container.decodeIfPresent([String: Double].self, forKey: .related) ?? [:]
         ambiguous = try container.decodeIfPresent([String].self, forKey: .ambiguous) ?? []
+        notAbout = try container.decodeIfPresent([String].self, forKey: .notAbout) ?? []
     }
 }

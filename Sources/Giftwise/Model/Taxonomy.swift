@@ -13,6 +13,13 @@ public struct Taxonomy: Sendable {
     /// Folded phrases that name their interest itself (id, label, synonyms, spelling variants),
     /// as opposed to a narrower kind of it ("t-rex" for dinosaurs, "jigsaw" for puzzles).
     private let samePhrases: Set<String>
+    /// The names that hold an interest's word but mean something else ("bugs bunny", "parrot
+    /// rolling spider"), as folded words, longest first; whichever interest lists them.
+    private let falseFriends: [[String]]
+
+    /// In the phrase tables, a name that is not about the interest its words suggest: it
+    /// takes its words out of the text and stands for no interest.
+    private static let notAnInterest = ""
 
     /// Creates a taxonomy; later duplicates of an alias lose to earlier ones.
     public init(interests: [Interest]) {
@@ -39,6 +46,22 @@ public struct Taxonomy: Sendable {
                 if phrases[key] == nil { phrases[key] = interest.id }
                 longest = max(longest, tokens.count)
             }
+        }
+        // A name that is not about the interest ("angry birds") is read as a whole, like any
+        // phrase, and stands for nothing: unless it is some interest's own phrase.
+        var falseFriends: [[String]] = []
+        for interest in interests {
+            let names = interest.notAbout.map(TextNormalizer.tokens).filter { !$0.isEmpty }
+            for tokens in names where !falseFriends.contains(tokens) {
+                falseFriends.append(tokens)
+                let key = tokens.joined(separator: " ")
+                if phrases[key] == nil { phrases[key] = Self.notAnInterest }
+                longest = max(longest, tokens.count)
+            }
+        }
+        // Longest first, then alphabetical: the same reading every time.
+        self.falseFriends = falseFriends.sorted {
+            ($0.count, $1.joined(separator: " ")) > ($1.count, $0.joined(separator: " "))
         }
         self.byID = byID
         self.phrases = phrases
@@ -92,7 +115,8 @@ public struct Taxonomy: Sendable {
     public func resolution(_ text: String) -> (interest: Interest, specificity: Specificity)? {
         let tokens = TextNormalizer.tokens(text)
         let key = tokens.joined(separator: " ")
-        if let id = phrases[key], let interest = interest(id: id) {
+        if let id = phrases[key] {
+            guard let interest = interest(id: id) else { return nil }
             return (interest, samePhrases.contains(key) ? .same : .narrower)
         }
         // "dinosaur toys" or "famous buildings": the longest known phrase inside the answer. It is
@@ -100,8 +124,14 @@ public struct Taxonomy: Sendable {
         var index = 0
         while index < tokens.count {
             var length = min(longestPhrase, tokens.count - index)
+            var skipped = 0
             while length >= 1 {
                 let phrase = tokens[index..<(index + length)].joined(separator: " ")
+                if phrases[phrase] == Self.notAnInterest {
+                    // "angry birds toys": the name is not about birds; read past it.
+                    skipped = length
+                    break
+                }
                 if let id = phrases[phrase], let interest = interest(id: id) {
                     // The other words add nothing ("dinosaur toys"), or name the same interest
                     // again ("knights and castles").
@@ -117,13 +147,13 @@ public struct Taxonomy: Sendable {
                 }
                 length -= 1
             }
-            index += 1
+            index += max(1, skipped)
         }
         return nil
     }
 
     /// Whether a folded phrase is one the taxonomy knows (an id, label or alias).
-    func isPhrase(_ key: String) -> Bool { phrases[key] != nil }
+    func isPhrase(_ key: String) -> Bool { phrases[key].map { $0 != Self.notAnInterest } ?? false }
 
     /// The folded phrases that name this interest or a narrower kind of it (id, label, aliases),
     /// less its ambiguous words: what product text says when it is about the interest.
@@ -141,6 +171,36 @@ public struct Taxonomy: Sendable {
 
     /// The interest with this id.
     public func interest(id: String) -> Interest? { byID[id].map { interests[$0] } }
+
+    /// The names, as folded words, that hold one of these words (a wish's phrases for the
+    /// interest, folded) but mean something else, less the interest's own phrases ("spider man"
+    /// is not about insects, yet it is superheroes' own): inside such a name, the words say
+    /// nothing about the interest.
+    func falseFriends(of interest: Interest, words: Set<String>) -> [[String]] {
+        falseFriends.filter { name in
+            name.contains(where: words.contains) && phrases[name.joined(separator: " ")] != interest.id
+        }
+    }
+
+    /// `tokens` without the names in `names` (as ``falseFriends(of:)`` gives them): the words
+    /// left are the ones that can be about the interest.
+    static func removing(_ names: [[String]], from tokens: [String]) -> [String] {
+        guard !names.isEmpty, names.contains(where: { tokens.contains($0[0]) }) else { return tokens }
+        var kept: [String] = []
+        kept.reserveCapacity(tokens.count)
+        var index = 0
+        outer: while index < tokens.count {
+            for name in names where name.count <= tokens.count - index && name[0] == tokens[index] {
+                if tokens[index..<(index + name.count)].elementsEqual(name) {
+                    index += name.count
+                    continue outer
+                }
+            }
+            kept.append(tokens[index])
+            index += 1
+        }
+        return kept
+    }
 
     /// Resolves what a person typed ("dinos", "T-Rex", "Board Games") to an interest.
     public func resolve(_ text: String) -> Interest? {
@@ -185,6 +245,12 @@ public struct Taxonomy: Sendable {
                 while length >= 1 {
                     let key = tokens[index..<(index + length)].joined(separator: " ")
                     if let id = phrases[key] {
+                        if id == Self.notAnInterest {
+                            // A name that only holds an interest's word: no tag from it.
+                            index += length
+                            matched = true
+                            break
+                        }
                         counts[id, default: 0] += weight
                         if firstSeen[id] == nil {
                             firstSeen[id] = order

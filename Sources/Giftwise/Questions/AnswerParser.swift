@@ -95,9 +95,23 @@ package enum AnswerParser {
             "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit",
         ]
         if unlimited.contains(rest) { return (nil, nil) }
-        for word in ["usd", "dollars", "dollar", "bucks", "eur", "euros", "euro", "gbp", "pounds", "$", "£", "€"] {
-            rest = rest.replacingOccurrences(of: word, with: " ")
+        // The currency's words and symbols go ("£30", "30 euros"); ``budgetCurrency(_:)`` reads them.
+        var kept = ""
+        var word = ""
+        func flush() {
+            if Self.currencyWords[word] == nil { kept += word }
+            word = ""
         }
+        for character in rest {
+            if character.isLetter && character.isASCII {
+                word.append(character)
+            } else {
+                flush()
+                kept.append(Self.currencySymbols[character] == nil ? character : " ")
+            }
+        }
+        flush()
+        rest = kept
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         var atLeast = false
         for prefix in [
@@ -137,6 +151,46 @@ package enum AnswerParser {
         guard value.minorUnits > 0 else { return nil }
         return (nil, value)
     }
+
+    /// The currency a budget names, as an ISO 4217 code: "£30" and "30 pounds" are GBP, "$30" and
+    /// "30 bucks" USD, "30 CHF" CHF; `nil` when it names none (the catalog's main currency).
+    /// A budget that names two currencies names none that can be trusted: `nil` too.
+    package static func budgetCurrency(_ text: String) -> String? {
+        var found = Set<String>()
+        var word = ""
+        func flush() {
+            if let code = currencyWords[word] { found.insert(code) }
+            word = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter && character.isASCII {
+                word.append(character)
+            } else {
+                flush()
+                if let code = currencySymbols[character] { found.insert(code) }
+            }
+        }
+        flush()
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// Currency symbols a budget may carry. "$" is the US dollar, as a price's "$" is at import.
+    static let currencySymbols: [Character: String] = ["$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"]
+
+    /// Currency words and codes a budget may carry, lower-cased.
+    static let currencyWords: [String: String] = {
+        var words: [String: String] = [
+            "dollar": "USD", "dollars": "USD", "bucks": "USD", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
+            "euro": "EUR", "euros": "EUR", "yen": "JPY",
+        ]
+        for code in [
+            "usd", "gbp", "eur", "jpy", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "czk", "huf",
+            "inr", "cny", "hkd", "sgd", "krw", "mxn", "brl", "zar", "ils", "aed",
+        ] {
+            words[code] = code.uppercased()
+        }
+        return words
+    }()
 
     /// The option values an answer picks: by number ("2", "1,3") or words ("crafty, fun").
     package static func choices(_ text: String, for question: Question, multiple: Bool) throws -> [String] {

@@ -35,6 +35,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         var purposes: Set<Purpose> = []
         var budgetMax: Money?
         var budgetMin: Money?
+        /// The currency the budget named ("£30"); `nil`: the catalog's main currency.
+        var budgetCurrency: String?
         var excludedWords: [String] = []
         var steering = Critique()
         var recipient: SavedRecipient?
@@ -215,9 +217,11 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     static func profile(of state: State) -> RecipientProfile? {
         guard let months = state.ageMonths else { return nil }
-        return RecipientProfile(
+        var profile = RecipientProfile(
             ageMonths: months, interests: state.interests, purposes: state.purposes,
             budgetMax: state.budgetMax, budgetMin: state.budgetMin, excludedWords: state.excludedWords)
+        profile.currency = state.budgetCurrency
+        return profile
     }
 
     private mutating func commit(_ next: State, after question: QuestionID, _ reader: CatalogReader) throws {
@@ -299,6 +303,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             }
             next.budgetMin = budget.min
             next.budgetMax = budget.max
+            next.budgetCurrency = AnswerParser.budgetCurrency(text)
         case .avoid:
             let words = AnswerParser.avoidWords(text)
             if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) { return }

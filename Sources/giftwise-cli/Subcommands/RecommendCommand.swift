@@ -75,13 +75,17 @@ struct RecommendCommand: ParsableCommand {
         if let currency, !isCurrencyCode(currency) {
             throw ValidationError("--currency takes a three-letter currency code, e.g. USD or EUR.")
         }
+        if let currency, let named = budget?.currency, named != currency.uppercased() {
+            throw ValidationError(
+                "--budget \(budget!.text) is in \(named) but --currency says \(currency.uppercased()).")
+        }
     }
 
     func run() throws {
         let catalog = try database.open()
         let overrides = ProfileOverrides(
             ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget?.max,
-            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes, currency: currency)
+            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes, currency: currency ?? budget?.currency)
         let profile: RecipientProfile
         var history = HistorySignals.none
         var name: String?

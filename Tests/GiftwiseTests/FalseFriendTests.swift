@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// Names that hold an interest's word but mean something else ("Bugs Bunny", "Angry Birds",
+/// "Sea-Horse"), and words that name a theme printed on a thing rather than the hobby
+/// ("cupcake" on an eraser): neither tags a product with the interest nor makes it a good
+/// match for it. Found on the real Amazon UK export, where they were listed as good.
+struct FalseFriendTests {
+    /// Products without interests, so every tag is read from the name.
+    static func untaggedCatalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,price,age_min\n"
+                + """
+                ff-1,Pillow Pets Bugs Bunny,19.99,3
+                ff-2,Port A Bug Pop-up Insect Habitat,12.99,5
+                ff-3,Angry Birds Giant Eraser,2.99,5
+                ff-4,Wooden Bird Feeder Kit,9.99,6
+                ff-5,Sea-Horse 4D Puzzle,6.99,6
+                ff-6,Rocking Horse with Saddle,89.00,2
+                ff-7,Chocolate Biscuit Eraser,1.99,5
+                ff-8,Cupcake Baking Kit with Cookie Cutters,14.99,6
+                ff-9,Marvel Spider-Man Mask,11.99,4
+                ff-10,Widow Spider Figure,3.99,5
+
+                """, into: catalog)
+        return catalog
+    }
+
+    @Test func aNameThatOnlyHoldsAnInterestsWordDoesNotTagIt() throws {
+        let catalog = try Self.untaggedCatalog()
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        // A character, a franchise, a compound: not about insects, birds or horses
+        #expect(try !tags("ff-1").contains("insects"))
+        #expect(try !tags("ff-3").contains("birds"))
+        #expect(try !tags("ff-5").contains("horses"))
+        #expect(try !tags("ff-9").contains("insects"))
+        // Food printed on a thing is not baking
+        #expect(try !tags("ff-7").contains("baking"))
+        // The real things still are
+        #expect(try tags("ff-2").contains("insects"))
+        #expect(try tags("ff-4").contains("birds"))
+        #expect(try tags("ff-6").contains("horses"))
+        #expect(try tags("ff-8").contains("baking"))
+        #expect(try tags("ff-10").contains("insects"))
+        // A name that is another interest's own phrase still means that interest
+        #expect(try tags("ff-9").contains("superheroes"))
+    }
+
+    @Test(arguments: [
+        ("birds", ["ff-4"]), ("insects", ["ff-2", "ff-10"]), ("horses", ["ff-6"]), ("baking", ["ff-8"]),
+    ])
+    func aWishForTheInterestIsNeverGoodOnAFalseFriend(said: String, good: [String]) throws {
+        // Given products tagged by the shop with something unrelated, so only their words can match
+        let catalog = try TestSupport.emptyCatalog()
+        let untagged = try Self.untaggedCatalog()
+        var rows = TestSupport.header
+        for id in (1...10).map({ "ff-\($0)" }) {
+            let product = try #require(try untagged.product(id: id))
+            rows += "\(id),\(product.name),,\(product.price.major),USD,5,,collecting,fun,,true\n"
+        }
+        try TestSupport.importCSV(rows, into: catalog)
+        // When they ask for the interest
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: [said]))
+        // Then only products really about it are good, and the count says the same
+        let goodIDs = result.items.filter(\.isGoodMatch).map(\.product.id).sorted()
+        #expect(goodIDs == good.sorted(), "\(result.items.map { ($0.product.name, $0.isGoodMatch, $0.reasons) })")
+        #expect(result.goodMatchCount == good.count)
+    }
+
+    @Test func typingTheNameItselfFindsIt() throws {
+        let catalog = try Self.untaggedCatalog()
+        // "Angry Birds" is their words, not the interest birds
+        #expect(catalog.taxonomy.resolution("angry birds") == nil)
+        #expect(catalog.taxonomy.resolution("birds")?.interest.id == "birds")
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["angry birds"]))
+        #expect(result.fit == .good)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["ff-3"])
+        // And "spider-man" is the superhero, found by its name
+        let spider = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["spider-man"]))
+        #expect(spider.items.filter(\.isGoodMatch).map(\.product.id) == ["ff-9"])
+    }
+
+    @Test func aFalseFriendInsideALongerWishIsReadPast() {
+        let taxonomy = DefaultCatalog.taxonomy
+        // The name stands for nothing; the words after it still resolve
+        #expect(taxonomy.resolution("angry birds and dinosaurs")?.interest.id == "dinosaurs")
+        let words = Taxonomy.removing([["angry", "bird"]], from: ["angry", "bird", "eraser", "bird"])
+        #expect(words == ["eraser", "bird"])
+        #expect(Taxonomy.removing([], from: ["bird"]) == ["bird"])
+    }
+}
