@@ -459,4 +459,72 @@ struct MatchWorkRound5Tests {
             }
         }
     }
+
+    @Test func choosingAFollowUpExplainsNoCandidate() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        var flow = QuestionFlow()
+        for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer, in: catalog) }
+        var explained = -1
+        var chosen: QuestionFlow.FollowUp?
+        try CatalogReader(catalog).sharingSearches { reader in
+            chosen = try flow.nextFollowUp(in: flow.state, reader)
+            explained = reader.memo?.explanations ?? -1
+        }
+        #expect(chosen != nil)
+        // Before: the list before and every answer's list were full recommendations, each
+        // explaining its best 60 candidates, of which only the ids and the count were compared.
+        #expect(explained == 0)
+    }
+
+    @Test func topProductIDsAreTheRecommendationsIDsAndCount() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profiles =
+            MatchMemoTests.profiles + [
+                RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),
+                RecipientProfile(ageYears: 40, interests: []),
+                RecipientProfile(ageYears: 30, interests: ["zzzq"]),
+            ]
+        let critiques = [
+            Critique(), Critique(avoidedInterests: ["camping", "hiking"]), Critique(favouredPurposes: [.crafty]),
+            Critique(favouredInterests: ["art", "science"], favouredLike: "Dinosaur Fossil Dig Kit"),
+        ]
+        let matcher = Matcher(catalog: catalog)
+        try catalog.database.read { db in
+            let shared = MatchMemo()
+            for profile in profiles {
+                for critique in critiques {
+                    for limit in [1, 5, 12] {
+                        let full = try matcher.recommend(db, for: profile, limit: limit, critique: critique)
+                        for memo in [MatchMemo(), shared] {
+                            let top = try matcher.topProductIDs(
+                                db, for: profile, limit: limit, critique: critique, memo: memo)
+                            #expect(top.ids == full.items.map(\.product.id), "\(profile) \(critique) \(limit)")
+                            #expect(top.goodMatchCount == full.goodMatchCount)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func interestsAreResolvedOncePerMemo() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let memo = MatchMemo()
+        let interests = ["dinosaurs", "drawing", "star wars", "scuba diving", "!!"]
+        let first = query(RecipientProfile(ageYears: 7, interests: interests), catalog, memo: memo)
+        let second = query(
+            RecipientProfile(ageYears: 9, interests: interests, purposes: [.fun]), catalog,
+            critique: Critique(favouredPurposes: [.crafty]), memo: memo)
+        // Before: every query (a flow step makes one per list and count) resolved them again.
+        #expect(memo.resolved.count == 1)
+        let fresh = MatchQuery.resolve(interests, taxonomy: catalog.taxonomy)
+        for made in [first, second] {
+            #expect(made.requests.map(\.said) == fresh.requests.map(\.said))
+            #expect(made.requests.map(\.phrases) == fresh.requests.map(\.phrases))
+            #expect(made.requests.map(\.textQuery) == fresh.requests.map(\.textQuery))
+            #expect(made.requests.map(\.exactTags) == fresh.requests.map(\.exactTags))
+            #expect(made.requests.map(\.falseFriends) == fresh.requests.map(\.falseFriends))
+            #expect(made.notUnderstood == fresh.notUnderstood)
+        }
+    }
 }

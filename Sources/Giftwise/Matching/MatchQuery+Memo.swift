@@ -69,6 +69,10 @@ package final class MatchMemo {
     }
     /// Products weighed per query (see `MatchQuery.candidates`).
     var scored: [ScoredKey: [Int64: Scored]] = [:]
+    /// Interests as resolved through the catalog's taxonomy (one catalog per memo).
+    var resolved: [[String]: (requests: [InterestRequest], notUnderstood: [String])] = [:]
+    /// How many candidates recommendations explained through this memo (what tests count).
+    var explanations = 0
     /// How many products were weighed through this memo (what tests count instead of time).
     var weighings = 0
     /// The weights `scored` was filled with (a memo shared by matchers with other weights keeps

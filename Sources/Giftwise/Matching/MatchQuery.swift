@@ -172,8 +172,19 @@ struct MatchQuery {
         self.taxonomy = taxonomy
         self.weights = weights
         self.semantic = semantic
-        (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy)
+        (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo)
         requestTags = requests.map(\.exactTags)
+    }
+
+    /// ``resolve(_:taxonomy:)``, once per memo for the same interests (a flow step makes a query
+    /// for every list and count it weighs, most with the same interests).
+    static func resolve(_ interests: [String], taxonomy: Taxonomy, memo: Memo) -> (
+        requests: [InterestRequest], notUnderstood: [String]
+    ) {
+        if let known = memo.resolved[interests] { return known }
+        let resolved = resolve(interests, taxonomy: taxonomy)
+        memo.resolved[interests] = resolved
+        return resolved
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
@@ -501,7 +512,7 @@ struct MatchQuery {
     /// Resolved requests for a profile (relaxed profiles too).
     func requests(for profile: RecipientProfile) -> [InterestRequest] {
         profile.interests == self.profile.interests
-            ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
+            ? requests : Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo).requests
     }
 
     /// When nothing matches their words, says whether the budget or their age removed what did:
