@@ -527,4 +527,28 @@ struct MatchWorkRound5Tests {
             #expect(made.notUnderstood == fresh.notUnderstood)
         }
     }
+
+    @Test func variantKeysTakeTheASCIIShortcutExactly() {
+        // The key as it was computed before the ASCII shortcut (a verbatim copy).
+        let suffixes: Set<String> = ["pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count"]
+        func isMeasure(_ word: String) -> Bool {
+            let digits = word.filter(\.isNumber)
+            guard !digits.isEmpty else { return false }
+            let letters = word.filter { !$0.isNumber }
+            return letters.count <= 3 || suffixes.contains(letters)
+        }
+        func reference(_ tokens: [String]) -> [String] {
+            tokens.filter { word in
+                !Diversifier.variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
+            }
+        }
+        let words = [
+            "dino", "2019", "10pc", "3pack", "x3", "4x", "1st", "v2", "12cm", "500ml", "red", "set", "kit", "½", "٣",
+            "x٣", "café", "naïve", "1000pieces", "a1b2c3d4", "", "lego", "ABC", "\u{0}", "12345678901",
+        ]
+        for word in words {
+            #expect(Diversifier.variantKey(tokens: [word]) == reference([word]), "\(word)")
+        }
+        #expect(Diversifier.variantKey(tokens: words) == reference(words))
+    }
 }

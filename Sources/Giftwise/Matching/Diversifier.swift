@@ -113,7 +113,12 @@ struct Diversifier {
     /// ``variantKey(_:)`` of a name already split by `TextNormalizer.tokens`.
     static func variantKey(tokens: [String]) -> [String] {
         tokens.filter { word in
-            !variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
+            // Most words are ASCII without a digit: neither all digits nor a measure, and
+            // Character.isNumber (Unicode) need not be asked letter by letter.
+            if !word.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x30 || $0 > 0x39) }) {
+                return !variantWords.contains(word)
+            }
+            return !variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
         }
     }
 
