@@ -198,7 +198,7 @@ extension Problem {
 
     static func invalidImport(_ report: ImportReport) -> Problem {
         let noun = report.errorCount == 1 ? "error" : "errors"
-        let first = report.errors.first.map { " First: \($0.description)." } ?? ""
+        let first = report.errors.first.map { " First: \(report.describe($0))." } ?? ""
         return Problem(
             .unprocessableContent, kind: "invalid-catalog", title: "Invalid catalog file",
             detail: "The catalog file has \(report.errorCount) \(noun); nothing was written.\(first)",

@@ -34,7 +34,8 @@ struct ProfileRequest: Sendable, Equatable {
         budgetMin = try query.single("budgetMin").map { text throws(Problem) in try Self.number(text, name: "budgetMin")
         }
         exclude = try Self.texts(query.all("exclude"), name: "exclude")
-        currency = try query.single("currency").map { text throws(Problem) in try Self.currency(text, name: "currency") }
+        currency = try query.single("currency").map { text throws(Problem) in try Self.currency(text, name: "currency")
+        }
         if let text = try query.single("limit") {
             guard let value = Int(text) else {
                 throw Problem.badParameter(

@@ -185,10 +185,13 @@ struct BudgetArgument: ExpressibleByArgument {
 /// Reads a money amount such as 30, 24.99 or $30.
 struct MoneyArgument: ExpressibleByArgument {
     var money: Money
+    /// The currency the amount names ("£30"), if any.
+    var currency: String?
     init?(argument: String) {
-        let cleaned = argument.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "$", with: "")
+        let cleaned = AnswerParser.withoutCurrency(argument).trimmingCharacters(in: .whitespaces)
         guard let value = Double(cleaned), value.isFinite, value >= 0, value <= 1_000_000_000 else { return nil }
         money = Money(value)
+        currency = AnswerParser.budgetCurrency(argument)
     }
 }
 

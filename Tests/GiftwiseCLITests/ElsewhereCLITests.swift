@@ -52,6 +52,16 @@ struct ElsewhereCLITests {
             ["recommend", "--db", db, "--age", "7", "--budget", "£20", "--currency", "USD"], in: folder)
         #expect(clash.status == 2)
         #expect(clash.stderr.contains("--budget £20 is in GBP but --currency says USD"), "\(clash.stderr)")
+        // Saved budgets are in the catalog's currency: "£20" is refused, "$20" saved and shown as dollars
+        let saved = try CLIHarness.run(
+            ["recipients", "add", "Maya", "--db", db, "--age", "7", "--budget", "£20"], in: folder)
+        #expect(saved.status == 2)
+        #expect(saved.stderr.contains("Saved budgets are in the catalog's currency, USD"), "\(saved.stderr)")
+        let dollars = try CLIHarness.run(
+            ["recipients", "add", "Maya", "--db", db, "--age", "7", "--budget", "$20"], in: folder)
+        #expect(dollars.status == 0, "\(dollars.summary)")
+        let shown = try CLIHarness.run(["recipients", "show", "Maya", "--db", db], in: folder)
+        #expect(shown.stdout.contains("Budget:     up to $20"), "\(shown.stdout)")
     }
 
     @Test func textSaysPlainlyWhenNothingIsAboutWhatTheyEnjoy() throws {

@@ -38,7 +38,8 @@ struct ImportBehaviourTests {
         #expect(try catalog.product(id: "pound")?.currency == "GBP")
         // Not a currency code: refused before anything is read, and the catalog is unchanged.
         #expect(throws: GiftwiseError.self) {
-            try TestSupport.importCSV("id,name,price\nx,X,1\n", into: catalog, options: ImportOptions(defaultCurrency: "£"))
+            try TestSupport.importCSV(
+                "id,name,price\nx,X,1\n", into: catalog, options: ImportOptions(defaultCurrency: "£"))
         }
         #expect(try catalog.product(id: "x") == nil)
     }
@@ -226,6 +227,25 @@ struct ImportBehaviourTests {
         let report = try TestSupport.importCSV(text, into: catalog)
         #expect(report.added == 1)
         #expect(try catalog.product(id: id)?.price == Money(3))
+    }
+
+    @Test func aJSONArraysErrorsNameTheItemNotALine() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let data = Data(#"[{"id":"a","name":"Ball","price":3},{"id":"b","name":"Kite"},{"id":"c","name":"Top"}]"#.utf8)
+        do {
+            _ = try catalog.importData(data, options: ImportOptions(format: .json))
+            Issue.record("the import should fail")
+        } catch GiftwiseError.invalidImport(let report) {
+            // The numbers are the array's positions (the report's contract); the words say so
+            #expect(report.errors.map(\.line) == [1, 2])
+            #expect(report.errorSummary.contains("  item 1, price: is empty"), "\(report.errorSummary)")
+            #expect(!report.errorSummary.contains("line 1"))
+        }
+        // JSON Lines and CSV keep counting lines
+        let lines = TestSupport.importErrors(
+            Data(#"{"id":"a","name":"Ball"}"#.utf8 + [0x0A]), into: catalog, format: .jsonl)
+        #expect(
+            lines.first?.description == "line 1, price: is empty; every product needs a price (a number such as 24.99)")
     }
 
     @Test func aColumnMapNamingAMissingColumnIsAnError() throws {

@@ -76,6 +76,10 @@ struct QuestionFlowCoreTests {
     @Test(arguments: [
         ("7", 84), ("7 years", 84), ("7 years old", 84), ("7-year-old", 84), ("18 months", 18),
         ("1.5", 18), ("6 weeks", 1), ("0", 0), ("120", 1440), ("  3 yrs ", 36),
+        // The way people say it
+        ("seven", 84), ("6 and a half", 78), ("6½", 78), ("two and a half years", 30), ("2 years 6 months", 30),
+        ("1 year and 6 months", 18), ("a year and a half", 18), ("forty-five", 540), ("7yo", 84),
+        ("18 month old", 18), ("1,5", 18), ("about 9", 108),
     ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()
@@ -85,7 +89,9 @@ struct QuestionFlowCoreTests {
     }
 
     @Test(arguments: [
-        "abc", "200", "-3", "seven", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A",
+        "abc", "200", "-3", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A", "half",
+        "and", "7 8", "a", "minecraft, drawing and unicorns", "a half", "6 and a half and a half",
+        "one hundred and twenty one",
     ])
     func rejectsAnUnusableAgeWithTheReasonAndStaysOnTheQuestion(text: String) throws {
         var flow = QuestionFlow()

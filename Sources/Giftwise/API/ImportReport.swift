@@ -47,6 +47,13 @@ public struct ImportReport: Sendable, Codable, Equatable {
     package private(set) var skippedGroups = IssueGroups()
     /// Whether this was a dry run (nothing written whatever the outcome).
     public var dryRun = false
+    /// Whether ``ImportIssue/line`` counts the objects of a JSON array (from 0) rather than lines:
+    /// the text then says "item 3", not "line 3".
+    package var rowsAreArrayItems = false
+    /// "line" or "item" (see ``rowsAreArrayItems``).
+    package var rowUnit: String { rowsAreArrayItems ? "item" : "line" }
+    /// An issue in words, its place named as this file counts it.
+    package func describe(_ issue: ImportIssue) -> String { issue.description(unit: rowUnit) }
 
     /// Creates an empty report.
     public init() {}
@@ -74,10 +81,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
             "The import found \(IssueGroups.thousands(errorCount)) error\(errorCount == 1 ? "" : "s"); nothing was written."
         ]
         if errorCount <= 20 {
-            for issue in errors { lines.append("  " + issue.description) }
+            for issue in errors { lines.append("  " + describe(issue)) }
             return lines.joined(separator: "\n")
         }
-        for group in errorGroups.groups.prefix(20) { lines.append("  " + group.summary(verb: "")) }
+        for group in errorGroups.groups.prefix(20) { lines.append("  " + group.summary(verb: "", unit: rowUnit)) }
         if errorGroups.groups.count > 20 {
             lines.append(
                 "  … and \(errorGroups.groups.count - 20) more kinds of error (use --report json to see them all).")
@@ -89,7 +96,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
 
     /// One warning per kind of skipped row ("price is empty: 11,475 rows skipped, e.g. lines 3, 7, 9").
     var skippedWarnings: [String] {
-        skippedGroups.groups.map { $0.count == 1 ? "skipped " + $0.example.description : $0.summary(verb: " skipped") }
+        skippedGroups.groups.map {
+            $0.count == 1 ? "skipped " + describe($0.example) : $0.summary(verb: " skipped", unit: rowUnit)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -119,12 +128,13 @@ package struct IssueGroups: Sendable {
         /// The first issue in full.
         package var example: ImportIssue
 
-        /// "price is empty; every product needs a price: 11,475 rows, e.g. lines 3, 7, 9".
-        package func summary(verb: String) -> String {
+        /// "price is empty; every product needs a price: 11,475 rows, e.g. lines 3, 7, 9" (`unit`
+        /// is "line", or "item" for the positions of a JSON array).
+        package func summary(verb: String, unit: String = "line") -> String {
             let subject = (field.map { $0 + " " } ?? "") + reason
-            guard count > 1 else { return example.description }
+            guard count > 1 else { return example.description(unit: unit) }
             let shown = lines.prefix(3).map(String.init).joined(separator: ", ")
-            return "\(subject): \(IssueGroups.thousands(count)) rows\(verb), e.g. lines \(shown)"
+            return "\(subject): \(IssueGroups.thousands(count)) rows\(verb), e.g. \(unit)s \(shown)"
         }
     }
 
@@ -176,7 +186,10 @@ package struct IssueGroups: Sendable {
 
 extension ImportIssue: CustomStringConvertible {
     /// "line 12, price: must be a number from 0 to 1000000000 (got "abc")".
-    public var description: String {
-        "line \(line)" + (field.map { ", \($0)" } ?? "") + ": " + message
+    public var description: String { description(unit: "line") }
+
+    /// The same, naming the place as `unit` ("item 3" for the fourth object of a JSON array).
+    func description(unit: String) -> String {
+        "\(unit) \(line)" + (field.map { ", \($0)" } ?? "") + ": " + message
     }
 }

@@ -44,6 +44,8 @@ struct CatalogImporter {
         if !options.dryRun { parser.embedder = .bundled }
         let rows = try openRows(
             source: source, format: format, head: head, fallbackDelimiter: fallbackDelimiter, report: &report)
+        // A JSON array's rows are its objects, counted from 0 (the report says "item 3").
+        report.rowsAreArrayItems = format == .json
         if format == .csv || format == .auto {
             parser.bind(columns: rows.columns)
             for issue in parser.headerIssues(columns: rows.columns, line: 1) { report.record(issue) }
@@ -273,7 +275,7 @@ private struct ImportSession {
     }
 
     private mutating func duplicate(_ draft: ProductDraft, line: Int, firstLine: Int?) {
-        let earlier = firstLine.map { " (first on line \($0))" } ?? ""
+        let earlier = firstLine.map { " (first on \(report.rowUnit) \($0))" } ?? ""
         let issue = ImportIssue(
             line: line, field: CatalogField.id.rawValue,
             message: "the id \"\(draft.product.id.prefix(60))\" is used twice in this file\(earlier)")

@@ -56,35 +56,117 @@ package enum AnswerParser {
         words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
     }
 
-    /// Age in months from "7", "7 years", "7yo", "18 months", "1.5", "6 weeks", "newborn".
+    /// Age in months from "7", "7 years", "7yo", "18 months", "1.5", "6 weeks", "newborn", and the
+    /// way people say it: "six", "6 and a half", "6½", "two and a half years", "2 years 6 months",
+    /// "a year and a half", "forty-five".
     package static func parseAge(_ text: String) -> Int? {
         var rest = text.lowercased().trimmingCharacters(in: .whitespaces)
         if ["newborn", "baby", "new born"].contains(rest) { return 0 }
         for prefix in ["about ", "around ", "aged ", "age ", "almost ", "nearly ", "~"] where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
-        let numberPart = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard !numberPart.isEmpty, numberPart.count <= 8,
-            let value = Double(numberPart.replacingOccurrences(of: ",", with: ".")), value.isFinite
+        // A minus sign is not a hyphen ("-3" is no age); "7-year-old" and "forty-five" are words.
+        if rest.hasPrefix("-") { return nil }
+        rest = rest.replacingOccurrences(of: "½", with: " and a half ").replacingOccurrences(of: "-", with: " ")
+        var words = rest.split(separator: " ").map(String.init)
+        if words.last == "old" { words.removeLast() }
+        guard !words.isEmpty, words.count <= 10 else { return nil }
+        var months = 0.0
+        var pending: Double?  // a number waiting for its unit
+        var pendingHalf = false
+        var lastUnit: Double?
+        var parts = 0
+        func commit(_ unit: Double) {
+            months += ((pending ?? 0) + (pendingHalf ? 0.5 : 0)) * unit
+            (pending, pendingHalf, lastUnit) = (nil, false, unit)
+            parts += 1
+        }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            if word == "and" {
+                index += 1
+            } else if word == "half" || ((word == "a" || word == "an") && next == "half") {
+                // "6 and a half" (of what comes next, or years); "a year and a half" (of the year)
+                if pending != nil, !pendingHalf {
+                    pendingHalf = true
+                } else if pending == nil, let unit = lastUnit {
+                    months += unit / 2
+                } else {
+                    return nil
+                }
+                index += word == "half" ? 1 : 2
+            } else if let unit = ageUnitMonths[word] {
+                guard pending != nil else { return nil }
+                commit(unit)
+                index += 1
+            } else if word == "a" || word == "an" || word == "one", let next, ageUnitMonths[next] != nil, pending == nil
+            {
+                pending = 1
+                index += 1
+            } else if let (value, used) = ageNumber(words, at: index) {
+                guard pending == nil else { return nil }
+                pending = value
+                index += used
+            } else if let split = word.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == ",")) }),
+                split > word.startIndex, let value = decimal(word[..<split]),
+                let unit = ageUnitMonths[String(word[split...])]
+            {
+                // "7yo", "18m", "1.5y"
+                guard pending == nil else { return nil }
+                pending = value
+                commit(unit)
+                index += 1
+            } else {
+                return nil
+            }
+            if parts > 3 { return nil }
+        }
+        if pending != nil { commit(12) }
+        guard parts > 0, (0...120 * 12).contains(months) else { return nil }
+        return Int((months + 1e-9).rounded(.down))
+    }
+
+    /// Months in one of an age's units.
+    private static let ageUnitMonths: [String: Double] = {
+        var units: [String: Double] = [:]
+        for word in ["y", "yr", "yrs", "year", "years", "yo", "y/o", "y.o.", "jahre", "ans", "años"] {
+            units[word] = 12
+        }
+        for word in ["m", "mo", "mos", "mth", "mths", "month", "months"] { units[word] = 1 }
+        for word in ["w", "wk", "wks", "week", "weeks"] { units[word] = 12 / 52.18 }
+        return units
+    }()
+
+    /// A number written in digits ("7", "1.5", "1,5") or words ("six", "forty five"), and how
+    /// many words it took.
+    private static func ageNumber(_ words: [String], at index: Int) -> (value: Double, used: Int)? {
+        let word = words[index]
+        if let value = decimal(word[...]) { return (value, 1) }
+        let ones = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        ]
+        let tens = [
+            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90,
+        ]
+        if let value = ones.firstIndex(of: word) { return (Double(value), 1) }
+        guard let ten = tens[word] else { return nil }
+        if index + 1 < words.count, let one = ones.firstIndex(of: words[index + 1]), (1...9).contains(one) {
+            return (Double(ten + one), 2)
+        }
+        return (Double(ten), 1)
+    }
+
+    /// "7", "1.5" or "1,5"; at most 8 characters.
+    private static func decimal(_ text: Substring) -> Double? {
+        guard !text.isEmpty, text.count <= 8,
+            text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+            let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite
         else { return nil }
-        var unit = rest.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
-        unit = unit.replacingOccurrences(of: "-", with: " ").trimmingCharacters(in: .whitespaces)
-        for suffix in [" old", "old"] where unit.hasSuffix(suffix) {
-            unit = String(unit.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
-        }
-        let years: Double
-        switch unit {
-        case "", "y", "yr", "yrs", "year", "years", "yo", "y/o", "y.o.", "years and", "jahre", "ans", "años":
-            years = value
-        case "m", "mo", "mos", "mth", "mths", "month", "months":
-            years = value / 12
-        case "w", "wk", "wks", "week", "weeks":
-            years = value / 52.18
-        default:
-            return nil
-        }
-        guard (0...120).contains(years) else { return nil }
-        return Int((years * 12 + 1e-9).rounded(.down))
+        return value
     }
 
     /// Budget from "30", "$30", "20-40", "20 to 40", "under 30", "30+", "no limit".
@@ -96,22 +178,7 @@ package enum AnswerParser {
         ]
         if unlimited.contains(rest) { return (nil, nil) }
         // The currency's words and symbols go ("£30", "30 euros"); ``budgetCurrency(_:)`` reads them.
-        var kept = ""
-        var word = ""
-        func flush() {
-            if Self.currencyWords[word] == nil { kept += word }
-            word = ""
-        }
-        for character in rest {
-            if character.isLetter && character.isASCII {
-                word.append(character)
-            } else {
-                flush()
-                kept.append(Self.currencySymbols[character] == nil ? character : " ")
-            }
-        }
-        flush()
-        rest = kept
+        rest = withoutCurrency(rest)
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         var atLeast = false
         for prefix in [
@@ -157,21 +224,40 @@ package enum AnswerParser {
     /// A budget that names two currencies names none that can be trusted: `nil` too.
     package static func budgetCurrency(_ text: String) -> String? {
         var found = Set<String>()
-        var word = ""
-        func flush() {
+        scan(text) { word in
             if let code = currencyWords[word] { found.insert(code) }
-            word = ""
+        } other: { character in
+            if let code = currencySymbols[character] { found.insert(code) }
         }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// `text` without the currency symbols and words (and codes) ``budgetCurrency(_:)`` reads,
+    /// lower-cased: "£30" is " 30", "30 CHF" is "30 ".
+    package static func withoutCurrency(_ text: String) -> String {
+        var kept = ""
+        scan(text) { word in
+            if currencyWords[word] == nil { kept += word }
+        } other: { character in
+            kept.append(currencySymbols[character] == nil ? character : " ")
+        }
+        return kept
+    }
+
+    /// Walks `text` lower-cased, handing over each run of ASCII letters and each other character
+    /// in order.
+    private static func scan(_ text: String, word: (String) -> Void, other: (Character) -> Void) {
+        var letters = ""
         for character in text.lowercased() {
             if character.isLetter && character.isASCII {
-                word.append(character)
-            } else {
-                flush()
-                if let code = currencySymbols[character] { found.insert(code) }
+                letters.append(character)
+                continue
             }
+            if !letters.isEmpty { word(letters) }
+            letters = ""
+            other(character)
         }
-        flush()
-        return found.count == 1 ? found.first : nil
+        if !letters.isEmpty { word(letters) }
     }
 
     /// Currency symbols a budget may carry. "$" is the US dollar, as a price's "$" is at import.

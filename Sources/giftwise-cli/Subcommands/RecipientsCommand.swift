@@ -91,6 +91,20 @@ struct RecipientProfileOptions: ParsableArguments {
         }
     }
 
+    /// Saved budgets are in the catalog's main currency: an amount that names another ("£20" in
+    /// a shop that prices in dollars) is refused rather than saved as the wrong money.
+    func checkCurrency(_ database: DatabaseOptions) throws {
+        guard budget?.currency != nil || budgetMin?.currency != nil else { return }
+        let main = try database.open().mainCurrency()
+        for (option, amount) in [("--budget", budget), ("--budget-min", budgetMin)] {
+            if let amount, let named = amount.currency, named != main {
+                throw ValidationError(
+                    "Saved budgets are in the catalog's currency, \(main): give \(option) as an amount in \(main) "
+                        + "(e.g. \(option) \(String(format: "%g", amount.money.major))).")
+            }
+        }
+    }
+
     /// Applies the options given to `recipient` (lists given replace the saved lists).
     func apply(to recipient: inout SavedRecipient) {
         recipient.setAge(birthDate: birthDate?.date, ageYears: age, on: Date())
@@ -122,6 +136,7 @@ struct AddRecipientCommand: ParsableCommand {
         if profile.age == nil && profile.birthDate == nil {
             throw ValidationError("Give their age with --age YEARS (or their birth date with --birth-date YYYY-MM-DD).")
         }
+        try profile.checkCurrency(database)
     }
 
     func run() throws {
@@ -142,7 +157,8 @@ struct ListRecipientsCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let book = RecipientBook(catalog: try database.open())
+        let catalog = try database.open()
+        let book = RecipientBook(catalog: catalog)
         let recipients = try book.all()
         switch format {
         case .json:
@@ -157,7 +173,9 @@ struct ListRecipientsCommand: ParsableCommand {
                 var parts = [RecipientText.age(recipient, book: book)]
                 if let birthday = book.upcomingBirthdayText(for: recipient) { parts.append(birthday) }
                 if !recipient.interests.isEmpty { parts.append(recipient.interests.joined(separator: ", ")) }
-                if let budget = recipient.budgetMax { parts.append("up to \(budget.formatted())") }
+                if let budget = recipient.budgetMax {
+                    parts.append("up to \(budget.formatted(currency: try catalog.mainCurrency()))")
+                }
                 Output.write("\(Output.bold(recipient.name))  \(Output.dim(parts.joined(separator: " · ")))\n")
             }
         }
@@ -177,7 +195,8 @@ struct ShowRecipientCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let book = RecipientBook(catalog: try database.open())
+        let catalog = try database.open()
+        let book = RecipientBook(catalog: catalog)
         let recipient = try book.recipient(named: name)
         let gifts = try book.gifts(for: recipient)
         if format == .json {
@@ -194,7 +213,7 @@ struct ShowRecipientCommand: ParsableCommand {
         lines.append(
             "  Purposes:   \(recipient.purposes.isEmpty ? "any" : recipient.purposes.sorted().map(\.rawValue).joined(separator: ", "))"
         )
-        lines.append("  Budget:     \(RecipientText.budget(recipient))")
+        lines.append("  Budget:     \(RecipientText.budget(recipient, currency: try catalog.mainCurrency()))")
         if !recipient.excludedWords.isEmpty {
             lines.append("  Avoid:      \(recipient.excludedWords.joined(separator: ", "))")
         }
@@ -254,6 +273,7 @@ struct EditRecipientCommand: ParsableCommand {
         if clearExcludes && !profile.excludes.isEmpty {
             throw ValidationError("--clear-exclude cannot be combined with --exclude.")
         }
+        try profile.checkCurrency(database)
     }
 
     func run() throws {
@@ -360,11 +380,12 @@ enum RecipientText {
         return "\(profile.ageYears) years old"
     }
 
-    static func budget(_ recipient: SavedRecipient) -> String {
+    /// The saved budget, in the catalog's main currency (saved budgets are read in it).
+    static func budget(_ recipient: SavedRecipient, currency: String) -> String {
         switch (recipient.budgetMin, recipient.budgetMax) {
-        case (let min?, let max?): "\(min.formatted()) to \(max.formatted())"
-        case (nil, let max?): "up to \(max.formatted())"
-        case (let min?, nil): "at least \(min.formatted())"
+        case (let min?, let max?): "\(min.formatted(currency: currency)) to \(max.formatted(currency: currency))"
+        case (nil, let max?): "up to \(max.formatted(currency: currency))"
+        case (let min?, nil): "at least \(min.formatted(currency: currency))"
         case (nil, nil): "none"
         }
     }

@@ -79,13 +79,17 @@ struct RecommendCommand: ParsableCommand {
             throw ValidationError(
                 "--budget \(budget!.text) is in \(named) but --currency says \(currency.uppercased()).")
         }
+        if let low = budgetMin?.currency, let other = currency?.uppercased() ?? budget?.currency, low != other {
+            throw ValidationError("--budget-min is in \(low) but the budget is in \(other).")
+        }
     }
 
     func run() throws {
         let catalog = try database.open()
         let overrides = ProfileOverrides(
             ageYears: age, interests: interests, purposes: Set(purposes), budgetMax: budget?.max,
-            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes, currency: currency ?? budget?.currency)
+            budgetMin: budgetMin?.money ?? budget?.min, exclude: excludes,
+            currency: currency ?? budget?.currency ?? budgetMin?.currency)
         let profile: RecipientProfile
         var history = HistorySignals.none
         var name: String?
