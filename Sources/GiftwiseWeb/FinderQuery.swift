@@ -4,7 +4,7 @@ import Giftwise
 /// The whole state of a results page, in its URL: the profile, the refinements made so far and
 /// how many gifts to show. Any replica can render it; a person can bookmark or share it.
 ///
-/// `/gifts?age=7&interest=dinosaurs&purpose=educational&budget=30&exclude=slime&not=sku-3`
+/// `/gifts?age=7&interest=dinosaurs&purpose=educational&budget=30&currency=GBP&exclude=slime&not=sku-3`
 struct FinderQuery: Equatable {
     var profile: RecipientProfile
     var critique: Critique
@@ -28,6 +28,7 @@ struct FinderQuery: Equatable {
         fields += profile.purposes.sorted().map { ("purpose", $0.rawValue) }
         if let max = profile.budgetMax { fields.append(("budget", Self.amountText(max))) }
         if let min = profile.budgetMin { fields.append(("budgetMin", Self.amountText(min))) }
+        if let currency = profile.currency { fields.append(("currency", currency)) }
         fields += profile.excludedWords.map { ("exclude", $0) }
         fields += critique.rejectedProductIDs.sorted().map { ("not", $0) }
         fields += critique.avoidedInterests.sorted().map { ("notkind", $0) }
@@ -77,6 +78,13 @@ struct FinderQuery: Equatable {
             ageMonths: months, interests: try values("interest"), purposes: purposes,
             budgetMax: try amount("budget"), budgetMin: try amount("budgetMin"),
             excludedWords: try values("exclude"))
+        if let code = try values("currency").first {
+            let upper = code.uppercased()
+            guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw Invalid(message: "The currency in the link is not a three-letter code such as GBP.")
+            }
+            profile.currency = upper
+        }
         critique = Critique(
             rejectedProductIDs: Set(try values("not")), avoidedInterests: Set(try values("notkind")),
             favouredInterests: Set(try values("likekind")), favouredLike: try values("like").first)

@@ -91,7 +91,7 @@ final class AskCLITests {
     }
 
     @Test func endOfInputWithoutAnAgeExitsWithStatusOne() throws {
-        for input in ["", "\n", "seven\nbanana\n", "skip\ndone\n"] {
+        for input in ["", "\n", "seven parsecs\nbanana\n", "skip\ndone\n"] {
             let run = try AskRunner.run(input, folder: folder)
             #expect(run.status == 1, "input \(input.debugDescription)")
             #expect(run.stderr.contains("No age was given"))

@@ -149,6 +149,37 @@ struct HonestMatchingTests {
         #expect(Diversifier.sameThing(Diversifier.variantKey(a), Diversifier.variantKey(b)) == same)
     }
 
+    @Test func whatAGiftIsForThemComesBeforeWhatItIsCloseTo() throws {
+        // Given two interests where gifts for the second are related to the first
+        let result = try Self.catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["space", "science"]), limit: 20)
+        let mixed = result.items.filter { item in
+            item.reasons.contains { $0.contains("-themed, close to") }
+                && item.reasons.contains { $0.hasPrefix("loves") || $0.hasPrefix("is into") }
+        }
+        #expect(!mixed.isEmpty, "\(result.items.map(\.reasons))")
+        // Then the reason that makes it theirs is said first
+        for item in mixed {
+            let strong = try #require(item.reasons.firstIndex { $0.hasPrefix("loves") || $0.hasPrefix("is into") })
+            let related = try #require(item.reasons.firstIndex { $0.contains("-themed, close to") })
+            #expect(strong < related, "\(item.reasons)")
+        }
+    }
+
+    @Test func aThingTheyOwnIsAvoidedWhateverStandsBetweenItsWords() throws {
+        // Given "fossil kit" to avoid (they own one)
+        var profile = RecipientProfile(ageYears: 9, interests: ["dinosaurs"], excludedWords: ["fossil kit"])
+        profile.excludedWords = ["fossil kit"]
+        let result = try Self.catalog.recommend(for: profile, limit: 50)
+        // Then the Dinosaur Fossil Dig Kit is left out, and things that only mention fossils are not
+        let names = result.items.map(\.product.name)
+        #expect(!names.contains("Dinosaur Fossil Dig Kit"), "\(names)")
+        #expect(names.contains("Illustrated Dinosaur Encyclopedia for Kids"), "\(names)")
+        let unfiltered = try Self.catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["dinosaurs"]), limit: 50)
+        #expect(unfiltered.items.map(\.product.name).contains("Dinosaur Fossil Dig Kit"))
+    }
+
     // MARK: Currencies
 
     static let mixedCurrencies = """

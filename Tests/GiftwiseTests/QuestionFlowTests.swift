@@ -148,7 +148,8 @@ struct QuestionFlowCoreTests {
     @Test(arguments: [
         ("no slime", ["slime"]), ("nothing with batteries or glitter", ["batteries", "glitter"]),
         ("glitter, no more plush", ["glitter", "plush"]), ("avoid slime and glitter", ["slime", "glitter"]),
-        ("Lego", ["Lego"]),
+        ("Lego", ["Lego"]), ("they already have a fossil kit", ["fossil kit"]),
+        ("she has the Lego Death Star, no slime", ["Lego Death Star", "slime"]),
     ])
     func avoidAnswersKeepTheThingsNotTheWayTheyWereSaid(_ answer: String, _ expected: [String]) throws {
         var flow = QuestionFlow()
@@ -167,6 +168,9 @@ struct QuestionFlowCoreTests {
             ("1,3", [.educational, .sporty]), ("just for fun", [.fun]),
             ("Educational and crafty", [.educational, .crafty]),
             ("no preference", []), ("5", []), ("2 4", [.crafty, .fun]),
+            // In a person's words
+            ("something to learn from", [.educational]), ("something they can make", [.crafty]),
+            ("mostly outdoors", [.sporty]), ("I'd like it to be silly", [.fun]),
         ] as [(String, [Purpose])])
     func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
         var flow = QuestionFlow()
@@ -181,12 +185,29 @@ struct QuestionFlowCoreTests {
         var flow = QuestionFlow()
         try flow.answer("9", in: catalog)
         try flow.skip(in: catalog)
-        for bad in ["7", "0", "banana", "1, banana"] {
+        for bad in [
+            "7", "0", "banana", "1, banana", "not sporty", "don't mind it being sporty", "something with bananas",
+        ] {
             let rejected = invalidReason { try flow.answer(bad, in: catalog) }
             #expect(rejected?.0 == .purpose)
             #expect(rejected?.1.contains("not one of the choices") == true)
         }
         #expect(flow.currentQuestion?.id == .purpose)
+    }
+
+    @Test(arguments: [
+        ("minecraft, drawing and unicorns", ["minecraft", "drawing", "unicorns"]),
+        ("lego & minecraft", ["lego", "minecraft"]),
+        ("knights and castles", ["knights and castles"]),
+        ("arts and crafts", ["arts and crafts"]),
+        ("rock and roll", ["rock and roll"]),
+        ("football and zorbling", ["football and zorbling"]),
+    ])
+    func twoInterestsJoinedByAndAreTwoUnlessTheyAreOnePhrase(typed: String, interests: [String]) throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer(typed, in: catalog)
+        #expect(flow.profile?.interests == interests)
     }
 
     @Test func correctsAClearMisspellingSaysSoAndKeepsUnknownInterests() throws {

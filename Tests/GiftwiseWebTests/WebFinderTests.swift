@@ -161,7 +161,7 @@ struct WebFinderQuestionTests {
     }
 
     @Test func aTamperedAnswerListStopsWhereTheFlowRefuses() async throws {
-        let page = try await get(try makeFinder(), "/?a=seven&a=dinosaurs")
+        let page = try await get(try makeFinder(), "/?a=seven+parsecs&a=dinosaurs")
         #expect(page.text.contains("How old are they?"))
         #expect(!page.text.contains(#"name="a""#))
     }
@@ -251,11 +251,27 @@ struct WebFinderResultsTests {
         #expect(page.text.contains("Start again"))
     }
 
+    @Test func aBudgetInPoundsKeepsItsCurrencyIntoTheResults() async throws {
+        // The flow hears "£20"; the results URL says so, and the dollar catalog says what would help
+        let finder = try makeFinder()
+        let done = try await get(finder, "/?a=7&a=dinosaurs&a=5&a=%C2%A320&action=done")
+        #expect(done.status == 303)
+        let location = try #require(done.header("Location"))
+        #expect(location.contains("budget=20&currency=GBP"), "\(location)")
+        let page = try await get(finder, location)
+        #expect(page.text.contains(#"id="fit">none<"#))
+        #expect(page.text.contains("give the budget in USD ($20)"), "\(page.text)")
+        let bad = try await get(finder, "/gifts?age=7&budget=20&currency=pounds")
+        #expect(bad.status == 400)
+    }
+
     @Test func theResultsURLRoundTrips() throws {
+        var profile = RecipientProfile(
+            ageMonths: 18, interests: ["lego", "a, b & c"], purposes: [.fun, .crafty],
+            budgetMax: Money(24.5), budgetMin: Money(10), excludedWords: ["slime"])
+        profile.currency = "EUR"
         let query = FinderQuery(
-            profile: RecipientProfile(
-                ageMonths: 18, interests: ["lego", "a, b & c"], purposes: [.fun, .crafty],
-                budgetMax: Money(24.5), budgetMin: Money(10), excludedWords: ["slime"]),
+            profile: profile,
             critique: Critique(
                 rejectedProductIDs: ["x 1", "y"], avoidedInterests: ["space"], favouredInterests: ["lego"],
                 favouredLike: "Some <set>"),

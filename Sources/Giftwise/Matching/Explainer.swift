@@ -37,9 +37,11 @@ struct Explainer {
         var reasons: [String] = []
         var mismatches: [String] = []
 
-        // Interests: the strongest hit per thing they said.
+        // Interests: the strongest hit per thing they said; what it is for them ("loves science")
+        // before what it is close to ("science-themed, close to space").
         var matchedRequests = Set<Int>()
-        for match in candidate.hits
+        let ordered = candidate.hits.filter(\.hit.isStrong) + candidate.hits.filter { !$0.hit.isStrong }
+        for match in ordered
         where match.request < query.requests.count && !matchedRequests.contains(match.request) {
             let request = query.requests[match.request]
             switch match.hit {

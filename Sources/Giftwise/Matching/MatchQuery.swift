@@ -305,7 +305,14 @@ struct MatchQuery {
             if let interest = taxonomy.resolve(trimmed), Self.namesInterest(key, interest) {
                 tagIDs.append(interest.id)
             }
-            if let phrase = MatchRequests.ftsPhrase(key) { phrases.append(phrase) }
+            // Several words are a thing, whatever stands between them: "fossil kit" avoids the
+            // "Fossil Dig Kit" they already have.
+            let words = key.split(separator: " ").prefix(8)
+            if words.count > 1 {
+                phrases.append("NEAR(" + words.map { "\"\($0)\"" }.joined(separator: " ") + ", 2)")
+            } else if let phrase = MatchRequests.ftsPhrase(key) {
+                phrases.append(phrase)
+            }
         }
         return MatchRequests.excluded(
             ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())

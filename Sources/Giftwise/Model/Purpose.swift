@@ -34,10 +34,12 @@ public enum Purpose: String, CaseIterable, Codable, Sendable, Comparable {
     public init?(word: String) {
         let key = word.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         switch key {
-        case "educational", "education", "learning", "learn", "educate": self = .educational
-        case "crafty", "craft", "crafts", "creative", "making", "make": self = .crafty
-        case "sporty", "sport", "sports", "active", "sporting": self = .sporty
-        case "fun", "just for fun", "for fun", "play", "playful": self = .fun
+        case "educational", "education", "learning", "learn", "educate", "teach", "teaches", "school", "stem":
+            self = .educational
+        case "crafty", "craft", "crafts", "creative", "making", "make", "arty", "artsy", "diy": self = .crafty
+        case "sporty", "sport", "sports", "active", "sporting", "exercise", "outdoor", "outdoors", "physical":
+            self = .sporty
+        case "fun", "just for fun", "for fun", "play", "playful", "silly", "entertaining": self = .fun
         default: return nil
         }
     }

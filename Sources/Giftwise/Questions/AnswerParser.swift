@@ -36,7 +36,13 @@ package enum AnswerParser {
     /// What to avoid, the way people say it: "no slime, nothing with batteries or glitter" →
     /// slime, batteries, glitter.
     package static func avoidWords(_ text: String) -> [String] {
-        let fillers = ["nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not "]
+        let fillers = [
+            "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
+            // Things they own: "they already have a fossil kit" avoids fossil kits.
+            "they already have ", "they already own ", "already have ", "already has ", "already own ", "already got ",
+            "they have ", "they own ", "they've got ", "theyve got ", "they got ", "he has ", "she has ", "has ",
+            "owns ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
+        ]
         return list(text).flatMap { item -> [String] in
             var phrase = item
             var stripped = true
@@ -279,6 +285,16 @@ package enum AnswerParser {
     }()
 
     /// The option values an answer picks: by number ("2", "1,3") or words ("crafty, fun").
+    /// Words around a choice that say nothing about it ("something to learn from"), folded.
+    static let fillers: Set<String> = [
+        "something", "some", "thing", "to", "from", "with", "a", "an", "the", "for", "that", "they", "he", "she",
+        "can", "could", "will", "would", "should", "be", "is", "it", "its", "them", "mostly", "mainly", "bit", "of",
+        "i", "id", "want", "like", "maybe", "please", "gift", "present", "toy", "kind", "sort", "more", "really",
+        "very", "quite", "stuff", "which", "so", "in", "one", "rather", "prefer", "preferably", "ideally", "on",
+    ]
+    /// Words that turn a choice around ("not sporty"): such an answer is asked again.
+    static let negations: Set<String> = ["not", "no", "dont", "nothing", "never", "without", "avoid", "isnt"]
+
     package static func choices(_ text: String, for question: Question, multiple: Bool) throws -> [String] {
         var normalized = " " + text.lowercased() + " "
         for separator in [" and ", " or ", "&", "+", "/", ";"] {
@@ -302,12 +318,22 @@ package enum AnswerParser {
                 values.append(value)
                 continue
             }
+            // "something to learn from": the words that name a choice, around words that say
+            // nothing; never a negation ("not sporty"), never a word that names no choice.
             let words = part.split(separator: " ").map(String.init)
-            guard words.count > 1 else { throw reject(part) }
-            for word in words {
-                guard let value = match(word, in: question.options) else { throw reject(part) }
-                values.append(value)
+            func plain(_ word: String) -> String {
+                TextNormalizer.key(word.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: ""))
             }
+            guard words.count > 1, !words.contains(where: { negations.contains(plain($0)) }) else {
+                throw reject(part)
+            }
+            var named: [String] = []
+            for word in words where !fillers.contains(plain(word)) {
+                guard let value = match(word, in: question.options) else { throw reject(part) }
+                named.append(value)
+            }
+            guard !named.isEmpty else { throw reject(part) }
+            values.append(contentsOf: named)
         }
         var seen = Set<String>()
         values = values.filter { seen.insert($0).inserted }

@@ -354,7 +354,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     private func applyInterests(_ text: String, state next: inout State, taxonomy: Taxonomy) throws {
-        let words = AnswerParser.list(text)
+        let words = AnswerParser.list(text).flatMap { Self.splittingAnd($0, taxonomy: taxonomy) }
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
         }
@@ -388,5 +388,23 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.interests = Array(next.interests.prefix(QuestionCatalogue.maxInterests))
             next.notes.append("I kept the first \(QuestionCatalogue.maxInterests) interests.")
         }
+    }
+
+    /// "drawing and unicorns" is two interests, as "drawing, unicorns" is; "knights and castles",
+    /// "arts and crafts" or "rock and roll" stay one: a known phrase, one interest said twice, or a
+    /// side that is no interest.
+    static func splittingAnd(_ item: String, taxonomy: Taxonomy) -> [String] {
+        let lowered = item.lowercased()
+        for separator in [" and ", " & "] where lowered.contains(separator) {
+            if taxonomy.isPhrase(TextNormalizer.key(item)) { return [item] }
+            let parts = item.components(separatedBy: separator).flatMap {
+                $0.components(separatedBy: separator.uppercased())
+            }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let resolved = parts.map { taxonomy.resolve($0)?.id }
+            // Both sides must be interests, and different ones ("knights and castles" is knights).
+            guard parts.count > 1, !resolved.contains(nil), Set(resolved).count == parts.count else { return [item] }
+            return parts
+        }
+        return [item]
     }
 }

@@ -46,7 +46,7 @@ struct StatelessFlowTests {
     }
 
     @Test func rejectedAnswersEarlierInTheListArePassedOverAsTheTerminalReasks() throws {
-        let withTypo = try catalog.flowStep(answers: ["seven", "7", "dinosaurs"])
+        let withTypo = try catalog.flowStep(answers: ["seven parsecs", "7", "dinosaurs"])
         let clean = try catalog.flowStep(answers: ["7", "dinosaurs"])
         #expect(withTypo == clean)
     }
