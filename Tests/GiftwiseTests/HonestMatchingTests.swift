@@ -180,6 +180,31 @@ struct HonestMatchingTests {
         #expect(unfiltered.items.map(\.product.name).contains("Dinosaur Fossil Dig Kit"))
     }
 
+    @Test func anUnder3sEmptyListSaysWhenTheGiftsStateNoAge() throws {
+        // Given gifts about their interest whose sellers state no age, and one made for older children
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            p-1,Peppa Pig Jumbo Game,6,
+            p-2,Peppa Pig Pencil Case,4,
+
+            """, into: catalog)
+        let toddler = try catalog.recommend(for: RecipientProfile(ageYears: 2, interests: ["peppa pig"]))
+        #expect(toddler.items.isEmpty)
+        #expect(
+            toddler.notes.contains(
+                "the gifts that match peppa pig state no age, and a gift without one is never offered to a child under 3"
+            ),
+            "\(toddler.notes)")
+        try TestSupport.importCSV("id,name,price,age_min\np-3,Peppa Pig Bike,60,5\n", into: catalog)
+        let mixed = try catalog.recommend(for: RecipientProfile(ageYears: 2, interests: ["peppa pig"]))
+        #expect(mixed.notes.contains { $0.contains("are made for other ages or state none") }, "\(mixed.notes)")
+        // Over 3 the same gifts are offered
+        let older = try catalog.recommend(for: RecipientProfile(ageYears: 4, interests: ["peppa pig"]))
+        #expect(older.goodMatchCount == 2)
+    }
+
     // MARK: Currencies
 
     static let mixedCurrencies = """

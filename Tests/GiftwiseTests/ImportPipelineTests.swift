@@ -116,6 +116,103 @@ struct ImportPipelineTests {
         }
     }
 
+    /// Rows with several tags each (taxonomy interests, the shop's own tags, some non-ASCII, and
+    /// tags read from the text), ranks 0–3 and age ranges of many widths.
+    static func mixedTagCSV(rows: Int) -> String {
+        let tags = ["dinosaurs", "art|puzzles", "space|science|robots", "Zebra Club|dinosaurs", "Ünïcode Fans|art", ""]
+        var csv = TestSupport.header
+        for index in 0..<rows {
+            let low = index % 13
+            let high = index % 5 == 0 ? "" : "\(low + 1 + index % 11)"
+            csv +=
+                "m-\(index),Kit \(index),A dinosaur puzzle about space for painting,\(index % 60 + 2).50,USD,\(low),\(high),\(tags[index % tags.count]),,,true\n"
+        }
+        return csv
+    }
+
+    /// `product_interest` by product id, not pk, in key order.
+    static func tagRelation(_ catalog: GiftCatalog, except excluded: String? = nil) throws -> [String] {
+        try catalog.database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT pi.interest_id, pi.rank, pi.span_fit, p.id, pi.price_minor, pi.age_min_months,
+                           pi.age_max_months, pi.purposes, pi.in_stock, pi.supplied
+                    FROM product_interest pi JOIN product p ON p.pk = pi.product_pk
+                    WHERE p.id IS NOT ?
+                    ORDER BY pi.interest_id, pi.rank, pi.span_fit DESC, p.id
+                    """, arguments: [excluded]
+            ).map { $0.description }
+        }
+    }
+
+    @Test func aBulkLoadBuildsTheSameTagRelationAsRowByRowInserts() throws {
+        // Given a file whose rows have tags in many groups (interest, rank, age fit)
+        let csv = Self.mixedTagCSV(rows: 1_500)
+        // When it is loaded into an empty catalog (staged tag rows, sorted by group at the end)
+        // and into a catalog that already holds a product (each tag row inserted as it comes)
+        let bulk = try TestSupport.emptyCatalog()
+        try bulk.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        let rowByRow = try TestSupport.emptyCatalog()
+        try rowByRow.importData(
+            Data((TestSupport.header + "other,Other Thing,Something else,5.00,USD,3,,painting,,,true\n").utf8),
+            options: ImportOptions(format: .csv))
+        try rowByRow.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        // Then both hold the same tag rows
+        let relation = try Self.tagRelation(bulk)
+        #expect(relation.count > 2_500)
+        #expect(relation == (try Self.tagRelation(rowByRow, except: "other")))
+        #expect(try bulk.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    @Test func aBulkLoadStoresTheCurrencyCountsOfWhatItWrote() throws {
+        // Given a file in three currencies with a duplicate id and an invalid row (skipped)
+        var csv = TestSupport.header
+        for index in 0..<300 {
+            let currency = index % 3 == 0 ? "USD" : index % 7 == 0 ? "EUR" : "GBP"
+            csv += "c-\(index),Kit \(index),A puzzle,\(index + 1).00,\(currency),3,,,,,true\n"
+        }
+        csv += "c-5,Again,A puzzle,2.00,EUR,3,,,,,true\nc-bad,Bad,A puzzle,,EUR,3,,,,,true\n"
+        // When it is loaded into an empty catalog
+        let catalog = try TestSupport.emptyCatalog()
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        // Then the stored counts are those of the products in the catalog
+        try catalog.database.read { db in
+            var counted: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT currency, COUNT(*) FROM product GROUP BY currency") {
+                counted[row[0]] = row[1]
+            }
+            #expect(counted.count == 3)
+            #expect(try CatalogDatabase.currencyCounts(db) == counted)
+        }
+    }
+
+    static func fullTextMerging(_ catalog: GiftCatalog) throws -> [String] {
+        try catalog.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT k, v FROM product_fts_config WHERE k <> 'version' ORDER BY k")
+                .map { $0.description }
+        }
+    }
+
+    @Test func aBulkLoadPutsFullTextMergingBackToItsDefault() throws {
+        // Given an empty catalog (its full-text index merges segments as FTS5 does by default)
+        let catalog = try TestSupport.emptyCatalog()
+        #expect(try Self.fullTextMerging(catalog) == [])
+        // When a bulk load fails part-way, then one succeeds
+        #expect(throws: GiftwiseError.self) {
+            try catalog.importData(Data(Self.bigCSV(rows: 2_000).utf8), options: ImportOptions(format: .csv))
+        }
+        #expect(try Self.fullTextMerging(catalog) == [])
+        try catalog.importData(
+            Data(Self.bigCSV(rows: 2_000).utf8), options: ImportOptions(format: .csv, skipInvalidRows: true))
+        // Then merging is on again at FTS5's default (4 segments a level) for later updates,
+        // and the index is sound
+        #expect(try Self.fullTextMerging(catalog) == ["[k:\"automerge\" v:4]"])
+        try catalog.database.write { db in
+            try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('integrity-check')")
+        }
+    }
+
     static func indexes(_ catalog: GiftCatalog) throws -> [String] {
         try catalog.database.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")

@@ -49,8 +49,10 @@ extension CatalogDatabase {
 
     /// Counts products per currency and stores the counts for ``currencyCounts(_:)``; the
     /// importer calls this once per committed import.
-    static func refreshCurrencyCounts(_ db: Database) throws {
-        let counts = try countCurrencies(db)
+    /// - Parameter known: the counts when the caller knows them without a scan (an import into
+    ///   an empty catalog counted every row it wrote: the scan was 0.27 s at 1M products).
+    static func refreshCurrencyCounts(_ db: Database, known: [String: Int]? = nil) throws {
+        let counts = try known ?? countCurrencies(db)
         try db.execute(
             sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('currency_counts', ?)",
             arguments: [encodeCounts(counts)])

@@ -112,6 +112,9 @@ package struct CatalogDatabase: Sendable {
         }
     }
 
+    /// Each connection's page cache: 16 MB (a negative size is in KiB).
+    static let cacheSizeKiB = -16000
+
     /// How long a connection waits for another one's lock before saying the catalog is busy.
     static let busyTimeoutMilliseconds: Int32 = 2000
 
@@ -124,7 +127,7 @@ package struct CatalogDatabase: Sendable {
         configuration.prepareDatabase { db in
             // Forgotten recipients leave no trace in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "PRAGMA cache_size = -16000")
+            try db.execute(sql: "PRAGMA cache_size = \(cacheSizeKiB)")
         }
         return configuration
     }

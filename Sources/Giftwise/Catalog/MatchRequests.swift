@@ -353,6 +353,13 @@ enum MatchRequests {
     }
 
     /// Subquery of pks never to show: ids, words to avoid (text and tags), kinds turned down.
+    /// How many of `pks` state no minimum age (never offered to a child under 3).
+    static func countWithoutStatedAge(_ db: Database, pks: [Int64]) throws -> Int {
+        guard !pks.isEmpty else { return 0 }
+        let sql: SQL = "SELECT COUNT(*) FROM product WHERE pk IN \(pks) AND age_min_months IS NULL"
+        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
+    }
+
     static func excluded(ids: [String], phrases: [String], tags: [String], avoidedTags: [String]) -> SQL? {
         var parts: [SQL] = []
         if !ids.isEmpty { parts.append("SELECT pk FROM product WHERE id IN \(ids)") }

@@ -83,19 +83,24 @@ final class CSVRecordReader {
     private func unquotedFieldInBuffer() -> (String, UInt8)? {
         let start = position
         let delimiter = delimiter
-        let found: (end: Int, stop: UInt8)? = buffer.withUnsafeBufferPointer { bytes in
+        let found: (end: Int, stop: UInt8, ascii: Bool)? = buffer.withUnsafeBufferPointer { bytes in
             var index = start
+            var bits: UInt8 = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == delimiter || byte == 0x0A || byte == 0x0D { return (index, byte) }
+                if byte == delimiter || byte == 0x0A || byte == 0x0D { return (index, byte, bits < 0x80) }
                 if byte == 0x22 || byte == 0 { return nil }
+                bits |= byte
                 index += 1
             }
             return nil
         }
         guard let found else { return nil }
         let text = buffer.withUnsafeBufferPointer { bytes in
-            String(validating: UnsafeBufferPointer(rebasing: bytes[start..<found.end]), as: UTF8.self)
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<found.end])
+            // ASCII is valid UTF-8: `String(validating:as:)` looked up generic metadata on every
+            // call (3 % of an import's samples); other text is still validated.
+            return found.ascii ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
         }
         guard let text else { return nil }
         position = found.end + 1

@@ -157,6 +157,8 @@ struct CatalogImporter {
                     outcome = try importRows(db: db, rows: rows, source: source, parser: parser, report: report)
                     return .commit
                 }
+                ImportTimings.shared.mark("committed")
+                ImportTimings.shared.report()
                 guard let outcome else { throw GiftwiseError.database("the import wrote nothing") }
                 return outcome
             }
@@ -172,6 +174,8 @@ struct CatalogImporter {
         db: Database, rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport
     ) throws -> ImportReport {
         var session = ImportSession(report: report, options: options)
+        let timings = ImportTimings.shared
+        timings.mark("import starts")
         let writer = try ImportWriter(db: db)
         let pipeline = ParsePipeline(
             rows: rows, parser: parser,
@@ -182,15 +186,20 @@ struct CatalogImporter {
             while true {
                 // Work that would otherwise wait for the last row, done while the
                 // parsing thread is behind.
-                if !pipeline.hasBatchReady { try writer.indexWrittenTextWhileIdle() }
+                if !pipeline.hasBatchReady {
+                    try timings.measure("full-text chunks while idle") { try writer.indexWrittenTextWhileIdle() }
+                }
                 guard let batch = pipeline.next() else { break }
-                for item in batch { try session.take(item, writer: writer) }
+                try timings.measure("rows written") {
+                    for item in batch { try session.take(item, writer: writer) }
+                }
             }
         } catch {
             _ = try? pipeline.finish(cancelling: true)
             throw error
         }
         let parsed = try pipeline.finish(cancelling: false)
+        timings.mark("writer has every row")
         if let problem = parsed.problem {
             session.report.record(
                 ImportIssue(line: problem.line, field: problem.field, message: problem.message))
@@ -202,15 +211,19 @@ struct CatalogImporter {
             throw RollbackRequested(report: report)
         }
         if options.replace { report.removed = try writer.removeUnseen() }
-        try writer.finish()
-        try CatalogDatabase.refreshCurrencyCounts(db)
-        report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
-        if writer.vectorsComplete {
-            try ProductVectors.bumpGeneration(db)
-        } else {
-            try ProductVectors.fillMissing(db)
+        try writer.finish(timings: timings)
+        try timings.measure("end: currencies, vectors, meta") {
+            // Into an empty catalog, the rows this import wrote are the whole catalog.
+            try CatalogDatabase.refreshCurrencyCounts(db, known: writer.startedEmpty ? report.currencies : nil)
+            report.warnings.append(contentsOf: try Self.currencyWarnings(report: report, db: db))
+            if writer.vectorsComplete {
+                try ProductVectors.bumpGeneration(db)
+            } else {
+                try ProductVectors.fillMissing(db)
+            }
+            try CatalogDatabase.setMetaValue(db, .seeded, "yes")
         }
-        try CatalogDatabase.setMetaValue(db, .seeded, "yes")
+        timings.mark("commit starts")
         return report
     }
 

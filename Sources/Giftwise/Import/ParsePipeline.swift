@@ -73,6 +73,7 @@ final class ParsePipeline: @unchecked Sendable {
         }
         if !batch.isEmpty { _ = hand(batch) }
         clock.finish(rows: rowCount)
+        ImportTimings.shared.mark("parser done")
         condition.lock()
         producerDone = true
         condition.signal()
@@ -84,7 +85,11 @@ final class ParsePipeline: @unchecked Sendable {
     private func hand(_ batch: [Item]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count >= Self.capacity && !cancelled { condition.wait() }
+        if queue.count >= Self.capacity && !cancelled {
+            ImportTimings.shared.measure("parser waits for the writer") {
+                while queue.count >= Self.capacity && !cancelled { condition.wait() }
+            }
+        }
         if cancelled { return false }
         queue.append(batch)
         condition.signal()
@@ -96,7 +101,11 @@ final class ParsePipeline: @unchecked Sendable {
         if inline { return nextInline() }
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty && !producerDone { condition.wait() }
+        if queue.isEmpty && !producerDone {
+            ImportTimings.shared.measure("writer waits for the parser") {
+                while queue.isEmpty && !producerDone { condition.wait() }
+            }
+        }
         if queue.isEmpty { return nil }
         let batch = queue.removeFirst()
         condition.signal()

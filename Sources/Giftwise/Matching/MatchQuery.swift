@@ -534,7 +534,20 @@ struct MatchQuery {
             let currency = try currencyContext(db)
             return "nothing within \(budget.formatted(currency: currency.budgetCurrency)) matches \(said)"
         }
-        if try !goodPKs(db, profile: unbudgeted, ignoringAge: true).isEmpty {
+        let anyAge = try goodPKs(db, profile: unbudgeted, ignoringAge: true)
+        if !anyAge.isEmpty {
+            // Under 3, a gift whose seller states no age is never offered: say so when that is why.
+            if profile.ageMonths < AgeRange.unknownMinimumSafeFromMonths {
+                let unstated = try MatchRequests.countWithoutStatedAge(db, pks: Array(anyAge))
+                if unstated == anyAge.count {
+                    return "the gifts that match \(said) state no age, and a gift without one is never offered to a "
+                        + "child under 3"
+                }
+                if unstated > 0 {
+                    return "the gifts that match \(said) are made for other ages or state none (never offered under 3; "
+                        + "age is never relaxed)"
+                }
+            }
             return "the gifts that match \(said) are all made for other ages (age is never relaxed)"
         }
         return nil
