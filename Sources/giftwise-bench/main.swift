@@ -16,6 +16,9 @@ let runs = arguments.count >= 3 ? Int(arguments[2]) ?? 30 : 30
 let tracing = ProcessInfo.processInfo.environment["BENCH_TRACE"] != nil
 /// How many statements (by SQL) a trace lists: `BENCH_TRACE=N`, 12 by default.
 let tracedShown = Int(ProcessInfo.processInfo.environment["BENCH_TRACE"] ?? "") ?? 12
+/// `BENCH_EXPANDED=1` with `BENCH_TRACE`: group statements by their SQL with the arguments filled
+/// in, so the same statement run with different values shows as separate lines.
+let tracedExpanded = ProcessInfo.processInfo.environment["BENCH_EXPANDED"] != nil
 // One connection when tracing: the trace hook is set on the connection the reads use.
 let catalog = try tracing ? GiftCatalog(path: arguments[1], singleConnection: true) : GiftCatalog(path: arguments[1])
 
@@ -44,7 +47,7 @@ func traceOnce(_ label: String, _ body: () throws -> Void) throws {
     catalog.database.writer.writeWithoutTransaction { db in
         db.trace(options: .profile) { event in
             if case .profile(let statement, let duration) = event {
-                traced.add(statement.sql, Int(duration * 1e9))
+                traced.add(tracedExpanded ? statement.expandedSQL : statement.sql, Int(duration * 1e9))
             }
         }
     }
@@ -62,8 +65,20 @@ func traceOnce(_ label: String, _ body: () throws -> Void) throws {
     print(String(format: "%@: %.2f ms, %d statements taking %.2f ms", label, total, statements.count, inSQL))
     for (sql, entry) in bySQL.sorted(by: { $0.value.nanoseconds > $1.value.nanoseconds }).prefix(tracedShown) {
         let shown = sql.replacingOccurrences(of: "\n", with: " ")
-        print(String(format: "  %4d× %8.2f ms  %@", entry.count, Double(entry.nanoseconds) / 1e6, String(shown.prefix(400))))
+        print(String(format: "  %4d× %8.2f ms  %@", entry.count, Double(entry.nanoseconds) / 1e6, tracedExpanded ? shown : String(shown.prefix(400))))
     }
+}
+
+/// `BENCH_CPU=1`: time each call by the CPU time of this thread instead of the wall clock (steadier
+/// on a shared machine: waiting for a core is left out).
+let cpuTime = ProcessInfo.processInfo.environment["BENCH_CPU"] != nil
+
+/// Nanoseconds on the clock the measurements use.
+func now() -> UInt64 {
+    guard cpuTime else { return DispatchTime.now().uptimeNanoseconds }
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
 }
 
 func measure(_ label: String, _ body: () throws -> Void) throws {
@@ -72,16 +87,16 @@ func measure(_ label: String, _ body: () throws -> Void) throws {
     var samples: [Double] = []
     try body()  // warm-up
     for _ in 0..<runs {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = now()
         try body()
-        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        samples.append(Double(now() - start) / 1e6)
     }
     samples.sort()
     let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
     print(
         String(
-            format: "%-34@ min %8.2f ms   median %8.2f ms   p95 %8.2f ms", label as NSString, samples[0],
-            samples[samples.count / 2], p95))
+            format: "%-34@ min %8.2f ms   median %8.2f ms   p95 %8.2f ms%@", label as NSString, samples[0],
+            samples[samples.count / 2], p95, (cpuTime ? " (CPU)" : "") as NSString))
 }
 
 let profiles: [RecipientProfile] = [

@@ -93,10 +93,11 @@ struct MatchWorkTests {
     }
 
     @Test func goodCandidatesAloneAreTheGoodOnesOfTheFullList() throws {
-        let profiles = MatchMemoTests.profiles + [
-            RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),
-            RecipientProfile(ageYears: 40, interests: ["coffee"], purposes: [.fun], budgetMax: Money(20)),
-        ]
+        let profiles =
+            MatchMemoTests.profiles + [
+                RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),
+                RecipientProfile(ageYears: 40, interests: ["coffee"], purposes: [.fun], budgetMax: Money(20)),
+            ]
         let critiques = [
             Critique(), Critique(avoidedInterests: ["camping", "hiking"]), Critique(favouredPurposes: [.crafty]),
             Critique(favouredInterests: ["art", "science"]),
@@ -238,5 +239,316 @@ struct MatchWorkTests {
             MatchQuery.place(of: request, name: "Wooden Steam Engine", description: "") == .name)
         #expect(MatchQuery.place(of: request, name: "Engine", description: "a steam thing") == .description)
         #expect(MatchQuery.place(of: request, name: "Engine steam", description: "") == .description)
+    }
+}
+
+/// Round 5: a good-only list reads and weighs only products that can be good, a query's weighed
+/// products are reused within a read, a tag's range is read once for its count and its candidates,
+/// and tag rows test the cheap conditions first. Each shortcut gives what the plain path gives.
+struct MatchWorkRound5Tests {
+    private func query(
+        _ profile: RecipientProfile, _ catalog: GiftCatalog, critique: Critique = Critique(),
+        history: HistorySignals = .none, memo: MatchMemo = MatchMemo()
+    ) -> MatchQuery {
+        MatchQuery(
+            profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: .default,
+            semantic: catalog.semantic, memo: memo)
+    }
+
+    /// Statements with their arguments, leaving out FTS5's own reads of its shadow tables.
+    private func statements(in catalog: GiftCatalog, _ body: () throws -> Void) throws -> [String] {
+        try TestSupport.statements(in: catalog, expanded: true, body).filter { !$0.contains("'main'.") }
+    }
+
+    /// The ids of the products whose rows a run read for candidates.
+    private func productRowsRead(_ run: [String], _ catalog: GiftCatalog) throws -> Set<String> {
+        let pks = run.filter { $0.hasPrefix("SELECT p.pk, p.id, p.name") }.flatMap { statement -> [Int64] in
+            guard let open = statement.range(of: "json_each('["), let close = statement.range(of: "]')") else {
+                return []
+            }
+            return statement[open.upperBound..<close.lowerBound].split(separator: ",").compactMap { Int64($0) }
+        }
+        guard !pks.isEmpty else { return [] }
+        return try catalog.database.read { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT id FROM product WHERE pk IN (\(pks.map(String.init).joined(separator: ",")))"))
+        }
+    }
+
+    /// Dinosaur kits, and science kits (a related interest of dinosaurs) that say nothing of dinosaurs.
+    private func relatedCatalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        var csv = TestSupport.header
+        for index in 0..<8 {
+            csv +=
+                "dino-\(index),Dinosaur Dig Kit \(index),Dig out a skeleton,\(10 + index),USD,6,10,dinosaurs,educational,,true\n"
+            csv +=
+                "sci-\(index),Chemistry Set \(index),Mix safe crystals,\(10 + index),USD,6,10,science,educational,,true\n"
+        }
+        try TestSupport.importCSV(csv, into: catalog)
+        return catalog
+    }
+
+    @Test func aGoodOnlyListReadsNoRowOfAProductThatCannotBeGood() throws {
+        let catalog = try relatedCatalog()
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.educational])
+        // The full list holds the science kits, weak (a related interest); they are retrieved.
+        let full = try catalog.database.read { db in try query(profile, catalog).candidates(db, limit: 500) }
+        let weak = Set(full.filter { !$0.isGood }.map(\.product.id))
+        #expect(weak == Set((0..<8).map { "sci-\($0)" }))
+        let run = try statements(in: catalog) {
+            _ = try catalog.database.read { db in
+                try Matcher(catalog: catalog).survey(db, for: profile, critique: Critique(), limit: 500)
+            }
+        }
+        let read = try productRowsRead(run, catalog)
+        // Before: every retrieved product's row was read and weighed, the science kits too.
+        #expect(read == Set((0..<8).map { "dino-\($0)" }), "\(read.sorted())")
+    }
+
+    @Test func theListBeforeReusesTheSurveysWeighedProducts() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(40))
+        try catalog.database.read { db in
+            let memo = MatchMemo()
+            let survey = try Matcher(catalog: catalog).survey(
+                db, for: profile, critique: Critique(), limit: 500, memo: memo)
+            #expect(survey.items.count > 5)
+            let afterSurvey = memo.weighings
+            #expect(afterSurvey > 0)
+            let list = try Matcher(catalog: catalog).recommend(db, for: profile, limit: 5, memo: memo)
+            // Before: the list weighed every one of its candidates again.
+            #expect(memo.weighings == afterSurvey)
+            #expect(
+                list.items.map(\.product.id)
+                    == (try Matcher(catalog: catalog).recommend(db, for: profile, limit: 5)).items.map(\.product.id))
+        }
+    }
+
+    @Test func aTagRangeIsReadOnceForItsCountAndItsCandidates() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        // (No budget: a budget that leaves few products reads the tag's rows once for any purpose.)
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs"], purposes: [.educational])
+        let run = try statements(in: catalog) { _ = try catalog.recommend(for: profile, limit: 5) }
+        let ranges = run.filter {
+            $0.contains("FROM product_interest pi WHERE pi.interest_id = 'dinosaurs' AND (pi.purposes & 1)")
+        }
+        // Before: the range was counted (whether the tag alone suffices), then read for the list.
+        #expect(ranges.count == 1, "\(ranges.map { $0.prefix(200) })")
+        #expect(!run.contains { $0.hasPrefix("SELECT COUNT(*) FROM (SELECT pi.product_pk FROM product_interest") })
+    }
+
+    @Test func tagRowsTestThePurposeAndPriceBeforeTheAge() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profile = RecipientProfile(
+            ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(40))
+        let run = try statements(in: catalog) {
+            _ = try catalog.database.read { db in
+                try Matcher(catalog: catalog).survey(db, for: profile, critique: Critique(), limit: 500)
+            }
+        }
+        let tagRows = run.filter { $0.contains("FROM product_interest pi WHERE pi.interest_id") }
+        #expect(!tagRows.isEmpty)
+        #expect(tagRows.contains { $0.contains("pi.purposes &") })
+        for sql in tagRows {
+            guard let price = sql.range(of: "pi.price_minor BETWEEN"), let age = sql.range(of: "pi.age_min_months")
+            else {
+                Issue.record("missing a condition: \(sql.prefix(300))")
+                continue
+            }
+            // Before: the age's arithmetic came first and the purpose last, on every row of a range.
+            #expect(price.lowerBound < age.lowerBound, "\(sql.prefix(300))")
+            if let purpose = sql.range(of: "pi.purposes &") {
+                #expect(purpose.lowerBound < price.lowerBound, "\(sql.prefix(300))")
+            }
+        }
+    }
+
+    @Test(arguments: [0, 1, 4, 9, 12])
+    func reorderedLimitsGiveTheSameRowsInTheSameOrder(purposeMask: Int) throws {
+        let catalog = try TestSupport.defaultCatalog()
+        try catalog.database.read { db in
+            for age in [6, 30, 84, 150, 480] {
+                for budget: Int64? in [nil, 1_500, 4_000] {
+                    let limits = HardLimits(
+                        ageMonths: age, priceRanges: budget.map { ["USD": 0...$0] }, singleCurrency: true, excluded: nil
+                    )
+                    for tag in ["dinosaurs", "drawing", "science", "lego"] {
+                        // The statement as it was written before: limits first, the purpose last.
+                        var old: SQL = "pi.in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: age, alias: "pi"))"
+                        if let budget { old += " AND pi.price_minor BETWEEN 0 AND \(budget)" }
+                        if purposeMask != 0 { old += " AND (pi.purposes & \(purposeMask)) != 0" }
+                        let before = try Int64.fetchAll(
+                            db,
+                            SQLRequest<Int64>(
+                                literal: """
+                                    SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = \(tag) AND \(old) \
+                                    ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk LIMIT 120
+                                    """))
+                        let now = try MatchRequests.pks(
+                            db, MatchRequests.taggedRequest(tag, limits: limits, purposeMask: purposeMask, count: 120))
+                        #expect(now == before, "\(tag) \(age) \(String(describing: budget))")
+                        let counted = try MatchRequests.pks(
+                            db,
+                            MatchRequests.goodPKsRequest(
+                                sources: [MatchRequests.goodByTags([tag], limits: limits, purposeMask: purposeMask)],
+                                cap: 1_000))
+                        let countedBefore = try Int64.fetchAll(
+                            db,
+                            SQLRequest<Int64>(
+                                literal: """
+                                    SELECT DISTINCT pk FROM (SELECT pi.product_pk AS pk FROM product_interest pi \
+                                    WHERE pi.interest_id IN (\(tag)) AND \(old)) LIMIT 1000
+                                    """))
+                        #expect(counted == countedBefore)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func goodOnlyListsAndReusedWeighingsEqualTheFullListWeighedAfresh() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let loved = HistorySignals(
+            givenProductIDs: [],
+            lessons: [
+                .init(interests: ["dinosaurs"], productName: "Fossil Kit", positive: true, when: "last year"),
+                .init(interests: ["art"], productName: "Paint Set", positive: false, when: "in March"),
+            ])
+        let profiles =
+            MatchMemoTests.profiles + [
+                RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),
+                RecipientProfile(
+                    ageYears: 7, interests: ["dinosaurs", "drawing"], purposes: [.educational], budgetMax: Money(40)),
+            ]
+        let critiques = [
+            Critique(), Critique(avoidedInterests: ["camping", "hiking"]), Critique(favouredPurposes: [.crafty]),
+            Critique(favouredInterests: ["art", "science"]),
+        ]
+        try catalog.database.read { db in
+            for profile in profiles {
+                for critique in critiques {
+                    for history in [HistorySignals.none, loved] {
+                        for limit in [5, 500] {
+                            let fresh = try query(profile, catalog, critique: critique, history: history)
+                                .candidates(db, limit: limit)
+                            let label = "\(profile) \(critique) \(history.lessons.count) \(limit)"
+                            // A good-only list first, then the full list in the same memo (it must weigh
+                            // again what the good-only list only marked as never good).
+                            let memo = MatchMemo()
+                            let goodOnly = try query(profile, catalog, critique: critique, history: history, memo: memo)
+                                .candidates(db, limit: limit, goodOnly: true)
+                            let again = try query(profile, catalog, critique: critique, history: history, memo: memo)
+                                .candidates(db, limit: limit, goodOnly: true)
+                            let full = try query(profile, catalog, critique: critique, history: history, memo: memo)
+                                .candidates(db, limit: limit)
+                            let good = fresh.filter(\.isGood)
+                            for list in [goodOnly, again] {
+                                #expect(list.map(\.pk) == good.map(\.pk), "\(label)")
+                                #expect(list.map(\.score) == good.map(\.score), "\(label)")
+                                #expect(list.map(\.hits.count) == good.map(\.hits.count), "\(label)")
+                            }
+                            #expect(full.map(\.pk) == fresh.map(\.pk), "\(label)")
+                            #expect(full.map(\.score) == fresh.map(\.score), "\(label)")
+                            #expect(full.map(\.isGood) == fresh.map(\.isGood), "\(label)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func choosingAFollowUpExplainsNoCandidate() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        var flow = QuestionFlow()
+        for answer in ["7", "dinosaurs, drawing", "educational", "40"] { try flow.answer(answer, in: catalog) }
+        var explained = -1
+        var chosen: QuestionFlow.FollowUp?
+        try CatalogReader(catalog).sharingSearches { reader in
+            chosen = try flow.nextFollowUp(in: flow.state, reader)
+            explained = reader.memo?.explanations ?? -1
+        }
+        #expect(chosen != nil)
+        // Before: the list before and every answer's list were full recommendations, each
+        // explaining its best 60 candidates, of which only the ids and the count were compared.
+        #expect(explained == 0)
+    }
+
+    @Test func topProductIDsAreTheRecommendationsIDsAndCount() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let profiles =
+            MatchMemoTests.profiles + [
+                RecipientProfile(ageYears: 9, interests: ["lego", "space"], purposes: [.crafty, .fun]),
+                RecipientProfile(ageYears: 40, interests: []),
+                RecipientProfile(ageYears: 30, interests: ["zzzq"]),
+            ]
+        let critiques = [
+            Critique(), Critique(avoidedInterests: ["camping", "hiking"]), Critique(favouredPurposes: [.crafty]),
+            Critique(favouredInterests: ["art", "science"], favouredLike: "Dinosaur Fossil Dig Kit"),
+        ]
+        let matcher = Matcher(catalog: catalog)
+        try catalog.database.read { db in
+            let shared = MatchMemo()
+            for profile in profiles {
+                for critique in critiques {
+                    for limit in [1, 5, 12] {
+                        let full = try matcher.recommend(db, for: profile, limit: limit, critique: critique)
+                        for memo in [MatchMemo(), shared] {
+                            let top = try matcher.topProductIDs(
+                                db, for: profile, limit: limit, critique: critique, memo: memo)
+                            #expect(top.ids == full.items.map(\.product.id), "\(profile) \(critique) \(limit)")
+                            #expect(top.goodMatchCount == full.goodMatchCount)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func interestsAreResolvedOncePerMemo() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let memo = MatchMemo()
+        let interests = ["dinosaurs", "drawing", "star wars", "scuba diving", "!!"]
+        let first = query(RecipientProfile(ageYears: 7, interests: interests), catalog, memo: memo)
+        let second = query(
+            RecipientProfile(ageYears: 9, interests: interests, purposes: [.fun]), catalog,
+            critique: Critique(favouredPurposes: [.crafty]), memo: memo)
+        // Before: every query (a flow step makes one per list and count) resolved them again.
+        #expect(memo.resolved.count == 1)
+        let fresh = MatchQuery.resolve(interests, taxonomy: catalog.taxonomy)
+        for made in [first, second] {
+            #expect(made.requests.map(\.said) == fresh.requests.map(\.said))
+            #expect(made.requests.map(\.phrases) == fresh.requests.map(\.phrases))
+            #expect(made.requests.map(\.textQuery) == fresh.requests.map(\.textQuery))
+            #expect(made.requests.map(\.exactTags) == fresh.requests.map(\.exactTags))
+            #expect(made.requests.map(\.falseFriends) == fresh.requests.map(\.falseFriends))
+            #expect(made.notUnderstood == fresh.notUnderstood)
+        }
+    }
+
+    @Test func variantKeysTakeTheASCIIShortcutExactly() {
+        // The key as it was computed before the ASCII shortcut (a verbatim copy).
+        let suffixes: Set<String> = ["pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count"]
+        func isMeasure(_ word: String) -> Bool {
+            let digits = word.filter(\.isNumber)
+            guard !digits.isEmpty else { return false }
+            let letters = word.filter { !$0.isNumber }
+            return letters.count <= 3 || suffixes.contains(letters)
+        }
+        func reference(_ tokens: [String]) -> [String] {
+            tokens.filter { word in
+                !Diversifier.variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
+            }
+        }
+        let words = [
+            "dino", "2019", "10pc", "3pack", "x3", "4x", "1st", "v2", "12cm", "500ml", "red", "set", "kit", "½", "٣",
+            "x٣", "café", "naïve", "1000pieces", "a1b2c3d4", "", "lego", "ABC", "\u{0}", "12345678901",
+        ]
+        for word in words {
+            #expect(Diversifier.variantKey(tokens: [word]) == reference([word]), "\(word)")
+        }
+        #expect(Diversifier.variantKey(tokens: words) == reference(words))
     }
 }

@@ -27,23 +27,27 @@ struct HardLimits {
     }
 
     /// The conditions on `source`.
+    ///
+    /// SQLite tests them in the order written, row by row (a tag's range can be tens of thousands
+    /// of rows): the cheap, selective price range first, the age's arithmetic after it.
     func condition(on source: Source) -> SQL {
         let a = source.alias
-        var sql: SQL =
+        var sql: SQL = ""
+        let oneRange = singleCurrency && priceRanges?.count == 1 ? priceRanges?.first?.value : nil
+        if let range = oneRange {
+            sql += "\(a).price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound) AND "
+        }
+        sql +=
             ignoresAge
             ? "\(a).in_stock = 1" : "\(a).in_stock = 1 AND \(AgeRange.admitsSQL(ageMonths: ageMonths, alias: a))"
-        if let ranges = priceRanges {
-            if singleCurrency, let range = ranges.first?.value, ranges.count == 1 {
-                sql += " AND \(a).price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound)"
-            } else {
-                // Each currency the budget can be read in (its own, or one the shop gave a rate
-                // for), with the budget converted into it; anything else is out of budget.
-                let alternatives = ranges.sorted { $0.key < $1.key }.map { currency, range -> SQL in
-                    "(q.currency = \(currency) AND q.price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound))"
-                }
-                let any: SQL = alternatives.isEmpty ? "0" : alternatives.joined(separator: " OR ")
-                sql += " AND \(source.pk) IN (SELECT q.pk FROM product q WHERE \(any))"
+        if let ranges = priceRanges, oneRange == nil {
+            // Each currency the budget can be read in (its own, or one the shop gave a rate
+            // for), with the budget converted into it; anything else is out of budget.
+            let alternatives = ranges.sorted { $0.key < $1.key }.map { currency, range -> SQL in
+                "(q.currency = \(currency) AND q.price_minor BETWEEN \(range.lowerBound) AND \(range.upperBound))"
             }
+            let any: SQL = alternatives.isEmpty ? "0" : alternatives.joined(separator: " OR ")
+            sql += " AND \(source.pk) IN (SELECT q.pk FROM product q WHERE \(any))"
         }
         if let excluded {
             sql += " AND \(source.pk) NOT IN (\(excluded))"
@@ -104,10 +108,9 @@ enum MatchRequests {
     /// Products tagged `tag`, best first (most central, then most age-targeted): SQLite stops as
     /// soon as it has `count` that pass the limits, however large the tag.
     static func taggedRequest(_ tag: String, limits: HardLimits, purposeMask: Int, count: Int) -> SQL {
-        let purpose: SQL = purposeMask == 0 ? "" : " AND (pi.purposes & \(purposeMask)) != 0"
         return """
-            SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = \(tag) \
-            AND \(limits.condition(on: .tagRow))\(purpose) ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk LIMIT \(count)
+            SELECT pi.product_pk FROM product_interest pi WHERE pi.interest_id = \(tag)\(tagRowPurpose(purposeMask)) \
+            AND \(limits.condition(on: .tagRow)) ORDER BY pi.rank, pi.span_fit DESC, pi.product_pk LIMIT \(count)
             """
     }
 
@@ -149,9 +152,13 @@ enum MatchRequests {
 
     /// Pks of good matches from one source: tags or text, with a wished purpose.
     static func goodByTags(_ tags: [String], limits: HardLimits, purposeMask: Int) -> SQL {
-        let purpose: SQL = purposeMask == 0 ? "" : " AND (pi.purposes & \(purposeMask)) != 0"
-        return
-            "SELECT pi.product_pk AS pk FROM product_interest pi WHERE pi.interest_id IN \(tags) AND \(limits.condition(on: .tagRow))\(purpose)"
+        "SELECT pi.product_pk AS pk FROM product_interest pi WHERE pi.interest_id IN \(tags)\(tagRowPurpose(purposeMask)) AND \(limits.condition(on: .tagRow))"
+    }
+
+    /// A wished purpose on a tag row, tested before the limits: it is the cheapest test and
+    /// usually leaves out most of a tag's rows (SQLite tests conditions in the order written).
+    private static func tagRowPurpose(_ purposeMask: Int) -> SQL {
+        purposeMask == 0 ? "" : " AND (pi.purposes & \(purposeMask)) != 0"
     }
 
     static func goodByText(_ query: String, limits: HardLimits, purposeMask: Int) -> SQL {
@@ -202,7 +209,8 @@ enum MatchRequests {
     /// Distinct pks of the union of `sources`, at most `cap`.
     static func goodPKs(_ db: Database, sources: [SQL], cap: Int) throws -> [Int64] {
         guard !sources.isEmpty else { return [] }
-        return try Int64.fetchAll(db, SQLRequest<Int64>(literal: goodPKsRequest(sources: sources, cap: cap), cached: true))
+        return try Int64.fetchAll(
+            db, SQLRequest<Int64>(literal: goodPKsRequest(sources: sources, cap: cap), cached: true))
     }
 
     /// The statement ``goodPKs(_:sources:cap:)`` runs (`sources` not empty).
@@ -288,19 +296,32 @@ enum MatchRequests {
     /// Read with cursors (no row copies) through two cached statements that take the pks as one
     /// JSON argument, so a list of any length is parsed and planned once per connection.
     static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
+        try products(db, pks: pks, tags: tags(db, pks: pks))
+    }
+
+    /// The interest tags of each product in `pks`, best first (a product without tags is left out).
+    static func tags(_ db: Database, pks: Set<Int64>) throws -> [Int64: [String]] {
         guard !pks.isEmpty else { return [:] }
-        let list = jsonList(pks.sorted())
         var interests: [Int64: [String]] = [:]
         let tags = try Row.fetchCursor(
             db,
             SQLRequest<Row>(
                 literal: """
                     SELECT product_pk, interest_id FROM product_interest INDEXED BY product_interest_by_product \
-                    WHERE product_pk IN (SELECT value FROM json_each(\(list))) ORDER BY product_pk, rank
+                    WHERE product_pk IN (SELECT value FROM json_each(\(jsonList(pks.sorted())))) ORDER BY product_pk, rank
                     """, cached: true))
         while let row = try tags.next() {
             interests[row[0], default: []].append(row[1])
         }
+        return interests
+    }
+
+    /// Products of the given pks, with whether the shop supplied their tags, given their tags
+    /// (as ``tags(_:pks:)`` reads them; a pk missing there has none).
+    static func products(_ db: Database, pks: Set<Int64>, tags interests: [Int64: [String]]) throws -> [Int64: (
+        product: Product, suppliedTags: Bool
+    )] {
+        guard !pks.isEmpty else { return [:] }
         var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
         products.reserveCapacity(pks.count)
         let rows = try Row.fetchCursor(
@@ -308,7 +329,7 @@ enum MatchRequests {
             SQLRequest<Row>(
                 literal: """
                     SELECT \(sql: ProductRecord.columns) FROM product p \
-                    WHERE p.pk IN (SELECT value FROM json_each(\(list)))
+                    WHERE p.pk IN (SELECT value FROM json_each(\(jsonList(pks.sorted()))))
                     """, cached: true))
         while let row = try rows.next() {
             let pk: Int64 = row[0]

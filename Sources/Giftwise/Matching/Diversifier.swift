@@ -25,9 +25,11 @@ struct Diversifier {
     func select(from ranked: [Recommendation], count: Int, keepVariantsOf favoured: String? = nil) -> [Recommendation] {
         let pool = Array(ranked.prefix(max(Self.pool, count)))
         let features = pool.map {
-            Features(
+            // The name's words are split once, for its word set and its variant key.
+            let tokens = TextNormalizer.tokens($0.product.name)
+            return Features(
                 interests: Set($0.product.interests), purposes: Purpose.mask($0.product.purposes),
-                words: Set(TextNormalizer.tokens($0.product.name)), variantKey: Self.variantKey($0.product.name))
+                words: Set(tokens), variantKey: Self.variantKey(tokens: tokens))
         }
         let allowed = favoured.map(Self.variantKey)
         var remaining = Array(pool.indices)
@@ -75,9 +77,13 @@ struct Diversifier {
             + weights.diversityWords * jaccard(a.words, b.words)
     }
 
+    /// |a ∩ b| / |a ∪ b|, counted without building either set.
     private func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let union = a.union(b).count
-        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var shared = 0
+        for element in small where large.contains(element) { shared += 1 }
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
     // MARK: Variants
@@ -101,8 +107,18 @@ struct Diversifier {
 
     /// The name's words less years, numbers, editions, sizes, colours and pack counts.
     static func variantKey(_ name: String) -> [String] {
-        TextNormalizer.tokens(name).filter { word in
-            !variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
+        variantKey(tokens: TextNormalizer.tokens(name))
+    }
+
+    /// ``variantKey(_:)`` of a name already split by `TextNormalizer.tokens`.
+    static func variantKey(tokens: [String]) -> [String] {
+        tokens.filter { word in
+            // Most words are ASCII without a digit: neither all digits nor a measure, and
+            // Character.isNumber (Unicode) need not be asked letter by letter.
+            if !word.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x30 || $0 > 0x39) }) {
+                return !variantWords.contains(word)
+            }
+            return !variantWords.contains(word) && !word.allSatisfy(\.isNumber) && !isMeasure(word)
         }
     }
 

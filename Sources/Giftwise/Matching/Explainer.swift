@@ -123,7 +123,12 @@ struct Explainer {
             }
         }
         return Recommendation(
-            product: product, score: (candidate.score * 1000).rounded() / 1000, reasons: reasons,
+            product: product, score: Self.shownScore(candidate), reasons: reasons,
             mismatches: mismatches, isGoodMatch: candidate.isGood)
+    }
+
+    /// A candidate's score as a recommendation shows it (and the diversifier weighs it).
+    static func shownScore(_ candidate: Candidate) -> Double {
+        (candidate.score * 1000).rounded() / 1000
     }
 }

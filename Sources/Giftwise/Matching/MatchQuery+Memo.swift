@@ -34,6 +34,9 @@ package final class MatchMemo {
     var closeness: [String: [Int64: Double]] = [:]
     /// Products read for candidates, with whether the shop supplied their tags.
     var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+    /// The interest tags of products (best first; empty: none), read before their rows so that
+    /// candidates that cannot be good need no row read (see `MatchQuery.candidates`).
+    var tags: [Int64: [String]] = [:]
     /// Rows of retrieval statements (a tag's best products within the limits), in their order.
     var pks: [StatementKey: [Int64]] = [:]
     /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:product:)``).
@@ -46,6 +49,35 @@ package final class MatchMemo {
     /// The words of each product weighed so far: the survey, the list before and each
     /// follow-up answer's list weigh mostly the same products.
     var words: [Int64: Words] = [:]
+    /// Everything a candidate's weighing depends on besides its product, for one query.
+    struct ScoredKey: Hashable {
+        var profile: RecipientProfile
+        var rejected: Set<String>
+        var avoided: Set<String>
+        var favoured: Set<String>
+        var favouredLike: String?
+        var favouredPurposes: Set<Purpose>
+        var hasSemantic: Bool
+    }
+    /// A product weighed for one query.
+    enum Scored {
+        /// Its candidate, exactly as weighing it again would give.
+        case weighed(Candidate)
+        /// Weighed without its closeness in meaning and found not good (closeness never makes a
+        /// product good): enough for a list of good ones only.
+        case neverGood
+    }
+    /// Products weighed per query (see `MatchQuery.candidates`).
+    var scored: [ScoredKey: [Int64: Scored]] = [:]
+    /// Interests as resolved through the catalog's taxonomy (one catalog per memo).
+    var resolved: [[String]: (requests: [InterestRequest], notUnderstood: [String])] = [:]
+    /// How many candidates recommendations explained through this memo (what tests count).
+    var explanations = 0
+    /// How many products were weighed through this memo (what tests count instead of time).
+    var weighings = 0
+    /// The weights `scored` was filled with (a memo shared by matchers with other weights keeps
+    /// no weighed products for them).
+    var scoringWeights: ScoringWeights?
 
     package init() {}
 
@@ -150,12 +182,29 @@ extension MatchQuery {
     func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
         let missing = pks.filter { memo.products[$0] == nil }
         if !missing.isEmpty {
-            for (pk, entry) in try MatchRequests.products(db, pks: missing) { memo.products[pk] = entry }
+            let tags = try self.tags(db, pks: missing)
+            for (pk, entry) in try MatchRequests.products(db, pks: missing, tags: tags) { memo.products[pk] = entry }
         }
         var found: [Int64: (product: Product, suppliedTags: Bool)] = [:]
         found.reserveCapacity(pks.count)
         for pk in pks {
             if let entry = memo.products[pk] { found[pk] = entry }
+        }
+        return found
+    }
+
+    /// The interest tags of each of `pks`, best first (empty for a product without tags), each
+    /// product's read once per memo (with its row, when that is read).
+    func tags(_ db: Database, pks: Set<Int64>) throws -> [Int64: [String]] {
+        let missing = pks.filter { memo.tags[$0] == nil && memo.products[$0] == nil }
+        if !missing.isEmpty {
+            let read = try MatchRequests.tags(db, pks: missing)
+            for pk in missing { memo.tags[pk] = read[pk] ?? [] }
+        }
+        var found: [Int64: [String]] = [:]
+        found.reserveCapacity(pks.count)
+        for pk in pks {
+            if let tags = memo.tags[pk] ?? memo.products[pk]?.product.interests { found[pk] = tags }
         }
         return found
     }

@@ -172,8 +172,19 @@ struct MatchQuery {
         self.taxonomy = taxonomy
         self.weights = weights
         self.semantic = semantic
-        (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy)
+        (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo)
         requestTags = requests.map(\.exactTags)
+    }
+
+    /// ``resolve(_:taxonomy:)``, once per memo for the same interests (a flow step makes a query
+    /// for every list and count it weighs, most with the same interests).
+    static func resolve(_ interests: [String], taxonomy: Taxonomy, memo: Memo) -> (
+        requests: [InterestRequest], notUnderstood: [String]
+    ) {
+        if let known = memo.resolved[interests] { return known }
+        let resolved = resolve(interests, taxonomy: taxonomy)
+        memo.resolved[interests] = resolved
+        return resolved
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
@@ -479,9 +490,10 @@ struct MatchQuery {
             let rows = try tagRows(db, interest.id, limits: limits)
             return rows.lazy.filter { purposeMask == 0 || $0.purposes & purposeMask != 0 }.count >= Self.perSource
         }
+        // The very range the candidates take for the tag: read once, counted here.
         let range = MatchRequests.taggedRequest(
             interest.id, limits: limits, purposeMask: purposeMask, count: Self.perSource)
-        return try memoCount(db, range) >= Self.perSource
+        return try memoPKs(db, range).count >= Self.perSource
     }
 
     /// The `offset`-th cheapest good match priced above the budget (0 = the cheapest), ignoring
@@ -507,7 +519,7 @@ struct MatchQuery {
     /// Resolved requests for a profile (relaxed profiles too).
     func requests(for profile: RecipientProfile) -> [InterestRequest] {
         profile.interests == self.profile.interests
-            ? requests : Self.resolve(profile.interests, taxonomy: taxonomy).requests
+            ? requests : Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo).requests
     }
 
     /// When nothing matches their words, says whether the budget or their age removed what did:
@@ -668,33 +680,98 @@ struct MatchQuery {
         guard !pks.isEmpty else { return [] }
         // Every source above still counts towards how many were found (which decides whether
         // weak matches are looked for); products that cannot be good are then not read.
-        let products = try products(db, pks: goodOnly ? pks.subtracting(unwished) : pks)
+        var wanted = goodOnly ? pks.subtracting(unwished) : pks
+        if goodOnly, !requests.isEmpty {
+            // A good match has a strong hit for one of their interests: their tag (known from the
+            // product's tags alone), a text hit or a meaning hit (known from the searches). Products
+            // with none of these (most of a related tag's range) are never good: their rows are
+            // not read, nor are they weighed.
+            let tags = try self.tags(db, pks: wanted)
+            wanted = wanted.filter { pk in
+                Self.mayBeGood(
+                    pk, tags: tags[pk] ?? [], requestTags: requestTags, relevance: relevance, meaning: meaning,
+                    goodSimilarity: weights.semanticGoodSimilarity)
+            }
+        }
+        let products = try products(db, pks: wanted)
         func weigh(_ pk: Int64, closeness: Double) -> Candidate {
+            memo.weighings += 1
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
                 meaning: meaning, closeness: closeness, purposeMask: mask)
         }
-        var scored: [Candidate]
+        // Products already weighed for this very query in this read (the survey, then the list
+        // before, weigh the same products for the same profile): their candidates are reused.
+        let scoredKey = self.scoredKey
+        var known = scoredKey.flatMap { memo.scored[$0] } ?? [:]
+        var scored: [Candidate] = []
         if goodOnly {
             // Whether a product is good never depends on its closeness in meaning (that only
             // ranks): weigh it, and read vectors, for the good ones alone.
-            scored = products.keys.map { weigh($0, closeness: 0) }.filter(\.isGood)
-            let closeness = try self.closeness(db, pks: Set(scored.map(\.pk)))
-            for index in scored.indices {
-                if let value = closeness[scored[index].pk], value > 0 {
-                    scored[index] = weigh(scored[index].pk, closeness: value)
+            var fresh: [Candidate] = []
+            for pk in products.keys {
+                switch known[pk] {
+                case .weighed(let candidate)?:
+                    if candidate.isGood { scored.append(candidate) }
+                case .neverGood?:
+                    continue
+                case nil:
+                    let candidate = weigh(pk, closeness: 0)
+                    if candidate.isGood { fresh.append(candidate) } else { known[pk] = .neverGood }
                 }
             }
+            let closeness = try self.closeness(db, pks: Set(fresh.map(\.pk)))
+            for index in fresh.indices {
+                if let value = closeness[fresh[index].pk], value > 0 {
+                    if history.lessons.isEmpty {
+                        // Closeness adds its share last (no lessons follow it): the same sum as
+                        // weighing again, without doing so.
+                        if Self.foundOtherwise(fresh[index].hits) {
+                            fresh[index].score += weights.meaningRanking * value
+                        }
+                    } else {
+                        fresh[index] = weigh(fresh[index].pk, closeness: value)
+                    }
+                }
+                known[fresh[index].pk] = .weighed(fresh[index])
+            }
+            scored += fresh
         } else {
-            let closeness = try self.closeness(db, pks: pks)
-            scored = products.keys.map { weigh($0, closeness: closeness[$0] ?? 0) }
+            let unweighed = products.keys.filter {
+                if case .weighed = known[$0] { false } else { true }
+            }
+            let closeness = try self.closeness(db, pks: Set(unweighed))
+            scored.reserveCapacity(products.count)
+            for pk in products.keys {
+                if case .weighed(let candidate)? = known[pk] {
+                    scored.append(candidate)
+                } else {
+                    let candidate = weigh(pk, closeness: closeness[pk] ?? 0)
+                    known[pk] = .weighed(candidate)
+                    scored.append(candidate)
+                }
+            }
         }
+        if let scoredKey { memo.scored[scoredKey] = known }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.product.id < rhs.product.id
         }
+    }
+
+    /// What a candidate's weighing depends on besides the product (everything the searches,
+    /// limits and scoring read from the query); `nil` when it is not kept (a history, or a memo
+    /// first used with other weights).
+    var scoredKey: MatchMemo.ScoredKey? {
+        guard history == HistorySignals.none else { return nil }
+        if let used = memo.scoringWeights, used != weights { return nil }
+        memo.scoringWeights = weights
+        return MatchMemo.ScoredKey(
+            profile: profile, rejected: critique.rejectedProductIDs, avoided: critique.avoidedInterests,
+            favoured: critique.favouredInterests, favouredLike: critique.favouredLike,
+            favouredPurposes: critique.favouredPurposes, hasSemantic: semantic != nil)
     }
 
     /// How close in meaning each candidate is to what they said (the best of their interests),
@@ -869,13 +946,7 @@ struct MatchQuery {
             // Among products their words or tags found, the one closer in meaning to what they
             // said leads. Products found by meaning alone already score by it (capped), so they
             // get nothing more: meaning never lifts itself above their words.
-            let foundOtherwise = hits.contains { hit in
-                switch hit.hit {
-                case .meaning, .nearMeaning: false
-                default: true
-                }
-            }
-            if foundOtherwise { score += weights.meaningRanking * max(0, closeness) }
+            if Self.foundOtherwise(hits) { score += weights.meaningRanking * max(0, closeness) }
             isGood = strong && purposeHit
         }
         // Their own history: what they loved or sent back steers the ranking.
@@ -888,6 +959,33 @@ struct MatchQuery {
         }
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
         return Candidate(pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons)
+    }
+
+    /// Whether their words or tags (anything but meaning) found the product: only then does its
+    /// closeness in meaning add to its score.
+    static func foundOtherwise(_ hits: [Candidate.Match]) -> Bool {
+        hits.contains { hit in
+            switch hit.hit {
+            case .meaning, .nearMeaning: false
+            default: true
+            }
+        }
+    }
+
+    /// Whether product `pk`, tagged `tags`, can be a good match: one of the strong hits
+    /// ``score(pk:product:suppliedTags:relevance:meaning:closeness:purposeMask:)`` looks for is
+    /// there (their exact tag, a text hit, a meaning hit close enough). `false` means it is never
+    /// good, whatever its row holds; `true` only that it must be weighed.
+    static func mayBeGood(
+        _ pk: Int64, tags: [String], requestTags: [[String]], relevance: [Int: [Int64: Double]],
+        meaning: [Int: [Int64: Double]], goodSimilarity: Double
+    ) -> Bool {
+        for index in requestTags.indices {
+            if relevance[index]?[pk] != nil { return true }
+            if let similarity = meaning[index]?[pk], similarity >= goodSimilarity { return true }
+            if requestTags[index].contains(where: tags.contains) { return true }
+        }
+        return false
     }
 
     private static func kind(_ hit: InterestHit) -> Int {

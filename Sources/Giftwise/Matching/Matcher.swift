@@ -81,6 +81,7 @@ public struct Matcher: Sendable {
         // Candidates arrive best first, history already counted: explaining the best few dozen
         // (more than the diversity pool) is enough.
         let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
+        memo.explanations += explained.count
         var items = Diversifier(weights: weights).select(
             from: explained, count: limit, keepVariantsOf: critique.favouredLike)
         // A loved past gift is recalled once, on the best gift it relates to, not on every one.
@@ -105,6 +106,29 @@ public struct Matcher: Sendable {
             notes: notes)
         // Ideas elsewhere only when nothing here is good (and only then are they read).
         return fit == .good ? result : Elsewhere(catalog: catalog).adding(to: result, for: profile)
+    }
+
+    /// The ids `recommend(_:for:limit:history:critique:memo:)` would list (with no history), and
+    /// its good-match count, without the rest of its work: no reasons, relaxations, notes or
+    /// ideas elsewhere. The question flow compares lists this way for every answer it weighs.
+    package func topProductIDs(
+        _ db: Database, for profile: RecipientProfile, limit: Int = 5, critique: Critique = Critique(),
+        memo: MatchMemo = MatchMemo()
+    ) throws -> (goodMatchCount: Int, ids: [String]) {
+        let limit = max(1, min(limit, 100))
+        let query = MatchQuery(
+            profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
+            weights: weights, semantic: semantic, memo: memo)
+        let goodCount = try query.countGood(db)
+        let candidates = try query.candidates(db, limit: limit, goodOnly: goodCount > 0)
+        // The diversifier weighs a recommendation's product and shown score only: the same pool,
+        // without reasons, selects the same items.
+        let ranked = candidates.prefix(max(Self.explainedPool, limit * 2)).map {
+            Recommendation(product: $0.product, score: Explainer.shownScore($0), reasons: [], isGoodMatch: $0.isGood)
+        }
+        let items = Diversifier(weights: weights).select(
+            from: ranked, count: limit, keepVariantsOf: critique.favouredLike)
+        return (goodCount, items.map(\.product.id))
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).

@@ -46,7 +46,18 @@ struct CatalogReader {
 
     func goodMatchCount(for profile: RecipientProfile, critique: Critique) throws -> Int {
         try read { db in
-            try Matcher(catalog: catalog).goodMatchCount(db, for: profile, critique: critique, memo: memo ?? MatchMemo())
+            try Matcher(catalog: catalog).goodMatchCount(
+                db, for: profile, critique: critique, memo: memo ?? MatchMemo())
+        }
+    }
+
+    /// The ids a recommendation with no history would list, and its good-match count.
+    func topProductIDs(for profile: RecipientProfile, limit: Int, critique: Critique) throws -> (
+        goodMatchCount: Int, ids: [String]
+    ) {
+        try read { db in
+            try Matcher(catalog: catalog).topProductIDs(
+                db, for: profile, limit: limit, critique: critique, memo: memo ?? MatchMemo())
         }
     }
 

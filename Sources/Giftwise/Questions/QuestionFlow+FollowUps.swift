@@ -50,9 +50,9 @@ extension QuestionFlow {
             }
             .enumerated().sorted { ($0.element.gain, -$0.offset) > ($1.element.gain, -$1.offset) }.map(\.element)
         guard !eligible.isEmpty else { return nil }
-        let before = try reader.recommend(
-            for: profile, limit: Self.enoughCandidates, history: .none, critique: state.steering)
-        let beforeTop = before.items.map(\.product.id)
+        // Only the lists' ids and counts are compared: nothing is explained.
+        let before = try reader.topProductIDs(for: profile, limit: Self.enoughCandidates, critique: state.steering)
+        let beforeTop = before.ids
         for var followUp in eligible {
             var effective: [QuestionOption] = []
             for option in followUp.question.options {
@@ -67,9 +67,9 @@ extension QuestionFlow {
                     effective.append(option)
                     continue
                 }
-                let after = try reader.recommend(
-                    for: trialProfile, limit: Self.enoughCandidates, history: .none, critique: trial.steering)
-                if after.goodMatchCount < before.goodMatchCount || after.items.map(\.product.id) != beforeTop {
+                let after = try reader.topProductIDs(
+                    for: trialProfile, limit: Self.enoughCandidates, critique: trial.steering)
+                if after.goodMatchCount < before.goodMatchCount || after.ids != beforeTop {
                     effective.append(option)
                 }
             }
