@@ -277,6 +277,7 @@ struct HonestMatchingTests {
         #expect(result.fit == .none)
         #expect(result.items.isEmpty)
         #expect(result.notes.contains { $0.hasPrefix("3 products priced in GBP left out") }, "\(result.notes)")
+        #expect(!result.notes.contains { $0.hasPrefix("nothing within") }, "the currency is why: \(result.notes)")
         let change = try #require(result.relaxations.first)
         #expect(change.suggestion == "give the budget in GBP (£20)")
         #expect(change.changes == ProfileChanges(currency: "GBP"))

@@ -532,6 +532,8 @@ struct MatchQuery {
         unbudgeted.budgetMin = nil
         if let budget = profile.budgetMax, try !goodPKs(db, profile: unbudgeted).isEmpty {
             let currency = try currencyContext(db)
+            // No price can be compared with the budget at all: the currency note says why, alone.
+            if currency.comparable.isEmpty && !currency.catalogCurrencies.isEmpty { return nil }
             return "nothing within \(budget.formatted(currency: currency.budgetCurrency)) matches \(said)"
         }
         let anyAge = try goodPKs(db, profile: unbudgeted, ignoringAge: true)
