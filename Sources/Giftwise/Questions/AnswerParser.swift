@@ -23,7 +23,8 @@ package enum AnswerParser {
 
     package static let ageReason =
         "Please give an age in years between 0 and 120, e.g. 7 or 1.5 (or in months: 18 months)."
-    package static let budgetReason = "Please give a budget as an amount (30 or $30), a range (20-40), or \"no limit\"."
+    package static let budgetReason =
+        "Please give a budget as an amount (30, or £30 to name the currency), a range (20-40), or \"no limit\"."
 
     /// Comma- or semicolon-separated items, trimmed, each at most 80 characters, at most 20.
     package static func list(_ text: String) -> [String] {

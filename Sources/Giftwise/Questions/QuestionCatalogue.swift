@@ -65,7 +65,8 @@ enum QuestionCatalogue {
             return Question(
                 id: .budget, prompt: "What's your budget?", kind: .freeText, canSkip: true,
                 help:
-                    "The most to spend (30 or $30), a range (20-40), or \"no limit\". Nothing above it is ever suggested."
+                    "The most to spend (30, in the shop's currency; \"£30\" or \"30 euros\" names another), a range "
+                    + "(20-40), or \"no limit\". Nothing above it is ever suggested."
             )
         case .avoid:
             return Question(
