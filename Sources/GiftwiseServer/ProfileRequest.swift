@@ -106,7 +106,7 @@ struct ProfileRequest: Sendable, Equatable {
 
     static func currency(_ text: String, name: String) throws(Problem) -> String {
         let code = text.uppercased()
-        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard ExchangeRates.isCurrencyCode(code) else {
             throw Problem.badParameter(
                 name, "\(name) must be a three-letter ISO 4217 code such as GBP (got \"\(text.prefix(40))\").")
         }

@@ -80,7 +80,7 @@ struct FinderQuery: Equatable {
             excludedWords: try values("exclude"))
         if let code = try values("currency").first {
             let upper = code.uppercased()
-            guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            guard ExchangeRates.isCurrencyCode(upper) else {
                 throw Invalid(message: "The currency in the link is not a three-letter code such as GBP.")
             }
             profile.currency = upper

@@ -194,8 +194,3 @@ struct MoneyArgument: ExpressibleByArgument {
         currency = AnswerParser.budgetCurrency(argument)
     }
 }
-
-/// Whether a `--currency` value has an ISO 4217 code's form (three ASCII letters, any case).
-func isCurrencyCode(_ text: String) -> Bool {
-    text.count == 3 && text.allSatisfy { $0.isASCII && $0.isLetter }
-}

@@ -73,7 +73,7 @@ public struct RecommendationRequest: Codable, Sendable, Equatable {
         }
         if let budget, let budgetMin, budgetMin > budget { return "budgetMin is above budget" }
         if let limit, !(1...100).contains(limit) { return "limit must be from 1 to 100" }
-        if let currency, !ExchangeRatesReader.isCurrencyCode(currency.uppercased()) {
+        if let currency, !ExchangeRates.isCurrencyCode(currency.uppercased()) {
             return "currency must be a three-letter ISO 4217 code such as GBP"
         }
         return nil

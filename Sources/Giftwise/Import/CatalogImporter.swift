@@ -33,7 +33,7 @@ struct CatalogImporter {
         var report = ImportReport()
         report.dryRun = options.dryRun
         let defaultCurrency = options.defaultCurrency.trimmingCharacters(in: .whitespaces).uppercased()
-        guard ExchangeRatesReader.isCurrencyCode(defaultCurrency) else {
+        guard ExchangeRates.isCurrencyCode(defaultCurrency) else {
             throw GiftwiseError.invalidImportOption(
                 "The default currency must be a three-letter ISO 4217 code such as GBP "
                     + "(got \"\(options.defaultCurrency.prefix(20))\").")

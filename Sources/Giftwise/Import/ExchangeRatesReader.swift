@@ -42,7 +42,7 @@ struct ExchangeRatesReader {
         var base = defaultBase
         if header[1].hasPrefix("rate_to_") {
             let code = String(rows.columns[1].dropFirst("rate_to_".count)).uppercased()
-            guard Self.isCurrencyCode(code) else {
+            guard ExchangeRates.isCurrencyCode(code) else {
                 report.record(
                     ImportIssue(
                         line: 1, field: rows.columns[1],
@@ -62,7 +62,7 @@ struct ExchangeRatesReader {
                 let code = ValueParsers.trim(fields.first ?? "").uppercased()
                 let rateText = fields.count > 1 ? ValueParsers.trim(fields[1]) : ""
                 if code.isEmpty && rateText.isEmpty { continue }
-                guard Self.isCurrencyCode(code) else {
+                guard ExchangeRates.isCurrencyCode(code) else {
                     fail(
                         row.line, "currency",
                         "must be a three-letter ISO 4217 code such as EUR (got \"\(code.prefix(20))\")")
@@ -95,7 +95,4 @@ struct ExchangeRatesReader {
         return ExchangeRates(base: base, rates: rates)
     }
 
-    static func isCurrencyCode(_ code: String) -> Bool {
-        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }
-    }
 }

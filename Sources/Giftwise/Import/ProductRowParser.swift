@@ -200,7 +200,7 @@ struct ProductRowParser {
         var currency = defaultCurrency
         if let code = text(.currency) {
             let upper = code.uppercased()
-            if ExchangeRatesReader.isCurrencyCode(upper) {
+            if ExchangeRates.isCurrencyCode(upper) {
                 currency = upper
             } else {
                 fail(.currency, "must be a three-letter ISO 4217 code such as USD (got \"\(code.prefix(20))\")")

@@ -877,9 +877,7 @@ struct MatchQuery {
                 // when the similarity says so plainly.
                 let weight = weights.semanticCap * similarity
                 let plainlyClose =
-                    similarity >= weights.semanticGoodSimilarity
-                    && !(request.ownSet.count > 1 && request.ownSet.contains(where: allSet.contains)
-                        && !request.ownSet.isSubset(of: allSet))
+                    similarity >= weights.semanticGoodSimilarity && !Self.holdsPartOf(request, words: allSet)
                 let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
@@ -1007,8 +1005,13 @@ struct MatchQuery {
     /// to "spider-man"), which makes it related, never their thing.
     static func holdsPartOf(_ request: InterestRequest, name: String, description: String) -> Bool {
         guard request.ownSet.count > 1 else { return false }
-        let words = Set(TextNormalizer.tokens(name)).union(TextNormalizer.tokens(description))
-        return request.ownSet.contains(where: words.contains) && !request.ownSet.isSubset(of: words)
+        return holdsPartOf(request, words: Set(TextNormalizer.tokens(name)).union(TextNormalizer.tokens(description)))
+    }
+
+    /// The same rule for a product's words (name and description), folded.
+    static func holdsPartOf(_ request: InterestRequest, words: Set<String>) -> Bool {
+        request.ownSet.count > 1 && request.ownSet.contains(where: words.contains)
+            && !request.ownSet.isSubset(of: words)
     }
 
     /// ``place(of:nameTokens:nameSet:allSet:product:)`` from the raw text.

@@ -4,6 +4,12 @@
 /// currencies with a rate (or the base itself) convert through the base; a currency without a
 /// rate does not convert at all — Giftwise never guesses a rate.
 public struct ExchangeRates: Sendable, Equatable, Codable {
+    /// Whether `code` has an ISO 4217 code's form: three ASCII letters, any case. The one check
+    /// for budgets, price columns, rates files and every `currency` the CLI, server and web take.
+    package static func isCurrencyCode(_ code: String) -> Bool {
+        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+
     /// The currency every rate is quoted in (ISO 4217).
     public var base: String
     /// Units of ``base`` that one unit of each currency is worth. The base itself is implicit (1).

@@ -97,7 +97,7 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError("--map: \"\(parts[0])\" is not a catalog field (\(fields)).")
             }
         }
-        guard isCurrencyCode(currency) else {
+        guard ExchangeRates.isCurrencyCode(currency) else {
             throw ValidationError("--currency takes a three-letter ISO 4217 code such as GBP (got \"\(currency)\").")
         }
         guard let delimiter, delimiter != "\\t", delimiter != "tab" else { return }

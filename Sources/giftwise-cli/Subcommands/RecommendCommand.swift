@@ -72,7 +72,7 @@ struct RecommendCommand: ParsableCommand {
         if let budgetMin, let high = budget?.max, budgetMin.money > high {
             throw ValidationError("--budget-min is above --budget.")
         }
-        if let currency, !isCurrencyCode(currency) {
+        if let currency, !ExchangeRates.isCurrencyCode(currency) {
             throw ValidationError("--currency takes a three-letter currency code, e.g. USD or EUR.")
         }
         if let currency, let named = budget?.currency, named != currency.uppercased() {
