@@ -63,11 +63,8 @@ public struct Matcher: Sendable {
         critique: Critique = Critique(), memo: MatchMemo = MatchMemo()
     ) throws -> Recommendations {
         let limit = max(1, min(limit, 100))
-        let query = MatchQuery(
-            profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic, memo: memo)
-        let goodCount = try query.countGood(db)
-        let candidates = try query.candidates(db, limit: limit, goodOnly: goodCount > 0)
+        let (query, goodCount, candidates) = try ranked(
+            db, for: profile, limit: limit, history: history, critique: critique, memo: memo)
         let fit: Fit
         if goodCount > 0 {
             fit = .good
@@ -116,11 +113,8 @@ public struct Matcher: Sendable {
         memo: MatchMemo = MatchMemo()
     ) throws -> (goodMatchCount: Int, ids: [String]) {
         let limit = max(1, min(limit, 100))
-        let query = MatchQuery(
-            profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic, memo: memo)
-        let goodCount = try query.countGood(db)
-        let candidates = try query.candidates(db, limit: limit, goodOnly: goodCount > 0)
+        let (_, goodCount, candidates) = try ranked(
+            db, for: profile, limit: limit, history: .none, critique: critique, memo: memo)
         // The diversifier weighs a recommendation's product and shown score only: the same pool,
         // without reasons, selects the same items.
         let ranked = candidates.prefix(max(Self.explainedPool, limit * 2)).map {
@@ -129,6 +123,19 @@ public struct Matcher: Sendable {
         let items = Diversifier(weights: weights).select(
             from: ranked, count: limit, keepVariantsOf: critique.favouredLike)
         return (goodCount, items.map(\.product.id))
+    }
+
+    /// The query, its good-match count and its candidates best first: what a list and the flow's
+    /// comparison of lists both start from.
+    private func ranked(
+        _ db: Database, for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique,
+        memo: MatchMemo
+    ) throws -> (query: MatchQuery, goodCount: Int, candidates: [Candidate]) {
+        let query = MatchQuery(
+            profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
+            weights: weights, semantic: semantic, memo: memo)
+        let goodCount = try query.countGood(db)
+        return (query, goodCount, try query.candidates(db, limit: limit, goodOnly: goodCount > 0))
     }
 
     /// How many good matches a profile has (used by the question flow and relaxations).
