@@ -270,3 +270,98 @@ struct CSVRecordReaderChunkTests {
                 "error line 2: the text is not valid UTF-8 (save the file as UTF-8)"))
     }
 }
+
+/// Several parsing threads (issue 15) change nothing but speed: each parses other batches of the
+/// file, and the writer takes them in file order.
+struct ParsingThreadsTests {
+    /// A file whose shop tags are new every 300 rows (first seen in batches that different threads
+    /// parse), two unknown tags in one row (their order within the row), a duplicate id, rows
+    /// with errors and rows that state an age.
+    static func manyThreadCSV(rows: Int, brokenAt: Int? = nil) -> String {
+        var csv = TestSupport.header
+        for index in 0..<rows {
+            if let brokenAt, index == brokenAt {
+                csv += "broken-\(index),\"Never closed,,5,USD,,,,,,\n"
+                continue
+            }
+            let id = index == rows / 2 ? "t-7" : "t-\(index)"
+            let price = index % 211 == 0 ? "" : "\(index % 70 + 4).25"
+            let tags = index % 5 == 0 ? "Brand \(index / 300)|Alpha \(index / 300)|dinosaurs" : index % 5 == 1 ? "" : "art"
+            csv +=
+                "\(id),Kit \(index) for ages \(index % 9 + 3)+,A set about space and painting number \(index),\(price),USD,,,\(tags),,,true\n"
+        }
+        return csv
+    }
+
+    static func importWith(threads: Int?, _ csv: String, options: ImportOptions) throws -> (String, String) {
+        let catalog = try TestSupport.emptyCatalog()
+        var chosen = options
+        chosen.format = .csv
+        chosen.parallelParsing = threads != nil
+        chosen.parserThreads = threads
+        let outcome: String
+        do {
+            let report = try catalog.importData(Data(csv.utf8), options: chosen)
+            outcome = String(decoding: try GiftwiseJSON.encode(report), as: UTF8.self)
+        } catch GiftwiseError.invalidImport(let report) {
+            outcome = "failed " + String(decoding: try GiftwiseJSON.encode(report), as: UTF8.self)
+        }
+        return (try TestSupport.snapshot(catalog), outcome)
+    }
+
+    @Test(arguments: [false, true])
+    func anyNumberOfParsingThreadsGivesTheSameCatalogAndReport(_ skipInvalid: Bool) throws {
+        // Given a file of 9,000 rows (35 batches) with errors, a duplicate and new shop tags throughout
+        let csv = Self.manyThreadCSV(rows: 9_000)
+        // When it is imported on the calling thread, and with 1, 2, 3 and 5 parsing threads
+        let options = ImportOptions(skipInvalidRows: skipInvalid)
+        let inline = try Self.importWith(threads: nil, csv, options: options)
+        // Then every import gives the same catalog and the same report, its notes in file order
+        for threads in [1, 2, 3, 5] {
+            let result = try Self.importWith(threads: threads, csv, options: options)
+            #expect(result.0 == inline.0, "catalog with \(threads) threads")
+            #expect(result.1 == inline.1, "report with \(threads) threads")
+        }
+        #expect(inline.1.contains("Brand 0, Alpha 0, Brand 1, Alpha 1, Brand 2"))
+        if skipInvalid {
+            #expect(!inline.0.isEmpty)
+        } else {
+            #expect(inline.1.hasPrefix("failed "))
+        }
+    }
+
+    @Test func aFileBrokenPartWayStopsEveryParsingThreadAtTheSameLine() throws {
+        // Given a file whose CSV breaks (an unclosed quote) after 6,000 rows
+        let csv = Self.manyThreadCSV(rows: 9_000, brokenAt: 6_000)
+        // When it is imported with 1 to 3 parsing threads
+        let results = try [nil, 1, 2, 3].map {
+            try Self.importWith(threads: $0, csv, options: ImportOptions(skipInvalidRows: true))
+        }
+        // Then each writes nothing and reports the same problem at the same line
+        for result in results {
+            #expect(result.0.isEmpty)
+            #expect(result.1.hasPrefix("failed "))
+            #expect(result.1 == results[0].1)
+        }
+        #expect(results[0].1.contains(#""line":6002"#))
+    }
+
+    @Test func mergedParsersListUnknownTagsInFileOrderWhateverThreadSawThemFirst() throws {
+        // Given two parsers that each read other rows of one file
+        let header = ["id", "name", "price", "interests"]
+        var first = ProductRowParser(taxonomy: DefaultCatalog.taxonomy, columnMap: [:])
+        first.bind(columns: header)
+        var second = first
+        func row(_ line: Int, _ tags: String) -> RawRow {
+            RawRow(line: line, values: .positional(["x-\(line)", "Thing \(line)", "5", tags]))
+        }
+        // When the second sees "Zulu" and "Yankee" (line 3) before the first sees them again (line 9)
+        _ = second.parse(row(3, "Zulu|Yankee"))
+        _ = first.parse(row(2, "Xray"))
+        _ = first.parse(row(9, "Yankee|Whiskey|Zulu"))
+        _ = second.parse(row(4, "Victor"))
+        // Then the merged notes are those of one parser reading lines 2, 3, 4, 9 in order
+        let merged = ProductRowParser.merging([first, second])
+        #expect(merged.unknownFreeTags == ["Xray", "Zulu", "Yankee", "Victor", "Whiskey"])
+    }
+}

@@ -39,6 +39,9 @@ public struct ImportOptions: Sendable, Equatable {
     /// Parse and validate rows on a second thread while the first writes (the default). Off,
     /// everything runs on the calling thread; the outcome is the same either way.
     public var parallelParsing = true
+    /// How many threads parse when ``parallelParsing`` is on; nil: as many as suit the machine
+    /// (tests set it to check that the outcome never depends on it).
+    var parserThreads: Int?
 
     /// Creates options; the defaults follow the catalog format contract.
     public init(

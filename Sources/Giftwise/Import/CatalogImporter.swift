@@ -180,7 +180,7 @@ struct CatalogImporter {
         let pipeline = ParsePipeline(
             rows: rows, parser: parser,
             clock: ProgressClock(source: source, rows: rows, callback: options.progress),
-            parallel: options.parallelParsing)
+            parallel: options.parallelParsing, workers: options.parserThreads ?? ParsePipeline.defaultWorkers)
         pipeline.start()
         do {
             while true {

@@ -39,6 +39,12 @@ final class ImportTimings: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Adds this thread's whole CPU time so far to the phase `name` (a thread's last call).
+    func addThreadCPU(_ name: String) {
+        guard Self.enabled else { return }
+        add(name, 0, cpu: Self.threadCPU())
+    }
+
     private func add(_ name: String, _ nanoseconds: UInt64, cpu: UInt64) {
         lock.lock()
         if totals[name] == nil { order.append(name) }

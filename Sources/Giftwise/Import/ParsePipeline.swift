@@ -1,11 +1,14 @@
 import Foundation
 
-/// Reads and validates rows on a thread of its own while the import's write transaction stores
-/// the ones before them: the machine's second core parses while the first writes (issue 15).
+/// Reads and validates rows on threads of their own while the import's write transaction stores
+/// the ones before them: the machine's other cores parse while one writes (issue 15).
 ///
-/// Rows travel in batches through a queue of at most ``capacity`` batches, so memory stays flat
-/// however large the file. Order is kept: the writer sees rows exactly as a single loop would.
-final class ParsePipeline: @unchecked Sendable {
+/// Each parsing thread takes the next ``batchSize`` rows from the file (reading is one at a time,
+/// in file order), parses them with its own ``ProductRowParser`` and files the batch under its
+/// number; the writer takes batches strictly by number. At most about ``capacity`` batches are
+/// read ahead of the writer, so memory stays flat however large the file, and the writer sees rows
+/// exactly as a single loop would: the outcome is the same for any number of threads.
+final class ParsePipeline: @unchecked Sendable {  // shared state is guarded by `condition`
     /// One row as the parser left it.
     struct Item {
         var line: Int
@@ -15,85 +18,136 @@ final class ParsePipeline: @unchecked Sendable {
     static let batchSize = 256
     static let capacity = 8
 
+    /// Parsing threads for an import on this machine: two where there are two cores or more (the
+    /// parser was the import's bottleneck with one), else one. `GIFTWISE_IMPORT_PARSERS=N`
+    /// overrides it (1–8), to measure the difference.
+    static var defaultWorkers: Int {
+        if let text = ProcessInfo.processInfo.environment["GIFTWISE_IMPORT_PARSERS"], let count = Int(text),
+            (1...8).contains(count)
+        {
+            return count
+        }
+        return ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
+    }
+
     private let condition = NSCondition()
-    private var queue: [[Item]] = []
-    private var producerDone = false
+    // Guarded by `condition`.
+    private var parsed: [Int: [Item]] = [:]
+    private var nextToHand = 0
+    private var batchesRead = 0
+    private var lastBatch: Int?
     private var cancelled = false
+    private var running = 0
     private var problem: FileProblem?
     private var otherError: (any Error)?
-    private let finished = DispatchSemaphore(value: 0)
+    private var parsers: [ProductRowParser]
+    private let finished = DispatchGroup()
 
-    // Owned by the parsing thread until `finished` is signalled.
+    // Guarded by `reading`: the file, in order.
+    private let reading = NSLock()
     private let rows: any RowSource
-    private var parser: ProductRowParser
     private let clock: ProgressClock
     private var rowCount = 0
+    private var endOfFile = false
 
     /// Parse on the calling thread instead, one batch per ``next()`` (to measure the difference).
     private let inline: Bool
     private var inlineDone = false
 
-    init(rows: any RowSource, parser: ProductRowParser, clock: ProgressClock, parallel: Bool = true) {
+    init(
+        rows: any RowSource, parser: ProductRowParser, clock: ProgressClock, parallel: Bool = true,
+        workers: Int = ParsePipeline.defaultWorkers
+    ) {
         self.rows = rows
-        self.parser = parser
         self.clock = clock
         self.inline = !parallel
+        parsers = Array(repeating: parser, count: parallel ? max(1, workers) : 1)
     }
 
-    /// Starts parsing on its own thread.
+    /// Starts parsing on threads of its own.
     func start() {
         if inline { return }
-        let thread = Thread { [self] in produce() }
-        thread.name = "giftwise-import-parse"
-        thread.stackSize = 1 << 20
-        thread.start()
+        running = parsers.count
+        for index in parsers.indices {
+            finished.enter()
+            let thread = Thread { [self] in produce(parser: index) }
+            thread.name = "giftwise-import-parse-\(index + 1)"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
     }
 
-    private func produce() {
-        var batch: [Item] = []
-        batch.reserveCapacity(Self.batchSize)
+    private func produce(parser index: Int) {
+        var parser = parsers[index]
+        var raw: [RawRow] = []
+        raw.reserveCapacity(Self.batchSize)
+        while let number = read(into: &raw) {
+            var batch: [Item] = []
+            batch.reserveCapacity(raw.count)
+            for row in raw { batch.append(Item(line: row.line, outcome: parser.parse(row))) }
+            condition.lock()
+            parsed[number] = batch
+            condition.broadcast()
+            condition.unlock()
+        }
+        condition.lock()
+        parsers[index] = parser
+        running -= 1
+        let last = running == 0
+        condition.broadcast()
+        condition.unlock()
+        if last {
+            clock.finish(rows: rowCount)
+            ImportTimings.shared.mark("parsers done")
+        }
+        ImportTimings.shared.addThreadCPU("parsing threads")
+        finished.leave()
+    }
+
+    /// Reads the next batch of rows into `raw` once the writer is near enough; its number, or
+    /// nil when the file is done or the writer gave up. The batch holding the file's end (or a
+    /// problem that stops reading) is the last one numbered.
+    private func read(into raw: inout [RawRow]) -> Int? {
+        condition.lock()
+        if batchesRead - nextToHand >= Self.capacity && !cancelled {
+            ImportTimings.shared.measure("parsers wait for the writer") {
+                while batchesRead - nextToHand >= Self.capacity && !cancelled { condition.wait() }
+            }
+        }
+        let stop = cancelled
+        condition.unlock()
+        if stop { return nil }
+
+        reading.lock()
+        defer { reading.unlock() }
+        if endOfFile { return nil }
+        raw.removeAll(keepingCapacity: true)
+        var stoppedBy: (any Error)?
         do {
-            while let row = try rows.next() {
+            while raw.count < Self.batchSize {
+                guard let row = try rows.next() else {
+                    endOfFile = true
+                    break
+                }
                 rowCount += 1
                 clock.tick(rows: rowCount)
-                batch.append(Item(line: row.line, outcome: parser.parse(row)))
-                if batch.count == Self.batchSize {
-                    guard hand(batch) else { break }
-                    batch.removeAll(keepingCapacity: true)
-                }
+                raw.append(row)
             }
-        } catch let fileProblem as FileProblem {
-            condition.lock()
-            problem = fileProblem
-            condition.unlock()
         } catch {
-            condition.lock()
-            otherError = error
-            condition.unlock()
+            endOfFile = true
+            stoppedBy = error
         }
-        if !batch.isEmpty { _ = hand(batch) }
-        clock.finish(rows: rowCount)
-        ImportTimings.shared.mark("parser done")
         condition.lock()
-        producerDone = true
-        condition.signal()
+        let number = batchesRead
+        batchesRead += 1
+        if endOfFile { lastBatch = number }
+        switch stoppedBy {
+        case let fileProblem as FileProblem: problem = fileProblem
+        case let error?: otherError = error
+        case nil: break
+        }
         condition.unlock()
-        finished.signal()
-    }
-
-    /// Queues a batch, waiting while the queue is full; false when the writer has given up.
-    private func hand(_ batch: [Item]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        if queue.count >= Self.capacity && !cancelled {
-            ImportTimings.shared.measure("parser waits for the writer") {
-                while queue.count >= Self.capacity && !cancelled { condition.wait() }
-            }
-        }
-        if cancelled { return false }
-        queue.append(batch)
-        condition.signal()
-        return true
+        return number
     }
 
     /// The next batch in file order, waiting for it; `nil` once every row has been handed over.
@@ -101,23 +155,33 @@ final class ParsePipeline: @unchecked Sendable {
         if inline { return nextInline() }
         condition.lock()
         defer { condition.unlock() }
-        if queue.isEmpty && !producerDone {
-            ImportTimings.shared.measure("writer waits for the parser") {
-                while queue.isEmpty && !producerDone { condition.wait() }
+        while true {
+            if !isReady {
+                ImportTimings.shared.measure("writer waits for the parsers") {
+                    while !isReady { condition.wait() }
+                }
             }
+            guard let batch = parsed.removeValue(forKey: nextToHand) else { return nil }
+            nextToHand += 1
+            condition.broadcast()
+            if !batch.isEmpty { return batch }
         }
-        if queue.isEmpty { return nil }
-        let batch = queue.removeFirst()
-        condition.signal()
-        return batch
     }
 
-    /// Whether ``next()`` would return without waiting for the parsing thread.
+    /// Whether the next batch is parsed, or every batch has been handed over (under `condition`).
+    private var isReady: Bool {
+        if parsed[nextToHand] != nil { return true }
+        if let lastBatch, nextToHand > lastBatch { return true }
+        // Every thread stopped without reaching the end: a batch that will never come.
+        return running == 0
+    }
+
+    /// Whether ``next()`` would return without waiting for the parsing threads.
     var hasBatchReady: Bool {
         if inline { return true }
         condition.lock()
         defer { condition.unlock() }
-        return !queue.isEmpty || producerDone
+        return isReady
     }
 
     private func nextInline() -> [Item]? {
@@ -127,7 +191,7 @@ final class ParsePipeline: @unchecked Sendable {
             while batch.count < Self.batchSize, let row = try rows.next() {
                 rowCount += 1
                 clock.tick(rows: rowCount)
-                batch.append(Item(line: row.line, outcome: parser.parse(row)))
+                batch.append(Item(line: row.line, outcome: parsers[0].parse(row)))
             }
         } catch let fileProblem as FileProblem {
             problem = fileProblem
@@ -141,8 +205,9 @@ final class ParsePipeline: @unchecked Sendable {
         return batch.isEmpty ? nil : batch
     }
 
-    /// Waits for the parsing thread to stop (stopping it early if the writer failed) and hands
-    /// back what only it may touch while it runs: the parser, the row count and any file problem.
+    /// Waits for the parsing threads to stop (stopping them early if the writer failed) and hands
+    /// back what only they may touch while they run: the parser (with what every thread's parser
+    /// noted, in file order), the row count and any file problem.
     func finish(cancelling: Bool) throws -> (parser: ProductRowParser, rows: Int, problem: FileProblem?) {
         if cancelling {
             condition.lock()
@@ -152,6 +217,6 @@ final class ParsePipeline: @unchecked Sendable {
         }
         if !inline { finished.wait() }
         if let otherError { throw otherError }
-        return (parser, rowCount, problem)
+        return (ProductRowParser.merging(parsers), rowCount, problem)
     }
 }

@@ -33,8 +33,11 @@ struct ProductRowParser {
     /// Source columns per field: the field's own name unless mapped; several for list fields
     /// mapped as `interests=theme,subtheme`.
     let sourceColumns: [[String]]
-    /// Set for the CSV header check.
-    private(set) var unknownFreeTags: [String] = []
+    /// The shop's own tags the taxonomy does not know, as first written, in file order.
+    var unknownFreeTags: [String] { firstUnknownFreeTags.map(\.word) }
+    /// Each unknown tag's first use (its key once), with the line, so the notes of several
+    /// parsers (one per parsing thread) merge into file order.
+    private var firstUnknownFreeTags: [(line: Int, key: String, word: String)] = []
     private var unknownFreeTagSet = Set<String>()
 
     /// Where each field's columns sit in a CSV row, once the header is known (indexed by slot).
@@ -336,7 +339,7 @@ struct ProductRowParser {
                 guard !key.isEmpty else { continue }
                 tagID = key
                 freeTags.append((key, word))
-                if unknownFreeTagSet.insert(key).inserted { unknownFreeTags.append(word) }
+                if unknownFreeTagSet.insert(key).inserted { firstUnknownFreeTags.append((line, key, word)) }
             }
             if !tags.contains(tagID) { tags.append(tagID) }
         }
@@ -378,6 +381,23 @@ struct ProductRowParser {
                 product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags,
                 inferred: inferred,
                 searchText: searchText, contentHash: hash, vector: embed(name: name, description: description)))
+    }
+
+    /// One parser holding what `parsers` (each given other rows of one file) noted, as if one
+    /// parser had read every row in file order.
+    static func merging(_ parsers: [ProductRowParser]) -> ProductRowParser {
+        guard var merged = parsers.first else { preconditionFailure("merging no parsers") }
+        guard parsers.count > 1 else { return merged }
+        // A line's tags all come from one parser, in its order: sort by line, then that order.
+        let all = parsers.flatMap { $0.firstUnknownFreeTags.enumerated() }.sorted {
+            $0.element.line != $1.element.line ? $0.element.line < $1.element.line : $0.offset < $1.offset
+        }
+        merged.firstUnknownFreeTags = []
+        merged.unknownFreeTagSet = []
+        for (_, entry) in all where merged.unknownFreeTagSet.insert(entry.key).inserted {
+            merged.firstUnknownFreeTags.append(entry)
+        }
+        return merged
     }
 
     /// The encoded vector of a product, exactly as ``ProductVectors/fillMissing(_:embedder:)``
