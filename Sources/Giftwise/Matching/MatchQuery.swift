@@ -763,9 +763,8 @@ struct MatchQuery {
                     fresh.append(weigh(pk, closeness: closeness[pk] ?? 0))
                 }
             }
-            for candidate in try settlingMentions(db, fresh, weigh: {
-                weigh($0.pk, closeness: closeness[$0.pk] ?? 0, passing: $1)
-            }) {
+            let settled = try settlingMentions(db, fresh) { weigh($0.pk, closeness: closeness[$0.pk] ?? 0, passing: $1) }
+            for candidate in settled {
                 known[candidate.pk] = .weighed(candidate)
                 scored.append(candidate)
             }
