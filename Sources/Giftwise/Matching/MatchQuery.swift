@@ -763,7 +763,9 @@ struct MatchQuery {
                     fresh.append(weigh(pk, closeness: closeness[pk] ?? 0))
                 }
             }
-            let settled = try settlingMentions(db, fresh) { weigh($0.pk, closeness: closeness[$0.pk] ?? 0, passing: $1) }
+            let settled = try settlingMentions(db, fresh) { candidate, passing in
+                weigh(candidate.pk, closeness: closeness[candidate.pk] ?? 0, passing: passing)
+            }
             for candidate in settled {
                 known[candidate.pk] = .weighed(candidate)
                 scored.append(candidate)
