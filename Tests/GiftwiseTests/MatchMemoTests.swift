@@ -212,8 +212,19 @@ extension MatchQuery {
                 db, sources: [MatchRequests.goodByText(text, limits: limits, purposeMask: mask)], cap: Self.countCap)
             let unseen = found.filter { !pks.contains($0) }
             for product in try MatchRequests.texts(db, pks: unseen) where pks.count < Self.countCap {
-                if Self.place(of: request, name: product.name, description: product.description) != .stem {
-                    pks.insert(product.pk)
+                switch Self.place(of: request, name: product.name, description: product.description) {
+                case .name: pks.insert(product.pk)
+                case .description:
+                    // Once, in a product not about it by meaning: a passing mention (the rule itself
+                    // is tested in PassingMentionTests).
+                    let similarity =
+                        try similarities(db, to: [request.said], pks: [product.pk])[request.said]?[product.pk] ?? 0
+                    if semantic == nil
+                        || !isPassingMention(of: request, in: product.description, similarity: similarity)
+                    {
+                        pks.insert(product.pk)
+                    }
+                case .stem, .passing: break
                 }
             }
         }

@@ -121,6 +121,41 @@ struct RealWorldAgeSafetyTests {
         #expect(child.items.contains { $0.product.id == "kids" })
     }
 
+    @Test func aNameForAdultsOutweighsAToyCategorysStatedAge() throws {
+        // Real names from the Amazon UK export, whose age column said "3 years and up" or "8 years and up".
+        let catalog = try TestSupport.emptyCatalog()
+        _ = try TestSupport.importCSV(
+            """
+            id,name,price,product_information
+            zombie,High School Horror Girl Zombie Dress Suit Costume Adult Medium,20,8 years and up
+            mask,Gleader Gold Tone Roman Greek Mens Venetian Halloween Costume Party Masquerade Mask,9,5 years and up
+            maid,French Maid Fishnet Costume Thigh High,15,3 years and up
+            sexy,Sexy Nurse Costume,15,
+            tiger,White Tiger Dress Up Costume Age 2-3,12,3 years and up
+            helped,Volcano Science Kit (Adult Supervision Required),12,8 years and up
+            novel,Young Adult Mystery Novel Box Set,12,
+            kids,Kids Adults Halloween Party Knitted Hat,6,3 years and up
+
+            """, into: catalog, options: ImportOptions(format: .csv, columnMap: ["age": "product_information"]))
+        func ages(_ id: String) throws -> AgeRange { try #require(try catalog.product(id: id)).ages }
+        // Made for grown-ups whatever the listing's age: never a child's
+        #expect(try ages("zombie").minMonths == 14 * 12)
+        #expect(try ages("mask").minMonths == 14 * 12)
+        // Sexual: adults only, with or without an age
+        #expect(try ages("maid").minMonths == 18 * 12)
+        #expect(try ages("sexy").minMonths == 18 * 12)
+        // A toddler's costume keeps its upper age beside an open-ended "3 years and up"
+        #expect(try ages("tiger").minMonths == 3 * 12)
+        #expect(try ages("tiger").maxMonths == 3 * 12)
+        // Who helps, a book genre, and a hat for kids and adults alike: ages as listed
+        #expect(try ages("helped").minMonths == 8 * 12)
+        #expect(try ages("novel").minMonths == nil)
+        #expect(try ages("kids").minMonths == 3 * 12)
+        let child = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["costumes", "fancy dress", "halloween"]), limit: 20)
+        #expect(!child.items.contains { ["zombie", "mask", "maid", "sexy", "tiger"].contains($0.product.id) })
+    }
+
     // MARK: - The sweep
 
     static func sweep(_ recipe: Recipe, file: URL) throws {

@@ -263,11 +263,19 @@ struct ProductRowParser {
                 ageMin = statedMin
                 if let high = ageMax, high < statedMin { ageMax = nil }
             }
+            // An open-ended "3 years and up" beside a name's "Costume Age 2-3": the text's upper
+            // end holds (a toddler's costume is not for an 8-year-old).
+            if ageMax == nil, let statedMax = stated.max, statedMax >= (ageMin ?? 0) {
+                ageMax = statedMax
+            }
         }
         // "Ladies Zombie Bride Costume", "Monk of the Abbey - Adult Costume": made for grown-ups,
-        // though no age is written. Never offered to a child: at least 14.
-        if issues.isEmpty, ageMin == nil, ageMax == nil, Self.namesAnAdultProduct(name ?? "") {
-            ageMin = Self.adultProductMinimumAge
+        // whatever age the listing gives (retail exports often carry a toy category's "3 years
+        // and up" on adult costumes). Never offered to a child: at least 14, 18 for what is
+        // sexual ("Sexy Nurse Costume").
+        if issues.isEmpty, let adult = Self.adultMinimumAge(name: name ?? ""), (ageMin ?? 0) < adult {
+            ageMin = adult
+            if let high = ageMax, high < adult { ageMax = nil }
         }
 
         func list(_ field: CatalogField) -> [String] {
@@ -416,25 +424,42 @@ struct ProductRowParser {
 
     /// The youngest age a product whose name says it is for adults is offered to.
     static let adultProductMinimumAge = 14.0
+    /// The youngest age a product whose name says it is sexual is offered to.
+    static let adultContentMinimumAge = 18.0
 
-    /// Whether the name says the product is made for adults ("adult size", "Mens", "Ladies'")
-    /// and names no child ("Girls and Womens Beanie" is for both). A title such as "Men in Black"
-    /// is not a marker: only "mens", "men's", "womens", "women's", "ladies" and "adult(s)" are.
-    static func namesAnAdultProduct(_ name: String) -> Bool {
+    /// The youngest age the name allows, when it says the product is for grown-ups: 18 for words
+    /// that are sexual ("sexy", "lingerie", "fishnet"), 14 for a product made for adults ("adult
+    /// size", "Mens", "Ladies'") that names no child ("Girls and Womens Beanie" is for both; a
+    /// character's "Horror Girl" names none). A title such as "Men in Black" is not a marker, nor
+    /// are "adult supervision" and "young adult".
+    static func adultMinimumAge(name: String) -> Double? {
         let words = name.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map {
             $0.replacingOccurrences(of: "’", with: "'")
         }
-        guard words.contains(where: { adultMarkers.contains($0) }) else { return false }
-        return !words.contains(where: { childMarkers.contains($0) })
+        if words.contains(where: adultContentMarkers.contains) { return adultContentMinimumAge }
+        let marked = words.indices.contains { index in
+            guard adultMarkers.contains(words[index]) else { return false }
+            if index > 0, words[index - 1] == "young" { return false }
+            return index + 1 == words.count || !adultHelpWords.contains(words[index + 1])
+        }
+        guard marked, !words.contains(where: childMarkers.contains) else { return nil }
+        return adultProductMinimumAge
     }
 
     static let adultMarkers: Set<String> = [
         "adult", "adults", "adult's", "mens", "men's", "womens", "women's", "ladies", "ladies'",
     ]
+    /// "adult supervision required", "adult assembly": about who helps, not who it is for.
+    static let adultHelpWords: Set<String> = ["supervision", "supervised", "assembly", "help", "required", "needed"]
+    static let adultContentMarkers: Set<String> = [
+        "sexy", "lingerie", "fishnet", "fishnets", "burlesque", "erotic",
+    ]
+    /// Words that say a child is (also) meant: the singular "girl" and "boy" are left out, as they
+    /// name characters as often ("Horror Girl Zombie Costume Adult").
     static let childMarkers: Set<String> = [
-        "kid", "kids", "kid's", "kids'", "child", "children", "childrens", "children's", "child's", "boy", "boys",
-        "boy's", "girl", "girls", "girl's", "junior", "juniors", "toddler", "toddlers", "baby", "babies", "youth",
-        "teen", "teens", "family", "families", "unisex", "all",
+        "kid", "kids", "kid's", "kids'", "child", "children", "childrens", "children's", "child's", "boys",
+        "boy's", "boys'", "girls", "girl's", "girls'", "junior", "juniors", "toddler", "toddlers", "baby",
+        "babies", "youth", "teen", "teens", "family", "families", "unisex", "all",
     ]
 
     /// The age a product's own text states, if any (the stricter of name and description).

@@ -50,6 +50,8 @@ struct Explainer {
             case .text(.stem):
                 // "fish" for "fishing": never "enjoys fishing".
                 reasons.append("a word like \"\(request.said)\" is in its text")
+            case .text(.passing):
+                reasons.append("its description mentions \"\(request.said)\"")
             case .text(let place):
                 reasons.append(
                     Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))

@@ -227,17 +227,35 @@ extension MatchQuery {
     func addHeard(
         _ db: Database, _ request: InterestRequest, query: String, candidates: [Int64], to pks: inout Set<Int64>
     ) throws {
-        let wish = query + "\u{1}" + request.ownWords.joined(separator: " ")
+        let wish = query + "\u{1}" + request.ownWords.joined(separator: " ") + "\u{1}" + request.said
         let missing = candidates.filter { memo.heard[MatchMemo.HeardKey(wish: wish, pk: $0)] == nil }
-        var texts: [Int64: (name: String, description: String)] = [:]
-        for text in try MatchRequests.texts(db, pks: missing) { texts[text.pk] = (text.name, text.description) }
+        var places: [Int64: TextPlace] = [:]
+        var descriptions: [Int64: String] = [:]
+        for text in try MatchRequests.texts(db, pks: missing) {
+            places[text.pk] = Self.place(of: request, name: text.name, description: text.description)
+            descriptions[text.pk] = text.description
+        }
+        // Words in the description alone: their thing only when the product is about them by
+        // meaning (the rule the list labels with, see `settlingMentions`).
+        let mentioned = Set(places.filter { $0.value == .description }.keys)
+        let similarity =
+            mentioned.isEmpty || semantic == nil
+            ? [:] : try similarities(db, to: saidTexts, pks: mentioned)[request.said] ?? [:]
         for pk in candidates where pks.count < Self.countCap {
             let key = MatchMemo.HeardKey(wish: wish, pk: pk)
             let heard: Bool
             if let known = memo.heard[key] {
                 heard = known
-            } else if let text = texts[pk] {
-                heard = Self.place(of: request, name: text.name, description: text.description) != .stem
+            } else if let place = places[pk] {
+                switch place {
+                case .name: heard = true
+                case .description:
+                    heard =
+                        semantic == nil
+                        || !isPassingMention(
+                            of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
+                case .stem, .passing: heard = false
+                }
                 memo.heard[key] = heard
             } else {
                 heard = false

@@ -7,6 +7,10 @@ enum TextPlace: Equatable {
     case description
     /// Only the stemmer heard a word like theirs.
     case stem
+    /// Only the description holds their words, and the product is not about them by meaning (a
+    /// jigsaw "great for the beach", a domino maker's "science & discovery" range): a passing
+    /// mention, never their thing (see ``ScoringWeights/mentionSimilarity``).
+    case passing
 }
 
 /// How one product matched one thing they said.
@@ -31,7 +35,7 @@ enum InterestHit: Equatable {
     var isStrong: Bool {
         switch self {
         case .tag, .meaning: true
-        case .text(let place): place != .stem
+        case .text(let place): place != .stem && place != .passing
         case .broader, .related, .nearMeaning, .like: false
         }
     }
@@ -696,12 +700,12 @@ struct MatchQuery {
             }
         }
         let products = try products(db, pks: wanted)
-        func weigh(_ pk: Int64, closeness: Double) -> Candidate {
+        func weigh(_ pk: Int64, closeness: Double, passing: Set<Int> = []) -> Candidate {
             memo.weighings += 1
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
-                meaning: meaning, closeness: closeness, purposeMask: mask)
+                meaning: meaning, closeness: closeness, purposeMask: mask, passing: passing)
         }
         // Products already weighed for this very query in this read (the survey, then the list
         // before, weigh the same products for the same profile): their candidates are reused.
@@ -710,7 +714,8 @@ struct MatchQuery {
         var scored: [Candidate] = []
         if goodOnly {
             // Whether a product is good never depends on its closeness in meaning (that only
-            // ranks): weigh it, and read vectors, for the good ones alone.
+            // ranks; a mention in the description is checked against the wish on its own): weigh
+            // it, and read vectors, for the good ones alone.
             var fresh: [Candidate] = []
             for pk in products.keys {
                 switch known[pk] {
@@ -722,6 +727,11 @@ struct MatchQuery {
                     let candidate = weigh(pk, closeness: 0)
                     if candidate.isGood { fresh.append(candidate) } else { known[pk] = .neverGood }
                 }
+            }
+            let settled = try settlingMentions(db, fresh) { weigh($0.pk, closeness: 0, passing: $1) }
+            fresh = []
+            for candidate in settled {
+                if candidate.isGood { fresh.append(candidate) } else { known[candidate.pk] = .neverGood }
             }
             let closeness = try self.closeness(db, pks: Set(fresh.map(\.pk)))
             for index in fresh.indices {
@@ -745,14 +755,20 @@ struct MatchQuery {
             }
             let closeness = try self.closeness(db, pks: Set(unweighed))
             scored.reserveCapacity(products.count)
+            var fresh: [Candidate] = []
             for pk in products.keys {
                 if case .weighed(let candidate)? = known[pk] {
                     scored.append(candidate)
                 } else {
-                    let candidate = weigh(pk, closeness: closeness[pk] ?? 0)
-                    known[pk] = .weighed(candidate)
-                    scored.append(candidate)
+                    fresh.append(weigh(pk, closeness: closeness[pk] ?? 0))
                 }
+            }
+            let settled = try settlingMentions(db, fresh) { candidate, passing in
+                weigh(candidate.pk, closeness: closeness[candidate.pk] ?? 0, passing: passing)
+            }
+            for candidate in settled {
+                known[candidate.pk] = .weighed(candidate)
+                scored.append(candidate)
             }
         }
         if let scoredKey { memo.scored[scoredKey] = known }
@@ -780,9 +796,90 @@ struct MatchQuery {
     /// when the catalog has the semantic signal: one indexed read per candidate for all they said,
     /// once per memo (the question flow weighs mostly the same candidates for every answer).
     func closeness(_ db: Database, pks: Set<Int64>) throws -> [Int64: Double] {
-        guard let semantic, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
+        guard semantic != nil, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
+        let said = saidTexts
+        let known = try similarities(db, to: said, pks: pks)
+        var best: [Int64: Double] = [:]
+        for text in said {
+            let known = known[text] ?? [:]
+            for pk in pks { best[pk] = max(best[pk] ?? 0, known[pk] ?? 0) }
+        }
+        return best
+    }
+
+    /// Candidates whose best evidence for a wish is its words in their description alone, checked:
+    /// a description that names the wish once and is not about it by meaning (see
+    /// ``isPassingMention(of:in:similarity:)``) is weighed again (`weigh`, with the wishes it
+    /// mentions in passing), never their thing. Without the semantic signal every mention stands.
+    func settlingMentions(
+        _ db: Database, _ candidates: [Candidate], weigh: (Candidate, Set<Int>) -> Candidate
+    ) throws -> [Candidate] {
+        guard semantic != nil else { return candidates }
+        var asked: [Int: Set<Int64>] = [:]
+        for candidate in candidates {
+            for match in candidate.hits where match.hit == .text(.description) && match.request < requests.count {
+                asked[match.request, default: []].insert(candidate.pk)
+            }
+        }
+        guard !asked.isEmpty else { return candidates }
+        // Each vector is read once for everything they said (as for closeness).
+        let known = try similarities(db, to: saidTexts, pks: asked.values.reduce(into: Set()) { $0.formUnion($1) })
+        var similarity: [Int: [Int64: Double]] = [:]
+        for index in asked.keys { similarity[index] = known[requests[index].said] }
+        return candidates.map { candidate in
+            var passing = Set<Int>()
+            for (index, pks) in asked where pks.contains(candidate.pk) {
+                if isPassingMention(
+                    of: requests[index], in: candidate.product.description,
+                    similarity: similarity[index]?[candidate.pk] ?? 0)
+                {
+                    passing.insert(index)
+                }
+            }
+            return passing.isEmpty ? candidate : weigh(candidate, passing)
+        }
+    }
+
+    /// Whether a description that holds a wish's words (not the name) mentions it only in passing:
+    /// once, in a product not about it by meaning (cosine below
+    /// ``ScoringWeights/mentionSimilarity``): "great fun on the beach" in a dart game's text, a
+    /// maker's "science & discovery" range under dominoes. A description that comes back to the
+    /// wish is about it ("1000-piece jigsaw … this jigsaw") whatever the vector says.
+    func isPassingMention(of request: InterestRequest, in description: String, similarity: Double) -> Bool {
+        similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
+    }
+
+    /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,
+    /// names that are not about the interest left out.
+    static func mentions(of request: InterestRequest, in text: String) -> Int {
+        let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(text))
+        var count = 0
+        var start = 0
+        while start < tokens.count {
+            if let phrase = ([request.ownWords] + request.otherPhraseWords).first(where: {
+                !$0.isEmpty && start + $0.count <= tokens.count
+                    && tokens[start..<(start + $0.count)].elementsEqual($0)
+            }) {
+                count += 1
+                start += phrase.count
+            } else {
+                start += 1
+            }
+        }
+        return count
+    }
+
+    /// Everything they said, once each, in order.
+    var saidTexts: [String] {
         var said: [String] = []
         for request in requests where !said.contains(request.said) { said.append(request.said) }
+        return said
+    }
+
+    /// The cosine of each text with each of `pks` (0 for a product without a vector), each
+    /// vector read once per memo for all texts.
+    func similarities(_ db: Database, to said: [String], pks: Set<Int64>) throws -> [String: [Int64: Double]] {
+        guard let semantic else { return [:] }
         // Products not weighed yet for some of what they said: each vector is read once for all.
         var needing: [String] = []
         var missing = Set<Int64>()
@@ -803,19 +900,19 @@ struct MatchQuery {
                 memo.closeness[text] = known
             }
         }
-        var best: [Int64: Double] = [:]
-        for text in said {
-            let known = memo.closeness[text] ?? [:]
-            for pk in pks { best[pk] = max(best[pk] ?? 0, known[pk] ?? 0) }
-        }
-        return best
+        var result: [String: [Int64: Double]] = [:]
+        for text in said { result[text] = memo.closeness[text] ?? [:] }
+        return result
     }
 
     /// Exact fit of one product: interest (their interest by tag or text > meaning > broader or
     /// related tag), purpose, age, and what their history teaches.
+    /// - Parameter passing: the wishes (by index) whose words the product's description holds
+    ///   only in passing (see ``settlingMentions(_:_:weigh:)``); any other wish's words in the
+    ///   description make it their thing.
     func score(
         pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
-        meaning: [Int: [Int64: Double]], closeness: Double, purposeMask: Int
+        meaning: [Int: [Int64: Double]], closeness: Double, purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
         var hits: [Candidate.Match] = []
         // Tokenised only when some wish needs its words weighed.
@@ -847,8 +944,9 @@ struct MatchQuery {
             var knownPlace: TextPlace?
             func textPlace() -> TextPlace {
                 if let knownPlace { return knownPlace }
-                let place = Self.place(
+                var place = Self.place(
                     of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet, product: product)
+                if place == .description, passing.contains(index) { place = .passing }
                 knownPlace = place
                 return place
             }
@@ -864,7 +962,7 @@ struct MatchQuery {
                     switch place {
                     case .name: weights.textInName
                     case .description: weights.textInDescription
-                    case .stem: weights.textStemOnly
+                    case .stem, .passing: weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words.

@@ -22,6 +22,11 @@ public struct ScoringWeights: Sendable, Equatable {
     public var textInDescription: Double
     /// Only FTS5's stemmer heard a word like theirs ("colouring" in "Colour Dot Dominoes").
     public var textStemOnly: Double
+    /// Their words only in the description, and only once, make the product their thing only when
+    /// it is at least this close in meaning (cosine) to what they said; below, the words are a
+    /// passing mention (a dart game's "fun on the beach"), weighed as ``textStemOnly``. Needs the
+    /// semantic signal.
+    public var mentionSimilarity: Double
     /// A text match through another word for their interest (an alias), not their own words.
     public var textAliasOnly: Double
     /// A text match on a word the taxonomy does not know counts this much of a known one.
@@ -83,7 +88,7 @@ public struct ScoringWeights: Sendable, Equatable {
     public init(
         interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
         suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
-        textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
+        textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25, mentionSimilarity: Double = 0.3,
         textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
@@ -104,6 +109,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.textInName = textInName
         self.textInDescription = textInDescription
         self.textStemOnly = textStemOnly
+        self.mentionSimilarity = mentionSimilarity
         self.textAliasOnly = textAliasOnly
         self.textMatchUnknown = textMatchUnknown
         self.bm25Share = bm25Share

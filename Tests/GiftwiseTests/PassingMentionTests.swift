@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// A product whose description names their wish once, in passing ("great on the beach" under a
+/// darts game, a maker's "science & discovery" range under dominoes), is not their thing: found
+/// on the real Amazon UK export, where such products were listed as good matches.
+struct PassingMentionTests {
+    static func catalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header
+                + """
+                pm-1,Floor Darts,"A giant darts game played on the floor: lay out the target mat, stand behind the throwing line and toss the soft darts. Each ring scores its points and the bull scores fifty. Two to four players take turns and add up their points over five rounds; the first to reach three hundred wins. The mat folds into its own bag with the darts and the score pad. Great in the garden, at the park or on the beach.",19.99,USD,6,,,fun,,true
+                pm-2,Sand Castle Moulds Set,"Six moulds, a spade and a bucket to build sandcastles on the beach. Take it to the beach every summer.",9.99,USD,3,,,fun,,true
+                pm-3,Seaside Bucket and Spade,"A bucket and spade for sand and seaside days at the beach.",4.99,USD,3,,,fun,,true
+                pm-4,Double 12 Dominoes in a Tin,"91 dominoes in a tin for up to ten players. Our maker's range covers active play, science & discovery, arts & crafts and retro classics.",40.00,USD,8,,,fun,,true
+                pm-5,Lemon Clock Kit,"Power a clock with lemons: a science experiment kit that teaches how batteries work.",3.99,USD,5,,,educational,,true
+
+                """, into: catalog)
+        return catalog
+    }
+
+    @Test(arguments: [("beach", ["pm-2", "pm-3"], ["pm-1"]), ("science", ["pm-5"], ["pm-4"])])
+    func aPassingMentionInTheDescriptionIsNeverAGoodMatch(said: String, good: [String], passing: [String]) throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: [said]), limit: 10)
+        let goodIDs = result.items.filter(\.isGoodMatch).map(\.product.id)
+        #expect(Set(goodIDs) == Set(good))
+        // The count says what the list shows.
+        #expect(result.goodMatchCount == good.count)
+        for id in passing {
+            let item = result.items.first { $0.product.id == id }
+            // Shown at most as a weak match, and said plainly
+            if let item {
+                #expect(!item.isGoodMatch)
+                #expect(item.reasons.contains("its description mentions \"\(said)\""), "\(item.reasons)")
+            }
+        }
+    }
+
+    @Test func aDescriptionThatComesBackToTheWishIsAboutIt() throws {
+        let catalog = try Self.catalog()
+        let query = MatchQuery(
+            profile: RecipientProfile(ageYears: 9, interests: ["beach"]), history: .none, critique: Critique(),
+            taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
+        let request = try #require(query.requests.first)
+        #expect(MatchQuery.mentions(of: request, in: "Take it to the beach. The beach is fun.") == 2)
+        #expect(MatchQuery.mentions(of: request, in: "Fun on the beach.") == 1)
+        // Twice is about it whatever the meaning says; once needs the meaning too.
+        #expect(!query.isPassingMention(of: request, in: "Beach games for the beach.", similarity: 0))
+        #expect(query.isPassingMention(of: request, in: "Fun on the beach.", similarity: 0.1))
+        #expect(!query.isPassingMention(of: request, in: "Fun on the beach.", similarity: 0.6))
+    }
+
+    @Test func withoutTheSemanticSignalADescriptionsWordsStillCount() throws {
+        let catalog = try Self.catalog()
+        let query = MatchQuery(
+            profile: RecipientProfile(ageYears: 9, interests: ["beach"]), history: .none, critique: Critique(),
+            taxonomy: catalog.taxonomy, weights: .default, semantic: nil, memo: MatchMemo())
+        let good = try catalog.database.read { db in try query.goodPKs(db, profile: query.profile) }
+        // All three hold the word: none can be told passing without meaning
+        #expect(good.count == 3)
+    }
+}
