@@ -365,3 +365,45 @@ struct ParsingThreadsTests {
         #expect(merged.unknownFreeTags == ["Xray", "Zulu", "Yankee", "Victor", "Whiskey"])
     }
 }
+
+/// The parser's shortcuts around Foundation's string search (issue 15) answer as the search did.
+struct ParserShortcutTests {
+    /// Purposes as they were read before: one Foundation substring search per keyword.
+    static func purposesBySearch(name: String, description: String) -> [Purpose] {
+        var result: [Purpose] = []
+        let words = " " + TextNormalizer.tokens(name + " " + description).joined(separator: " ") + " "
+        for (keyword, purpose) in PurposeInference.keywords where words.contains(" " + keyword + " ") {
+            if !result.contains(purpose) { result.append(purpose) }
+            if result.count == 2 { break }
+        }
+        return result.isEmpty ? [.fun] : result
+    }
+
+    @Test(arguments: [
+        ("Make Your Own Slime", "a DIY kit"), ("Model Kit", "glue not included"), ("Make your", "own thing"),
+        ("Football", "an outdoor ball game"), ("Plain mug", "ceramic, 300 ml"), ("", ""),
+        ("Café Learning Tower", "Für Kinder: learn to bake — crème brûlée"), ("Tóy story", "play-time fun"),
+        ("Colouring book", "Coloring pencils & a sewing kit"), ("STEM science kit", "experiment, teach, build"),
+        ("Kit", "make  your   own"), ("Dinosaur's egg", "it's a toy’s toy"), ("日本 game", "玩具 toy"),
+    ])
+    func purposesFromWordsAreThoseTheSubstringSearchFound(_ text: (String, String)) {
+        #expect(
+            PurposeInference.purposes(name: text.0, description: text.1, interests: [])
+                == Self.purposesBySearch(name: text.0, description: text.1))
+    }
+
+    @Test func priceSymbolsAreFoundAsBefore() {
+        #expect(ValueParsers.price("£3.42") == .price(3.42, currency: "GBP"))
+        #expect(ValueParsers.price("US$ 12") == .price(12, currency: "USD"))
+        #expect(ValueParsers.price("12,50 €") == .price(12.5, currency: "EUR"))
+        #expect(ValueParsers.price("¥1,200") == .price(1200, currency: "JPY"))
+        #expect(ValueParsers.price("₹ 499") == .price(499, currency: "INR"))
+        #expect(ValueParsers.price("12.00 CAD") == .price(12, currency: "CAD"))
+    }
+
+    @Test func adultNamesWithEitherApostropheAreRead() {
+        #expect(ProductRowParser.adultMinimumAge(name: "Men’s Zombie Costume") == ProductRowParser.adultProductMinimumAge)
+        #expect(ProductRowParser.adultMinimumAge(name: "Men's Zombie Costume") == ProductRowParser.adultProductMinimumAge)
+        #expect(ProductRowParser.adultMinimumAge(name: "Kids’ Zombie Costume") == nil)
+    }
+}

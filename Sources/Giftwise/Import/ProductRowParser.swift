@@ -434,7 +434,9 @@ struct ProductRowParser {
     /// are "adult supervision" and "young adult".
     static func adultMinimumAge(name: String) -> Double? {
         let words = name.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map {
-            $0.replacingOccurrences(of: "’", with: "'")
+            // (Foundation's replacingOccurrences only where there is one: it was a sixth of the
+            // import's CPU on untagged exports.)
+            $0.unicodeScalars.contains("’") ? $0.replacingOccurrences(of: "’", with: "'") : String($0)
         }
         if words.contains(where: adultContentMarkers.contains) { return adultContentMinimumAge }
         let marked = words.indices.contains { index in
@@ -514,14 +516,33 @@ enum PurposeInference {
         ("game", .fun), ("toy", .fun), ("fun", .fun), ("play", .fun),
     ]
 
+    /// Each keyword's words.
+    static let keywordWords: [[String]] = keywords.map { $0.0.split(separator: " ").map(String.init) }
+
+    /// Which keywords the text says: whether `" " + tokens.joined(separator: " ") + " "` contains
+    /// `" " + keyword + " "`. Compared word by word when every token is ASCII without spaces,
+    /// where the two are the same (Foundation's substring search was a tenth of the import's CPU
+    /// on untagged exports); else by that search.
+    private static func saysKeyword(_ index: Int, in tokens: [String], plain: Bool) -> Bool {
+        guard plain else {
+            return (" " + tokens.joined(separator: " ") + " ").contains(" " + keywords[index].0 + " ")
+        }
+        let words = keywordWords[index]
+        guard words.count <= tokens.count else { return false }
+        return (0...(tokens.count - words.count)).contains { start in
+            words.indices.allSatisfy { tokens[start + $0] == words[$0] }
+        }
+    }
+
     static func purposes(name: String, description: String, interests: [String]) -> [Purpose] {
         var result: [Purpose] = []
         for id in interests.prefix(2) {
             if let purpose = byInterest[id], !result.contains(purpose) { result.append(purpose) }
         }
         if result.isEmpty {
-            let words = " " + TextNormalizer.tokens(name + " " + description).joined(separator: " ") + " "
-            for (keyword, purpose) in keywords where words.contains(" " + keyword + " ") {
+            let tokens = TextNormalizer.tokens(name + " " + description)
+            let plain = tokens.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x20 } }
+            for (index, (_, purpose)) in keywords.enumerated() where saysKeyword(index, in: tokens, plain: plain) {
                 if !result.contains(purpose) { result.append(purpose) }
                 if result.count == 2 { break }
             }

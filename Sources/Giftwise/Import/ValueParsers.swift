@@ -52,7 +52,10 @@ enum ValueParsers {
         let symbols: [(String, String)] = [
             ("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"),
         ]
-        for (symbol, code) in symbols where text.contains(symbol) {
+        // (Each symbol ends in one scalar that nothing else is canonically equivalent to: where
+        // that scalar is absent, Foundation's search is skipped.)
+        for (symbol, code) in symbols
+        where text.unicodeScalars.contains(symbol.unicodeScalars.last!) && text.contains(symbol) {
             currency = code
             text = text.replacingOccurrences(of: symbol, with: " ")
         }
