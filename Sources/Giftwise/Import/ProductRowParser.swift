@@ -433,11 +433,7 @@ struct ProductRowParser {
     /// character's "Horror Girl" names none). A title such as "Men in Black" is not a marker, nor
     /// are "adult supervision" and "young adult".
     static func adultMinimumAge(name: String) -> Double? {
-        let words = name.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map {
-            // (Foundation's replacingOccurrences only where there is one: it was a sixth of the
-            // import's CPU on untagged exports.)
-            $0.unicodeScalars.contains("’") ? $0.replacingOccurrences(of: "’", with: "'") : String($0)
-        }
+        let words = nameWords(name)
         if words.contains(where: adultContentMarkers.contains) { return adultContentMinimumAge }
         let marked = words.indices.contains { index in
             guard adultMarkers.contains(words[index]) else { return false }
@@ -446,6 +442,21 @@ struct ProductRowParser {
         }
         guard marked, !words.contains(where: childMarkers.contains) else { return nil }
         return adultProductMinimumAge
+    }
+
+    /// A name's words for ``adultMinimumAge(name:)``: lower-cased, split at anything but letters
+    /// and apostrophes, `’` read as `'`. (Bytes for an ASCII name; Foundation's
+    /// replacingOccurrences only where there is a `’`: the name's words were a sixth of the
+    /// import's CPU on untagged exports, issue 15.)
+    static func nameWords(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return name.utf8.split { byte in
+                !((0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "'"))
+            }.map { word in String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self) }
+        }
+        return name.lowercased().split { !($0.isLetter || $0 == "'" || $0 == "’") }.map {
+            $0.unicodeScalars.contains("’") ? $0.replacingOccurrences(of: "’", with: "'") : String($0)
+        }
     }
 
     static let adultMarkers: Set<String> = [

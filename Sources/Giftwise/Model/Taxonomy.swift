@@ -10,6 +10,9 @@ public struct Taxonomy: Sendable {
     /// The same, less each interest's ambiguous words, for tagging product text.
     private let taggingPhrases: [String: String]
     private let longestPhrase: Int
+    /// The most words of any phrase starting with this word (a bound that spares looking up
+    /// longer phrases from it: the tagger tried every length at every word, issue 15).
+    private let longestFrom: [String: Int]
     /// Folded phrases that name their interest itself (id, label, synonyms, spelling variants),
     /// as opposed to a narrower kind of it ("t-rex" for dinosaurs, "jigsaw" for puzzles).
     private let samePhrases: Set<String>
@@ -73,6 +76,12 @@ public struct Taxonomy: Sendable {
         }
         self.taggingPhrases = tagging
         self.longestPhrase = longest
+        var longestFrom: [String: Int] = [:]
+        for key in phrases.keys {
+            let words = key.split(separator: " ", omittingEmptySubsequences: false)
+            longestFrom[String(words[0]), default: 0] = max(longestFrom[String(words[0])] ?? 0, words.count)
+        }
+        self.longestFrom = longestFrom
         var same = Set<String>()
         for (index, interest) in interests.enumerated() {
             let heads = (TextNormalizer.tokens(interest.id) + TextNormalizer.tokens(interest.label)).filter {
@@ -238,10 +247,14 @@ public struct Taxonomy: Sendable {
         var order = 0
         for (text, weight) in [(name, 3.0), (description, 1.0)] where !text.isEmpty {
             let tokens = TextNormalizer.tokens(text)
+            // Words without spaces (always, but for exotic folding): a phrase of n words can
+            // start here only if some phrase of at least n words starts with this word.
+            let bounded = !tokens.contains { $0.utf8.contains(0x20) }
             var index = 0
             while index < tokens.count {
                 var matched = false
                 var length = min(longestPhrase, tokens.count - index)
+                if bounded { length = min(length, longestFrom[tokens[index]] ?? 0) }
                 while length >= 1 {
                     let key = tokens[index..<(index + length)].joined(separator: " ")
                     if let id = phrases[key] {
