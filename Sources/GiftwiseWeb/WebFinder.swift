@@ -230,10 +230,9 @@ public struct WebFinder: Sendable {
         let state = query.fields.map { ResultsView.Field(name: $0.name, value: $0.value) }
         let gifts = result.items.enumerated().map { index, item in
             let product = item.product
+            let full = product.descriptionBeyondName
             let description =
-                product.description.count > 240
-                ? String(product.description.prefix(240)).trimmingCharacters(in: .whitespaces) + "…"
-                : product.description
+                full.count > 240 ? String(full.prefix(240)).trimmingCharacters(in: .whitespaces) + "…" : full
             let link = product.url.flatMap { url -> String? in
                 let lowered = url.lowercased()
                 return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") ? url : nil

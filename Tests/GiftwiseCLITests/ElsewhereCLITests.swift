@@ -37,6 +37,26 @@ struct ElsewhereCLITests {
         #expect(ideas.contains("a fossil dig kit to chip out a skeleton"))
     }
 
+    @Test func aDescriptionThatOnlyRepeatsTheNameIsNotPrintedTwice() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        let file = folder.appendingPathComponent("puzzles.csv")
+        // Real rows from the Amazon UK export copy the name into the description
+        try """
+        id,name,description,price,age_min
+        p1,Ravensburger Jigsaw Puzzle 1000 Pieces - Phra Nang Beach,Ravensburger Jigsaw Puzzle 1000 Pieces - Phra Nang Beach ,13,8
+        p2,Gibsons Jigsaw Puzzle Our House,A 1000-piece jigsaw of a 1970s house,12,8
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--replace"], in: folder)
+        #expect(imported.status == 0, "\(imported.summary)")
+        let shown = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "9", "--interest", "jigsaw puzzles"], in: folder)
+        #expect(shown.stdout.components(separatedBy: "Phra Nang Beach").count == 2, "\(shown.stdout)")
+        #expect(shown.stdout.contains("A 1000-piece jigsaw of a 1970s house"), "\(shown.stdout)")
+    }
+
     @Test func aBudgetWithACurrencySymbolIsInThatCurrency() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

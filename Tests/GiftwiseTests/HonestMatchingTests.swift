@@ -144,6 +144,17 @@ struct HonestMatchingTests {
         ("Crayons 24-pack", "Crayons, pack of 64", true),
         ("Fire Station", "Police Station", false),
         ("X-wing Starfighter", "TIE Fighter", false),
+        // One game on two consoles (Brickset's LEGO export lists each)
+        (
+            "LEGO Star Wars: The Skywalker Saga - PlayStation 5",
+            "LEGO Star Wars: The Skywalker Saga - Xbox Series XS & Xbox One", true
+        ),
+        ("LEGO Harry Potter Years 1-4 - Nintendo Wii", "LEGO Harry Potter Years 1-4 - Nintendo DS", true),
+        ("LEGO Star Wars: The Force Awakens - PlayStation 4", "LEGO Star Wars: The Force Awakens - Wii U", true),
+        (
+            "LEGO Star Wars: The Skywalker Saga - PlayStation 5", "LEGO Star Wars: The Force Awakens - PlayStation 4",
+            false
+        ),
     ])
     func variantNamesAreTheSameThing(a: String, b: String, same: Bool) {
         #expect(Diversifier.sameThing(Diversifier.variantKey(a), Diversifier.variantKey(b)) == same)

@@ -189,6 +189,21 @@ struct WebFinderResultsTests {
         }
     }
 
+    @Test func aDescriptionThatOnlyRepeatsTheNameIsLeftOut() async throws {
+        let catalog = try GiftCatalog.inMemory()
+        let csv = """
+            id,name,description,price,age_min,interests
+            p1,Phra Nang Beach Jigsaw,Phra Nang Beach Jigsaw,13,8,puzzles
+            p2,Our House Jigsaw,A 1000-piece jigsaw of a 1970s house,12,8,puzzles
+
+            """
+        _ = try await catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        let page = try await get(WebFinder(catalog: catalog), "/gifts?age=9&interest=puzzles")
+        #expect(page.text.contains(#"<p class="description">A 1000-piece jigsaw of a 1970s house</p>"#))
+        #expect(!page.text.contains(#"<p class="description">Phra Nang Beach Jigsaw</p>"#))
+        #expect(page.text.contains("Phra Nang Beach Jigsaw"))
+    }
+
     @Test func aHostileProductNameRendersAsText() async throws {
         let page = try await get(try makeFinder(), "/gifts?age=7&interest=dinosaurs&limit=10")
         #expect(page.text.contains("data-id=\"xss-1\""))

@@ -105,7 +105,7 @@ struct Diversifier {
         return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
     }
 
-    /// The name's words less years, numbers, editions, sizes, colours and pack counts.
+    /// The name's words less years, numbers, editions, sizes, colours, pack counts and platforms.
     static func variantKey(_ name: String) -> [String] {
         variantKey(tokens: TextNormalizer.tokens(name))
     }
@@ -134,7 +134,9 @@ struct Diversifier {
         "pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count",
     ]
 
-    static let variantWords: Set<String> = [
+    /// Folded as names are ("series" is read as "sery").
+    static let variantWords: Set<String> = Set(variantWordList.map(TextNormalizer.fold))
+    private static let variantWordList: [String] = [
         // editions and years
         "edition", "version", "vol", "volume", "series", "season", "wave", "year", "new", "updated", "release",
         "reissue", "remastered", "anniversary", "limited", "special", "deluxe", "classic", "original", "exclusive",
@@ -149,5 +151,8 @@ struct Diversifier {
         "lilac", "violet", "magenta", "lime", "mint", "coral", "aqua", "khaki", "burgundy", "maroon", "ivory",
         // pack counts
         "pack", "pcs", "pc", "piece", "multipack", "bundle", "assorted", "twin", "pair", "single", "set", "of", "x",
+        // platforms and media of one game or film ("… - PlayStation 5", "… - Xbox One", "(DVD)")
+        "playstation", "xbox", "one", "nintendo", "switch", "wii", "u", "ds", "psp", "vita", "gamecube", "gameboy",
+        "windows", "mac", "dvd", "bluray", "blu", "ray", "cd", "rom", "and",
     ]
 }

@@ -238,9 +238,12 @@ extension MatchQuery {
         // Words in the description alone: their thing only when the product is about them by
         // meaning (the rule the list labels with, see `settlingMentions`).
         let mentioned = Set(places.filter { $0.value == .description }.keys)
+        // Read with everything they said (each vector once for all), and this wish, which a
+        // changed profile (a relaxation's count) may have alone.
+        let texts = saidTexts.contains(request.said) ? saidTexts : saidTexts + [request.said]
         let similarity =
             mentioned.isEmpty || semantic == nil
-            ? [:] : try similarities(db, to: saidTexts, pks: mentioned)[request.said] ?? [:]
+            ? [:] : try similarities(db, to: texts, pks: mentioned)[request.said] ?? [:]
         for pk in candidates where pks.count < Self.countCap {
             let key = MatchMemo.HeardKey(wish: wish, pk: pk)
             let heard: Bool

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A gift in the catalog.
 public struct Product: Hashable, Sendable, Codable, Identifiable {
     /// The seller's unique id (SKU).
@@ -20,6 +22,13 @@ public struct Product: Hashable, Sendable, Codable, Identifiable {
     public var url: String?
     /// Whether it can be bought now; out-of-stock products are never recommended.
     public var inStock: Bool
+
+    /// The description worth showing beside the name: empty when it only repeats the name (retail
+    /// exports often copy the name into the description).
+    public var descriptionBeyondName: String {
+        let trimmed = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        return TextNormalizer.key(trimmed) == TextNormalizer.key(name) ? "" : description
+    }
 
     /// Creates a product.
     public init(

@@ -51,11 +51,10 @@ enum RecommendationPrinter {
             if !item.mismatches.isEmpty {
                 lines.append("   " + Output.yellow("✗ ") + item.mismatches.joined(separator: "; "))
             }
-            if !product.description.isEmpty {
+            let description = product.descriptionBeyondName
+            if !description.isEmpty {
                 lines.append(
-                    "   "
-                        + Output.dim(
-                            String(product.description.prefix(160)) + (product.description.count > 160 ? "…" : "")))
+                    "   " + Output.dim(String(description.prefix(160)) + (description.count > 160 ? "…" : "")))
             }
         }
         if !result.relaxations.isEmpty {
