@@ -81,14 +81,17 @@ final class ImportWriter {
             try db.execute(
                 sql: """
                     CREATE TEMP TABLE IF NOT EXISTS import_tag_stage (
-                        interest_id TEXT NOT NULL, product_pk INTEGER NOT NULL, rank INTEGER NOT NULL,
-                        price_minor INTEGER NOT NULL, age_min_months INTEGER, age_max_months INTEGER,
-                        purposes INTEGER NOT NULL, in_stock INTEGER NOT NULL, span_fit REAL NOT NULL, supplied INTEGER NOT NULL,
-                        tag_group INTEGER NOT NULL)
+                        product_pk INTEGER NOT NULL, price_minor INTEGER NOT NULL, age_min_months INTEGER,
+                        age_max_months INTEGER, purposes INTEGER NOT NULL, in_stock INTEGER NOT NULL,
+                        supplied INTEGER NOT NULL, tag_group INTEGER NOT NULL)
                     """)
             try db.execute(sql: "DELETE FROM import_tag_stage")
             try db.execute(
-                sql: "CREATE TEMP TABLE IF NOT EXISTS import_tag_group (tag_group INTEGER PRIMARY KEY, position INTEGER NOT NULL)")
+                sql: """
+                    CREATE TEMP TABLE IF NOT EXISTS import_tag_group (
+                        tag_group INTEGER PRIMARY KEY, position INTEGER NOT NULL,
+                        interest_id TEXT NOT NULL, rank INTEGER NOT NULL, span_fit REAL NOT NULL)
+                    """)
             try db.execute(sql: "DELETE FROM import_tag_group")
         }
         try db.execute(
@@ -116,13 +119,21 @@ final class ImportWriter {
                 WHERE pk = ?
                 """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
+        // A staged row holds its group's number in place of the group's columns (interest, rank,
+        // age fit), which the group table holds once.
         insertTag = FastStatement(
             db,
             try db.makeStatement(
-                sql: """
-                    INSERT OR IGNORE INTO \(stagesTags ? "import_tag_stage" : "product_interest") (interest_id, product_pk, rank, price_minor, age_min_months,
-                                                            age_max_months, purposes, in_stock, span_fit, supplied\(stagesTags ? ", tag_group" : ""))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(stagesTags ? ", ?" : ""))
+                sql: stagesTags
+                    ? """
+                    INSERT INTO import_tag_stage (product_pk, price_minor, age_min_months, age_max_months, purposes,
+                                                  in_stock, supplied, tag_group)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+                    : """
+                    INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, price_minor, age_min_months,
+                                                            age_max_months, purposes, in_stock, span_fit, supplied)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """))
         insertFreeInterest = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
@@ -253,6 +264,18 @@ final class ImportWriter {
         let product = draft.product
         let spanFit = product.ages.fit(forRecipientMonths: 0)
         for (rank, tag) in draft.tags.enumerated() {
+            if stagesTags {
+                try insertTag.bind(1, pk)
+                try insertTag.bind(2, product.price.minorUnits)
+                try insertTag.bind(3, product.ages.minMonths)
+                try insertTag.bind(4, product.ages.maxMonths)
+                try insertTag.bind(5, draft.purposeMask)
+                try insertTag.bind(6, product.inStock)
+                try insertTag.bind(7, rank < draft.suppliedTagCount)
+                try insertTag.bind(8, tagGroup(interest: tag, rank: rank, spanFit: spanFit))
+                try insertTag.step()
+                continue
+            }
             try insertTag.bind(1, tag)
             try insertTag.bind(2, pk)
             try insertTag.bind(3, rank)
@@ -263,7 +286,6 @@ final class ImportWriter {
             try insertTag.bind(8, product.inStock)
             try insertTag.bind(9, spanFit)
             try insertTag.bind(10, rank < draft.suppliedTagCount)
-            if stagesTags { try insertTag.bind(11, tagGroup(interest: tag, rank: rank, spanFit: spanFit)) }
             try insertTag.step()
         }
     }
@@ -353,45 +375,59 @@ final class ImportWriter {
         let columns = """
             INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
                                           age_max_months, purposes, in_stock, supplied)
-            SELECT s.interest_id, s.rank, s.span_fit, s.product_pk, s.price_minor, s.age_min_months,
+            SELECT g.interest_id, g.rank, g.span_fit, s.product_pk, s.price_minor, s.age_min_months,
                    s.age_max_months, s.purposes, s.in_stock, s.supplied
+            FROM import_tag_stage s JOIN import_tag_group g ON g.tag_group = s.tag_group
             """
-        let pkBits: Int64 = 40
-        guard lastWrittenPK < 1 << pkBits, Int64(tagGroups.count) < 1 << (62 - pkBits)
-        else {
-            try db.execute(
-                sql: columns + " FROM import_tag_stage s ORDER BY s.interest_id, s.rank, s.span_fit DESC, s.product_pk")
-            return
-        }
         let ordered = tagGroups.sorted { $0.key.precedes($1.key) }
-        let insertPosition = FastStatement(
-            db, try db.makeStatement(sql: "INSERT INTO import_tag_group (tag_group, position) VALUES (?, ?)"))
+        let insertGroup = FastStatement(
+            db,
+            try db.makeStatement(
+                sql: "INSERT INTO import_tag_group (tag_group, position, interest_id, rank, span_fit) VALUES (?, ?, ?, ?, ?)"
+            ))
         for (position, group) in ordered.enumerated() {
-            try insertPosition.bind(1, group.value)
-            try insertPosition.bind(2, position)
-            try insertPosition.step()
+            try insertGroup.bind(1, group.value)
+            try insertGroup.bind(2, position)
+            try insertGroup.bind(3, group.key.interest)
+            try insertGroup.bind(4, group.key.rank)
+            try insertGroup.bind(5, group.key.spanFit)
+            try insertGroup.step()
         }
         tagGroups = [:]
-        try db.execute(
-            sql: columns + """
-                 FROM import_tag_stage s JOIN import_tag_group g ON g.tag_group = s.tag_group
-                ORDER BY (g.position << \(pkBits)) | s.product_pk
-                """)
+        let pkBits: Int64 = 40
+        guard lastWrittenPK < 1 << pkBits, Int64(ordered.count) < 1 << (62 - pkBits) else {
+            try db.execute(sql: columns + " ORDER BY g.interest_id, g.rank, g.span_fit DESC, s.product_pk")
+            return
+        }
+        try db.execute(sql: columns + " ORDER BY (g.position << \(pkBits)) | s.product_pk")
     }
 }
 
-/// The part of a tag row's `product_interest` key before the product's pk. (Ids that differ in
-/// bytes but are equal as Swift strings would share a group: their rows would then enter the
-/// relation slightly out of key order, which is slower, never different.)
+/// The part of a tag row's `product_interest` key before the product's pk, stored once per
+/// group: equal only when byte for byte the same (ids equal as Swift strings but spelled in other
+/// bytes, or a fit of -0.0 beside 0.0, are groups of their own, each stored as it came).
 private struct TagGroup: Hashable {
     let interest: String
     let rank: Int
     let spanFit: Double
 
+    static func == (lhs: TagGroup, rhs: TagGroup) -> Bool {
+        lhs.rank == rhs.rank && lhs.spanFit.bitPattern == rhs.spanFit.bitPattern
+            && lhs.interest.utf8.elementsEqual(rhs.interest.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(rank)
+        hasher.combine(spanFit.bitPattern)
+        for byte in interest.utf8 { hasher.combine(byte) }
+    }
+
     /// Whether this group's rows come first in `product_interest`'s key order: `interest_id`
     /// as SQLite's BINARY collation orders text (UTF-8 bytes), then `rank`, then `span_fit DESC`.
     func precedes(_ other: TagGroup) -> Bool {
-        if interest != other.interest { return interest.utf8.lexicographicallyPrecedes(other.interest.utf8) }
+        if !interest.utf8.elementsEqual(other.interest.utf8) {
+            return interest.utf8.lexicographicallyPrecedes(other.interest.utf8)
+        }
         if rank != other.rank { return rank < other.rank }
         return spanFit > other.spanFit
     }
