@@ -176,7 +176,9 @@ public struct RefineSession: Sendable, Codable, Equatable {
         result = try reader.recommend(for: profile, limit: limit, history: history, critique: critique)
         guard leavesMatches(comparedWith: before.result) else { return false }
         let currency = profile.currency ?? before.result.budgetCurrency ?? before.result.items[0].product.currency
-        notes = ["Budget now up to \(amount.formatted(currency: currency)) (nothing fits under the cheapest gift shown)."]
+        notes = [
+            "Budget now up to \(amount.formatted(currency: currency)) (nothing fits under the cheapest gift shown)."
+        ]
         return true
     }
 
