@@ -44,6 +44,68 @@ struct LibraryExampleTests {
         #expect(!json.isEmpty)
     }
 
+    /// The documentation articles' Swift (Sources/Giftwise/Giftwise.docc), compiled with only the
+    /// public API; not run (it imports a file the reader has).
+    @Test func docCArticleSnippetsCompile() {
+        // --- DocC snippets start ---
+        let gettingStarted: () throws -> Void = {
+            let catalog = try GiftCatalog.inMemory()  // or GiftCatalog(path: "gifts.sqlite")
+            try catalog.fillWithDefaultCatalogIfEmpty()
+            let maya = RecipientProfile(
+                ageYears: 7,
+                interests: ["dinosaurs", "drawing"],
+                purposes: [.educational],
+                budgetMax: Money(30),
+                excludedWords: ["slime"])
+            let result = try catalog.recommend(for: maya, limit: 5)
+            for item in result.items {
+                print(item.product.name, item.reasons)
+            }
+            let report = try catalog.importFile(at: URL(fileURLWithPath: "products.csv"))
+            print(report.added, report.updated)
+        }
+        let embedding: (GiftCatalog) throws -> Void = { catalog in
+            var flow = QuestionFlow()  // holds no catalog: Codable state
+            try flow.answer("7", in: catalog)  // How old are they?
+            try flow.answer("dinosaurs, drawing", in: catalog)  // What do they enjoy?
+            try flow.finish()  // "show me"
+            let result = try catalog.recommend(for: flow.profile!, limit: 5)
+            print(result.fit)
+        }
+        // --- DocC snippets end ---
+        _ = (gettingStarted, embedding)
+    }
+
+    /// Every line of Swift in the documentation articles is among the lines compiled above
+    /// (comments and spacing aside): an article cannot show an API that does not exist.
+    @Test func docCArticlesShowCompiledCode() throws {
+        func normalized(_ line: Substring) -> String {
+            let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line
+            return code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let testFile = URL(fileURLWithPath: #filePath)
+        let source = try String(contentsOf: testFile, encoding: .utf8)
+        let start = try #require(source.range(of: "// --- DocC snippets start ---"))
+        let end = try #require(source.range(of: "// --- DocC snippets end ---"))
+        let compiled = Set(source[start.upperBound..<end.lowerBound].split(separator: "\n").map(normalized))
+        let docc = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/Giftwise/Giftwise.docc")
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: docc.path).sorted() where name.hasSuffix(".md") {
+            let text = try String(contentsOf: docc.appendingPathComponent(name), encoding: .utf8)
+            for block in text.components(separatedBy: "```swift\n").dropFirst() {
+                let code = block.components(separatedBy: "```").first ?? ""
+                for line in code.split(separator: "\n") {
+                    let shown = normalized(line)
+                    guard !shown.isEmpty, shown != "import Giftwise" else { continue }
+                    #expect(compiled.contains(shown), "\(name): \(line)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 15)
+    }
+
     /// The README shows the example above exactly as compiled here.
     @Test func readmeShowsTheCompiledExample() throws {
         let testFile = URL(fileURLWithPath: #filePath)
