@@ -91,7 +91,8 @@ struct LibraryExampleTests {
         let docc = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Giftwise/Giftwise.docc")
         var checked = 0
-        for name in try FileManager.default.contentsOfDirectory(atPath: docc.path).sorted() where name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: docc.path).sorted() where name.hasSuffix(".md")
+        {
             let text = try String(contentsOf: docc.appendingPathComponent(name), encoding: .utf8)
             for block in text.components(separatedBy: "```swift\n").dropFirst() {
                 let code = block.components(separatedBy: "```").first ?? ""
