@@ -77,6 +77,12 @@ struct ElsewhereCLITests {
         let euros = try CLIHarness.run(
             ["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "5 EUR"], in: folder)
         #expect(euros.stdout.contains("under €5."), "\(euros.stdout)")
+        // A saved budget and a --budget-min above it: both said in pounds
+        let saved = try CLIHarness.run(
+            ["recipients", "add", "Zed", "--db", db, "--age", "7", "--budget", "10"], in: folder)
+        #expect(saved.status == 0, "\(saved.summary)")
+        let clash = try CLIHarness.run(["recommend", "--db", db, "--for", "Zed", "--budget-min", "20"], in: folder)
+        #expect(clash.stderr.contains("The least to spend (£20) is above the most (£10)."), "\(clash.stderr)")
     }
 
     @Test func aBudgetWithACurrencySymbolIsInThatCurrency() throws {
