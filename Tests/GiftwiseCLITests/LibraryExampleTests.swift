@@ -44,40 +44,27 @@ struct LibraryExampleTests {
         #expect(!json.isEmpty)
     }
 
-    /// The documentation articles' Swift (Sources/Giftwise/Giftwise.docc), compiled with only the
-    /// public API; not run (it imports a file the reader has).
+    /// The documentation articles' Swift (Sources/Giftwise/Giftwise.docc) that the README example
+    /// above does not already compile, compiled with only the public API; not run (it imports a
+    /// file the reader has).
     @Test func docCArticleSnippetsCompile() {
         // --- DocC snippets start ---
-        let gettingStarted: () throws -> Void = {
-            let catalog = try GiftCatalog.inMemory()  // or GiftCatalog(path: "gifts.sqlite")
-            try catalog.fillWithDefaultCatalogIfEmpty()
-            let maya = RecipientProfile(
-                ageYears: 7,
-                interests: ["dinosaurs", "drawing"],
-                purposes: [.educational],
-                budgetMax: Money(30),
-                excludedWords: ["slime"])
-            let result = try catalog.recommend(for: maya, limit: 5)
+        let snippets: (GiftCatalog, Recommendations, QuestionFlow) throws -> Void = { catalog, result, flow in
             for item in result.items {
                 print(item.product.name, item.reasons)
             }
             let report = try catalog.importFile(at: URL(fileURLWithPath: "products.csv"))
             print(report.added, report.updated)
-        }
-        let embedding: (GiftCatalog) throws -> Void = { catalog in
-            var flow = QuestionFlow()  // holds no catalog: Codable state
-            try flow.answer("7", in: catalog)  // How old are they?
-            try flow.answer("dinosaurs, drawing", in: catalog)  // What do they enjoy?
-            try flow.finish()  // "show me"
             let result = try catalog.recommend(for: flow.profile!, limit: 5)
             print(result.fit)
         }
         // --- DocC snippets end ---
-        _ = (gettingStarted, embedding)
+        _ = snippets
     }
 
-    /// Every line of Swift in the documentation articles is among the lines compiled above
-    /// (comments and spacing aside): an article cannot show an API that does not exist.
+    /// Every line of Swift in the documentation articles is among the lines compiled above, in the
+    /// README example or the snippets (comments and spacing aside): an article cannot show an API
+    /// that does not exist.
     @Test func docCArticlesShowCompiledCode() throws {
         func normalized(_ line: Substring) -> String {
             let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line
@@ -85,9 +72,14 @@ struct LibraryExampleTests {
         }
         let testFile = URL(fileURLWithPath: #filePath)
         let source = try String(contentsOf: testFile, encoding: .utf8)
-        let start = try #require(source.range(of: "// --- DocC snippets start ---"))
-        let end = try #require(source.range(of: "// --- DocC snippets end ---"))
-        let compiled = Set(source[start.upperBound..<end.lowerBound].split(separator: "\n").map(normalized))
+        var compiled = Set<String>()
+        for (from, to) in [
+            ("README example starts", "README example ends"), ("DocC snippets start", "DocC snippets end"),
+        ] {
+            let start = try #require(source.range(of: "// --- \(from) ---"))
+            let end = try #require(source.range(of: "// --- \(to) ---"))
+            compiled.formUnion(source[start.upperBound..<end.lowerBound].split(separator: "\n").map(normalized))
+        }
         let docc = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Giftwise/Giftwise.docc")
         var checked = 0
