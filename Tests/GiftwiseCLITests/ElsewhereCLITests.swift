@@ -57,6 +57,34 @@ struct ElsewhereCLITests {
         #expect(shown.stdout.contains("A 1000-piece jigsaw of a 1970s house"), "\(shown.stdout)")
     }
 
+    @Test func ideasElsewhereGiveTheBudgetInItsOwnCurrency() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("catalog.sqlite").path
+        let file = folder.appendingPathComponent("pounds.csv")
+        try """
+        id,name,price,age_min
+        p1,Wooden Train Set,£24.99,3
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--replace"], in: folder)
+        #expect(imported.status == 0, "\(imported.summary)")
+        // A plain amount in a pound shop is pounds, and the ideas elsewhere say so
+        let plain = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "5"], in: folder)
+        #expect(plain.stdout.contains("under £5."), "\(plain.stdout)")
+        // A budget that names its currency keeps it
+        let euros = try CLIHarness.run(
+            ["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "5 EUR"], in: folder)
+        #expect(euros.stdout.contains("under €5."), "\(euros.stdout)")
+        // A saved budget and a --budget-min above it: both said in pounds
+        let saved = try CLIHarness.run(
+            ["recipients", "add", "Zed", "--db", db, "--age", "7", "--budget", "10"], in: folder)
+        #expect(saved.status == 0, "\(saved.summary)")
+        let clash = try CLIHarness.run(["recommend", "--db", db, "--for", "Zed", "--budget-min", "20"], in: folder)
+        #expect(clash.stderr.contains("The least to spend (£20) is above the most (£10)."), "\(clash.stderr)")
+    }
+
     @Test func aBudgetWithACurrencySymbolIsInThatCurrency() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -44,6 +44,61 @@ struct LibraryExampleTests {
         #expect(!json.isEmpty)
     }
 
+    /// The documentation articles' Swift (Sources/Giftwise/Giftwise.docc) that the README example
+    /// above does not already compile, compiled with only the public API; not run (it imports a
+    /// file the reader has).
+    @Test func docCArticleSnippetsCompile() {
+        // --- DocC snippets start ---
+        let snippets: (GiftCatalog, Recommendations, QuestionFlow) throws -> Void = { catalog, result, flow in
+            for item in result.items {
+                print(item.product.name, item.reasons)
+            }
+            let report = try catalog.importFile(at: URL(fileURLWithPath: "products.csv"))
+            print(report.added, report.updated)
+            let result = try catalog.recommend(for: flow.profile!, limit: 5)
+            print(result.fit)
+        }
+        // --- DocC snippets end ---
+        _ = snippets
+    }
+
+    /// Every line of Swift in the documentation articles is among the lines compiled above, in the
+    /// README example or the snippets (comments and spacing aside): an article cannot show an API
+    /// that does not exist.
+    @Test func docCArticlesShowCompiledCode() throws {
+        func normalized(_ line: Substring) -> String {
+            let code = line.range(of: "//").map { line[..<$0.lowerBound] } ?? line
+            return code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let testFile = URL(fileURLWithPath: #filePath)
+        let source = try String(contentsOf: testFile, encoding: .utf8)
+        var compiled = Set<String>()
+        for (from, to) in [
+            ("README example starts", "README example ends"), ("DocC snippets start", "DocC snippets end"),
+        ] {
+            let start = try #require(source.range(of: "// --- \(from) ---"))
+            let end = try #require(source.range(of: "// --- \(to) ---"))
+            compiled.formUnion(source[start.upperBound..<end.lowerBound].split(separator: "\n").map(normalized))
+        }
+        let docc = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/Giftwise/Giftwise.docc")
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: docc.path).sorted() where name.hasSuffix(".md")
+        {
+            let text = try String(contentsOf: docc.appendingPathComponent(name), encoding: .utf8)
+            for block in text.components(separatedBy: "```swift\n").dropFirst() {
+                let code = block.components(separatedBy: "```").first ?? ""
+                for line in code.split(separator: "\n") {
+                    let shown = normalized(line)
+                    guard !shown.isEmpty, shown != "import Giftwise" else { continue }
+                    #expect(compiled.contains(shown), "\(name): \(line)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 15)
+    }
+
     /// The README shows the example above exactly as compiled here.
     @Test func readmeShowsTheCompiledExample() throws {
         let testFile = URL(fileURLWithPath: #filePath)

@@ -320,6 +320,20 @@ struct QuestionFlowSavedRecipientTests {
         #expect(profile.budgetMax == Money(30))
     }
 
+    @Test func aSavedBudgetIsRecalledInTheCatalogsCurrency() throws {
+        var flow = QuestionFlow(recipients: [mia], today: today)
+        try flow.answer("mia", in: catalog)
+        #expect(flow.lastAnswerNotes.first?.contains("up to $30") == true, "\(flow.lastAnswerNotes)")
+        // The same saved budget in a shop that prices in pounds is pounds
+        let pounds = try GiftCatalog.inMemory()
+        _ = try pounds.importData(
+            Data("id,name,price,age_min,interests\nt-1,Dinosaur Dig Kit,£12.99,5,dinosaurs\n".utf8),
+            options: ImportOptions(format: .csv))
+        var there = QuestionFlow(recipients: [mia], today: today)
+        try there.answer("mia", in: pounds)
+        #expect(there.lastAnswerNotes.first?.contains("up to £30") == true, "\(there.lastAnswerNotes)")
+    }
+
     @Test func someoneNewGetsEveryCoreQuestion() throws {
         var flow = QuestionFlow(recipients: [mia], today: today)
         try flow.answer("2", in: catalog)

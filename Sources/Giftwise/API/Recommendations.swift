@@ -129,6 +129,9 @@ public struct Recommendations: Sendable, Codable, Equatable {
     /// The same ideas grouped by the interest they answer, saying when that interest is only the
     /// closest one the taxonomy knows to what they said.
     public var elsewhereFor: [ElsewhereIdeas] = []
+    /// The currency the budget was read in (the one it named, else the catalog's); `nil` without
+    /// a budget. What to show the budget in: "under £25" in a pound shop.
+    public var budgetCurrency: String?
 
     /// Creates recommendations.
     public init(

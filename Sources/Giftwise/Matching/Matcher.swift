@@ -97,10 +97,11 @@ public struct Matcher: Sendable {
         }
         if let note = try query.removedByLimitsNote(db, goodCount: goodCount) { notes.append(note) }
         if let note = try query.currencyNote(db) { notes.append(note) }
-        let result = Recommendations(
+        var result = Recommendations(
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
             unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
             notes: notes)
+        result.budgetCurrency = explainer.budgetCurrency
         // Ideas elsewhere only when nothing here is good (and only then are they read).
         return fit == .good ? result : Elsewhere(catalog: catalog).adding(to: result, for: profile)
     }

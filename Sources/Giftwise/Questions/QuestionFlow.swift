@@ -171,7 +171,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
         var next = state
         next.notes = []
-        try apply(trimmed, to: question, state: &next, taxonomy: reader.taxonomy)
+        try apply(trimmed, to: question, state: &next, reader)
         next.answers.append(QuestionAnswer(questionID: question.id, text: trimmed))
         next.accepted.append(trimmed)
         try commit(next, after: question.id, reader)
@@ -272,14 +272,17 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         QuestionCatalogue.question(id, recipients: recipients, today: today, knownInterests: state.interests)
     }
 
-    private func apply(_ text: String, to question: Question, state next: inout State, taxonomy: Taxonomy) throws {
+    private func apply(_ text: String, to question: Question, state next: inout State, _ reader: CatalogReader) throws {
+        let taxonomy = reader.taxonomy
         switch question.id {
         case .recipient:
             let values = try AnswerParser.choices(text, for: question, multiple: false)
             if let name = values.first, name != QuestionCatalogue.someoneNew,
                 let saved = recipients.first(where: { $0.name == name })
             {
-                pick(saved, state: &next)
+                // Saved budgets are in the catalog's currency.
+                let currency = saved.budgetMax == nil ? "USD" : try reader.read(CatalogDatabase.mainCurrency)
+                pick(saved, budgetCurrency: currency, state: &next)
             }
         case .age:
             guard let months = AnswerParser.parseAge(text) else {
@@ -322,7 +325,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     /// Fills in what a saved recipient already tells us and settles those questions.
-    private func pick(_ saved: SavedRecipient, state next: inout State) {
+    private func pick(_ saved: SavedRecipient, budgetCurrency: String, state next: inout State) {
         next.recipient = saved
         var filled: [String] = []
         if let profile = saved.profile(on: today) {
@@ -341,7 +344,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         next.budgetMin = saved.budgetMin
         if let max = saved.budgetMax {
             next.settled.insert(.budget)
-            filled.append("up to " + max.formatted())
+            filled.append("up to " + max.formatted(currency: budgetCurrency))
         }
         next.excludedWords = saved.excludedWords
         if !saved.excludedWords.isEmpty {

@@ -175,7 +175,10 @@ public struct RefineSession: Sendable, Codable, Equatable {
         profile.budgetMax = min(before.profile.budgetMax ?? amount, amount)
         result = try reader.recommend(for: profile, limit: limit, history: history, critique: critique)
         guard leavesMatches(comparedWith: before.result) else { return false }
-        notes = ["Budget now up to \(amount.formatted()) (nothing fits under the cheapest gift shown)."]
+        let currency = profile.currency ?? before.result.budgetCurrency ?? before.result.items[0].product.currency
+        notes = [
+            "Budget now up to \(amount.formatted(currency: currency)) (nothing fits under the cheapest gift shown)."
+        ]
         return true
     }
 

@@ -53,14 +53,17 @@ public enum Refinement: Sendable, Equatable {
         }
         switch self {
         case .cheaper:
-            guard let cheapest = shown.map(\.product.price).min() else { throw RefinementError.nothingShown }
+            guard let cheapestGift = shown.min(by: { $0.product.price < $1.product.price })?.product else {
+                throw RefinementError.nothingShown
+            }
+            let cheapest = cheapestGift.price
             guard let newMax = Self.roundAmount(below: cheapest),
                 newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0
             else {
                 throw RefinementError.alreadyCheapest
             }
             profile.budgetMax = min(profile.budgetMax ?? newMax, newMax)
-            return "Budget now up to \(newMax.formatted())."
+            return "Budget now up to \(newMax.formatted(currency: profile.currency ?? cheapestGift.currency))."
         case .moreLike(let position):
             let picked = try item(position)
             let tags = Array(picked.product.interests.prefix(2))

@@ -47,8 +47,10 @@ public struct ProfileOverrides: Sendable, Equatable {
         if let budgetMin { profile.budgetMin = budgetMin }
         if let currency { profile.currency = currency.uppercased() }
         if let low = profile.budgetMin, let high = profile.budgetMax, low > high {
+            let currency = try profile.currency ?? catalog.mainCurrency()
             throw GiftwiseError.invalidProfile(
-                "The least to spend (\(low.formatted())) is above the most (\(high.formatted())).")
+                "The least to spend (\(low.formatted(currency: currency))) is above the most (\(high.formatted(currency: currency)))."
+            )
         }
         try profile.exclude(exclude, in: catalog)
         return profile

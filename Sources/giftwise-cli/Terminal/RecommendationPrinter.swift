@@ -83,7 +83,8 @@ enum RecommendationPrinter {
         guard !groups.isEmpty else { return [] }
         let said = groups.map(\.said)
         let listed = said.count == 1 ? said[0] : said.dropLast().joined(separator: ", ") + " or " + said[said.count - 1]
-        let budget = profile.budgetMax.map { ", under " + $0.formatted() } ?? ""
+        let budget =
+            profile.budgetMax.map { ", under " + $0.formatted(currency: result.budgetCurrency ?? "USD") } ?? ""
         func closest(_ group: ElsewhereIdeas) -> String {
             group.isApproximate ? " (closest we know: \(group.interestLabel.lowercased()))" : ""
         }

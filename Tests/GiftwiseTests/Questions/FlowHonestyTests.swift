@@ -162,6 +162,18 @@ struct RefineSessionTests {
         #expect(session.notes.contains { $0.contains("Budget now up to \(budget.formatted())") })
     }
 
+    @Test func cheaperSaysTheBudgetInTheShopsCurrency() throws {
+        let pounds = try TestSupport.emptyCatalog()
+        var csv = "id,name,price,age_min,interests\n"
+        for (index, price) in [4.5, 9.99, 14.99, 19.99, 29.99, 39.99].enumerated() {
+            csv += "t-\(index),Wooden Train \(index),£\(price),3,trains\n"
+        }
+        try TestSupport.importCSV(csv, into: pounds)
+        var session = try RefineSession(profile: RecipientProfile(ageYears: 6, interests: ["trains"]), in: pounds)
+        #expect(try session.apply("cheaper", in: pounds) == .applied)
+        #expect(session.notes.contains { $0.hasPrefix("Budget now up to £") }, "\(session.notes)")
+    }
+
     @Test func roundAmountsSitJustBelowThePrice() {
         #expect(Refinement.roundAmount(below: Money(24.98)) == Money(20))
         #expect(Refinement.roundAmount(below: Money(12.99)) == Money(12))
