@@ -346,6 +346,30 @@ struct ParsingThreadsTests {
         #expect(results[0].1.contains(#""line":6002"#))
     }
 
+    @Test(arguments: [1, 2, 3])
+    func aWriteThatFailsPartWayStopsTheParsingThreadsAndKeepsNothing(_ threads: Int) throws {
+        // Given a catalog whose writer refuses one product, far into a 9,000-row file
+        let catalog = try TestSupport.emptyCatalog()
+        try catalog.database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON product WHEN NEW.id = 't-6500'
+                    BEGIN SELECT RAISE(ABORT, 'refused'); END
+                    """)
+        }
+        var options = ImportOptions(format: .csv, skipInvalidRows: true)
+        options.parserThreads = threads
+        // When it is imported with parsing threads still reading ahead
+        #expect(throws: (any Error).self) {
+            try catalog.importData(Data(Self.manyThreadCSV(rows: 9_000).utf8), options: options)
+        }
+        // Then the import ends (no thread waits forever) and nothing of the file is kept
+        #expect(try catalog.productCount() == 0)
+        try catalog.database.write { db in try db.execute(sql: "DROP TRIGGER temp.refuse_one") }
+        let report = try catalog.importData(Data(Self.manyThreadCSV(rows: 300).utf8), options: options)
+        #expect(report.added > 0)
+    }
+
     @Test func mergedParsersListUnknownTagsInFileOrderWhateverThreadSawThemFirst() throws {
         // Given two parsers that each read other rows of one file
         let header = ["id", "name", "price", "interests"]
