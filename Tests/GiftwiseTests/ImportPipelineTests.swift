@@ -244,7 +244,8 @@ struct CSVRecordReaderChunkTests {
         let sizes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? [4, 5, 7, 16] : [1, 2, 3, 5, 7, 16]
         for chunkSize in sizes {
             #expect(
-                describe(bytes, chunkSize: chunkSize) == whole, "chunk size \(chunkSize)", sourceLocation: sourceLocation)
+                describe(bytes, chunkSize: chunkSize) == whole, "chunk size \(chunkSize)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -286,7 +287,8 @@ struct ParsingThreadsTests {
             }
             let id = index == rows / 2 ? "t-7" : "t-\(index)"
             let price = index % 211 == 0 ? "" : "\(index % 70 + 4).25"
-            let tags = index % 5 == 0 ? "Brand \(index / 300)|Alpha \(index / 300)|dinosaurs" : index % 5 == 1 ? "" : "art"
+            let tags =
+                index % 5 == 0 ? "Brand \(index / 300)|Alpha \(index / 300)|dinosaurs" : index % 5 == 1 ? "" : "art"
             csv +=
                 "\(id),Kit \(index) for ages \(index % 9 + 3)+,A set about space and painting number \(index),\(price),USD,,,\(tags),,,true\n"
         }
@@ -426,8 +428,10 @@ struct ParserShortcutTests {
     }
 
     @Test func adultNamesWithEitherApostropheAreRead() {
-        #expect(ProductRowParser.adultMinimumAge(name: "Men’s Zombie Costume") == ProductRowParser.adultProductMinimumAge)
-        #expect(ProductRowParser.adultMinimumAge(name: "Men's Zombie Costume") == ProductRowParser.adultProductMinimumAge)
+        #expect(
+            ProductRowParser.adultMinimumAge(name: "Men’s Zombie Costume") == ProductRowParser.adultProductMinimumAge)
+        #expect(
+            ProductRowParser.adultMinimumAge(name: "Men's Zombie Costume") == ProductRowParser.adultProductMinimumAge)
         #expect(ProductRowParser.adultMinimumAge(name: "Kids’ Zombie Costume") == nil)
     }
 }

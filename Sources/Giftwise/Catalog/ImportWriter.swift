@@ -383,7 +383,8 @@ final class ImportWriter {
         let insertGroup = FastStatement(
             db,
             try db.makeStatement(
-                sql: "INSERT INTO import_tag_group (tag_group, position, interest_id, rank, span_fit) VALUES (?, ?, ?, ?, ?)"
+                sql:
+                    "INSERT INTO import_tag_group (tag_group, position, interest_id, rank, span_fit) VALUES (?, ?, ?, ?, ?)"
             ))
         for (position, group) in ordered.enumerated() {
             try insertGroup.bind(1, group.value)
