@@ -34,6 +34,11 @@ final class ImportWriter {
     private let updateProduct: Statement
     private let deleteTags: Statement
     private let insertTag: FastStatement
+    /// Staged tag rows, ``stagedRowsPerInsert`` to a statement: one statement per row cost as
+    /// much again in statement overhead as the rows themselves.
+    private let insertStagedTags: FastStatement?
+    private var stagedRows: [StagedTagRow] = []
+    static let stagedRowsPerInsert = 32
     private let insertFreeInterest: Statement
     private let insertFullText: Statement
     private let insertVector: FastStatement
@@ -135,6 +140,19 @@ final class ImportWriter {
                                                             age_max_months, purposes, in_stock, span_fit, supplied)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """))
+        if stagesTags {
+            let row = "(" + Array(repeating: "?", count: StagedTagRow.columns).joined(separator: ", ") + ")"
+            insertStagedTags = FastStatement(
+                db,
+                try db.makeStatement(
+                    sql: """
+                        INSERT INTO import_tag_stage (product_pk, price_minor, age_min_months, age_max_months, purposes,
+                                                      in_stock, supplied, tag_group)
+                        VALUES \(Array(repeating: row, count: Self.stagedRowsPerInsert).joined(separator: ", "))
+                        """))
+        } else {
+            insertStagedTags = nil
+        }
         insertFreeInterest = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
         insertFullText = try db.makeStatement(
@@ -265,15 +283,13 @@ final class ImportWriter {
         let spanFit = product.ages.fit(forRecipientMonths: 0)
         for (rank, tag) in draft.tags.enumerated() {
             if stagesTags {
-                try insertTag.bind(1, pk)
-                try insertTag.bind(2, product.price.minorUnits)
-                try insertTag.bind(3, product.ages.minMonths)
-                try insertTag.bind(4, product.ages.maxMonths)
-                try insertTag.bind(5, draft.purposeMask)
-                try insertTag.bind(6, product.inStock)
-                try insertTag.bind(7, rank < draft.suppliedTagCount)
-                try insertTag.bind(8, tagGroup(interest: tag, rank: rank, spanFit: spanFit))
-                try insertTag.step()
+                stagedRows.append(
+                    StagedTagRow(
+                        pk: pk, priceMinor: product.price.minorUnits, ageMin: product.ages.minMonths,
+                        ageMax: product.ages.maxMonths, purposes: draft.purposeMask, inStock: product.inStock,
+                        supplied: rank < draft.suppliedTagCount,
+                        group: tagGroup(interest: tag, rank: rank, spanFit: spanFit)))
+                if stagedRows.count == Self.stagedRowsPerInsert { try insertStaged() }
                 continue
             }
             try insertTag.bind(1, tag)
@@ -288,6 +304,22 @@ final class ImportWriter {
             try insertTag.bind(10, rank < draft.suppliedTagCount)
             try insertTag.step()
         }
+    }
+
+    /// Stages the buffered tag rows: a full buffer in one statement, a last partial one row by row.
+    private func insertStaged() throws {
+        if stagedRows.count == Self.stagedRowsPerInsert, let batch = insertStagedTags {
+            for (index, row) in stagedRows.enumerated() {
+                try row.bind(to: batch, from: Int32(index * StagedTagRow.columns))
+            }
+            try batch.step()
+        } else {
+            for row in stagedRows {
+                try row.bind(to: insertTag, from: 0)
+                try insertTag.step()
+            }
+        }
+        stagedRows.removeAll(keepingCapacity: true)
     }
 
     /// The number of a staged tag row's group, numbering new groups as they come.
@@ -329,6 +361,7 @@ final class ImportWriter {
     func finish(timings: ImportTimings = .shared) throws {
         try withSmallSortRuns {
             if stagesTags {
+                try insertStaged()
                 try timings.measure("end: tag relation sorted") { try moveStagedTags() }
                 try timings.measure("end: tag stage cleared") {
                     try db.execute(sql: "DELETE FROM import_tag_stage")
@@ -401,6 +434,31 @@ final class ImportWriter {
             return
         }
         try db.execute(sql: columns + " ORDER BY (g.position << \(pkBits)) | s.product_pk")
+    }
+}
+
+/// A tag row waiting to be staged: `import_tag_stage`'s columns in order.
+private struct StagedTagRow {
+    static let columns = 8
+    let pk: Int64
+    let priceMinor: Int64
+    let ageMin: Int?
+    let ageMax: Int?
+    let purposes: Int
+    let inStock: Bool
+    let supplied: Bool
+    let group: Int64
+
+    /// Binds the row to parameters `offset + 1` … `offset + 8`.
+    func bind(to statement: FastStatement, from offset: Int32) throws {
+        try statement.bind(offset + 1, pk)
+        try statement.bind(offset + 2, priceMinor)
+        try statement.bind(offset + 3, ageMin)
+        try statement.bind(offset + 4, ageMax)
+        try statement.bind(offset + 5, purposes)
+        try statement.bind(offset + 6, inStock)
+        try statement.bind(offset + 7, supplied)
+        try statement.bind(offset + 8, group)
     }
 }
 
