@@ -218,7 +218,8 @@ extension MatchQuery {
                     // Once, in a product not about it by meaning: a passing mention (the rule itself
                     // is tested in PassingMentionTests).
                     let similarity =
-                        try similarities(db, to: [request.said], pks: [product.pk])[request.said]?[product.pk] ?? 0
+                        try similarities(db, to: [request.meaningText], pks: [product.pk])[request.meaningText]?[
+                            product.pk] ?? 0
                     if semantic == nil
                         || !isPassingMention(of: request, in: product.description, similarity: similarity)
                     {

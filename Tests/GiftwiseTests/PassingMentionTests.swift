@@ -54,6 +54,20 @@ struct PassingMentionTests {
         #expect(!query.isPassingMention(of: request, in: "Fun on the beach.", similarity: 0.6))
     }
 
+    @Test(arguments: [
+        ("toy cars", "cars"), ("Dinosaur Kit", "Dinosaur"), ("gift for a chess fan", "chess"),
+        ("board games", "board games"),
+        ("toys", "toys"),
+    ])
+    func meaningIsWeighedWithoutTheWordsEveryToyShares(said: String, meaning: String) throws {
+        // In a toy shop every product is close to "toy": "toy cars" would find a baby's rattle close
+        let catalog = try Self.catalog()
+        let query = MatchQuery(
+            profile: RecipientProfile(ageYears: 9, interests: [said]), history: .none, critique: Critique(),
+            taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
+        #expect(try #require(query.requests.first).meaningText == meaning)
+    }
+
     @Test func withoutTheSemanticSignalADescriptionsWordsStillCount() throws {
         let catalog = try Self.catalog()
         let query = MatchQuery(

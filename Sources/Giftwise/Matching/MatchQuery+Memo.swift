@@ -227,7 +227,7 @@ extension MatchQuery {
     func addHeard(
         _ db: Database, _ request: InterestRequest, query: String, candidates: [Int64], to pks: inout Set<Int64>
     ) throws {
-        let wish = query + "\u{1}" + request.ownWords.joined(separator: " ") + "\u{1}" + request.said
+        let wish = query + "\u{1}" + request.ownWords.joined(separator: " ") + "\u{1}" + request.meaningText
         let missing = candidates.filter { memo.heard[MatchMemo.HeardKey(wish: wish, pk: $0)] == nil }
         var places: [Int64: TextPlace] = [:]
         var descriptions: [Int64: String] = [:]
@@ -240,10 +240,10 @@ extension MatchQuery {
         let mentioned = Set(places.filter { $0.value == .description }.keys)
         // Read with everything they said (each vector once for all), and this wish, which a
         // changed profile (a relaxation's count) may have alone.
-        let texts = saidTexts.contains(request.said) ? saidTexts : saidTexts + [request.said]
+        let texts = meaningTexts.contains(request.meaningText) ? meaningTexts : meaningTexts + [request.meaningText]
         let similarity =
             mentioned.isEmpty || semantic == nil
-            ? [:] : try similarities(db, to: texts, pks: mentioned)[request.said] ?? [:]
+            ? [:] : try similarities(db, to: texts, pks: mentioned)[request.meaningText] ?? [:]
         for pk in candidates where pks.count < Self.countCap {
             let key = MatchMemo.HeardKey(wish: wish, pk: pk)
             let heard: Bool

@@ -73,6 +73,16 @@ struct InterestRequest {
     var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
     /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
+    /// What they said without the words every product in a toy shop shares ("toy cars" → "cars"):
+    /// what a product must be close to in meaning for a mention in its description to count.
+    var meaningText: String {
+        let kept = said.split(whereSeparator: \.isWhitespace).filter { word in
+            !TextNormalizer.tokens(String(word)).allSatisfy(Self.sharedByEveryProduct.contains)
+        }
+        return kept.isEmpty ? said : kept.joined(separator: " ")
+    }
+    /// Words of a wish that say what kind of product, not what about ("toy", "kit", "gift").
+    static let sharedByEveryProduct = Taxonomy.genericWords.subtracting(["game", "play", "playing"])
     /// Names that hold the interest's words but are not about it ("angry birds" for birds), as
     /// folded words: their words never place the wish in a product's text.
     var falseFriends: [[String]] = []
@@ -798,7 +808,7 @@ struct MatchQuery {
     func closeness(_ db: Database, pks: Set<Int64>) throws -> [Int64: Double] {
         guard semantic != nil, weights.meaningRanking > 0, !requests.isEmpty else { return [:] }
         let said = saidTexts
-        let known = try similarities(db, to: said, pks: pks)
+        let known = try similarities(db, to: meaningTexts, pks: pks)
         var best: [Int64: Double] = [:]
         for text in said {
             let known = known[text] ?? [:]
@@ -823,9 +833,9 @@ struct MatchQuery {
         }
         guard !asked.isEmpty else { return candidates }
         // Each vector is read once for everything they said (as for closeness).
-        let known = try similarities(db, to: saidTexts, pks: asked.values.reduce(into: Set()) { $0.formUnion($1) })
+        let known = try similarities(db, to: meaningTexts, pks: asked.values.reduce(into: Set()) { $0.formUnion($1) })
         var similarity: [Int: [Int64: Double]] = [:]
-        for index in asked.keys { similarity[index] = known[requests[index].said] }
+        for index in asked.keys { similarity[index] = known[requests[index].meaningText] }
         return candidates.map { candidate in
             var passing = Set<Int>()
             for (index, pks) in asked where pks.contains(candidate.pk) {
@@ -874,6 +884,14 @@ struct MatchQuery {
         var said: [String] = []
         for request in requests where !said.contains(request.said) { said.append(request.said) }
         return said
+    }
+
+    /// ``saidTexts`` and each wish's ``InterestRequest/meaningText``: every text a product's
+    /// vector is compared with, asked for together so that each vector is read once.
+    var meaningTexts: [String] {
+        var texts = saidTexts
+        for request in requests where !texts.contains(request.meaningText) { texts.append(request.meaningText) }
+        return texts
     }
 
     /// The cosine of each text with each of `pks` (0 for a product without a vector), each
