@@ -54,6 +54,24 @@ struct PassingMentionTests {
         #expect(!query.isPassingMention(of: request, in: "Fun on the beach.", similarity: 0.6))
     }
 
+    @Test func aSingleMentionInTheDescriptionDoesNotTagTheProduct() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,description,price\n"
+                + """
+                t-1,Crazy Tower,"Stack the wobbly blocks as high as you dare; whoever topples it loses. A little science, too.",12
+                t-2,Lemon Clock,"A science kit: power a clock with lemons, an experiment that shows how a battery works.",4
+                t-3,Science Tower,"Stack the wobbly blocks as high as you dare.",12
+
+                """, into: catalog)
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        // Once in the description: not what it is about
+        #expect(try tags("t-1").isEmpty)
+        // Twice ("science kit", "experiment"), or in the name: it is
+        #expect(try tags("t-2").contains("science"))
+        #expect(try tags("t-3").contains("science"))
+    }
+
     @Test(arguments: [
         ("toy cars", "cars"), ("Dinosaur Kit", "Dinosaur"), ("gift for a chess fan", "chess"),
         ("board games", "board games"),

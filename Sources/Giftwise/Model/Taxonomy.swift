@@ -281,12 +281,12 @@ public struct Taxonomy: Sendable {
         var ranked = counts.sorted { lhs, rhs in
             lhs.value != rhs.value ? lhs.value > rhs.value : firstSeen[lhs.key]! < firstSeen[rhs.key]!
         }
-        // A single passing mention in a long description is noise ("great for the beach" on a
-        // tattoo sheet): keep interests named in the name or mentioned twice, and the single best
-        // mention only when nothing else qualifies.
-        let confident = ranked.filter { $0.value >= 2 }
-        ranked = confident.isEmpty ? Array(ranked.prefix(1)) : confident
-        ranked = Array(ranked.prefix(limit))
+        // A single mention in the description is what the product is about no more often than it
+        // is a passing one ("great for the beach" on a tattoo sheet, "helicopter" in a spinning
+        // top's text): keep interests named in the name or mentioned twice. A product with one
+        // mention stays untagged, and a wish in its words is weighed at match time, where meaning
+        // tells a passing mention from its subject (`MatchQuery.isPassingMention`).
+        ranked = Array(ranked.filter { $0.value >= 2 }.prefix(limit))
         return ranked.enumerated().map { (index, entry) in (entry.key, Self.centrality(rank: index)) }
     }
 
