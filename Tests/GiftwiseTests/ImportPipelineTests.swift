@@ -22,18 +22,9 @@ struct ImportPipelineTests {
 
     static func importBoth(_ csv: String, options: ImportOptions) throws -> [(snapshot: String, outcome: String)] {
         try [true, false].map { parallel in
-            let catalog = try TestSupport.emptyCatalog()
-            var chosen = options
-            chosen.parallelParsing = parallel
-            chosen.format = .csv
-            let outcome: String
-            do {
-                let report = try catalog.importData(Data(csv.utf8), options: chosen)
-                outcome = String(decoding: try GiftwiseJSON.encode(report), as: UTF8.self)
-            } catch GiftwiseError.invalidImport(let report) {
-                outcome = "failed " + String(decoding: try GiftwiseJSON.encode(report), as: UTF8.self)
-            }
-            return (try TestSupport.snapshot(catalog), outcome)
+            let (snapshot, outcome) = try ParsingThreadsTests.importWith(
+                parallel: parallel, threads: nil, csv, options: options)
+            return (snapshot, outcome)
         }
     }
 
@@ -79,7 +70,8 @@ struct ImportPipelineTests {
         let catalog = try TestSupport.emptyCatalog()
         let before = try Self.indexes(catalog)
         #expect(throws: GiftwiseError.self) {
-            try catalog.importData(Data(Self.bigCSV(rows: 2_000).utf8), options: ImportOptions(format: .csv))  // empty prices
+            // Some prices are empty
+            try catalog.importData(Data(Self.bigCSV(rows: 2_000).utf8), options: ImportOptions(format: .csv))
         }
         #expect(try Self.indexes(catalog) == before)
         #expect(try catalog.productCount() == 0)
@@ -295,11 +287,15 @@ struct ParsingThreadsTests {
         return csv
     }
 
-    static func importWith(threads: Int?, _ csv: String, options: ImportOptions) throws -> (String, String) {
+    /// The catalog (snapshot) and report (or failure) of importing `csv` on the inline path
+    /// (`parallel` false) or on parsing threads (`threads`, or the default count).
+    static func importWith(parallel: Bool? = nil, threads: Int?, _ csv: String, options: ImportOptions) throws -> (
+        String, String
+    ) {
         let catalog = try TestSupport.emptyCatalog()
         var chosen = options
         chosen.format = .csv
-        chosen.parallelParsing = threads != nil
+        chosen.parallelParsing = parallel ?? (threads != nil)
         chosen.parserThreads = threads
         let outcome: String
         do {

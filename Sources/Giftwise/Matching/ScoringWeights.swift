@@ -88,7 +88,8 @@ public struct ScoringWeights: Sendable, Equatable {
     public init(
         interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
         suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
-        textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25, mentionSimilarity: Double = 0.3,
+        textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
+        mentionSimilarity: Double = 0.3,
         textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
