@@ -77,7 +77,7 @@ struct PassingMentionTests {
         ("board games", "board games"),
         ("toys", "toys"),
     ])
-    func meaningIsWeighedWithoutTheWordsEveryToyShares(said: String, meaning: String) throws {
+    func theTextAMentionIsWeighedAgainstLeavesOutTheWordsEveryToyShares(said: String, meaning: String) throws {
         // In a toy shop every product is close to "toy": "toy cars" would find a baby's rattle close
         let catalog = try Self.catalog()
         let query = MatchQuery(

@@ -273,7 +273,9 @@ struct ProductRowParser {
         // whatever age the listing gives (retail exports often carry a toy category's "3 years
         // and up" on adult costumes). Never offered to a child: at least 14, 18 for what is
         // sexual ("Sexy Nurse Costume").
-        if issues.isEmpty, let adult = Self.adultMinimumAge(name: name ?? ""), (ageMin ?? 0) < adult {
+        if issues.isEmpty, (ageMin ?? 0) < Self.adultContentMinimumAge,
+            let adult = Self.adultMinimumAge(name: name ?? ""), (ageMin ?? 0) < adult
+        {
             ageMin = adult
             if let high = ageMax, high < adult { ageMax = nil }
         }

@@ -61,7 +61,7 @@ struct Candidate {
 
 /// One interest as the recipient said it, resolved through the taxonomy.
 struct InterestRequest {
-    var said: String
+    var said: String { didSet { meaningText = Self.meaningText(of: said) } }
     var interest: Interest?
     /// `.same`: the interest is what they said; `.narrower`: they asked for something inside it.
     var specificity: Taxonomy.Specificity = .same
@@ -75,9 +75,11 @@ struct InterestRequest {
     var textQuery: String?
     /// What they said without the words every product in a toy shop shares ("toy cars" → "cars"):
     /// what a product must be close to in meaning for a mention in its description to count.
-    var meaningText: String {
+    private(set) var meaningText: String
+
+    private static func meaningText(of said: String) -> String {
         let kept = said.split(whereSeparator: \.isWhitespace).filter { word in
-            !TextNormalizer.tokens(String(word)).allSatisfy(Self.sharedByEveryProduct.contains)
+            !TextNormalizer.tokens(String(word)).allSatisfy(sharedByEveryProduct.contains)
         }
         return kept.isEmpty ? said : kept.joined(separator: " ")
     }
@@ -96,6 +98,7 @@ struct InterestRequest {
         phrases: [String], ownWords: [String], textQuery: String?
     ) {
         self.said = said
+        self.meaningText = Self.meaningText(of: said)
         self.interest = interest
         self.specificity = specificity
         self.freeTag = freeTag
@@ -863,10 +866,11 @@ struct MatchQuery {
     /// names that are not about the interest left out.
     static func mentions(of request: InterestRequest, in text: String) -> Int {
         let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(text))
+        let phrases = [request.ownWords] + request.otherPhraseWords
         var count = 0
         var start = 0
         while start < tokens.count {
-            if let phrase = ([request.ownWords] + request.otherPhraseWords).first(where: {
+            if let phrase = phrases.first(where: {
                 !$0.isEmpty && start + $0.count <= tokens.count
                     && tokens[start..<(start + $0.count)].elementsEqual($0)
             }) {

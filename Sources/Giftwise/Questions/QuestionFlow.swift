@@ -280,9 +280,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if let name = values.first, name != QuestionCatalogue.someoneNew,
                 let saved = recipients.first(where: { $0.name == name })
             {
-                // Saved budgets are in the catalog's currency.
-                let currency = saved.budgetMax == nil ? "USD" : try reader.read(CatalogDatabase.mainCurrency)
-                pick(saved, budgetCurrency: currency, state: &next)
+                try pick(saved, reader, state: &next)
             }
         case .age:
             guard let months = AnswerParser.parseAge(text) else {
@@ -325,7 +323,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     /// Fills in what a saved recipient already tells us and settles those questions.
-    private func pick(_ saved: SavedRecipient, budgetCurrency: String, state next: inout State) {
+    private func pick(_ saved: SavedRecipient, _ reader: CatalogReader, state next: inout State) throws {
         next.recipient = saved
         var filled: [String] = []
         if let profile = saved.profile(on: today) {
@@ -344,7 +342,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         next.budgetMin = saved.budgetMin
         if let max = saved.budgetMax {
             next.settled.insert(.budget)
-            filled.append("up to " + max.formatted(currency: budgetCurrency))
+            // Saved budgets are in the catalog's currency.
+            filled.append("up to " + max.formatted(currency: try reader.read(CatalogDatabase.mainCurrency)))
         }
         next.excludedWords = saved.excludedWords
         if !saved.excludedWords.isEmpty {

@@ -175,7 +175,7 @@ public struct RefineSession: Sendable, Codable, Equatable {
         profile.budgetMax = min(before.profile.budgetMax ?? amount, amount)
         result = try reader.recommend(for: profile, limit: limit, history: history, critique: critique)
         guard leavesMatches(comparedWith: before.result) else { return false }
-        let currency = profile.currency ?? before.result.budgetCurrency ?? before.result.items[0].product.currency
+        let currency = Refinement.budgetCurrency(profile, shown: before.result.items)
         notes = [
             "Budget now up to \(amount.formatted(currency: currency)) (nothing fits under the cheapest gift shown)."
         ]

@@ -53,17 +53,14 @@ public enum Refinement: Sendable, Equatable {
         }
         switch self {
         case .cheaper:
-            guard let cheapestGift = shown.min(by: { $0.product.price < $1.product.price })?.product else {
-                throw RefinementError.nothingShown
-            }
-            let cheapest = cheapestGift.price
+            guard let cheapest = shown.map(\.product.price).min() else { throw RefinementError.nothingShown }
             guard let newMax = Self.roundAmount(below: cheapest),
                 newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0
             else {
                 throw RefinementError.alreadyCheapest
             }
             profile.budgetMax = min(profile.budgetMax ?? newMax, newMax)
-            return "Budget now up to \(newMax.formatted(currency: profile.currency ?? cheapestGift.currency))."
+            return "Budget now up to \(newMax.formatted(currency: Self.budgetCurrency(profile, shown: shown)))."
         case .moreLike(let position):
             let picked = try item(position)
             let tags = Array(picked.product.interests.prefix(2))
@@ -97,6 +94,12 @@ public enum Refinement: Sendable, Equatable {
 }
 
 extension Refinement {
+    /// The currency a budget set from the gifts shown is in: the one they named, else the shop's
+    /// (the gifts' own).
+    static func budgetCurrency(_ profile: RecipientProfile, shown: [Recommendation]) -> String {
+        profile.currency ?? shown.first?.product.currency ?? "USD"
+    }
+
     /// The round amount just below a price: whole units under 20, then steps of 5, 10, 50, 100.
     /// `nil` when nothing positive is below it.
     static func roundAmount(below price: Money) -> Money? {
