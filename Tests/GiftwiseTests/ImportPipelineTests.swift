@@ -430,4 +430,77 @@ struct ParserShortcutTests {
             ProductRowParser.adultMinimumAge(name: "Men's Zombie Costume") == ProductRowParser.adultProductMinimumAge)
         #expect(ProductRowParser.adultMinimumAge(name: "Kids’ Zombie Costume") == nil)
     }
+
+    /// The adult-name rule as it was read before the byte shortcut: every name's words.
+    static func adultMinimumAgeByWords(name: String) -> Double? {
+        let words = ProductRowParser.nameWords(name)
+        if words.contains(where: ProductRowParser.adultContentMarkers.contains) {
+            return ProductRowParser.adultContentMinimumAge
+        }
+        let marked = words.indices.contains { index in
+            guard ProductRowParser.adultMarkers.contains(words[index]) else { return false }
+            if index > 0, words[index - 1] == "young" { return false }
+            return index + 1 == words.count || !ProductRowParser.adultHelpWords.contains(words[index + 1])
+        }
+        guard marked, !words.contains(where: ProductRowParser.childMarkers.contains) else { return nil }
+        return ProductRowParser.adultProductMinimumAge
+    }
+
+    /// Names built from marker words, their neighbours, near misses and separators.
+    static func generatedNames(count: Int) -> [String] {
+        let pieces = [
+            "Adult", "adults", "ADULT'S", "Mens", "men's", "Womens", "Women's", "LADIES", "ladies'", "Sexy",
+            "lingerie", "Fishnets", "burlesque", "erotic", "young", "supervision", "Kids", "girls'", "all",
+            "Zombie", "Costume", "adultx", "xadult", "men", "lady", "'mens", "mens'", "Lingerie2", "fish-net",
+            "Adult-Size", "adult_size", "a", "", "’", "Men’s", "x",
+        ]
+        let separators = [" ", "  ", "-", ",", "/", "'", "2", "_", "(", ")", "\t"]
+        var generator = SplitMix64(seed: 15)
+        return (0..<count).map { _ in
+            var name = ""
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                name += pieces.randomElement(using: &generator)!
+                name += separators.randomElement(using: &generator)!
+            }
+            return name
+        }
+    }
+
+    @Test func theAdultNameShortcutAgreesWithReadingEveryWord() {
+        let fixed = [
+            "Ladies Zombie Bride Costume", "Monk of the Abbey - Adult Costume", "Sexy Nurse Costume",
+            "Girls and Womens Beanie", "Adult supervision required", "Young Adult Novel", "Men in Black",
+            "Horror Girl Zombie Costume Adult", "MENS", "adult", "Adults'", "x adult", "Men's-Shirt", "",
+            "Burlesque", "Lingerie", "fishnet tights kids", "Dinosaur Puzzle", "Women’s Robe",
+        ]
+        for name in fixed + Self.generatedNames(count: 20_000) {
+            #expect(ProductRowParser.adultMinimumAge(name: name) == Self.adultMinimumAgeByWords(name: name), "\(name)")
+        }
+    }
+
+    /// A list field's items as they were split before: by characters.
+    static func listItemsByCharacters(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," || $0 == ">" })
+            .map { ValueParsers.trim(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    @Test func asciiListItemsAreSplitAsTheCharactersWere() {
+        let fixed = [
+            "dinosaurs", "a|b", " a | b ", "||", "", " ", "Toys > Games > Puzzles", "a;b,c>d|e", "\r\n|x\r\n",
+            "a\tb|\u{0B}c\u{0C}", " | , ; > ", "space, science ,art", "x|", "|x",
+        ]
+        let alphabet = Array("ab |;,>\t\r\n\u{0B}\u{0C}-")
+        var generator = SplitMix64(seed: 7)
+        let generated = (0..<20_000).map { _ in
+            String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        for text in fixed + generated {
+            var items: [String] = []
+            #expect(ValueParsers.appendASCIIListItems(of: text, to: &items))
+            #expect(items == Self.listItemsByCharacters(text), "\(text.debugDescription)")
+        }
+        var untouched: [String] = []
+        #expect(!ValueParsers.appendASCIIListItems(of: "café|toys", to: &untouched))
+        #expect(untouched.isEmpty)
+    }
 }

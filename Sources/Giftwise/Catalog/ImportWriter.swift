@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 private func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
@@ -390,6 +391,10 @@ final class ImportWriter {
         guard intoEmptyCatalog else { return try body() }
         try db.execute(sql: "PRAGMA cache_size = -2000")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(CatalogDatabase.cacheSizeKiB)") }
+        if let threads = ProcessInfo.processInfo.environment["GIFTWISE_SORT_THREADS"] {
+            try db.execute(sql: "PRAGMA threads = \(Int(threads) ?? 0)")
+        }
+        defer { try? db.execute(sql: "PRAGMA threads = 0") }
         try body()
     }
 
@@ -478,7 +483,9 @@ private struct TagGroup: Hashable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(rank)
         hasher.combine(spanFit.bitPattern)
-        for byte in interest.utf8 { hasher.combine(byte) }
+        // The bytes in one call (byte by byte was 1 % of an import's CPU).
+        var interest = interest
+        interest.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Whether this group's rows come first in `product_interest`'s key order: `interest_id`

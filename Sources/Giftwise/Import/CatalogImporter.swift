@@ -193,6 +193,7 @@ struct CatalogImporter {
                 try timings.measure("rows written") {
                     for item in batch { try session.take(item, writer: writer) }
                 }
+                pipeline.recycle(batch)
             }
         } catch {
             _ = try? pipeline.finish(cancelling: true)

@@ -46,10 +46,11 @@ struct FastStatement {
     }
 
     /// Runs the statement once and resets it; throws the connection's error as a `DatabaseError`.
+    /// The bindings stay: every caller binds each parameter before each step (clearing them was
+    /// 1 % of an import's CPU).
     func step() throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
     }
 

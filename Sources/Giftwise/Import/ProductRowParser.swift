@@ -287,6 +287,7 @@ struct ProductRowParser {
                 case .text(let text):
                     // `|` is the format's separator; `;`, `,` and a category path's `>` are
                     // accepted too (no tag contains them).
+                    if ValueParsers.appendASCIIListItems(of: text, to: &result) { continue }
                     for part in text.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," || $0 == ">" }) {
                         let trimmed = ValueParsers.trim(String(part))
                         if !trimmed.isEmpty { result.append(trimmed) }
@@ -435,6 +436,9 @@ struct ProductRowParser {
     /// character's "Horror Girl" names none). A title such as "Men in Black" is not a marker, nor
     /// are "adult supervision" and "young adult".
     static func adultMinimumAge(name: String) -> Double? {
+        // Most names hold no marker at all: say so from the bytes, without a String per word
+        // (the word list was 5 % of an import's CPU).
+        if mayNameAnAdultMarker(name) == false { return nil }
         let words = nameWords(name)
         if words.contains(where: adultContentMarkers.contains) { return adultContentMinimumAge }
         let marked = words.indices.contains { index in
@@ -444,6 +448,42 @@ struct ProductRowParser {
         }
         guard marked, !words.contains(where: childMarkers.contains) else { return nil }
         return adultProductMinimumAge
+    }
+
+    /// Whether an ASCII name has a word of ``nameWords(_:)`` that is an adult or adult-content
+    /// marker (false means ``adultMinimumAge(name:)`` is nil); nil for any other name.
+    static func mayNameAnAdultMarker(_ name: String) -> Bool? {
+        var name = name
+        return name.withUTF8 { bytes -> Bool? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: markerMaximumLength) { word -> Bool? in
+                var length = 0
+                func isMarker() -> Bool {
+                    guard length >= 4, length <= markerMaximumLength,
+                        markerFirstLetters & (1 << UInt32(word[0] &- 0x61)) != 0
+                    else { return false }
+                    return markerWords.contains(String(decoding: word[..<length], as: UTF8.self))
+                }
+                for byte in bytes {
+                    if byte >= 0x80 { return nil }
+                    if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "'") {
+                        if length < markerMaximumLength { word[length] = (0x41...0x5A).contains(byte) ? byte + 32 : byte }
+                        length += 1
+                    } else {
+                        if isMarker() { return true }
+                        length = 0
+                    }
+                }
+                return isMarker()
+            }
+        }
+    }
+
+    /// Every word whose presence can make ``adultMinimumAge(name:)`` non-nil.
+    private static let markerWords = adultMarkers.union(adultContentMarkers)
+    private static let markerMaximumLength = markerWords.map(\.utf8.count).max() ?? 0
+    /// Bit n set: some marker starts with the letter "a" + n (every marker starts with a–z).
+    private static let markerFirstLetters: UInt32 = markerWords.reduce(0) { bits, word in
+        bits | 1 << UInt32(word.utf8.first! - 0x61)
     }
 
     /// A name's words for ``adultMinimumAge(name:)``: lower-cased, split at anything but letters

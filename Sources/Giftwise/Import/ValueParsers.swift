@@ -15,6 +15,39 @@ enum ValueParsers {
         return String(scalars[start..<end])
     }
 
+    /// For ASCII text, appends the trimmed, non-empty items between `|`, `;`, `,` and `>` and
+    /// returns true (split as bytes: for ASCII the same as splitting the characters, without
+    /// grapheme breaking, which was 3 % of an import's CPU); does nothing and returns false for
+    /// other text.
+    static func appendASCIIListItems(of text: String, to items: inout [String]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return false }
+            var start = 0
+            func flush(_ end: Int) {
+                var low = start
+                var high = end
+                while low < high, isASCIISpace(bytes[low]) { low += 1 }
+                while high > low, isASCIISpace(bytes[high - 1]) { high -= 1 }
+                if low < high { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)) }
+            }
+            for index in 0..<bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ">"):
+                    flush(index)
+                    start = index + 1
+                default: break
+                }
+            }
+            flush(bytes.count)
+            return true
+        }
+    }
+
+    /// ``isSpace(_:)`` for an ASCII byte.
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
