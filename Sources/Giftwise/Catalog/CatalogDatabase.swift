@@ -115,9 +115,6 @@ package struct CatalogDatabase: Sendable {
     /// Each connection's page cache: 16 MB (a negative size is in KiB).
     static let cacheSizeKiB = -16000
 
-    /// The page size of a newly created catalog file.
-    static let pageSize = Int(ProcessInfo.processInfo.environment["GIFTWISE_PAGE_SIZE"] ?? "") ?? 16384
-
     /// How long a connection waits for another one's lock before saying the catalog is busy.
     static let busyTimeoutMilliseconds: Int32 = 2000
 
@@ -130,9 +127,6 @@ package struct CatalogDatabase: Sendable {
         configuration.prepareDatabase { db in
             // Forgotten recipients leave no trace in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            // Takes effect only on a file with no tables yet (a new catalog); an existing one
-            // keeps the page size it was made with.
-            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             try db.execute(sql: "PRAGMA cache_size = \(cacheSizeKiB)")
         }
         return configuration
