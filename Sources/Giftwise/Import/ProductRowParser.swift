@@ -163,7 +163,19 @@ struct ProductRowParser {
             }
             return result
         }
-        func value(_ field: CatalogField) -> RawValue? { values(field).first }
+        /// ``values(_:)``'s first, without building the list (most fields are read this way).
+        func value(_ field: CatalogField) -> RawValue? {
+            switch row.values {
+            case .positional(let fields):
+                for position in csvPositions[field.slot] where position < fields.count {
+                    if ValueParsers.trim(fields[position]).isEmpty { continue }
+                    return .text(fields[position])
+                }
+                return nil
+            default:
+                return values(field).first
+            }
+        }
         func text(_ field: CatalogField, required: Bool = false) -> String? {
             switch value(field) {
             case nil:
