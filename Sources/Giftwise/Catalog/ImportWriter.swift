@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 private func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
@@ -391,10 +390,7 @@ final class ImportWriter {
         guard intoEmptyCatalog else { return try body() }
         try db.execute(sql: "PRAGMA cache_size = -2000")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(CatalogDatabase.cacheSizeKiB)") }
-        if let threads = ProcessInfo.processInfo.environment["GIFTWISE_SORT_THREADS"] {
-            try db.execute(sql: "PRAGMA threads = \(Int(threads) ?? 0)")
-        }
-        defer { try? db.execute(sql: "PRAGMA threads = 0") }
+
         try body()
     }
 
