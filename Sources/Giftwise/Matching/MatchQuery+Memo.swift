@@ -58,6 +58,8 @@ package final class MatchMemo {
         var favouredLike: String?
         var favouredPurposes: Set<Purpose>
         var hasSemantic: Bool
+        /// Whether a several-word wish's words were also searched one by one (partial matches).
+        var someWords: Bool
     }
     /// A product weighed for one query.
     enum Scored {
@@ -244,6 +246,7 @@ extension MatchQuery {
         let similarity =
             mentioned.isEmpty || semantic == nil
             ? [:] : try similarities(db, to: texts, pks: mentioned)[request.meaningText] ?? [:]
+        let mentionedTags = mentioned.isEmpty || semantic == nil ? [:] : try tags(db, pks: mentioned)
         for pk in candidates where pks.count < Self.countCap {
             let key = MatchMemo.HeardKey(wish: wish, pk: pk)
             let heard: Bool
@@ -256,7 +259,8 @@ extension MatchQuery {
                     heard =
                         semantic == nil
                         || !isPassingMention(
-                            of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
+                            of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0,
+                            tags: mentionedTags[pk] ?? [])
                 case .stem, .passing: heard = false
                 }
                 memo.heard[key] = heard

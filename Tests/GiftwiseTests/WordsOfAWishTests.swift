@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// Where a wish's words stand in a product's text decides how much they say: found on the real
+/// Amazon UK export, where "card games" ranked a poker chip set (the interest's word "poker" in the
+/// name, "cards" in the description) above "Pictionary Card Game", and "art sand" listed one gift
+/// and none of the kinetic or coloured sand beside it.
+struct WordsOfAWishTests {
+    static func catalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header
+                + """
+                s-1,Kinetic Sand Tub,"Squeeze and mould the sand into shapes.",9.99,USD,3,,,crafty,,true
+                s-2,Wooden Train Set,"A train with three carriages.",19.99,USD,3,,,fun,,true
+                s-3,Sequin Sticker Book,"Sheets of sequin stickers to decorate.",4.99,USD,3,,,crafty,,true
+                s-4,Rainbow Sand Bottles,"Layer coloured sand in glass bottles.",7.99,USD,5,,,crafty,,true
+                c-1,Poker Chips Set,"300 chips, a dealer button and a deck of playing cards in a case.",25,USD,8,,,fun,,true
+                c-2,Snap Card Game,"Match the pictures and shout snap first.",6,USD,4,,,fun,,true
+                c-3,Uno Card Game,"The classic game of matching colours and numbers.",8,USD,7,,,fun,,true
+                o-1,Soft Octopus Rattle,"A plush octopus with a rattle ring for little hands. Hang it in the car or over the cot.",9,USD,0,,,fun,,true
+                o-2,Die-cast Racing Car,"A metal racing car with pull-back action.",5,USD,3,,,fun,,true
+
+                """, into: catalog)
+        return catalog
+    }
+
+    @Test func aWishNothingMatchesWholeListsProductsHoldingSomeOfItsWordsAsPartial() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["sequin sand"]), limit: 10)
+        #expect(result.fit == .partial)
+        #expect(result.goodMatchCount == 0)
+        let listed = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0) })
+        // Each holds one of their words, says which, and is never called their thing.
+        #expect(Set(listed.keys) == ["s-1", "s-3", "s-4"])
+        #expect(result.items.allSatisfy { !$0.isGoodMatch })
+        #expect(listed["s-1"]?.reasons.contains("its name has \"sand\", not \"sequin sand\"") == true)
+        #expect(listed["s-3"]?.reasons.contains("its name has \"sequin\", not \"sequin sand\"") == true)
+        #expect(listed["s-1"]?.mismatches.contains("not what they asked for (sequin sand), only close to it") == true)
+    }
+
+    @Test func aOneWordWishHasNoPartialWordsToOffer() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["sequins"]), limit: 10)
+        #expect(result.items.allSatisfy { !$0.reasons.contains { $0.hasPrefix("its name has") } })
+    }
+
+    @Test func someOfTheWordsNeverJoinAListThatHasGoodMatches() throws {
+        let catalog = try Self.catalog()
+        // "rainbow sand": Rainbow Sand Bottles is good; the kinetic sand is not listed beside it.
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["rainbow sand"]), limit: 10)
+        #expect(result.fit == .good)
+        #expect(result.items.map(\.product.id) == ["s-4"])
+    }
+
+    @Test func theirWholeWishInTheNameRanksAboveTheInterestsOtherWords() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["card games"]), limit: 5)
+        let ids = result.items.map(\.product.id)
+        #expect(Set(ids) == ["c-1", "c-2", "c-3"])
+        // Poker is a card game (good), but "card game" itself is in the other two names.
+        #expect(ids.last == "c-1")
+    }
+
+    @Test func aMentionInAProductAboutSomethingElseIsPassingHoweverCloseTheVectorsPutIt() throws {
+        let catalog = try Self.catalog()
+        let query = MatchQuery(
+            profile: RecipientProfile(ageYears: 1, interests: ["toy cars"]), history: .none, critique: Critique(),
+            taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
+        let request = try #require(query.requests.first)
+        let text = "A plush octopus. Hang it in the car."
+        // Somewhat close by the vector (0.34: the real rattle's closeness to "cars"), but tagged
+        // only with things that are neither cars nor related to them.
+        #expect(query.isPassingMention(of: request, in: text, similarity: 0.34, tags: ["ocean", "sensory-play"]))
+        // Tagged with the interest or one related to it: the mention stands.
+        #expect(!query.isPassingMention(of: request, in: text, similarity: 0.34, tags: ["vehicles"]))
+        #expect(!query.isPassingMention(of: request, in: text, similarity: 0.34, tags: ["racing"]))
+        // Nothing known about it, or plainly close by the vector: the vector decides.
+        #expect(!query.isPassingMention(of: request, in: text, similarity: 0.34, tags: []))
+        #expect(!query.isPassingMention(of: request, in: text, similarity: 0.6, tags: ["ocean"]))
+
+        // End to end, for a toddler (the racing car is for 3+): the rattle is not a toy car, and
+        // the count agrees with the list.
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 1, interests: ["toy cars"]), limit: 5)
+        #expect(result.goodMatchCount == 0)
+        #expect(result.items.allSatisfy { !$0.isGoodMatch })
+    }
+}
