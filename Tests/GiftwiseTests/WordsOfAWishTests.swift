@@ -64,6 +64,23 @@ struct WordsOfAWishTests {
         #expect(ids.last == "c-1")
     }
 
+    @Test func aKnownPhraseIsInTheNameOnlyWithAllItsWords() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header
+                + """
+                d-1,Magnetic Dart Board with 6 Darts,"A family game for game night: the magnetic darts are safe on any door.",12,USD,6,,,fun,,true
+                d-2,Ticket to Ride Board Game,"Collect train cards and claim railway routes across the map.",30,USD,8,,,fun,,true
+
+                """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["board games"]), limit: 5)
+        let reasons = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.reasons) })
+        #expect(reasons["d-2"]?.contains("likes board games (it's in the name)") == true)
+        // "Board" alone is in the dart board's name; what says board games is in its description.
+        #expect(reasons["d-1"]?.contains("likes board games (it's in the name)") == false)
+        #expect(result.items.first?.product.id == "d-2")
+    }
+
     @Test func aMentionInAProductAboutSomethingElseIsPassingHoweverCloseTheVectorsPutIt() throws {
         let catalog = try Self.catalog()
         let query = MatchQuery(

@@ -254,10 +254,13 @@ struct MatchQuery {
             if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
                 searched.append(meaningful[0])
             }
+            // A known phrase keeps every word: "board games" is not "board" (a dart board), though
+            // "games" alone says little.
+            let whole = meaningful.isEmpty || (specificity == .same && taxonomy.isPhrase(own.joined(separator: " ")))
             var request = InterestRequest(
                 said: trimmed, interest: interest, specificity: specificity,
                 freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
-                phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
+                phrases: phrases, ownWords: whole ? own : meaningful,
                 textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil))
             if meaningful.count > 1 {
                 request.someWordsQuery = MatchRequests.ftsQuery(anyOf: meaningful)
