@@ -220,12 +220,8 @@ extension MatchQuery {
                     let similarity =
                         try similarities(db, to: [request.meaningText], pks: [product.pk])[request.meaningText]?[
                             product.pk] ?? 0
-                    let tags = try String.fetchAll(
-                        db, sql: "SELECT interest_id FROM product_interest WHERE product_pk = ? ORDER BY rank",
-                        arguments: [product.pk])
                     if semantic == nil
-                        || !isPassingMention(
-                            of: request, in: product.description, similarity: similarity, tags: tags)
+                        || !isPassingMention(of: request, in: product.description, similarity: similarity)
                     {
                         pks.insert(product.pk)
                     }

@@ -246,7 +246,6 @@ extension MatchQuery {
         let similarity =
             mentioned.isEmpty || semantic == nil
             ? [:] : try similarities(db, to: texts, pks: mentioned)[request.meaningText] ?? [:]
-        let mentionedTags = mentioned.isEmpty || semantic == nil ? [:] : try tags(db, pks: mentioned)
         for pk in candidates where pks.count < Self.countCap {
             let key = MatchMemo.HeardKey(wish: wish, pk: pk)
             let heard: Bool
@@ -259,8 +258,7 @@ extension MatchQuery {
                     heard =
                         semantic == nil
                         || !isPassingMention(
-                            of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0,
-                            tags: mentionedTags[pk] ?? [])
+                            of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
                 case .stem, .passing: heard = false
                 }
                 memo.heard[key] = heard

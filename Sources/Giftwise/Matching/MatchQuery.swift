@@ -880,7 +880,7 @@ struct MatchQuery {
             for (index, pks) in asked where pks.contains(candidate.pk) {
                 if isPassingMention(
                     of: requests[index], in: candidate.product.description,
-                    similarity: similarity[index]?[candidate.pk] ?? 0, tags: candidate.product.interests)
+                    similarity: similarity[index]?[candidate.pk] ?? 0)
                 {
                     passing.insert(index)
                 }
@@ -894,23 +894,8 @@ struct MatchQuery {
     /// ``ScoringWeights/mentionSimilarity``): "great fun on the beach" in a dart game's text, a
     /// maker's "science & discovery" range under dominoes. A description that comes back to the
     /// wish is about it ("1000-piece jigsaw … this jigsaw") whatever the vector says.
-    ///
-    /// Between that and ``ScoringWeights/mentionSimilaritySure`` the vector is unsure (a word as
-    /// common as "cars" sits that close to many things in the static table), and what the
-    /// product is about decides: with tags, none of them their interest or one related to it, the
-    /// mention is in passing (a rattle "to hang in the car" is a plush toy, not a toy car).
-    func isPassingMention(
-        of request: InterestRequest, in description: String, similarity: Double, tags: [String]
-    ) -> Bool {
-        guard Self.mentions(of: request, in: description) < 2 else { return false }
-        if similarity < weights.mentionSimilarity { return true }
-        guard similarity < weights.mentionSimilaritySure, let interest = request.interest, !tags.isEmpty else {
-            return false
-        }
-        return !tags.contains { tag in
-            tag == interest.id || interest.related[tag] != nil
-                || taxonomy.interest(id: tag)?.related[interest.id] != nil
-        }
+    func isPassingMention(of request: InterestRequest, in description: String, similarity: Double) -> Bool {
+        similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
     }
 
     /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,

@@ -27,10 +27,6 @@ public struct ScoringWeights: Sendable, Equatable {
     /// passing mention (a dart game's "fun on the beach"), weighed as ``textStemOnly``. Needs the
     /// semantic signal.
     public var mentionSimilarity: Double
-    /// At or above this closeness a single mention in the description stands whatever the
-    /// product is tagged with; between ``mentionSimilarity`` and this, a product tagged only with
-    /// interests unrelated to the wish mentions it in passing.
-    public var mentionSimilaritySure: Double
     /// A text match through another word for their interest (an alias), not their own words.
     public var textAliasOnly: Double
     /// Some of a several-word wish's words, not all ("sand" for "art sand"), times the share of
@@ -96,7 +92,7 @@ public struct ScoringWeights: Sendable, Equatable {
         interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
         suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
         textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
-        mentionSimilarity: Double = 0.3, mentionSimilaritySure: Double = 0.45,
+        mentionSimilarity: Double = 0.3,
         textAliasOnly: Double = 0.75, textSomeWords: Double = 1.0, textMatchUnknown: Double = 0.8,
         bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
@@ -119,7 +115,6 @@ public struct ScoringWeights: Sendable, Equatable {
         self.textInDescription = textInDescription
         self.textStemOnly = textStemOnly
         self.mentionSimilarity = mentionSimilarity
-        self.mentionSimilaritySure = mentionSimilaritySure
         self.textAliasOnly = textAliasOnly
         self.textSomeWords = textSomeWords
         self.textMatchUnknown = textMatchUnknown
