@@ -174,7 +174,8 @@ struct RealWorldAgeSafetyTests {
         // Named for children, or no gambling word: as listed
         #expect(try ages("kids").minMonths == 3 * 12)
         #expect(try ages("snap").minMonths == 3 * 12)
-        let child = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["card games", "poker"]), limit: 20)
+        let child = try catalog.recommend(
+            for: RecipientProfile(ageYears: 3, interests: ["card games", "poker"]), limit: 20)
         #expect(!child.items.contains { ["plaques", "holdem", "craps"].contains($0.product.id) })
     }
 
