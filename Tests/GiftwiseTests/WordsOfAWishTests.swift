@@ -55,10 +55,10 @@ struct WordsOfAWishTests {
 
     @Test func theirWholeWishInTheNameRanksAboveTheInterestsOtherWords() throws {
         let catalog = try Self.catalog()
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["card games"]), limit: 5)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 16, interests: ["card games"]), limit: 5)
         let ids = result.items.map(\.product.id)
         #expect(Set(ids) == ["c-1", "c-2", "c-3"])
-        // Poker is a card game (good), but "card game" itself is in the other two names.
+        // Poker is a card game (good, and for 14 and over), but "card game" itself is in the other two names.
         #expect(ids.last == "c-1")
     }
 
