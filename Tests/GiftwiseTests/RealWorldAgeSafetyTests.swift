@@ -156,6 +156,29 @@ struct RealWorldAgeSafetyTests {
         #expect(!child.items.contains { ["zombie", "mask", "maid", "sexy", "tiger"].contains($0.product.id) })
     }
 
+    @Test func gamblingGearIsNotForYoungChildrenWhateverTheListingSays() throws {
+        // Real names from the Amazon UK export, each listed "3 years and up".
+        let catalog = try TestSupport.emptyCatalog()
+        _ = try TestSupport.importCSV(
+            """
+            id,name,price,product_information
+            plaques,"20,000 Value Poker Chip Plaques",30,3 years and up
+            holdem,Texas Hold em Pocker Set Tin Box Professional Casino Cards Chips Play,20,3 years and up
+            craps,Amscan Casino Felt Game Craps Table Covers,8,3 years and up
+            kids,Kids Casino Night Party Game,10,3 years and up
+            snap,Snap Card Game,5,3 years and up
+
+            """, into: catalog, options: ImportOptions(format: .csv, columnMap: ["age": "product_information"]))
+        func ages(_ id: String) throws -> AgeRange { try #require(try catalog.product(id: id)).ages }
+        for id in ["plaques", "holdem", "craps"] { #expect(try ages(id).minMonths == 14 * 12, "\(id)") }
+        // Named for children, or no gambling word: as listed
+        #expect(try ages("kids").minMonths == 3 * 12)
+        #expect(try ages("snap").minMonths == 3 * 12)
+        let child = try catalog.recommend(
+            for: RecipientProfile(ageYears: 3, interests: ["card games", "poker"]), limit: 20)
+        #expect(!child.items.contains { ["plaques", "holdem", "craps"].contains($0.product.id) })
+    }
+
     // MARK: - The sweep
 
     static func sweep(_ recipe: Recipe, file: URL) throws {

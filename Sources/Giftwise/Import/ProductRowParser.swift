@@ -444,8 +444,8 @@ struct ProductRowParser {
 
     /// The youngest age the name allows, when it says the product is for grown-ups: 18 for words
     /// that are sexual ("sexy", "lingerie", "fishnet"), 14 for a product made for adults ("adult
-    /// size", "Mens", "Ladies'") that names no child ("Girls and Womens Beanie" is for both; a
-    /// character's "Horror Girl" names none). A title such as "Men in Black" is not a marker, nor
+    /// size", "Mens", "Ladies'") or gambling ("poker", "casino") that names no child ("Girls and
+    /// Womens Beanie" is for both; a character's "Horror Girl" names none). A title such as "Men in Black" is not a marker, nor
     /// are "adult supervision" and "young adult".
     static func adultMinimumAge(name: String) -> Double? {
         // Most names hold no marker at all: say so from the bytes, without a String per word
@@ -458,7 +458,8 @@ struct ProductRowParser {
             if index > 0, words[index - 1] == "young" { return false }
             return index + 1 == words.count || !adultHelpWords.contains(words[index + 1])
         }
-        guard marked, !words.contains(where: childMarkers.contains) else { return nil }
+        guard marked || words.contains(where: gamblingMarkers.contains), !words.contains(where: childMarkers.contains)
+        else { return nil }
         return adultProductMinimumAge
     }
 
@@ -518,6 +519,9 @@ struct ProductRowParser {
     ]
     /// "adult supervision required", "adult assembly": about who helps, not who it is for.
     static let adultHelpWords: Set<String> = ["supervision", "supervised", "assembly", "help", "required", "needed"]
+    /// Gambling gear ("Texas Hold'em Poker Set", "Casino Chips"): the Amazon export files it
+    /// under games as "3 years and up", and Giftwise offered poker chip plaques to a 3-year-old.
+    static let gamblingMarkers: Set<String> = ["poker", "casino", "roulette", "blackjack", "gambling", "craps"]
     static let adultContentMarkers: Set<String> = [
         "sexy", "lingerie", "fishnet", "fishnets", "burlesque", "erotic",
     ]

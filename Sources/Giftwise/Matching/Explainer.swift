@@ -64,6 +64,9 @@ struct Explainer {
                 reasons.append("\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, close to \(request.said)")
             case .nearMeaning:
                 reasons.append("somewhat like \"\(request.said)\"")
+            case .someWords(let words, let inName):
+                let held = words.map { "\"\($0)\"" }.joined(separator: " and ")
+                reasons.append("its \(inName ? "name" : "description") has \(held), not \"\(request.said)\"")
             case .like:
                 continue
             }

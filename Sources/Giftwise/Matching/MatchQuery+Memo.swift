@@ -58,6 +58,8 @@ package final class MatchMemo {
         var favouredLike: String?
         var favouredPurposes: Set<Purpose>
         var hasSemantic: Bool
+        /// Whether a several-word wish's words were also searched one by one (partial matches).
+        var someWords: Bool
     }
     /// A product weighed for one query.
     enum Scored {

@@ -30,13 +30,16 @@ enum InterestHit: Equatable {
     case nearMeaning(Double)
     /// Tagged like the product they picked in a "more like this".
     case like(String)
+    /// Some of a several-word wish's words, not all ("sand" for "art sand"): what they said, in
+    /// their words, is not this, so never their thing; it only fills a list their wish left short.
+    case someWords([String], inName: Bool)
 
     /// Whether the hit makes the product match what they said (a good match, with a purpose).
     var isStrong: Bool {
         switch self {
         case .tag, .meaning: true
         case .text(let place): place != .stem && place != .passing
-        case .broader, .related, .nearMeaning, .like: false
+        case .broader, .related, .nearMeaning, .like, .someWords: false
         }
     }
 }
@@ -71,8 +74,16 @@ struct InterestRequest {
     var phrases: [String] { didSet { otherPhraseWords = Self.words(ofOtherPhrases: phrases) } }
     /// Their own words, folded.
     var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
+    /// Every word they said, folded, in order (the words every product shares too).
+    var saidTokens: [String] { phrases.isEmpty ? ownWords : phrases[0].split(separator: " ").map(String.init) }
     /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
+    /// FTS5 query for any one of a several-word wish's meaningful words ("art" or "sand"): what
+    /// fills a short list with partial matches; `nil` for a wish of one such word.
+    var someWordsQuery: String?
+    /// The words of `said` that carry the wish, as said, each with its folded forms ("Sand" →
+    /// ["sand"]): how a partial match names the words it holds.
+    var saidWords: [(said: String, folded: [String])] = []
     /// What they said without the words every product in a toy shop shares ("toy cars" → "cars"):
     /// what a product must be close to in meaning for a mention in its description to count.
     private(set) var meaningText: String
@@ -243,11 +254,21 @@ struct MatchQuery {
             if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
                 searched.append(meaningful[0])
             }
+            // A known phrase keeps every word: "board games" is not "board" (a dart board), though
+            // "games" alone says little.
+            let whole = meaningful.isEmpty || (specificity == .same && taxonomy.isPhrase(own.joined(separator: " ")))
             var request = InterestRequest(
                 said: trimmed, interest: interest, specificity: specificity,
                 freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
-                phrases: phrases, ownWords: meaningful.isEmpty ? own : meaningful,
+                phrases: phrases, ownWords: whole ? own : meaningful,
                 textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil))
+            if meaningful.count > 1 {
+                request.someWordsQuery = MatchRequests.ftsQuery(anyOf: meaningful)
+                request.saidWords = trimmed.split(whereSeparator: \.isWhitespace).compactMap { word in
+                    let folded = TextNormalizer.tokens(String(word)).filter { !Taxonomy.genericWords.contains($0) }
+                    return folded.isEmpty ? nil : (String(word), folded)
+                }
+            }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
                 request.falseFriends = taxonomy.falseFriends(of: interest, words: words)
@@ -694,6 +715,21 @@ struct MatchQuery {
                 }
             }
         }
+        // A several-word wish's words one by one ("sand" for "art sand"), best by BM25: partial
+        // matches, looked for whenever a weak list may be shown (they say more than a theme does).
+        var someWords: [Int: [Int64: Double]] = [:]
+        if includeWeak && !goodOnly {
+            for (index, request) in requests.enumerated() {
+                if let query = request.someWordsQuery {
+                    let rows = try rankedText(db, query, limits: limits, count: Self.perRelatedSource)
+                    let best = rows.map(\.relevance).min() ?? 0
+                    var scores: [Int64: Double] = [:]
+                    for (pk, value) in rows { scores[pk] = best < 0 ? max(0, value / best) : 1 }
+                    pks.formUnion(scores.keys)
+                    someWords[index] = scores
+                }
+            }
+        }
         // Nothing touches their interests: the list stays empty rather than padded with gifts that
         // only fit the age and budget (the relaxations say what would open some up).
         guard !pks.isEmpty else { return [] }
@@ -718,11 +754,11 @@ struct MatchQuery {
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
-                meaning: meaning, closeness: closeness, purposeMask: mask, passing: passing)
+                meaning: meaning, someWords: someWords, closeness: closeness, purposeMask: mask, passing: passing)
         }
         // Products already weighed for this very query in this read (the survey, then the list
         // before, weigh the same products for the same profile): their candidates are reused.
-        let scoredKey = self.scoredKey
+        let scoredKey = self.scoredKey(someWords: !someWords.isEmpty)
         var known = scoredKey.flatMap { memo.scored[$0] } ?? [:]
         var scored: [Candidate] = []
         if goodOnly {
@@ -795,14 +831,14 @@ struct MatchQuery {
     /// What a candidate's weighing depends on besides the product (everything the searches,
     /// limits and scoring read from the query); `nil` when it is not kept (a history, or a memo
     /// first used with other weights).
-    var scoredKey: MatchMemo.ScoredKey? {
+    func scoredKey(someWords: Bool) -> MatchMemo.ScoredKey? {
         guard history == HistorySignals.none else { return nil }
         if let used = memo.scoringWeights, used != weights { return nil }
         memo.scoringWeights = weights
         return MatchMemo.ScoredKey(
             profile: profile, rejected: critique.rejectedProductIDs, avoided: critique.avoidedInterests,
             favoured: critique.favouredInterests, favouredLike: critique.favouredLike,
-            favouredPurposes: critique.favouredPurposes, hasSemantic: semantic != nil)
+            favouredPurposes: critique.favouredPurposes, hasSemantic: semantic != nil, someWords: someWords)
     }
 
     /// How close in meaning each candidate is to what they said (the best of their interests),
@@ -934,7 +970,8 @@ struct MatchQuery {
     ///   description make it their thing.
     func score(
         pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
-        meaning: [Int: [Int64: Double]], closeness: Double, purposeMask: Int, passing: Set<Int> = []
+        meaning: [Int: [Int64: Double]], someWords: [Int: [Int64: Double]] = [:], closeness: Double,
+        purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
         var hits: [Candidate.Match] = []
         // Tokenised only when some wish needs its words weighed.
@@ -942,6 +979,7 @@ struct MatchQuery {
             requests.indices.contains { relevance[$0]?[pk] != nil }
             || requestTags.contains { tags in tags.contains { product.interests.contains($0) } }
             || requests.indices.contains { requests[$0].ownSet.count > 1 && meaning[$0]?[pk] != nil }
+            || requests.indices.contains { someWords[$0]?[pk] != nil }
         let words = needsText ? self.words(pk: pk, product: product) : MatchMemo.Words()
         let (nameTokens, nameSet, allSet) = (words.nameTokens, words.nameSet, words.allSet)
         // A tag's rank among the product's (few) tags: its first place, by a linear scan.
@@ -987,9 +1025,18 @@ struct MatchQuery {
                     case .stem, .passing: weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
-                // Their own words say it more surely than one of the interest's other words.
-                let own = request.ownSet.isSubset(of: allSet) ? 1.0 : weights.textAliasOnly
-                let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * bm25)
+                // Their own words say it more surely than one of the interest's other words, where
+                // the words were found: "poker" in a name and "cards" in its description are the
+                // interest's word in the name, not theirs.
+                let own =
+                    request.ownSet.isSubset(of: place == .name ? nameSet : allSet) ? 1.0 : weights.textAliasOnly
+                // Everything they said, word for word, in the name ("Pictionary Card Game" for "card
+                // games"): as relevant as text gets, however many of the interest's other words
+                // another product's text piles up for BM25.
+                let relevance =
+                    place == .name && request.saidTokens.count > 1
+                        && Self.contains(nameTokens, nameSet: nameSet, words: request.saidTokens) ? 1 : bm25
+                let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * relevance)
                 found.append(.init(request: index, hit: .text(place), weight: weight))
             }
             if let similarity = meaning[index]?[pk] {
@@ -1013,6 +1060,20 @@ struct MatchQuery {
                         .init(
                             request: index, hit: .related(related),
                             weight: relation * weights.relatedFactor * weights.centrality(rank: rank)))
+                }
+            }
+            if let bm25 = someWords[index]?[pk], found.isEmpty || !found.contains(where: \.hit.isStrong) {
+                // Which of their words it holds, as they said them; none folded alike: the stemmer's.
+                let inName = request.saidWords.filter { $0.folded.allSatisfy(nameSet.contains) }
+                let held = inName.isEmpty ? request.saidWords.filter { $0.folded.allSatisfy(allSet.contains) } : inName
+                if !held.isEmpty {
+                    let place = inName.isEmpty ? weights.textInDescription : weights.textInName
+                    let share = Double(held.count) / Double(max(request.saidWords.count, 1))
+                    found.append(
+                        .init(
+                            request: index, hit: .someWords(held.map(\.said), inName: !inName.isEmpty),
+                            weight: weights.textSomeWords * place * share
+                                * (1 - weights.bm25Share + weights.bm25Share * bm25)))
                 }
             }
             // The strongest hit leads; a second, different kind of evidence adds a little.
@@ -1117,6 +1178,7 @@ struct MatchQuery {
         case .related: 4
         case .nearMeaning: 5
         case .like: 6
+        case .someWords: 7
         }
     }
 

@@ -29,6 +29,9 @@ public struct ScoringWeights: Sendable, Equatable {
     public var mentionSimilarity: Double
     /// A text match through another word for their interest (an alias), not their own words.
     public var textAliasOnly: Double
+    /// Some of a several-word wish's words, not all ("sand" for "art sand"), times the share of
+    /// its words held and where they are: a partial match, never their thing.
+    public var textSomeWords: Double
     /// A text match on a word the taxonomy does not know counts this much of a known one.
     public var textMatchUnknown: Double
     /// Share of a text hit's weight that comes from its BM25 relevance (normalised per query,
@@ -90,7 +93,8 @@ public struct ScoringWeights: Sendable, Equatable {
         suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
         textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
         mentionSimilarity: Double = 0.3,
-        textAliasOnly: Double = 0.75, textMatchUnknown: Double = 0.8, bm25Share: Double = 0.5,
+        textAliasOnly: Double = 0.75, textSomeWords: Double = 1.0, textMatchUnknown: Double = 0.8,
+        bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
         semanticGoodSimilarity: Double = 0.75, semanticFloor: Double = 0.35, semanticCap: Double = 0.7,
@@ -112,6 +116,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.textStemOnly = textStemOnly
         self.mentionSimilarity = mentionSimilarity
         self.textAliasOnly = textAliasOnly
+        self.textSomeWords = textSomeWords
         self.textMatchUnknown = textMatchUnknown
         self.bm25Share = bm25Share
         self.bm25NameWeight = bm25NameWeight

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// Where a wish's words stand in a product's text decides how much they say: found on the real
+/// Amazon UK export, where "card games" ranked a poker chip set (the interest's word "poker" in the
+/// name, "cards" in the description) above "Pictionary Card Game", and "art sand" listed one gift
+/// and none of the kinetic or coloured sand beside it.
+struct WordsOfAWishTests {
+    static func catalog() throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header
+                + """
+                s-1,Kinetic Sand Tub,"Squeeze and mould the sand into shapes.",9.99,USD,3,,,crafty,,true
+                s-2,Wooden Train Set,"A train with three carriages.",19.99,USD,3,,,fun,,true
+                s-3,Sequin Sticker Book,"Sheets of sequin stickers to decorate.",4.99,USD,3,,,crafty,,true
+                s-4,Rainbow Sand Bottles,"Layer coloured sand in glass bottles.",7.99,USD,5,,,crafty,,true
+                c-1,Poker Chips Set,"300 chips, a dealer button and a deck of playing cards in a case.",25,USD,8,,,fun,,true
+                c-2,Snap Card Game,"Match the pictures and shout snap first.",6,USD,14,,,fun,,true
+                c-3,Uno Card Game,"The classic game of matching colours and numbers.",8,USD,14,,,fun,,true
+
+                """, into: catalog)
+        return catalog
+    }
+
+    @Test func aWishNothingMatchesWholeListsProductsHoldingSomeOfItsWordsAsPartial() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["sequin sand"]), limit: 10)
+        #expect(result.fit == .partial)
+        #expect(result.goodMatchCount == 0)
+        let listed = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0) })
+        // Each holds one of their words, says which, and is never called their thing.
+        #expect(Set(listed.keys) == ["s-1", "s-3", "s-4"])
+        #expect(result.items.allSatisfy { !$0.isGoodMatch })
+        #expect(listed["s-1"]?.reasons.contains("its name has \"sand\", not \"sequin sand\"") == true)
+        #expect(listed["s-3"]?.reasons.contains("its name has \"sequin\", not \"sequin sand\"") == true)
+        #expect(listed["s-1"]?.mismatches.contains("not what they asked for (sequin sand), only close to it") == true)
+    }
+
+    @Test func aOneWordWishHasNoPartialWordsToOffer() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["sequins"]), limit: 10)
+        #expect(result.items.allSatisfy { !$0.reasons.contains { $0.hasPrefix("its name has") } })
+    }
+
+    @Test func someOfTheWordsNeverJoinAListThatHasGoodMatches() throws {
+        let catalog = try Self.catalog()
+        // "rainbow sand": Rainbow Sand Bottles is good; the kinetic sand is not listed beside it.
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["rainbow sand"]), limit: 10)
+        #expect(result.fit == .good)
+        #expect(result.items.map(\.product.id) == ["s-4"])
+    }
+
+    @Test func theirWholeWishInTheNameRanksAboveTheInterestsOtherWords() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 16, interests: ["card games"]), limit: 5)
+        let ids = result.items.map(\.product.id)
+        #expect(Set(ids) == ["c-1", "c-2", "c-3"])
+        // All three for 14 and over (a poker set is, whatever its listing says). Poker is a card
+        // game (good), but "card game" itself is in the other two names.
+        #expect(ids.last == "c-1")
+    }
+
+    @Test func aKnownPhraseIsInTheNameOnlyWithAllItsWords() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header
+                + """
+                d-1,Magnetic Dart Board with 6 Darts,"A family game for game night: the magnetic darts are safe on any door.",12,USD,6,,,fun,,true
+                d-2,Ticket to Ride Board Game,"Collect train cards and claim railway routes across the map.",30,USD,8,,,fun,,true
+
+                """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["board games"]), limit: 5)
+        let reasons = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.reasons) })
+        #expect(reasons["d-2"]?.contains("likes board games (it's in the name)") == true)
+        // "Board" alone is in the dart board's name; what says board games is in its description.
+        #expect(reasons["d-1"]?.contains("likes board games (it's in the name)") == false)
+        #expect(result.items.first?.product.id == "d-2")
+    }
+}
