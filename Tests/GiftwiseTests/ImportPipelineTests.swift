@@ -431,28 +431,14 @@ struct ParserShortcutTests {
         #expect(ProductRowParser.adultMinimumAge(name: "Kids’ Zombie Costume") == nil)
     }
 
-    /// The adult-name rule as it was read before the byte shortcut: every name's words.
-    static func adultMinimumAgeByWords(name: String) -> Double? {
-        let words = ProductRowParser.nameWords(name)
-        if words.contains(where: ProductRowParser.adultContentMarkers.contains) {
-            return ProductRowParser.adultContentMinimumAge
-        }
-        let marked = words.indices.contains { index in
-            guard ProductRowParser.adultMarkers.contains(words[index]) else { return false }
-            if index > 0, words[index - 1] == "young" { return false }
-            return index + 1 == words.count || !ProductRowParser.adultHelpWords.contains(words[index + 1])
-        }
-        guard marked, !words.contains(where: ProductRowParser.childMarkers.contains) else { return nil }
-        return ProductRowParser.adultProductMinimumAge
-    }
-
     /// Names built from marker words, their neighbours, near misses and separators.
     static func generatedNames(count: Int) -> [String] {
         let pieces = [
             "Adult", "adults", "ADULT'S", "Mens", "men's", "Womens", "Women's", "LADIES", "ladies'", "Sexy",
             "lingerie", "Fishnets", "burlesque", "erotic", "young", "supervision", "Kids", "girls'", "all",
             "Zombie", "Costume", "adultx", "xadult", "men", "lady", "'mens", "mens'", "Lingerie2", "fish-net",
-            "Adult-Size", "adult_size", "a", "", "’", "Men’s", "x",
+            "Adult-Size", "adult_size", "a", "", "’", "Men’s", "x", "Poker", "CASINO", "roulette", "blackjack",
+            "gambling", "craps", "pokers", "Texas", "Hold'em",
         ]
         let separators = [" ", "  ", "-", ",", "/", "'", "2", "_", "(", ")", "\t"]
         var generator = SplitMix64(seed: 15)
@@ -472,9 +458,15 @@ struct ParserShortcutTests {
             "Girls and Womens Beanie", "Adult supervision required", "Young Adult Novel", "Men in Black",
             "Horror Girl Zombie Costume Adult", "MENS", "adult", "Adults'", "x adult", "Men's-Shirt", "",
             "Burlesque", "Lingerie", "fishnet tights kids", "Dinosaur Puzzle", "Women’s Robe",
+            "Texas Hold'em Poker Set", "Casino Chips", "Kids Poker Night", "Roulette wheel",
         ]
+        #expect(
+            ProductRowParser.adultMinimumAge(name: "Texas Hold'em Poker Set") == ProductRowParser.adultProductMinimumAge
+        )
         for name in fixed + Self.generatedNames(count: 20_000) {
-            #expect(ProductRowParser.adultMinimumAge(name: name) == Self.adultMinimumAgeByWords(name: name), "\(name)")
+            #expect(
+                ProductRowParser.adultMinimumAge(name: name)
+                    == ProductRowParser.adultMinimumAge(words: ProductRowParser.nameWords(name)), "\(name)")
         }
     }
 
@@ -492,7 +484,8 @@ struct ParserShortcutTests {
         let alphabet = Array("ab |;,>\t\r\n\u{0B}\u{0C}-")
         var generator = SplitMix64(seed: 7)
         let generated = (0..<20_000).map { _ in
-            String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            String(
+                (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
         for text in fixed + generated {
             var items: [String] = []

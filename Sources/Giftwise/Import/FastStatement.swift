@@ -40,7 +40,8 @@ struct FastStatement {
     func bind(_ index: Int32, bytes: [UInt8]) throws {
         let code = bytes.withUnsafeBytes { buffer in
             sqlite3_bind_blob(
-                handle, index, buffer.baseAddress, Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                handle, index, buffer.baseAddress, Int32(buffer.count),
+                unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
         try check(code)
     }

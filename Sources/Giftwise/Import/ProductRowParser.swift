@@ -451,7 +451,11 @@ struct ProductRowParser {
         // Most names hold no marker at all: say so from the bytes, without a String per word
         // (the word list was 5 % of an import's CPU).
         if mayNameAnAdultMarker(name) == false { return nil }
-        let words = nameWords(name)
+        return adultMinimumAge(words: nameWords(name))
+    }
+
+    /// ``adultMinimumAge(name:)`` from the name's words (``nameWords(_:)``).
+    static func adultMinimumAge(words: [String]) -> Double? {
         if words.contains(where: adultContentMarkers.contains) { return adultContentMinimumAge }
         let marked = words.indices.contains { index in
             guard adultMarkers.contains(words[index]) else { return false }
@@ -479,7 +483,9 @@ struct ProductRowParser {
                 for byte in bytes {
                     if byte >= 0x80 { return nil }
                     if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "'") {
-                        if length < markerMaximumLength { word[length] = (0x41...0x5A).contains(byte) ? byte + 32 : byte }
+                        if length < markerMaximumLength {
+                            word[length] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+                        }
                         length += 1
                     } else {
                         if isMarker() { return true }
@@ -491,8 +497,9 @@ struct ProductRowParser {
         }
     }
 
-    /// Every word whose presence can make ``adultMinimumAge(name:)`` non-nil.
-    private static let markerWords = adultMarkers.union(adultContentMarkers)
+    /// Every word whose presence can make ``adultMinimumAge(words:)`` non-nil: a set of marker
+    /// words added to that rule must be added here too.
+    private static let markerWords = adultMarkers.union(adultContentMarkers).union(gamblingMarkers)
     private static let markerMaximumLength = markerWords.map(\.utf8.count).max() ?? 0
     /// Bit n set: some marker starts with the letter "a" + n (every marker starts with a–z).
     private static let markerFirstLetters: UInt32 = markerWords.reduce(0) { bits, word in

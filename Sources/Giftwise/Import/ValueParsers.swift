@@ -29,7 +29,9 @@ enum ValueParsers {
                 var high = end
                 while low < high, isASCIISpace(bytes[low]) { low += 1 }
                 while high > low, isASCIISpace(bytes[high - 1]) { high -= 1 }
-                if low < high { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)) }
+                if low < high {
+                    items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self))
+                }
             }
             for index in 0..<bytes.count {
                 switch bytes[index] {
