@@ -81,11 +81,6 @@ final class ParsePipeline: @unchecked Sendable {  // shared state is guarded by 
     }
 
     private func produce(parser index: Int) {
-        if let text = ProcessInfo.processInfo.environment["GIFTWISE_PARSER_NICE"], let nice = Int32(text) {
-            #if os(Linux)
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, nice)
-            #endif
-        }
         var parser = parsers[index]
         var raw: [RawRow] = []
         raw.reserveCapacity(Self.batchSize)
