@@ -31,12 +31,27 @@ struct WordsOfAWishTests {
         #expect(result.fit == .partial)
         #expect(result.goodMatchCount == 0)
         let listed = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0) })
-        // Each holds one of their words, says which, and is never called their thing.
-        #expect(Set(listed.keys) == ["s-1", "s-3", "s-4"])
+        // Each is the kind of thing they named (sand), says so, and is never called their thing;
+        // a sticker book with sequins is not a kind of sand.
+        #expect(Set(listed.keys) == ["s-1", "s-4"])
         #expect(result.items.allSatisfy { !$0.isGoodMatch })
         #expect(listed["s-1"]?.reasons.contains("its name has \"sand\", not \"sequin sand\"") == true)
-        #expect(listed["s-3"]?.reasons.contains("its name has \"sequin\", not \"sequin sand\"") == true)
         #expect(listed["s-1"]?.mismatches.contains("not what they asked for (sequin sand), only close to it") == true)
+    }
+
+    @Test func aKnownPhraseIsNeverWidenedToItsWords() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header
+                + """
+                w-1,Kids' Tug-of-War Rope,"A braided rope for team pulling contests.",25,USD,6,,,sporty,,true
+                w-2,Star Finder Planisphere,"Turn the wheel to see tonight's stars.",15,USD,8,,,educational,,true
+
+                """, into: catalog)
+        // "star wars" is a franchise: a rope for tug-of-war and a star finder are not partly it.
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["star wars"]), limit: 5)
+        #expect(result.items.allSatisfy { !$0.reasons.contains { $0.hasPrefix("its name has") } })
+        #expect(!result.items.contains { $0.product.id == "w-1" })
     }
 
     @Test func aOneWordWishHasNoPartialWordsToOffer() throws {

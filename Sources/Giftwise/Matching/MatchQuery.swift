@@ -78,11 +78,13 @@ struct InterestRequest {
     var saidTokens: [String] { phrases.isEmpty ? ownWords : phrases[0].split(separator: " ").map(String.init) }
     /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
-    /// FTS5 query for any one of a several-word wish's meaningful words ("art" or "sand"): what
-    /// fills a short list with partial matches; `nil` for a wish of one such word.
+    /// FTS5 query for the last meaningful word of a several-word wish the taxonomy does not know
+    /// as a phrase, the kind of thing it names ("sand" in "art sand", "pens" in "felt tip pens"):
+    /// what fills a list with no good match with partial ones. `nil` for a one-word wish and for a
+    /// known phrase ("star wars" is not a kind of war, "board games" is known whole).
     var someWordsQuery: String?
     /// The words of `said` that carry the wish, as said, each with its folded forms ("Sand" →
-    /// ["sand"]): how a partial match names the words it holds.
+    /// ["sand"]), the kind word last: how a partial match names the words it holds.
     var saidWords: [(said: String, folded: [String])] = []
     /// What they said without the words every product in a toy shop shares ("toy cars" → "cars"):
     /// what a product must be close to in meaning for a mention in its description to count.
@@ -262,11 +264,13 @@ struct MatchQuery {
                 freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
                 phrases: phrases, ownWords: whole ? own : meaningful,
                 textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil))
-            if meaningful.count > 1 {
-                request.someWordsQuery = MatchRequests.ftsQuery(anyOf: meaningful)
+            if meaningful.count > 1, !whole {
                 request.saidWords = trimmed.split(whereSeparator: \.isWhitespace).compactMap { word in
                     let folded = TextNormalizer.tokens(String(word)).filter { !Taxonomy.genericWords.contains($0) }
                     return folded.isEmpty ? nil : (String(word), folded)
+                }
+                if let kind = request.saidWords.last {
+                    request.someWordsQuery = MatchRequests.ftsQuery(anyOf: kind.folded)
                 }
             }
             if let interest {
@@ -1062,18 +1066,21 @@ struct MatchQuery {
                             weight: relation * weights.relatedFactor * weights.centrality(rank: rank)))
                 }
             }
-            if let bm25 = someWords[index]?[pk], found.isEmpty || !found.contains(where: \.hit.isStrong) {
-                // Which of their words it holds, as they said them; none folded alike: the stemmer's.
-                let inName = request.saidWords.filter { $0.folded.allSatisfy(nameSet.contains) }
-                let held = inName.isEmpty ? request.saidWords.filter { $0.folded.allSatisfy(allSet.contains) } : inName
-                if !held.isEmpty {
-                    let place = inName.isEmpty ? weights.textInDescription : weights.textInName
-                    let share = Double(held.count) / Double(max(request.saidWords.count, 1))
+            if let bm25 = someWords[index]?[pk], !found.contains(where: \.hit.isStrong),
+                let kind = request.saidWords.last
+            {
+                // The kind word really there (not only the stemmer's), in the name or else the
+                // description; which of their words the same text holds, as they said them.
+                let inName = kind.folded.allSatisfy(nameSet.contains)
+                if inName || kind.folded.allSatisfy(allSet.contains) {
+                    let text = inName ? nameSet : allSet
+                    let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
+                    let share = Double(held.count) / Double(request.saidWords.count)
                     found.append(
                         .init(
-                            request: index, hit: .someWords(held.map(\.said), inName: !inName.isEmpty),
-                            weight: weights.textSomeWords * place * share
-                                * (1 - weights.bm25Share + weights.bm25Share * bm25)))
+                            request: index, hit: .someWords(held.map(\.said), inName: inName),
+                            weight: weights.textSomeWords * (inName ? weights.textInName : weights.textInDescription)
+                                * share * (1 - weights.bm25Share + weights.bm25Share * bm25)))
                 }
             }
             // The strongest hit leads; a second, different kind of evidence adds a little.

@@ -35,7 +35,10 @@ enum InterestSpelling {
         let nearestInterests = close.filter { $0.distance == nearest }
         // Auto-correct only a slip that cannot be read two ways and is long enough to be sure of.
         if nearestInterests.count == 1, close.count == 1, key.count >= 6 {
-            return .corrected(phrase: nearestInterests[0].phrase.lowercased())
+            // Said as a person would: "harry potter", not the id "harry-potter".
+            let nearest = nearestInterests[0]
+            return .corrected(
+                phrase: (nearest.phrase == nearest.interest.id ? nearest.interest.label : nearest.phrase).lowercased())
         }
         return .unsure(
             close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))

@@ -111,6 +111,16 @@ struct FlowHonestyTests {
         #expect(!items.isEmpty && items.allSatisfy { $0.product.interests.contains("dinosaurs") })
     }
 
+    @Test func aCorrectionIsSaidInWordsNotAsAnID() throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.answer("harry poter", in: catalog)
+        #expect(
+            flow.lastAnswerNotes.contains { $0.contains("Read \"harry poter\" as \"harry potter\"") },
+            "\(flow.lastAnswerNotes)")
+        #expect(flow.profile?.interests == ["harry potter"])
+    }
+
     @Test(arguments: ["darts", "cats", "k-pop"])
     func aWordThatIsNoSlipGetsNoDidYouMean(word: String) throws {
         var flow = QuestionFlow()
