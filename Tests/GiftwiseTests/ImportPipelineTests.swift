@@ -470,6 +470,39 @@ struct ParserShortcutTests {
         }
     }
 
+    @Test func currencyCodesAreCheckedAsTheCharactersWere() {
+        let codes = [
+            "USD", "usd", "GbP", "US", "USDX", "", "U D", "US1", "ÉUR", "U\u{301}SD", "US\u{301}", "\r\nAB", "AB\r\n",
+            "€UR", "ＵＳＤ", "A\u{0}B", "💷GB", "ZZZ",
+        ]
+        for code in codes {
+            #expect(
+                ExchangeRates.isCurrencyCode(code)
+                    == (code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }),
+                "\(code.debugDescription)")
+        }
+    }
+
+    @Test func theContentHashIsTheSameAsWalkingEachPartsBytes() {
+        func byView(_ parts: [String]) -> Int64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for part in parts {
+                for byte in part.utf8 {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x100_0000_01b3
+                }
+                hash ^= 0x1f
+                hash = hash &* 0x100_0000_01b3
+            }
+            return Int64(bitPattern: hash)
+        }
+        let samples: [[String]] = [
+            [], [""], ["a", "b"], ["sku-1", "Café crème", "🦕 dinosaur", String(repeating: "long ", count: 40)],
+            ["x", "", "y"], [NSString("bridged text").description, "e\u{301}"],
+        ]
+        for parts in samples { #expect(StableHash.fnv1a(parts) == byView(parts)) }
+    }
+
     /// A list field's items as they were split before: by characters.
     static func listItemsByCharacters(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," || $0 == ">" })

@@ -37,10 +37,13 @@ package enum StableHash {
 
     package static func fnv1a(_ parts: [String]) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
+        for var part in parts {
+            // The contiguous bytes (a UTF-8 view walked index by index cost twice as much).
+            part.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x100_0000_01b3
+                }
             }
             hash ^= 0x1f
             hash = hash &* 0x100_0000_01b3

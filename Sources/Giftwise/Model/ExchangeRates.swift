@@ -7,7 +7,9 @@ public struct ExchangeRates: Sendable, Equatable, Codable {
     /// Whether `code` has an ISO 4217 code's form: three ASCII letters, any case. The one check
     /// for budgets, price columns, rates files and every `currency` the CLI, server and web take.
     package static func isCurrencyCode(_ code: String) -> Bool {
-        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }
+        // Three ASCII letters, read as bytes (the same as three characters that are ASCII
+        // letters; asked for every imported row, where characters cost 1 % of the import's CPU).
+        code.utf8.count == 3 && code.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     /// The currency every rate is quoted in (ISO 4217).
