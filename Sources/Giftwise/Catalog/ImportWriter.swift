@@ -390,7 +390,6 @@ final class ImportWriter {
         guard intoEmptyCatalog else { return try body() }
         try db.execute(sql: "PRAGMA cache_size = -2000")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(CatalogDatabase.cacheSizeKiB)") }
-
         try body()
     }
 
