@@ -2,7 +2,7 @@
 """Precision@5 of `giftwise recommend` on real catalogs, judged by labels Giftwise never sees, next to
 a plain BM25 baseline over the same imported catalog and the same hard limits.
 
-Usage: Benchmarks/precision.py [--only amazon|lego|categories] [--binary PATH] [--data DIR] [--full]
+Usage: Benchmarks/precision.py [--only amazon|lego|categories] [--binary PATH] [--data DIR] [--full] [--show]
   DIR holds the real-world files (default ../shared/data/realworld from the repository):
   - amazon_uk_toys_subset_10_total_863.csv: PromptCloud's Amazon UK toys sample (CC BY-SA 4.0),
     imported with names, descriptions and ages only; judged by the retailer's category path.
@@ -36,6 +36,7 @@ parser.add_argument("--full", action="store_true", help="also the full sentence-
 parser.add_argument("--binary", default=os.path.join(here, "..", ".build", "debug", "giftwise"))
 parser.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data", "realworld"))
 parser.add_argument("--quiet", action="store_true", help="only the summary lines")
+parser.add_argument("--show", action="store_true", help="also each list: name, judging label, relevant or not")
 args = parser.parse_args()
 
 AMAZON_QUERIES = [
@@ -232,6 +233,12 @@ def measure(name, setup, table, full):
                 cells.append(f"{ranker} {relevant}/{len(ids)}")
             if not args.quiet:
                 print(f"  {query:22} age {age:<3} {result['fit']:8} " + "  ".join(cells))
+            if args.show:
+                names = dict(con.execute("SELECT id, name FROM product"))
+                for ranker in ("giftwise", "bm25"):
+                    for i in lists[ranker]:
+                        mark = "+" if any(w in label[i] for w in words) else "-"
+                        print(f"      {ranker:8} {mark} {names[i][:60]:60} | {label[i][:50]}")
         con.close()
         print(f"{name}: precision@5 " + "   ".join(f"{r} {hits[r] / max(total[r], 1):.2f} ({hits[r]}/{total[r]})" for r in hits))
 
