@@ -30,8 +30,9 @@ enum InterestHit: Equatable {
     case nearMeaning(Double)
     /// Tagged like the product they picked in a "more like this".
     case like(String)
-    /// Some of a several-word wish's words, not all ("sand" for "art sand"): what they said, in
-    /// their words, is not this, so never their thing; it only fills a list their wish left short.
+    /// The kind word of a several-word wish, without the rest ("sand" for "art sand"), and which
+    /// of their words it holds: what they said is not this, so never their thing; it only fills a
+    /// list with no good match.
     case someWords([String], inName: Bool)
 
     /// Whether the hit makes the product match what they said (a good match, with a purpose).
@@ -71,11 +72,17 @@ struct InterestRequest {
     /// A shop's free tag with the name they said.
     var freeTag: String?
     /// Folded phrases that mean their wish in product text (their own words first).
-    var phrases: [String] { didSet { otherPhraseWords = Self.words(ofOtherPhrases: phrases) } }
+    var phrases: [String] {
+        didSet {
+            otherPhraseWords = Self.words(ofOtherPhrases: phrases)
+            saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
+        }
+    }
     /// Their own words, folded.
     var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
-    /// Every word they said, folded, in order (the words every product shares too).
-    var saidTokens: [String] { phrases.isEmpty ? ownWords : phrases[0].split(separator: " ").map(String.init) }
+    /// Every word they said, folded, in order (the words every product shares too): split once,
+    /// not for every product weighed.
+    private(set) var saidTokens: [String]
     /// FTS5 query over name and description; `nil` when nothing searchable is left.
     var textQuery: String?
     /// FTS5 query for the last meaningful word of a several-word wish the taxonomy does not know
@@ -120,6 +127,11 @@ struct InterestRequest {
         self.textQuery = textQuery
         self.ownSet = Set(ownWords)
         self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
+        self.saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
+    }
+
+    private static func saidTokens(phrases: [String], ownWords: [String]) -> [String] {
+        phrases.first.map { $0.split(separator: " ").map(String.init) } ?? ownWords
     }
 
     private static func words(ofOtherPhrases phrases: [String]) -> [[String]] {
@@ -719,8 +731,8 @@ struct MatchQuery {
                 }
             }
         }
-        // A several-word wish's words one by one ("sand" for "art sand"), best by BM25: partial
-        // matches, looked for whenever a weak list may be shown (they say more than a theme does).
+        // A several-word wish's kind word ("sand" for "art sand"), best by BM25: partial matches,
+        // looked for whenever a weak list may be shown (they say more than a theme does).
         var someWords: [Int: [Int64: Double]] = [:]
         if includeWeak && !goodOnly {
             for (index, request) in requests.enumerated() {

@@ -29,8 +29,8 @@ public struct ScoringWeights: Sendable, Equatable {
     public var mentionSimilarity: Double
     /// A text match through another word for their interest (an alias), not their own words.
     public var textAliasOnly: Double
-    /// Some of a several-word wish's words, not all ("sand" for "art sand"), times the share of
-    /// its words held and where they are: a partial match, never their thing.
+    /// The kind word of a several-word wish without the rest ("sand" for "art sand"), times the
+    /// share of its words held and where they are: a partial match, never their thing.
     public var textSomeWords: Double
     /// A text match on a word the taxonomy does not know counts this much of a known one.
     public var textMatchUnknown: Double
