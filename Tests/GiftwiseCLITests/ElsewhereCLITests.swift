@@ -11,6 +11,14 @@ struct ElsewhereCLITests {
         return folder
     }
 
+    /// Writes `csv` into `folder` and imports it, replacing the catalog, through the binary.
+    static func importCSV(_ csv: String, named name: String, into db: String, in folder: URL) throws {
+        let file = folder.appendingPathComponent(name)
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--replace"], in: folder)
+        #expect(imported.status == 0, "\(imported.summary)")
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -41,16 +49,14 @@ struct ElsewhereCLITests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("catalog.sqlite").path
-        let file = folder.appendingPathComponent("puzzles.csv")
         // Real rows from the Amazon UK export copy the name into the description
-        try """
-        id,name,description,price,age_min
-        p1,Ravensburger Jigsaw Puzzle 1000 Pieces - Phra Nang Beach,Ravensburger Jigsaw Puzzle 1000 Pieces - Phra Nang Beach ,13,8
-        p2,Gibsons Jigsaw Puzzle Our House,A 1000-piece jigsaw of a 1970s house,12,8
+        try Self.importCSV(
+            """
+            id,name,description,price,age_min
+            p1,Ravensburger Jigsaw Puzzle 1000 Pieces - Phra Nang Beach,Ravensburger Jigsaw Puzzle 1000 Pieces - Phra Nang Beach ,13,8
+            p2,Gibsons Jigsaw Puzzle Our House,A 1000-piece jigsaw of a 1970s house,12,8
 
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let imported = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--replace"], in: folder)
-        #expect(imported.status == 0, "\(imported.summary)")
+            """, named: "puzzles.csv", into: db, in: folder)
         let shown = try CLIHarness.run(
             ["recommend", "--db", db, "--age", "9", "--interest", "jigsaw puzzles"], in: folder)
         #expect(shown.stdout.components(separatedBy: "Phra Nang Beach").count == 2, "\(shown.stdout)")
@@ -61,14 +67,12 @@ struct ElsewhereCLITests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("catalog.sqlite").path
-        let file = folder.appendingPathComponent("pounds.csv")
-        try """
-        id,name,price,age_min
-        p1,Wooden Train Set,£24.99,3
+        try Self.importCSV(
+            """
+            id,name,price,age_min
+            p1,Wooden Train Set,£24.99,3
 
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let imported = try CLIHarness.run(["catalog", "import", file.path, "--db", db, "--replace"], in: folder)
-        #expect(imported.status == 0, "\(imported.summary)")
+            """, named: "pounds.csv", into: db, in: folder)
         // A plain amount in a pound shop is pounds, and the ideas elsewhere say so
         let plain = try CLIHarness.run(
             ["recommend", "--db", db, "--age", "30", "--interest", "scuba diving", "--budget", "5"], in: folder)

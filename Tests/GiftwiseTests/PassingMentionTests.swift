@@ -8,18 +8,15 @@ import Testing
 /// on the real Amazon UK export, where such products were listed as good matches.
 struct PassingMentionTests {
     static func catalog() throws -> GiftCatalog {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header
-                + """
+        try TestSupport.catalog(
+            rows: """
                 pm-1,Floor Darts,"A giant darts game played on the floor: lay out the target mat, stand behind the throwing line and toss the soft darts. Each ring scores its points and the bull scores fifty. Two to four players take turns and add up their points over five rounds; the first to reach three hundred wins. The mat folds into its own bag with the darts and the score pad. Great in the garden, at the park or on the beach.",19.99,USD,6,,,fun,,true
                 pm-2,Sand Castle Moulds Set,"Six moulds, a spade and a bucket to build sandcastles on the beach. Take it to the beach every summer.",9.99,USD,3,,,fun,,true
                 pm-3,Seaside Bucket and Spade,"A bucket and spade for sand and seaside days at the beach.",4.99,USD,3,,,fun,,true
                 pm-4,Double 12 Dominoes in a Tin,"91 dominoes in a tin for up to ten players. Our maker's range covers active play, science & discovery, arts & crafts and retro classics.",40.00,USD,8,,,fun,,true
                 pm-5,Lemon Clock Kit,"Power a clock with lemons: a science experiment kit that teaches how batteries work.",3.99,USD,5,,,educational,,true
 
-                """, into: catalog)
-        return catalog
+                """)
     }
 
     @Test(arguments: [("beach", ["pm-2", "pm-3"], ["pm-1"]), ("science", ["pm-5"], ["pm-4"])])

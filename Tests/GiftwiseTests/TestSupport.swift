@@ -41,6 +41,13 @@ enum TestSupport {
         return try catalog.importData(Data(text.utf8), options: options)
     }
 
+    /// An in-memory catalog holding `rows` (CSV lines in ``header``'s columns).
+    static func catalog(rows: String) throws -> GiftCatalog {
+        let catalog = try emptyCatalog()
+        try importCSV(header + rows, into: catalog)
+        return catalog
+    }
+
     static func fixture(_ name: String) throws -> URL {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
             throw GiftwiseError.unreadableFile(path: name, reason: "fixture missing")

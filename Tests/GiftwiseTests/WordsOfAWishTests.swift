@@ -5,14 +5,12 @@ import Testing
 
 /// Where a wish's words stand in a product's text decides how much they say: found on the real
 /// Amazon UK export, where "card games" ranked a poker chip set (the interest's word "poker" in the
-/// name, "cards" in the description) above "Pictionary Card Game", and "art sand" listed one gift
-/// and none of the kinetic or coloured sand beside it.
+/// name, "cards" in the description) above "Pictionary Card Game", and "felt tip pens", with no good
+/// match, listed a bead pack and an easel as "art-themed" but not a set of fibre-tip pens.
 struct WordsOfAWishTests {
     static func catalog() throws -> GiftCatalog {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header
-                + """
+        try TestSupport.catalog(
+            rows: """
                 s-1,Kinetic Sand Tub,"Squeeze and mould the sand into shapes.",9.99,USD,3,,,crafty,,true
                 s-2,Wooden Train Set,"A train with three carriages.",19.99,USD,3,,,fun,,true
                 s-3,Sequin Sticker Book,"Sheets of sequin stickers to decorate.",4.99,USD,3,,,crafty,,true
@@ -21,11 +19,10 @@ struct WordsOfAWishTests {
                 c-2,Snap Card Game,"Match the pictures and shout snap first.",6,USD,14,,,fun,,true
                 c-3,Uno Card Game,"The classic game of matching colours and numbers.",8,USD,14,,,fun,,true
 
-                """, into: catalog)
-        return catalog
+                """)
     }
 
-    @Test func aWishNothingMatchesWholeListsProductsHoldingSomeOfItsWordsAsPartial() throws {
+    @Test func aWishNothingMatchesWholeListsProductsOfItsKindAsPartial() throws {
         let catalog = try Self.catalog()
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["sequin sand"]), limit: 10)
         #expect(result.fit == .partial)
@@ -40,14 +37,12 @@ struct WordsOfAWishTests {
     }
 
     @Test func aKnownPhraseIsNeverWidenedToItsWords() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header
-                + """
+        let catalog = try TestSupport.catalog(
+            rows: """
                 w-1,Kids' Tug-of-War Rope,"A braided rope for team pulling contests.",25,USD,6,,,sporty,,true
                 w-2,Star Finder Planisphere,"Turn the wheel to see tonight's stars.",15,USD,8,,,educational,,true
 
-                """, into: catalog)
+                """)
         // "star wars" is a franchise: a rope for tug-of-war and a star finder are not partly it.
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["star wars"]), limit: 5)
         #expect(result.items.allSatisfy { !$0.reasons.contains { $0.hasPrefix("its name has") } })
@@ -58,6 +53,14 @@ struct WordsOfAWishTests {
         let catalog = try Self.catalog()
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["sequins"]), limit: 10)
         #expect(result.items.allSatisfy { !$0.reasons.contains { $0.hasPrefix("its name has") } })
+        // Only a several-word wish the taxonomy does not know whole has a kind word to search.
+        func kindQuery(_ said: String) -> String? {
+            MatchQuery.resolve([said], taxonomy: catalog.taxonomy).requests.first?.someWordsQuery
+        }
+        #expect(kindQuery("sequins") == nil)
+        #expect(kindQuery("star wars") == nil)
+        #expect(kindQuery("sequin sand")?.contains("\"sand\"") == true)
+        #expect(kindQuery("sequin sand")?.contains("sequin") == false)
     }
 
     @Test func someOfTheWordsNeverJoinAListThatHasGoodMatches() throws {
@@ -78,15 +81,27 @@ struct WordsOfAWishTests {
         #expect(ids.last == "c-1")
     }
 
+    @Test func theirOwnWordCountsOnlyWhereItStands() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,T-Rex Figure,"A dinosaur figure with a dinosaur fact card.",9,USD,5,,,fun,,true
+                t-2,Dinosaur Figure,"A figure with a fact card.",9,USD,5,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["dinosaurs"]), limit: 5)
+        // Both are good; "T-Rex" in a name is the interest's word there, "dinosaur" only in its
+        // description: their own word in the name leads.
+        #expect(result.items.filter(\.isGoodMatch).count == 2)
+        #expect(result.items.first?.product.id == "t-2")
+    }
+
     @Test func aKnownPhraseIsInTheNameOnlyWithAllItsWords() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header
-                + """
+        let catalog = try TestSupport.catalog(
+            rows: """
                 d-1,Magnetic Dart Board with 6 Darts,"A family game for game night: the magnetic darts are safe on any door.",12,USD,6,,,fun,,true
                 d-2,Ticket to Ride Board Game,"Collect train cards and claim railway routes across the map.",30,USD,8,,,fun,,true
 
-                """, into: catalog)
+                """)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["board games"]), limit: 5)
         let reasons = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.reasons) })
         #expect(reasons["d-2"]?.contains("likes board games (it's in the name)") == true)

@@ -463,8 +463,8 @@ struct ProductRowParser {
     /// The youngest age the name allows, when it says the product is for grown-ups: 18 for words
     /// that are sexual ("sexy", "lingerie", "fishnet"), 14 for a product made for adults ("adult
     /// size", "Mens", "Ladies'") or gambling ("poker", "casino") that names no child ("Girls and
-    /// Womens Beanie" is for both; a character's "Horror Girl" names none). A title such as "Men in Black" is not a marker, nor
-    /// are "adult supervision" and "young adult".
+    /// Womens Beanie" is for both; a character's "Horror Girl" names none). A title such as "Men in
+    /// Black" is not a marker, nor are "adult supervision" and "young adult".
     static func adultMinimumAge(name: String) -> Double? {
         // Most names hold no marker at all: say so from the bytes, without a String per word
         // (the word list was 5 % of an import's CPU).
@@ -493,7 +493,7 @@ struct ProductRowParser {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: markerMaximumLength) { word -> Bool? in
                 var length = 0
                 func isMarker() -> Bool {
-                    guard length >= 4, length <= markerMaximumLength,
+                    guard length >= markerMinimumLength, length <= markerMaximumLength,
                         markerFirstLetters & (1 << UInt32(word[0] &- 0x61)) != 0
                     else { return false }
                     return markerWords.contains(String(decoding: word[..<length], as: UTF8.self))
@@ -518,6 +518,7 @@ struct ProductRowParser {
     /// Every word whose presence can make ``adultMinimumAge(words:)`` non-nil: a set of marker
     /// words added to that rule must be added here too.
     private static let markerWords = adultMarkers.union(adultContentMarkers).union(gamblingMarkers)
+    private static let markerMinimumLength = markerWords.map(\.utf8.count).min() ?? 0
     private static let markerMaximumLength = markerWords.map(\.utf8.count).max() ?? 0
     /// Bit n set: some marker starts with the letter "a" + n (every marker starts with a–z).
     private static let markerFirstLetters: UInt32 = markerWords.reduce(0) { bits, word in

@@ -58,7 +58,7 @@ package final class MatchMemo {
         var favouredLike: String?
         var favouredPurposes: Set<Purpose>
         var hasSemantic: Bool
-        /// Whether a several-word wish's words were also searched one by one (partial matches).
+        /// Whether a wish's kind word was searched too (partial matches, see `InterestRequest.someWordsQuery`).
         var someWords: Bool
     }
     /// A product weighed for one query.

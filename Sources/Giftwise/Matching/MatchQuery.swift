@@ -697,12 +697,7 @@ struct MatchQuery {
                 let ranked = Set(rows.map(\.pk))
                 rows += try rankedText(db, query, limits: limits, count: perSource, among: wordsGood)
                     .filter { !ranked.contains($0.pk) }
-                // bm25 is negative, lower is better: normalise per query so the best is 1.
-                let best = rows.map(\.relevance).min() ?? 0
-                var scores: [Int64: Double] = [:]
-                for (pk, value) in rows {
-                    scores[pk] = best < 0 ? max(0, value / best) : 1
-                }
+                let scores = Self.normalised(rows)
                 pks.formUnion(scores.keys)
                 relevance[index] = scores
             }
@@ -737,10 +732,8 @@ struct MatchQuery {
         if includeWeak && !goodOnly {
             for (index, request) in requests.enumerated() {
                 if let query = request.someWordsQuery {
-                    let rows = try rankedText(db, query, limits: limits, count: Self.perRelatedSource)
-                    let best = rows.map(\.relevance).min() ?? 0
-                    var scores: [Int64: Double] = [:]
-                    for (pk, value) in rows { scores[pk] = best < 0 ? max(0, value / best) : 1 }
+                    let scores = Self.normalised(
+                        try rankedText(db, query, limits: limits, count: Self.perRelatedSource))
                     pks.formUnion(scores.keys)
                     someWords[index] = scores
                 }
@@ -842,6 +835,15 @@ struct MatchQuery {
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.product.id < rhs.product.id
         }
+    }
+
+    /// Text hits' BM25 relevance normalised per query so the best is 1 (FTS5's `bm25` is
+    /// negative, lower is better).
+    static func normalised(_ rows: [(pk: Int64, relevance: Double)]) -> [Int64: Double] {
+        let best = rows.map(\.relevance).min() ?? 0
+        var scores: [Int64: Double] = [:]
+        for (pk, value) in rows { scores[pk] = best < 0 ? max(0, value / best) : 1 }
+        return scores
     }
 
     /// What a candidate's weighing depends on besides the product (everything the searches,
