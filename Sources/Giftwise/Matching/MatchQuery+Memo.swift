@@ -259,7 +259,7 @@ extension MatchQuery {
                         semantic == nil
                         || !isPassingMention(
                             of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
-                case .stem, .passing: heard = false
+                case .stem, .passing, .partySupply: heard = false
                 }
                 memo.heard[key] = heard
             } else {
