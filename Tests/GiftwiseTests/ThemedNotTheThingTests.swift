@@ -102,3 +102,35 @@ struct ThemedNotTheThingTests {
         #expect(MatchQuery.resolve(["k-pop"], taxonomy: catalog.taxonomy).requests.first?.someWordsQuery == nil)
     }
 }
+
+/// Themed accessories stay good matches but rank after the toys of the same theme: on the LEGO
+/// export "firefighters" listed a key chain, a backpack and a watch before any fire station.
+struct ThemedAccessoryTests {
+    @Test func aThemedAccessoryRanksAfterTheToysOfItsThemeAndStaysGood() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                f-1,Firefighter Key Chain,"",6.99,USD,7,10,,,,true
+                f-2,Firefighter Station Playset with Ladder and Hose,"",49.99,USD,4,,,,,true
+                f-3,Firefighter Backpack,"",24.99,USD,7,10,,,,true
+                f-4,Firefighter Rescue Truck with Water Cannon,"",29.99,USD,4,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["firefighters"]), limit: 4)
+        #expect(result.goodMatchCount == 4)
+        #expect(result.items.allSatisfy { $0.isGoodMatch })
+        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["f-2", "f-4"])
+        #expect(Set(result.items.suffix(2).map(\.product.id)) == ["f-1", "f-3"])
+    }
+
+    @Test func accessoriesAreToldFromToysByTheirNames() {
+        for name in ["City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt"] {
+            #expect(ThemedAccessories.named(by: name), "\(name)")
+        }
+        for name in [
+            "BEN 10 Puzzle - 45 Pieces - Watch and 2 Characters", "Munchkin Bookmark Collection Card Game",
+            "Vilac Alphabet Magnets", "Fire Station",
+        ] {
+            #expect(!ThemedAccessories.named(by: name), "\(name)")
+        }
+    }
+}

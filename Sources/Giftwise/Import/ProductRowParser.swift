@@ -403,6 +403,7 @@ struct ProductRowParser {
             purposes = PurposeInference.purposes(name: name, description: description, interests: tags)
             inferred |= 2
         }
+        if ThemedAccessories.named(by: name) { inferred |= ProductFlags.accessory }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }
         let product = Product(

@@ -786,7 +786,8 @@ struct MatchQuery {
             memo.weighings += 1
             let entry = products[pk]!
             return score(
-                pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
+                pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, isAccessory: entry.isAccessory,
+                relevance: relevance,
                 meaning: meaning, someWords: someWords, closeness: closeness, purposeMask: mask, passing: passing)
         }
         // Products already weighed for this very query in this read (the survey, then the list
@@ -1015,7 +1016,7 @@ struct MatchQuery {
     ///   only in passing (see ``settlingMentions(_:_:weigh:)``); any other wish's words in the
     ///   description make it their thing.
     func score(
-        pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
+        pk: Int64, product: Product, suppliedTags: Bool, isAccessory: Bool = false, relevance: [Int: [Int64: Double]],
         meaning: [Int: [Int64: Double]], someWords: [Int: [Int64: Double]] = [:], closeness: Double,
         purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
@@ -1157,7 +1158,10 @@ struct MatchQuery {
         }
         let top = perRequest.max() ?? 0
         let total = perRequest.reduce(0, +)
-        let interestFit = min(1.0, top + weights.extraInterestShare * (total - top) + liked)
+        // A themed accessory ranks after the toys of the same fit (never changes good or partial).
+        let interestFit =
+            min(1.0, top + weights.extraInterestShare * (total - top) + liked)
+            * (isAccessory ? weights.accessoryFactor : 1)
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
         let strong = hits.contains { $0.hit.isStrong }
