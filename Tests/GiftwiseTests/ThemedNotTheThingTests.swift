@@ -134,3 +134,35 @@ struct ThemedAccessoryTests {
         }
     }
 }
+
+/// A wish for one kind of thing inside an interest is never widened to the whole interest and
+/// still called good: on the Amazon export "dolls house" listed rag dolls and a Barbie doll as
+/// good ('loves dolls ("dolls house") (it's in the name)').
+struct NarrowerAliasTests {
+    @Test func anAliasWithAnotherWordInItIsANarrowerKind() throws {
+        let taxonomy = try TestSupport.emptyCatalog().taxonomy
+        for said in ["dolls house", "doll's house", "fire trucks", "pirates of the caribbean", "golf balls"] {
+            #expect(taxonomy.resolution(said)?.specificity == .narrower, "\(said)")
+        }
+        // Spelling variants and the interest with a word that adds nothing stay the interest.
+        for said in ["dolls", "dinos", "chess set", "robot kit", "super hero", "building blocks"] {
+            #expect(taxonomy.resolution(said)?.specificity == .same, "\(said)")
+        }
+    }
+
+    @Test func aDollsHouseWishFindsDollsHousesNotDolls() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Wooden Dolls House with Furniture,"Three floors and twelve pieces of furniture.",89,USD,3,,,,,true
+                d-2,Rag Doll Ella,"A soft rag doll in a flowery dress.",19,USD,3,,,,,true
+                d-3,Fashion Doll with Accessories,"A doll with three outfits.",15,USD,3,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dolls house"]), limit: 5)
+        #expect(result.goodMatchCount == 1)
+        #expect(result.items.map(\.product.id) == ["d-1"])
+        // "dolls" is the whole interest: every doll is good.
+        let dolls = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dolls"]), limit: 5)
+        #expect(dolls.goodMatchCount == 3)
+    }
+}
