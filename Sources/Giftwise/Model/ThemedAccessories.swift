@@ -14,7 +14,8 @@ enum ThemedAccessories {
     static let pairs: [(String, String)] = [
         ("key", "chain"), ("key", "ring"), ("lunch", "box"), ("water", "bottle"), ("t", "shirt"), ("alarm", "clock"),
         ("wall", "clock"), ("storage", "box"), ("storage", "bin"), ("storage", "case"), ("phone", "case"),
-        ("pencil", "case"), ("fridge", "magnet"), ("bag", "charm"), ("pin", "badge"), ("cookie", "cutter"), ("tote", "bag"),
+        ("pencil", "case"), ("fridge", "magnet"), ("bag", "charm"), ("pin", "badge"), ("cookie", "cutter"),
+        ("tote", "bag"),
         ("drawstring", "bag"), ("school", "bag"), ("gym", "bag"), ("shoulder", "bag"), ("baseball", "cap"),
     ]
 
