@@ -166,3 +166,25 @@ struct NarrowerAliasTests {
         #expect(dolls.goodMatchCount == 3)
     }
 }
+
+/// A phrase the taxonomy knows counts in a description only as the phrase: on the Amazon export
+/// a container truck whose text has "a fire extinguisher … The truck" was a good "fire trucks"
+/// match, and a rag doll one for "farm animals".
+struct KnownPhraseInDescriptionTests {
+    @Test func aKnownPhraseCountsInADescriptionOnlyStandingTogether() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Container Truck,"Comes with a fire extinguisher and a driver. The truck has clear windows.",25,USD,4,,,,,true
+                t-2,Rescue Vehicle,"A red fire truck with a ladder that turns.",30,USD,4,,,,,true
+                t-3,Magnetic Dartboard,"Board and six darts; hours of games for the family.",15,USD,6,,,,,true
+                t-4,Family Fun Pack,"A board game and a card game for rainy days.",20,USD,6,,,,,true
+
+                """)
+        let trucks = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["fire trucks"]), limit: 5)
+        #expect(trucks.items.filter(\.isGoodMatch).map(\.product.id) == ["t-2"])
+        #expect(trucks.goodMatchCount == 1)
+        let games = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["board games"]), limit: 5)
+        #expect(games.items.filter(\.isGoodMatch).map(\.product.id) == ["t-4"])
+        #expect(games.goodMatchCount == 1)
+    }
+}

@@ -43,6 +43,7 @@ package final class MatchMemo {
     struct Words {
         var nameTokens: [String] = []
         var nameSet: Set<String> = []
+        var descriptionTokens: [String] = []
         /// The words of the name and the description.
         var allSet: Set<String> = []
     }
@@ -295,7 +296,8 @@ extension MatchQuery {
         var allSet = Set<String>(minimumCapacity: nameSet.count + descriptionTokens.count)
         allSet.formUnion(nameSet)
         allSet.formUnion(descriptionTokens)
-        let words = MatchMemo.Words(nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+        let words = MatchMemo.Words(
+            nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens, allSet: allSet)
         memo.words[pk] = words
         return words
     }
