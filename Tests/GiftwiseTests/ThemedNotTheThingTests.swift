@@ -101,6 +101,19 @@ struct ThemedNotTheThingTests {
         // One written word has no kind word of its own to look for.
         #expect(MatchQuery.resolve(["k-pop"], taxonomy: catalog.taxonomy).requests.first?.someWordsQuery == nil)
     }
+
+    @Test func aKindWordOnlyTheStemmerHearsListsNothing() throws {
+        // FTS5's stemmer finds "sand" in "Sanding": the search returns it, but the word is not
+        // there, so it touches nothing of "sequin sand" and is not listed.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                w-1,Wooden Sanding Block,"Smooth rough edges before painting.",4.50,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["sequin sand"]), limit: 5)
+        #expect(result.fit == .partial)
+        #expect(result.items.isEmpty)
+    }
 }
 
 /// Themed accessories stay good matches but rank after the toys of the same theme: on the LEGO
