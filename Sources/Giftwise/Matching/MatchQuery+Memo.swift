@@ -32,7 +32,7 @@ package final class MatchMemo {
     var distinctKeys: [Int64: String] = [:]
     /// Cosine of each thing said with each product weighed so far (see `MatchQuery.closeness`).
     var closeness: [String: [Int64: Double]] = [:]
-    /// Products read for candidates, with whether the shop supplied their tags.
+    /// Products read for candidates, with what their import recorded (``WeighedProduct``).
     var products: [Int64: WeighedProduct] = [:]
     /// The interest tags of products (best first; empty: none), read before their rows so that
     /// candidates that cannot be good need no row read (see `MatchQuery.candidates`).
