@@ -135,6 +135,17 @@ struct ThemedAccessoryTests {
         #expect(Set(result.items.suffix(2).map(\.product.id)) == ["f-1", "f-3"])
     }
 
+    @Test func anAccessoryWithTheShopsOwnTagsIsNotCountedAsTaggedFromText() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                a-1,Firefighter Key Chain,"",6.99,USD,6,,firefighters,fun,,true
+                a-2,Fire Station,"",49.99,USD,6,,,,,true
+
+                """)
+        // The accessory mark is kept beside the inferred-tag marks, not counted as one.
+        #expect(try catalog.stats().autoTagged == 1)
+    }
+
     @Test func accessoriesAreToldFromToysByTheirNames() {
         for name in ["City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt"] {
             #expect(ThemedAccessories.named(by: name), "\(name)")
