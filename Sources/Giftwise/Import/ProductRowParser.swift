@@ -387,15 +387,19 @@ struct ProductRowParser {
         let suppliedTagCount = tags.count
         // Party supplies ("Dinosaur Party Invitations") carry a theme but are not about it: no
         // interest is read from their text (see `PartySupplies`).
-        let readsTags = !PartySupplies.named(by: name)
+        // The name's words, read once for what it is and for its interests.
+        let nameTokens = TextNormalizer.tokens(name)
+        let kind = NameKind(tokens: nameTokens)
+        let readsTags = !kind.isPartySupply
         if interestWords.isEmpty {
-            tags = readsTags ? taxonomy.tag(name: name, description: description).map(\.id) : []
+            tags = readsTags ? taxonomy.tag(nameTokens: nameTokens, description: description).map(\.id) : []
             inferred |= 1
         } else if !anyKnownTag, readsTags {
             // The shop's own tags say nothing the taxonomy understands (a LEGO theme such as
             // "Star Wars"): keep them first, and add what the text says after them. Decided by
             // the data alone, so an export imports back to the same tags.
-            for id in taxonomy.tag(name: name, description: description).map(\.id) where !tags.contains(id) {
+            for id in taxonomy.tag(nameTokens: nameTokens, description: description).map(\.id)
+            where !tags.contains(id) {
                 tags.append(id)
             }
         }
@@ -403,7 +407,7 @@ struct ProductRowParser {
             purposes = PurposeInference.purposes(name: name, description: description, interests: tags)
             inferred |= 2
         }
-        if ThemedAccessories.named(by: name) { inferred |= ProductFlags.accessory }
+        if kind.isAccessory { inferred |= ProductFlags.accessory }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }
         let product = Product(

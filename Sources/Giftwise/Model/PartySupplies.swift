@@ -33,20 +33,10 @@ enum PartySupplies {
 
     /// Whether a product name (folded tokens, as ``TextNormalizer/tokens(_:)`` gives them) names
     /// party supplies.
-    static func named(by tokens: [String]) -> Bool {
-        var occasion = false
-        var withOccasion = false
-        for (index, token) in tokens.enumerated() {
-            if alwaysWords.contains(token) { return true }
-            if index > 0, pairs.contains(where: { $0.0 == tokens[index - 1] && $0.1 == token }) { return true }
-            occasion = occasion || occasionWords.contains(token)
-            withOccasion = withOccasion || withOccasionWords.contains(token)
-        }
-        return occasion && withOccasion
-    }
+    static func named(by tokens: [String]) -> Bool { NameKind(tokens: tokens).isPartySupply }
 
     /// Whether a product name names party supplies.
-    static func named(by name: String) -> Bool { named(by: TextNormalizer.tokens(name)) }
+    static func named(by name: String) -> Bool { NameKind(name: name).isPartySupply }
 
     /// Whether a wish (its own folded words) is about party things itself.
     static func isWished(by words: Set<String>) -> Bool { !words.isDisjoint(with: wishWords) }

@@ -242,17 +242,23 @@ public struct Taxonomy: Sendable {
     /// A mention in `name` counts three times a mention in the description: a "Dinosaur Puzzle"
     /// is about dinosaurs even if its description talks about puzzle pieces at length.
     func tag(name: String, description: String = "", limit: Int = 3) -> [(id: String, weight: Double)] {
-        tag(name: name, description: description, limit: limit, table: taggingPhrases)
+        tag(nameTokens: TextNormalizer.tokens(name), description: description, limit: limit)
     }
 
-    private func tag(name: String, description: String, limit: Int, table phrases: [String: String]) -> [(
-        id: String, weight: Double
-    )] {
+    /// The same for a name already split into folded words (the importer reads them once).
+    func tag(nameTokens: [String], description: String, limit: Int = 3) -> [(id: String, weight: Double)] {
+        tag(
+            texts: [(nameTokens, 3.0), (description.isEmpty ? [] : TextNormalizer.tokens(description), 1.0)],
+            limit: limit, table: taggingPhrases)
+    }
+
+    private func tag(texts: [(tokens: [String], weight: Double)], limit: Int, table phrases: [String: String])
+        -> [(id: String, weight: Double)]
+    {
         var counts: [String: Double] = [:]
         var firstSeen: [String: Int] = [:]
         var order = 0
-        for (text, weight) in [(name, 3.0), (description, 1.0)] where !text.isEmpty {
-            let tokens = TextNormalizer.tokens(text)
+        for (tokens, weight) in texts where !tokens.isEmpty {
             // Words without spaces (always, but for exotic folding): a phrase of n words can
             // start here only if some phrase of at least n words starts with this word.
             let bounded = !tokens.contains { $0.utf8.contains(0x20) }
@@ -298,7 +304,7 @@ public struct Taxonomy: Sendable {
 
     /// Interests named inside what a person typed ("dinosaur toys"), ambiguous words included.
     func tag(text: String, limit: Int) -> [(id: String, weight: Double)] {
-        tag(name: text, description: "", limit: limit, table: phrases)
+        tag(texts: [(TextNormalizer.tokens(text), 3.0)], limit: limit, table: phrases)
     }
 
     /// How central the n-th listed interest is to a product: the first tag is what it is about.

@@ -26,16 +26,9 @@ enum ThemedAccessories {
     ]
 
     /// Whether a product name (folded tokens) names a themed accessory.
-    static func named(by tokens: [String]) -> Bool {
-        if tokens.contains(where: toyWords.contains) { return false }
-        for (index, token) in tokens.enumerated() {
-            if words.contains(token) { return true }
-            if index > 0, pairs.contains(where: { $0.0 == tokens[index - 1] && $0.1 == token }) { return true }
-        }
-        return false
-    }
+    static func named(by tokens: [String]) -> Bool { NameKind(tokens: tokens).isAccessory }
 
-    static func named(by name: String) -> Bool { named(by: TextNormalizer.tokens(name)) }
+    static func named(by name: String) -> Bool { NameKind(name: name).isAccessory }
 }
 
 /// The bits of `product.inferred`: what the importer read from a product's own text.
