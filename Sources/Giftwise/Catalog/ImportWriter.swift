@@ -382,6 +382,8 @@ final class ImportWriter {
     /// Indexes the last chunk of text (or copies in the index built on the side), moves staged
     /// tag rows into place in key order and builds the dropped indexes again; clears the temp tables.
     func finish(timings: ImportTimings = .shared) throws {
+        // The full-text thread indexes while this connection sorts and builds indexes.
+        try fullTextBuilder?.startIndexing()
         try withSmallSortRuns {
             if stagesTags {
                 try insertStaged()
