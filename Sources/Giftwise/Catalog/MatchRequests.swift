@@ -291,11 +291,11 @@ enum MatchRequests {
         .map { ($0[0], $0[1]) }
     }
 
-    /// Products of the given pks, with their tags and whether the shop supplied the tags.
+    /// Products of the given pks, with their tags and what their import recorded (``WeighedProduct``).
     ///
     /// Read with cursors (no row copies) through two cached statements that take the pks as one
     /// JSON argument, so a list of any length is parsed and planned once per connection.
-    static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
+    static func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: WeighedProduct] {
         try products(db, pks: pks, tags: tags(db, pks: pks))
     }
 
@@ -318,11 +318,11 @@ enum MatchRequests {
 
     /// Products of the given pks, with whether the shop supplied their tags, given their tags
     /// (as ``tags(_:pks:)`` reads them; a pk missing there has none).
-    static func products(_ db: Database, pks: Set<Int64>, tags interests: [Int64: [String]]) throws -> [Int64: (
-        product: Product, suppliedTags: Bool
-    )] {
+    static func products(_ db: Database, pks: Set<Int64>, tags interests: [Int64: [String]]) throws -> [Int64:
+        WeighedProduct]
+    {
         guard !pks.isEmpty else { return [:] }
-        var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+        var products: [Int64: WeighedProduct] = [:]
         products.reserveCapacity(pks.count)
         let rows = try Row.fetchCursor(
             db,
@@ -339,7 +339,9 @@ enum MatchRequests {
                 id: row[1], name: row[2], description: row[3], price: Money(minorUnits: row[4]), currency: row[5],
                 ages: AgeRange(minMonths: row[6], maxMonths: row[7]), interests: interests[pk] ?? [],
                 purposes: Purpose.allCases.filter { purposes & $0.bit != 0 }, url: row[8], inStock: row[9])
-            products[pk] = (product, inferred & 1 == 0)
+            products[pk] = WeighedProduct(
+                product: product, suppliedTags: inferred & ProductFlags.interestsInferred == 0,
+                isAccessory: inferred & ProductFlags.accessory != 0)
         }
         return products
     }
@@ -370,4 +372,14 @@ enum MatchRequests {
         }
         return parts.isEmpty ? nil : parts.joined(separator: " UNION ALL ")
     }
+}
+
+/// A product as matching weighs it: the product and what its import recorded about its tags and
+/// its kind.
+struct WeighedProduct {
+    var product: Product
+    /// Its tags are the shop's own (not inferred from its text).
+    var suppliedTags: Bool
+    /// A themed accessory (see ``ThemedAccessories``).
+    var isAccessory: Bool
 }

@@ -385,10 +385,13 @@ struct ProductRowParser {
             if !tags.contains(tagID) { tags.append(tagID) }
         }
         let suppliedTagCount = tags.count
+        // Party supplies ("Dinosaur Party Invitations") carry a theme but are not about it: no
+        // interest is read from their text (see `PartySupplies`).
+        let readsTags = !PartySupplies.named(by: name)
         if interestWords.isEmpty {
-            tags = taxonomy.tag(name: name, description: description).map(\.id)
+            tags = readsTags ? taxonomy.tag(name: name, description: description).map(\.id) : []
             inferred |= 1
-        } else if !anyKnownTag {
+        } else if !anyKnownTag, readsTags {
             // The shop's own tags say nothing the taxonomy understands (a LEGO theme such as
             // "Star Wars"): keep them first, and add what the text says after them. Decided by
             // the data alone, so an export imports back to the same tags.
@@ -400,6 +403,7 @@ struct ProductRowParser {
             purposes = PurposeInference.purposes(name: name, description: description, interests: tags)
             inferred |= 2
         }
+        if ThemedAccessories.named(by: name) { inferred |= ProductFlags.accessory }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }
         let product = Product(

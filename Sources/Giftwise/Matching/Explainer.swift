@@ -52,6 +52,8 @@ struct Explainer {
                 reasons.append("a word like \"\(request.said)\" is in its text")
             case .text(.passing):
                 reasons.append("its description mentions \"\(request.said)\"")
+            case .text(.partySupply):
+                reasons.append("\"\(request.said)\"-themed party supplies, for a party more than a gift")
             case .text(let place):
                 reasons.append(
                     Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))

@@ -33,7 +33,7 @@ package final class MatchMemo {
     /// Cosine of each thing said with each product weighed so far (see `MatchQuery.closeness`).
     var closeness: [String: [Int64: Double]] = [:]
     /// Products read for candidates, with whether the shop supplied their tags.
-    var products: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+    var products: [Int64: WeighedProduct] = [:]
     /// The interest tags of products (best first; empty: none), read before their rows so that
     /// candidates that cannot be good need no row read (see `MatchQuery.candidates`).
     var tags: [Int64: [String]] = [:]
@@ -181,13 +181,13 @@ extension MatchQuery {
 
     /// The products of `pks` (those that exist), each read once per memo: the survey, the list
     /// before and each follow-up answer's list mostly weigh the same products.
-    func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: (product: Product, suppliedTags: Bool)] {
+    func products(_ db: Database, pks: Set<Int64>) throws -> [Int64: WeighedProduct] {
         let missing = pks.filter { memo.products[$0] == nil }
         if !missing.isEmpty {
             let tags = try self.tags(db, pks: missing)
             for (pk, entry) in try MatchRequests.products(db, pks: missing, tags: tags) { memo.products[pk] = entry }
         }
-        var found: [Int64: (product: Product, suppliedTags: Bool)] = [:]
+        var found: [Int64: WeighedProduct] = [:]
         found.reserveCapacity(pks.count)
         for pk in pks {
             if let entry = memo.products[pk] { found[pk] = entry }
@@ -259,7 +259,7 @@ extension MatchQuery {
                         semantic == nil
                         || !isPassingMention(
                             of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
-                case .stem, .passing: heard = false
+                case .stem, .passing, .partySupply: heard = false
                 }
                 memo.heard[key] = heard
             } else {

@@ -11,6 +11,9 @@ enum TextPlace: Equatable {
     /// jigsaw "great for the beach", a domino maker's "science & discovery" range): a passing
     /// mention, never their thing (see ``ScoringWeights/mentionSimilarity``).
     case passing
+    /// Their words are there, but the product is party supplies (a "Football Happy Birthday
+    /// Banner" for a football fan): themed, not their thing (see ``PartySupplies``).
+    case partySupply
 }
 
 /// How one product matched one thing they said.
@@ -39,7 +42,7 @@ enum InterestHit: Equatable {
     var isStrong: Bool {
         switch self {
         case .tag, .meaning: true
-        case .text(let place): place != .stem && place != .passing
+        case .text(let place): place == .name || place == .description
         case .broader, .related, .nearMeaning, .like, .someWords: false
         }
     }
@@ -65,7 +68,12 @@ struct Candidate {
 
 /// One interest as the recipient said it, resolved through the taxonomy.
 struct InterestRequest {
-    var said: String { didSet { meaningText = Self.meaningText(of: said) } }
+    var said: String {
+        didSet {
+            meaningText = Self.meaningText(of: said)
+            wantsPartySupplies = PartySupplies.isWished(by: Set(TextNormalizer.tokens(said)))
+        }
+    }
     var interest: Interest?
     /// `.same`: the interest is what they said; `.narrower`: they asked for something inside it.
     var specificity: Taxonomy.Specificity = .same
@@ -108,9 +116,17 @@ struct InterestRequest {
     /// Names that hold the interest's words but are not about it ("angry birds" for birds), as
     /// folded words: their words never place the wish in a product's text.
     var falseFriends: [[String]] = []
+    /// Whether their own words are only words their interest marks ambiguous ("magic" for magic
+    /// tricks, "space" for outer space): such a word in a description means other things as
+    /// often ("the magic of stories", "takes little space"), so there only the interest's other
+    /// phrases place the wish.
+    var saysOnlyAmbiguousWords = false
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
     private(set) var ownSet: Set<String>
+    /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
+    /// good matches.
+    private(set) var wantsPartySupplies: Bool
     private(set) var otherPhraseWords: [[String]]
 
     init(
@@ -126,6 +142,7 @@ struct InterestRequest {
         self.ownWords = ownWords
         self.textQuery = textQuery
         self.ownSet = Set(ownWords)
+        self.wantsPartySupplies = PartySupplies.isWished(by: Set(TextNormalizer.tokens(said)))
         self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
         self.saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
     }
@@ -281,13 +298,17 @@ struct MatchQuery {
                     let folded = TextNormalizer.tokens(String(word)).filter { !Taxonomy.genericWords.contains($0) }
                     return folded.isEmpty ? nil : (String(word), folded)
                 }
-                if let kind = request.saidWords.last {
+                // One written word ("k-pop") has no kind word of its own: "pop" is not a kind of k-pop.
+                if request.saidWords.count > 1, let kind = request.saidWords.last {
                     request.someWordsQuery = MatchRequests.ftsQuery(anyOf: kind.folded)
                 }
             }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
                 request.falseFriends = taxonomy.falseFriends(of: interest, words: words)
+                let ambiguous = Set(interest.ambiguous.flatMap(TextNormalizer.tokens))
+                request.saysOnlyAmbiguousWords =
+                    specificity == .same && !request.ownSet.isEmpty && request.ownSet.isSubset(of: ambiguous)
             }
             requests.append(request)
         }
@@ -421,14 +442,17 @@ struct MatchQuery {
                     .filter { $0.similarity >= weights.semanticGoodSimilarity }.map(\.pk)
                 // A product that shares only part of a wish's words is close in meaning because
                 // of that word: "Widow Spider Figure" to "spider-man". Not their thing.
-                let partly =
-                    request.ownSet.count < 2
+                // Party supplies are close to the theme they carry, and not their thing either.
+                let unsure = close.filter { !pks.contains($0) }
+                let notTheirs =
+                    unsure.isEmpty
                     ? []
                     : Set(
-                        try MatchRequests.texts(db, pks: close.filter { !pks.contains($0) }).filter {
+                        try MatchRequests.texts(db, pks: unsure).filter {
                             Self.holdsPartOf(request, name: $0.name, description: $0.description)
+                                || Self.isPartySupply($0.name, for: request)
                         }.map(\.pk))
-                for pk in close where !partly.contains(pk) { pks.insert(pk) }
+                for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
         }
         return pks
@@ -762,7 +786,8 @@ struct MatchQuery {
             memo.weighings += 1
             let entry = products[pk]!
             return score(
-                pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, relevance: relevance,
+                pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, isAccessory: entry.isAccessory,
+                relevance: relevance,
                 meaning: meaning, someWords: someWords, closeness: closeness, purposeMask: mask, passing: passing)
         }
         // Products already weighed for this very query in this read (the survey, then the list
@@ -830,6 +855,10 @@ struct MatchQuery {
             }
         }
         if let scoredKey { memo.scored[scoredKey] = known }
+        // A search's hit whose words turn out not to be theirs at all (FTS5 found "pop" for
+        // "k-pop", the kind word alone was never there): nothing touches their interests, and
+        // the list is not padded with it.
+        if !requests.isEmpty { scored.removeAll { $0.hits.isEmpty } }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -987,7 +1016,7 @@ struct MatchQuery {
     ///   only in passing (see ``settlingMentions(_:_:weigh:)``); any other wish's words in the
     ///   description make it their thing.
     func score(
-        pk: Int64, product: Product, suppliedTags: Bool, relevance: [Int: [Int64: Double]],
+        pk: Int64, product: Product, suppliedTags: Bool, isAccessory: Bool = false, relevance: [Int: [Int64: Double]],
         meaning: [Int: [Int64: Double]], someWords: [Int: [Int64: Double]] = [:], closeness: Double,
         purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
@@ -1040,7 +1069,7 @@ struct MatchQuery {
                     switch place {
                     case .name: weights.textInName
                     case .description: weights.textInDescription
-                    case .stem, .passing: weights.textStemOnly
+                    case .stem, .passing, .partySupply: weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words, where
@@ -1063,6 +1092,7 @@ struct MatchQuery {
                 let weight = weights.semanticCap * similarity
                 let plainlyClose =
                     similarity >= weights.semanticGoodSimilarity && !Self.holdsPartOf(request, words: allSet)
+                    && !Self.isPartySupply(product.name, for: request)
                 let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
@@ -1081,7 +1111,7 @@ struct MatchQuery {
                 }
             }
             if let bm25 = someWords[index]?[pk], !found.contains(where: \.hit.isStrong),
-                let kind = request.saidWords.last
+                let kind = request.saidWords.last, !Self.isPartySupply(product.name, for: request)
             {
                 // The kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.
@@ -1097,8 +1127,12 @@ struct MatchQuery {
                                 * share * (1 - weights.bm25Share + weights.bm25Share * bm25)))
                 }
             }
-            // The strongest hit leads; a second, different kind of evidence adds a little.
-            found.sort { ($0.hit.isStrong ? 1 : 0, $0.weight) > ($1.hit.isStrong ? 1 : 0, $1.weight) }
+            // The strongest hit leads; a second, different kind of evidence adds a little. Among
+            // weak ones, party supplies say so first: what the product is explains it best.
+            func rank(_ match: Candidate.Match) -> (Int, Int, Double) {
+                (match.hit.isStrong ? 1 : 0, match.hit == .text(.partySupply) ? 1 : 0, match.weight)
+            }
+            found.sort { rank($0) > rank($1) }
             if let best = found.first {
                 hits.append(best)
                 var fit = best.weight
@@ -1124,7 +1158,10 @@ struct MatchQuery {
         }
         let top = perRequest.max() ?? 0
         let total = perRequest.reduce(0, +)
-        let interestFit = min(1.0, top + weights.extraInterestShare * (total - top) + liked)
+        // A themed accessory ranks after the toys of the same fit (never changes good or partial).
+        let interestFit =
+            min(1.0, top + weights.extraInterestShare * (total - top) + liked)
+            * (isAccessory ? weights.accessoryFactor : 1)
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
         let strong = hits.contains { $0.hit.isStrong }
@@ -1217,6 +1254,11 @@ struct MatchQuery {
             && !request.ownSet.isSubset(of: words)
     }
 
+    /// Whether a product named `name` is party supplies and the wish is not about party things.
+    static func isPartySupply(_ name: String, for request: InterestRequest) -> Bool {
+        !request.wantsPartySupplies && PartySupplies.named(by: name)
+    }
+
     /// ``place(of:nameTokens:nameSet:allSet:product:)`` from the raw text.
     static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
         let friends = request.falseFriends
@@ -1245,12 +1287,28 @@ struct MatchQuery {
     private static func place(
         of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>
     ) -> TextPlace {
+        let place = wordsPlace(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+        guard place == .name || place == .description, !request.wantsPartySupplies,
+            PartySupplies.named(by: nameTokens)
+        else { return place }
+        return .partySupply
+    }
+
+    /// Where the wish's words are, whatever the product is.
+    private static func wordsPlace(
+        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>
+    ) -> TextPlace {
         if request.ownSet.isSubset(of: nameSet) { return .name }
         for words in request.otherPhraseWords where contains(nameTokens, nameSet: nameSet, words: words) {
             return .name
         }
-        if request.ownSet.isSubset(of: allSet) { return .description }
-        for words in request.otherPhraseWords where words.allSatisfy(allSet.contains) { return .description }
+        if !request.saysOnlyAmbiguousWords, request.ownSet.isSubset(of: allSet) { return .description }
+        // Words found anywhere in the description, not as a phrase: a phrase with their ambiguous
+        // word in it ("magic set") proves nothing there ("the magic of …" and a "set" of cards).
+        for words in request.otherPhraseWords where words.allSatisfy(allSet.contains) {
+            if request.saysOnlyAmbiguousWords && words.contains(where: request.ownSet.contains) { continue }
+            return .description
+        }
         return .stem
     }
 

@@ -90,10 +90,16 @@ public struct Taxonomy: Sendable {
             same.insert(TextNormalizer.key(interest.id))
             same.insert(TextNormalizer.key(interest.label))
             for synonym in interest.synonyms { same.insert(TextNormalizer.key(synonym)) }
-            // Spelling variants ("dinos", "robotic", "maths") share the start of the id or label.
+            // Spelling variants ("dinos", "robotic", "maths", "chess set") share the start of the id
+            // or label with every word that says something. An alias with another word in it is a
+            // narrower kind ("dolls house", "fire truck", "pirates of the caribbean"), not the
+            // whole interest.
             for tokens in aliasTokens[index] {
-                guard let first = tokens.first else { continue }
-                if heads.contains(where: { Self.sharesStem(first, $0) }) { same.insert(tokens.joined(separator: " ")) }
+                let meaningful = tokens.filter { !Self.genericWords.contains($0) }
+                guard !meaningful.isEmpty,
+                    meaningful.allSatisfy({ word in heads.contains { Self.sharesStem(word, $0) } })
+                else { continue }
+                same.insert(tokens.joined(separator: " "))
             }
         }
         self.samePhrases = same

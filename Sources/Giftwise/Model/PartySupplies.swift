@@ -1,0 +1,53 @@
+/// Party supplies — invitations, banners, balloons, napkins, party bags — carry a theme (a
+/// "Football Happy Birthday Banner", "Dinosaur Party Invitations") but are things for a party,
+/// not a gift for the child: a football fan's good match is a football, not a banner with one on
+/// it. Retail toy catalogs list them beside toys (Amazon's toy department has a whole "Party
+/// Supplies" branch), so a product's name is read for them: such a product is never tagged with
+/// the theme its text names and never a good match for a wish about that theme, only a partial
+/// one that says what it is. A wish about party things itself ("balloons", "party bags") matches
+/// them as usual.
+enum PartySupplies {
+    /// Folded words that name party supplies wherever they stand.
+    static let alwaysWords: Set<String> = [
+        "invitation", "invite", "notelet", "napkin", "serviette", "tablecover", "tablecloth", "tableware",
+        "partyware", "confetti", "bunting",
+    ]
+    /// Folded word pairs that name party supplies ("party bags", "cake topper", "foil balloon").
+    static let pairs: [(String, String)] = [
+        ("party", "bag"), ("loot", "bag"), ("goody", "bag"), ("cake", "topper"), ("gift", "wrap"),
+        ("wrapping", "paper"), ("greeting", "card"), ("birthday", "card"), ("foil", "balloon"),
+        ("latex", "balloon"), ("helium", "balloon"), ("party", "hat"), ("party", "blower"),
+    ]
+    /// Folded words that name party supplies in a name that also says party or birthday ("Happy
+    /// Birthday Dumper Truck Balloon", "Party Plates"; "Water Balloons" and "Stacking Cups" are toys,
+    /// and Bruce Banner is a character).
+    static let withOccasionWords: Set<String> = [
+        "balloon", "banner", "plate", "cup", "candle", "decoration", "bag", "hat", "garland",
+    ]
+    static let occasionWords: Set<String> = ["party", "birthday", "celebration"]
+    /// A wish that uses one of these words is about party things, and party supplies may be its
+    /// good matches.
+    static let wishWords: Set<String> =
+        alwaysWords.union(withOccasionWords).union(occasionWords).union(pairs.flatMap { [$0.0, $0.1] })
+        .subtracting(["bag", "hat", "paper", "card", "cup", "plate", "gift"])
+
+    /// Whether a product name (folded tokens, as ``TextNormalizer/tokens(_:)`` gives them) names
+    /// party supplies.
+    static func named(by tokens: [String]) -> Bool {
+        var occasion = false
+        var withOccasion = false
+        for (index, token) in tokens.enumerated() {
+            if alwaysWords.contains(token) { return true }
+            if index > 0, pairs.contains(where: { $0.0 == tokens[index - 1] && $0.1 == token }) { return true }
+            occasion = occasion || occasionWords.contains(token)
+            withOccasion = withOccasion || withOccasionWords.contains(token)
+        }
+        return occasion && withOccasion
+    }
+
+    /// Whether a product name names party supplies.
+    static func named(by name: String) -> Bool { named(by: TextNormalizer.tokens(name)) }
+
+    /// Whether a wish (its own folded words) is about party things itself.
+    static func isWished(by words: Set<String>) -> Bool { !words.isDisjoint(with: wishWords) }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// A product can carry a wish's word without being the thing: found on the real Amazon UK
+/// exports, where a "12ft Football Happy Birthday Banner" was a football fan's first gift,
+/// "Fairy Princess Invitations" a good match for fairies, "Magic Drawing Board" and "Magic the
+/// Gathering" good matches for magic tricks, and "k-pop" listed a pop-up kite and an
+/// "eye-popping" puzzle as the closest gifts.
+struct ThemedNotTheThingTests {
+    @Test func partySuppliesWithTheirThemeAreNeverGoodMatchesForIt() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                p-1,12ft Football Happy Birthday Banner,"Hang it up for the party.",4.99,USD,3,,,,,true
+                p-2,Junior Football,"A size 3 football for small feet.",9.99,USD,4,,,,,true
+                p-3,Football Party Invitations (Pack of 8),"Invite the team.",3.50,USD,3,,,,,true
+                p-4,Football Goal Set,"Two pop-up goals and a football.",24,USD,4,,,,,true
+
+                """)
+        // Their text names football, but nothing is read from a party supply's text.
+        for id in ["p-1", "p-3"] {
+            #expect(try catalog.product(id: id)?.interests == [])
+        }
+        #expect(try catalog.product(id: "p-2")?.interests == ["soccer"])
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["football"]), limit: 5)
+        #expect(result.goodMatchCount == 2)
+        let good = result.items.filter(\.isGoodMatch).map(\.product.id)
+        #expect(Set(good) == ["p-2", "p-4"])
+        #expect(result.items.map(\.product.id).sorted() == ["p-2", "p-4"])
+        // At 3 the ball and the goals are too old: the party things are listed for what they are.
+        let younger = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["football"]), limit: 5)
+        #expect(younger.fit == .partial)
+        #expect(younger.goodMatchCount == 0)
+        let banner = try #require(younger.items.first { $0.product.id == "p-1" })
+        #expect(banner.reasons.contains("\"football\"-themed party supplies, for a party more than a gift"))
+        #expect(banner.mismatches.contains("not what they asked for (football), only close to it"))
+    }
+
+    @Test func aWishForPartyThingsFindsPartySuppliesAsGood() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                b-1,Happy Birthday Dumper Truck Foil Balloon,"A 33 inch foil balloon.",6.49,USD,3,,,,,true
+                b-2,Dumper Truck,"A yellow tipper truck.",12,USD,3,,,,,true
+
+                """)
+        let balloons = try catalog.recommend(for: RecipientProfile(ageYears: 5, interests: ["balloons"]), limit: 5)
+        #expect(balloons.items.filter(\.isGoodMatch).map(\.product.id) == ["b-1"])
+        let trucks = try catalog.recommend(for: RecipientProfile(ageYears: 5, interests: ["trucks"]), limit: 5)
+        #expect(trucks.items.filter(\.isGoodMatch).map(\.product.id) == ["b-2"])
+        #expect(trucks.goodMatchCount == 1)
+    }
+
+    @Test func partySuppliesAreToldFromToysByTheirNames() {
+        for name in [
+            "Dinosaur Party Invitations Notelets - Pack of 10", "Contented Cow 32\" Foil Balloon - Farmyard Animals",
+            "12ft Football Happy Birthday Banner", "Princess Purse - Ideal Party Bag Filler", "Pirate Napkins x20",
+            "Unicorn Birthday Party Plates",
+        ] {
+            #expect(PartySupplies.named(by: name), "\(name)")
+        }
+        for name in [
+            "Water Balloons (100 pack)", "Marvel Bruce Banner Figure", "Stacking Cups", "Party Game: Charades",
+            "Birthday Cake Playset", "Polly Pocket Wall Party - Cafe",
+        ] {
+            #expect(!PartySupplies.named(by: name), "\(name)")
+        }
+    }
+
+    @Test func anAmbiguousWordIsTheirThingOnlyWhereItMeansTheirInterest() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                m-1,Marvin's Magic Energised Coin,"A coin trick that amazes every audience.",9.99,USD,8,,,,,true
+                m-2,Beginner Magic Set,"Twenty tricks with cards, cups and balls.",19.99,USD,8,,,,,true
+                m-3,Magic Drawing Board,"Draw with water; the picture fades away like magic. A set of two pens.",12,USD,3,,,,,true
+                m-4,Dream Castle Playset,"Bring the magic home: a castle set with a ballroom and a tower.",49,USD,3,,,,,true
+
+                """)
+        // "magic" is the taxonomy's ambiguous word for magic tricks: in a description it is as
+        // often "like magic", and a "Magic Drawing Board" is a known name that is not about it.
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["magic"]), limit: 5)
+        #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["m-1", "m-2"])
+        #expect(result.goodMatchCount == 2)
+        // Their unambiguous words still count in a description.
+        let tricks = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["magic tricks"]), limit: 5)
+        #expect(tricks.items.filter(\.isGoodMatch).contains { $0.product.id == "m-2" })
+        #expect(!tricks.items.filter(\.isGoodMatch).contains { $0.product.id == "m-4" })
+    }
+
+    @Test func aWishNothingMatchesIsNotPaddedWithWhatTheSearchHeard() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                k-1,3D Pop-Up Butterfly Kite,"The kite pops into shape.",16.76,USD,6,,,,,true
+                k-2,3D Magna Puzzle,"An eye-popping lenticular tile puzzle.",4.50,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["k-pop"]), limit: 5)
+        #expect(result.fit == .partial)
+        #expect(result.goodMatchCount == 0)
+        #expect(result.items.isEmpty)
+        // One written word has no kind word of its own to look for.
+        #expect(MatchQuery.resolve(["k-pop"], taxonomy: catalog.taxonomy).requests.first?.someWordsQuery == nil)
+    }
+}
+
+/// Themed accessories stay good matches but rank after the toys of the same theme: on the LEGO
+/// export "firefighters" listed a key chain, a backpack and a watch before any fire station.
+struct ThemedAccessoryTests {
+    @Test func aThemedAccessoryRanksAfterTheToysOfItsThemeAndStaysGood() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                f-1,Firefighter Key Chain,"",6.99,USD,7,10,,,,true
+                f-2,Firefighter Station Playset with Ladder and Hose,"",49.99,USD,4,,,,,true
+                f-3,Firefighter Backpack,"",24.99,USD,7,10,,,,true
+                f-4,Firefighter Rescue Truck with Water Cannon,"",29.99,USD,4,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["firefighters"]), limit: 4)
+        #expect(result.goodMatchCount == 4)
+        #expect(result.items.allSatisfy { $0.isGoodMatch })
+        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["f-2", "f-4"])
+        #expect(Set(result.items.suffix(2).map(\.product.id)) == ["f-1", "f-3"])
+    }
+
+    @Test func accessoriesAreToldFromToysByTheirNames() {
+        for name in ["City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt"] {
+            #expect(ThemedAccessories.named(by: name), "\(name)")
+        }
+        for name in [
+            "BEN 10 Puzzle - 45 Pieces - Watch and 2 Characters", "Munchkin Bookmark Collection Card Game",
+            "Vilac Alphabet Magnets", "Fire Station",
+        ] {
+            #expect(!ThemedAccessories.named(by: name), "\(name)")
+        }
+    }
+}
+
+/// A wish for one kind of thing inside an interest is never widened to the whole interest and
+/// still called good: on the Amazon export "dolls house" listed rag dolls and a Barbie doll as
+/// good ('loves dolls ("dolls house") (it's in the name)').
+struct NarrowerAliasTests {
+    @Test func anAliasWithAnotherWordInItIsANarrowerKind() throws {
+        let taxonomy = try TestSupport.emptyCatalog().taxonomy
+        for said in ["dolls house", "doll's house", "fire trucks", "pirates of the caribbean", "golf balls"] {
+            #expect(taxonomy.resolution(said)?.specificity == .narrower, "\(said)")
+        }
+        // Spelling variants and the interest with a word that adds nothing stay the interest.
+        for said in ["dolls", "dinos", "chess set", "robot kit", "super hero", "building blocks"] {
+            #expect(taxonomy.resolution(said)?.specificity == .same, "\(said)")
+        }
+    }
+
+    @Test func aDollsHouseWishFindsDollsHousesNotDolls() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Wooden Dolls House with Furniture,"Three floors and twelve pieces of furniture.",89,USD,3,,,,,true
+                d-2,Rag Doll Ella,"A soft rag doll in a flowery dress.",19,USD,3,,,,,true
+                d-3,Fashion Doll with Accessories,"A doll with three outfits.",15,USD,3,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dolls house"]), limit: 5)
+        #expect(result.goodMatchCount == 1)
+        #expect(result.items.map(\.product.id) == ["d-1"])
+        // "dolls" is the whole interest: every doll is good.
+        let dolls = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dolls"]), limit: 5)
+        #expect(dolls.goodMatchCount == 3)
+    }
+}
