@@ -31,6 +31,9 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     /// text is held meanwhile: a few MB).
     static let batchRows = 256
     static let maxQueuedRows = 8_192
+    /// Rows copied into the catalog per statement: one statement per row cost as much again in
+    /// statement overhead as the rows (the index's `_docsize` holds one row per product).
+    static let copyRowsPerInsert = 64
     /// `product_fts` as the catalog declares it, whitespace removed: only an index of this shape
     /// is built on the side (any other keeps the writer's own path).
     static let catalogDeclaration =
@@ -139,16 +142,23 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
 
     /// After ``finish()``: replaces `product_fts`'s index with the one built, copying the shadow
     /// tables row by row on `db` (the import's connection, inside its transaction).
-    func copy(into db: Database) throws {
+    func copy(into db: Database, timings: ImportTimings = .shared) throws {
         guard let connection, built else { throw GiftwiseError.database("the full-text index was not built") }
         for table in ["data", "idx", "docsize"] {
             try db.execute(sql: "DELETE FROM product_fts_\(table)")
         }
-        try copy(db, from: connection, "SELECT id, block FROM side_fts_data ORDER BY id", "product_fts_data (id, block)", 2)
-        try copy(
-            db, from: connection, "SELECT segid, term, pgno FROM side_fts_idx ORDER BY segid, term",
-            "product_fts_idx (segid, term, pgno)", 3)
-        try copy(db, from: connection, "SELECT id, sz FROM side_fts_docsize ORDER BY id", "product_fts_docsize (id, sz)", 2)
+        try timings.measure("end: full-text index copied: _data") {
+            try copy(db, from: connection, "SELECT id, block FROM side_fts_data ORDER BY id", "product_fts_data (id, block)", 2)
+        }
+        try timings.measure("end: full-text index copied: _idx") {
+            try copy(
+                db, from: connection, "SELECT segid, term, pgno FROM side_fts_idx ORDER BY segid, term",
+                "product_fts_idx (segid, term, pgno)", 3)
+        }
+        try timings.measure("end: full-text index copied: _docsize") {
+            try copy(
+                db, from: connection, "SELECT id, sz FROM side_fts_docsize ORDER BY id", "product_fts_docsize (id, sz)", 2)
+        }
         sqlite3_close_v2(connection)
         self.connection = nil
     }
@@ -157,20 +167,43 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     private func copy(_ db: Database, from source: OpaquePointer, _ select: String, _ target: String, _ columns: Int32)
         throws
     {
-        let marks = Array(repeating: "?", count: Int(columns)).joined(separator: ", ")
-        let insert = FastStatement(db, try db.makeStatement(sql: "INSERT INTO \(target) VALUES (\(marks))"))
+        let row = "(" + Array(repeating: "?", count: Int(columns)).joined(separator: ", ") + ")"
+        let single = FastStatement(db, try db.makeStatement(sql: "INSERT INTO \(target) VALUES \(row)"))
+        let batch = FastStatement(
+            db,
+            try db.makeStatement(
+                sql: "INSERT INTO \(target) VALUES "
+                    + Array(repeating: row, count: Self.copyRowsPerInsert).joined(separator: ", ")))
+        // Rows go in ``copyRowsPerInsert`` to a statement, the last few one by one.
+        var total: OpaquePointer?
+        try check(sqlite3_prepare_v2(source, "SELECT count(*) FROM (\(select))", -1, &total, nil), source)
+        defer { sqlite3_finalize(total) }
+        guard sqlite3_step(total) == SQLITE_ROW else { throw translate(sqlite3_errcode(source), source) }
+        let count = Int(sqlite3_column_int64(total, 0))
+        let batched = count - count % Self.copyRowsPerInsert
         var statement: OpaquePointer?
         try check(sqlite3_prepare_v2(source, select, -1, &statement, nil), source)
         defer { sqlite3_finalize(statement) }
+        var index = 0
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw translate(code, source) }
-            for column in 0..<columns {
-                try insert.bind(column + 1, value: sqlite3_column_value(statement, column))
+            if index < batched {
+                let offset = Int32(index % Self.copyRowsPerInsert) * columns
+                for column in 0..<columns {
+                    try batch.bind(offset + column + 1, value: sqlite3_column_value(statement, column))
+                }
+                if index % Self.copyRowsPerInsert == Self.copyRowsPerInsert - 1 { try batch.step() }
+            } else {
+                for column in 0..<columns {
+                    try single.bind(column + 1, value: sqlite3_column_value(statement, column))
+                }
+                try single.step()
             }
-            try insert.step()
+            index += 1
         }
+        guard index == count else { throw GiftwiseError.database("the full-text index changed while being copied") }
     }
 
     // MARK: - Helper thread

@@ -400,7 +400,7 @@ final class ImportWriter {
         deferredIndexes = []
         if let fullTextBuilder {
             try timings.measure("end: wait for the full-text thread") { try fullTextBuilder.finish() }
-            try timings.measure("end: full-text index copied") { try fullTextBuilder.copy(into: db) }
+            try fullTextBuilder.copy(into: db, timings: timings)
             // Through FTS5 itself, which also tells its cached state the index changed.
             try Self.setFullTextMerging(db, automerge: 4)
         } else if intoEmptyCatalog {
