@@ -16,8 +16,9 @@ import GRDBSQLite
 /// writer's end would leave idle (while rows stream in, both cores are already busy parsing and
 /// writing: indexing then only competed with them). At the end, inside the import's own
 /// transaction, ``copy(into:)`` copies that index's shadow tables (`_data` with its structure and
-/// averages records, `_idx`, `_docsize`) row by row into `product_fts`'s, which hold the same
-/// format for an external-content table: a failed or killed import keeps none of it.
+/// averages records, `_idx`, `_docsize`) row by row (64 to a statement) into `product_fts`'s,
+/// which hold the same format for an external-content table: a failed or killed import keeps
+/// none of it. Re-imports into a catalog with products keep the writer's row-by-row path.
 final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded by `condition`
     /// One row's text as the writer stored it.
     private struct Entry {
