@@ -237,8 +237,10 @@ struct MatchWorkTests {
         #expect(request.ownSet == ["trains"])
         #expect(
             MatchQuery.place(of: request, name: "Wooden Steam Engine", description: "") == .name)
-        #expect(MatchQuery.place(of: request, name: "Engine", description: "a steam thing") == .description)
-        #expect(MatchQuery.place(of: request, name: "Engine steam", description: "") == .description)
+        #expect(MatchQuery.place(of: request, name: "Toy", description: "a real steam engine") == .description)
+        // A phrase counts only as a phrase: its words apart say nothing.
+        #expect(MatchQuery.place(of: request, name: "Engine", description: "a steam thing") == .stem)
+        #expect(MatchQuery.place(of: request, name: "Engine steam", description: "") == .stem)
     }
 }
 

@@ -101,6 +101,19 @@ struct ThemedNotTheThingTests {
         // One written word has no kind word of its own to look for.
         #expect(MatchQuery.resolve(["k-pop"], taxonomy: catalog.taxonomy).requests.first?.someWordsQuery == nil)
     }
+
+    @Test func aKindWordOnlyTheStemmerHearsListsNothing() throws {
+        // FTS5's stemmer finds "sand" in "Sanding": the search returns it, but the word is not
+        // there, so it touches nothing of "sequin sand" and is not listed.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                w-1,Wooden Sanding Block,"Smooth rough edges before painting.",4.50,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["sequin sand"]), limit: 5)
+        #expect(result.fit == .partial)
+        #expect(result.items.isEmpty)
+    }
 }
 
 /// Themed accessories stay good matches but rank after the toys of the same theme: on the LEGO
@@ -120,6 +133,17 @@ struct ThemedAccessoryTests {
         #expect(result.items.allSatisfy { $0.isGoodMatch })
         #expect(Set(result.items.prefix(2).map(\.product.id)) == ["f-2", "f-4"])
         #expect(Set(result.items.suffix(2).map(\.product.id)) == ["f-1", "f-3"])
+    }
+
+    @Test func anAccessoryWithTheShopsOwnTagsIsNotCountedAsTaggedFromText() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                a-1,Firefighter Key Chain,"",6.99,USD,6,,firefighters,fun,,true
+                a-2,Fire Station,"",49.99,USD,6,,,,,true
+
+                """)
+        // The accessory mark is kept beside the inferred-tag marks, not counted as one.
+        #expect(try catalog.stats().autoTagged == 1)
     }
 
     @Test func accessoriesAreToldFromToysByTheirNames() {
@@ -164,5 +188,27 @@ struct NarrowerAliasTests {
         // "dolls" is the whole interest: every doll is good.
         let dolls = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dolls"]), limit: 5)
         #expect(dolls.goodMatchCount == 3)
+    }
+}
+
+/// A phrase the taxonomy knows counts in a description only as the phrase: on the Amazon export
+/// a container truck whose text has "a fire extinguisher … The truck" was a good "fire trucks"
+/// match, and a rag doll one for "farm animals".
+struct KnownPhraseInDescriptionTests {
+    @Test func aKnownPhraseCountsInADescriptionOnlyStandingTogether() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Container Truck,"Comes with a fire extinguisher and a driver. The truck has clear windows.",25,USD,4,,,,,true
+                t-2,Rescue Vehicle,"A red fire truck with a ladder that turns.",30,USD,4,,,,,true
+                t-3,Magnetic Dartboard,"Board and six darts; hours of games for the family.",15,USD,6,,,,,true
+                t-4,Family Fun Pack,"A board game and a card game for rainy days.",20,USD,6,,,,,true
+
+                """)
+        let trucks = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["fire trucks"]), limit: 5)
+        #expect(trucks.items.filter(\.isGoodMatch).map(\.product.id) == ["t-2"])
+        #expect(trucks.goodMatchCount == 1)
+        let games = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["board games"]), limit: 5)
+        #expect(games.items.filter(\.isGoodMatch).map(\.product.id) == ["t-4"])
+        #expect(games.goodMatchCount == 1)
     }
 }

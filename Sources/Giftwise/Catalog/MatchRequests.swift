@@ -316,7 +316,7 @@ enum MatchRequests {
         return interests
     }
 
-    /// Products of the given pks, with whether the shop supplied their tags, given their tags
+    /// Products of the given pks as matching weighs them (``WeighedProduct``), given their tags
     /// (as ``tags(_:pks:)`` reads them; a pk missing there has none).
     static func products(_ db: Database, pks: Set<Int64>, tags interests: [Int64: [String]]) throws -> [Int64:
         WeighedProduct]

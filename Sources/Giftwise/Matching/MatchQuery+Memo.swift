@@ -32,7 +32,7 @@ package final class MatchMemo {
     var distinctKeys: [Int64: String] = [:]
     /// Cosine of each thing said with each product weighed so far (see `MatchQuery.closeness`).
     var closeness: [String: [Int64: Double]] = [:]
-    /// Products read for candidates, with whether the shop supplied their tags.
+    /// Products read for candidates, with what their import recorded (``WeighedProduct``).
     var products: [Int64: WeighedProduct] = [:]
     /// The interest tags of products (best first; empty: none), read before their rows so that
     /// candidates that cannot be good need no row read (see `MatchQuery.candidates`).
@@ -43,6 +43,7 @@ package final class MatchMemo {
     struct Words {
         var nameTokens: [String] = []
         var nameSet: Set<String> = []
+        var descriptionTokens: [String] = []
         /// The words of the name and the description.
         var allSet: Set<String> = []
     }
@@ -295,7 +296,8 @@ extension MatchQuery {
         var allSet = Set<String>(minimumCapacity: nameSet.count + descriptionTokens.count)
         allSet.formUnion(nameSet)
         allSet.formUnion(descriptionTokens)
-        let words = MatchMemo.Words(nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+        let words = MatchMemo.Words(
+            nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens, allSet: allSet)
         memo.words[pk] = words
         return words
     }

@@ -121,6 +121,9 @@ struct InterestRequest {
     /// often ("the magic of stories", "takes little space"), so there only the interest's other
     /// phrases place the wish.
     var saysOnlyAmbiguousWords = false
+    /// Whether their words, several, are a phrase the taxonomy knows ("board games", "fire
+    /// trucks"): such words count in a description only standing together.
+    var isKnownPhrase = false
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
     private(set) var ownSet: Set<String>
@@ -306,6 +309,8 @@ struct MatchQuery {
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
                 request.falseFriends = taxonomy.falseFriends(of: interest, words: words)
+                request.isKnownPhrase =
+                    request.ownWords.count > 1 && taxonomy.isPhrase(request.ownWords.joined(separator: " "))
                 let ambiguous = Set(interest.ambiguous.flatMap(TextNormalizer.tokens))
                 request.saysOnlyAmbiguousWords =
                     specificity == .same && !request.ownSet.isEmpty && request.ownSet.isSubset(of: ambiguous)
@@ -1052,7 +1057,8 @@ struct MatchQuery {
             func textPlace() -> TextPlace {
                 if let knownPlace { return knownPlace }
                 var place = Self.place(
-                    of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet, product: product)
+                    of: request, nameTokens: nameTokens, nameSet: nameSet,
+                    descriptionTokens: words.descriptionTokens, allSet: allSet, product: product)
                 if place == .description, passing.contains(index) { place = .passing }
                 knownPlace = place
                 return place
@@ -1259,35 +1265,41 @@ struct MatchQuery {
         !request.wantsPartySupplies && PartySupplies.named(by: name)
     }
 
-    /// ``place(of:nameTokens:nameSet:allSet:product:)`` from the raw text.
+    /// ``place(of:nameTokens:nameSet:descriptionTokens:allSet:product:)`` from the raw text.
     static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
         let friends = request.falseFriends
         let nameTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(name))
         let nameSet = Set(nameTokens)
+        let descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(description))
         return place(
-            of: request, nameTokens: nameTokens, nameSet: nameSet,
-            allSet: nameSet.union(Taxonomy.removing(friends, from: TextNormalizer.tokens(description))))
+            of: request, nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens,
+            allSet: nameSet.union(descriptionTokens))
     }
 
     /// Where the wish's words are in `product`, whose words are given: any of its phrases wholly
     /// in the name, else in name and description together, else only the stemmer matched. Words
     /// inside a name that is not about the wish's interest ("Angry Birds" for birds) do not count.
     static func place(
-        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>,
-        product: Product
+        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
+        allSet: Set<String>, product: Product
     ) -> TextPlace {
         if request.falseFriends.contains(where: { allSet.contains($0[0]) }) {
             // Rare: the text may hold such a name, so read it again without them.
             return place(of: request, name: product.name, description: product.description)
         }
-        return place(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+        return place(
+            of: request, nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens,
+            allSet: allSet)
     }
 
     /// Where the wish's words are among these words (see above).
     private static func place(
-        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>
+        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
+        allSet: Set<String>
     ) -> TextPlace {
-        let place = wordsPlace(of: request, nameTokens: nameTokens, nameSet: nameSet, allSet: allSet)
+        let place = wordsPlace(
+            of: request, nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens,
+            allSet: allSet)
         guard place == .name || place == .description, !request.wantsPartySupplies,
             PartySupplies.named(by: nameTokens)
         else { return place }
@@ -1296,16 +1308,27 @@ struct MatchQuery {
 
     /// Where the wish's words are, whatever the product is.
     private static func wordsPlace(
-        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, allSet: Set<String>
+        of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
+        allSet: Set<String>
     ) -> TextPlace {
         if request.ownSet.isSubset(of: nameSet) { return .name }
         for words in request.otherPhraseWords where contains(nameTokens, nameSet: nameSet, words: words) {
             return .name
         }
-        if !request.saysOnlyAmbiguousWords, request.ownSet.isSubset(of: allSet) { return .description }
-        // Words found anywhere in the description, not as a phrase: a phrase with their ambiguous
-        // word in it ("magic set") proves nothing there ("the magic of …" and a "set" of cards).
-        for words in request.otherPhraseWords where words.allSatisfy(allSet.contains) {
+        // A known phrase is in a description only as the phrase: "board" and "games" apart in a
+        // dart board's text, or "fire" (extinguisher) and "truck" in a container truck's, are not
+        // "board games" or "fire trucks". A wish the taxonomy does not know ("famous buildings")
+        // may stand apart.
+        if !request.saysOnlyAmbiguousWords, request.ownSet.isSubset(of: allSet),
+            !request.isKnownPhrase || contains(descriptionTokens, nameSet: allSet, words: request.ownWords)
+                || contains(nameTokens, nameSet: nameSet, words: request.ownWords)
+        {
+            return .description
+        }
+        // The interest's other phrases, each as a phrase; one with their ambiguous word in it
+        // ("magic set") proves nothing there ("the magic of …" and a "set" of cards).
+        for words in request.otherPhraseWords
+        where words.allSatisfy(allSet.contains) && contains(descriptionTokens, nameSet: allSet, words: words) {
             if request.saysOnlyAmbiguousWords && words.contains(where: request.ownSet.contains) { continue }
             return .description
         }
