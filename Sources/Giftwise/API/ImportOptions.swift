@@ -42,6 +42,13 @@ public struct ImportOptions: Sendable, Equatable {
     /// How many threads parse when ``parallelParsing`` is on; nil: as many as suit the machine
     /// (tests set it to check that the outcome never depends on it).
     var parserThreads: Int?
+    /// Into an empty catalog, build the full-text index on a thread and connection of its own
+    /// (the default); false keeps it on the writer's connection (tests compare the two;
+    /// `GIFTWISE_IMPORT_FULLTEXT=writer` does the same for a whole process).
+    var fullTextOnTheSide = true
+    /// Tests: the side full-text index's page cache and size limit (a small cache spills to its
+    /// file sooner; a page limit acts as a full temporary folder).
+    var fullTextSide = FullTextBuilder.Settings()
 
     /// Creates options; the defaults follow the catalog format contract.
     public init(

@@ -56,11 +56,20 @@ final class ImportWriter {
     /// comparing text, integer and real columns (the sort was 0.55 of 0.85 s CPU after the last
     /// row at 200k, 3.0 s at 1M).
     private var tagGroups: [TagGroup: Int64] = [:]
+    /// Into an empty catalog: builds the full-text index on another thread and connection, copied
+    /// in at the end (nil: the writer indexes the text itself, in chunks).
+    private let fullTextBuilder: FullTextBuilder?
 
-    init(db: Database) throws {
+    /// `catalogPath` names the catalog in messages; `fullTextOnTheSide` false keeps the full-text
+    /// index on this connection (to compare); `fullTextSide` sets the side index's database up.
+    init(
+        db: Database, catalogPath: String = "the catalog", fullTextOnTheSide: Bool = true,
+        fullTextSide: FullTextBuilder.Settings = FullTextBuilder.Settings()
+    ) throws {
         self.db = db
         intoEmptyCatalog = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
         stagesTags = intoEmptyCatalog
+        let sideIndexSuits = intoEmptyCatalog && fullTextOnTheSide ? try FullTextBuilder.suits(db) : false
         if intoEmptyCatalog {
             // An empty catalog: building an index once from sorted keys beats growing it row by
             // row. Inside the import's transaction, so a failed import restores them untouched.
@@ -76,7 +85,7 @@ final class ImportWriter {
                 deferredIndexes.append(index[1])
             }
         }
-        if intoEmptyCatalog {
+        if intoEmptyCatalog && !sideIndexSuits {
             // Full-text chunks go in without FTS5's incremental merging (automerge), which
             // merged each row's terms again and again as segments grew; the crisis merge still
             // bounds the number of segments (16 per level) and the default comes back at the end.
@@ -168,7 +177,12 @@ final class ImportWriter {
                 """)
         deleteFullText = try db.makeStatement(
             sql: "INSERT INTO product_fts (product_fts, rowid, name, description, tags) VALUES ('delete', ?, ?, ?, ?)")
+        // Last, once nothing here can throw: its thread runs until finished or cancelled.
+        fullTextBuilder =
+            sideIndexSuits ? FullTextBuilder(catalogPath: catalogPath, settings: fullTextSide) : nil
     }
+
+    deinit { close() }
 
     /// Into an empty catalog every row is new, so the id's uniqueness constraint finds repeats and
     /// the per-row bookkeeping of an update import is skipped (it was a third of the row cost).
@@ -194,7 +208,11 @@ final class ImportWriter {
             let pk = db.lastInsertedRowID
             try insertRelations(draft, pk: pk)
             try insertVector(draft, pk: pk)
-            rowsSinceFullText += 1
+            if let fullTextBuilder {
+                try fullTextBuilder.add(pk: pk, draft)
+            } else {
+                rowsSinceFullText += 1
+            }
             lastWrittenPK = pk
             return .added
         }
@@ -356,9 +374,16 @@ final class ImportWriter {
         return count
     }
 
-    /// Indexes the last chunk of text, moves staged tag rows into place in key order and builds
-    /// the dropped indexes again; clears the temp tables.
+    /// Stops the full-text thread, if any, and lets go of its database (after success or failure).
+    func close() {
+        fullTextBuilder?.cancel()
+    }
+
+    /// Indexes the last chunk of text (or copies in the index built on the side), moves staged
+    /// tag rows into place in key order and builds the dropped indexes again; clears the temp tables.
     func finish(timings: ImportTimings = .shared) throws {
+        // The full-text thread indexes while this connection sorts and builds indexes.
+        try fullTextBuilder?.startIndexing()
         try withSmallSortRuns {
             if stagesTags {
                 try insertStaged()
@@ -373,7 +398,12 @@ final class ImportWriter {
             }
         }
         deferredIndexes = []
-        if intoEmptyCatalog {
+        if let fullTextBuilder {
+            try timings.measure("end: wait for the full-text thread") { try fullTextBuilder.finish() }
+            try fullTextBuilder.copy(into: db, timings: timings)
+            // Through FTS5 itself, which also tells its cached state the index changed.
+            try Self.setFullTextMerging(db, automerge: 4)
+        } else if intoEmptyCatalog {
             try timings.measure("end: last full-text chunk (\(rowsSinceFullText) rows)") {
                 try indexWrittenText(through: lastWrittenPK)
             }

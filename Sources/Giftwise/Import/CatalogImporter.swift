@@ -176,7 +176,12 @@ struct CatalogImporter {
         var session = ImportSession(report: report, options: options)
         let timings = ImportTimings.shared
         timings.mark("import starts")
-        let writer = try ImportWriter(db: db)
+        let writer = try ImportWriter(
+            db: db, catalogPath: database.path,
+            fullTextOnTheSide: options.fullTextOnTheSide
+                && ProcessInfo.processInfo.environment["GIFTWISE_IMPORT_FULLTEXT"] != "writer",
+            fullTextSide: options.fullTextSide)
+        defer { writer.close() }
         let pipeline = ParsePipeline(
             rows: rows, parser: parser,
             clock: ProgressClock(source: source, rows: rows, callback: options.progress),
