@@ -37,6 +37,22 @@ struct ThemedNotTheThingTests {
         #expect(banner.mismatches.contains("not what they asked for (football), only close to it"))
     }
 
+    @Test func partySuppliesNeverFillAPartialListWithTheWishsKindWord() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                f-1,Cow Foil Balloon - Farmyard Animals Party,"A 32 inch foil balloon.",4.99,USD,3,,,,,true
+                f-2,Safari Animals Figure Set,"Six wild animals to play with.",12,USD,3,,,,,true
+
+                """)
+        // "farm animals": nothing is good, so products named for its kind word ("animals") fill the
+        // list; a balloon for a farm party is not one of them (it may be near in meaning, and says so).
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 5, interests: ["farm animals"]), limit: 5)
+        #expect(result.goodMatchCount == 0)
+        #expect(result.items.first?.product.id == "f-2")
+        let balloon = result.items.first { $0.product.id == "f-1" }
+        #expect(balloon.map { $0.reasons.allSatisfy { !$0.hasPrefix("its name has") } } ?? true)
+    }
+
     @Test func aWishForPartyThingsFindsPartySuppliesAsGood() throws {
         let catalog = try TestSupport.catalog(
             rows: """

@@ -37,7 +37,7 @@ extension GiftCatalog {
             for entry in batch {
                 let product = entry.product
                 let interests = entry.supplied
-                let purposes = entry.inferred & 2 != 0 ? [] : product.purposes.map(\.rawValue)
+                let purposes = entry.inferred & ProductFlags.purposesInferred != 0 ? [] : product.purposes.map(\.rawValue)
                 switch format {
                 case .csv:
                     let fields: [String] = [

@@ -7,7 +7,9 @@ extension CatalogDatabase {
         do {
             let products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
             let inStock = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE in_stock") ?? 0
-            let auto = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE inferred & 3 != 0") ?? 0
+            let textFlags = ProductFlags.interestsInferred | ProductFlags.purposesInferred
+            let auto =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE inferred & \(textFlags) != 0") ?? 0
             // Each currency on its own: pounds and yen are never one range.
             var prices: [CatalogStats.CurrencyPrices] = []
             for row in try Row.fetchAll(

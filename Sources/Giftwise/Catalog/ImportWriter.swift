@@ -182,8 +182,6 @@ final class ImportWriter {
             sideIndexSuits ? FullTextBuilder(catalogPath: catalogPath, settings: fullTextSide) : nil
     }
 
-    deinit { close() }
-
     /// Into an empty catalog every row is new, so the id's uniqueness constraint finds repeats and
     /// the per-row bookkeeping of an update import is skipped (it was a third of the row cost).
     var detectsDuplicatesOnInsert: Bool { intoEmptyCatalog }

@@ -12,10 +12,10 @@ final class ProductDraft: Sendable {
     /// How many of ``tags`` (from the front) the file supplied; the rest were inferred.
     let suppliedTagCount: Int
     let freeTags: [(id: String, label: String)]
-    /// Bit 1: interests inferred from text (none supplied); bit 2: purposes inferred.
+    /// What was read from its own text (``ProductFlags``): interests, purposes, an accessory.
     let inferred: Int
     /// Whether its interests were read from its text alone (the report's "tagged from their text").
-    var interestsInferred: Bool { inferred & 1 != 0 }
+    var interestsInferred: Bool { inferred & ProductFlags.interestsInferred != 0 }
     /// Purposes as bits (educational 1, crafty 2, sporty 4, fun 8), copied beside each tag row.
     var purposeMask: Int { Purpose.mask(product.purposes) }
     let searchText: String
@@ -393,7 +393,7 @@ struct ProductRowParser {
         let readsTags = !kind.isPartySupply
         if interestWords.isEmpty {
             tags = readsTags ? taxonomy.tag(nameTokens: nameTokens, description: description).map(\.id) : []
-            inferred |= 1
+            inferred |= ProductFlags.interestsInferred
         } else if !anyKnownTag, readsTags {
             // The shop's own tags say nothing the taxonomy understands (a LEGO theme such as
             // "Star Wars"): keep them first, and add what the text says after them. Decided by
@@ -405,7 +405,7 @@ struct ProductRowParser {
         }
         if purposes.isEmpty {
             purposes = PurposeInference.purposes(name: name, description: description, interests: tags)
-            inferred |= 2
+            inferred |= ProductFlags.purposesInferred
         }
         if kind.isAccessory { inferred |= ProductFlags.accessory }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }

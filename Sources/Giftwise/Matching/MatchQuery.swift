@@ -71,7 +71,7 @@ struct InterestRequest {
     var said: String {
         didSet {
             meaningText = Self.meaningText(of: said)
-            wantsPartySupplies = PartySupplies.isWished(by: Set(TextNormalizer.tokens(said)))
+            wantsPartySupplies = PartySupplies.isWished(bySaying: said)
         }
     }
     var interest: Interest?
@@ -145,7 +145,7 @@ struct InterestRequest {
         self.ownWords = ownWords
         self.textQuery = textQuery
         self.ownSet = Set(ownWords)
-        self.wantsPartySupplies = PartySupplies.isWished(by: Set(TextNormalizer.tokens(said)))
+        self.wantsPartySupplies = PartySupplies.isWished(bySaying: said)
         self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
         self.saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
     }
@@ -1117,7 +1117,8 @@ struct MatchQuery {
                 }
             }
             if let bm25 = someWords[index]?[pk], !found.contains(where: \.hit.isStrong),
-                let kind = request.saidWords.last, !Self.isPartySupply(product.name, for: request)
+                let kind = request.saidWords.last,
+                request.wantsPartySupplies || !PartySupplies.named(by: nameTokens)
             {
                 // The kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.

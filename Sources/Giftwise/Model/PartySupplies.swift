@@ -38,6 +38,8 @@ enum PartySupplies {
     /// Whether a product name names party supplies.
     static func named(by name: String) -> Bool { NameKind(name: name).isPartySupply }
 
-    /// Whether a wish (its own folded words) is about party things itself.
-    static func isWished(by words: Set<String>) -> Bool { !words.isDisjoint(with: wishWords) }
+    /// Whether a wish, as they said it, is about party things itself.
+    static func isWished(bySaying said: String) -> Bool {
+        TextNormalizer.tokens(said).contains(where: wishWords.contains)
+    }
 }

@@ -237,15 +237,12 @@ public struct Taxonomy: Sendable {
             .prefix(limit).map { $0 }
     }
 
-    /// Interests mentioned in product text, most mentioned first, with a centrality weight.
+    /// Interests mentioned in product text, most mentioned first, with a centrality weight; the
+    /// name comes split into folded words (the importer reads them once for this and the name's
+    /// kind, see ``NameKind``).
     ///
-    /// A mention in `name` counts three times a mention in the description: a "Dinosaur Puzzle"
+    /// A mention in the name counts three times a mention in the description: a "Dinosaur Puzzle"
     /// is about dinosaurs even if its description talks about puzzle pieces at length.
-    func tag(name: String, description: String = "", limit: Int = 3) -> [(id: String, weight: Double)] {
-        tag(nameTokens: TextNormalizer.tokens(name), description: description, limit: limit)
-    }
-
-    /// The same for a name already split into folded words (the importer reads them once).
     func tag(nameTokens: [String], description: String, limit: Int = 3) -> [(id: String, weight: Double)] {
         tag(
             texts: [(nameTokens, 3.0), (description.isEmpty ? [] : TextNormalizer.tokens(description), 1.0)],

@@ -25,9 +25,7 @@ enum ThemedAccessories {
         "puzzle", "jigsaw", "game", "playset", "doll", "plush", "kit",
     ]
 
-    /// Whether a product name (folded tokens) names a themed accessory.
-    static func named(by tokens: [String]) -> Bool { NameKind(tokens: tokens).isAccessory }
-
+    /// Whether a product name names a themed accessory.
     static func named(by name: String) -> Bool { NameKind(name: name).isAccessory }
 }
 
