@@ -34,11 +34,6 @@ final class ImportWriter {
     private let updateProduct: Statement
     private let deleteTags: Statement
     private let insertTag: FastStatement
-    /// Staged tag rows, ``stagedRowsPerInsert`` to a statement: one statement per row cost as
-    /// much again in statement overhead as the rows themselves.
-    private let insertStagedTags: FastStatement?
-    private var stagedRows: [StagedTagRow] = []
-    static let stagedRowsPerInsert = 32
     private let insertFreeInterest: Statement
     private let insertFullText: Statement
     private let insertVector: FastStatement
@@ -48,14 +43,9 @@ final class ImportWriter {
 
     /// Secondary indexes dropped for a bulk load and built again, sorted, at the end.
     private var deferredIndexes: [String] = []
-    /// Whether tag rows go to a staging table first, to enter the clustered relation in key order.
-    private let stagesTags: Bool
-    /// Each staged tag row's group — the part of its `product_interest` key before the pk
-    /// (interest, rank, age fit) — numbered as first seen. At the end the groups are put in key
-    /// order here, so SQLite sorts the rows by one integer (group position, then pk) instead of
-    /// comparing text, integer and real columns (the sort was 0.55 of 0.85 s CPU after the last
-    /// row at 200k, 3.0 s at 1M).
-    private var tagGroups: [TagGroup: Int64] = [:]
+    /// Into an empty catalog: the tag relation, kept in memory and written in key order at the end
+    /// (nil: tag rows go straight into `product_interest`).
+    private var tagRelation: TagRelationBuilder?
     /// Into an empty catalog: builds the full-text index on another thread and connection, copied
     /// in at the end (nil: the writer indexes the text itself, in chunks).
     private let fullTextBuilder: FullTextBuilder?
@@ -68,7 +58,7 @@ final class ImportWriter {
     ) throws {
         self.db = db
         intoEmptyCatalog = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
-        stagesTags = intoEmptyCatalog
+        tagRelation = intoEmptyCatalog ? TagRelationBuilder() : nil
         let sideIndexSuits = intoEmptyCatalog && fullTextOnTheSide ? try FullTextBuilder.suits(db) : false
         if intoEmptyCatalog {
             // An empty catalog: building an index once from sorted keys beats growing it row by
@@ -90,23 +80,6 @@ final class ImportWriter {
             // merged each row's terms again and again as segments grew; the crisis merge still
             // bounds the number of segments (16 per level) and the default comes back at the end.
             try Self.setFullTextMerging(db, automerge: 0)
-        }
-        if stagesTags {
-            try db.execute(
-                sql: """
-                    CREATE TEMP TABLE IF NOT EXISTS import_tag_stage (
-                        product_pk INTEGER NOT NULL, price_minor INTEGER NOT NULL, age_min_months INTEGER,
-                        age_max_months INTEGER, purposes INTEGER NOT NULL, in_stock INTEGER NOT NULL,
-                        supplied INTEGER NOT NULL, tag_group INTEGER NOT NULL)
-                    """)
-            try db.execute(sql: "DELETE FROM import_tag_stage")
-            try db.execute(
-                sql: """
-                    CREATE TEMP TABLE IF NOT EXISTS import_tag_group (
-                        tag_group INTEGER PRIMARY KEY, position INTEGER NOT NULL,
-                        interest_id TEXT NOT NULL, rank INTEGER NOT NULL, span_fit REAL NOT NULL)
-                    """)
-            try db.execute(sql: "DELETE FROM import_tag_group")
         }
         try db.execute(
             sql:
@@ -133,35 +106,14 @@ final class ImportWriter {
                 WHERE pk = ?
                 """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
-        // A staged row holds its group's number in place of the group's columns (interest, rank,
-        // age fit), which the group table holds once.
         insertTag = FastStatement(
             db,
             try db.makeStatement(
-                sql: stagesTags
-                    ? """
-                    INSERT INTO import_tag_stage (product_pk, price_minor, age_min_months, age_max_months, purposes,
-                                                  in_stock, supplied, tag_group)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-                    : """
+                sql: """
                     INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, price_minor, age_min_months,
                                                             age_max_months, purposes, in_stock, span_fit, supplied)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """))
-        if stagesTags {
-            let row = "(" + Array(repeating: "?", count: StagedTagRow.columns).joined(separator: ", ") + ")"
-            insertStagedTags = FastStatement(
-                db,
-                try db.makeStatement(
-                    sql: """
-                        INSERT INTO import_tag_stage (product_pk, price_minor, age_min_months, age_max_months, purposes,
-                                                      in_stock, supplied, tag_group)
-                        VALUES \(Array(repeating: row, count: Self.stagedRowsPerInsert).joined(separator: ", "))
-                        """))
-        } else {
-            insertStagedTags = nil
-        }
         insertFreeInterest = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
         insertFullText = try db.makeStatement(
@@ -295,19 +247,13 @@ final class ImportWriter {
         for free in draft.freeTags {
             try insertFreeInterest.execute(arguments: [free.id, free.label, "likes \(free.label)"])
         }
+        if tagRelation != nil {
+            tagRelation?.add(draft, pk: pk)
+            return
+        }
         let product = draft.product
         let spanFit = product.ages.fit(forRecipientMonths: 0)
         for (rank, tag) in draft.tags.enumerated() {
-            if stagesTags {
-                stagedRows.append(
-                    StagedTagRow(
-                        pk: pk, priceMinor: product.price.minorUnits, ageMin: product.ages.minMonths,
-                        ageMax: product.ages.maxMonths, purposes: draft.purposeMask, inStock: product.inStock,
-                        supplied: rank < draft.suppliedTagCount,
-                        group: tagGroup(interest: tag, rank: rank, spanFit: spanFit)))
-                if stagedRows.count == Self.stagedRowsPerInsert { try insertStaged() }
-                continue
-            }
             try insertTag.bind(1, tag)
             try insertTag.bind(2, pk)
             try insertTag.bind(3, rank)
@@ -320,31 +266,6 @@ final class ImportWriter {
             try insertTag.bind(10, rank < draft.suppliedTagCount)
             try insertTag.step()
         }
-    }
-
-    /// Stages the buffered tag rows: a full buffer in one statement, a last partial one row by row.
-    private func insertStaged() throws {
-        if stagedRows.count == Self.stagedRowsPerInsert, let batch = insertStagedTags {
-            for (index, row) in stagedRows.enumerated() {
-                try row.bind(to: batch, from: Int32(index * StagedTagRow.columns))
-            }
-            try batch.step()
-        } else {
-            for row in stagedRows {
-                try row.bind(to: insertTag, from: 0)
-                try insertTag.step()
-            }
-        }
-        stagedRows.removeAll(keepingCapacity: true)
-    }
-
-    /// The number of a staged tag row's group, numbering new groups as they come.
-    private func tagGroup(interest: String, rank: Int, spanFit: Double) -> Int64 {
-        let group = TagGroup(interest: interest, rank: rank, spanFit: spanFit)
-        if let number = tagGroups[group] { return number }
-        let number = Int64(tagGroups.count)
-        tagGroups[group] = number
-        return number
     }
 
     func countUnseen() throws -> Int {
@@ -377,20 +298,16 @@ final class ImportWriter {
         fullTextBuilder?.cancel()
     }
 
-    /// Indexes the last chunk of text (or copies in the index built on the side), moves staged
-    /// tag rows into place in key order and builds the dropped indexes again; clears the temp tables.
+    /// Indexes the last chunk of text (or copies in the index built on the side), writes the tag
+    /// relation kept in memory in key order and builds the dropped indexes again; clears the temp tables.
     func finish(timings: ImportTimings = .shared) throws {
         // The full-text thread indexes while this connection sorts and builds indexes.
         try fullTextBuilder?.startIndexing()
+        if tagRelation != nil {
+            try timings.measure("end: tag relation written in key order") { try tagRelation?.write(into: db) }
+            tagRelation = nil
+        }
         try withSmallSortRuns {
-            if stagesTags {
-                try insertStaged()
-                try timings.measure("end: tag relation sorted") { try moveStagedTags() }
-                try timings.measure("end: tag stage cleared") {
-                    try db.execute(sql: "DELETE FROM import_tag_stage")
-                    try db.execute(sql: "DELETE FROM import_tag_group")
-                }
-            }
             for index in deferredIndexes {
                 try timings.measure("end: index " + index.prefix(40)) { try db.execute(sql: index) }
             }
@@ -425,99 +342,5 @@ final class ImportWriter {
     private static func setFullTextMerging(_ db: Database, automerge: Int) throws {
         try db.execute(
             sql: "INSERT INTO product_fts (product_fts, rank) VALUES ('automerge', ?)", arguments: [automerge])
-    }
-
-    /// Moves the staged tag rows into `product_interest` in its key order, so each row is
-    /// appended to the clustered index: sorted by one integer, the group's position in key order
-    /// above the pk (the exact key order when pks fit in 40 bits and groups in 23; otherwise, never
-    /// in practice, the key columns themselves). The order only makes the insert fast: the rows
-    /// and the relation are the same in any order.
-    private func moveStagedTags() throws {
-        let columns = """
-            INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
-                                          age_max_months, purposes, in_stock, supplied)
-            SELECT g.interest_id, g.rank, g.span_fit, s.product_pk, s.price_minor, s.age_min_months,
-                   s.age_max_months, s.purposes, s.in_stock, s.supplied
-            FROM import_tag_stage s JOIN import_tag_group g ON g.tag_group = s.tag_group
-            """
-        let ordered = tagGroups.sorted { $0.key.precedes($1.key) }
-        let insertGroup = FastStatement(
-            db,
-            try db.makeStatement(
-                sql:
-                    "INSERT INTO import_tag_group (tag_group, position, interest_id, rank, span_fit) VALUES (?, ?, ?, ?, ?)"
-            ))
-        for (position, group) in ordered.enumerated() {
-            try insertGroup.bind(1, group.value)
-            try insertGroup.bind(2, position)
-            try insertGroup.bind(3, group.key.interest)
-            try insertGroup.bind(4, group.key.rank)
-            try insertGroup.bind(5, group.key.spanFit)
-            try insertGroup.step()
-        }
-        tagGroups = [:]
-        let pkBits: Int64 = 40
-        guard lastWrittenPK < 1 << pkBits, Int64(ordered.count) < 1 << (62 - pkBits) else {
-            try db.execute(sql: columns + " ORDER BY g.interest_id, g.rank, g.span_fit DESC, s.product_pk")
-            return
-        }
-        try db.execute(sql: columns + " ORDER BY (g.position << \(pkBits)) | s.product_pk")
-    }
-}
-
-/// A tag row waiting to be staged: `import_tag_stage`'s columns in order.
-private struct StagedTagRow {
-    static let columns = 8
-    let pk: Int64
-    let priceMinor: Int64
-    let ageMin: Int?
-    let ageMax: Int?
-    let purposes: Int
-    let inStock: Bool
-    let supplied: Bool
-    let group: Int64
-
-    /// Binds the row to parameters `offset + 1` … `offset + 8`.
-    func bind(to statement: FastStatement, from offset: Int32) throws {
-        try statement.bind(offset + 1, pk)
-        try statement.bind(offset + 2, priceMinor)
-        try statement.bind(offset + 3, ageMin)
-        try statement.bind(offset + 4, ageMax)
-        try statement.bind(offset + 5, purposes)
-        try statement.bind(offset + 6, inStock)
-        try statement.bind(offset + 7, supplied)
-        try statement.bind(offset + 8, group)
-    }
-}
-
-/// The part of a tag row's `product_interest` key before the product's pk, stored once per
-/// group: equal only when byte for byte the same (ids equal as Swift strings but spelled in other
-/// bytes, or a fit of -0.0 beside 0.0, are groups of their own, each stored as it came).
-private struct TagGroup: Hashable {
-    let interest: String
-    let rank: Int
-    let spanFit: Double
-
-    static func == (lhs: TagGroup, rhs: TagGroup) -> Bool {
-        lhs.rank == rhs.rank && lhs.spanFit.bitPattern == rhs.spanFit.bitPattern
-            && lhs.interest.utf8.elementsEqual(rhs.interest.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(rank)
-        hasher.combine(spanFit.bitPattern)
-        // The bytes in one call (byte by byte was 1 % of an import's CPU).
-        var interest = interest
-        interest.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Whether this group's rows come first in `product_interest`'s key order: `interest_id`
-    /// as SQLite's BINARY collation orders text (UTF-8 bytes), then `rank`, then `span_fit DESC`.
-    func precedes(_ other: TagGroup) -> Bool {
-        if !interest.utf8.elementsEqual(other.interest.utf8) {
-            return interest.utf8.lexicographicallyPrecedes(other.interest.utf8)
-        }
-        if rank != other.rank { return rank < other.rank }
-        return spanFit > other.spanFit
     }
 }
