@@ -98,17 +98,38 @@ struct TagRelationBuilderTests {
         #expect(built == expected)
     }
 
+    @Test func ascendingPKsWithGapsKeepTheirOwnValues() throws {
+        // Given pks that rise but skip values (the compact form assumes one after another until told otherwise)
+        let pks: [Int64] = [1, 2, 3, 10, 11, 50, 51, 52, 1 << 40, (1 << 40) + 7]
+        let rows = pks.enumerated().map { offset, pk in
+            (pk, Self.draft(offset, tags: ["dinosaurs", offset % 2 == 0 ? "art" : "space"], supplied: 1,
+                             ages: AgeRange(minMonths: 24, maxMonths: 60)))
+        }
+        // When the relation is built from memory and row by row
+        let (built, expected) = try Self.bothWays(rows)
+        // Then both hold the same rows
+        #expect(built.count == 20)
+        #expect(built == expected)
+    }
+
     @Test func aProductWhoseColumnsDoNotFitTheCompactFormIsWrittenAsItCame() throws {
-        // Given ages too large for 32 bits (never after validation) beside ordinary ones
+        // Given ages and prices the compact form cannot hold (never after validation, but for
+        // the price) beside ordinary products
+        let huge = ProductDraft(
+            product: Product(id: "t-huge", name: "Yacht", price: Money(minorUnits: 100_000_000_000)), tags: ["dinosaurs"],
+            suppliedTagCount: 1, freeTags: [], inferred: 0, searchText: "", contentHash: 4)
         let rows: [(pk: Int64, draft: ProductDraft)] = [
             (1, Self.draft(1, tags: ["dinosaurs", "art"], supplied: 1, ages: AgeRange(minMonths: 12, maxMonths: 48))),
             (2, Self.draft(2, tags: ["dinosaurs"], supplied: 0, ages: AgeRange(minMonths: 1 << 40, maxMonths: nil))),
-            (3, Self.draft(3, tags: ["dinosaurs"], supplied: 0, ages: AgeRange(minMonths: Int(Int32.min), maxMonths: 5))),
+            (3, Self.draft(3, tags: ["dinosaurs"], supplied: 0, ages: AgeRange(minMonths: -1, maxMonths: 5))),
+            (4, huge),
+            (5, Self.draft(5, tags: ["dinosaurs"], supplied: 0, ages: AgeRange(minMonths: 0, maxMonths: 2046))),
+            (6, Self.draft(6, tags: ["dinosaurs"], supplied: 0, ages: AgeRange(minMonths: 3, maxMonths: 2047))),
         ]
         // When the relation is built from memory and row by row
         let (built, expected) = try Self.bothWays(rows)
         // Then every row is there, values as they were
-        #expect(built.count == 4)
+        #expect(built.count == 7)
         #expect(built == expected)
     }
 }

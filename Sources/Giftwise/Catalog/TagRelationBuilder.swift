@@ -7,34 +7,59 @@ import GRDB
 /// list of the rows it holds, and at the end the groups are put in key order and their rows
 /// appended to the clustered index, with no staging table and no sort. (Round 8 staged every tag
 /// row in a temporary table and sorted them at the end: 0.21 s CPU while rows streamed in and
-/// 0.55 s after the last one, at 200k rows.) Memory: 32 bytes a product and 4 a tag row (≈ 45 MB
-/// at 1M products with three tags each).
+/// 0.55 s after the last one, at 200k rows.) Memory: 8 bytes a product and 4 a tag row (≈ 15 MB
+/// at 1M products with 1.8 tags each, ≈ 20 MB while an array grows).
 struct TagRelationBuilder {
-    /// The columns a tag row copies from its product, once per product.
+    /// The columns a tag row copies from its product, once per product, in 8 bytes: the price,
+    /// and both ages (11 bits each, ``noAge`` when not stated), the purpose bits (4) and whether
+    /// it is in stock (1) packed in one word.
     private struct ProductColumns {
-        let pk: Int64
-        let priceMinor: Int64
-        let ageMin: Int32
-        let ageMax: Int32
-        let purposes: UInt8
-        let inStock: Bool
+        let priceMinor: UInt32
+        let packed: UInt32
 
-        /// An age that is not stated.
-        static let noAge = Int32.min
+        static let noAge: UInt32 = 0x7FF
+
+        /// Nil when a value does not fit (never after validation: ages are at most 1,440 months,
+        /// purposes 4 bits; prices above $42.9 million in cents).
+        init?(_ draft: ProductDraft) {
+            let product = draft.product
+            guard let price = UInt32(exactly: product.price.minorUnits),
+                let ageMin = Self.age(product.ages.minMonths), let ageMax = Self.age(product.ages.maxMonths),
+                (0..<16).contains(draft.purposeMask)
+            else { return nil }
+            priceMinor = price
+            packed = ageMin | ageMax << 11 | UInt32(draft.purposeMask) << 22 | (product.inStock ? 1 << 26 : 0)
+        }
+
+        private static func age(_ months: Int?) -> UInt32? {
+            guard let months else { return noAge }
+            guard (0..<Int(noAge)).contains(months) else { return nil }
+            return UInt32(months)
+        }
+
+        var ageMin: Int? { packed & Self.noAge == Self.noAge ? nil : Int(packed & Self.noAge) }
+        var ageMax: Int? { packed >> 11 & Self.noAge == Self.noAge ? nil : Int(packed >> 11 & Self.noAge) }
+        var purposes: Int { Int(packed >> 22 & 0xF) }
+        var inStock: Bool { packed >> 26 & 1 == 1 }
     }
 
     private var products: [ProductColumns] = []
+    /// The pk of the first product in ``products``; the others follow one by one (SQLite's
+    /// rowids into an empty table do) unless ``pks`` holds them all.
+    private var firstPK: Int64 = 0
+    private var pks: [Int64]?
+    /// Whether every pk so far was above the one before; if not, each group's rows are sorted by
+    /// pk at the end.
+    private var inPKOrder = true
+    private var lastPK: Int64 = 0
     /// Each group's number, as first seen.
     private var groupNumbers: [TagGroup: Int] = [:]
     private var groups: [TagGroup] = []
     /// Per group, its rows: the product's index in ``products`` shifted left once, with the
     /// "supplied by the shop" bit below it.
     private var members: [[UInt32]] = []
-    /// Whether every pk so far was above the one before (SQLite's rowids into an empty table
-    /// are); if not, each group's rows are sorted by pk at the end.
-    private var inPKOrder = true
-    /// Products whose columns do not fit the compact form (never after validation: ages are at
-    /// most 1,440 months, purposes 4 bits) are written the ordinary way, row by row, at the end.
+    /// Products whose columns do not fit the compact form are written the ordinary way, row by
+    /// row, at the end.
     private var outsized: [(pk: Int64, draft: ProductDraft)] = []
 
     /// Rows to a statement at the end (at most): one statement per row cost as much again in
@@ -44,22 +69,21 @@ struct TagRelationBuilder {
     /// Records the tag rows of a product just written with `pk`.
     mutating func add(_ draft: ProductDraft, pk: Int64) {
         guard !draft.tags.isEmpty else { return }
-        let product = draft.product
         let index = products.count
-        guard index < 1 << 31,
-            let ageMin = Self.compactAge(product.ages.minMonths),
-            let ageMax = Self.compactAge(product.ages.maxMonths),
-            let purposes = UInt8(exactly: draft.purposeMask)
-        else {
+        guard index < 1 << 31, let columns = ProductColumns(draft) else {
             outsized.append((pk, draft))
             return
         }
-        if let last = products.last, last.pk >= pk { inPKOrder = false }
-        products.append(
-            ProductColumns(
-                pk: pk, priceMinor: product.price.minorUnits, ageMin: ageMin, ageMax: ageMax, purposes: purposes,
-                inStock: product.inStock))
-        let spanFit = product.ages.fit(forRecipientMonths: 0)
+        if index == 0 {
+            firstPK = pk
+        } else {
+            if pk <= lastPK { inPKOrder = false }
+            if pks == nil, pk != firstPK + Int64(index) { pks = (0..<index).map { firstPK + Int64($0) } }
+        }
+        pks?.append(pk)
+        lastPK = pk
+        products.append(columns)
+        let spanFit = draft.product.ages.fit(forRecipientMonths: 0)
         for (rank, tag) in draft.tags.enumerated() {
             let group = TagGroup(interest: tag, rank: rank, spanFit: spanFit)
             let number: Int
@@ -75,11 +99,7 @@ struct TagRelationBuilder {
         }
     }
 
-    private static func compactAge(_ months: Int?) -> Int32? {
-        guard let months else { return ProductColumns.noAge }
-        guard let compact = Int32(exactly: months), compact != ProductColumns.noAge else { return nil }
-        return compact
-    }
+    private func pk(_ index: Int) -> Int64 { pks?[index] ?? firstPK + Int64(index) }
 
     /// Appends every recorded row to `product_interest` in its key order (the relation must not
     /// hold rows of these products yet), then lets go of the memory.
@@ -103,7 +123,7 @@ struct TagRelationBuilder {
             let group = groups[number]
             var rows = members[number]
             members[number] = []
-            if !inPKOrder { rows.sort { products[Int($0 >> 1)].pk < products[Int($1 >> 1)].pk } }
+            if !inPKOrder { rows.sort { pk(Int($0 >> 1)) < pk(Int($1 >> 1)) } }
             var next = 0
             for (size, statement) in statements {
                 while rows.count - next >= size {
@@ -126,12 +146,13 @@ struct TagRelationBuilder {
 
     /// Binds a row's own columns (pk to supplied) to parameters `offset + 1` … `offset + 7`.
     private func bind(_ member: UInt32, to statement: FastStatement, from offset: Int32) throws {
-        let product = products[Int(member >> 1)]
-        try statement.bind(offset + 1, product.pk)
-        try statement.bind(offset + 2, product.priceMinor)
-        try statement.bind(offset + 3, product.ageMin == ProductColumns.noAge ? nil : Int(product.ageMin))
-        try statement.bind(offset + 4, product.ageMax == ProductColumns.noAge ? nil : Int(product.ageMax))
-        try statement.bind(offset + 5, Int(product.purposes))
+        let index = Int(member >> 1)
+        let product = products[index]
+        try statement.bind(offset + 1, pk(index))
+        try statement.bind(offset + 2, Int(product.priceMinor))
+        try statement.bind(offset + 3, product.ageMin)
+        try statement.bind(offset + 4, product.ageMax)
+        try statement.bind(offset + 5, product.purposes)
         try statement.bind(offset + 6, product.inStock)
         try statement.bind(offset + 7, member & 1 == 1)
     }
