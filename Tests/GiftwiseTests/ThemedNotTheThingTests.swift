@@ -173,6 +173,53 @@ struct ThemedAccessoryTests {
             #expect(!ThemedAccessories.named(by: name), "\(name)")
         }
     }
+
+    @Test func partsAndRefillsAreAccessoriesOfTheThingTheyBelongTo() {
+        for name in [
+            "Rocking Horse Replacement Mane & Tail Set (Pink)", "Stomp Rocket Super Refill Pack",
+            "Parrot Bebop Drone and Sky Controller Battery Charger", "Tamiya Dual Block Tyres K Rear (2pcs)",
+            "Dolls House Miniature Pet Accessory Brass Bird Cage",
+        ] {
+            #expect(ThemedAccessories.named(by: name), "\(name)")
+        }
+        // The thing itself, and a doll beside the dolls-house words, are not.
+        for name in ["Orchard Toys Dolls House", "Dolls House Miniature Doll Family", "Stomp Rocket Junior Glow"] {
+            #expect(!ThemedAccessories.named(by: name), "\(name)")
+        }
+    }
+
+    @Test func aThingMadeForTheirInterestRanksAfterTheirInterestItself() throws {
+        // On the Amazon export, "rc cars" opened with a roof rack and a light set "for RC Car",
+        // "cooking" with a sand timer "for Cooking/Game/Exercise".
+        let catalog = try TestSupport.catalog(
+            rows: """
+                r-1,Austar Roof Luggage Rack with LED Light Bar for 1/10 RC Crawler Cars,"",19.99,USD,8,,,,,true
+                r-2,Seben Nitro 1:10 RC Car Ready to Run,"",89.99,USD,8,,,,,true
+                r-3,LED Light Set Headlight Taillight for RC Car Truck,"",9.99,USD,8,,,,,true
+                r-4,Desert Buggy RC Car with Remote,"",39.99,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["rc cars"]), limit: 4)
+        #expect(result.items.count == 4)
+        #expect(result.items.allSatisfy { $0.isGoodMatch })
+        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
+    }
+
+    @Test func madeForIsReadOnlyWhereTheirWordsFollowForAlone() {
+        let rc: Set<String> = ["rc", "car"]
+        #expect(
+            ThemedAccessories.isMadeFor(
+                wishWords: rc, nameTokens: TextNormalizer.tokens("Roof Rack for 1/10 1/8 RC Cars")))
+        let dinosaur: Set<String> = ["dinosaur"]
+        for name in [
+            "Dinosaur Costume for Kids", "Puzzle for Dinosaur Fans", "Dress Up Costume for Boys and Girls Dinosaur",
+            "The 1 for U Very Large Dinosaur", "Gift for Dinosaur Lovers", "For Dinosaur Lovers",
+        ] {
+            #expect(
+                !ThemedAccessories.isMadeFor(wishWords: dinosaur, nameTokens: TextNormalizer.tokens(name)), "\(name)")
+        }
+        #expect(!ThemedAccessories.isMadeFor(wishWords: [], nameTokens: TextNormalizer.tokens("Stand for Dinosaur")))
+    }
 }
 
 /// A wish for one kind of thing inside an interest is never widened to the whole interest and

@@ -126,7 +126,10 @@ struct InterestRequest {
     var isKnownPhrase = false
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
-    private(set) var ownSet: Set<String>
+    private(set) var ownSet: Set<String> { didSet { aboutWords = ownSet.subtracting(Self.sharedByEveryProduct) } }
+    /// Their own words that say what the wish is about ("cars" of "toy cars"): what a name must
+    /// hold only after "for" to be a thing made for it (``ThemedAccessories/isMadeFor(wishWords:nameTokens:)``).
+    private(set) var aboutWords: Set<String> = []
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
     private(set) var wantsPartySupplies: Bool
@@ -145,6 +148,7 @@ struct InterestRequest {
         self.ownWords = ownWords
         self.textQuery = textQuery
         self.ownSet = Set(ownWords)
+        self.aboutWords = ownSet.subtracting(Self.sharedByEveryProduct)
         self.wantsPartySupplies = PartySupplies.isWished(bySaying: said)
         self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
         self.saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
@@ -1165,10 +1169,16 @@ struct MatchQuery {
         }
         let top = perRequest.max() ?? 0
         let total = perRequest.reduce(0, +)
-        // A themed accessory ranks after the toys of the same fit (never changes good or partial).
+        // A themed accessory, or a thing made for the wish that fits it best ("Roof Rack for RC
+        // Cars"), ranks after the toys of the same fit (never changes good or partial).
+        let madeForTheirThing =
+            !isAccessory && top > 0 && !nameTokens.isEmpty
+            && perRequest.firstIndex(of: top).map { index in
+                ThemedAccessories.isMadeFor(wishWords: requests[index].aboutWords, nameTokens: nameTokens)
+            } == true
         let interestFit =
             min(1.0, top + weights.extraInterestShare * (total - top) + liked)
-            * (isAccessory ? weights.accessoryFactor : 1)
+            * (isAccessory || madeForTheirThing ? weights.accessoryFactor : 1)
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
         let strong = hits.contains { $0.hit.isStrong }

@@ -18,7 +18,8 @@ struct NameKind: Equatable {
             occasion = occasion || marks.contains(.occasion)
             withOccasion = withOccasion || marks.contains(.partyWithOccasion)
             accessory = accessory || marks.contains(.accessoryWord)
-            toy = toy || marks.contains(.toyWord)
+            // "Dolls House Miniature Bird Cage": "dolls" names the house, not a toy doll.
+            toy = toy || (marks.contains(.toyWord) && tokens.dropFirst(index + 1).first != "house")
             guard index > 0 else { continue }
             let before = tokens[index - 1]
             if marks.contains(.endsPartyPair), Self.partyPairStarts[token]?.contains(before) == true { party = true }
