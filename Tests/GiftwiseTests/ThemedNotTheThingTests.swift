@@ -163,7 +163,10 @@ struct ThemedAccessoryTests {
     }
 
     @Test func accessoriesAreToldFromToysByTheirNames() {
-        for name in ["City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt"] {
+        for name in [
+            "City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt",
+            "4 x \"I HEART LOVE PIANO\" BADGES BUTTON PINS",
+        ] {
             #expect(ThemedAccessories.named(by: name), "\(name)")
         }
         for name in [

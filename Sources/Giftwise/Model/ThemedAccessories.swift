@@ -8,7 +8,7 @@ enum ThemedAccessories {
     static let words: Set<String> = [
         "keychain", "keyring", "backpack", "rucksack", "lunchbox", "bookmark", "mug", "tshirt", "pyjama",
         "sock", "wallet", "umbrella", "lanyard", "zipbin", "notebook", "apron", "tray", "handbag", "hoodie",
-        "watch", "slipper", "coaster",
+        "watch", "slipper", "coaster", "badge",
         // Parts and supplies for a thing they already have: "Rocking Horse Replacement Mane",
         // "Stomp Rocket Super Refill Pack", "Spares Kit".
         "replacement", "refill", "spare", "tyre", "tire", "spanner",
