@@ -278,3 +278,62 @@ struct KnownPhraseInDescriptionTests {
         #expect(games.goodMatchCount == 1)
     }
 }
+
+/// On the LEGO export with names only, "star wars" for a 10-year-old opened with three console
+/// games, and "horses" with Duplo stables for ages 2+: a game for one console pleases only someone
+/// who owns it, and a toddler toy is made for much younger children. Both stay good matches and
+/// rank after the toys of the same fit made for their age.
+struct DeviceAndAgeRankingTests {
+    @Test func gamesForOneDeviceAreToldByTheirNames() {
+        for name in [
+            "LEGO Star Wars: The Force Awakens - PlayStation 4", "Marvel PS3", "LEGO Batman 3 Beyond Gotham Xbox One",
+            "LEGO Harry Potter: Years 1-4 Video Game", "VTech InnoTab Software: Thomas & Friends - Exploring Sodor",
+            "VTech Electronics V.Smile Motion Software Cars", "Mario Kart 8 Deluxe (Nintendo Switch)",
+        ] {
+            #expect(DeviceBound.named(by: name), "\(name)")
+        }
+        for name in [
+            "Star Wars X-Wing Starfighter", "Official Nintendo Super Mario Plush", "Kids Video Camera", "Switch Track",
+        ] {
+            #expect(!DeviceBound.named(by: name), "\(name)")
+        }
+    }
+
+    @Test func aGameForOneConsoleRanksAfterToysOfTheSameFitUnlessTheyWantGames() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                g-1,LEGO Star Wars: The Force Awakens - PlayStation 4,"",19.99,USD,7,,,,,true
+                g-2,Star Wars Republic Gunship Building Set,"",59.99,USD,8,,,,,true
+                g-3,Star Wars Snowspeeder Building Set,"",29.99,USD,8,,,,,true
+
+                """)
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["star wars"]), limit: 3)
+        #expect(fan.items.count == 3)
+        #expect(fan.items.allSatisfy { $0.isGoodMatch })
+        func score(_ id: String, _ result: Recommendations) -> Double {
+            result.items.first { $0.product.id == id }?.score ?? .nan
+        }
+        #expect(fan.items.first?.product.id == "g-2")
+        #expect(score("g-1", fan) < score("g-3", fan))
+        // For someone who plays on a PlayStation, the game is what they asked for.
+        let player = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["star wars", "playstation"]), limit: 3)
+        #expect(score("g-1", player) > score("g-3", player))
+    }
+
+    @Test func aToddlerToyRanksAfterToysForTheirAgeFromSixOn() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                h-1,Horse Stable and Pony Care,"",39.99,USD,2,,,,,true
+                h-2,Horse Riding Centre,"",49.99,USD,7,,,,,true
+                h-3,Horse Trailer with Two Horses,"",19.99,USD,2,5,,,,true
+
+                """)
+        let older = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["horses"]), limit: 3)
+        #expect(older.items.map(\.product.id) == ["h-2", "h-1"])
+        #expect(older.items.allSatisfy { $0.isGoodMatch })
+        // For a 3-year-old it is their age's toy: the rule does not touch it.
+        let toddler = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["horses"]), limit: 3)
+        #expect(Set(toddler.items.map(\.product.id)) == ["h-1", "h-3"])
+    }
+}

@@ -61,6 +61,32 @@ enum ThemedAccessories {
     ]
 }
 
+/// Games and software for one console or learning device ("LEGO Star Wars III - Xbox 360",
+/// "VTech InnoTab Software: Thomas & Friends") give joy only to someone who owns that device:
+/// for a fan of their theme they rank after the toys of the same fit, unless the wish is about
+/// video games or the device itself. Read from the product's name at import (``ProductFlags``).
+enum DeviceBound {
+    /// Folded words that name a device wherever they stand.
+    static let words: Set<String> = [
+        "xbox", "playstation", "ps2", "ps3", "ps4", "ps5", "psp", "wii", "innotab", "leappad", "vsmile",
+    ]
+    /// Folded word pairs that name one ("Video Game", "Nintendo DS", "V.Smile").
+    static let pairs: [(String, String)] = [
+        ("video", "game"), ("nintendo", "ds"), ("nintendo", "3ds"), ("nintendo", "switch"),
+        ("v", "smile"), ("pc", "game"), ("cd", "rom"),
+    ]
+
+    /// Whether a product name names a game or software for one device.
+    static func named(by name: String) -> Bool { NameKind(name: name).isDeviceBound }
+
+    /// Whether the wish is about video games or a device: such products are then their thing.
+    static func isWished(by request: InterestRequest) -> Bool {
+        request.interest?.id == "video-games" || !request.aboutWords.isDisjoint(with: wishWords)
+    }
+
+    private static let wishWords = words.union(["video", "console", "nintendo", "gaming", "gamer", "sega", "switch"])
+}
+
 /// The bits of `product.inferred`: what the importer read from a product's own text.
 enum ProductFlags {
     /// Its interests were inferred from its text (the file gave none).
@@ -69,4 +95,6 @@ enum ProductFlags {
     static let purposesInferred = 2
     /// Its name says it is a themed accessory (``ThemedAccessories``): ranked after toys.
     static let accessory = 4
+    /// Its name says it is a game or software for one device (``DeviceBound``).
+    static let deviceBound = 8
 }
