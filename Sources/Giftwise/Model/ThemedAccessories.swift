@@ -72,7 +72,7 @@ enum DeviceBound {
     ]
     /// Folded word pairs that name one ("Video Game", "Nintendo DS", "V.Smile").
     static let pairs: [(String, String)] = [
-        ("video", "game"), ("nintendo", "ds"), ("nintendo", "3ds"), ("nintendo", "switch"),
+        ("nintendo", "ds"), ("nintendo", "3ds"), ("nintendo", "switch"),
         ("v", "smile"), ("pc", "game"), ("cd", "rom"),
     ]
 
