@@ -163,7 +163,10 @@ struct ThemedAccessoryTests {
     }
 
     @Test func accessoriesAreToldFromToysByTheirNames() {
-        for name in ["City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt"] {
+        for name in [
+            "City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt",
+            "4 x \"I HEART LOVE PIANO\" BADGES BUTTON PINS",
+        ] {
             #expect(ThemedAccessories.named(by: name), "\(name)")
         }
         for name in [
@@ -172,6 +175,53 @@ struct ThemedAccessoryTests {
         ] {
             #expect(!ThemedAccessories.named(by: name), "\(name)")
         }
+    }
+
+    @Test func partsAndRefillsAreAccessoriesOfTheThingTheyBelongTo() {
+        for name in [
+            "Rocking Horse Replacement Mane & Tail Set (Pink)", "Stomp Rocket Super Refill Pack",
+            "Parrot Bebop Drone and Sky Controller Battery Charger", "Tamiya Dual Block Tyres K Rear (2pcs)",
+            "Dolls House Miniature Pet Accessory Brass Bird Cage",
+        ] {
+            #expect(ThemedAccessories.named(by: name), "\(name)")
+        }
+        // The thing itself, and a doll beside the dolls-house words, are not.
+        for name in ["Orchard Toys Dolls House", "Dolls House Miniature Doll Family", "Stomp Rocket Junior Glow"] {
+            #expect(!ThemedAccessories.named(by: name), "\(name)")
+        }
+    }
+
+    @Test func aThingMadeForTheirInterestRanksAfterTheirInterestItself() throws {
+        // On the Amazon export, "rc cars" opened with a roof rack and a light set "for RC Car",
+        // "cooking" with a sand timer "for Cooking/Game/Exercise".
+        let catalog = try TestSupport.catalog(
+            rows: """
+                r-1,Austar Roof Luggage Rack with LED Light Bar for 1/10 RC Crawler Cars,"",19.99,USD,8,,,,,true
+                r-2,Seben Nitro 1:10 RC Car Ready to Run,"",89.99,USD,8,,,,,true
+                r-3,LED Light Set Headlight Taillight for RC Car Truck,"",9.99,USD,8,,,,,true
+                r-4,Desert Buggy RC Car with Remote,"",39.99,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["rc cars"]), limit: 4)
+        #expect(result.items.count == 4)
+        #expect(result.items.allSatisfy { $0.isGoodMatch })
+        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
+    }
+
+    @Test func madeForIsReadOnlyWhereTheirWordsFollowForAlone() {
+        let rc: Set<String> = ["rc", "car"]
+        #expect(
+            ThemedAccessories.isMadeFor(
+                wishWords: rc, nameTokens: TextNormalizer.tokens("Roof Rack for 1/10 1/8 RC Cars")))
+        let dinosaur: Set<String> = ["dinosaur"]
+        for name in [
+            "Dinosaur Costume for Kids", "Puzzle for Dinosaur Fans", "Dress Up Costume for Boys and Girls Dinosaur",
+            "The 1 for U Very Large Dinosaur", "Gift for Dinosaur Lovers", "For Dinosaur Lovers",
+        ] {
+            #expect(
+                !ThemedAccessories.isMadeFor(wishWords: dinosaur, nameTokens: TextNormalizer.tokens(name)), "\(name)")
+        }
+        #expect(!ThemedAccessories.isMadeFor(wishWords: [], nameTokens: TextNormalizer.tokens("Stand for Dinosaur")))
     }
 }
 
@@ -226,5 +276,66 @@ struct KnownPhraseInDescriptionTests {
         let games = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["board games"]), limit: 5)
         #expect(games.items.filter(\.isGoodMatch).map(\.product.id) == ["t-4"])
         #expect(games.goodMatchCount == 1)
+    }
+}
+
+/// On the LEGO export with names only, "star wars" for a 10-year-old opened with three console
+/// games, and "horses" with Duplo stables for ages 2+: a game for one console pleases only someone
+/// who owns it, and a toddler toy is made for much younger children. Both stay good matches and
+/// rank after the toys of the same fit made for their age.
+struct DeviceAndAgeRankingTests {
+    @Test func gamesForOneDeviceAreToldByTheirNames() {
+        for name in [
+            "LEGO Star Wars: The Force Awakens - PlayStation 4", "Marvel PS3", "LEGO Batman 3 Beyond Gotham Xbox One",
+            "LEGO Harry Potter: Years 1-4 (Wii)", "VTech InnoTab Software: Thomas & Friends - Exploring Sodor",
+            "VTech Electronics V.Smile Motion Software Cars", "Mario Kart 8 Deluxe (Nintendo Switch)",
+        ] {
+            #expect(DeviceBound.named(by: name), "\(name)")
+        }
+        for name in [
+            "Star Wars X-Wing Starfighter", "Official Nintendo Super Mario Plush", "Kids Video Camera", "Switch Track",
+            // A book about making games is not a game for a console.
+            "Make Your Own Video Games Coding Book",
+        ] {
+            #expect(!DeviceBound.named(by: name), "\(name)")
+        }
+    }
+
+    @Test func aGameForOneConsoleRanksAfterToysOfTheSameFitUnlessTheyWantGames() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                g-1,LEGO Star Wars: The Force Awakens - PlayStation 4,"",19.99,USD,7,,,,,true
+                g-2,Star Wars Republic Gunship Building Set,"",59.99,USD,8,,,,,true
+                g-3,Star Wars Snowspeeder Building Set,"",29.99,USD,8,,,,,true
+
+                """)
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["star wars"]), limit: 3)
+        #expect(fan.items.count == 3)
+        #expect(fan.items.allSatisfy { $0.isGoodMatch })
+        func score(_ id: String, _ result: Recommendations) -> Double {
+            result.items.first { $0.product.id == id }?.score ?? .nan
+        }
+        #expect(fan.items.first?.product.id == "g-2")
+        #expect(score("g-1", fan) < score("g-3", fan))
+        // For someone who plays on a PlayStation, the game is what they asked for.
+        let player = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["star wars", "playstation"]), limit: 3)
+        #expect(score("g-1", player) > score("g-3", player))
+    }
+
+    @Test func aToddlerToyRanksAfterToysForTheirAgeFromSixOn() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                h-1,Horse Stable and Pony Care,"",39.99,USD,2,,,,,true
+                h-2,Horse Riding Centre,"",49.99,USD,7,,,,,true
+                h-3,Horse Trailer with Two Horses,"",19.99,USD,2,5,,,,true
+
+                """)
+        let older = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["horses"]), limit: 3)
+        #expect(older.items.map(\.product.id) == ["h-2", "h-1"])
+        #expect(older.items.allSatisfy { $0.isGoodMatch })
+        // For a 3-year-old it is their age's toy: the rule does not touch it.
+        let toddler = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["horses"]), limit: 3)
+        #expect(Set(toddler.items.map(\.product.id)) == ["h-1", "h-3"])
     }
 }

@@ -341,7 +341,8 @@ enum MatchRequests {
                 purposes: Purpose.allCases.filter { purposes & $0.bit != 0 }, url: row[8], inStock: row[9])
             products[pk] = WeighedProduct(
                 product: product, suppliedTags: inferred & ProductFlags.interestsInferred == 0,
-                isAccessory: inferred & ProductFlags.accessory != 0)
+                isAccessory: inferred & ProductFlags.accessory != 0,
+                isDeviceBound: inferred & ProductFlags.deviceBound != 0)
         }
         return products
     }
@@ -382,4 +383,6 @@ struct WeighedProduct {
     var suppliedTags: Bool
     /// A themed accessory (see ``ThemedAccessories``).
     var isAccessory: Bool
+    /// A game or software for one device (see ``DeviceBound``).
+    var isDeviceBound: Bool
 }

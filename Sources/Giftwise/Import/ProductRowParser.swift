@@ -408,6 +408,7 @@ struct ProductRowParser {
             inferred |= ProductFlags.purposesInferred
         }
         if kind.isAccessory { inferred |= ProductFlags.accessory }
+        if kind.isDeviceBound { inferred |= ProductFlags.deviceBound }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }
         let product = Product(

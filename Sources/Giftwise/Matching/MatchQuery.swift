@@ -126,7 +126,10 @@ struct InterestRequest {
     var isKnownPhrase = false
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
-    private(set) var ownSet: Set<String>
+    private(set) var ownSet: Set<String> { didSet { aboutWords = ownSet.subtracting(Self.sharedByEveryProduct) } }
+    /// Their own words that say what the wish is about ("cars" of "toy cars"): what a name must
+    /// hold only after "for" to be a thing made for it (``ThemedAccessories/isMadeFor(wishWords:nameTokens:)``).
+    private(set) var aboutWords: Set<String> = []
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
     private(set) var wantsPartySupplies: Bool
@@ -145,6 +148,7 @@ struct InterestRequest {
         self.ownWords = ownWords
         self.textQuery = textQuery
         self.ownSet = Set(ownWords)
+        self.aboutWords = ownSet.subtracting(Self.sharedByEveryProduct)
         self.wantsPartySupplies = PartySupplies.isWished(bySaying: said)
         self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
         self.saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
@@ -792,6 +796,7 @@ struct MatchQuery {
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, isAccessory: entry.isAccessory,
+                isDeviceBound: entry.isDeviceBound,
                 relevance: relevance,
                 meaning: meaning, someWords: someWords, closeness: closeness, purposeMask: mask, passing: passing)
         }
@@ -1021,7 +1026,8 @@ struct MatchQuery {
     ///   only in passing (see ``settlingMentions(_:_:weigh:)``); any other wish's words in the
     ///   description make it their thing.
     func score(
-        pk: Int64, product: Product, suppliedTags: Bool, isAccessory: Bool = false, relevance: [Int: [Int64: Double]],
+        pk: Int64, product: Product, suppliedTags: Bool, isAccessory: Bool = false, isDeviceBound: Bool = false,
+        relevance: [Int: [Int64: Double]],
         meaning: [Int: [Int64: Double]], someWords: [Int: [Int64: Double]] = [:], closeness: Double,
         purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
@@ -1165,10 +1171,25 @@ struct MatchQuery {
         }
         let top = perRequest.max() ?? 0
         let total = perRequest.reduce(0, +)
-        // A themed accessory ranks after the toys of the same fit (never changes good or partial).
+        // A themed accessory, or a thing made for the wish that fits it best ("Roof Rack for RC
+        // Cars"), ranks after the toys of the same fit (never changes good or partial).
+        let madeForTheirThing =
+            !isAccessory && top > 0 && !nameTokens.isEmpty
+            && perRequest.firstIndex(of: top).map { index in
+                ThemedAccessories.isMadeFor(wishWords: requests[index].aboutWords, nameTokens: nameTokens)
+            } == true
+        // So does a game for one console, unless the wish is about video games or the device.
+        let needsTheirDevice = isDeviceBound && !requests.contains(where: DeviceBound.isWished)
+        // A toy made for much younger children ("Duplo Horses, ages 2+" for a 10-year-old) ranks
+        // after the ones made for children their age: a range open upwards from under 3 says
+        // little about whether it suits them.
+        let madeForMuchYounger =
+            profile.ageMonths >= Self.olderChildMonths && product.ages.maxMonths == nil
+            && (product.ages.minMonths ?? Int.max) < Self.toddlerToyBelowMonths
         let interestFit =
             min(1.0, top + weights.extraInterestShare * (total - top) + liked)
-            * (isAccessory ? weights.accessoryFactor : 1)
+            * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
+            * (madeForMuchYounger ? weights.muchYoungerFactor : 1)
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
         let strong = hits.contains { $0.hit.isStrong }
@@ -1233,6 +1254,12 @@ struct MatchQuery {
         }
         return false
     }
+
+    /// From this age a toy for toddlers is made for much younger children.
+    static let olderChildMonths = 6 * 12
+    /// A minimum age below this (and no maximum) marks a toy for babies and toddlers; "3+" is
+    /// too often a small-parts warning to say so.
+    static let toddlerToyBelowMonths = 36
 
     private static func kind(_ hit: InterestHit) -> Int {
         switch hit {

@@ -51,6 +51,9 @@ public struct ScoringWeights: Sendable, Equatable {
     /// A themed accessory (a key chain, a backpack, a watch with the theme on it) counts this
     /// much of a toy's fit for the same wish: ranked after it, never less good.
     public var accessoryFactor: Double
+    /// A toy for babies and toddlers (a minimum age under 3, no maximum) counts this much of its
+    /// fit for a recipient of 6 or more: ranked after toys made for their age, never less good.
+    public var muchYoungerFactor: Double
     /// Semantic similarity (cosine, 0…1) at or above which a product counts as their thing (good).
     public var semanticGoodSimilarity: Double
     /// Semantic similarity below which the semantic signal is ignored.
@@ -100,7 +103,7 @@ public struct ScoringWeights: Sendable, Equatable {
         bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
-        accessoryFactor: Double = 0.8,
+        accessoryFactor: Double = 0.8, muchYoungerFactor: Double = 0.8,
         semanticGoodSimilarity: Double = 0.75, semanticFloor: Double = 0.35, semanticCap: Double = 0.7,
         meaningRanking: Double = 0.6, semanticWhenFewerThan: Int = 5,
         likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
@@ -129,6 +132,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.broaderFactor = broaderFactor
         self.relatedFactor = relatedFactor
         self.accessoryFactor = accessoryFactor
+        self.muchYoungerFactor = muchYoungerFactor
         self.semanticGoodSimilarity = semanticGoodSimilarity
         self.semanticFloor = semanticFloor
         self.semanticCap = semanticCap

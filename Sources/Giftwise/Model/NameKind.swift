@@ -5,6 +5,7 @@
 struct NameKind: Equatable {
     var isPartySupply = false
     var isAccessory = false
+    var isDeviceBound = false
 
     init(tokens: [String]) {
         var occasion = false
@@ -12,28 +13,33 @@ struct NameKind: Equatable {
         var party = false
         var accessory = false
         var toy = false
+        var device = false
         for (index, token) in tokens.enumerated() {
             guard let marks = Self.marks[token] else { continue }
             party = party || marks.contains(.partyWord)
             occasion = occasion || marks.contains(.occasion)
             withOccasion = withOccasion || marks.contains(.partyWithOccasion)
             accessory = accessory || marks.contains(.accessoryWord)
-            toy = toy || marks.contains(.toyWord)
+            // "Dolls House Miniature Bird Cage": "dolls" names the house, not a toy doll.
+            toy = toy || (marks.contains(.toyWord) && tokens.dropFirst(index + 1).first != "house")
+            device = device || marks.contains(.deviceWord)
             guard index > 0 else { continue }
             let before = tokens[index - 1]
             if marks.contains(.endsPartyPair), Self.partyPairStarts[token]?.contains(before) == true { party = true }
             if marks.contains(.endsAccessoryPair), Self.accessoryPairStarts[token]?.contains(before) == true {
                 accessory = true
             }
+            if marks.contains(.endsDevicePair), Self.devicePairStarts[token]?.contains(before) == true { device = true }
         }
         isPartySupply = party || (occasion && withOccasion)
         isAccessory = accessory && !toy
+        isDeviceBound = device
     }
 
     init(name: String) { self.init(tokens: TextNormalizer.tokens(name)) }
 
     private struct Marks: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let partyWord = Marks(rawValue: 1)
         static let occasion = Marks(rawValue: 2)
         static let partyWithOccasion = Marks(rawValue: 4)
@@ -41,6 +47,8 @@ struct NameKind: Equatable {
         static let accessoryWord = Marks(rawValue: 16)
         static let endsAccessoryPair = Marks(rawValue: 32)
         static let toyWord = Marks(rawValue: 64)
+        static let deviceWord = Marks(rawValue: 128)
+        static let endsDevicePair = Marks(rawValue: 256)
     }
 
     /// Every word that means something to either kind, with what it means.
@@ -56,12 +64,15 @@ struct NameKind: Equatable {
         mark(ThemedAccessories.words, .accessoryWord)
         mark(ThemedAccessories.pairs.map(\.1), .endsAccessoryPair)
         mark(ThemedAccessories.toyWords, .toyWord)
+        mark(DeviceBound.words, .deviceWord)
+        mark(DeviceBound.pairs.map(\.1), .endsDevicePair)
         return marks
     }()
 
     /// For each pair's second word, the first words it pairs with.
     private static let partyPairStarts = starts(of: PartySupplies.pairs)
     private static let accessoryPairStarts = starts(of: ThemedAccessories.pairs)
+    private static let devicePairStarts = starts(of: DeviceBound.pairs)
 
     private static func starts(of pairs: [(String, String)]) -> [String: Set<String>] {
         var starts: [String: Set<String>] = [:]

@@ -8,14 +8,17 @@ enum ThemedAccessories {
     static let words: Set<String> = [
         "keychain", "keyring", "backpack", "rucksack", "lunchbox", "bookmark", "mug", "tshirt", "pyjama",
         "sock", "wallet", "umbrella", "lanyard", "zipbin", "notebook", "apron", "tray", "handbag", "hoodie",
-        "watch", "slipper", "coaster",
+        "watch", "slipper", "coaster", "badge",
+        // Parts and supplies for a thing they already have: "Rocking Horse Replacement Mane",
+        // "Stomp Rocket Super Refill Pack", "Spares Kit".
+        "replacement", "refill", "spare", "tyre", "tire", "spanner",
     ]
     /// Folded word pairs that name one ("key chain", "lunch box", "pencil case").
     static let pairs: [(String, String)] = [
         ("key", "chain"), ("key", "ring"), ("lunch", "box"), ("water", "bottle"), ("t", "shirt"), ("alarm", "clock"),
         ("wall", "clock"), ("storage", "box"), ("storage", "bin"), ("storage", "case"), ("phone", "case"),
         ("pencil", "case"), ("fridge", "magnet"), ("bag", "charm"), ("pin", "badge"), ("cookie", "cutter"),
-        ("tote", "bag"),
+        ("tote", "bag"), ("battery", "charger"), ("usb", "charger"), ("house", "miniature"),
         ("drawstring", "bag"), ("school", "bag"), ("gym", "bag"), ("shoulder", "bag"), ("baseball", "cap"),
     ]
 
@@ -27,6 +30,61 @@ enum ThemedAccessories {
 
     /// Whether a product name names a themed accessory.
     static func named(by name: String) -> Bool { NameKind(name: name).isAccessory }
+
+    /// Whether a product's name says it is made *for* their thing rather than being it: the
+    /// wish's words come only after "for" ("Roof Luggage Rack for 1/10 RC Crawler Cars", "Sand
+    /// Timer for Cooking", "Lipo Battery and Charger for Syma Drones"). Not when the name first
+    /// says it is a toy or a gift ("Puzzle for Dinosaur Fans") or whom it is for ("Costume for
+    /// Kids - Dinosaur").
+    /// - Parameters:
+    ///   - wishWords: the wish's own folded words that say what it is about (not "toy", "kit").
+    ///   - nameTokens: the product name's folded words, in order.
+    static func isMadeFor(wishWords: Set<String>, nameTokens: [String]) -> Bool {
+        guard !wishWords.isEmpty, let forIndex = nameTokens.firstIndex(of: "for"), forIndex > 0 else { return false }
+        let before = nameTokens[..<forIndex]
+        if before.contains(where: { wishWords.contains($0) || thingWords.contains($0) }) { return false }
+        let after = nameTokens[(forIndex + 1)...].prefix(wordsAfterFor)
+        guard let first = after.firstIndex(where: wishWords.contains),
+            !after[..<first].contains(where: audienceWords.contains)
+        else { return false }
+        return wishWords.isSubset(of: after)
+    }
+
+    /// How far after "for" the wish's words may start ("for 1/10 1/8 RC Crawler Cars").
+    private static let wordsAfterFor = 8
+    /// Folded words before "for" that say the product is the thing itself.
+    private static let thingWords = toyWords.union(["toy", "gift", "present", "figure", "book"])
+    /// Folded words after "for" that say whom the product is for, not what.
+    private static let audienceWords: Set<String> = [
+        "kid", "child", "children", "boy", "girl", "toddler", "baby", "babie", "adult", "men", "women", "him", "her",
+        "teen", "teenager", "age", "year", "month", "old", "everyone", "family", "all", "u", "you", "your", "me", "us",
+    ]
+}
+
+/// Games and software for one console or learning device ("LEGO Star Wars III - Xbox 360",
+/// "VTech InnoTab Software: Thomas & Friends") give joy only to someone who owns that device:
+/// for a fan of their theme they rank after the toys of the same fit, unless the wish is about
+/// video games or the device itself. Read from the product's name at import (``ProductFlags``).
+enum DeviceBound {
+    /// Folded words that name a device wherever they stand.
+    static let words: Set<String> = [
+        "xbox", "playstation", "ps2", "ps3", "ps4", "ps5", "psp", "wii", "innotab", "leappad", "vsmile",
+    ]
+    /// Folded word pairs that name one ("Video Game", "Nintendo DS", "V.Smile").
+    static let pairs: [(String, String)] = [
+        ("nintendo", "ds"), ("nintendo", "3ds"), ("nintendo", "switch"),
+        ("v", "smile"), ("pc", "game"), ("cd", "rom"),
+    ]
+
+    /// Whether a product name names a game or software for one device.
+    static func named(by name: String) -> Bool { NameKind(name: name).isDeviceBound }
+
+    /// Whether the wish is about video games or a device: such products are then their thing.
+    static func isWished(by request: InterestRequest) -> Bool {
+        request.interest?.id == "video-games" || !request.aboutWords.isDisjoint(with: wishWords)
+    }
+
+    private static let wishWords = words.union(["video", "console", "nintendo", "gaming", "gamer", "sega", "switch"])
 }
 
 /// The bits of `product.inferred`: what the importer read from a product's own text.
@@ -37,4 +95,6 @@ enum ProductFlags {
     static let purposesInferred = 2
     /// Its name says it is a themed accessory (``ThemedAccessories``): ranked after toys.
     static let accessory = 4
+    /// Its name says it is a game or software for one device (``DeviceBound``).
+    static let deviceBound = 8
 }

@@ -75,6 +75,10 @@ enum TextNormalizer {
                 word[count - 3] = UInt8(ascii: "y")
                 return
             }
+            if last3 == UInt8(ascii: "z"), count >= 7, word[(count - 7)...].elementsEqual("quizzes".utf8) {
+                word.removeLast(3)  // the one doubled "z": "quizzes" -> "quiz"
+                return
+            }
             if last3 == UInt8(ascii: "x")  // "boxes"
                 || (last3 == UInt8(ascii: "s") && last4 == UInt8(ascii: "s"))  // "glasses"
                 || (last3 == UInt8(ascii: "h") && (last4 == UInt8(ascii: "c") || last4 == UInt8(ascii: "s")))  // "ches", "shes"
@@ -93,6 +97,7 @@ enum TextNormalizer {
         guard word.count > 3, word.last == "s" else { return word }
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("quizzes") { return String(word.dropLast(3)) }  // the one doubled "z": "quiz"
         if word.hasSuffix("sses") { return String(word.dropLast(2)) }  // "princesses", "glasses"
         if word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
         return String(word.dropLast())
