@@ -35,6 +35,8 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     /// Rows copied into the catalog per statement: one statement per row cost as much again in
     /// statement overhead as the rows (the index's `_docsize` holds one row per product).
     static let copyRowsPerInsert = 64
+    /// Rows the helper stores per statement while they stream in.
+    static let stageRowsPerInsert = 16
     /// `product_fts` as the catalog declares it, whitespace removed: only an index of this shape
     /// is built on the side (any other keeps the writer's own path).
     static let catalogDeclaration =
@@ -211,21 +213,33 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
 
     private func run() {
         var insert: OpaquePointer?
+        var insertMany: OpaquePointer?
         do {
             let db = try open()
+            let sql = "INSERT INTO side_text (pk, name, description, tags) VALUES "
+            try check(sqlite3_prepare_v2(db, sql + "(?, ?, ?, ?)", -1, &insert, nil), db)
             try check(
                 sqlite3_prepare_v2(
-                    db, "INSERT INTO side_text (pk, name, description, tags) VALUES (?, ?, ?, ?)", -1, &insert, nil),
-                db)
+                    db, sql + Array(repeating: "(?, ?, ?, ?)", count: Self.stageRowsPerInsert).joined(separator: ", "),
+                    -1, &insertMany, nil), db)
             while let batch = take() {
-                for entry in batch {
-                    try check(sqlite3_bind_int64(insert, 1, entry.pk), db)
-                    try bind(insert, 2, entry.name, db)
-                    try bind(insert, 3, entry.description, db)
-                    try bind(insert, 4, entry.tags, db)
-                    let code = sqlite3_step(insert)
-                    sqlite3_reset(insert)
+                // ``stageRowsPerInsert`` rows to a statement, the last few one by one.
+                var next = 0
+                while next < batch.count {
+                    let many = batch.count - next >= Self.stageRowsPerInsert
+                    let statement = many ? insertMany : insert
+                    for slot in 0..<(many ? Self.stageRowsPerInsert : 1) {
+                        let entry = batch[next + slot]
+                        let offset = Int32(slot * 4)
+                        try check(sqlite3_bind_int64(statement, offset + 1, entry.pk), db)
+                        try bind(statement, offset + 2, entry.name, db)
+                        try bind(statement, offset + 3, entry.description, db)
+                        try bind(statement, offset + 4, entry.tags, db)
+                    }
+                    let code = sqlite3_step(statement)
+                    sqlite3_reset(statement)
                     guard code == SQLITE_DONE else { throw translate(code, db) }
+                    next += many ? Self.stageRowsPerInsert : 1
                 }
                 condition.lock()
                 queuedRows -= batch.count
@@ -233,7 +247,9 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
                 condition.unlock()
             }
             sqlite3_finalize(insert)
+            sqlite3_finalize(insertMany)
             insert = nil
+            insertMany = nil
             condition.lock()
             let stop = cancelled
             condition.unlock()
@@ -251,6 +267,7 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
             }
         } catch {
             if insert != nil { sqlite3_finalize(insert) }
+            if insertMany != nil { sqlite3_finalize(insertMany) }
             condition.lock()
             failure =
                 error as? GiftwiseError
