@@ -132,4 +132,19 @@ struct TagRelationBuilderTests {
         #expect(built.count == 7)
         #expect(built == expected)
     }
+
+    @Test func rowsBeyondOneChunkAndAProductWithManyTagsAreAllWritten() throws {
+        // Given more tag rows than one 64k chunk holds, and a product with more tags than the
+        // compact form counts (31)
+        let many = (0..<40).map { "tag-\($0)" }
+        let rows = (0..<40_000).map { index in
+            (Int64(index + 1), Self.draft(index, tags: index == 20_000 ? many : ["dinosaurs", index % 3 == 0 ? "art" : "space"],
+                                          supplied: index % 2, ages: AgeRange(minMonths: index % 9 * 12, maxMonths: nil)))
+        }
+        // When the relation is built from memory and row by row
+        let (built, expected) = try Self.bothWays(rows)
+        // Then both hold the same rows
+        #expect(built.count == 39_999 * 2 + 40)
+        #expect(built == expected)
+    }
 }

@@ -7,12 +7,13 @@ import GRDB
 /// list of the rows it holds, and at the end the groups are put in key order and their rows
 /// appended to the clustered index, with no staging table and no sort. (Round 8 staged every tag
 /// row in a temporary table and sorted them at the end: 0.21 s CPU while rows streamed in and
-/// 0.55 s after the last one, at 200k rows.) Memory: 8 bytes a product and 8 a tag row, and 4 a
-/// tag row more while it is written (≈ 30 MB at 1M products with 1.8 tags each).
+/// 0.55 s after the last one, at 200k rows.) Memory: 8 bytes a product and 4 a tag row, and 4 a
+/// tag row more while it is written (≈ 22 MB at 1M products with 1.8 tags each), in chunks of
+/// 64k values so no array grows to twice what it holds.
 struct TagRelationBuilder {
     /// The columns a tag row copies from its product, once per product, in 8 bytes: the price,
-    /// and both ages (11 bits each, ``noAge`` when not stated), the purpose bits (4) and whether
-    /// it is in stock (1) packed in one word.
+    /// and both ages (11 bits each, ``noAge`` when not stated), the purpose bits (4), whether
+    /// it is in stock (1) and how many tags it has (5) packed in one word.
     private struct ProductColumns {
         let priceMinor: UInt32
         let packed: UInt32
@@ -25,10 +26,12 @@ struct TagRelationBuilder {
             let product = draft.product
             guard let price = UInt32(exactly: product.price.minorUnits),
                 let ageMin = Self.age(product.ages.minMonths), let ageMax = Self.age(product.ages.maxMonths),
-                (0..<16).contains(draft.purposeMask)
+                (0..<16).contains(draft.purposeMask), draft.tags.count < 32
             else { return nil }
             priceMinor = price
-            packed = ageMin | ageMax << 11 | UInt32(draft.purposeMask) << 22 | (product.inStock ? 1 << 26 : 0)
+            packed =
+                ageMin | ageMax << 11 | UInt32(draft.purposeMask) << 22 | (product.inStock ? 1 << 26 : 0)
+                | UInt32(draft.tags.count) << 27
         }
 
         private static func age(_ months: Int?) -> UInt32? {
@@ -41,9 +44,10 @@ struct TagRelationBuilder {
         var ageMax: Int? { packed >> 11 & Self.noAge == Self.noAge ? nil : Int(packed >> 11 & Self.noAge) }
         var purposes: Int { Int(packed >> 22 & 0xF) }
         var inStock: Bool { packed >> 26 & 1 == 1 }
+        var tagCount: Int { Int(packed >> 27) }
     }
 
-    private var products: [ProductColumns] = []
+    private var products = ChunkedColumn<ProductColumns>()
     /// The pk of the first product in ``products``; the others follow one by one (SQLite's
     /// rowids into an empty table do) unless ``pks`` holds them all.
     private var firstPK: Int64 = 0
@@ -55,11 +59,11 @@ struct TagRelationBuilder {
     /// Each group's number, as first seen.
     private var groupNumbers: [TagGroup: Int] = [:]
     private var groups: [TagGroup] = []
-    /// Every tag row as it came: its group's number in the high 32 bits; in the low 32, the
-    /// product's index in ``products`` shifted left once, with the "supplied by the shop" bit
-    /// below it. One array appended in order (a list per group cost 0.15 s at 200k rows, most
-    /// of it reaching 1,440 lists' headers at random); grouped at the end by a counting sort.
-    private var tagRows: [UInt64] = []
+    /// Every tag row as it came, its product's rows one after another: the group's number
+    /// shifted left once, with the "supplied by the shop" bit below it. Appended in order (a
+    /// list per group cost 0.15 s at 200k rows, most of it reaching 1,440 lists' headers at
+    /// random); grouped at the end by a counting sort.
+    private var tagRows = ChunkedColumn<UInt32>()
     /// Products whose columns do not fit the compact form are written the ordinary way, row by
     /// row, at the end.
     private var outsized: [(pk: Int64, draft: ProductDraft)] = []
@@ -72,7 +76,7 @@ struct TagRelationBuilder {
     mutating func add(_ draft: ProductDraft, pk: Int64) {
         guard !draft.tags.isEmpty else { return }
         let index = products.count
-        guard index < 1 << 31, let columns = ProductColumns(draft) else {
+        guard index < 1 << 31, groups.count + draft.tags.count < 1 << 31, let columns = ProductColumns(draft) else {
             outsized.append((pk, draft))
             return
         }
@@ -96,7 +100,7 @@ struct TagRelationBuilder {
                 groupNumbers[group] = number
                 groups.append(group)
             }
-            tagRows.append(UInt64(number) << 32 | UInt64(index) << 1 | (rank < draft.suppliedTagCount ? 1 : 0))
+            tagRows.append(UInt32(number) << 1 | (rank < draft.suppliedTagCount ? 1 : 0))
         }
     }
 
@@ -123,20 +127,28 @@ struct TagRelationBuilder {
         // Each group's rows together, groups in key order, rows in the order they came.
         let order = groups.indices.sorted { groups[$0].precedes(groups[$1]) }
         var counts = [Int](repeating: 0, count: groups.count)
-        for row in tagRows { counts[Int(row >> 32)] += 1 }
+        tagRows.forEach { counts[Int($0 >> 1)] += 1 }
         var position = [Int](repeating: 0, count: groups.count)
         var total = 0
         for number in order {
             position[number] = total
             total += counts[number]
         }
+        // Each row becomes its product's index shifted left once, the "supplied" bit below it.
         var grouped = [UInt32](repeating: 0, count: tagRows.count)
-        for row in tagRows {
-            let number = Int(row >> 32)
-            grouped[position[number]] = UInt32(truncatingIfNeeded: row)
+        var product = 0
+        var left = products.count > 0 ? products[0].tagCount : 0
+        tagRows.forEach { row in
+            while left == 0 {
+                product += 1
+                left = products[product].tagCount
+            }
+            let number = Int(row >> 1)
+            grouped[position[number]] = UInt32(product) << 1 | row & 1
             position[number] += 1
+            left -= 1
         }
-        tagRows = []
+        tagRows = ChunkedColumn()
         var end = 0
         for number in order {
             let group = groups[number]
@@ -224,5 +236,28 @@ struct TagGroup: Hashable {
         }
         if rank != other.rank { return rank < other.rank }
         return spanFit > other.spanFit
+    }
+}
+
+/// Values appended in chunks of 64k, so memory grows with what is held, not by doubling one array.
+private struct ChunkedColumn<Element> {
+    private static var chunkSize: Int { 1 << 16 }
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    mutating func append(_ value: Element) {
+        if count % Self.chunkSize == 0 {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+        }
+        chunks[chunks.count - 1].append(value)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element { chunks[index / Self.chunkSize][index % Self.chunkSize] }
+
+    /// Calls `body` with each value in order.
+    func forEach(_ body: (Element) throws -> Void) rethrows {
+        for chunk in chunks { for value in chunk { try body(value) } }
     }
 }
