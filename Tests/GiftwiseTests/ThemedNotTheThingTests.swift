@@ -339,3 +339,38 @@ struct DeviceAndAgeRankingTests {
         #expect(Set(toddler.items.map(\.product.id)) == ["h-1", "h-3"])
     }
 }
+
+/// Words that describe other products or mean something else in a description never make a
+/// product their thing: on the Amazon export a dinosaur puppet "also available in monkey,
+/// crocodile, giraffe and penguin designs" was good for someone who loves birds, and a rabbit
+/// ride-on "made of stable beechwood" for someone who loves horses.
+struct OwnDescriptionTests {
+    @Test func aSentenceAboutOtherVersionsIsNotTheProductsOwn() {
+        let puppet =
+            "A green dinosaur puppet. The puppet is also available in monkey and penguin designs. Box Contains 1 x Puppet"
+        #expect(
+            TextNormalizer.tokens(OwnDescription.of(puppet))
+                == TextNormalizer.tokens("A green dinosaur puppet. The puppet is Box Contains 1 x Puppet"))
+        #expect(OwnDescription.of("Two kites. Also Available are the range of 3D Pop Up Kites") == "Two kites. ")
+        #expect(OwnDescription.of("Available now in red.") == "Available now in red.")
+        #expect(OwnDescription.of("") == "")
+    }
+
+    @Test func otherVersionsAndLooseWordsInADescriptionDoNotMakeItTheirThing() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                o-1,Green Dinosaur Hand Puppet,"A roaring dinosaur puppet. The puppet is also available in monkey, crocodile and penguin designs.",14.99,USD,3,,,,,true
+                o-2,Penguin Soft Toy,"A cuddly penguin.",9.99,USD,3,,,,,true
+                o-3,Rabbit Ride-On Cart,"A stable speedster made of stable beechwood with rubber tyres.",49.99,USD,2,,,,,true
+                o-4,Horse Stables Playset,"Two ponies and a stable.",29.99,USD,3,,,,,true
+
+                """)
+        let birds = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["birds"]), limit: 5)
+        #expect(birds.items.filter(\.isGoodMatch).map(\.product.id) == ["o-2"])
+        #expect(
+            try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dinosaurs"]), limit: 5).items.first?
+                .product.id == "o-1")
+        let horses = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["horses"]), limit: 5)
+        #expect(horses.items.filter(\.isGoodMatch).map(\.product.id) == ["o-4"])
+    }
+}

@@ -392,13 +392,15 @@ struct ProductRowParser {
         let kind = NameKind(tokens: nameTokens)
         let readsTags = !kind.isPartySupply
         if interestWords.isEmpty {
-            tags = readsTags ? taxonomy.tag(nameTokens: nameTokens, description: description).map(\.id) : []
+            tags =
+                readsTags
+                ? taxonomy.tag(nameTokens: nameTokens, description: OwnDescription.of(description)).map(\.id) : []
             inferred |= ProductFlags.interestsInferred
         } else if !anyKnownTag, readsTags {
             // The shop's own tags say nothing the taxonomy understands (a LEGO theme such as
             // "Star Wars"): keep them first, and add what the text says after them. Decided by
             // the data alone, so an export imports back to the same tags.
-            for id in taxonomy.tag(nameTokens: nameTokens, description: description).map(\.id)
+            for id in taxonomy.tag(nameTokens: nameTokens, description: OwnDescription.of(description)).map(\.id)
             where !tags.contains(id) {
                 tags.append(id)
             }

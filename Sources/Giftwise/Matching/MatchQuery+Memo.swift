@@ -290,7 +290,7 @@ extension MatchQuery {
     func words(pk: Int64, product: Product) -> MatchMemo.Words {
         if let known = memo.words[pk] { return known }
         let nameTokens = TextNormalizer.tokens(product.name)
-        let descriptionTokens = TextNormalizer.tokens(product.description)
+        let descriptionTokens = TextNormalizer.tokens(OwnDescription.of(product.description))
         let nameSet = Set(nameTokens)
         // Sized once for every word (no rehashing as the description's words go in).
         var allSet = Set<String>(minimumCapacity: nameSet.count + descriptionTokens.count)

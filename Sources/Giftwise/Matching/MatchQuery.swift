@@ -958,7 +958,7 @@ struct MatchQuery {
     /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,
     /// names that are not about the interest left out.
     static func mentions(of request: InterestRequest, in text: String) -> Int {
-        let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(text))
+        let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(OwnDescription.of(text)))
         let phrases = [request.ownWords] + request.otherPhraseWords
         var count = 0
         var start = 0
@@ -1298,7 +1298,7 @@ struct MatchQuery {
         let friends = request.falseFriends
         let nameTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(name))
         let nameSet = Set(nameTokens)
-        let descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(description))
+        let descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(OwnDescription.of(description)))
         return place(
             of: request, nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens,
             allSet: nameSet.union(descriptionTokens))
