@@ -147,4 +147,23 @@ struct TagRelationBuilderTests {
         #expect(built.count == 39_999 * 2 + 40)
         #expect(built == expected)
     }
+
+    @Test(arguments: [1, 7, 100, 1_000])
+    func aRelationWrittenInSeveralPartsIsTheSameAsOneWrittenAtTheEnd(_ rowsInMemory: Int) throws {
+        // Given a file whose rows have tags in many groups
+        let csv = Data(ImportPipelineTests.mixedTagCSV(rows: 1_500).utf8)
+        // When it is loaded into an empty catalog holding at most `rowsInMemory` tag rows before
+        // writing them, and holding them all
+        let parts = try TestSupport.emptyCatalog()
+        var options = ImportOptions(format: .csv)
+        options.tagRowsInMemory = rowsInMemory
+        try parts.importData(csv, options: options)
+        let whole = try TestSupport.emptyCatalog()
+        try whole.importData(csv, options: ImportOptions(format: .csv))
+        // Then both hold the same tag rows, and the relation and its index are sound
+        let relation = try ImportPipelineTests.tagRelation(parts)
+        #expect(relation.count >= 2_500)
+        #expect(relation == (try ImportPipelineTests.tagRelation(whole)))
+        #expect(try parts.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
 }

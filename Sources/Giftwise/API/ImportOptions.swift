@@ -49,6 +49,9 @@ public struct ImportOptions: Sendable, Equatable {
     /// Tests: the side full-text index's page cache and size limit (a small cache spills to its
     /// file sooner; a page limit acts as a full temporary folder).
     var fullTextSide = FullTextBuilder.Settings()
+    /// Into an empty catalog: products or tag rows the tag relation holds in memory before it
+    /// writes them (tests: a small number writes it in several parts).
+    var tagRowsInMemory = 1 << 21
 
     /// Creates options; the defaults follow the catalog format contract.
     public init(

@@ -54,11 +54,11 @@ final class ImportWriter {
     /// index on this connection (to compare); `fullTextSide` sets the side index's database up.
     init(
         db: Database, catalogPath: String = "the catalog", fullTextOnTheSide: Bool = true,
-        fullTextSide: FullTextBuilder.Settings = FullTextBuilder.Settings()
+        fullTextSide: FullTextBuilder.Settings = FullTextBuilder.Settings(), tagRowsInMemory: Int = 1 << 21
     ) throws {
         self.db = db
         intoEmptyCatalog = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product)") == 0
-        tagRelation = intoEmptyCatalog ? TagRelationBuilder() : nil
+        tagRelation = intoEmptyCatalog ? TagRelationBuilder(maxRows: tagRowsInMemory) : nil
         let sideIndexSuits = intoEmptyCatalog && fullTextOnTheSide ? try FullTextBuilder.suits(db) : false
         if intoEmptyCatalog {
             // An empty catalog: building an index once from sorted keys beats growing it row by
@@ -249,6 +249,7 @@ final class ImportWriter {
         }
         if tagRelation != nil {
             tagRelation?.add(draft, pk: pk)
+            if tagRelation?.isFull == true { try tagRelation?.write(into: db) }
             return
         }
         let product = draft.product

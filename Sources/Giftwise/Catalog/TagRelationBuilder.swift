@@ -9,7 +9,10 @@ import GRDB
 /// row in a temporary table and sorted them at the end: 0.21 s CPU while rows streamed in and
 /// 0.55 s after the last one, at 200k rows.) Memory: 8 bytes a product and 4 a tag row, and 4 a
 /// tag row more while it is written (≈ 22 MB at 1M products with 1.8 tags each), in chunks of
-/// 64k values so no array grows to twice what it holds.
+/// 64k values so no array grows to twice what it holds. Memory stays bounded on any file: once
+/// ``maxRows`` products or tag rows are held, the caller writes them (``isFull``); each part goes
+/// in key order, a later part behind each group's earlier rows (not appended at the end of the
+/// B-tree, so slower, but the relation is the same).
 struct TagRelationBuilder {
     /// The columns a tag row copies from its product, once per product, in 8 bytes: the price,
     /// and both ages (11 bits each, ``noAge`` when not stated), the purpose bits (4), whether
@@ -72,6 +75,15 @@ struct TagRelationBuilder {
     /// statement overhead.
     static let rowsPerInsert = 32
 
+    /// Products or tag rows held before ``isFull`` (2M: 32 MB at most, never reached by a 1M-row
+    /// catalog with fewer than two tags a product).
+    let maxRows: Int
+
+    init(maxRows: Int = 1 << 21) { self.maxRows = maxRows }
+
+    /// Whether ``write(into:)`` should run now, to keep memory bounded.
+    var isFull: Bool { products.count >= maxRows || tagRows.count >= maxRows }
+
     /// Records the tag rows of a product just written with `pk`.
     mutating func add(_ draft: ProductDraft, pk: Int64) {
         guard !draft.tags.isEmpty else { return }
@@ -109,7 +121,7 @@ struct TagRelationBuilder {
     /// Appends every recorded row to `product_interest` in its key order (the relation must not
     /// hold rows of these products yet), then lets go of the memory.
     mutating func write(into db: Database) throws {
-        defer { self = TagRelationBuilder() }
+        defer { self = TagRelationBuilder(maxRows: maxRows) }
         // One statement per size (32, 16, … 1 rows), each row of one group: the group's columns
         // are bound once per statement (`?1` … `?3`), each row's own seven after them.
         var statements: [(rows: Int, statement: FastStatement)] = []
@@ -138,7 +150,7 @@ struct TagRelationBuilder {
         var grouped = [UInt32](repeating: 0, count: tagRows.count)
         var product = 0
         var left = products.count > 0 ? products[0].tagCount : 0
-        tagRows.forEach { row in
+        tagRows.drain { row in
             while left == 0 {
                 product += 1
                 left = products[product].tagCount
@@ -148,7 +160,6 @@ struct TagRelationBuilder {
             position[number] += 1
             left -= 1
         }
-        tagRows = ChunkedColumn()
         var end = 0
         for number in order {
             let group = groups[number]
@@ -259,5 +270,15 @@ private struct ChunkedColumn<Element> {
     /// Calls `body` with each value in order.
     func forEach(_ body: (Element) throws -> Void) rethrows {
         for chunk in chunks { for value in chunk { try body(value) } }
+    }
+
+    /// Calls `body` with each value in order, letting go of each chunk once read; leaves the column empty.
+    mutating func drain(_ body: (Element) throws -> Void) rethrows {
+        for index in chunks.indices {
+            for value in chunks[index] { try body(value) }
+            chunks[index] = []
+        }
+        chunks = []
+        count = 0
     }
 }

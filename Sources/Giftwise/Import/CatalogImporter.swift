@@ -180,7 +180,7 @@ struct CatalogImporter {
             db: db, catalogPath: database.path,
             fullTextOnTheSide: options.fullTextOnTheSide
                 && ProcessInfo.processInfo.environment["GIFTWISE_IMPORT_FULLTEXT"] != "writer",
-            fullTextSide: options.fullTextSide)
+            fullTextSide: options.fullTextSide, tagRowsInMemory: options.tagRowsInMemory)
         defer { writer.close() }
         let pipeline = ParsePipeline(
             rows: rows, parser: parser,
