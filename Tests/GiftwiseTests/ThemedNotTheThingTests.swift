@@ -334,6 +334,8 @@ struct DeviceAndAgeRankingTests {
         let older = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["horses"]), limit: 3)
         #expect(older.items.map(\.product.id) == ["h-2", "h-1"])
         #expect(older.items.allSatisfy { $0.isGoodMatch })
+        // Its reason says so, instead of "suits a 10-year-old".
+        #expect(older.items.last?.reasons.contains("made for younger children (ages 2+)") == true)
         // For a 3-year-old it is their age's toy: the rule does not touch it.
         let toddler = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["horses"]), limit: 3)
         #expect(Set(toddler.items.map(\.product.id)) == ["h-1", "h-3"])

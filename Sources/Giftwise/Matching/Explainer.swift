@@ -104,6 +104,8 @@ struct Explainer {
             reasons.append("made for \(ages.label)")
         } else if ages.minMonths == nil {
             reasons.append("the seller gives no age range")
+        } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths) {
+            reasons.append("made for younger children (\(ages.label))")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }

@@ -1183,9 +1183,7 @@ struct MatchQuery {
         // A toy made for much younger children ("Duplo Horses, ages 2+" for a 10-year-old) ranks
         // after the ones made for children their age: a range open upwards from under 3 says
         // little about whether it suits them.
-        let madeForMuchYounger =
-            profile.ageMonths >= Self.olderChildMonths && product.ages.maxMonths == nil
-            && (product.ages.minMonths ?? Int.max) < Self.toddlerToyBelowMonths
+        let madeForMuchYounger = product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
         let interestFit =
             min(1.0, top + weights.extraInterestShare * (total - top) + liked)
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
@@ -1254,12 +1252,6 @@ struct MatchQuery {
         }
         return false
     }
-
-    /// From this age a toy for toddlers is made for much younger children.
-    static let olderChildMonths = 6 * 12
-    /// A minimum age below this (and no maximum) marks a toy for babies and toddlers; "3+" is
-    /// too often a small-parts warning to say so.
-    static let toddlerToyBelowMonths = 36
 
     private static func kind(_ hit: InterestHit) -> Int {
         switch hit {
