@@ -317,10 +317,14 @@ struct DeviceAndAgeRankingTests {
         }
         #expect(fan.items.first?.product.id == "g-2")
         #expect(score("g-1", fan) < score("g-3", fan))
+        // The list says why, on the game alone.
+        let caveat = "plays only on the console or device it is made for: check they have one"
+        #expect(fan.items.filter { $0.reasons.contains(caveat) }.map(\.product.id) == ["g-1"])
         // For someone who plays on a PlayStation, the game is what they asked for.
         let player = try catalog.recommend(
             for: RecipientProfile(ageYears: 10, interests: ["star wars", "playstation"]), limit: 3)
         #expect(score("g-1", player) > score("g-3", player))
+        #expect(player.items.allSatisfy { !$0.reasons.contains(caveat) })
     }
 
     @Test func aToddlerToyRanksAfterToysForTheirAgeFromSixOn() throws {

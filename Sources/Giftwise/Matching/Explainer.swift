@@ -79,6 +79,9 @@ struct Explainer {
         {
             reasons.append("like the \(liked) you picked")
         }
+        if candidate.needsTheirDevice {
+            reasons.append("plays only on the console or device it is made for: check they have one")
+        }
         if !query.requests.isEmpty && !candidate.hits.contains(where: \.hit.isStrong) {
             let said = query.requests.map(\.said).joined(separator: ", ")
             mismatches.append(

@@ -64,6 +64,8 @@ struct Candidate {
     var isGood: Bool
     /// What their history says about it (loved: +1, returned: −1 per lesson).
     var lessons: [HistorySignals.Lesson] = []
+    /// A game or software for one device they did not ask about (see ``DeviceBound``).
+    var needsTheirDevice = false
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -1223,7 +1225,9 @@ struct MatchQuery {
             lessons.append(lesson)
         }
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
-        return Candidate(pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons)
+        return Candidate(
+            pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
+            needsTheirDevice: needsTheirDevice)
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its
