@@ -213,6 +213,9 @@ struct ThemedAccessoryTests {
         #expect(
             ThemedAccessories.isMadeFor(
                 wishWords: rc, nameTokens: TextNormalizer.tokens("Roof Rack for 1/10 1/8 RC Cars")))
+        #expect(
+            ThemedAccessories.isMadeFor(
+                wishWords: ["lego"], nameTokens: TextNormalizer.tokens("1000 Building Bricks Compatible with LEGO")))
         let dinosaur: Set<String> = ["dinosaur"]
         for name in [
             "Dinosaur Costume for Kids", "Puzzle for Dinosaur Fans", "Dress Up Costume for Boys and Girls Dinosaur",

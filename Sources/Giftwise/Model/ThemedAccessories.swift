@@ -33,14 +33,16 @@ enum ThemedAccessories {
 
     /// Whether a product's name says it is made *for* their thing rather than being it: the
     /// wish's words come only after "for" ("Roof Luggage Rack for 1/10 RC Crawler Cars", "Sand
-    /// Timer for Cooking", "Lipo Battery and Charger for Syma Drones"). Not when the name first
+    /// Timer for Cooking", "Lipo Battery and Charger for Syma Drones") or "compatible with"
+    /// ("Building Bricks Compatible with LEGO"). Not when the name first
     /// says it is a toy or a gift ("Puzzle for Dinosaur Fans") or whom it is for ("Costume for
     /// Kids - Dinosaur").
     /// - Parameters:
     ///   - wishWords: the wish's own folded words that say what it is about (not "toy", "kit").
     ///   - nameTokens: the product name's folded words, in order.
     static func isMadeFor(wishWords: Set<String>, nameTokens: [String]) -> Bool {
-        guard !wishWords.isEmpty, let forIndex = nameTokens.firstIndex(of: "for"), forIndex > 0 else { return false }
+        guard !wishWords.isEmpty, let forIndex = nameTokens.firstIndex(where: madeForWords.contains), forIndex > 0
+        else { return false }
         let before = nameTokens[..<forIndex]
         if before.contains(where: { wishWords.contains($0) || thingWords.contains($0) }) { return false }
         let after = nameTokens[(forIndex + 1)...].prefix(wordsAfterFor)
@@ -50,6 +52,9 @@ enum ThemedAccessories {
         return wishWords.isSubset(of: after)
     }
 
+    /// Folded words after which a name says what the product is for: "for", "compatible (with)"
+    /// ("Building Bricks Compatible with LEGO").
+    private static let madeForWords: Set<String> = ["for", "compatible"]
     /// How far after "for" the wish's words may start ("for 1/10 1/8 RC Crawler Cars").
     private static let wordsAfterFor = 8
     /// Folded words before "for" that say the product is the thing itself.
