@@ -166,12 +166,13 @@ struct ThemedAccessoryTests {
         for name in [
             "City Firefighter Key Chain", "Darth Vader Adult Watch", "Peppa Pig Pencil Case", "Yoda T-Shirt",
             "4 x \"I HEART LOVE PIANO\" BADGES BUTTON PINS",
+            "SmartDealsPro 10 Pack of Random Color D20 Polyhedral Dice",
         ] {
             #expect(ThemedAccessories.named(by: name), "\(name)")
         }
         for name in [
             "BEN 10 Puzzle - 45 Pieces - Watch and 2 Characters", "Munchkin Bookmark Collection Card Game",
-            "Vilac Alphabet Magnets", "Fire Station",
+            "Vilac Alphabet Magnets", "Fire Station", "Pocket / Travel Yatzy dice game",
         ] {
             #expect(!ThemedAccessories.named(by: name), "\(name)")
         }

@@ -9,6 +9,8 @@ enum ThemedAccessories {
         "keychain", "keyring", "backpack", "rucksack", "lunchbox", "bookmark", "mug", "tshirt", "pyjama",
         "sock", "wallet", "umbrella", "lanyard", "zipbin", "notebook", "apron", "tray", "handbag", "hoodie",
         "watch", "slipper", "coaster", "badge",
+        // Dice on their own are pieces for games, not a game ("Polyhedral Dice", "Poker Dice and Cup").
+        "dice",
         // Parts and supplies for a thing they already have: "Rocking Horse Replacement Mane",
         // "Stomp Rocket Super Refill Pack", "Spares Kit".
         "replacement", "refill", "spare", "tyre", "tire", "spanner",
