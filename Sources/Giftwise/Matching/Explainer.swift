@@ -54,6 +54,8 @@ struct Explainer {
                 reasons.append("its description mentions \"\(request.said)\"")
             case .text(.partySupply):
                 reasons.append("\"\(request.said)\"-themed party supplies, for a party more than a gift")
+            case .text(.miniature):
+                reasons.append("\"\(request.said)\" in miniature, for a dolls house more than a gift")
             case .text(let place):
                 reasons.append(
                     Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))

@@ -20,7 +20,7 @@ enum ThemedAccessories {
         ("key", "chain"), ("key", "ring"), ("lunch", "box"), ("water", "bottle"), ("t", "shirt"), ("alarm", "clock"),
         ("wall", "clock"), ("storage", "box"), ("storage", "bin"), ("storage", "case"), ("phone", "case"),
         ("pencil", "case"), ("fridge", "magnet"), ("bag", "charm"), ("pin", "badge"), ("cookie", "cutter"),
-        ("tote", "bag"), ("battery", "charger"), ("usb", "charger"), ("house", "miniature"),
+        ("tote", "bag"), ("battery", "charger"), ("usb", "charger"),
         ("drawstring", "bag"), ("school", "bag"), ("gym", "bag"), ("shoulder", "bag"), ("baseball", "cap"),
     ]
 
