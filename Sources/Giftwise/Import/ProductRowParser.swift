@@ -390,7 +390,7 @@ struct ProductRowParser {
         // The name's words, read once for what it is and for its interests.
         let nameTokens = TextNormalizer.tokens(name)
         let kind = NameKind(tokens: nameTokens)
-        let readsTags = !kind.isPartySupply
+        let readsTags = !kind.isPartySupply && !kind.isDollsHouseMiniature
         if interestWords.isEmpty {
             tags =
                 readsTags

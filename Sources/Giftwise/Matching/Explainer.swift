@@ -54,6 +54,8 @@ struct Explainer {
                 reasons.append("its description mentions \"\(request.said)\"")
             case .text(.partySupply):
                 reasons.append("\"\(request.said)\"-themed party supplies, for a party more than a gift")
+            case .text(.miniature):
+                reasons.append("\"\(request.said)\" in miniature, for a dolls house more than a gift")
             case .text(let place):
                 reasons.append(
                     Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))
@@ -78,6 +80,9 @@ struct Explainer {
             candidate.hits.contains(where: { if case .like = $0.hit { true } else { false } })
         {
             reasons.append("like the \(liked) you picked")
+        }
+        if candidate.needsTheirDevice {
+            reasons.append("plays only on the console or device it is made for: check they have one")
         }
         if !query.requests.isEmpty && !candidate.hits.contains(where: \.hit.isStrong) {
             let said = query.requests.map(\.said).joined(separator: ", ")
@@ -104,6 +109,8 @@ struct Explainer {
             reasons.append("made for \(ages.label)")
         } else if ages.minMonths == nil {
             reasons.append("the seller gives no age range")
+        } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths) {
+            reasons.append("made for younger children (\(ages.label))")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }

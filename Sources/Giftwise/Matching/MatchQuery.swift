@@ -14,6 +14,9 @@ enum TextPlace: Equatable {
     /// Their words are there, but the product is party supplies (a "Football Happy Birthday
     /// Banner" for a football fan): themed, not their thing (see ``PartySupplies``).
     case partySupply
+    /// Their words are there, but the product furnishes a dolls house (a "Dolls House Miniature
+    /// Cup of Coffee" for a coffee lover): themed, not their thing (see ``DollsHouseMiniatures``).
+    case miniature
 }
 
 /// How one product matched one thing they said.
@@ -64,6 +67,8 @@ struct Candidate {
     var isGood: Bool
     /// What their history says about it (loved: +1, returned: −1 per lesson).
     var lessons: [HistorySignals.Lesson] = []
+    /// A game or software for one device they did not ask about (see ``DeviceBound``).
+    var needsTheirDevice = false
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -72,6 +77,7 @@ struct InterestRequest {
         didSet {
             meaningText = Self.meaningText(of: said)
             wantsPartySupplies = PartySupplies.isWished(bySaying: said)
+            wantsMiniatures = DollsHouseMiniatures.isWished(bySaying: said)
         }
     }
     var interest: Interest?
@@ -133,6 +139,9 @@ struct InterestRequest {
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
     private(set) var wantsPartySupplies: Bool
+    /// Whether the wish is about dolls, dolls houses or miniatures: dolls-house miniatures may
+    /// then be its good matches.
+    private(set) var wantsMiniatures: Bool
     private(set) var otherPhraseWords: [[String]]
 
     init(
@@ -150,6 +159,7 @@ struct InterestRequest {
         self.ownSet = Set(ownWords)
         self.aboutWords = ownSet.subtracting(Self.sharedByEveryProduct)
         self.wantsPartySupplies = PartySupplies.isWished(bySaying: said)
+        self.wantsMiniatures = DollsHouseMiniatures.isWished(bySaying: said)
         self.otherPhraseWords = Self.words(ofOtherPhrases: phrases)
         self.saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
     }
@@ -1081,7 +1091,7 @@ struct MatchQuery {
                     switch place {
                     case .name: weights.textInName
                     case .description: weights.textInDescription
-                    case .stem, .passing, .partySupply: weights.textStemOnly
+                    case .stem, .passing, .partySupply, .miniature: weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words, where
@@ -1124,7 +1134,7 @@ struct MatchQuery {
             }
             if let bm25 = someWords[index]?[pk], !found.contains(where: \.hit.isStrong),
                 let kind = request.saidWords.last,
-                request.wantsPartySupplies || !PartySupplies.named(by: nameTokens)
+                Self.themedPlace(nameTokens, for: request) == nil
             {
                 // The kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.
@@ -1143,7 +1153,10 @@ struct MatchQuery {
             // The strongest hit leads; a second, different kind of evidence adds a little. Among
             // weak ones, party supplies say so first: what the product is explains it best.
             func rank(_ match: Candidate.Match) -> (Int, Int, Double) {
-                (match.hit.isStrong ? 1 : 0, match.hit == .text(.partySupply) ? 1 : 0, match.weight)
+                (
+                    match.hit.isStrong ? 1 : 0,
+                    match.hit == .text(.partySupply) || match.hit == .text(.miniature) ? 1 : 0, match.weight
+                )
             }
             found.sort { rank($0) > rank($1) }
             if let best = found.first {
@@ -1183,9 +1196,7 @@ struct MatchQuery {
         // A toy made for much younger children ("Duplo Horses, ages 2+" for a 10-year-old) ranks
         // after the ones made for children their age: a range open upwards from under 3 says
         // little about whether it suits them.
-        let madeForMuchYounger =
-            profile.ageMonths >= Self.olderChildMonths && product.ages.maxMonths == nil
-            && (product.ages.minMonths ?? Int.max) < Self.toddlerToyBelowMonths
+        let madeForMuchYounger = product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
         let interestFit =
             min(1.0, top + weights.extraInterestShare * (total - top) + liked)
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
@@ -1225,7 +1236,9 @@ struct MatchQuery {
             lessons.append(lesson)
         }
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
-        return Candidate(pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons)
+        return Candidate(
+            pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
+            needsTheirDevice: needsTheirDevice)
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its
@@ -1255,12 +1268,6 @@ struct MatchQuery {
         return false
     }
 
-    /// From this age a toy for toddlers is made for much younger children.
-    static let olderChildMonths = 6 * 12
-    /// A minimum age below this (and no maximum) marks a toy for babies and toddlers; "3+" is
-    /// too often a small-parts warning to say so.
-    static let toddlerToyBelowMonths = 36
-
     private static func kind(_ hit: InterestHit) -> Int {
         switch hit {
         case .tag: 0
@@ -1288,9 +1295,19 @@ struct MatchQuery {
             && !request.ownSet.isSubset(of: words)
     }
 
-    /// Whether a product named `name` is party supplies and the wish is not about party things.
+    /// Whether a product named `name` is party supplies or a dolls-house miniature and the wish
+    /// is not about such things: themed, never their thing.
     static func isPartySupply(_ name: String, for request: InterestRequest) -> Bool {
-        !request.wantsPartySupplies && PartySupplies.named(by: name)
+        themedPlace(TextNormalizer.tokens(name), for: request) != nil
+    }
+
+    /// `.partySupply` or `.miniature` when a product with these name words carries the wish's
+    /// theme without being their thing; `nil` when it is what it seems or the wish is about it.
+    static func themedPlace(_ nameTokens: [String], for request: InterestRequest) -> TextPlace? {
+        let kind = NameKind(tokens: nameTokens)
+        if kind.isPartySupply && !request.wantsPartySupplies { return .partySupply }
+        if kind.isDollsHouseMiniature && !request.wantsMiniatures { return .miniature }
+        return nil
     }
 
     /// ``place(of:nameTokens:nameSet:descriptionTokens:allSet:product:)`` from the raw text.
@@ -1328,10 +1345,9 @@ struct MatchQuery {
         let place = wordsPlace(
             of: request, nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens,
             allSet: allSet)
-        guard place == .name || place == .description, !request.wantsPartySupplies,
-            PartySupplies.named(by: nameTokens)
+        guard place == .name || place == .description, let themed = themedPlace(nameTokens, for: request)
         else { return place }
-        return .partySupply
+        return themed
     }
 
     /// Where the wish's words are, whatever the product is.

@@ -54,6 +54,16 @@ public struct AgeRange: Hashable, Sendable, Codable {
         return 1.0 / (1.0 + Self.spanPenaltyPerYear * max(0, span - Self.comfortableSpanYears))
     }
 
+    /// Whether the range marks a toy for babies and toddlers (a minimum under 3, no maximum: "3+"
+    /// is too often a small-parts warning to say so) and the recipient is 6 or older: made for
+    /// much younger children, however open the range is upwards.
+    func isForMuchYoungerChildren(thanMonths ageMonths: Int) -> Bool {
+        ageMonths >= Self.olderChildFromMonths && maxMonths == nil
+            && (minMonths ?? Int.max) < Self.toddlerToyBelowMonths
+    }
+
+    static let olderChildFromMonths = 6 * 12
+    static let toddlerToyBelowMonths = 36
     static let seniorFromMonths = 65 * 12
     static let adultFromMonths = 18 * 12
     static let seniorRangeFromMonths = 50 * 12

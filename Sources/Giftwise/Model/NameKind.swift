@@ -6,6 +6,7 @@ struct NameKind: Equatable {
     var isPartySupply = false
     var isAccessory = false
     var isDeviceBound = false
+    var isDollsHouseMiniature = false
 
     init(tokens: [String]) {
         var occasion = false
@@ -14,6 +15,7 @@ struct NameKind: Equatable {
         var accessory = false
         var toy = false
         var device = false
+        var miniature = false
         for (index, token) in tokens.enumerated() {
             guard let marks = Self.marks[token] else { continue }
             party = party || marks.contains(.partyWord)
@@ -30,10 +32,14 @@ struct NameKind: Equatable {
                 accessory = true
             }
             if marks.contains(.endsDevicePair), Self.devicePairStarts[token]?.contains(before) == true { device = true }
+            if marks.contains(.endsMiniaturePair), Self.miniaturePairStarts[token]?.contains(before) == true {
+                miniature = true
+            }
         }
         isPartySupply = party || (occasion && withOccasion)
         isAccessory = accessory && !toy
         isDeviceBound = device
+        isDollsHouseMiniature = miniature
     }
 
     init(name: String) { self.init(tokens: TextNormalizer.tokens(name)) }
@@ -49,6 +55,7 @@ struct NameKind: Equatable {
         static let toyWord = Marks(rawValue: 64)
         static let deviceWord = Marks(rawValue: 128)
         static let endsDevicePair = Marks(rawValue: 256)
+        static let endsMiniaturePair = Marks(rawValue: 512)
     }
 
     /// Every word that means something to either kind, with what it means.
@@ -66,6 +73,7 @@ struct NameKind: Equatable {
         mark(ThemedAccessories.toyWords, .toyWord)
         mark(DeviceBound.words, .deviceWord)
         mark(DeviceBound.pairs.map(\.1), .endsDevicePair)
+        mark(DollsHouseMiniatures.pairs.map(\.1), .endsMiniaturePair)
         return marks
     }()
 
@@ -73,6 +81,7 @@ struct NameKind: Equatable {
     private static let partyPairStarts = starts(of: PartySupplies.pairs)
     private static let accessoryPairStarts = starts(of: ThemedAccessories.pairs)
     private static let devicePairStarts = starts(of: DeviceBound.pairs)
+    private static let miniaturePairStarts = starts(of: DollsHouseMiniatures.pairs)
 
     private static func starts(of pairs: [(String, String)]) -> [String: Set<String>] {
         var starts: [String: Set<String>] = [:]

@@ -43,3 +43,26 @@ enum PartySupplies {
         TextNormalizer.tokens(said).contains(where: wishWords.contains)
     }
 }
+
+/// Dolls-house miniatures — a "Dolls House Miniature Handmade Cup of Coffee", "Dolls House
+/// Miniature Cats x2" — carry a theme the way party supplies do: they furnish a dolls house, and a
+/// coffee lover's good match is not a 1:12 cup. Read from the name (see ``NameKind``): never tagged
+/// with the theme their text names and never a good match for a wish about that theme, only a
+/// partial one that says what it is. A wish about dolls, dolls houses or miniatures matches them
+/// as usual.
+enum DollsHouseMiniatures {
+    /// Folded word pairs that name one ("Dolls House Miniature …", "Dolls House Accessory …").
+    static let pairs: [(String, String)] = [
+        ("house", "miniature"), ("house", "accessory"), ("dollhouse", "miniature"), ("dollhouse", "accessory"),
+    ]
+    /// A wish with one of these words is about dolls houses or miniatures.
+    static let wishWords: Set<String> = ["doll", "dollhouse", "dollshouse", "miniature"]
+
+    /// Whether a product name (folded tokens) names a dolls-house miniature.
+    static func named(by tokens: [String]) -> Bool { NameKind(tokens: tokens).isDollsHouseMiniature }
+
+    /// Whether a wish, as they said it, is about dolls, dolls houses or miniatures.
+    static func isWished(bySaying said: String) -> Bool {
+        TextNormalizer.tokens(said).contains(where: wishWords.contains)
+    }
+}

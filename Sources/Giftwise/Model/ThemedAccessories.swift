@@ -9,6 +9,8 @@ enum ThemedAccessories {
         "keychain", "keyring", "backpack", "rucksack", "lunchbox", "bookmark", "mug", "tshirt", "pyjama",
         "sock", "wallet", "umbrella", "lanyard", "zipbin", "notebook", "apron", "tray", "handbag", "hoodie",
         "watch", "slipper", "coaster", "badge",
+        // Dice on their own are pieces for games, not a game ("Polyhedral Dice", "Poker Dice and Cup").
+        "dice",
         // Parts and supplies for a thing they already have: "Rocking Horse Replacement Mane",
         // "Stomp Rocket Super Refill Pack", "Spares Kit".
         "replacement", "refill", "spare", "tyre", "tire", "spanner",
@@ -18,7 +20,7 @@ enum ThemedAccessories {
         ("key", "chain"), ("key", "ring"), ("lunch", "box"), ("water", "bottle"), ("t", "shirt"), ("alarm", "clock"),
         ("wall", "clock"), ("storage", "box"), ("storage", "bin"), ("storage", "case"), ("phone", "case"),
         ("pencil", "case"), ("fridge", "magnet"), ("bag", "charm"), ("pin", "badge"), ("cookie", "cutter"),
-        ("tote", "bag"), ("battery", "charger"), ("usb", "charger"), ("house", "miniature"),
+        ("tote", "bag"), ("battery", "charger"), ("usb", "charger"),
         ("drawstring", "bag"), ("school", "bag"), ("gym", "bag"), ("shoulder", "bag"), ("baseball", "cap"),
     ]
 
@@ -33,14 +35,16 @@ enum ThemedAccessories {
 
     /// Whether a product's name says it is made *for* their thing rather than being it: the
     /// wish's words come only after "for" ("Roof Luggage Rack for 1/10 RC Crawler Cars", "Sand
-    /// Timer for Cooking", "Lipo Battery and Charger for Syma Drones"). Not when the name first
+    /// Timer for Cooking", "Lipo Battery and Charger for Syma Drones") or "compatible with"
+    /// ("Building Bricks Compatible with LEGO"). Not when the name first
     /// says it is a toy or a gift ("Puzzle for Dinosaur Fans") or whom it is for ("Costume for
     /// Kids - Dinosaur").
     /// - Parameters:
     ///   - wishWords: the wish's own folded words that say what it is about (not "toy", "kit").
     ///   - nameTokens: the product name's folded words, in order.
     static func isMadeFor(wishWords: Set<String>, nameTokens: [String]) -> Bool {
-        guard !wishWords.isEmpty, let forIndex = nameTokens.firstIndex(of: "for"), forIndex > 0 else { return false }
+        guard !wishWords.isEmpty, let forIndex = nameTokens.firstIndex(where: madeForWords.contains), forIndex > 0
+        else { return false }
         let before = nameTokens[..<forIndex]
         if before.contains(where: { wishWords.contains($0) || thingWords.contains($0) }) { return false }
         let after = nameTokens[(forIndex + 1)...].prefix(wordsAfterFor)
@@ -50,6 +54,9 @@ enum ThemedAccessories {
         return wishWords.isSubset(of: after)
     }
 
+    /// Folded words after which a name says what the product is for: "for", "compatible (with)"
+    /// ("Building Bricks Compatible with LEGO").
+    private static let madeForWords: Set<String> = ["for", "compatible"]
     /// How far after "for" the wish's words may start ("for 1/10 1/8 RC Crawler Cars").
     private static let wordsAfterFor = 8
     /// Folded words before "for" that say the product is the thing itself.
