@@ -411,3 +411,18 @@ struct DollsHouseMiniatureTests {
         #expect(Set(dollsHouse.items.filter(\.isGoodMatch).map(\.product.id)) == ["m-1", "m-3"])
     }
 }
+
+/// "Perfect for game night" says when to play, not what: on the Amazon export two dartboards
+/// were tagged board games through the alias "game night".
+struct GameNightTests {
+    @Test func aDartboardForGameNightIsNotABoardGame() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Magnetic Dart Board with 6 Darts,"Safe magnetic darts, perfect for game night. Bring it out at every game night.",14.99,USD,6,,,,,true
+                d-2,Family Strategy Board Game,"A board game for two to four players.",24.99,USD,8,,,,,true
+
+                """)
+        let games = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["board games"]), limit: 5)
+        #expect(games.items.filter(\.isGoodMatch).map(\.product.id) == ["d-2"])
+    }
+}
