@@ -71,7 +71,11 @@ struct TagRelationBuilderTests {
         var rows: [(pk: Int64, draft: ProductDraft)] = []
         for index in 0..<(2 * size + 2) {
             let tags = index < size ? ["dinosaurs"] : index < 2 * size + 1 ? ["art", "space"] : ["zebra club"]
-            rows.append((Int64(index + 1), Self.draft(index, tags: tags, supplied: index % 2, ages: AgeRange(minMonths: 36, maxMonths: 95))))
+            rows.append(
+                (
+                    Int64(index + 1),
+                    Self.draft(index, tags: tags, supplied: index % 2, ages: AgeRange(minMonths: 36, maxMonths: 95))
+                ))
         }
         // When the relation is built from memory and row by row
         let (built, expected) = try Self.bothWays(rows)
@@ -87,9 +91,14 @@ struct TagRelationBuilderTests {
         pks.shuffle(using: &generator)
         let tags = [["dinosaurs"], ["art", "puzzles"], ["space", "science", "robots"], ["Ünïcode Fans", "art"], []]
         let rows = pks.enumerated().map { offset, pk in
-            (pk, Self.draft(offset, tags: tags[offset % tags.count], supplied: offset % 3,
-                             ages: AgeRange(minMonths: offset % 5 == 0 ? nil : offset % 13 * 12,
-                                            maxMonths: offset % 7 == 0 ? nil : offset % 13 * 12 + 24 + offset % 50)))
+            (
+                pk,
+                Self.draft(
+                    offset, tags: tags[offset % tags.count], supplied: offset % 3,
+                    ages: AgeRange(
+                        minMonths: offset % 5 == 0 ? nil : offset % 13 * 12,
+                        maxMonths: offset % 7 == 0 ? nil : offset % 13 * 12 + 24 + offset % 50))
+            )
         }
         // When the relation is built from memory and row by row
         let (built, expected) = try Self.bothWays(rows)
@@ -102,8 +111,12 @@ struct TagRelationBuilderTests {
         // Given pks that rise but skip values (the compact form assumes one after another until told otherwise)
         let pks: [Int64] = [1, 2, 3, 10, 11, 50, 51, 52, 1 << 40, (1 << 40) + 7]
         let rows = pks.enumerated().map { offset, pk in
-            (pk, Self.draft(offset, tags: ["dinosaurs", offset % 2 == 0 ? "art" : "space"], supplied: 1,
-                             ages: AgeRange(minMonths: 24, maxMonths: 60)))
+            (
+                pk,
+                Self.draft(
+                    offset, tags: ["dinosaurs", offset % 2 == 0 ? "art" : "space"], supplied: 1,
+                    ages: AgeRange(minMonths: 24, maxMonths: 60))
+            )
         }
         // When the relation is built from memory and row by row
         let (built, expected) = try Self.bothWays(rows)
@@ -116,7 +129,8 @@ struct TagRelationBuilderTests {
         // Given ages and prices the compact form cannot hold (never after validation, but for
         // the price) beside ordinary products
         let huge = ProductDraft(
-            product: Product(id: "t-huge", name: "Yacht", price: Money(minorUnits: 100_000_000_000)), tags: ["dinosaurs"],
+            product: Product(id: "t-huge", name: "Yacht", price: Money(minorUnits: 100_000_000_000)),
+            tags: ["dinosaurs"],
             suppliedTagCount: 1, freeTags: [], inferred: 0, searchText: "", contentHash: 4)
         let rows: [(pk: Int64, draft: ProductDraft)] = [
             (1, Self.draft(1, tags: ["dinosaurs", "art"], supplied: 1, ages: AgeRange(minMonths: 12, maxMonths: 48))),
@@ -138,8 +152,12 @@ struct TagRelationBuilderTests {
         // compact form counts (31)
         let many = (0..<40).map { "tag-\($0)" }
         let rows = (0..<40_000).map { index in
-            (Int64(index + 1), Self.draft(index, tags: index == 20_000 ? many : ["dinosaurs", index % 3 == 0 ? "art" : "space"],
-                                          supplied: index % 2, ages: AgeRange(minMonths: index % 9 * 12, maxMonths: nil)))
+            (
+                Int64(index + 1),
+                Self.draft(
+                    index, tags: index == 20_000 ? many : ["dinosaurs", index % 3 == 0 ? "art" : "space"],
+                    supplied: index % 2, ages: AgeRange(minMonths: index % 9 * 12, maxMonths: nil))
+            )
         }
         // When the relation is built from memory and row by row
         let (built, expected) = try Self.bothWays(rows)

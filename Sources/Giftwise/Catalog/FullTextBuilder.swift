@@ -151,7 +151,9 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
             try db.execute(sql: "DELETE FROM product_fts_\(table)")
         }
         try timings.measure("end: full-text index copied: _data") {
-            try copy(db, from: connection, "SELECT id, block FROM side_fts_data ORDER BY id", "product_fts_data (id, block)", 2)
+            try copy(
+                db, from: connection, "SELECT id, block FROM side_fts_data ORDER BY id", "product_fts_data (id, block)",
+                2)
         }
         try timings.measure("end: full-text index copied: _idx") {
             try copy(
@@ -160,7 +162,8 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
         }
         try timings.measure("end: full-text index copied: _docsize") {
             try copy(
-                db, from: connection, "SELECT id, sz FROM side_fts_docsize ORDER BY id", "product_fts_docsize (id, sz)", 2)
+                db, from: connection, "SELECT id, sz FROM side_fts_docsize ORDER BY id", "product_fts_docsize (id, sz)",
+                2)
         }
         sqlite3_close_v2(connection)
         self.connection = nil

@@ -469,7 +469,7 @@ struct MatchQuery {
                     : Set(
                         try MatchRequests.texts(db, pks: unsure).filter {
                             Self.holdsPartOf(request, name: $0.name, description: $0.description)
-                                || Self.isPartySupply($0.name, for: request)
+                                || Self.carriesThemeOnly($0.name, for: request)
                         }.map(\.pk))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
@@ -1114,7 +1114,7 @@ struct MatchQuery {
                 let weight = weights.semanticCap * similarity
                 let plainlyClose =
                     similarity >= weights.semanticGoodSimilarity && !Self.holdsPartOf(request, words: allSet)
-                    && !Self.isPartySupply(product.name, for: request)
+                    && !Self.carriesThemeOnly(product.name, for: request)
                 let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
@@ -1297,7 +1297,7 @@ struct MatchQuery {
 
     /// Whether a product named `name` is party supplies or a dolls-house miniature and the wish
     /// is not about such things: themed, never their thing.
-    static func isPartySupply(_ name: String, for request: InterestRequest) -> Bool {
+    static func carriesThemeOnly(_ name: String, for request: InterestRequest) -> Bool {
         themedPlace(TextNormalizer.tokens(name), for: request) != nil
     }
 
