@@ -398,6 +398,8 @@ struct DollsHouseMiniatureTests {
                 """)
         #expect(DollsHouseMiniatures.named(by: TextNormalizer.tokens("Dolls House Miniature Handmade Cup of Coffee")))
         #expect(!DollsHouseMiniatures.named(by: TextNormalizer.tokens("Orchard Toys Dolls House")))
+        #expect(!DollsHouseMiniatures.named(by: TextNormalizer.tokens("Playmobil Summer House Accessory Set")))
+        #expect(DollsHouseMiniatures.named(by: TextNormalizer.tokens("1:12 Dollhouse Miniature Gold Fish Bowl")))
         let coffee = try catalog.recommend(for: RecipientProfile(ageYears: 35, interests: ["coffee"]), limit: 5)
         #expect(coffee.items.filter(\.isGoodMatch).map(\.product.id) == ["m-2"])
         if let miniature = coffee.items.first(where: { $0.product.id == "m-1" }) {

@@ -39,7 +39,8 @@ struct NameKind: Equatable {
         isPartySupply = party || (occasion && withOccasion)
         isAccessory = accessory && !toy
         isDeviceBound = device
-        isDollsHouseMiniature = miniature
+        // "Playmobil Summer House Accessory Set" is a playset's: the house must be a doll's.
+        isDollsHouseMiniature = miniature && tokens.contains(where: DollsHouseMiniatures.houseWords.contains)
     }
 
     init(name: String) { self.init(tokens: TextNormalizer.tokens(name)) }

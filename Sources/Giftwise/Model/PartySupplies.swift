@@ -55,6 +55,8 @@ enum DollsHouseMiniatures {
     static let pairs: [(String, String)] = [
         ("house", "miniature"), ("house", "accessory"), ("dollhouse", "miniature"), ("dollhouse", "accessory"),
     ]
+    /// One of these words says the house is a doll's.
+    static let houseWords: Set<String> = ["doll", "dollhouse", "dollshouse"]
     /// A wish with one of these words is about dolls houses or miniatures.
     static let wishWords: Set<String> = ["doll", "dollhouse", "dollshouse", "miniature"]
 
