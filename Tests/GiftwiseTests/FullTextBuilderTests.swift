@@ -8,7 +8,8 @@ import Testing
 /// copied in at the end: the same index as the writer builds itself, and all or nothing.
 struct FullTextBuilderTests {
     static func field(_ text: String) -> String {
-        text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(where: { ",\"\n".contains($0) })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     /// Rows with accents, emoji, non-Latin scripts, punctuation, quotes, line breaks, empty
@@ -23,12 +24,14 @@ struct FullTextBuilderTests {
             let first = words[index % words.count]
             let second = words[(index * 7 + 3) % words.count]
             let description =
-                index % 11 == 0 ? "" : "A \(second) kit\(index % 4 == 0 ? "\nwith a second line" : ""); ages \(index % 9 + 3)+ \(first)"
+                index % 11 == 0
+                ? "" : "A \(second) kit\(index % 4 == 0 ? "\nwith a second line" : ""); ages \(index % 9 + 3)+ \(first)"
             let interests = index % 3 == 0 ? "dinosaurs|art" : index % 5 == 0 ? "Brand \(index % 4)" : ""
-            csv += [
-                "t-\(index)", "\(first) \(second) \(index)", description, "\(index % 50 + 2).99", "USD",
-                "\(index % 6 + 1)", "", interests, "", "", "true",
-            ].map(Self.field).joined(separator: ",") + "\n"
+            csv +=
+                [
+                    "t-\(index)", "\(first) \(second) \(index)", description, "\(index % 50 + 2).99", "USD",
+                    "\(index % 6 + 1)", "", interests, "", "", "true",
+                ].map(Self.field).joined(separator: ",") + "\n"
         }
         return csv
     }
@@ -47,7 +50,9 @@ struct FullTextBuilderTests {
         try catalog.database.write { db in
             try db.execute(sql: "INSERT INTO product_fts (product_fts) VALUES ('integrity-check')")
             try db.execute(
-                sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances USING fts5vocab(main, product_fts, instance)")
+                sql:
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances USING fts5vocab(main, product_fts, instance)"
+            )
             var contents = try Row.fetchAll(db, sql: "SELECT * FROM temp.fts_instances ORDER BY 1, 2, 3, 4")
                 .map(\.description)
             contents += try Row.fetchAll(db, sql: "SELECT id, hex(sz) FROM product_fts_docsize ORDER BY id")
@@ -84,8 +89,10 @@ struct FullTextBuilderTests {
         #expect(try TestSupport.snapshot(side) == TestSupport.snapshot(writer))
         let contents = try Self.fullTextContents(side)
         #expect(contents.count > rows)
-        #expect(contents == (try Self.fullTextContents(writer)))
-        for query in ["dinosaur", "cafe", "naive OR arger", "rex AND rocket*", "\"quoted comma\"", "日本語", "strasse", "name:lego"] {
+        TestSupport.expectSameRows(contents, try Self.fullTextContents(writer))
+        for query in [
+            "dinosaur", "cafe", "naive OR arger", "rex AND rocket*", "\"quoted comma\"", "日本語", "strasse", "name:lego",
+        ] {
             let ranked = try Self.ranked(side, query)
             #expect(ranked == (try Self.ranked(writer, query)), "\(query)")
         }
@@ -156,7 +163,9 @@ struct FullTextBuilderTests {
         options.progress = { _ in
             // When the import is under way, the process's open files are listed
             let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-            let targets = fds.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0) }
+            let targets = fds.compactMap {
+                try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+            }
             seen.update { $0.append(contentsOf: targets.filter { $0.contains("etilqs_") }) }
         }
         let catalog = try TestSupport.emptyCatalog()

@@ -1,9 +1,25 @@
 import Foundation
+import Testing
 
 @testable import Giftwise
 
 /// Helpers shared by the suites: real SQLite catalogs, never mocks.
 enum TestSupport {
+    /// `built == expected` for two lists of rows, reported by the first row that differs: Swift
+    /// Testing's own report of two unequal arrays of tens of thousands of rows took over ten
+    /// minutes to compute.
+    static func expectSameRows(
+        _ built: [String], _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let first =
+            built.indices.first { $0 >= expected.count || built[$0] != expected[$0] }
+            ?? (built.count < expected.count ? built.count : nil)
+        func row(_ rows: [String]) -> String { first.flatMap { rows.indices.contains($0) ? rows[$0] : nil } ?? "none" }
+        #expect(
+            first == nil, "first difference at row \(first ?? -1): \(row(built)) vs \(row(expected))",
+            sourceLocation: sourceLocation)
+    }
+
     /// An empty in-memory catalog with the bundled taxonomy.
     static func emptyCatalog() throws -> GiftCatalog { try GiftCatalog.inMemory() }
 

@@ -300,9 +300,11 @@ final class ImportWriter {
     }
 
     /// Indexes the last chunk of text (or copies in the index built on the side), writes the tag
-    /// relation kept in memory in key order and builds the dropped indexes again; clears the temp tables.
+    /// relation kept in memory in key order and builds the dropped indexes again; forgets the ids
+    /// seen.
     func finish(timings: ImportTimings = .shared) throws {
-        // The full-text thread indexes while this connection sorts and builds indexes.
+        // The full-text thread indexes while this connection writes the tag relation and builds
+        // indexes.
         try fullTextBuilder?.startIndexing()
         if tagRelation != nil {
             try timings.measure("end: tag relation written in key order") { try tagRelation?.write(into: db) }
@@ -328,10 +330,11 @@ final class ImportWriter {
         try db.execute(sql: "DELETE FROM import_seen")
     }
 
-    /// Runs the sorts of a bulk load with SQLite's default 2 MB page cache instead of the
+    /// Runs the index builds of a bulk load with SQLite's default 2 MB page cache instead of the
     /// catalog's 16 MB: the sorter keeps up to the cache's size in memory before spilling a
-    /// sorted run, and 16 MB runs sorted slower than 2 MB runs merged (0.65 → 0.52 s CPU for the
-    /// tag rows at 200k, 3.4 → 2.7 s at 1M, in the sqlite3 shell).
+    /// sorted run, and 16 MB runs sorted slower than 2 MB runs merged (measured when the tag rows
+    /// were still sorted at the end: 0.65 → 0.52 s CPU at 200k, 3.4 → 2.7 s at 1M, in the sqlite3
+    /// shell).
     private func withSmallSortRuns(_ body: () throws -> Void) throws {
         guard intoEmptyCatalog else { return try body() }
         try db.execute(sql: "PRAGMA cache_size = -2000")

@@ -12,7 +12,8 @@ final class ProductDraft: Sendable {
     /// How many of ``tags`` (from the front) the file supplied; the rest were inferred.
     let suppliedTagCount: Int
     let freeTags: [(id: String, label: String)]
-    /// What was read from its own text (``ProductFlags``): interests, purposes, an accessory.
+    /// What was read from its own text (``ProductFlags``): interests, purposes, an accessory, a
+    /// game for one device.
     let inferred: Int
     /// Whether its interests were read from its text alone (the report's "tagged from their text").
     var interestsInferred: Bool { inferred & ProductFlags.interestsInferred != 0 }

@@ -461,7 +461,8 @@ struct MatchQuery {
                     .filter { $0.similarity >= weights.semanticGoodSimilarity }.map(\.pk)
                 // A product that shares only part of a wish's words is close in meaning because
                 // of that word: "Widow Spider Figure" to "spider-man". Not their thing.
-                // Party supplies are close to the theme they carry, and not their thing either.
+                // Party supplies and dolls-house miniatures are close to the theme they carry, and
+                // not their thing either.
                 let unsure = close.filter { !pks.contains($0) }
                 let notTheirs =
                     unsure.isEmpty
@@ -1114,7 +1115,8 @@ struct MatchQuery {
                 let weight = weights.semanticCap * similarity
                 let plainlyClose =
                     similarity >= weights.semanticGoodSimilarity && !Self.holdsPartOf(request, words: allSet)
-                    && !Self.carriesThemeOnly(product.name, for: request)
+                    && Self.themedPlace(
+                        nameTokens.isEmpty ? TextNormalizer.tokens(product.name) : nameTokens, for: request) == nil
                 let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }

@@ -1,4 +1,5 @@
-/// What a product's name says the product is — party supplies, a themed accessory — read from
+/// What a product's name says the product is — party supplies, a themed accessory or part, a game
+/// for one device, a dolls-house miniature — read from
 /// its folded words in one pass, one dictionary lookup a word: the importer reads every row's
 /// name this way (a first version, splitting the name once per kind and scanning each kind's
 /// word pairs, cost 0.5–0.7 s of parsing CPU per 200k rows).
@@ -59,7 +60,7 @@ struct NameKind: Equatable {
         static let endsMiniaturePair = Marks(rawValue: 512)
     }
 
-    /// Every word that means something to either kind, with what it means.
+    /// Every word that means something to one of the kinds, with what it means.
     private static let marks: [String: Marks] = {
         var marks: [String: Marks] = [:]
         func mark(_ words: some Sequence<String>, _ mark: Marks) {

@@ -1,8 +1,9 @@
 /// Everyday things printed with a theme — key chains, backpacks, watches, mugs, storage boxes —
 /// are gifts, but a fan's better gift is the toy, set, game or book of their thing: at the same
 /// fit, they rank after it ("City Firefighter Key Chain" after "Fire Station" for someone who
-/// loves firefighters). Read from the product's name at import (see ``ProductFlags``); they stay
-/// good matches when their theme is the wish.
+/// loves firefighters). So do parts, refills and loose dice for a thing they may already have
+/// ("Rocking Horse Replacement Mane", "Polyhedral Dice"). Read from the product's name at import
+/// (see ``ProductFlags``); they stay good matches when their theme is the wish.
 enum ThemedAccessories {
     /// Folded words that name such a thing wherever they stand.
     static let words: Set<String> = [
