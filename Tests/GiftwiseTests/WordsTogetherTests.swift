@@ -25,11 +25,14 @@ struct WordsTogetherTests {
         #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["g-1", "g-3", "g-4"])
         #expect(!result.items.contains { $0.product.id == "g-2" })
         // The count a relaxation promises agrees with the list.
-        #expect(try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["green lantern"]), limit: 1)
-            .goodMatchCount == 3)
+        #expect(
+            try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["green lantern"]), limit: 1)
+                .goodMatchCount == 3)
         // Where nothing is good, the tealight lantern may be listed, for what it is.
         let alone = try TestSupport.catalog(
-            rows: "g-2,Deluxe Mini Advent Calendar - Nostalgic House Tealight Lantern - Green House,\"\",9.99,USD,4,,,,,true\n")
+            rows:
+                "g-2,Deluxe Mini Advent Calendar - Nostalgic House Tealight Lantern - Green House,\"\",9.99,USD,4,,,,,true\n"
+        )
         let partial = try alone.recommend(for: RecipientProfile(ageYears: 8, interests: ["green lantern"]), limit: 5)
         #expect(partial.fit == .partial)
         let tealight = try #require(partial.items.first)
@@ -90,5 +93,48 @@ struct WordsTogetherTests {
         // And a person who says the loose word is still understood.
         #expect(catalog.taxonomy.resolve("tents")?.id == "camping")
         #expect(catalog.taxonomy.resolve("trails")?.id == "hiking")
+    }
+}
+
+/// Phrases that belong to another interest than their last word's: a sticker or activity book is
+/// a craft, not reading; "horse riding" is horses itself; a "novel" design is not a novel. Found
+/// on the real Amazon UK exports, where a "Mega Sticker Book" and a "Chalk Activity Book" were
+/// tagged reading and a "Giant Plastic Hand Clapper" ("Novel Giant Hand Clapper") was a reader's
+/// gift, and on the LEGO export, where "horse riding" found no good match beside a "Forest
+/// Horseback Riding Center".
+struct PhrasesOfAnotherInterestTests {
+    @Test func aBookOfStickersOrActivitiesIsACraftNotReading() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,description,price,age_min\n"
+                + """
+                b-1,Mega Sticker Book - Over 1000 Stickers,,4.99,3
+                b-2,City Activity Book,,5.99,5
+                b-3,Pack of 2 Giant Plastic Hand Clapper,"Novel giant hand clapper, a noisemaker. Novel design.",3.99,3
+                b-4,The Hobbit Illustrated Book,,19.99,9
+                b-5,Comic Book Storage Box (5 pack),"Keeps a comic book collection flat.",12.99,8
+
+                """, into: catalog)
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        #expect(try tags("b-1") == ["crafts"])
+        #expect(try tags("b-2") == ["crafts"])
+        #expect(try !tags("b-3").contains("reading"))
+        #expect(try tags("b-4").contains("reading"))
+        #expect(try !tags("b-5").contains("reading"))
+        #expect(try !tags("b-5").contains("superheroes"))
+    }
+
+    @Test func horseRidingIsHorsesItself() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                h-1,Forest Horseback Riding Center,"",39.99,USD,7,,,,,true
+                h-2,Horse Vet Trailer,"",29.99,USD,6,,,,,true
+                h-3,Racing Bike Transporter,"",19.99,USD,6,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["horse riding"]), limit: 5)
+        #expect(result.fit == .good)
+        #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["h-1", "h-2"])
+        #expect(result.items.first?.reasons.first?.hasPrefix("loves horses (\"horse riding\")") == true)
     }
 }
