@@ -901,6 +901,9 @@ struct MatchQuery {
         if !requests.isEmpty { scored.removeAll { $0.hits.isEmpty } }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
+            // A game for a console they may not own comes after every gift of the same kind of
+            // match, however plainly its name holds their wish ("The Lord of the Rings Video Game").
+            if lhs.needsTheirDevice != rhs.needsTheirDevice { return rhs.needsTheirDevice }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.product.id < rhs.product.id
         }
