@@ -292,10 +292,19 @@ package enum AnswerParser {
         // The currency's words and symbols go ("£30", "30 euros"); ``budgetCurrency(_:)`` reads them.
         rest = withoutCurrency(rest)
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        // The way people say it: "30ish", "about 20 or so", "40 tops", "between 20 and 40".
+        for suffix in ["-ish", "ish", " or so", " or less", " tops", " max", " maximum", " at most", " or under"]
+        where rest.hasSuffix(suffix) && rest.count > suffix.count {
+            rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        if rest.hasPrefix("between ") {
+            rest = String(rest.dropFirst("between ".count)).replacingOccurrences(of: " and ", with: " to ")
+        }
         var atLeast = false
         for prefix in [
-            "under", "up to", "upto", "max", "maximum", "below", "less than", "at most", "about", "around", "~", "<=",
-            "<",
+            "no more than", "not more than", "not over", "nothing over", "under", "up to", "upto", "max", "maximum",
+            "below", "less than", "at most", "about", "around", "roughly", "~", "<=", "<",
         ]
         where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
