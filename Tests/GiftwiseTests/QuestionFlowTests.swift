@@ -159,6 +159,9 @@ struct QuestionFlowCoreTests {
         ("glitter, no more plush", ["glitter", "plush"]), ("avoid slime and glitter", ["slime", "glitter"]),
         ("Lego", ["Lego"]), ("they already have a fossil kit", ["fossil kit"]),
         ("she has the Lego Death Star, no slime", ["Lego Death Star", "slime"]),
+        ("she already has the lego friends stable", ["lego friends stable"]),
+        ("he's got a telescope and they own the Ticket to Ride", ["telescope", "Ticket to Ride"]),
+        ("Hot Wheels", ["Hot Wheels"]), ("Theremin", ["Theremin"]),
     ])
     func avoidAnswersKeepTheThingsNotTheWayTheyWereSaid(_ answer: String, _ expected: [String]) throws {
         var flow = QuestionFlow()

@@ -107,13 +107,17 @@ package enum AnswerParser {
     package static func avoidWords(_ text: String) -> [String] {
         let fillers = [
             "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
-            // Things they own: "they already have a fossil kit" avoids fossil kits.
-            "they already have ", "they already own ", "already have ", "already has ", "already own ", "already got ",
-            "they have ", "they own ", "they've got ", "theyve got ", "they got ", "he has ", "she has ", "has ",
-            "owns ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
+            // Things they own: "they already have a fossil kit", "she's already got the Lego stable".
+            "they ", "he ", "she ", "we ", "they've ", "theyve ", "he's ", "she's ", "hes ", "shes ",
+            "already have ", "already has ", "already own ", "already owns ", "already got ", "have ", "has ",
+            "own ", "owns ", "got ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
         ]
-        return list(text).flatMap { item -> [String] in
-            var phrase = item
+        // Each part of "he's got a telescope and they own Ticket to Ride" says who has what.
+        let parts = list(text).flatMap {
+            $0.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
+        }
+        return parts.map { part in
+            var phrase = part.trimmingCharacters(in: .whitespaces)
             var stripped = true
             while stripped {
                 stripped = false
@@ -122,9 +126,8 @@ package enum AnswerParser {
                     stripped = true
                 }
             }
-            let parts = phrase.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
-            return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+            return phrase
+        }.filter { !$0.isEmpty }
     }
 
     package static func orList(_ words: [String]) -> String {
