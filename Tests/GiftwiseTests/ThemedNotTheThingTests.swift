@@ -305,7 +305,7 @@ struct DeviceAndAgeRankingTests {
             "Star Wars X-Wing Starfighter", "Official Nintendo Super Mario Plush", "Kids Video Camera", "Switch Track",
             // A book about making games is not a game for a console.
             "Make Your Own Video Games Coding Book", "Video Game", "Video Game Themed Cake Toppers",
-            "LeapFrog Chat and Count Mobile Phone",
+            "LeapFrog Chat and Count Mobile Phone", "Vtech Storio V.Reader Animated E-Book Reader - Penguins",
         ] {
             #expect(!DeviceBound.named(by: name), "\(name)")
         }
