@@ -428,6 +428,22 @@ struct QuestionFlowFollowUpTests {
         #expect(flow.followUpCount <= QuestionFlow.maxFollowUps)
     }
 
+    @Test func aFocusQuestionNamesAnInterestTheWayTheyMeantIt() throws {
+        // Found in the terminal: "unicorns" was offered back as "Fantasy & Magic Worlds".
+        var flow = QuestionFlow()
+        for answer in ["7", "dinos, unicorns, football", "", "", ""] { try flow.answer(answer, in: catalog) }
+        var labels: [String] = []
+        while let question = flow.currentQuestion {
+            if question.id == .followUp(.focus) { labels = question.options.map(\.label) }
+            try flow.skip(in: catalog)
+        }
+        try #require(!labels.isEmpty, "no focus question was asked")
+        // A synonym is the interest itself; something inside an interest is said in their words.
+        #expect(labels.contains("Dinosaurs"))
+        #expect(labels.contains("Unicorns"))
+        #expect(!labels.contains { $0.contains("Fantasy") })
+    }
+
     @Test func skippingAFollowUpChangesNothing() throws {
         var flow = QuestionFlow()
         for answer in ["8", "science, art, football", "", "", ""] { try flow.answer(answer, in: catalog) }
