@@ -81,6 +81,8 @@ struct WordsTogetherTests {
                 w-9,Military Truck & Anti-Aircraft Rockets,9.99,5
                 w-10,Exo-Force Rocket Launcher,19.99,7
                 w-11,Space Rocket with Two Astronauts,12.99,4
+                w-12,Death in Paradise Ducking and Diving Puzzle,9.99,8
+                w-13,Sky Diving Parachute Man,2.99,5
 
                 """, into: catalog)
         func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
@@ -93,6 +95,9 @@ struct WordsTogetherTests {
         #expect(try !tags("w-9").contains("space"))
         #expect(try !tags("w-10").contains("space"))
         #expect(try tags("w-11").contains("space"))
+        // An idiom, and another kind of diving.
+        #expect(try !tags("w-12").contains("diving"))
+        #expect(try !tags("w-13").contains("diving"))
         // With a word that is surely theirs, the loose word is no obstacle.
         #expect(try tags("w-6").contains("camping"))
         #expect(try tags("w-7").contains("hiking"))
