@@ -71,17 +71,16 @@ struct RefinementTests {
 /// picked added nothing (the like was inside the fit's cap) and a glitter puzzle came second.
 struct MoreLikeThisTests {
     @Test func moreLikeOneCountsEvenWhenTheirWishIsAlreadyInEveryName() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            "id,name,price,age_min\n"
-                + """
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
                 u-1,Unicorn Soft Toy,10.85,3
                 u-2,Unicorn Stickers Sheet,1.35,3
                 u-3,Unicorn Cuddly Toy with Rainbow Mane,14.99,3
                 u-4,Unicorn Jigsaw Puzzle,7.99,3
                 u-5,Unicorn Stickers Mega Pack,2.49,3
 
-                """, into: catalog)
+                """)
         let picked = try #require(try catalog.product(id: "u-1"))
         #expect(Set(picked.interests).count >= 2, "\(picked.interests)")
         let profile = RecipientProfile(ageYears: 6, interests: ["unicorns"])

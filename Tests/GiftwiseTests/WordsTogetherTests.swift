@@ -66,10 +66,9 @@ struct WordsTogetherTests {
     }
 
     @Test func aLooseWordOfAnInterestTagsNothingOnItsOwn() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            "id,name,price,age_min\n"
-                + """
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
                 w-1,ThinkFun Bug Trails,12.99,6
                 w-2,KiddyPlay Ice Cream Shop Tent,29.99,3
                 w-3,Craft Planet Fun Stickers - In The Zoo,2.99,3
@@ -84,7 +83,7 @@ struct WordsTogetherTests {
                 w-12,Death in Paradise Ducking and Diving Puzzle,9.99,8
                 w-13,Sky Diving Parachute Man,2.99,5
 
-                """, into: catalog)
+                """)
         func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
         #expect(try !tags("w-1").contains("hiking"))
         #expect(try !tags("w-2").contains("camping"))
@@ -116,17 +115,16 @@ struct WordsTogetherTests {
 /// Horseback Riding Center".
 struct PhrasesOfAnotherInterestTests {
     @Test func aBookOfStickersOrActivitiesIsACraftNotReading() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            "id,name,description,price,age_min\n"
-                + """
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
                 b-1,Mega Sticker Book - Over 1000 Stickers,,4.99,3
                 b-2,City Activity Book,,5.99,5
                 b-3,Pack of 2 Giant Plastic Hand Clapper,"Novel giant hand clapper, a noisemaker. Novel design.",3.99,3
                 b-4,The Hobbit Illustrated Book,,19.99,9
                 b-5,Comic Book Storage Box (5 pack),"Keeps a comic book collection flat.",12.99,8
 
-                """, into: catalog)
+                """)
         func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
         #expect(try tags("b-1") == ["crafts"])
         #expect(try tags("b-2") == ["crafts"])
