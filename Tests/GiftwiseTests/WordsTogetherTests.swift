@@ -134,6 +134,30 @@ struct PhrasesOfAnotherInterestTests {
         #expect(try !tags("b-5").contains("superheroes"))
     }
 
+    @Test func rugbyAndVolcanoesAreUnderstood() throws {
+        // "rugby" was not understood at all on the Amazon export ("somewhat like" a football
+        // figure pack), and "volcanoes" found nothing.
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                v-1,Volcano Exploration Base,49.99,7
+                v-2,Rock Music Electric Guitar,29.99,6
+                v-3,Rugby Ball Size 4,12.99,6
+                v-4,Crystal Ball Fortune Teller,9.99,8
+
+                """)
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        #expect(catalog.taxonomy.resolve("rugby")?.id == "rugby")
+        #expect(catalog.taxonomy.resolve("volcanoes")?.id == "geology")
+        #expect(catalog.taxonomy.resolve("rock and roll")?.id != "geology")
+        #expect(try tags("v-1").contains("geology"))
+        #expect(try !tags("v-2").contains("geology"))
+        #expect(try tags("v-3").contains("rugby"))
+        #expect(try !tags("v-4").contains("geology"))
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["rugby"]), limit: 3)
+        #expect(fan.items.filter(\.isGoodMatch).map(\.product.id) == ["v-3"])
+    }
+
     @Test func horseRidingIsHorsesItself() throws {
         let catalog = try TestSupport.catalog(
             rows: """
