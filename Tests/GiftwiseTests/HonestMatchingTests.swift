@@ -33,6 +33,33 @@ struct HonestMatchingTests {
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
     }
 
+    @Test func aChangeThatKeepsWhatTheyEnjoyIsSuggestedBeforeDroppingIt() throws {
+        // Found on the Amazon UK export: "chess" at 16 under £2 suggested "don't require a match
+        // for chess: 48 gifts" first and raising the budget to £15 last.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                c-1,Classic Wooden Chess Set,"",15,USD,8,,,,,true
+                c-2,Travel Chess Set,"",12,USD,8,,,,,true
+                o-1,Deluxe Dominoes,"",1.5,USD,6,,,,,true
+                o-2,Pack of Playing Cards,"",1,USD,6,,,,,true
+                o-3,Bouncy Ball,"",1.8,USD,6,,,,,true
+                o-4,Pencil Sharpener,"",0.9,USD,6,,,,,true
+
+                """)
+        let profile = RecipientProfile(ageYears: 16, interests: ["chess"], budgetMax: Money(2))
+        let result = try catalog.recommend(for: profile)
+        #expect(result.goodMatchCount == 0)
+        let kinds = result.relaxations.map { relaxation in
+            relaxation.changes.budget != nil
+                ? "budget" : relaxation.changes.interests.map { $0.contains("chess") ? "broaden" : "drop" } ?? "other"
+        }
+        #expect(kinds.first == "budget", "\(result.relaxations.map(\.suggestion))")
+        #expect(kinds.last == "drop", "\(result.relaxations.map(\.suggestion))")
+        // Dropping chess opens more gifts, and is still offered, last.
+        let drop = try #require(result.relaxations.last)
+        #expect(drop.matches > result.relaxations[0].matches)
+    }
+
     @Test(arguments: [
         ("lord of the rings", "fantasy"), ("super mario", "video-games"), ("famous buildings", "building"),
     ])

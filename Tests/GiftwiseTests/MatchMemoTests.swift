@@ -225,7 +225,7 @@ extension MatchQuery {
                     {
                         pks.insert(product.pk)
                     }
-                case .stem, .passing, .partySupply, .miniature: break
+                case .stem, .passing, .partySupply, .miniature, .apart: break
                 }
             }
         }

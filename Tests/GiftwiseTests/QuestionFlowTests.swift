@@ -80,6 +80,10 @@ struct QuestionFlowCoreTests {
         ("seven", 84), ("6 and a half", 78), ("6½", 78), ("two and a half years", 30), ("2 years 6 months", 30),
         ("1 year and 6 months", 18), ("a year and a half", 18), ("forty-five", 540), ("7yo", 84),
         ("18 month old", 18), ("1,5", 18), ("about 9", 108),
+        // Said as a sentence
+        ("my nephew is 11", 132), ("she's 7", 84), ("She’s 7.", 84), ("he is turning 12", 144),
+        ("our granddaughter is almost 4", 48), ("they'll be 6 next week", 72), ("he just turned 9", 108),
+        ("my son is 18 months old", 18), ("she is two and a half", 30),
     ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()
@@ -92,6 +96,8 @@ struct QuestionFlowCoreTests {
         "abc", "200", "-3", "7 parsecs", String(repeating: "9", count: 5_000), "\u{1}\u{7}\u{1B}[A", "half",
         "and", "7 8", "a", "minecraft, drawing and unicorns", "a half", "6 and a half and a half",
         "one hundred and twenty one",
+        // A sentence with no age in it, or a number that is not theirs
+        "my nephew is tall", "she's", "he has 2 sisters", "is 7 8",
     ])
     func rejectsAnUnusableAgeWithTheReasonAndStaysOnTheQuestion(text: String) throws {
         var flow = QuestionFlow()
@@ -202,6 +208,14 @@ struct QuestionFlowCoreTests {
         ("arts and crafts", ["arts and crafts"]),
         ("rock and roll", ["rock and roll"]),
         ("football and zorbling", ["football and zorbling"]),
+        // Said as a sentence: who and the liking verb go.
+        ("he loves football and he's really into minecraft", ["football", "minecraft"]),
+        ("She’s obsessed with horse riding!", ["horse riding"]),
+        ("my son plays football and collects stamps", ["football", "stamps"]),
+        ("loves arts and crafts!", ["arts and crafts"]),
+        ("into dinosaurs, likes drawing a lot", ["dinosaurs", "drawing"]),
+        // Words that only look like a liking stay: "playing cards" is no verb, "love hearts" a sweet.
+        ("playing cards", ["playing cards"]), ("loves", ["loves"]),
     ])
     func twoInterestsJoinedByAndAreTwoUnlessTheyAreOnePhrase(typed: String, interests: [String]) throws {
         var flow = QuestionFlow()

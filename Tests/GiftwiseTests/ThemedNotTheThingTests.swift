@@ -292,13 +292,16 @@ struct DeviceAndAgeRankingTests {
             "LEGO Star Wars: The Force Awakens - PlayStation 4", "Marvel PS3", "LEGO Batman 3 Beyond Gotham Xbox One",
             "LEGO Harry Potter: Years 1-4 (Wii)", "VTech InnoTab Software: Thomas & Friends - Exploring Sodor",
             "VTech Electronics V.Smile Motion Software Cars", "Mario Kart 8 Deluxe (Nintendo Switch)",
+            // Found on the LEGO export: no console in the name, but it ends by saying what it is.
+            "The Lord of the Rings Video Game", "LEGO Harry Potter: Years 1-4 Video Game",
+            "Legends of Chima Laval's Journey PS Vita Video Game",
         ] {
             #expect(DeviceBound.named(by: name), "\(name)")
         }
         for name in [
             "Star Wars X-Wing Starfighter", "Official Nintendo Super Mario Plush", "Kids Video Camera", "Switch Track",
             // A book about making games is not a game for a console.
-            "Make Your Own Video Games Coding Book",
+            "Make Your Own Video Games Coding Book", "Video Game", "Video Game Themed Cake Toppers",
         ] {
             #expect(!DeviceBound.named(by: name), "\(name)")
         }
@@ -328,6 +331,34 @@ struct DeviceAndAgeRankingTests {
             for: RecipientProfile(ageYears: 10, interests: ["star wars", "playstation"]), limit: 3)
         #expect(score("g-1", player) > score("g-3", player))
         #expect(player.items.allSatisfy { !$0.reasons.contains(caveat) })
+    }
+
+    @Test func aGameForOneConsoleComesAfterEveryToyOfTheirWishHoweverPlainlyItIsNamed() throws {
+        // Found on the LEGO export with names only: "The Lord of the Rings Video Game" was second
+        // for a Lord of the Rings fan, above every set, since its name holds the whole wish.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                r-1,The Lord of the Rings Video Game,"",19.99,USD,7,,,,,true
+                r-2,The Mines of Moria,"",29.99,USD,9,,,,,true
+                r-3,Escape from Mirkwood Spiders,"",39.99,USD,8,,,,,true
+                r-4,Lord of the Rings Magnet Set,"",9.99,USD,7,,,,,true
+                r-5,Frodo and Gollum Minifigure Pack,"",12.99,USD,7,,,,,true
+
+                """)
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["lord of the rings"]), limit: 5)
+        #expect(fan.items.count == 5)
+        #expect(fan.items.allSatisfy { $0.isGoodMatch })
+        #expect(fan.items.last?.product.id == "r-1")
+        // The question flow compares lists the same way.
+        let ids = try catalog.database.read { db in
+            try Matcher(catalog: catalog).topProductIDs(
+                db, for: RecipientProfile(ageYears: 10, interests: ["lord of the rings"]), limit: 5)
+        }
+        #expect(ids.ids == fan.items.map(\.product.id))
+        // Someone who plays games gets it first among equals.
+        let player = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["lord of the rings", "video games"]), limit: 5)
+        #expect(player.items.first?.product.id == "r-1")
     }
 
     @Test func aToddlerToyRanksAfterToysForTheirAgeFromSixOn() throws {

@@ -21,8 +21,13 @@ struct Diversifier {
         var variantKey: [String]
     }
 
-    /// - Parameter keepVariantsOf: the name of a product they asked for more like: its variants may repeat.
-    func select(from ranked: [Recommendation], count: Int, keepVariantsOf favoured: String? = nil) -> [Recommendation] {
+    /// - Parameters:
+    ///   - keepVariantsOf: the name of a product they asked for more like: its variants may repeat.
+    ///   - later: which of `ranked` come after all the others whatever their scores (games for a
+    ///     console they may not own): diversity reorders within each part, never across.
+    func select(
+        from ranked: [Recommendation], count: Int, keepVariantsOf favoured: String? = nil, later: [Bool] = []
+    ) -> [Recommendation] {
         let pool = Array(ranked.prefix(max(Self.pool, count)))
         let features = pool.map {
             // The name's words are split once, for its word set and its variant key.
@@ -40,7 +45,9 @@ struct Diversifier {
         while chosen.count < count, !remaining.isEmpty {
             var best = 0
             var bestValue = -Double.infinity
-            for (position, index) in remaining.enumerated() {
+            let onlyLater = remaining.allSatisfy { later.indices.contains($0) && later[$0] }
+            for (position, index) in remaining.enumerated()
+            where onlyLater || !(later.indices.contains(index) && later[index]) {
                 let value =
                     weights.diversityLambda * pool[index].score - (1 - weights.diversityLambda) * redundancy[index]
                 if value > bestValue + 1e-12 {

@@ -56,6 +56,12 @@ struct Explainer {
                 reasons.append("\"\(request.said)\"-themed party supplies, for a party more than a gift")
             case .text(.miniature):
                 reasons.append("\"\(request.said)\" in miniature, for a dolls house more than a gift")
+            case .text(.apart):
+                let words = request.saidWords.map { "\"\($0.said)\"" }
+                reasons.append(
+                    words.count > 1
+                        ? "has \(words.joined(separator: " and ")) apart, not \"\(request.said)\""
+                        : "has the words of \"\(request.said)\", but not together")
             case .text(let place):
                 reasons.append(
                     Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))

@@ -260,7 +260,7 @@ extension MatchQuery {
                         semantic == nil
                         || !isPassingMention(
                             of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
-                case .stem, .passing, .partySupply, .miniature: heard = false
+                case .stem, .passing, .partySupply, .miniature, .apart: heard = false
                 }
                 memo.heard[key] = heard
             } else {

@@ -17,6 +17,16 @@ enum TextPlace: Equatable {
     /// Their words are there, but the product furnishes a dolls house (a "Dolls House Miniature
     /// Cup of Coffee" for a coffee lover): themed, not their thing (see ``DollsHouseMiniatures``).
     case miniature
+    /// Every word of a name they gave (a title or a character the taxonomy does not know) is
+    /// there, but not together as they said it: "Lion Games … Chessmen with King's Height" is not
+    /// "lion king", "Tealight Lantern - Green House" not "green lantern". Not their thing.
+    case apart
+}
+
+/// How the words of a wish must stand in a text to say it (see ``InterestRequest/togetherness``).
+enum Togetherness {
+    case inOrder
+    case near
 }
 
 /// How one product matched one thing they said.
@@ -130,6 +140,15 @@ struct InterestRequest {
     /// Whether their words, several, are a phrase the taxonomy knows ("board games", "fire
     /// trucks"): such words count in a description only standing together.
     var isKnownPhrase = false
+    /// How a wish of several words the taxonomy does not know as a phrase must stand in a text
+    /// to be there (see ``TextPlace/apart``): a name it does not know at all ("green lantern",
+    /// "paw patrol") in their order; a thing inside an interest ("lion king" inside animals,
+    /// "science experiments" inside science) near each other. `nil`: one word, or a known phrase.
+    var togetherness: Togetherness? {
+        guard ownWords.count > 1, !isKnownPhrase else { return nil }
+        if interest == nil { return .inOrder }
+        return specificity == .narrower ? .near : nil
+    }
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
     private(set) var ownSet: Set<String> { didSet { aboutWords = ownSet.subtracting(Self.sharedByEveryProduct) } }
@@ -882,6 +901,9 @@ struct MatchQuery {
         if !requests.isEmpty { scored.removeAll { $0.hits.isEmpty } }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
+            // A game for a console they may not own comes after every gift of the same kind of
+            // match, however plainly its name holds their wish ("The Lord of the Rings Video Game").
+            if lhs.needsTheirDevice != rhs.needsTheirDevice { return rhs.needsTheirDevice }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.product.id < rhs.product.id
         }
@@ -1092,7 +1114,7 @@ struct MatchQuery {
                     switch place {
                     case .name: weights.textInName
                     case .description: weights.textInDescription
-                    case .stem, .passing, .partySupply, .miniature: weights.textStemOnly
+                    case .stem, .passing, .partySupply, .miniature, .apart: weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words, where
@@ -1357,6 +1379,12 @@ struct MatchQuery {
         of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
         allSet: Set<String>
     ) -> TextPlace {
+        if let togetherness = request.togetherness, request.ownSet.isSubset(of: allSet) {
+            // Words of a name they gave, or of a thing inside an interest, count only together.
+            if standTogether(request.ownWords, in: nameTokens, togetherness) { return .name }
+            if standTogether(request.ownWords, in: descriptionTokens, togetherness) { return .description }
+            return .apart
+        }
         if request.ownSet.isSubset(of: nameSet) { return .name }
         for words in request.otherPhraseWords where contains(nameTokens, nameSet: nameSet, words: words) {
             return .name
@@ -1379,6 +1407,35 @@ struct MatchQuery {
             return .description
         }
         return .stem
+    }
+
+    /// Whether `words` stand together in `tokens`: `.inOrder`, each at most two words after the
+    /// one before ("felt tip colouring pens" holds "felt tip pens", "the lion king's" holds "lion
+    /// king"); `.near`, in any order within three words more than they are ("kitchen science lab:
+    /// 20 experiments" holds "science experiments").
+    static func standTogether(_ words: [String], in tokens: [String], _ togetherness: Togetherness) -> Bool {
+        guard let first = words.first else { return false }
+        switch togetherness {
+        case .inOrder:
+            starts: for start in tokens.indices where tokens[start] == first {
+                var at = start
+                for word in words.dropFirst() {
+                    let window = tokens[(at + 1)..<min(tokens.count, at + 4)]
+                    guard let next = window.firstIndex(of: word) else { continue starts }
+                    at = next
+                }
+                return true
+            }
+            return false
+        case .near:
+            let wanted = Set(words)
+            let span = wanted.count + 3
+            for start in tokens.indices where wanted.contains(tokens[start]) {
+                let window = tokens[start..<min(tokens.count, start + span)]
+                if wanted.allSatisfy(window.contains) { return true }
+            }
+            return false
+        }
     }
 
     /// Whether `words` stand together, in order, in `tokens` (whose set is `nameSet`).

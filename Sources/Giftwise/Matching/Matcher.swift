@@ -80,7 +80,8 @@ public struct Matcher: Sendable {
         let explained = candidates.prefix(max(Self.explainedPool, limit * 2)).map { explainer.explain($0) }
         memo.explanations += explained.count
         var items = Diversifier(weights: weights).select(
-            from: explained, count: limit, keepVariantsOf: critique.favouredLike)
+            from: explained, count: limit, keepVariantsOf: critique.favouredLike,
+            later: candidates.prefix(explained.count).map(\.needsTheirDevice))
         // A loved past gift is recalled once, on the best gift it relates to, not on every one.
         var recalled = Set<String>()
         for index in items.indices {
@@ -116,13 +117,14 @@ public struct Matcher: Sendable {
         let limit = max(1, min(limit, 100))
         let (_, goodCount, candidates) = try ranked(
             db, for: profile, limit: limit, history: .none, critique: critique, memo: memo)
-        // The diversifier weighs a recommendation's product and shown score only: the same pool,
-        // without reasons, selects the same items.
-        let ranked = candidates.prefix(max(Self.explainedPool, limit * 2)).map {
+        // The diversifier weighs a recommendation's product and shown score only (and which come
+        // later): the same pool, without reasons, selects the same items.
+        let pool = candidates.prefix(max(Self.explainedPool, limit * 2))
+        let ranked = pool.map {
             Recommendation(product: $0.product, score: Explainer.shownScore($0), reasons: [], isGoodMatch: $0.isGood)
         }
         let items = Diversifier(weights: weights).select(
-            from: ranked, count: limit, keepVariantsOf: critique.favouredLike)
+            from: ranked, count: limit, keepVariantsOf: critique.favouredLike, later: pool.map(\.needsTheirDevice))
         return (goodCount, items.map(\.product.id))
     }
 

@@ -44,9 +44,20 @@ struct Relaxer {
             }
         }
         var seen = Set<String>()
+        // Fewest changes first; among them, the ones that keep everything they said they enjoy
+        // (a higher budget for a chess lover), then a broadened interest, and last a dropped one,
+        // however many gifts dropping it would open.
+        let said = Set(profile.interests)
+        func loss(_ changes: ProfileChanges) -> Int {
+            guard let interests = changes.interests else { return 0 }
+            return said.isSubset(of: interests) ? 1 : 2
+        }
         return
             helpful
-            .sorted { ($0.changes.count, -$0.matches, $0.suggestion) < ($1.changes.count, -$1.matches, $1.suggestion) }
+            .sorted {
+                ($0.changes.count, loss($0.changes), -$0.matches, $0.suggestion)
+                    < ($1.changes.count, loss($1.changes), -$1.matches, $1.suggestion)
+            }
             .filter { seen.insert($0.suggestion).inserted }
             .prefix(Self.maxSuggestions).map { $0 }
     }

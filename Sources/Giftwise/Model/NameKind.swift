@@ -39,7 +39,10 @@ struct NameKind: Equatable {
         }
         isPartySupply = party || (occasion && withOccasion)
         isAccessory = accessory && !toy
-        isDeviceBound = device
+        // "The Lord of the Rings Video Game": a name that ends by saying what it is ("Make Your
+        // Own Video Games Coding Book" is a book).
+        isDeviceBound =
+            device || (tokens.count > 2 && tokens[tokens.count - 1] == "game" && tokens[tokens.count - 2] == "video")
         // "Playmobil Summer House Accessory Set" is a playset's: the house must be a doll's.
         isDollsHouseMiniature = miniature && tokens.contains(where: DollsHouseMiniatures.houseWords.contains)
     }

@@ -34,6 +34,74 @@ package enum AnswerParser {
             .prefix(20).map { $0 }
     }
 
+    /// What they enjoy, said as a sentence: "he loves football and he's really into minecraft" →
+    /// "football", "minecraft"; "she's obsessed with horse riding" → "horse riding". Who and the
+    /// liking verb go; an item that is only the verb stays as it is. " and " splits only where a
+    /// new liking begins ("loves arts and crafts" stays one item for the taxonomy to read).
+    package static func likings(_ item: String, subjectSaid: Bool = false) -> [String] {
+        let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
+        let lowered = rest.lowercased()
+        var searchFrom = lowered.startIndex
+        while let range = lowered.range(of: " and ", range: searchFrom..<lowered.endIndex) {
+            let after = String(rest[range.upperBound...])
+            if withoutLiking(after, subjectSaid: subject).liking {
+                let before = String(rest[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+                return (before.isEmpty ? [] : [before]) + likings(after, subjectSaid: subject)
+            }
+            searchFrom = range.upperBound
+        }
+        return rest.isEmpty ? [] : [rest]
+    }
+
+    /// `text` without who and a liking verb before what they enjoy, and without a closing "a lot"
+    /// or "too"; `text` itself when nothing else would be left. `subject`: whether who was said
+    /// (here or earlier in the sentence).
+    static func withoutLiking(_ text: String, subjectSaid: Bool = false) -> (rest: String, subject: Bool, liking: Bool)
+    {
+        var rest = text.replacingOccurrences(of: "\u{2019}", with: "'").trimmingCharacters(in: .whitespaces)
+        var stripped = true
+        var subject = subjectSaid
+        var liking = false
+        while stripped {
+            stripped = false
+            let lowered = rest.lowercased()
+            for (prefix, isSubject) in likingPrefixes where lowered.hasPrefix(prefix) && rest.count > prefix.count {
+                // "plays", "collects": verbs only after who does it ("plays football", not "playing cards").
+                if !isSubject, subjectVerbs.contains(prefix), !subject { continue }
+                rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                subject = subject || isSubject
+                liking = true
+                stripped = true
+                break
+            }
+        }
+        for suffix in [" a lot", " too", " as well", "!", "."] where rest.lowercased().hasSuffix(suffix) {
+            rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return (rest, subject, liking)
+    }
+
+    private static let subjectVerbs: Set<String> = ["plays ", "collects ", "is learning ", "does ", "wants "]
+
+    /// Who ("he", "my son"), then the verbs of liking, longest first.
+    private static let likingPrefixes: [(String, Bool)] = {
+        let subjects = [
+            "he's ", "she's ", "they're ", "hes ", "shes ", "he ", "she ", "they ", "both ", "the kids ", "the kid ",
+            "i think ", "my son ", "my daughter ", "my nephew ", "my niece ", "my grandson ", "my granddaughter ",
+            "my brother ", "my sister ", "my friend ", "my boy ", "my girl ", "our son ", "our daughter ",
+        ]
+        let verbs = [
+            "is really into ", "are really into ", "really into ", "is into ", "are into ", "into ",
+            "is obsessed with ", "are obsessed with ", "obsessed with ", "is crazy about ", "crazy about ",
+            "is mad about ", "mad about ", "is a big fan of ", "a big fan of ", "is a fan of ", "a fan of ",
+            "is keen on ", "keen on ", "is interested in ", "interested in ", "really loves ", "really likes ",
+            "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "really ", "also ",
+            "plays ", "collects ", "is learning ", "does ", "wants ", "anything with ", "anything about ",
+            "all things ",
+        ]
+        return (subjects.map { ($0, true) } + verbs.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
+    }()
+
     /// What to avoid, the way people say it: "no slime, nothing with batteries or glitter" →
     /// slime, batteries, glitter.
     package static func avoidWords(_ text: String) -> [String] {
@@ -67,7 +135,7 @@ package enum AnswerParser {
     /// way people say it: "six", "6 and a half", "6½", "two and a half years", "2 years 6 months",
     /// "a year and a half", "forty-five".
     package static func parseAge(_ text: String) -> Int? {
-        var rest = text.lowercased().trimmingCharacters(in: .whitespaces)
+        var rest = withoutSubject(text.lowercased().trimmingCharacters(in: .whitespaces))
         if ["newborn", "baby", "new born"].contains(rest) { return 0 }
         for prefix in ["about ", "around ", "aged ", "age ", "almost ", "nearly ", "~"] where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
@@ -133,6 +201,43 @@ package enum AnswerParser {
         if pending != nil { commit(12) }
         guard parts > 0, (0...120 * 12).contains(months) else { return nil }
         return Int((months + 1e-9).rounded(.down))
+    }
+
+    /// An age said as a sentence, without who and the verb: "my nephew is 11", "she's 7", "he is
+    /// turning 12", "they'll be 6 next week" → "11", "7", "12", "6 next week" (the rest must still
+    /// read as an age). Only a few words before the verb, none of them a number, are taken as who.
+    static func withoutSubject(_ text: String) -> String {
+        var words = text.replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ").map(String.init)
+        while let last = words.last, let end = last.last, ".!".contains(end) {
+            words[words.count - 1].removeLast()
+            if words[words.count - 1].isEmpty { words.removeLast() }
+        }
+        for _ in 0..<2 {
+            let verbEnd = words.prefix(5).firstIndex { word in
+                verbs.contains(word) || ["'s", "'re", "'ll"].contains { word.count > 2 && word.hasSuffix($0) }
+            }
+            guard let verbEnd,
+                words[..<verbEnd].allSatisfy({ word in word.allSatisfy(\.isLetter) && !isNumberWord(word) })
+            else { break }
+            var cut = verbEnd + 1
+            // "… will be 6", "… is going to be 6"
+            while cut < words.count, ["be", "going", "to", "turning", "turn"].contains(words[cut]) { cut += 1 }
+            guard cut < words.count else { break }
+            words.removeFirst(cut)
+        }
+        // "6 next week", "7 in may": when, not how old.
+        if let when = words.firstIndex(where: { ["next", "in", "on", "this", "soon", "tomorrow"].contains($0) }),
+            when > 0
+        {
+            words.removeSubrange(when...)
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static let verbs: Set<String> = ["is", "are", "was", "turns", "turned", "turning", "will", "just"]
+
+    private static func isNumberWord(_ word: String) -> Bool {
+        ageNumber([word], at: 0) != nil
     }
 
     /// Months in one of an age's units.

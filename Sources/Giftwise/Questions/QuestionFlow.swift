@@ -356,7 +356,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     private func applyInterests(_ text: String, state next: inout State, taxonomy: Taxonomy) throws {
-        let words = AnswerParser.list(text).flatMap { Self.splittingAnd($0, taxonomy: taxonomy) }
+        let words = AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap {
+            Self.splittingAnd($0, taxonomy: taxonomy)
+        }
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
         }
