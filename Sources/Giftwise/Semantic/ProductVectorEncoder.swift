@@ -44,12 +44,19 @@ package struct ProductVectorEncoder {
     package mutating func encode(name: String, description: String) -> [UInt8] {
         var name = name
         var description = description
+        // The two sums' buffer taken out of `self` while it is written: the words are read
+        // through `self`, which the closures then need not copy.
+        var sums: [Float] = []
+        swap(&sums, &fastSums)
+        defer { swap(&sums, &fastSums) }
         let fast =
             !fastWay
             ? nil
-            : name.withUTF8 { nameBytes in
-                description.withUTF8 { descriptionBytes in
-                    encodeASCII(name: nameBytes, description: descriptionBytes)
+            : sums.withUnsafeMutableBufferPointer { buffer in
+                name.withUTF8 { nameBytes in
+                    description.withUTF8 { descriptionBytes in
+                        encodeASCII(name: nameBytes, description: descriptionBytes, sums: buffer.baseAddress!)
+                    }
                 }
             }
         if let fast { return fast }
@@ -58,10 +65,10 @@ package struct ProductVectorEncoder {
         return sum.withUnsafeBufferPointer { ProductVectors.encodeBytes($0) }
     }
 
-    /// The fast way, or nil when the text it reads is not plain ASCII.
-    private mutating func encodeASCII(name: UnsafeBufferPointer<UInt8>, description: UnsafeBufferPointer<UInt8>)
-        -> [UInt8]?
-    {
+    /// The fast way, or nil when the text it reads is not plain ASCII. `sums` holds two vectors.
+    private func encodeASCII(
+        name: UnsafeBufferPointer<UInt8>, description: UnsafeBufferPointer<UInt8>, sums: UnsafeMutablePointer<Float>
+    ) -> [UInt8]? {
         guard Self.isASCII(name) else { return nil }
         // ``ProductVectors/embeddedOpening(of:)``: the first 280 scalars (bytes, when ASCII).
         let embedded = UnsafeBufferPointer(
@@ -81,28 +88,21 @@ package struct ProductVectorEncoder {
             }
         }
         let dimensions = embedder.dimensions
-        // Both sums in one buffer taken out of `self` while it is written (the words are read
-        // through `self`).
-        var sums: [Float] = []
-        swap(&sums, &fastSums)
-        defer { swap(&sums, &fastSums) }
-        return sums.withUnsafeMutableBufferPointer { buffer in
-            let vector = buffer.baseAddress!
-            let nameVector = vector + dimensions
-            vector.update(repeating: 0, count: dimensions)
-            let hasName = accumulateWords(of: name, into: vector)
-            nameVector.update(from: vector, count: dimensions)
-            let hasText = accumulateWords(of: opening, into: vector)
-            if hasName && hasText {
-                let (nameLength, combinedLength) = Self.lengths(nameVector, vector, count: dimensions)
-                Self.combine(nameVector, nameLength, vector, combinedLength, count: dimensions)
-            }
-            if hasName || hasText {
-                let length = Self.length(vector, count: dimensions)
-                if length > 0 { Self.divide(vector, by: length, count: dimensions) }
-            }
-            return Self.quantise(UnsafeBufferPointer(start: vector, count: dimensions))
+        let vector = sums
+        let nameVector = sums + dimensions
+        vector.update(repeating: 0, count: dimensions)
+        let hasName = accumulateWords(of: name, into: vector)
+        nameVector.update(from: vector, count: dimensions)
+        let hasText = accumulateWords(of: opening, into: vector)
+        if hasName && hasText {
+            let (nameLength, combinedLength) = Self.lengths(nameVector, vector, count: dimensions)
+            Self.combine(nameVector, nameLength, vector, combinedLength, count: dimensions)
         }
+        if hasName || hasText {
+            let length = Self.length(vector, count: dimensions)
+            if length > 0 { Self.divide(vector, by: length, count: dimensions) }
+        }
+        return Self.quantise(UnsafeBufferPointer(start: vector, count: dimensions))
     }
 
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
