@@ -126,6 +126,9 @@ struct QuestionFlowCoreTests {
         arguments: [
             ("30", nil, 30.0), ("$30", nil, 30), ("20-40", 20, 40), ("$20 - $40", 20, 40),
             ("20 to 40", 20, 40), ("under 25", nil, 25), ("24.99", nil, 24.99),
+            // The way people say it
+            ("no more than 40 dollars", nil, 40), ("between 20 and 40", 20, 40), ("30ish", nil, 30),
+            ("about £20 or so", nil, 20), ("40 tops", nil, 40), ("roughly 15", nil, 15),
         ] as [(String, Double?, Double)])
     func readsBudgetsAsAmountsOrRanges(text: String, min: Double?, max: Double) throws {
         var flow = QuestionFlow()
@@ -142,7 +145,7 @@ struct QuestionFlowCoreTests {
         try flow.answer("7", in: catalog)
         try flow.skip(in: catalog)
         try flow.skip(in: catalog)
-        for bad in ["cheap", "40-20", "$", "1e999", "0"] {
+        for bad in ["cheap", "40-20", "$", "1e999", "0", "ish", "between 40 and", "or so"] {
             let rejected = invalidReason { try flow.answer(bad, in: catalog) }
             #expect(rejected?.0 == .budget, "\(bad)")
         }
@@ -156,6 +159,9 @@ struct QuestionFlowCoreTests {
         ("glitter, no more plush", ["glitter", "plush"]), ("avoid slime and glitter", ["slime", "glitter"]),
         ("Lego", ["Lego"]), ("they already have a fossil kit", ["fossil kit"]),
         ("she has the Lego Death Star, no slime", ["Lego Death Star", "slime"]),
+        ("she already has the lego friends stable", ["lego friends stable"]),
+        ("he's got a telescope and they own the Ticket to Ride", ["telescope", "Ticket to Ride"]),
+        ("Hot Wheels", ["Hot Wheels"]), ("Theremin", ["Theremin"]),
     ])
     func avoidAnswersKeepTheThingsNotTheWayTheyWereSaid(_ answer: String, _ expected: [String]) throws {
         var flow = QuestionFlow()

@@ -378,6 +378,23 @@ struct DeviceAndAgeRankingTests {
         let toddler = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["horses"]), limit: 3)
         #expect(Set(toddler.items.map(\.product.id)) == ["h-1", "h-3"])
     }
+
+    @Test func aToddlerToyComesAfterEveryToyForTheirAgeHoweverPlainlyItIsNamed() throws {
+        // Found in the terminal on the LEGO export: "horses" at 9 listed Duplo "Horses, ages 2+"
+        // third, above "Princess and Horse, ages 3+", its name being all their wish.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Horses,"",14.99,USD,2,,,,,true
+                d-2,Horse Stables,"",39.99,USD,2,,,,,true
+                d-3,Princess and Horse,"",9.99,USD,3,,,,,true
+                d-4,Heartlake Riding Club with a Horse Trailer,"",49.99,USD,6,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["horses"]), limit: 4)
+        #expect(result.items.count == 4)
+        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["d-3", "d-4"])
+        #expect(Set(result.items.suffix(2).map(\.product.id)) == ["d-1", "d-2"])
+    }
 }
 
 /// Words that describe other products or mean something else in a description never make a

@@ -24,7 +24,8 @@ struct Diversifier {
     /// - Parameters:
     ///   - keepVariantsOf: the name of a product they asked for more like: its variants may repeat.
     ///   - later: which of `ranked` come after all the others whatever their scores (games for a
-    ///     console they may not own): diversity reorders within each part, never across.
+    ///     console they may not own, toddlers' toys for older children): diversity reorders within
+    ///     each part, never across.
     func select(
         from ranked: [Recommendation], count: Int, keepVariantsOf favoured: String? = nil, later: [Bool] = []
     ) -> [Recommendation] {

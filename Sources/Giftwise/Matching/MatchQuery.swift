@@ -79,6 +79,11 @@ struct Candidate {
     var lessons: [HistorySignals.Lesson] = []
     /// A game or software for one device they did not ask about (see ``DeviceBound``).
     var needsTheirDevice = false
+    /// Made for children much younger than they are (see ``AgeRange/isForMuchYoungerChildren(thanMonths:)``).
+    var madeForMuchYounger = false
+    /// Whether it comes after every candidate of the same kind of match that is neither, whatever
+    /// its score: a game for a console they may not own, a toddler's toy for a 9-year-old.
+    var comesLater: Bool { needsTheirDevice || madeForMuchYounger }
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -901,9 +906,10 @@ struct MatchQuery {
         if !requests.isEmpty { scored.removeAll { $0.hits.isEmpty } }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
-            // A game for a console they may not own comes after every gift of the same kind of
-            // match, however plainly its name holds their wish ("The Lord of the Rings Video Game").
-            if lhs.needsTheirDevice != rhs.needsTheirDevice { return rhs.needsTheirDevice }
+            // A game for a console they may not own, or a toddler's toy, comes after every gift of
+            // the same kind of match, however plainly its name holds their wish ("The Lord of the
+            // Rings Video Game", Duplo "Horses, ages 2+" for a 9-year-old).
+            if lhs.comesLater != rhs.comesLater { return rhs.comesLater }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.product.id < rhs.product.id
         }
@@ -1262,7 +1268,7 @@ struct MatchQuery {
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
-            needsTheirDevice: needsTheirDevice)
+            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger)
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its

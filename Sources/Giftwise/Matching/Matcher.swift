@@ -81,7 +81,7 @@ public struct Matcher: Sendable {
         memo.explanations += explained.count
         var items = Diversifier(weights: weights).select(
             from: explained, count: limit, keepVariantsOf: critique.favouredLike,
-            later: candidates.prefix(explained.count).map(\.needsTheirDevice))
+            later: candidates.prefix(explained.count).map(\.comesLater))
         // A loved past gift is recalled once, on the best gift it relates to, not on every one.
         var recalled = Set<String>()
         for index in items.indices {
@@ -124,7 +124,7 @@ public struct Matcher: Sendable {
             Recommendation(product: $0.product, score: Explainer.shownScore($0), reasons: [], isGoodMatch: $0.isGood)
         }
         let items = Diversifier(weights: weights).select(
-            from: ranked, count: limit, keepVariantsOf: critique.favouredLike, later: pool.map(\.needsTheirDevice))
+            from: ranked, count: limit, keepVariantsOf: critique.favouredLike, later: pool.map(\.comesLater))
         return (goodCount, items.map(\.product.id))
     }
 

@@ -107,13 +107,17 @@ package enum AnswerParser {
     package static func avoidWords(_ text: String) -> [String] {
         let fillers = [
             "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
-            // Things they own: "they already have a fossil kit" avoids fossil kits.
-            "they already have ", "they already own ", "already have ", "already has ", "already own ", "already got ",
-            "they have ", "they own ", "they've got ", "theyve got ", "they got ", "he has ", "she has ", "has ",
-            "owns ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
+            // Things they own: "they already have a fossil kit", "she's already got the Lego stable".
+            "they ", "he ", "she ", "we ", "they've ", "theyve ", "he's ", "she's ", "hes ", "shes ",
+            "already have ", "already has ", "already own ", "already owns ", "already got ", "have ", "has ",
+            "own ", "owns ", "got ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
         ]
-        return list(text).flatMap { item -> [String] in
-            var phrase = item
+        // Each part of "he's got a telescope and they own Ticket to Ride" says who has what.
+        let parts = list(text).flatMap {
+            $0.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
+        }
+        return parts.map { part in
+            var phrase = part.trimmingCharacters(in: .whitespaces)
             var stripped = true
             while stripped {
                 stripped = false
@@ -122,9 +126,8 @@ package enum AnswerParser {
                     stripped = true
                 }
             }
-            let parts = phrase.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
-            return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+            return phrase
+        }.filter { !$0.isEmpty }
     }
 
     package static func orList(_ words: [String]) -> String {
@@ -292,10 +295,19 @@ package enum AnswerParser {
         // The currency's words and symbols go ("£30", "30 euros"); ``budgetCurrency(_:)`` reads them.
         rest = withoutCurrency(rest)
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        // The way people say it: "30ish", "about 20 or so", "40 tops", "between 20 and 40".
+        for suffix in ["-ish", "ish", " or so", " or less", " tops", " max", " maximum", " at most", " or under"]
+        where rest.hasSuffix(suffix) && rest.count > suffix.count {
+            rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        if rest.hasPrefix("between ") {
+            rest = String(rest.dropFirst("between ".count)).replacingOccurrences(of: " and ", with: " to ")
+        }
         var atLeast = false
         for prefix in [
-            "under", "up to", "upto", "max", "maximum", "below", "less than", "at most", "about", "around", "~", "<=",
-            "<",
+            "no more than", "not more than", "not over", "nothing over", "under", "up to", "upto", "max", "maximum",
+            "below", "less than", "at most", "about", "around", "roughly", "~", "<=", "<",
         ]
         where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
