@@ -295,6 +295,9 @@ struct DeviceAndAgeRankingTests {
             // Found on the LEGO export: no console in the name, but it ends by saying what it is.
             "The Lord of the Rings Video Game", "LEGO Harry Potter: Years 1-4 Video Game",
             "Legends of Chima Laval's Journey PS Vita Video Game",
+            // Found on the Amazon export: a handheld's cartridge, and a video game named in Italian.
+            "LeapFrog Leapster Learning Game Batman", "CARS VIDEOGIOCO-HOT WHEELS - 5",
+            "VTech Storio Software: Hello Kitty", "Pokemon Yellow (Game Boy)",
         ] {
             #expect(DeviceBound.named(by: name), "\(name)")
         }
@@ -302,6 +305,7 @@ struct DeviceAndAgeRankingTests {
             "Star Wars X-Wing Starfighter", "Official Nintendo Super Mario Plush", "Kids Video Camera", "Switch Track",
             // A book about making games is not a game for a console.
             "Make Your Own Video Games Coding Book", "Video Game", "Video Game Themed Cake Toppers",
+            "LeapFrog Chat and Count Mobile Phone", "Vtech Storio V.Reader Animated E-Book Reader - Penguins",
         ] {
             #expect(!DeviceBound.named(by: name), "\(name)")
         }

@@ -78,6 +78,9 @@ struct WordsTogetherTests {
                 w-6,Kids Camping Tent with Carry Bag,34.99,3
                 w-7,Hiking Trail Compass and Map Set,9.99,8
                 w-8,Solar System Planet Mobile,14.99,5
+                w-9,Military Truck & Anti-Aircraft Rockets,9.99,5
+                w-10,Exo-Force Rocket Launcher,19.99,7
+                w-11,Space Rocket with Two Astronauts,12.99,4
 
                 """, into: catalog)
         func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
@@ -86,6 +89,10 @@ struct WordsTogetherTests {
         #expect(try !tags("w-3").contains("space"))
         #expect(try !tags("w-4").contains("camping"))
         #expect(try !tags("w-5").contains("camping"))
+        // A weapon's rockets are not space rockets.
+        #expect(try !tags("w-9").contains("space"))
+        #expect(try !tags("w-10").contains("space"))
+        #expect(try tags("w-11").contains("space"))
         // With a word that is surely theirs, the loose word is no obstacle.
         #expect(try tags("w-6").contains("camping"))
         #expect(try tags("w-7").contains("hiking"))

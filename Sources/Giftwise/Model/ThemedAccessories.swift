@@ -76,12 +76,13 @@ enum ThemedAccessories {
 enum DeviceBound {
     /// Folded words that name a device wherever they stand.
     static let words: Set<String> = [
-        "xbox", "playstation", "ps2", "ps3", "ps4", "ps5", "psp", "wii", "innotab", "leappad", "vsmile", "videogame",
+        "xbox", "playstation", "ps2", "ps3", "ps4", "ps5", "psp", "wii", "innotab", "leappad", "leapster",
+        "vsmile", "gameboy", "gamecube", "dreamcast", "videogame", "videogioco", "videojuego", "videospiel",
     ]
     /// Folded word pairs that name one ("Video Game", "Nintendo DS", "V.Smile").
     static let pairs: [(String, String)] = [
         ("nintendo", "ds"), ("nintendo", "3ds"), ("nintendo", "switch"),
-        ("v", "smile"), ("pc", "game"), ("cd", "rom"), ("ps", "vita"),
+        ("v", "smile"), ("pc", "game"), ("cd", "rom"), ("ps", "vita"), ("game", "boy"), ("storio", "software"),
     ]
 
     /// Whether a product name names a game or software for one device.
