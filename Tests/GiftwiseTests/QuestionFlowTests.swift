@@ -222,12 +222,30 @@ struct QuestionFlowCoreTests {
         ("into dinosaurs, likes drawing a lot", ["dinosaurs", "drawing"]),
         // Words that only look like a liking stay: "playing cards" is no verb, "love hearts" a sweet.
         ("playing cards", ["playing cards"]), ("loves", ["loves"]),
+        // The short "and"
+        ("arts n crafts", ["arts and crafts"]), ("lego n minecraft", ["lego", "minecraft"]),
     ])
     func twoInterestsJoinedByAndAreTwoUnlessTheyAreOnePhrase(typed: String, interests: [String]) throws {
         var flow = QuestionFlow()
         try flow.answer("8", in: catalog)
         try flow.answer(typed, in: catalog)
         #expect(flow.profile?.interests == interests)
+    }
+
+    @Test func readsASlipInsideAPhraseAndOffersATwoLetterSlip() throws {
+        // Found in the terminal: "horse ridding" was a kind of horses no product names (one word
+        // known), and "dinasours" (two letters swapped about) was searched as typed.
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer("horse ridding, dinasours", in: catalog)
+        #expect(flow.profile?.interests == ["horse riding", "dinasours"])
+        #expect(flow.lastAnswerNotes.contains { $0.contains("Read \"horse ridding\" as \"horse riding\"") })
+        #expect(flow.lastAnswerNotes.contains { $0.contains("did you mean Dinosaurs?") }, "\(flow.lastAnswerNotes)")
+        // A phrase that is no slip of the interest's own stays as said.
+        var other = QuestionFlow()
+        try other.answer("8", in: catalog)
+        try other.answer("horse shows", in: catalog)
+        #expect(other.profile?.interests == ["horse shows"])
     }
 
     @Test func correctsAClearMisspellingSaysSoAndKeepsUnknownInterests() throws {
@@ -426,6 +444,22 @@ struct QuestionFlowFollowUpTests {
         }
         #expect(sawFocus)
         #expect(flow.followUpCount <= QuestionFlow.maxFollowUps)
+    }
+
+    @Test func aFocusQuestionNamesAnInterestTheWayTheyMeantIt() throws {
+        // Found in the terminal: "unicorns" was offered back as "Fantasy & Magic Worlds".
+        var flow = QuestionFlow()
+        for answer in ["7", "dinos, unicorns, football", "", "", ""] { try flow.answer(answer, in: catalog) }
+        var labels: [String] = []
+        while let question = flow.currentQuestion {
+            if question.id == .followUp(.focus) { labels = question.options.map(\.label) }
+            try flow.skip(in: catalog)
+        }
+        try #require(!labels.isEmpty, "no focus question was asked")
+        // A synonym is the interest itself; something inside an interest is said in their words.
+        #expect(labels.contains("Dinosaurs"))
+        #expect(labels.contains("Unicorns"))
+        #expect(!labels.contains { $0.contains("Fantasy") })
     }
 
     @Test func skippingAFollowUpChangesNothing() throws {

@@ -65,3 +65,30 @@ struct RefinementTests {
         }
     }
 }
+
+/// "More like #4" on the Amazon 10k export, for a 6-year-old who loves unicorns: every product
+/// named for unicorns already had the highest fit, so being like the unicorn beanie baby they
+/// picked added nothing (the like was inside the fit's cap) and a glitter puzzle came second.
+struct MoreLikeThisTests {
+    @Test func moreLikeOneCountsEvenWhenTheirWishIsAlreadyInEveryName() throws {
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                u-1,Unicorn Soft Toy,10.85,3
+                u-2,Unicorn Stickers Sheet,1.35,3
+                u-3,Unicorn Cuddly Toy with Rainbow Mane,14.99,3
+                u-4,Unicorn Jigsaw Puzzle,7.99,3
+                u-5,Unicorn Stickers Mega Pack,2.49,3
+
+                """)
+        let picked = try #require(try catalog.product(id: "u-1"))
+        #expect(Set(picked.interests).count >= 2, "\(picked.interests)")
+        let profile = RecipientProfile(ageYears: 6, interests: ["unicorns"])
+        let liked = try catalog.recommend(
+            for: profile, limit: 5,
+            critique: Critique(favouredInterests: Set(picked.interests), favouredLike: picked.name))
+        let ids = liked.items.map(\.product.id)
+        // The other soft toy shares both of its interests: it comes right after it.
+        #expect(Array(ids.prefix(2)).sorted() == ["u-1", "u-3"], "\(ids)")
+    }
+}

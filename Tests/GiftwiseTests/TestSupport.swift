@@ -59,6 +59,11 @@ enum TestSupport {
 
     /// An in-memory catalog holding `rows` (CSV lines in ``header``'s columns).
     static func catalog(rows: String) throws -> GiftCatalog {
+        try catalog(header: header, rows: rows)
+    }
+
+    /// An in-memory catalog holding `rows`, CSV lines in the columns `header` names (its own line).
+    static func catalog(header: String, rows: String) throws -> GiftCatalog {
         let catalog = try emptyCatalog()
         try importCSV(header + rows, into: catalog)
         return catalog

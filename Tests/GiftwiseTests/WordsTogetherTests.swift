@@ -66,10 +66,9 @@ struct WordsTogetherTests {
     }
 
     @Test func aLooseWordOfAnInterestTagsNothingOnItsOwn() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            "id,name,price,age_min\n"
-                + """
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
                 w-1,ThinkFun Bug Trails,12.99,6
                 w-2,KiddyPlay Ice Cream Shop Tent,29.99,3
                 w-3,Craft Planet Fun Stickers - In The Zoo,2.99,3
@@ -81,8 +80,10 @@ struct WordsTogetherTests {
                 w-9,Military Truck & Anti-Aircraft Rockets,9.99,5
                 w-10,Exo-Force Rocket Launcher,19.99,7
                 w-11,Space Rocket with Two Astronauts,12.99,4
+                w-12,Death in Paradise Ducking and Diving Puzzle,9.99,8
+                w-13,Sky Diving Parachute Man,2.99,5
 
-                """, into: catalog)
+                """)
         func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
         #expect(try !tags("w-1").contains("hiking"))
         #expect(try !tags("w-2").contains("camping"))
@@ -93,6 +94,9 @@ struct WordsTogetherTests {
         #expect(try !tags("w-9").contains("space"))
         #expect(try !tags("w-10").contains("space"))
         #expect(try tags("w-11").contains("space"))
+        // An idiom, and another kind of diving.
+        #expect(try !tags("w-12").contains("diving"))
+        #expect(try !tags("w-13").contains("diving"))
         // With a word that is surely theirs, the loose word is no obstacle.
         #expect(try tags("w-6").contains("camping"))
         #expect(try tags("w-7").contains("hiking"))
@@ -111,17 +115,16 @@ struct WordsTogetherTests {
 /// Horseback Riding Center".
 struct PhrasesOfAnotherInterestTests {
     @Test func aBookOfStickersOrActivitiesIsACraftNotReading() throws {
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            "id,name,description,price,age_min\n"
-                + """
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
                 b-1,Mega Sticker Book - Over 1000 Stickers,,4.99,3
                 b-2,City Activity Book,,5.99,5
                 b-3,Pack of 2 Giant Plastic Hand Clapper,"Novel giant hand clapper, a noisemaker. Novel design.",3.99,3
                 b-4,The Hobbit Illustrated Book,,19.99,9
                 b-5,Comic Book Storage Box (5 pack),"Keeps a comic book collection flat.",12.99,8
 
-                """, into: catalog)
+                """)
         func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
         #expect(try tags("b-1") == ["crafts"])
         #expect(try tags("b-2") == ["crafts"])

@@ -1204,11 +1204,13 @@ struct MatchQuery {
                 perRequest.append(0)
             }
         }
+        // Each interest shared with the one they picked counts: a unicorn soft toy is more like a
+        // unicorn beanie baby than a unicorn sticker sheet is.
         var liked = 0.0
         for favoured in critique.favouredInterests.sorted() {
             if let rank = rankOf(favoured) {
                 let weight = weights.likeFactor * weights.centrality(rank: rank)
-                liked = max(liked, weight)
+                liked += weight
                 hits.append(.init(request: requests.count, hit: .like(favoured), weight: weight))
             }
         }
@@ -1227,10 +1229,12 @@ struct MatchQuery {
         // after the ones made for children their age: a range open upwards from under 3 says
         // little about whether it suits them.
         let madeForMuchYounger = product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
+        // "More like #4" counts beside the fit, not inside its cap: a product whose name already
+        // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
         let interestFit =
-            min(1.0, top + weights.extraInterestShare * (total - top) + liked)
+            min(1.0, top + weights.extraInterestShare * (total - top))
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
-            * (madeForMuchYounger ? weights.muchYoungerFactor : 1)
+            * (madeForMuchYounger ? weights.muchYoungerFactor : 1) + liked
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
         let strong = hits.contains { $0.hit.isStrong }

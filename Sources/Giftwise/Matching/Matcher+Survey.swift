@@ -13,8 +13,11 @@ package struct CandidateSurvey {
     package var count: Int
     /// The best good candidates (at most the limit asked for).
     package var items: [Item]
-    /// The interests as resolved: what they said and the taxonomy interest, if any.
-    package var interests: [(said: String, interest: Interest?, tag: String?)]
+    /// The interests as resolved: what they said and the taxonomy interest, if any, and how a
+    /// question names it: the interest's label when it is what they said ("dinos" → Dinosaurs),
+    /// their own words when they asked for something inside it ("unicorns", not Fantasy & Magic
+    /// Worlds).
+    package var interests: [(said: String, interest: Interest?, tag: String?, label: String)]
 }
 
 extension Matcher {
@@ -38,6 +41,13 @@ extension Matcher {
         }
         return CandidateSurvey(
             count: count, items: items,
-            interests: query.requests.map { ($0.said, $0.interest, $0.interest?.id ?? $0.freeTag) })
+            interests: query.requests.map { request in
+                let label =
+                    request.specificity == .same ? request.interest?.label : nil
+                return (
+                    request.said, request.interest, request.interest?.id ?? request.freeTag,
+                    label ?? request.said.prefix(1).uppercased() + request.said.dropFirst()
+                )
+            })
     }
 }

@@ -37,7 +37,12 @@ struct NameKind: Equatable {
                 miniature = true
             }
         }
-        isPartySupply = party || (occasion && withOccasion)
+        // "Music Note Foil Supershape Balloon", "Peppa Pig Balloon": a name that ends by saying
+        // it is a balloon ("Water Balloons" and a "Hot Air Balloon" model are toys).
+        let balloon =
+            tokens.last == "balloon"
+            && !["water", "air", "punch", "modelling", "modeling"].contains(tokens.dropLast().last ?? "")
+        isPartySupply = party || (occasion && withOccasion) || balloon
         isAccessory = accessory && !toy
         // "The Lord of the Rings Video Game": a name that ends by saying what it is ("Make Your
         // Own Video Games Coding Book" is a book).

@@ -14,27 +14,35 @@ enum InterestSpelling {
     }
 
     static func check(_ word: String, taxonomy: Taxonomy) -> Verdict {
-        if taxonomy.resolve(word) != nil { return .known }
+        if let resolution = taxonomy.resolution(word) {
+            // "horse ridding": one known word makes it a kind of horses no product names; a slip
+            // of one of the interest's own phrases ("horse riding") is what they meant.
+            guard resolution.specificity == .narrower, let phrase = slipOfOwnPhrase(word, of: resolution.interest)
+            else { return .known }
+            return .corrected(phrase: phrase)
+        }
         let key = TextNormalizer.key(word)
         guard key.count >= 4, let first = key.first else { return .unknown }
-        // Longer words carry more letters to slip on.
+        // Longer words carry more letters to slip on: two slips are corrected from 9 letters on,
+        // and offered as "did you mean" from 7 ("dinasours").
         let allowed = key.count >= 9 ? 2 : 1
+        let offered = key.count >= 7 ? 2 : allowed
         var close: [(distance: Int, phrase: String, interest: Interest)] = []
         for interest in taxonomy.suggestions(for: word, limit: 6) {
             let phrases = [interest.id, interest.label] + interest.aliases
             let best = phrases.map { phrase -> (Int, String) in
                 let phraseKey = TextNormalizer.key(phrase)
-                guard phraseKey.first == first, abs(phraseKey.count - key.count) <= allowed else {
+                guard phraseKey.first == first, abs(phraseKey.count - key.count) <= offered else {
                     return (Int.max, phrase)
                 }
                 return (slips(phraseKey, key), phrase)
             }.min { $0.0 < $1.0 }
-            if let best, best.0 <= allowed { close.append((best.0, best.1, interest)) }
+            if let best, best.0 <= offered { close.append((best.0, best.1, interest)) }
         }
         guard let nearest = close.map(\.distance).min() else { return .unknown }
         let nearestInterests = close.filter { $0.distance == nearest }
         // Auto-correct only a slip that cannot be read two ways and is long enough to be sure of.
-        if nearestInterests.count == 1, close.count == 1, key.count >= 6 {
+        if nearestInterests.count == 1, close.count == 1, key.count >= 6, nearest <= allowed {
             // Said as a person would: "harry potter", not the id "harry-potter".
             let nearest = nearestInterests[0]
             return .corrected(
@@ -42,6 +50,20 @@ enum InterestSpelling {
         }
         return .unsure(
             close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))
+    }
+
+    /// The interest's own several-word phrase that `word` is one slip from ("horse riding" for
+    /// "horse ridding"), when exactly one is.
+    private static func slipOfOwnPhrase(_ word: String, of interest: Interest) -> String? {
+        let key = TextNormalizer.key(word)
+        guard key.contains(" "), key.count >= 6 else { return nil }
+        let near = Set(
+            interest.aliases.map { $0.lowercased() }.filter { phrase in
+                let phraseKey = TextNormalizer.key(phrase)
+                return phraseKey != key && phraseKey.contains(" ") && abs(phraseKey.count - key.count) <= 1
+                    && slips(phraseKey, key) == 1
+            })
+        return near.count == 1 ? near.first : nil
     }
 
     /// Typing slips between two words: letters missing, extra, wrong, or two swapped (each one

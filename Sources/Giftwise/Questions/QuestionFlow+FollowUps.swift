@@ -87,7 +87,7 @@ extension QuestionFlow {
 
         // Which of their interests matters most?
         if set.interests.count >= 2 {
-            let options = set.interests.map { QuestionOption(label: $0.interest?.label ?? $0.said, value: $0.said) }
+            let options = set.interests.map { QuestionOption(label: $0.label, value: $0.said) }
             let question = Question(
                 id: .followUp(.focus), prompt: "Which of their interests matters most for this gift?",
                 kind: .multipleChoice,

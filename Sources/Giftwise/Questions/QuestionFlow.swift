@@ -357,7 +357,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     private func applyInterests(_ text: String, state next: inout State, taxonomy: Taxonomy) throws {
         let words = AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap {
-            Self.splittingAnd($0, taxonomy: taxonomy)
+            Self.splittingAnd(Self.withAnd($0), taxonomy: taxonomy)
         }
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
@@ -392,6 +392,17 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.interests = Array(next.interests.prefix(QuestionCatalogue.maxInterests))
             next.notes.append("I kept the first \(QuestionCatalogue.maxInterests) interests.")
         }
+    }
+
+    /// "arts n crafts", "rock 'n' roll": the "and" people type short.
+    static func withAnd(_ item: String) -> String {
+        var words = item.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count >= 3 else { return item }
+        for index in 1..<(words.count - 1)
+        where ["n", "'n'", "'n", "n'", "\u{2018}n\u{2019}"].contains(words[index].lowercased()) {
+            words[index] = "and"
+        }
+        return words.joined(separator: " ")
     }
 
     /// "drawing and unicorns" is two interests, as "drawing, unicorns" is; "knights and castles",
