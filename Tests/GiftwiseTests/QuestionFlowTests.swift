@@ -224,6 +224,8 @@ struct QuestionFlowCoreTests {
         ("playing cards", ["playing cards"]), ("loves", ["loves"]),
         // The short "and"
         ("arts n crafts", ["arts and crafts"]), ("lego n minecraft", ["lego", "minecraft"]),
+        // Letters whose lower case is longer keep their place ("İ" is two scalars lowered).
+        ("İstanbul AND he loves chess", ["İstanbul", "chess"]),
     ])
     func twoInterestsJoinedByAndAreTwoUnlessTheyAreOnePhrase(typed: String, interests: [String]) throws {
         var flow = QuestionFlow()

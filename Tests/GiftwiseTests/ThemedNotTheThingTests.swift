@@ -456,6 +456,11 @@ struct DollsHouseMiniatureTests {
         #expect(!DollsHouseMiniatures.named(by: TextNormalizer.tokens("Orchard Toys Dolls House")))
         #expect(!DollsHouseMiniatures.named(by: TextNormalizer.tokens("Playmobil Summer House Accessory Set")))
         #expect(DollsHouseMiniatures.named(by: TextNormalizer.tokens("1:12 Dollhouse Miniature Gold Fish Bowl")))
+        // A maker's name between the house and the miniature (found on the 10k export, good for "dogs").
+        #expect(
+            DollsHouseMiniatures.named(
+                by: TextNormalizer.tokens("Dolls House Falcon Miniature 1:12 Scale Pet Dog Standing White")))
+        #expect(!DollsHouseMiniatures.named(by: TextNormalizer.tokens("Dolls House with Garden and Miniature Railway")))
         let coffee = try catalog.recommend(for: RecipientProfile(ageYears: 35, interests: ["coffee"]), limit: 5)
         #expect(coffee.items.filter(\.isGoodMatch).map(\.product.id) == ["m-2"])
         if let miniature = coffee.items.first(where: { $0.product.id == "m-1" }) {

@@ -33,7 +33,11 @@ struct NameKind: Equatable {
                 accessory = true
             }
             if marks.contains(.endsDevicePair), Self.devicePairStarts[token]?.contains(before) == true { device = true }
-            if marks.contains(.endsMiniaturePair), Self.miniaturePairStarts[token]?.contains(before) == true {
+            // "Dolls House Falcon Miniature …": a maker's name may stand between the house and
+            // what it furnishes it with.
+            if marks.contains(.endsMiniaturePair), let starts = Self.miniaturePairStarts[token],
+                tokens[max(0, index - 3)..<index].contains(where: starts.contains)
+            {
                 miniature = true
             }
         }

@@ -40,9 +40,8 @@ package enum AnswerParser {
     /// new liking begins ("loves arts and crafts" stays one item for the taxonomy to read).
     package static func likings(_ item: String, subjectSaid: Bool = false) -> [String] {
         let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
-        let lowered = rest.lowercased()
-        var searchFrom = lowered.startIndex
-        while let range = lowered.range(of: " and ", range: searchFrom..<lowered.endIndex) {
+        var searchFrom = rest.startIndex
+        while let range = rest.range(of: " and ", options: .caseInsensitive, range: searchFrom..<rest.endIndex) {
             let after = String(rest[range.upperBound...])
             if withoutLiking(after, subjectSaid: subject).liking {
                 let before = String(rest[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
