@@ -7,6 +7,48 @@ import Giftwise
 // phrase, nearest products within typical hard limits (cold and warm), scoring 500 candidates.
 // Prints min / median / p95 in milliseconds. Benchmarks/semantic.sh drives it.
 let arguments = CommandLine.arguments
+// `semantic-bench --embed FILE`: FILE holds records "name \u{1F} description \u{1E}" (e.g. a
+// catalog's names and descriptions); times making every product's stored vector the import's
+// way against the general way, three rounds each, and checks the two agree byte for byte.
+if arguments.count >= 3, arguments[1] == "--embed" {
+    let data = try Data(contentsOf: URL(fileURLWithPath: arguments[2]))
+    let records = String(decoding: data, as: UTF8.self).split(separator: "\u{1E}", omittingEmptySubsequences: true)
+        .map { record -> (String, String) in
+            let fields = record.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(fields[0]), fields.count > 1 ? String(fields[1]) : "")
+        }
+    var fast = ProductVectorEncoder()
+    var general = ProductVectorEncoder(fastWay: false)
+    let differing =
+        ProcessInfo.processInfo.environment["EMBED_ONLY_IMPORT"] != nil
+        ? []
+        : records.filter { fast.encode(name: $0.0, description: $0.1) != general.encode(name: $0.0, description: $0.1) }
+    print("\(records.count) products, \(differing.count) vectors differ")
+    for round in 1...3 {
+        for (label, fastWay) in ProcessInfo.processInfo.environment["EMBED_ONLY_IMPORT"] != nil
+            ? [("import", true)] : [("general", false), ("import", true)]
+        {
+            var encoder = ProductVectorEncoder(fastWay: fastWay)
+            var bytes = 0
+            // Thread CPU time: steadier than wall time on a shared machine.
+            func cpu() -> Double {
+                var time = timespec()
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+                return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+            }
+            let start = cpu()
+            for (name, description) in records {
+                bytes &+= Int(encoder.encode(name: name, description: description)[0])
+            }
+            let seconds = cpu() - start
+            print(
+                String(
+                    format: "round %d  %-8@ %.3f s CPU (%.2f µs a product) %d", round, label as NSString, seconds,
+                    seconds * 1e6 / Double(records.count), bytes & 1))
+        }
+    }
+    exit(0)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: semantic-bench DB [RUNS]\n".utf8))
     exit(2)

@@ -250,9 +250,51 @@ struct CSVRecordReaderChunkTests {
         "id,name\ng-1,no newline at end",
         "id,name\nh-1,\"never closed\n",
         "\u{FEFF}id,name\ni-1,Crème brûlée set\r",
+        // Quoted fields taken whole from the buffer (round 10) or byte by byte.
+        "id,name,description\nq-1,\"a, b\",\"c\nd\ne\"\nq-2,x,y\n",
+        "id,name\nq-3,\"last\"",
+        "id,name\r\nq-4,\"x\"\r\nq-5,y\r\n",
+        "id,name\rq-6,\"x\"\rq-7,\"a\rb\"\r",
+        "id,name,note\nq-8,\"\",\"\"\n",
+        "id,name\nq-9,\"Crème, brûlée\"\n",
+        "id,name\nq-10,\"ab\"\"\"\n",
+        "id,name\nq-11,\"nul\u{0}inside\"\n",
+        "id,name\nq-12,\"open\"\"still, open\n",
+        "id,name,x\nq-13,\"a\" ,b\n",
     ])
     func recordsAndErrorsDoNotDependOnChunkSize(text: String) {
         Self.expectSameForEveryChunkSize(Array(text.utf8))
+    }
+
+    @Test func quotedFieldsWithInvalidUTF8FailTheSameWayForEveryChunkSize() {
+        let bytes = Array("id,name\nr-1,\"ok\"\nr-2,\"bad ".utf8) + [0xC3, 0x28] + Array("\",x\n".utf8)
+        Self.expectSameForEveryChunkSize(bytes)
+        #expect(Self.describe(bytes, chunkSize: 1 << 20).hasSuffix("not valid UTF-8 (save the file as UTF-8)"))
+    }
+
+    @Test func seededRandomFilesReadTheSameForEveryChunkSize() {
+        // Quotes, doubled quotes, delimiters, both line breaks, non-ASCII, and now and then a NUL
+        // or an invalid byte, in every order.
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("word".utf8), Array(",".utf8), Array("\"".utf8), Array("\"\"".utf8),
+            Array("\n".utf8), Array("\r\n".utf8), Array("\r".utf8), Array("é".utf8), Array(" ".utf8),
+            Array("\",".utf8), Array(",\"".utf8), Array("\"\n".utf8),
+        ]
+        var generator = SplitMix64(seed: 1_026)
+        for _ in 0..<400 {
+            var bytes = Array("id,name,description\n".utf8)
+            for _ in 0..<Int(generator.next() % 40) {
+                let roll = generator.next() % 100
+                if roll == 0 {
+                    bytes.append(0)
+                } else if roll == 1 {
+                    bytes.append(0xFF)
+                } else {
+                    bytes += pieces[Int(generator.next() % UInt64(pieces.count))]
+                }
+            }
+            Self.expectSameForEveryChunkSize(bytes)
+        }
     }
 
     @Test func invalidUTF8AfterAMultiLineFieldNamesTheRecordsFirstLine() {

@@ -54,8 +54,7 @@ package enum ProductVectors {
                 """)
         let upsert = try db.makeStatement(
             sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)")
-        var vector = [Float](repeating: 0, count: embedder.dimensions)
-        var scratch = vector
+        var encoder = ProductVectorEncoder(embedder: embedder)
         var after: Int64 = .min
         var filled = 0
         // Pages in pk order: each page is read whole before its vectors are written.
@@ -66,9 +65,8 @@ package enum ProductVectors {
                 let name: String = row[2]
                 let description: String = row[3] ?? ""
                 // No known piece: a zero vector, similar to nothing.
-                _ = embedder.embedProduct(name: name, description: description, into: &vector, scratch: &scratch)
                 try upsert.execute(arguments: [
-                    row[0] as Int64, row[1] as Int64, vector.withUnsafeBufferPointer { encode($0) },
+                    row[0] as Int64, row[1] as Int64, Data(encoder.encode(name: name, description: description)),
                 ])
             }
             filled += page.count
@@ -152,7 +150,8 @@ package enum ProductVectors {
     static func embeddedOpening(of description: String) -> String {
         let scalars = description.unicodeScalars
         guard description.utf8.count > embeddedDescriptionScalars,
-            let end = scalars.index(scalars.startIndex, offsetBy: embeddedDescriptionScalars, limitedBy: scalars.endIndex)
+            let end = scalars.index(
+                scalars.startIndex, offsetBy: embeddedDescriptionScalars, limitedBy: scalars.endIndex)
         else { return description }
         return String(String.UnicodeScalarView(scalars[..<end]))
     }

@@ -41,7 +41,7 @@ struct CatalogImporter {
         var parser = ProductRowParser(
             taxonomy: taxonomy, columnMap: options.columnMap, defaultCurrency: defaultCurrency)
         // A dry run writes nothing, so it need not embed.
-        if !options.dryRun { parser.embedder = .bundled }
+        if !options.dryRun { parser.vectorEncoder = ProductVectorEncoder() }
         let rows = try openRows(
             source: source, format: format, head: head, fallbackDelimiter: fallbackDelimiter, report: &report)
         // A JSON array's rows are its objects, counted from 0 (the report says "item 3").

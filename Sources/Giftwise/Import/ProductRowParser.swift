@@ -64,9 +64,7 @@ struct ProductRowParser {
 
     /// Embeds each valid product while parsing (set for a real import, not a dry run): the vector
     /// is then made on the parsing thread instead of after the rows, on the writer's (issue 15).
-    var embedder: TextEmbedder?
-    private var vectorBuffer: [Float] = []
-    private var vectorScratch: [Float] = []
+    var vectorEncoder: ProductVectorEncoder?
 
     /// The currency of a price that names none (ImportOptions.defaultCurrency, checked).
     let defaultCurrency: String
@@ -456,15 +454,7 @@ struct ProductRowParser {
     /// The encoded vector of a product, exactly as ``ProductVectors/fillMissing(_:embedder:)``
     /// would store it from the written row.
     private mutating func embed(name: String, description: String) -> [UInt8]? {
-        guard let embedder else { return nil }
-        if vectorBuffer.count != embedder.dimensions {
-            vectorBuffer = [Float](repeating: 0, count: embedder.dimensions)
-            vectorScratch = vectorBuffer
-        }
-        _ = embedder.embedProduct(
-            name: name, description: ProductVectors.embeddedOpening(of: description), into: &vectorBuffer,
-            scratch: &vectorScratch)
-        return vectorBuffer.withUnsafeBufferPointer { ProductVectors.encodeBytes($0) }
+        vectorEncoder?.encode(name: name, description: description)
     }
 
     /// The youngest age a product whose name says it is for adults is offered to.

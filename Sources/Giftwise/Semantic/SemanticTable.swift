@@ -127,13 +127,16 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     @inline(__always)
     package func accumulate(_ id: Int32, factor: Float, into sum: UnsafeMutablePointer<Float>) {
         let row = UnsafeRawPointer(vectors + Int(id) * dimensions)
-        let scaled = factor * scales[Int(id)]
+        let scaled = SIMD4<Float>(repeating: factor * scales[Int(id)])
         let sumRaw = UnsafeMutableRawPointer(sum)
-        for block in 0..<(dimensions / 16) {
-            let bytes = row.loadUnaligned(fromByteOffset: block * 16, as: SIMD16<Int8>.self)
-            let current = sumRaw.loadUnaligned(fromByteOffset: block * 64, as: SIMD16<Float>.self)
+        // Four components at a time: SIMD16<Float>(SIMD16<Int8>) was a call per block, not
+        // inlined. Each component is the same sum either way.
+        for block in 0..<(dimensions / 4) {
+            let bytes = SIMD4<Int32>(
+                truncatingIfNeeded: row.loadUnaligned(fromByteOffset: block * 4, as: SIMD4<Int8>.self))
+            let current = sumRaw.loadUnaligned(fromByteOffset: block * 16, as: SIMD4<Float>.self)
             sumRaw.storeBytes(
-                of: current + SIMD16<Float>(bytes) * scaled, toByteOffset: block * 64, as: SIMD16<Float>.self)
+                of: current + SIMD4<Float>(bytes) * scaled, toByteOffset: block * 16, as: SIMD4<Float>.self)
         }
     }
 }
