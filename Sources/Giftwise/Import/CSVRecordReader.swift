@@ -95,16 +95,20 @@ final class CSVRecordReader {
             }
             return nil
         }
-        guard let found else { return nil }
-        let text = buffer.withUnsafeBufferPointer { bytes in
-            let field = UnsafeBufferPointer(rebasing: bytes[start..<found.end])
-            // ASCII is valid UTF-8: `String(validating:as:)` looked up generic metadata on every
-            // call (3 % of an import's samples); other text is still validated.
-            return found.ascii ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
-        }
-        guard let text else { return nil }
+        guard let found, let text = text(from: start, to: found.end, ascii: found.ascii) else { return nil }
         position = found.end + 1
         return (text, found.stop)
+    }
+
+    /// The buffer's bytes `start..<end` as a string; `nil` when they are not valid UTF-8.
+    @inline(__always)
+    private func text(from start: Int, to end: Int, ascii: Bool) -> String? {
+        buffer.withUnsafeBufferPointer { bytes in
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // ASCII is valid UTF-8: `String(validating:as:)` looked up generic metadata on every
+            // call (3 % of an import's samples); other text is still validated.
+            return ascii ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
+        }
     }
 
     /// The same for a quoted field (called at its opening quote): the field and the byte after
@@ -137,12 +141,7 @@ final class CSVRecordReader {
             }
             return nil
         }
-        guard let found else { return nil }
-        let text = buffer.withUnsafeBufferPointer { bytes in
-            let field = UnsafeBufferPointer(rebasing: bytes[start..<found.end])
-            return found.ascii ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
-        }
-        guard let text else { return nil }
+        guard let found, let text = text(from: start, to: found.end, ascii: found.ascii) else { return nil }
         position = found.end + 2
         return (text, found.stop, found.lineBreaks)
     }
