@@ -55,7 +55,7 @@ struct TagRelationBuilderTests {
         let builtRelation = try built.database.write { db in
             var builder = TagRelationBuilder()
             for (pk, draft) in rows { builder.add(draft, pk: pk) }
-            try builder.write(into: db)
+            try builder.write(into: db, rowByRow: TagRowInserter(db))
             return try relation(db)
         }
         let expectedRelation = try expected.database.write { db in

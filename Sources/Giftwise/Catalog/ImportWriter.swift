@@ -33,7 +33,7 @@ final class ImportWriter {
     private let insertProductIfNew: FastStatement
     private let updateProduct: Statement
     private let deleteTags: Statement
-    private let insertTag: FastStatement
+    private let insertTags: TagRowInserter
     private let insertFreeInterest: Statement
     private let insertFullText: Statement
     private let insertVector: FastStatement
@@ -106,14 +106,7 @@ final class ImportWriter {
                 WHERE pk = ?
                 """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
-        insertTag = FastStatement(
-            db,
-            try db.makeStatement(
-                sql: """
-                    INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, price_minor, age_min_months,
-                                                            age_max_months, purposes, in_stock, span_fit, supplied)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """))
+        insertTags = try TagRowInserter(db)
         insertFreeInterest = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
         insertFullText = try db.makeStatement(
@@ -249,24 +242,10 @@ final class ImportWriter {
         }
         if tagRelation != nil {
             tagRelation?.add(draft, pk: pk)
-            if tagRelation?.isFull == true { try tagRelation?.write(into: db) }
+            if tagRelation?.isFull == true { try tagRelation?.write(into: db, rowByRow: insertTags) }
             return
         }
-        let product = draft.product
-        let spanFit = product.ages.fit(forRecipientMonths: 0)
-        for (rank, tag) in draft.tags.enumerated() {
-            try insertTag.bind(1, tag)
-            try insertTag.bind(2, pk)
-            try insertTag.bind(3, rank)
-            try insertTag.bind(4, product.price.minorUnits)
-            try insertTag.bind(5, product.ages.minMonths)
-            try insertTag.bind(6, product.ages.maxMonths)
-            try insertTag.bind(7, draft.purposeMask)
-            try insertTag.bind(8, product.inStock)
-            try insertTag.bind(9, spanFit)
-            try insertTag.bind(10, rank < draft.suppliedTagCount)
-            try insertTag.step()
-        }
+        try insertTags.insert(draft, pk: pk)
     }
 
     func countUnseen() throws -> Int {
@@ -307,7 +286,7 @@ final class ImportWriter {
         // indexes.
         try fullTextBuilder?.startIndexing()
         if tagRelation != nil {
-            try timings.measure("end: tag relation written in key order") { try tagRelation?.write(into: db) }
+            try timings.measure("end: tag relation written in key order") { try tagRelation?.write(into: db, rowByRow: insertTags) }
             tagRelation = nil
         }
         try withSmallSortRuns {

@@ -119,8 +119,9 @@ struct TagRelationBuilder {
     private func pk(_ index: Int) -> Int64 { pks?[index] ?? firstPK + Int64(index) }
 
     /// Appends every recorded row to `product_interest` in its key order (the relation must not
-    /// hold rows of these products yet), then lets go of the memory.
-    mutating func write(into db: Database) throws {
+    /// hold rows of these products yet), then lets go of the memory. Rows the compact form cannot
+    /// hold go in one by one through `rowByRow`.
+    mutating func write(into db: Database, rowByRow: TagRowInserter) throws {
         defer { self = TagRelationBuilder(maxRows: maxRows) }
         // One statement per size (32, 16, … 1 rows), each row of one group: the group's columns
         // are bound once per statement (`?1` … `?3`), each row's own seven after them.
@@ -181,7 +182,7 @@ struct TagRelationBuilder {
                 }
             }
         }
-        for (pk, draft) in outsized { try Self.insertRowByRow(draft, pk: pk, db: db) }
+        for (pk, draft) in outsized { try rowByRow.insert(draft, pk: pk) }
     }
 
     /// The columns of a tag row that come from its product (all but the group's three).
@@ -200,20 +201,39 @@ struct TagRelationBuilder {
         try statement.bind(offset + 7, member & 1 == 1)
     }
 
-    private static func insertRowByRow(_ draft: ProductDraft, pk: Int64, db: Database) throws {
+}
+
+/// Inserts a product's tag rows one statement each, prepared once: an import into a catalog that
+/// already has products, and the rows ``TagRelationBuilder`` cannot hold in its compact form.
+struct TagRowInserter {
+    private let statement: FastStatement
+
+    init(_ db: Database) throws {
+        statement = FastStatement(
+            db,
+            try db.makeStatement(
+                sql: """
+                    INSERT OR IGNORE INTO product_interest (interest_id, product_pk, rank, price_minor, age_min_months,
+                                                            age_max_months, purposes, in_stock, span_fit, supplied)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """))
+    }
+
+    func insert(_ draft: ProductDraft, pk: Int64) throws {
         let product = draft.product
         let spanFit = product.ages.fit(forRecipientMonths: 0)
         for (rank, tag) in draft.tags.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT INTO product_interest (interest_id, rank, span_fit, product_pk, price_minor, age_min_months,
-                                                  age_max_months, purposes, in_stock, supplied)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    tag, rank, spanFit, pk, product.price.minorUnits, product.ages.minMonths, product.ages.maxMonths,
-                    draft.purposeMask, product.inStock, rank < draft.suppliedTagCount,
-                ])
+            try statement.bind(1, tag)
+            try statement.bind(2, pk)
+            try statement.bind(3, rank)
+            try statement.bind(4, product.price.minorUnits)
+            try statement.bind(5, product.ages.minMonths)
+            try statement.bind(6, product.ages.maxMonths)
+            try statement.bind(7, draft.purposeMask)
+            try statement.bind(8, product.inStock)
+            try statement.bind(9, spanFit)
+            try statement.bind(10, rank < draft.suppliedTagCount)
+            try statement.step()
         }
     }
 }
