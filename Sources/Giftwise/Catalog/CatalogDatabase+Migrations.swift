@@ -186,6 +186,12 @@ extension CatalogDatabase {
             try db.execute(sql: "ALTER TABLE interest ADD COLUMN not_about TEXT NOT NULL DEFAULT '[]'")
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
+        migrator.registerMigration("v5-interest-covers") { db in
+            // The other names shops give a specific wish ("fancy dress" for "costumes"): a JSON
+            // object from a wish to the phrases that count as it in product text.
+            try db.execute(sql: "ALTER TABLE interest ADD COLUMN covers TEXT NOT NULL DEFAULT '{}'")
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        }
         return migrator
     }
 }

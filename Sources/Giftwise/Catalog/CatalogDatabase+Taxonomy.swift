@@ -14,11 +14,11 @@ extension CatalogDatabase {
             try db.execute(sql: "DELETE FROM interest WHERE is_free = 0")
             let insertInterest = try db.makeStatement(
                 sql: """
-                    INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms, not_about)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?)
+                    INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms, not_about, covers)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
                         is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous,
-                        synonyms = excluded.synonyms, not_about = excluded.not_about
+                        synonyms = excluded.synonyms, not_about = excluded.not_about, covers = excluded.covers
                     """)
             let insertAlias = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
@@ -28,7 +28,7 @@ extension CatalogDatabase {
                 try insertInterest.execute(arguments: [
                     interest.id, interest.label, interest.phrase, position,
                     Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms),
-                    Self.jsonArray(interest.notAbout),
+                    Self.jsonArray(interest.notAbout), Self.jsonObject(interest.covers),
                 ])
                 for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
@@ -42,6 +42,19 @@ extension CatalogDatabase {
 
     private static func jsonArray(_ values: [String]) -> String {
         (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
+    }
+
+    private static func jsonObject(_ values: [String: [String]]) -> String {
+        if values.isEmpty { return "{}" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? String(decoding: encoder.encode(values), as: UTF8.self)) ?? "{}"
+    }
+
+    /// A stored JSON object of string arrays (most are empty: read without a decoder).
+    private static func stringArrays(json: String) -> [String: [String]] {
+        if json == "{}" { return [:] }
+        return (try? JSONDecoder().decode([String: [String]].self, from: Data(json.utf8))) ?? [:]
     }
 
     /// A stored JSON array of strings (most are empty: read without a decoder).
@@ -67,7 +80,7 @@ extension CatalogDatabase {
                 db,
                 sql:
                     """
-                    SELECT id, label, phrase, ambiguous, synonyms, not_about FROM interest
+                    SELECT id, label, phrase, ambiguous, synonyms, not_about, covers FROM interest
                     WHERE is_free = 0 ORDER BY position, id
                     """
             ).map { row in
@@ -77,7 +90,8 @@ extension CatalogDatabase {
                 return Interest(
                     id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
                     related: related[id] ?? [:],
-                    ambiguous: ambiguous, notAbout: Self.stringArray(json: row[5]))
+                    ambiguous: ambiguous, notAbout: Self.stringArray(json: row[5]),
+                    covers: Self.stringArrays(json: row[6]))
             }
             return Taxonomy(interests: interests)
         }

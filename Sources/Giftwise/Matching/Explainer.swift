@@ -24,6 +24,20 @@ struct Explainer {
         return "\(interest.phrase) (\"\(request.said)\")"
     }
 
+    /// The other name of their wish the product's name (or description) holds, as the taxonomy
+    /// writes it ("fancy dress" for "costumes"), when their own words are not there.
+    static func otherName(of request: InterestRequest, in product: Product, place: TextPlace) -> String? {
+        guard !request.otherNames.isEmpty, place == .name || place == .description else { return nil }
+        let tokens = TextNormalizer.tokens(place == .name ? product.name : OwnDescription.of(product.description))
+        if request.ownSet.isSubset(of: Set(tokens)) { return nil }
+        return request.otherNames.first { name in
+            name.words.count <= tokens.count
+                && (0...(tokens.count - name.words.count)).contains {
+                    tokens[$0..<($0 + name.words.count)].elementsEqual(name.words)
+                }
+        }?.written
+    }
+
     /// "ocean" for "Ocean & Sea Life", "cars" for "Cars & Vehicles": the label's first part.
     static func shortLabel(_ id: String, taxonomy: Taxonomy) -> String {
         guard let label = taxonomy.interest(id: id)?.label else { return id }
@@ -63,8 +77,13 @@ struct Explainer {
                         ? "has \(words.joined(separator: " and ")) apart, not \"\(request.said)\""
                         : "has the words of \"\(request.said)\", but not together")
             case .text(let place):
-                reasons.append(
-                    Self.phrase(for: request) + (place == .name ? " (it's in the name)" : " (it's in the description)"))
+                let part = place == .name ? "the name" : "the description"
+                if let name = Self.otherName(of: request, in: product, place: place) {
+                    // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
+                    reasons.append(Self.phrase(for: request) + " (\"\(name)\" is in \(part))")
+                } else {
+                    reasons.append(Self.phrase(for: request) + " (it's in \(part))")
+                }
             case .meaning:
                 reasons.append("close in meaning to \"\(request.said)\"")
             case .broader(let tag):

@@ -107,6 +107,9 @@ struct InterestRequest {
             saidTokens = Self.saidTokens(phrases: phrases, ownWords: ownWords)
         }
     }
+    /// The other names shops give their specific wish (``Taxonomy/otherNames(of:)``), as written
+    /// and folded: among `phrases`, and how a reason names the one a product holds.
+    var otherNames: [(written: String, words: [String])] = []
     /// Their own words, folded.
     var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
     /// Every word they said, folded, in order (the words every product shares too): split once,
@@ -316,6 +319,18 @@ struct MatchQuery {
                     phrases.append(phrase)
                 }
             }
+            // A specific wish the shop may name another way ("fancy dress" for "costumes"): those
+            // names count as their words.
+            var otherNames: [(written: String, words: [String])] = []
+            if specificity == .narrower {
+                for name in taxonomy.otherNames(of: trimmed) {
+                    let words = TextNormalizer.tokens(name)
+                    let phrase = words.joined(separator: " ")
+                    guard !phrases.contains(phrase) else { continue }
+                    phrases.append(phrase)
+                    otherNames.append((name, words))
+                }
+            }
             // Several words that are not one known phrase ("famous buildings") may stand apart in
             // the text; the words that carry the wish must all be there, near each other.
             let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
@@ -344,6 +359,7 @@ struct MatchQuery {
                     request.someWordsQuery = MatchRequests.ftsQuery(anyOf: kind.folded)
                 }
             }
+            request.otherNames = otherNames
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
                 request.falseFriends = taxonomy.falseFriends(of: interest, words: words)
@@ -1393,6 +1409,13 @@ struct MatchQuery {
             // Words of a name they gave, or of a thing inside an interest, count only together.
             if standTogether(request.ownWords, in: nameTokens, togetherness) { return .name }
             if standTogether(request.ownWords, in: descriptionTokens, togetherness) { return .description }
+            // Another name of their wish, whole, says it however their own words stand.
+            for name in request.otherNames where contains(nameTokens, nameSet: nameSet, words: name.words) {
+                return .name
+            }
+            for name in request.otherNames where contains(descriptionTokens, nameSet: allSet, words: name.words) {
+                return .description
+            }
             return .apart
         }
         if request.ownSet.isSubset(of: nameSet) { return .name }

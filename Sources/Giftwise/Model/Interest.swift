@@ -24,11 +24,16 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     /// wish for the interest is not "in the name" there, and a person who types one is taken
     /// at their words, not as the interest.
     public var notAbout: [String]
+    /// Other names shops give a specific wish inside the interest: a wish said one way (the key,
+    /// "costumes") is matched in product text by these too ("fancy dress", "dress up"), which
+    /// name the same thing or a narrower kind of it, never a broader or merely related one.
+    public var covers: [String: [String]]
 
     /// Creates an interest.
     public init(
         id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
-        related: [String: Double] = [:], ambiguous: [String] = [], notAbout: [String] = []
+        related: [String: Double] = [:], ambiguous: [String] = [], notAbout: [String] = [],
+        covers: [String: [String]] = [:]
     ) {
         self.id = id
         self.label = label
@@ -38,13 +43,14 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         self.related = related
         self.ambiguous = ambiguous
         self.notAbout = notAbout
+        self.covers = covers
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout
+        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout, covers
     }
 
-    /// Decodes an interest; `synonyms`, `ambiguous` and `notAbout` may be absent.
+    /// Decodes an interest; `synonyms`, `ambiguous`, `notAbout` and `covers` may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -55,5 +61,6 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         related = try container.decodeIfPresent([String: Double].self, forKey: .related) ?? [:]
         ambiguous = try container.decodeIfPresent([String].self, forKey: .ambiguous) ?? []
         notAbout = try container.decodeIfPresent([String].self, forKey: .notAbout) ?? []
+        covers = try container.decodeIfPresent([String: [String]].self, forKey: .covers) ?? [:]
     }
 }

@@ -19,6 +19,9 @@ public struct Taxonomy: Sendable {
     /// The names that hold an interest's word but mean something else ("bugs bunny", "parrot
     /// rolling spider"), as folded words, longest first; whichever interest lists them.
     private let falseFriends: [[String]]
+    /// Folded wish ("costume") -> the other names shops give it, as written ("fancy dress"),
+    /// from every interest's `covers`; the first interest to list a wish keeps it.
+    private let covered: [String: [String]]
 
     /// In the phrase tables, a name that is not about the interest its words suggest: it
     /// takes its words out of the text and stands for no interest.
@@ -103,6 +106,25 @@ public struct Taxonomy: Sendable {
             }
         }
         self.samePhrases = same
+        var covered: [String: [String]] = [:]
+        for interest in interests {
+            for (wish, names) in interest.covers.sorted(by: { $0.key < $1.key }) {
+                let key = TextNormalizer.key(wish)
+                guard !key.isEmpty, covered[key] == nil else { continue }
+                var seen: Set<String> = [key]
+                covered[key] = names.filter { name in
+                    let folded = TextNormalizer.key(name)
+                    return !folded.isEmpty && seen.insert(folded).inserted
+                }
+            }
+        }
+        self.covered = covered
+    }
+
+    /// The other names shops give what a person said, as written in the taxonomy ("fancy dress"
+    /// for "costumes"): each names the same thing or a narrower kind of it. Empty for most wishes.
+    func otherNames(of said: String) -> [String] {
+        covered[TextNormalizer.key(said)] ?? []
     }
 
     private static func sharesStem(_ a: String, _ b: String) -> Bool {

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// A specific wish counts under the other names shops give it (the taxonomy's `covers`). Found on
+/// the Amazon UK export: "costumes" for an 8-year-old listed an action figure and a badge set,
+/// because the shop's "… Animal Fancy Dress" and "Fancy Dress Accessory" never say "costume".
+struct OtherNamesOfAWishTests {
+    @Test func aProductNamingTheWishAnotherWayIsAGoodMatchAndSaysWhichName() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                c-1,Overhead Goat Mask Animal Fancy Dress,"A latex mask.",12.83,GBP,3,,,,,true
+                c-2,Pirate Captain Costume with Hat,"",15.99,GBP,3,,,,,true
+                c-3,Wooden Toy Kitchen with Oven,"For pretend cooking.",49.99,GBP,3,,,,,true
+                c-4,Knight Dress Up Outfit,"Tunic and cape.",14.99,GBP,3,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["costumes"]), limit: 5)
+        #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["c-1", "c-2", "c-4"])
+        #expect(result.goodMatchCount == 3)
+        // Each says which name it holds: never "it's in the name" where their word is not.
+        let costume = try #require(result.items.first { $0.product.id == "c-2" })
+        #expect(costume.reasons.first == "you mentioned \"costumes\" (it's in the name)")
+        let mask = try #require(result.items.first { $0.product.id == "c-1" })
+        #expect(mask.reasons.first == "you mentioned \"costumes\" (\"fancy dress\" is in the name)")
+        // The toy kitchen is pretend play, not a costume: at most a partial match.
+        #expect(result.items.first { $0.product.id == "c-3" }?.isGoodMatch != true)
+    }
+
+    @Test func otherNamesCountOnlyForTheSpecificWishTheyNameAndOnlyWhole() throws {
+        let taxonomy = Taxonomy(interests: [
+            Interest(
+                id: "pretend-play", label: "Pretend Play", phrase: "loves pretend play",
+                aliases: ["costume", "costumes", "toy kitchen"], synonyms: ["role play"],
+                covers: ["costumes": ["fancy dress", "Fancy Dress", "costume"]]),
+            Interest(
+                id: "fashion", label: "Fashion", phrase: "loves fashion", aliases: ["dress"],
+                covers: ["costume": ["cosplay"]]),
+        ])
+        // Folded like any wish (case, plurals); the wish itself and repeats are not listed again;
+        // the first interest to list a wish keeps it.
+        #expect(taxonomy.otherNames(of: "Costume") == ["fancy dress"])
+        #expect(taxonomy.otherNames(of: "toy kitchen").isEmpty)
+        let (requests, _) = MatchQuery.resolve(["costumes", "pretend play", "fancy"], taxonomy: taxonomy)
+        #expect(requests[0].phrases == ["costume", "fancy dress"])
+        #expect(requests[0].otherNames.map(\.written) == ["fancy dress"])
+        // The interest itself already takes every alias; a word inside a name is not the name.
+        #expect(requests[1].otherNames.isEmpty)
+        #expect(requests[2].otherNames.isEmpty)
+        #expect(MatchQuery.place(of: requests[0], name: "Fancy Party Dress", description: "") != .name)
+        #expect(MatchQuery.place(of: requests[0], name: "Tiger Fancy Dress Outfit", description: "") == .name)
+        #expect(
+            MatchQuery.place(of: requests[0], name: "Tiger Outfit", description: "For fancy dress parties.")
+                == .description)
+    }
+
+    @Test func aCatalogMadeBeforeOtherNamesGetsThemWhenOpened() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("covers-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            let catalog = try GiftCatalog(path: url.path)
+            _ = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["costumes"]), limit: 1)
+        }
+        // As a catalog from the previous release: no stored other names, an older taxonomy mark.
+        let database = try CatalogDatabase(path: url.path)
+        try database.write { db in
+            try db.execute(sql: "UPDATE interest SET covers = '{}'")
+            try db.execute(sql: "UPDATE meta SET value = 'older' WHERE key = 'taxonomy'")
+        }
+        _ = try GiftCatalog(path: url.path)
+        try database.read { db in
+            let stored = try String.fetchOne(db, sql: "SELECT covers FROM interest WHERE id = 'pretend-play'")
+            #expect(stored?.contains("fancy dress") == true)
+        }
+    }
+}
