@@ -302,7 +302,7 @@ struct DeviceAndAgeRankingTests {
             // Found on the Amazon export: a handheld's cartridge, and a video game named in Italian.
             "LeapFrog Leapster Learning Game Batman", "CARS VIDEOGIOCO-HOT WHEELS - 5",
             "VTech Storio Software: Hello Kitty", "Pokemon Yellow (Game Boy)", "Batman™ 2: DC Super Heroes - 3DS",
-            "Batman™ 2: DC Super Heroes - DS",
+            "Batman™ 2: DC Super Heroes - DS", "Batman 2: DC Super Heroes - PSV",
         ] {
             #expect(DeviceBound.named(by: name), "\(name)")
         }
