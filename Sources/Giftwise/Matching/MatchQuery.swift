@@ -199,10 +199,10 @@ struct InterestRequest {
         phrases.dropFirst().map { $0.split(separator: " ").map(String.init) }
     }
 
-    /// The tags that are their wish itself.
     /// The interests inside theirs (horses for animals): their tags are their thing too.
     var narrowerTags: [String] = []
 
+    /// The tags that are their wish itself.
     var exactTags: [String] {
         var tags: [String] = []
         if let interest, specificity == .same { tags.append(interest.id) }
