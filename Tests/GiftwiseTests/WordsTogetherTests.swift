@@ -171,4 +171,31 @@ struct PhrasesOfAnotherInterestTests {
         #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["h-1", "h-2"])
         #expect(result.items.first?.reasons.first?.hasPrefix("loves horses (\"horse riding\")") == true)
     }
+
+    @Test func chenilleStemsACarJourneyAndCatMarioAreNotTheirInterests() throws {
+        // Found on the Amazon UK exports: "Tinsel Pipe Cleaners … Chenille Stems" was a good match
+        // for "science kits" (STEM), an octopus rattle "hanging in the car" one for "toy cars".
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                s-1,Tinsel Pipe Cleaners 30cm Chenille Stems,,1.69,5
+                s-2,STEM Toys Circuit Building Kit,,24.99,8
+                s-3,Keetek Baby Soft Toy Lovely Octopus Hanging Rattle Ring Developmental Plush Toy Christmas Gifts for Kids,"100% Brand New. Material: Polyester fibers &polyethylene Good gifts for Children. Hanging in the car or in bed is a good idea. Pulling action can exercise your baby's grasp.",9.99,6
+                s-4,Die-cast Fire Engine,"A metal fire engine with a ladder.",7.99,3
+                s-5,Cat Mario Power-Up Pack,,9.99,6
+                s-6,Sleeping Cat Plush with Basket,,12.99,3
+
+                """)
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        #expect(try !tags("s-1").contains("science"))
+        #expect(try tags("s-2").contains("science"))
+        #expect(try !tags("s-3").contains("vehicles"))
+        #expect(try tags("s-4").contains("vehicles"))
+        #expect(try !tags("s-5").contains("pets"))
+        #expect(try tags("s-6").contains("pets"))
+        let cars = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["toy cars"]), limit: 5)
+        #expect(cars.items.filter(\.isGoodMatch).map(\.product.id) == ["s-4"])
+        let cats = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["cats"]), limit: 5)
+        #expect(cats.items.filter(\.isGoodMatch).map(\.product.id) == ["s-6"])
+    }
 }
