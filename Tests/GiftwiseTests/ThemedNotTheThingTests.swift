@@ -301,7 +301,7 @@ struct DeviceAndAgeRankingTests {
             "Legends of Chima Laval's Journey PS Vita Video Game",
             // Found on the Amazon export: a handheld's cartridge, and a video game named in Italian.
             "LeapFrog Leapster Learning Game Batman", "CARS VIDEOGIOCO-HOT WHEELS - 5",
-            "VTech Storio Software: Hello Kitty", "Pokemon Yellow (Game Boy)",
+            "VTech Storio Software: Hello Kitty", "Pokemon Yellow (Game Boy)", "Batman™ 2: DC Super Heroes - 3DS",
         ] {
             #expect(DeviceBound.named(by: name), "\(name)")
         }

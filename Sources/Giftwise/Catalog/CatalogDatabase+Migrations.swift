@@ -192,6 +192,11 @@ extension CatalogDatabase {
             try db.execute(sql: "ALTER TABLE interest ADD COLUMN covers TEXT NOT NULL DEFAULT '{}'")
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
+        migrator.registerMigration("v6-interest-includes") { db in
+            // The narrower interests of one (horses, pets and birds are animals): a JSON array of ids.
+            try db.execute(sql: "ALTER TABLE interest ADD COLUMN includes TEXT NOT NULL DEFAULT '[]'")
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        }
         return migrator
     }
 }

@@ -14,11 +14,13 @@ extension CatalogDatabase {
             try db.execute(sql: "DELETE FROM interest WHERE is_free = 0")
             let insertInterest = try db.makeStatement(
                 sql: """
-                    INSERT INTO interest (id, label, phrase, is_free, position, ambiguous, synonyms, not_about, covers)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)
+                    INSERT INTO interest (
+                        id, label, phrase, is_free, position, ambiguous, synonyms, not_about, covers, includes)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
                         is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous,
-                        synonyms = excluded.synonyms, not_about = excluded.not_about, covers = excluded.covers
+                        synonyms = excluded.synonyms, not_about = excluded.not_about, covers = excluded.covers,
+                        includes = excluded.includes
                     """)
             let insertAlias = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
@@ -29,6 +31,7 @@ extension CatalogDatabase {
                     interest.id, interest.label, interest.phrase, position,
                     Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms),
                     Self.jsonArray(interest.notAbout), Self.jsonObject(interest.covers),
+                    Self.jsonArray(interest.includes),
                 ])
                 for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
@@ -80,7 +83,7 @@ extension CatalogDatabase {
                 db,
                 sql:
                     """
-                    SELECT id, label, phrase, ambiguous, synonyms, not_about, covers FROM interest
+                    SELECT id, label, phrase, ambiguous, synonyms, not_about, covers, includes FROM interest
                     WHERE is_free = 0 ORDER BY position, id
                     """
             ).map { row in
@@ -91,7 +94,7 @@ extension CatalogDatabase {
                     id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
                     related: related[id] ?? [:],
                     ambiguous: ambiguous, notAbout: Self.stringArray(json: row[5]),
-                    covers: Self.stringArrays(json: row[6]))
+                    covers: Self.stringArrays(json: row[6]), includes: Self.stringArray(json: row[7]))
             }
             return Taxonomy(interests: interests)
         }

@@ -59,8 +59,13 @@ struct Explainer {
         where match.request < query.requests.count && !matchedRequests.contains(match.request) {
             let request = query.requests[match.request]
             switch match.hit {
-            case .tag:
-                reasons.append(Self.phrase(for: request))
+            case .tag(let tag, _):
+                if let interest = request.interest, tag != interest.id {
+                    // "loves animals (horses)": which kind of their thing it is.
+                    reasons.append(Self.phrase(for: request) + " (\(Self.shortLabel(tag, taxonomy: query.taxonomy)))")
+                } else {
+                    reasons.append(Self.phrase(for: request))
+                }
             case .text(.stem):
                 // "fish" for "fishing": never "enjoys fishing".
                 reasons.append("a word like \"\(request.said)\" is in its text")

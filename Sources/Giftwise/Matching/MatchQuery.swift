@@ -200,9 +200,13 @@ struct InterestRequest {
     }
 
     /// The tags that are their wish itself.
+    /// The interests inside theirs (horses for animals): their tags are their thing too.
+    var narrowerTags: [String] = []
+
     var exactTags: [String] {
         var tags: [String] = []
         if let interest, specificity == .same { tags.append(interest.id) }
+        for tag in narrowerTags where !tags.contains(tag) { tags.append(tag) }
         if let freeTag, !tags.contains(freeTag) { tags.append(freeTag) }
         return tags
     }
@@ -360,6 +364,7 @@ struct MatchQuery {
                 }
             }
             request.otherNames = otherNames
+            if let interest, specificity == .same { request.narrowerTags = taxonomy.narrowerInterests(of: interest) }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
                 request.falseFriends = taxonomy.falseFriends(of: interest, words: words)

@@ -28,12 +28,15 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     /// "costumes") is matched in product text by these too ("fancy dress", "dress up"), which
     /// name the same thing or a narrower kind of it, never a broader or merely related one.
     public var covers: [String: [String]]
+    /// Interests that are narrower kinds of this one (ids): horses, pets and birds are animals,
+    /// chemistry is science. A product tagged with one is a good match for a wish for this one.
+    public var includes: [String]
 
     /// Creates an interest.
     public init(
         id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
         related: [String: Double] = [:], ambiguous: [String] = [], notAbout: [String] = [],
-        covers: [String: [String]] = [:]
+        covers: [String: [String]] = [:], includes: [String] = []
     ) {
         self.id = id
         self.label = label
@@ -44,13 +47,14 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         self.ambiguous = ambiguous
         self.notAbout = notAbout
         self.covers = covers
+        self.includes = includes
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout, covers
+        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout, covers, includes
     }
 
-    /// Decodes an interest; `synonyms`, `ambiguous`, `notAbout` and `covers` may be absent.
+    /// Decodes an interest; everything but `id`, `label` and `phrase` may be absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -62,5 +66,6 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         ambiguous = try container.decodeIfPresent([String].self, forKey: .ambiguous) ?? []
         notAbout = try container.decodeIfPresent([String].self, forKey: .notAbout) ?? []
         covers = try container.decodeIfPresent([String: [String]].self, forKey: .covers) ?? [:]
+        includes = try container.decodeIfPresent([String].self, forKey: .includes) ?? []
     }
 }

@@ -121,6 +121,13 @@ public struct Taxonomy: Sendable {
         self.covered = covered
     }
 
+    /// The interests that are narrower kinds of `interest` (its `includes` that this taxonomy
+    /// has, itself left out), in the order listed.
+    func narrowerInterests(of interest: Interest) -> [String] {
+        var seen: Set<String> = [interest.id]
+        return interest.includes.filter { byID[$0] != nil && seen.insert($0).inserted }
+    }
+
     /// The other names shops give what a person said, as written in the taxonomy ("fancy dress"
     /// for "costumes"): each names the same thing or a narrower kind of it. Empty for most wishes.
     func otherNames(of said: String) -> [String] {

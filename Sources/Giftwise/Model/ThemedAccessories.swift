@@ -77,7 +77,7 @@ enum DeviceBound {
     /// Folded words that name a device wherever they stand.
     static let words: Set<String> = [
         "xbox", "playstation", "ps2", "ps3", "ps4", "ps5", "psp", "wii", "innotab", "leappad", "leapster",
-        "vsmile", "gameboy", "gamecube", "dreamcast", "videogame", "videogioco", "videojuego", "videospiel",
+        "vsmile", "gameboy", "gamecube", "dreamcast", "3ds", "videogame", "videogioco", "videojuego", "videospiel",
     ]
     /// Folded word pairs that name one ("Video Game", "Nintendo DS", "V.Smile").
     static let pairs: [(String, String)] = [

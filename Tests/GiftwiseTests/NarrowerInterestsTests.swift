@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// A wish for an interest takes in the interests inside it (the taxonomy's `includes`): a pony
+/// stable is a good match for someone who loves animals, a football for someone who loves sports
+/// ("sports" was not an interest at all: only products with the word "sport" in them counted).
+/// DESIGN §4: good = their interest, a synonym or a narrower kind.
+struct NarrowerInterestsTests {
+    @Test func aProductOfANarrowerInterestIsAGoodMatchAndSaysWhichKind() throws {
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                n-1,Pony Stable with Two Horses,,24.99,5
+                n-2,African Elephant Baby Animal Figure,,6.99,4
+                n-3,Size 4 Match Football,,12.99,6
+                n-4,Tennis Racket for Juniors,,19.99,7
+                n-5,Watercolour Paint Set,,9.99,6
+                n-6,Garden Games Sports Day Set,,14.99,5
+
+                """)
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        #expect(try tags("n-1").contains("horses"))
+        #expect(try !tags("n-1").contains("animals"))
+
+        let animals = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["animals"]), limit: 5)
+        #expect(Set(animals.items.filter(\.isGoodMatch).map(\.product.id)) == ["n-1", "n-2"])
+        #expect(animals.goodMatchCount == 2)
+        let stable = try #require(animals.items.first { $0.product.id == "n-1" })
+        #expect(stable.reasons.first == "loves animals (horses)")
+
+        let sports = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["sports"]), limit: 5)
+        #expect(Set(sports.items.filter(\.isGoodMatch).map(\.product.id)) == ["n-3", "n-4", "n-6"])
+        #expect(sports.goodMatchCount == 3)
+        #expect(sports.items.first { $0.product.id == "n-3" }?.reasons.first == "loves sports (football)")
+    }
+
+    @Test func theNarrowerInterestStaysItselfAndTheIncludesAreChecked() throws {
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                h-1,Pony Stable with Two Horses,,24.99,5
+                h-2,African Elephant Baby Animal Figure,,6.99,4
+
+                """)
+        // A wish for horses is not widened to every animal.
+        let horses = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["horses"]), limit: 5)
+        #expect(horses.items.filter(\.isGoodMatch).map(\.product.id) == ["h-1"])
+        // Unknown ids and the interest itself are left out of what it includes.
+        let taxonomy = Taxonomy(interests: [
+            Interest(
+                id: "animals", label: "Animals", phrase: "loves animals", includes: ["horses", "animals", "dodos"]),
+            Interest(id: "horses", label: "Horses", phrase: "loves horses"),
+        ])
+        #expect(taxonomy.narrowerInterests(of: try #require(taxonomy.interest(id: "animals"))) == ["horses"])
+        #expect(taxonomy.narrowerInterests(of: try #require(taxonomy.interest(id: "horses"))).isEmpty)
+    }
+}
