@@ -56,4 +56,22 @@ struct NarrowerInterestsTests {
         #expect(taxonomy.narrowerInterests(of: try #require(taxonomy.interest(id: "animals"))) == ["horses"])
         #expect(taxonomy.narrowerInterests(of: try #require(taxonomy.interest(id: "horses"))).isEmpty)
     }
+
+    @Test func aSportsCarIsNotSportsNorTheDarkArtsArt() throws {
+        // Found on the LEGO export with its themes: "Sports Car" led the list for "sports" and
+        // "Hogwarts Moment: Defence Against the Dark Arts Class" was good for "art".
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                s-1,Sports Car,,9.99,6
+                s-2,Basketball Hoop Set,,19.99,6
+                s-3,Hogwarts Moment: Defence Against the Dark Arts Class,,29.99,8
+                s-4,Art Studio Easel,,24.99,6
+
+                """)
+        let sports = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["sports"]), limit: 5)
+        #expect(sports.items.filter(\.isGoodMatch).map(\.product.id) == ["s-2"])
+        let art = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["art"]), limit: 5)
+        #expect(art.items.filter(\.isGoodMatch).map(\.product.id) == ["s-4"])
+    }
 }

@@ -302,6 +302,7 @@ struct DeviceAndAgeRankingTests {
             // Found on the Amazon export: a handheld's cartridge, and a video game named in Italian.
             "LeapFrog Leapster Learning Game Batman", "CARS VIDEOGIOCO-HOT WHEELS - 5",
             "VTech Storio Software: Hello Kitty", "Pokemon Yellow (Game Boy)", "Batman™ 2: DC Super Heroes - 3DS",
+            "Batman™ 2: DC Super Heroes - DS",
         ] {
             #expect(DeviceBound.named(by: name), "\(name)")
         }
@@ -310,6 +311,8 @@ struct DeviceAndAgeRankingTests {
             // A book about making games is not a game for a console.
             "Make Your Own Video Games Coding Book", "Video Game", "Video Game Themed Cake Toppers",
             "LeapFrog Chat and Count Mobile Phone", "Vtech Storio V.Reader Animated E-Book Reader - Penguins",
+            // "DS" is a console only where the name ends with it.
+            "DS Racing Car Set with Track",
         ] {
             #expect(!DeviceBound.named(by: name), "\(name)")
         }

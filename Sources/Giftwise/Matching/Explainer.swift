@@ -38,6 +38,13 @@ struct Explainer {
         }?.written
     }
 
+    /// "rocks, minerals & volcanoes" for geology, "football" for "Football (Soccer)": an
+    /// interest's label as a kind of another.
+    static func kindLabel(_ id: String, taxonomy: Taxonomy) -> String {
+        guard let label = taxonomy.interest(id: id)?.label else { return id }
+        return (label.components(separatedBy: " (").first ?? label).lowercased()
+    }
+
     /// "ocean" for "Ocean & Sea Life", "cars" for "Cars & Vehicles": the label's first part.
     static func shortLabel(_ id: String, taxonomy: Taxonomy) -> String {
         guard let label = taxonomy.interest(id: id)?.label else { return id }
@@ -62,7 +69,7 @@ struct Explainer {
             case .tag(let tag, _):
                 if let interest = request.interest, tag != interest.id {
                     // "loves animals (horses)": which kind of their thing it is.
-                    reasons.append(Self.phrase(for: request) + " (\(Self.shortLabel(tag, taxonomy: query.taxonomy)))")
+                    reasons.append(Self.phrase(for: request) + " (\(Self.kindLabel(tag, taxonomy: query.taxonomy)))")
                 } else {
                     reasons.append(Self.phrase(for: request))
                 }

@@ -516,6 +516,7 @@ struct MatchQuery {
                         try MatchRequests.texts(db, pks: unsure).filter {
                             Self.holdsPartOf(request, name: $0.name, description: $0.description)
                                 || Self.carriesThemeOnly($0.name, for: request)
+                                || Self.saysItOnlyInAnotherName(request, nameTokens: TextNormalizer.tokens($0.name))
                         }.map(\.pk))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
@@ -1162,10 +1163,11 @@ struct MatchQuery {
                 // Meaning never outranks their words or their tag (capped), and is their thing only
                 // when the similarity says so plainly.
                 let weight = weights.semanticCap * similarity
+                let shownName = nameTokens.isEmpty ? TextNormalizer.tokens(product.name) : nameTokens
                 let plainlyClose =
                     similarity >= weights.semanticGoodSimilarity && !Self.holdsPartOf(request, words: allSet)
-                    && Self.themedPlace(
-                        nameTokens.isEmpty ? TextNormalizer.tokens(product.name) : nameTokens, for: request) == nil
+                    && Self.themedPlace(shownName, for: request) == nil
+                    && !Self.saysItOnlyInAnotherName(request, nameTokens: shownName)
                 let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
@@ -1348,6 +1350,14 @@ struct MatchQuery {
     static func holdsPartOf(_ request: InterestRequest, words: Set<String>) -> Bool {
         request.ownSet.count > 1 && request.ownSet.contains(where: words.contains)
             && !request.ownSet.isSubset(of: words)
+    }
+
+    /// Whether the name holds their words only inside a name that is not about their wish
+    /// ("Sports Car" for "sports"): close in meaning for that word alone, never their thing.
+    static func saysItOnlyInAnotherName(_ request: InterestRequest, nameTokens: [String]) -> Bool {
+        guard !request.falseFriends.isEmpty, request.ownSet.contains(where: nameTokens.contains) else { return false }
+        let kept = Taxonomy.removing(request.falseFriends, from: nameTokens)
+        return !request.ownSet.contains(where: kept.contains)
     }
 
     /// Whether a product named `name` is party supplies or a dolls-house miniature and the wish

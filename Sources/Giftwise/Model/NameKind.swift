@@ -50,8 +50,10 @@ struct NameKind: Equatable {
         isAccessory = accessory && !toy
         // "The Lord of the Rings Video Game": a name that ends by saying what it is ("Make Your
         // Own Video Games Coding Book" is a book).
+        // So does one that ends with its handheld ("Batman 2: DC Super Heroes - DS").
         isDeviceBound =
             device || (tokens.count > 2 && tokens[tokens.count - 1] == "game" && tokens[tokens.count - 2] == "video")
+            || (tokens.count > 2 && tokens[tokens.count - 1] == "ds")
         // "Playmobil Summer House Accessory Set" is a playset's: the house must be a doll's.
         isDollsHouseMiniature = miniature && tokens.contains(where: DollsHouseMiniatures.houseWords.contains)
     }
