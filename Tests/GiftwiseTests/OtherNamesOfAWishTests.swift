@@ -75,3 +75,44 @@ struct OtherNamesOfAWishTests {
         }
     }
 }
+
+/// Found by the covers review on the Amazon UK export.
+struct OtherNamesInTheirPlaceTests {
+    @Test func namesRightAfterOneAnotherAreOneMention() throws {
+        let (requests, _) = MatchQuery.resolve(["dress up"], taxonomy: DefaultCatalog.taxonomy)
+        let request = try #require(requests.first)
+        #expect(!request.otherNames.isEmpty)
+        // "a fancy dress costume" names one costume: a bobblehead whose text says so once is a
+        // passing mention, not their thing.
+        #expect(MatchQuery.mentions(of: request, in: "Officially licensed wig to complete a fancy dress costume.") == 1)
+        #expect(MatchQuery.mentions(of: request, in: "A costume for parties. Every costume is washable.") == 2)
+    }
+
+    @Test func anotherNameInTheNameCountsBeforeTheirWordsInTheDescription() throws {
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                p-1,Depesche Top Model Coloured Pencil Set,"Colouring pencils in 24 skin and hair shades.",12.99,6
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["colouring pencils"]), limit: 3)
+        let set = try #require(result.items.first)
+        #expect(set.isGoodMatch)
+        #expect(set.reasons.first?.hasSuffix("is in the name)") == true, "\(set.reasons)")
+        // The same for a wish the taxonomy knows only as a phrase inside an interest.
+        let pens = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                f-1,Giotto Turbo Maxi Fibre Tip Pens 24-Piece Set,"Like felt tip pens, with a washable ink.",9.99,3
+
+                """)
+        let (requests, _) = MatchQuery.resolve(["felt tip pens"], taxonomy: pens.taxonomy)
+        #expect(requests.first?.togetherness != nil)
+        let listed = try #require(
+            try pens.recommend(for: RecipientProfile(ageYears: 9, interests: ["felt tip pens"]), limit: 3).items.first)
+        #expect(
+            listed.reasons.first == "you mentioned \"felt tip pens\" (\"fibre tip\" is in the name)",
+            "\(listed.reasons)")
+    }
+}

@@ -1017,19 +1017,22 @@ struct MatchQuery {
     }
 
     /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,
-    /// names that are not about the interest left out.
+    /// names that are not about the interest left out. Names right after one another are one
+    /// mention ("a fancy dress costume" names a costume once).
     static func mentions(of request: InterestRequest, in text: String) -> Int {
         let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(OwnDescription.of(text)))
         let phrases = [request.ownWords] + request.otherPhraseWords
         var count = 0
         var start = 0
+        var lastEnd = -1
         while start < tokens.count {
             if let phrase = phrases.first(where: {
                 !$0.isEmpty && start + $0.count <= tokens.count
                     && tokens[start..<(start + $0.count)].elementsEqual($0)
             }) {
-                count += 1
+                if start != lastEnd { count += 1 }
                 start += phrase.count
+                lastEnd = start
             } else {
                 start += 1
             }
@@ -1423,11 +1426,12 @@ struct MatchQuery {
         if let togetherness = request.togetherness, request.ownSet.isSubset(of: allSet) {
             // Words of a name they gave, or of a thing inside an interest, count only together.
             if standTogether(request.ownWords, in: nameTokens, togetherness) { return .name }
-            if standTogether(request.ownWords, in: descriptionTokens, togetherness) { return .description }
-            // Another name of their wish, whole, says it however their own words stand.
+            // Another name of their wish, whole, says it however their own words stand: in the
+            // name before their words in the description.
             for name in request.otherNames where contains(nameTokens, nameSet: nameSet, words: name.words) {
                 return .name
             }
+            if standTogether(request.ownWords, in: descriptionTokens, togetherness) { return .description }
             for name in request.otherNames where contains(descriptionTokens, nameSet: allSet, words: name.words) {
                 return .description
             }
