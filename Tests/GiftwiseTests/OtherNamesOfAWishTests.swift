@@ -65,13 +65,14 @@ struct OtherNamesOfAWishTests {
         // As a catalog from the previous release: no stored other names, an older taxonomy mark.
         let database = try CatalogDatabase(path: url.path)
         try database.write { db in
-            try db.execute(sql: "UPDATE interest SET covers = '{}'")
+            try db.execute(sql: "DELETE FROM interest_cover")
             try db.execute(sql: "UPDATE meta SET value = 'older' WHERE key = 'taxonomy'")
         }
         _ = try GiftCatalog(path: url.path)
         try database.read { db in
-            let stored = try String.fetchOne(db, sql: "SELECT covers FROM interest WHERE id = 'pretend-play'")
-            #expect(stored?.contains("fancy dress") == true)
+            let stored = try String.fetchAll(
+                db, sql: "SELECT name FROM interest_cover WHERE interest_id = 'pretend-play' AND wish_key = 'costume'")
+            #expect(stored.contains("fancy dress"))
         }
     }
 }

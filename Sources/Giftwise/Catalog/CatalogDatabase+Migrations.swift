@@ -186,11 +186,21 @@ extension CatalogDatabase {
             try db.execute(sql: "ALTER TABLE interest ADD COLUMN not_about TEXT NOT NULL DEFAULT '[]'")
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
-        migrator.registerMigration("v5-interest-covers") { db in
-            // The other names shops give a specific wish ("fancy dress" for "costumes"): a JSON
-            // object from a wish to the phrases that count as it in product text.
-            try db.execute(sql: "ALTER TABLE interest ADD COLUMN covers TEXT NOT NULL DEFAULT '{}'")
-            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        migrator.registerMigration("v5-interest-cover") { db in
+            // The other names shops give a specific wish ("fancy dress" for "costumes"), one row
+            // a name, with the wish as written and folded (opening a catalog folds none again).
+            try db.execute(
+                sql: """
+                    CREATE TABLE interest_cover (
+                        interest_id TEXT NOT NULL REFERENCES interest(id) ON DELETE CASCADE,
+                        wish TEXT NOT NULL,
+                        wish_key TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        PRIMARY KEY (interest_id, wish, position)
+                    ) WITHOUT ROWID;
+                    DELETE FROM meta WHERE key = 'taxonomy';
+                    """)
         }
         migrator.registerMigration("v6-interest-includes") { db in
             // The narrower interests of one (horses, pets and birds are animals): a JSON array of ids.

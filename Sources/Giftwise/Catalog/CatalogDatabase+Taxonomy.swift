@@ -15,13 +15,16 @@ extension CatalogDatabase {
             let insertInterest = try db.makeStatement(
                 sql: """
                     INSERT INTO interest (
-                        id, label, phrase, is_free, position, ambiguous, synonyms, not_about, covers, includes)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+                        id, label, phrase, is_free, position, ambiguous, synonyms, not_about, includes)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
                         is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous,
-                        synonyms = excluded.synonyms, not_about = excluded.not_about, covers = excluded.covers,
+                        synonyms = excluded.synonyms, not_about = excluded.not_about,
                         includes = excluded.includes
                     """)
+            try db.execute(sql: "DELETE FROM interest_cover")
+            let insertCover = try db.makeStatement(
+                sql: "INSERT INTO interest_cover (interest_id, wish, wish_key, position, name) VALUES (?, ?, ?, ?, ?)")
             let insertAlias = try db.makeStatement(
                 sql: "INSERT OR IGNORE INTO interest_alias (alias, interest_id) VALUES (?, ?)")
             let insertRelated = try db.makeStatement(
@@ -30,9 +33,14 @@ extension CatalogDatabase {
                 try insertInterest.execute(arguments: [
                     interest.id, interest.label, interest.phrase, position,
                     Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms),
-                    Self.jsonArray(interest.notAbout), Self.jsonObject(interest.covers),
-                    Self.jsonArray(interest.includes),
+                    Self.jsonArray(interest.notAbout), Self.jsonArray(interest.includes),
                 ])
+                for (wish, names) in interest.covers {
+                    let key = TextNormalizer.key(wish)
+                    for (position, name) in names.enumerated() {
+                        try insertCover.execute(arguments: [interest.id, wish, key, position, name])
+                    }
+                }
                 for alias in interest.aliases { try insertAlias.execute(arguments: [alias, interest.id]) }
                 for (related, weight) in interest.related.sorted(by: { $0.key < $1.key }) {
                     try insertRelated.execute(arguments: [interest.id, related, weight])
@@ -45,19 +53,6 @@ extension CatalogDatabase {
 
     private static func jsonArray(_ values: [String]) -> String {
         (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
-    }
-
-    private static func jsonObject(_ values: [String: [String]]) -> String {
-        if values.isEmpty { return "{}" }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? String(decoding: encoder.encode(values), as: UTF8.self)) ?? "{}"
-    }
-
-    /// A stored JSON object of string arrays (most are empty: read without a decoder).
-    private static func stringArrays(json: String) -> [String: [String]] {
-        if json == "{}" { return [:] }
-        return (try? JSONDecoder().decode([String: [String]].self, from: Data(json.utf8))) ?? [:]
     }
 
     /// A stored JSON array of strings (most are empty: read without a decoder).
@@ -75,6 +70,18 @@ extension CatalogDatabase {
             {
                 aliases[row[0], default: []].append(row[1])
             }
+            // Other names of a wish, one row a name (read as rows: no JSON to decode).
+            var covers: [String: [String: [String]]] = [:]
+            var foldedWishes: [String: String] = [:]
+            let coverRows = try Row.fetchCursor(
+                db,
+                sql: "SELECT interest_id, wish, wish_key, name FROM interest_cover ORDER BY interest_id, wish, position"
+            )
+            while let row = try coverRows.next() {
+                let wish: String = row[1]
+                covers[row[0], default: [:]][wish, default: []].append(row[3])
+                foldedWishes[wish] = row[2]
+            }
             var related: [String: [String: Double]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT interest_id, related_id, weight FROM interest_related") {
                 related[row[0], default: [:]][row[1]] = row[2]
@@ -83,7 +90,7 @@ extension CatalogDatabase {
                 db,
                 sql:
                     """
-                    SELECT id, label, phrase, ambiguous, synonyms, not_about, covers, includes FROM interest
+                    SELECT id, label, phrase, ambiguous, synonyms, not_about, includes FROM interest
                     WHERE is_free = 0 ORDER BY position, id
                     """
             ).map { row in
@@ -94,9 +101,9 @@ extension CatalogDatabase {
                     id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
                     related: related[id] ?? [:],
                     ambiguous: ambiguous, notAbout: Self.stringArray(json: row[5]),
-                    covers: Self.stringArrays(json: row[6]), includes: Self.stringArray(json: row[7]))
+                    covers: covers[id] ?? [:], includes: Self.stringArray(json: row[6]))
             }
-            return Taxonomy(interests: interests)
+            return Taxonomy(interests: interests, foldedWishes: foldedWishes)
         }
     }
 }

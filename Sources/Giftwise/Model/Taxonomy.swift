@@ -20,7 +20,8 @@ public struct Taxonomy: Sendable {
     /// rolling spider"), as folded words, longest first; whichever interest lists them.
     private let falseFriends: [[String]]
     /// Folded wish ("costume") -> the other names shops give it, as written ("fancy dress"),
-    /// from every interest's `covers`; the first interest to list a wish keeps it.
+    /// from every interest's `covers`; the first interest to list a wish keeps it. The names
+    /// are folded when a wish asks for them (a process asks for one or two).
     private let covered: [String: [String]]
 
     /// In the phrase tables, a name that is not about the interest its words suggest: it
@@ -28,7 +29,11 @@ public struct Taxonomy: Sendable {
     private static let notAnInterest = ""
 
     /// Creates a taxonomy; later duplicates of an alias lose to earlier ones.
-    public init(interests: [Interest]) {
+    public init(interests: [Interest]) { self.init(interests: interests, foldedWishes: [:]) }
+
+    /// Creates a taxonomy whose `covers` wishes are already folded (`foldedWishes`: as written →
+    /// folded, as a catalog stores them): opening a catalog folds none of them again.
+    package init(interests: [Interest], foldedWishes: [String: String]) {
         self.interests = interests
         var byID: [String: Int] = [:]
         var phrases: [String: String] = [:]
@@ -107,15 +112,15 @@ public struct Taxonomy: Sendable {
         }
         self.samePhrases = same
         var covered: [String: [String]] = [:]
-        for interest in interests {
-            for (wish, names) in interest.covers.sorted(by: { $0.key < $1.key }) {
-                let key = TextNormalizer.key(wish)
-                guard !key.isEmpty, covered[key] == nil else { continue }
-                var seen: Set<String> = [key]
-                covered[key] = names.filter { name in
-                    let folded = TextNormalizer.key(name)
-                    return !folded.isEmpty && seen.insert(folded).inserted
-                }
+        for interest in interests where !interest.covers.isEmpty {
+            // Within one interest, of two wishes that fold alike the first in order keeps it
+            // (without sorting every interest's wishes when a catalog opens).
+            var keptWish: [String: String] = [:]
+            for (wish, names) in interest.covers {
+                let key = foldedWishes[wish] ?? TextNormalizer.key(wish)
+                guard !key.isEmpty, covered[key] == nil || keptWish[key].map({ wish < $0 }) == true else { continue }
+                covered[key] = names
+                keptWish[key] = wish
             }
         }
         self.covered = covered
@@ -131,7 +136,13 @@ public struct Taxonomy: Sendable {
     /// The other names shops give what a person said, as written in the taxonomy ("fancy dress"
     /// for "costumes"): each names the same thing or a narrower kind of it. Empty for most wishes.
     func otherNames(of said: String) -> [String] {
-        covered[TextNormalizer.key(said)] ?? []
+        let key = TextNormalizer.key(said)
+        guard let names = covered[key] else { return [] }
+        var seen: Set<String> = [key]
+        return names.filter { name in
+            let folded = TextNormalizer.key(name)
+            return !folded.isEmpty && seen.insert(folded).inserted
+        }
     }
 
     private static func sharesStem(_ a: String, _ b: String) -> Bool {
