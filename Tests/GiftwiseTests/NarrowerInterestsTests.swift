@@ -8,7 +8,7 @@ import Testing
 /// ("sports" was not an interest at all: only products with the word "sport" in them counted).
 /// DESIGN §4: good = their interest, a synonym or a narrower kind.
 struct NarrowerInterestsTests {
-    /// A horse, an elephant, two sports, paint and a sports-day set; nothing tagged by the file.
+    /// A horse, an elephant, two sports, paint, a sports-day set and origami; nothing tagged by the file.
     let catalog: GiftCatalog
 
     init() throws {
@@ -21,6 +21,7 @@ struct NarrowerInterestsTests {
                 n-4,Tennis Racket for Juniors,,19.99,7
                 n-5,Watercolour Paint Set,,9.99,6
                 n-6,Garden Games Sports Day Set,,14.99,5
+                n-7,Origami Paper Craft Kit,,4.99,6
 
                 """)
     }
@@ -72,5 +73,15 @@ struct NarrowerInterestsTests {
         #expect(sports.items.filter(\.isGoodMatch).map(\.product.id) == ["s-2"])
         let art = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["art"]), limit: 5)
         #expect(art.items.filter(\.isGoodMatch).map(\.product.id) == ["s-4"])
+    }
+
+    @Test func aRelaxationNeverOffersWhatTheirInterestAlreadyTakesIn() throws {
+        // "art" under £5: "broaden "art" to drawing, painting, crafts" named two interests art
+        // already counts.
+        let art = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["art"], budgetMax: Money(5)), limit: 5)
+        let broaden = try #require(art.relaxations.first { $0.suggestion.hasPrefix("broaden") })
+        #expect(broaden.suggestion.contains("crafts"))
+        #expect(!broaden.suggestion.contains("painting") && !broaden.suggestion.contains("drawing"))
     }
 }

@@ -132,7 +132,12 @@ struct Relaxer {
                     ))
             }
             if let interest = query.taxonomy.resolve(said), !interest.related.isEmpty {
-                let related = interest.related.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+                // The interests inside theirs already count ("art" takes in drawing and painting).
+                let inside =
+                    query.taxonomy.resolution(said)?.specificity == .same
+                    ? Set(query.taxonomy.narrowerInterests(of: interest)) : []
+                let related = interest.related.filter { !inside.contains($0.key) }
+                    .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
                 let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id })
                 }
                 if !added.isEmpty {
