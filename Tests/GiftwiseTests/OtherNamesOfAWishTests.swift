@@ -42,6 +42,13 @@ struct OtherNamesOfAWishTests {
         // the first interest to list a wish keeps it.
         #expect(taxonomy.otherNames(of: "Costume") == ["fancy dress"])
         #expect(taxonomy.otherNames(of: "toy kitchen").isEmpty)
+        // Two wishes of one interest that fold alike: the first in alphabetical order, every time.
+        let twice = Taxonomy(interests: [
+            Interest(
+                id: "pretend-play", label: "Pretend Play", phrase: "loves pretend play",
+                covers: ["costumes": ["dress up outfit"], "costume": ["fancy dress"]])
+        ])
+        #expect(twice.otherNames(of: "costumes") == ["fancy dress"])
         let (requests, _) = MatchQuery.resolve(["costumes", "pretend play", "fancy"], taxonomy: taxonomy)
         #expect(requests[0].phrases == ["costume", "fancy dress"])
         #expect(requests[0].otherNames.map(\.written) == ["fancy dress"])

@@ -118,12 +118,7 @@ package enum ProductVectors {
 
     /// 128 int8 components (each |x| / max|x| × 127, rounded) and the float32 scale.
     package static func encode(_ vector: SemanticVector) -> Data {
-        vector.components.withUnsafeBufferPointer { encode($0) }
-    }
-
-    /// Encodes unit-vector components.
-    static func encode(_ components: UnsafeBufferPointer<Float>) -> Data {
-        Data(encodeBytes(components))
+        Data(vector.components.withUnsafeBufferPointer { encodeBytes($0) })
     }
 
     /// Encodes unit-vector components as bytes (the importer binds them as a blob).

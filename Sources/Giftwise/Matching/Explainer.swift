@@ -29,26 +29,17 @@ struct Explainer {
     static func otherName(of request: InterestRequest, in product: Product, place: TextPlace) -> String? {
         guard !request.otherNames.isEmpty, place == .name || place == .description else { return nil }
         let tokens = TextNormalizer.tokens(place == .name ? product.name : OwnDescription.of(product.description))
-        if request.ownSet.isSubset(of: Set(tokens)) { return nil }
-        return request.otherNames.first { name in
-            name.words.count <= tokens.count
-                && (0...(tokens.count - name.words.count)).contains {
-                    tokens[$0..<($0 + name.words.count)].elementsEqual(name.words)
-                }
-        }?.written
+        let words = Set(tokens)
+        if request.ownSet.isSubset(of: words) { return nil }
+        return request.otherNames.first { MatchQuery.contains(tokens, nameSet: words, words: $0.words) }?.written
     }
 
-    /// "rocks, minerals & volcanoes" for geology, "football" for "Football (Soccer)": an
-    /// interest's label as a kind of another.
-    static func kindLabel(_ id: String, taxonomy: Taxonomy) -> String {
+    /// "ocean" for "Ocean & Sea Life", "cars" for "Cars & Vehicles": the label's first part;
+    /// `whole`, the label without its parenthesis ("rocks, minerals & volcanoes" for geology, as a
+    /// kind of science; "football" for "Football (Soccer)").
+    static func shortLabel(_ id: String, taxonomy: Taxonomy, whole: Bool = false) -> String {
         guard let label = taxonomy.interest(id: id)?.label else { return id }
-        return (label.components(separatedBy: " (").first ?? label).lowercased()
-    }
-
-    /// "ocean" for "Ocean & Sea Life", "cars" for "Cars & Vehicles": the label's first part.
-    static func shortLabel(_ id: String, taxonomy: Taxonomy) -> String {
-        guard let label = taxonomy.interest(id: id)?.label else { return id }
-        let head = label.components(separatedBy: " & ").first ?? label
+        let head = whole ? label : label.components(separatedBy: " & ").first ?? label
         return (head.components(separatedBy: " (").first ?? head).lowercased()
     }
 
@@ -69,7 +60,8 @@ struct Explainer {
             case .tag(let tag, _):
                 if let interest = request.interest, tag != interest.id {
                     // "loves animals (horses)": which kind of their thing it is.
-                    reasons.append(Self.phrase(for: request) + " (\(Self.kindLabel(tag, taxonomy: query.taxonomy)))")
+                    reasons.append(
+                        Self.phrase(for: request) + " (\(Self.shortLabel(tag, taxonomy: query.taxonomy, whole: true)))")
                 } else {
                     reasons.append(Self.phrase(for: request))
                 }

@@ -513,10 +513,11 @@ struct MatchQuery {
                     unsure.isEmpty
                     ? []
                     : Set(
-                        try MatchRequests.texts(db, pks: unsure).filter {
-                            Self.holdsPartOf(request, name: $0.name, description: $0.description)
-                                || Self.carriesThemeOnly($0.name, for: request)
-                                || Self.saysItOnlyInAnotherName(request, nameTokens: TextNormalizer.tokens($0.name))
+                        try MatchRequests.texts(db, pks: unsure).filter { text in
+                            let nameTokens = TextNormalizer.tokens(text.name)
+                            return Self.holdsPartOf(request, name: text.name, description: text.description)
+                                || Self.themedPlace(nameTokens, for: request) != nil
+                                || Self.saysItOnlyInAnotherName(request, nameTokens: nameTokens)
                         }.map(\.pk))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
@@ -1369,12 +1370,6 @@ struct MatchQuery {
         return !request.ownSet.contains(where: kept.contains)
     }
 
-    /// Whether a product named `name` is party supplies or a dolls-house miniature and the wish
-    /// is not about such things: themed, never their thing.
-    static func carriesThemeOnly(_ name: String, for request: InterestRequest) -> Bool {
-        themedPlace(TextNormalizer.tokens(name), for: request) != nil
-    }
-
     /// `.partySupply` or `.miniature` when a product with these name words carries the wish's
     /// theme without being their thing; `nil` when it is what it seems or the wish is about it.
     static func themedPlace(_ nameTokens: [String], for request: InterestRequest) -> TextPlace? {
@@ -1497,7 +1492,7 @@ struct MatchQuery {
     }
 
     /// Whether `words` stand together, in order, in `tokens` (whose set is `nameSet`).
-    private static func contains(_ tokens: [String], nameSet: Set<String>, words: [String]) -> Bool {
+    static func contains(_ tokens: [String], nameSet: Set<String>, words: [String]) -> Bool {
         guard !words.isEmpty, words.count <= tokens.count, nameSet.contains(words[0]) else { return false }
         if words.count == 1 { return true }
         for start in 0...(tokens.count - words.count) where tokens[start..<(start + words.count)].elementsEqual(words) {

@@ -121,9 +121,8 @@ struct Relaxer {
                     rest.isEmpty ? "don't require a match for \"\(said)\"" : "drop the interest \"\(said)\"",
                     ProfileChanges(interests: rest)
                 ))
-            if let resolved = query.taxonomy.resolution(said), resolved.specificity == .narrower,
-                !interests.contains(resolved.interest.id)
-            {
+            let resolution = query.taxonomy.resolution(said)
+            if let resolved = resolution, resolved.specificity == .narrower, !interests.contains(resolved.interest.id) {
                 // They asked for something inside an interest: the interest itself is the next step out.
                 changes.append(
                     (
@@ -131,11 +130,10 @@ struct Relaxer {
                         ProfileChanges(interests: rest + [resolved.interest.id])
                     ))
             }
-            if let interest = query.taxonomy.resolve(said), !interest.related.isEmpty {
+            if let interest = resolution?.interest, !interest.related.isEmpty {
                 // The interests inside theirs already count ("art" takes in drawing and painting).
                 let inside =
-                    query.taxonomy.resolution(said)?.specificity == .same
-                    ? Set(query.taxonomy.narrowerInterests(of: interest)) : []
+                    resolution?.specificity == .same ? Set(query.taxonomy.narrowerInterests(of: interest)) : []
                 let related = interest.related.filter { !inside.contains($0.key) }
                     .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
                 let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id })

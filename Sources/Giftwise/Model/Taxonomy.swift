@@ -113,14 +113,17 @@ public struct Taxonomy: Sendable {
         self.samePhrases = same
         var covered: [String: [String]] = [:]
         for interest in interests where !interest.covers.isEmpty {
-            // Within one interest, of two wishes that fold alike the first in order keeps it
-            // (without sorting every interest's wishes when a catalog opens).
+            // Within one interest, of two wishes that fold alike the first in alphabetical order
+            // keeps it (the same every time, without sorting every interest's wishes on opening).
             var keptWish: [String: String] = [:]
             for (wish, names) in interest.covers {
                 let key = foldedWishes[wish] ?? TextNormalizer.key(wish)
-                guard !key.isEmpty, covered[key] == nil || keptWish[key].map({ wish < $0 }) == true else { continue }
-                covered[key] = names
-                keptWish[key] = wish
+                if key.isEmpty { continue }
+                if let kept = keptWish[key] {
+                    if wish < kept { (covered[key], keptWish[key]) = (names, wish) }
+                } else if covered[key] == nil {  // else an earlier interest keeps it
+                    (covered[key], keptWish[key]) = (names, wish)
+                }
             }
         }
         self.covered = covered
