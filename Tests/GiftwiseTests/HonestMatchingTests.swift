@@ -479,6 +479,49 @@ struct HonestMatchingTests {
         #expect(nothing.items.isEmpty, "\(nothing.items.map { ($0.product.name, $0.reasons) })")
     }
 
+    @Test func aLooseLikenessInMeaningAloneNeverPadsTheList() throws {
+        // Real names from the Amazon UK export that the distilled vectors put somewhat near
+        // "gymnastics" and "cricket" (cosine 0.36–0.56): nothing about either, so nothing is
+        // listed, and the relaxation says what would open gifts up.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            top,Tobar Silly Circus Spinning Top,6,5
+            dice,Sports Dice - Tennis,4,6
+            kite,Eye-Catching 3 Stack Dual Control Sport Stunt Kite Set,25,8
+            wicket,Star Wars: Wicket,15,6
+            games,Traditional Garden Games Sports Day Set,20,5
+
+            """, into: catalog)
+        for wish in ["gymnastics", "cricket"] {
+            let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: [wish]))
+            #expect(result.fit == .partial)
+            #expect(result.items.isEmpty, "\(wish): \(result.items.map { ($0.product.name, $0.reasons) })")
+            #expect(result.relaxations.contains { $0.changes.interests == [] && $0.matches == 5 })
+        }
+        // The likeness is there (the vectors did put them near): only listing them is refused.
+        let semantic = catalog.semantic
+        let gymnastics = try #require(semantic.vector(for: "gymnastics"))
+        let near = try catalog.database.read { db in
+            try semantic.nearest(db, query: gymnastics, text: "gymnastics", count: 5, condition: "1")
+        }
+        #expect(near.contains { Double($0.similarity) >= ScoringWeights().semanticFloor })
+        // A product holding some of a several-word wish's own words, near it in meaning, is still
+        // offered as weak: the cowboy figure for "cowboys and indians".
+        let cowboys = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            cowboy,Bullyland Cowboy with Colts Figurine,6,3
+            top,Tobar Silly Circus Spinning Top,6,5
+
+            """, into: cowboys)
+        let weak = try cowboys.recommend(for: RecipientProfile(ageYears: 6, interests: ["cowboys and indians"]))
+        #expect(weak.fit == .partial)
+        #expect(weak.items.map(\.product.id) == ["cowboy"], "\(weak.items.map { ($0.product.name, $0.reasons) })")
+    }
+
     @Test func aWordOnlyTheStemmerHearsIsNotTheirThing() throws {
         // FTS5's Porter stemmer finds "fishing" in "Fish"; only the rod is about fishing.
         let catalog = try TestSupport.emptyCatalog()

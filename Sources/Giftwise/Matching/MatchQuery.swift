@@ -42,8 +42,10 @@ enum InterestHit: Equatable {
     case broader(String)
     /// Tagged with an interest related to theirs ("ocean" for "scuba diving").
     case related(String)
-    /// Somewhat close in meaning, not enough to be their thing.
-    case nearMeaning(Double)
+    /// Somewhat close in meaning, not enough to be their thing; `holdsTheirWords`: the product's
+    /// text holds some of a several-word wish's own words ("Cowboy with Colts Figurine" for
+    /// "cowboys and indians"). Without those, loose closeness alone never lists a product.
+    case nearMeaning(Double, holdsTheirWords: Bool)
     /// Tagged like the product they picked in a "more like this".
     case like(String)
     /// The kind word of a several-word wish, without the rest ("sand" for "art sand"), and which
@@ -931,8 +933,11 @@ struct MatchQuery {
         if let scoredKey { memo.scored[scoredKey] = known }
         // A search's hit whose words turn out not to be theirs at all (FTS5 found "pop" for
         // "k-pop", the kind word alone was never there): nothing touches their interests, and
-        // the list is not padded with it.
-        if !requests.isEmpty { scored.removeAll { $0.hits.isEmpty } }
+        // the list is not padded with it. Nor with what only loosely resembles their words in
+        // meaning and holds none of them: the distilled vectors put a spinning top near
+        // "gymnastics", a mushroom pâté near "cooking" and "Star Wars: Wicket" near "cricket";
+        // such closeness still ranks products found otherwise, but never offers one on its own.
+        if !requests.isEmpty { scored.removeAll { Self.foundOnlyByLooseMeaning($0.hits) } }
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             // A game for a console they may not own, or a toddler's toy, comes after every gift of
@@ -1174,11 +1179,12 @@ struct MatchQuery {
                 // when the similarity says so plainly.
                 let weight = weights.semanticCap * similarity
                 let shownName = nameTokens.isEmpty ? TextNormalizer.tokens(product.name) : nameTokens
+                let holdsPart = Self.holdsPartOf(request, words: allSet)
                 let plainlyClose =
-                    similarity >= weights.semanticGoodSimilarity && !Self.holdsPartOf(request, words: allSet)
+                    similarity >= weights.semanticGoodSimilarity && !holdsPart
                     && Self.themedPlace(shownName, for: request) == nil
                     && !Self.saysItOnlyInAnotherName(request, nameTokens: shownName)
-                let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity)
+                let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity, holdsTheirWords: holdsPart)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
@@ -1214,11 +1220,14 @@ struct MatchQuery {
                 }
             }
             // The strongest hit leads; a second, different kind of evidence adds a little. Among
-            // weak ones, party supplies say so first: what the product is explains it best.
-            func rank(_ match: Candidate.Match) -> (Int, Int, Double) {
+            // weak ones, party supplies say so first: what the product is explains it best; a loose
+            // likeness in meaning comes after any weak evidence in its text or tags ("a word like
+            // "fishing" is in its text" says more than "somewhat like", and lists it).
+            func rank(_ match: Candidate.Match) -> (Int, Int, Int, Double) {
                 (
                     match.hit.isStrong ? 1 : 0,
-                    match.hit == .text(.partySupply) || match.hit == .text(.miniature) ? 1 : 0, match.weight
+                    match.hit == .text(.partySupply) || match.hit == .text(.miniature) ? 1 : 0,
+                    Self.foundOnlyByLooseMeaning([match]) ? 0 : 1, match.weight
                 )
             }
             found.sort { rank($0) > rank($1) }
@@ -1317,6 +1326,12 @@ struct MatchQuery {
             default: true
             }
         }
+    }
+
+    /// Whether nothing but a loose closeness in meaning (below what counts as their thing, none
+    /// of their words in the product) links a candidate to what they said, or nothing at all does.
+    static func foundOnlyByLooseMeaning(_ hits: [Candidate.Match]) -> Bool {
+        hits.allSatisfy { if case .nearMeaning(_, holdsTheirWords: false) = $0.hit { true } else { false } }
     }
 
     /// Whether product `pk`, tagged `tags`, can be a good match: one of the strong hits
