@@ -1184,7 +1184,8 @@ struct MatchQuery {
                     similarity >= weights.semanticGoodSimilarity && !holdsPart
                     && Self.themedPlace(shownName, for: request) == nil
                     && !Self.saysItOnlyInAnotherName(request, nameTokens: shownName)
-                let hit: InterestHit = plainlyClose ? .meaning(similarity) : .nearMeaning(similarity, holdsTheirWords: holdsPart)
+                let hit: InterestHit =
+                    plainlyClose ? .meaning(similarity) : .nearMeaning(similarity, holdsTheirWords: holdsPart)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
