@@ -46,6 +46,32 @@ struct ImportTaggingAndReportTests {
         #expect(truck.allSatisfy { $0.supplied })
     }
 
+    @Test func aShopsLabelNarrowerThanItsInterestIsKeptAndFindsWhatTheShopFilesUnderIt() throws {
+        // Brickset's theme "Speed Champions" lies inside racing: it was stored as racing alone, so
+        // "speed champions" found only sets whose names say so (none do) and called the theme's
+        // LaFerrari "racing cars-themed, not specifically speed champions".
+        let catalog = try TestSupport.emptyCatalog()
+        let csv =
+            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+            + "75899-1,LaFerrari,Speed Champions,Ferrari,7,14.99,https://brickset.com/sets/75899-1\n"
+            + "60053-1,Race Car,City,Traffic,5,9.99,https://brickset.com/sets/60053-1\n"
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        let ferrari = try Self.tagRows(catalog, id: "75899-1")
+        #expect(ferrari.prefix(2).map(\.tag) == ["racing", TextNormalizer.key("Speed Champions")])
+        #expect(ferrari.allSatisfy { $0.supplied })
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["speed champions"]))
+        #expect(fan.items.filter(\.isGoodMatch).map(\.product.id) == ["75899-1"])
+        #expect(fan.items.first?.reasons.first == "you mentioned \"speed champions\"")
+        // Someone who loves racing still finds both.
+        let racer = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["racing"]))
+        #expect(Set(racer.items.filter(\.isGoodMatch).map(\.product.id)) == ["75899-1", "60053-1"])
+        // The label is understood, so it is not reported as unknown to the taxonomy.
+        let again = try TestSupport.emptyCatalog()
+        let report = try again.importData(
+            Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        #expect(!report.warnings.contains { $0.contains("Speed Champions") })
+    }
+
     @Test func productsTaggedFromTheirTextAreMarkedInferred() throws {
         let catalog = try TestSupport.emptyCatalog()
         let report = try TestSupport.importCSV("id,name,price\nd1,Dinosaur Fossil Dig Kit,12\n", into: catalog)

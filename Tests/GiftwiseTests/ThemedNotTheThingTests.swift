@@ -303,6 +303,8 @@ struct DeviceAndAgeRankingTests {
             "LeapFrog Leapster Learning Game Batman", "CARS VIDEOGIOCO-HOT WHEELS - 5",
             "VTech Storio Software: Hello Kitty", "Pokemon Yellow (Game Boy)", "Batman™ 2: DC Super Heroes - 3DS",
             "Batman™ 2: DC Super Heroes - DS", "Batman 2: DC Super Heroes - PSV",
+            // Found on the LEGO export (theme Gear, subtheme "Video Games/PC").
+            "Marvel PC", "LEGO Star Wars: The Complete Saga - PC",
         ] {
             #expect(DeviceBound.named(by: name), "\(name)")
         }
@@ -313,6 +315,8 @@ struct DeviceAndAgeRankingTests {
             "LeapFrog Chat and Count Mobile Phone", "Vtech Storio V.Reader Animated E-Book Reader - Penguins",
             // "DS" is a console only where the name ends with it.
             "DS Racing Car Set with Track",
+            // "PC" after a count is pieces.
+            "Ravensburger Jigsaw Puzzle 1000 PC", "Wooden Blocks 100 pc", "PC Building Set",
         ] {
             #expect(!DeviceBound.named(by: name), "\(name)")
         }

@@ -371,9 +371,24 @@ struct ProductRowParser {
         var anyKnownTag = false
         for word in interestWords {
             let tagID: String
-            if let interest = taxonomy.interest(id: word) ?? taxonomy.resolve(word) {
+            if let interest = taxonomy.interest(id: word) {
                 tagID = interest.id
                 anyKnownTag = true
+            } else if let (interest, specificity) = taxonomy.resolution(word) {
+                tagID = interest.id
+                anyKnownTag = true
+                // A shop's label narrower than the interest it lies inside ("Speed Champions" in
+                // racing, "Thomas & Friends" in trains) is kept too, after it: someone who asks
+                // for exactly that finds what the shop files under it, not only its name's words.
+                if specificity == .narrower {
+                    if !tags.contains(tagID) { tags.append(tagID) }
+                    let key = TextNormalizer.key(word)
+                    if !key.isEmpty, !tags.contains(key) {
+                        tags.append(key)
+                        freeTags.append((key, word))
+                    }
+                    continue
+                }
             } else {
                 let key = TextNormalizer.key(word)
                 guard !key.isEmpty else { continue }

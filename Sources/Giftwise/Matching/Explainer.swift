@@ -58,7 +58,8 @@ struct Explainer {
             let request = query.requests[match.request]
             switch match.hit {
             case .tag(let tag, _):
-                if let interest = request.interest, tag != interest.id {
+                // The shop's own label that is their wish ("Speed Champions") needs no naming.
+                if let interest = request.interest, tag != interest.id, tag != request.freeTag {
                     // "loves animals (horses)": which kind of their thing it is.
                     reasons.append(
                         Self.phrase(for: request) + " (\(Self.shortLabel(tag, taxonomy: query.taxonomy, whole: true)))")

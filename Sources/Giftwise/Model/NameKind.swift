@@ -50,10 +50,14 @@ struct NameKind: Equatable {
         isAccessory = accessory && !toy
         // "The Lord of the Rings Video Game": a name that ends by saying what it is ("Make Your
         // Own Video Games Coding Book" is a book).
-        // So does one that ends with its handheld ("Batman 2: DC Super Heroes - DS").
+        // So does one that ends with its handheld ("Batman 2: DC Super Heroes - DS") or with "PC"
+        // ("Marvel PC"), unless a count comes before it ("Jigsaw 1000 PC": pieces).
+        let endsWithPC =
+            tokens.count > 1 && tokens[tokens.count - 1] == "pc"
+            && !tokens[tokens.count - 2].allSatisfy(\.isNumber)
         isDeviceBound =
             device || (tokens.count > 2 && tokens[tokens.count - 1] == "game" && tokens[tokens.count - 2] == "video")
-            || (tokens.count > 2 && tokens[tokens.count - 1] == "ds")
+            || (tokens.count > 2 && tokens[tokens.count - 1] == "ds") || endsWithPC
         // "Playmobil Summer House Accessory Set" is a playset's: the house must be a doll's.
         isDollsHouseMiniature = miniature && tokens.contains(where: DollsHouseMiniatures.houseWords.contains)
     }
