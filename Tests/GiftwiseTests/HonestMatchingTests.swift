@@ -481,8 +481,8 @@ struct HonestMatchingTests {
 
     @Test func aLooseLikenessInMeaningAloneNeverPadsTheList() throws {
         // Real names from the Amazon UK export that the distilled vectors put somewhat near
-        // "gymnastics" and "cricket" (cosine 0.36–0.56): nothing about either, so nothing is
-        // listed, and the relaxation says what would open gifts up.
+        // "gymnastics", "cricket" and "rock climbing" (cosine 0.36–0.56): nothing about any, so
+        // nothing is listed, and the relaxation says what would open gifts up.
         let catalog = try TestSupport.emptyCatalog()
         try TestSupport.importCSV(
             """
@@ -492,13 +492,16 @@ struct HonestMatchingTests {
             kite,Eye-Catching 3 Stack Dual Control Sport Stunt Kite Set,25,8
             wicket,Star Wars: Wicket,15,6
             games,Traditional Garden Games Sports Day Set,20,5
+            fraggle,Manhattan Toy Fraggle Rock Hand Puppet (Red),18,3
+            rock,"Rock and Roll Cards, 30 Team",5,6
 
             """, into: catalog)
-        for wish in ["gymnastics", "cricket"] {
+        // "rock climbing": the puppet and the cards hold "rock", not what the wish is a kind of.
+        for wish in ["gymnastics", "cricket", "rock climbing"] {
             let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: [wish]))
             #expect(result.fit == .partial)
             #expect(result.items.isEmpty, "\(wish): \(result.items.map { ($0.product.name, $0.reasons) })")
-            #expect(result.relaxations.contains { $0.changes.interests == [] && $0.matches == 5 })
+            #expect(result.relaxations.contains { $0.changes.interests == [] && $0.matches == 7 })
         }
         // The likeness is there (the vectors did put them near): only listing them is refused.
         let semantic = catalog.semantic

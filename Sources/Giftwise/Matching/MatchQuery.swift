@@ -1185,7 +1185,9 @@ struct MatchQuery {
                     && Self.themedPlace(shownName, for: request) == nil
                     && !Self.saysItOnlyInAnotherName(request, nameTokens: shownName)
                 let hit: InterestHit =
-                    plainlyClose ? .meaning(similarity) : .nearMeaning(similarity, holdsTheirWords: holdsPart)
+                    plainlyClose
+                    ? .meaning(similarity)
+                    : .nearMeaning(similarity, holdsTheirWords: holdsPart && Self.holdsAKindOf(request, words: allSet))
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
@@ -1376,6 +1378,16 @@ struct MatchQuery {
     static func holdsPartOf(_ request: InterestRequest, words: Set<String>) -> Bool {
         request.ownSet.count > 1 && request.ownSet.contains(where: words.contains)
             && !request.ownSet.isSubset(of: words)
+    }
+
+    /// Whether a product's words hold what a several-word wish is a kind of: its last word ("rock
+    /// climbing" is climbing; "Fraggle Rock" holds only "rock"), or any of the kinds a wish joins
+    /// ("cowboys and indians": a cowboy figure holds one).
+    static func holdsAKindOf(_ request: InterestRequest, words: Set<String>) -> Bool {
+        let joinsKinds = request.saidTokens.contains("and") || request.said.contains("&") || request.said.contains(",")
+        if joinsKinds { return request.ownSet.contains(where: words.contains) }
+        guard let kind = request.ownWords.last else { return false }
+        return words.contains(kind)
     }
 
     /// Whether the name holds their words only inside a name that is not about their wish
