@@ -123,4 +123,34 @@ struct OtherNamesInTheirPlaceTests {
             listed.reasons.first == "you mentioned \"felt tip pens\" (\"fibre tip\" is in the name)",
             "\(listed.reasons)")
     }
+
+    @Test func aWishStackingTwoNamesOfOneThingIsThatThing() throws {
+        // Found on the Amazon UK export: "trivia" listed six quiz games and "quizzes" eight, but
+        // "trivia quizzes" none — two names of one thing never stand together in a name.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                q-1,Abbey Road Studios Music Trivia,"",19.99,GBP,12,,,,,true
+                q-2,Ridley's Games Room Movie Buff Quiz,"",9.99,GBP,12,,,,,true
+                q-3,Collectors Double 12 Colour Dot Dominoes In Tin,"",14.99,GBP,8,,,,,true
+                c-1,Overhead Goat Mask Animal Fancy Dress,"A latex mask.",12.83,GBP,3,,,,,true
+                c-2,Pirate Captain Costume with Hat,"",15.99,GBP,3,,,,,true
+
+                """)
+        for said in ["trivia quizzes", "quiz trivia"] {
+            let result = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: [said]), limit: 5)
+            #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["q-1", "q-2"], "\(said)")
+            // What they wrote stays theirs; the reason says which name the product holds.
+            let trivia = try #require(result.items.first { $0.product.id == "q-1" })
+            #expect(trivia.reasons.first == "you mentioned \"\(said)\" (\"trivia\" is in the name)")
+        }
+        let dressUp = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["fancy dress costumes"]))
+        #expect(Set(dressUp.items.filter(\.isGoodMatch).map(\.product.id)) == ["c-1", "c-2"])
+        // Two things, or a phrase the taxonomy knows, are never read as one name.
+        let taxonomy = catalog.taxonomy
+        #expect(MatchQuery.stackedName("trivia quizzes", taxonomy: taxonomy) == "trivia")
+        for said in ["dinosaur trains", "knights and castles", "rock climbing", "star wars", "board games", "costumes"]
+        {
+            #expect(MatchQuery.stackedName(said, taxonomy: taxonomy) == nil, "\(said)")
+        }
+    }
 }

@@ -30,7 +30,7 @@ struct Explainer {
         guard !request.otherNames.isEmpty, place == .name || place == .description else { return nil }
         let tokens = TextNormalizer.tokens(place == .name ? product.name : OwnDescription.of(product.description))
         let words = Set(tokens)
-        if request.ownSet.isSubset(of: words) { return nil }
+        if request.ownSet.isSubset(of: words), !request.statesOneOfItsNames { return nil }
         return request.otherNames.first { MatchQuery.contains(tokens, nameSet: words, words: $0.words) }?.written
     }
 

@@ -112,6 +112,9 @@ struct InterestRequest {
     /// The other names shops give their specific wish (``Taxonomy/otherNames(of:)``), as written
     /// and folded: among `phrases`, and how a reason names the one a product holds.
     var otherNames: [(written: String, words: [String])] = []
+    /// Whether what they said stacks two names of one thing ("trivia quizzes"), matched as the
+    /// first: a reason then names the one a product holds, even when it is that first name.
+    var statesOneOfItsNames = false
     /// Their own words, folded.
     var ownWords: [String] { didSet { ownSet = Set(ownWords) } }
     /// Every word they said, folded, in order (the words every product shares too): split once,
@@ -303,8 +306,11 @@ struct MatchQuery {
         var notUnderstood: [String] = []
         var requests: [InterestRequest] = []
         for said in interests {
-            let trimmed = ValueParsers.trim(said)
-            guard !trimmed.isEmpty else { continue }
+            let written = ValueParsers.trim(said)
+            guard !written.isEmpty else { continue }
+            // "trivia quizzes": two names of one thing are that thing (read as its first name).
+            let stacked = stackedName(written, taxonomy: taxonomy)
+            let trimmed = stacked ?? written
             let own = TextNormalizer.tokens(trimmed)
             guard !own.isEmpty else {
                 // `"`, `*`, `((`: nothing to match. Never read as "anything".
@@ -366,6 +372,13 @@ struct MatchQuery {
                 }
             }
             request.otherNames = otherNames
+            if let stacked {
+                // What they wrote stays what they said; a product holding one of its names says
+                // which ("trivia" is in the name).
+                request.said = written
+                request.otherNames.insert((stacked, TextNormalizer.tokens(stacked)), at: 0)
+                request.statesOneOfItsNames = true
+            }
             if let interest, specificity == .same { request.narrowerTags = taxonomy.narrowerInterests(of: interest) }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
@@ -379,6 +392,26 @@ struct MatchQuery {
             requests.append(request)
         }
         return (requests, notUnderstood)
+    }
+
+    /// A wish that stacks two names of one specific thing, the second among the first's other
+    /// names or the other way round ("trivia quizzes", "fancy dress costumes", "quiz trivia"): the
+    /// name the taxonomy knows as the wish, or nil. The two together are no phrase any shop
+    /// writes, so as words that must stand together they found nothing ("trivia" alone: 6 good
+    /// matches on the Amazon export; "trivia quizzes": none).
+    static func stackedName(_ text: String, taxonomy: Taxonomy) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard (2...5).contains(words.count), !taxonomy.isPhrase(TextNormalizer.key(text)) else { return nil }
+        for cut in 1..<words.count {
+            let first = words[..<cut].joined(separator: " ")
+            let second = words[cut...].joined(separator: " ")
+            for (wish, other) in [(first, second), (second, first)] {
+                let otherKey = TextNormalizer.key(other)
+                guard !otherKey.isEmpty, taxonomy.resolution(wish)?.specificity == .narrower else { continue }
+                if taxonomy.otherNames(of: wish).contains(where: { TextNormalizer.key($0) == otherKey }) { return wish }
+            }
+        }
+        return nil
     }
 
     var unrecognised: [String] { requests.filter { $0.interest == nil }.map(\.said) }
