@@ -75,6 +75,28 @@ struct NarrowerInterestsTests {
         #expect(art.items.filter(\.isGoodMatch).map(\.product.id) == ["s-4"])
     }
 
+    @Test func aNameAboutAnotherThingIsNotTheirWishWhateverElseItSays() throws {
+        // Found on the Amazon UK 10k export: "doctor kit" counted 44 good matches, led by Doctor
+        // Who figures and a jigsaw of "The Doctors"; "Fifth Doctor" still says "doctor" once the
+        // "Doctor Who" in front of it is set aside.
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                d-1,Doctor Who Wave 2 Sonic Screwdriver - Fifth Doctor,,12.99,5
+                d-2,Doctor Who Special 50th Anniversary Edition - The Doctors (500 Piece Puzzle),,9.99,8
+                d-3,Doc McStuffins Doctor's Bag,,19.99,3
+                d-4,Marvel Spider-man Doctor Doom Wacky Wobbler,,7.99,5
+
+                """)
+        let kit = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["doctor kit"]), limit: 5)
+        #expect(kit.items.filter(\.isGoodMatch).map(\.product.id) == ["d-3"])
+        // The count agrees with the list.
+        #expect(kit.goodMatchCount == 1)
+        // Someone who asks for Doctor Who finds it.
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["doctor who"]), limit: 5)
+        #expect(Set(fan.items.filter(\.isGoodMatch).map(\.product.id)) == ["d-1", "d-2"])
+    }
+
     @Test func aRelaxationNeverOffersWhatTheirInterestAlreadyTakesIn() throws {
         // "art" under £5: "broaden "art" to drawing, painting, crafts" named two interests art
         // already counts.

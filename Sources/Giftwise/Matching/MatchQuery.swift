@@ -1443,7 +1443,19 @@ struct MatchQuery {
     /// ``place(of:nameTokens:nameSet:descriptionTokens:allSet:product:)`` from the raw text.
     static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
         let friends = request.falseFriends
-        let nameTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(name))
+        let rawName = TextNormalizer.tokens(name)
+        if !friends.isEmpty {
+            // A name that holds such a name with their word in it is about that other thing,
+            // whatever else it says ("Doctor Who … Fifth Doctor" is no doctor kit): at most a
+            // word like theirs.
+            let rawWords = Set(rawName)
+            if friends.contains(where: { friend in
+                friend.contains(where: request.ownSet.contains) && contains(rawName, nameSet: rawWords, words: friend)
+            }) {
+                return .stem
+            }
+        }
+        let nameTokens = Taxonomy.removing(friends, from: rawName)
         let nameSet = Set(nameTokens)
         let descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(OwnDescription.of(description)))
         return place(
