@@ -72,6 +72,34 @@ struct ImportTaggingAndReportTests {
         #expect(!report.warnings.contains { $0.contains("Speed Champions") })
     }
 
+    @Test func whatTheShopFilesUnderTheirWishComesBeforeNamesThatOnlyHoldItsWord() throws {
+        // Found on the LEGO export with its themes: "frozen" led with "Frozen Spikes" (Legends of
+        // Chima) and "Mammoth's Frozen Stronghold" above the shop's own Frozen sets.
+        let catalog = try TestSupport.emptyCatalog()
+        let csv =
+            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+            + "70007-1,Frozen Spikes,Legends of Chima,Speedorz,7,9.99,https://brickset.com/sets/70007-1\n"
+            + "41325-1,Heartlake Frozen Yogurt Shop,Friends,Heartlake City,6,19.99,https://brickset.com/sets/41325-1\n"
+            + "41155-1,Elsa's Market Adventure,Disney,Frozen,6,14.99,https://brickset.com/sets/41155-1\n"
+            + "41166-1,Elsa's Sparkling Ice Castle,Disney,Frozen,6,39.99,https://brickset.com/sets/41166-1\n"
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["frozen"]), limit: 4)
+        // Every one is still good (their word is in the name); the shop's own Frozen sets lead.
+        #expect(fan.goodMatchCount == 4)
+        #expect(Set(fan.items.prefix(2).map(\.product.id)) == ["41155-1", "41166-1"])
+        // Without such a label (names only), the word in a name is all there is: nothing moves back.
+        let namesOnly = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            70007-1,Frozen Spikes,9.99,7
+            41155-1,Elsa's Market Adventure,14.99,6
+
+            """, into: namesOnly)
+        let words = try namesOnly.recommend(for: RecipientProfile(ageYears: 8, interests: ["frozen"]), limit: 4)
+        #expect(words.items.first?.product.id == "70007-1")
+    }
+
     @Test func productsTaggedFromTheirTextAreMarkedInferred() throws {
         let catalog = try TestSupport.emptyCatalog()
         let report = try TestSupport.importCSV("id,name,price\nd1,Dinosaur Fossil Dig Kit,12\n", into: catalog)

@@ -85,7 +85,11 @@ struct Candidate {
     var madeForMuchYounger = false
     /// Whether it comes after every candidate of the same kind of match that is neither, whatever
     /// its score: a game for a console they may not own, a toddler's toy for a 9-year-old.
-    var comesLater: Bool { needsTheirDevice || madeForMuchYounger }
+    /// Their words are in its text, but the shop files what they asked for under a label of that
+    /// name and not this product ("Frozen Spikes", a Legends of Chima set, beside the shop's
+    /// "Frozen" sets): set per list, since it depends on what else the shop labels so.
+    var outsideTheShopsLabel = false
+    var comesLater: Bool { needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel }
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -971,6 +975,7 @@ struct MatchQuery {
         // "gymnastics", a mushroom pâté near "cooking" and "Star Wars: Wicket" near "cricket";
         // such closeness still ranks products found otherwise, but never offers one on its own.
         if !requests.isEmpty { scored.removeAll { Self.foundOnlyByLooseMeaning($0.hits) } }
+        markOutsideTheShopsLabel(&scored)
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             // A game for a console they may not own, or a toddler's toy, comes after every gift of
@@ -979,6 +984,25 @@ struct MatchQuery {
             if lhs.comesLater != rhs.comesLater { return rhs.comesLater }
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             return lhs.product.id < rhs.product.id
+        }
+    }
+
+    /// Marks the good candidates that match a wish only by its words while the shop labels other
+    /// products with the wish itself (a free tag of that name: a LEGO subtheme "Frozen"): the
+    /// shop's own filing is the surer sign, so those come after the ones it labels, still good.
+    func markOutsideTheShopsLabel(_ candidates: inout [Candidate]) {
+        for (index, request) in requests.enumerated() {
+            guard let label = request.freeTag,
+                candidates.contains(where: { candidate in
+                    candidate.hits.contains { $0.request == index && $0.hit == .tag(label, supplied: true) }
+                })
+            else { continue }
+            for position in candidates.indices where candidates[position].isGood {
+                let matched = candidates[position].hits.contains { $0.request == index && $0.hit.isStrong }
+                if matched && !candidates[position].product.interests.contains(label) {
+                    candidates[position].outsideTheShopsLabel = true
+                }
+            }
         }
     }
 
