@@ -100,6 +100,27 @@ struct ImportTaggingAndReportTests {
         #expect(words.items.first?.product.id == "70007-1")
     }
 
+    @Test func anExportWritesTheShopsOwnTagsAsTheShopWroteThem() throws {
+        // The LEGO export came back as "christma", "the two tower", "speed champion": the folded
+        // keys, not the shop's words.
+        let catalog = try TestSupport.emptyCatalog()
+        let csv =
+            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+            + "75899-1,LaFerrari,Speed Champions,Ferrari,7,14.99,https://brickset.com/sets/75899-1\n"
+            + "10021-1,Holiday Train,Seasonal,Christmas,8,49.99,https://brickset.com/sets/10021-1\n"
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        var exported = Data()
+        try catalog.export(format: .csv) { exported.append($0) }
+        let text = String(decoding: exported, as: UTF8.self)
+        #expect(text.contains(",racing|Speed Champions|Ferrari,"), "\(text)")
+        #expect(text.contains("|Christmas"), "\(text)")
+        #expect(!text.contains("christma|") && !text.contains("speed champion|"))
+        // And it reads back to the same catalog.
+        let copy = try TestSupport.emptyCatalog()
+        try copy.importData(exported, options: ImportOptions(format: .csv))
+        #expect(try TestSupport.snapshot(copy) == TestSupport.snapshot(catalog))
+    }
+
     @Test func productsTaggedFromTheirTextAreMarkedInferred() throws {
         let catalog = try TestSupport.emptyCatalog()
         let report = try TestSupport.importCSV("id,name,price\nd1,Dinosaur Fossil Dig Kit,12\n", into: catalog)

@@ -29,6 +29,11 @@ extension GiftCatalog {
         } else if format == .json {
             try write(Data("[\n".utf8))
         }
+        // The shop's own tags as the shop wrote them ("Speed Champions", not the folded key
+        // "speed champion"), wherever the label reads back to the same tag.
+        let labels = try database.read { db in try CatalogDatabase.freeTagLabels(db) }.filter { id, label in
+            !label.contains("|") && TextNormalizer.key(label) == id
+        }
         while true {
             let batch = try database.read { db in try ProductRecord.fetchPage(db, after: afterID, limit: batchSize) }
             guard let last = batch.last else { break }
@@ -36,8 +41,9 @@ extension GiftCatalog {
             var text = ""
             for entry in batch {
                 let product = entry.product
-                let interests = entry.supplied
-                let purposes = entry.inferred & ProductFlags.purposesInferred != 0 ? [] : product.purposes.map(\.rawValue)
+                let interests = entry.supplied.map { labels[$0] ?? $0 }
+                let purposes =
+                    entry.inferred & ProductFlags.purposesInferred != 0 ? [] : product.purposes.map(\.rawValue)
                 switch format {
                 case .csv:
                     let fields: [String] = [

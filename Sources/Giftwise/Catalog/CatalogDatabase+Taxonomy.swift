@@ -106,4 +106,14 @@ extension CatalogDatabase {
             return Taxonomy(interests: interests, foldedWishes: foldedWishes)
         }
     }
+
+    /// The shop's own tags as the shop first wrote them ("Speed Champions" for the tag
+    /// "speed champion"), by tag.
+    static func freeTagLabels(_ db: Database) throws -> [String: String] {
+        var labels: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, label FROM interest WHERE is_free = 1") {
+            labels[row[0]] = row[1]
+        }
+        return labels
+    }
 }
