@@ -33,6 +33,38 @@ struct HonestMatchingTests {
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
     }
 
+    @Test func aNarrowerWishIsNeverCloseToWhatIsOnlyRelatedToTheInterestItLiesIn() throws {
+        // Found on the Amazon UK export: with no telescope in reach, "telescopes" listed a LEGO
+        // plane ("planes-themed, close to telescopes": aviation is related to space, the interest
+        // telescopes lie inside) and a times-table puzzle (maths, also related to space).
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                plane,LEGO Creator Mini Plane,4.99,7
+                maths,Multiplication Mosaics,9.99,7
+                shuttle,Space Shuttle Model Kit,14.99,8
+
+                """)
+        let stargazer = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["telescopes"]))
+        #expect(stargazer.fit == .partial)
+        #expect(
+            stargazer.items.map(\.product.id) == ["shuttle"], "\(stargazer.items.map { ($0.product.id, $0.reasons) })")
+        #expect(stargazer.items.first?.reasons.first == "space-themed, not specifically telescopes")
+        // For the interest itself the relation is one step, and a partial list may say so.
+        let noShuttle = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                plane,LEGO Creator Mini Plane,4.99,7
+                maths,Multiplication Mosaics,9.99,7
+
+                """)
+        let space = try noShuttle.recommend(for: RecipientProfile(ageYears: 9, interests: ["space"]))
+        #expect(space.fit == .partial)
+        #expect(
+            space.items.contains { $0.reasons.first?.hasSuffix("close to space") == true },
+            "\(space.items.map(\.reasons))")
+    }
+
     @Test func aChangeThatKeepsWhatTheyEnjoyIsSuggestedBeforeDroppingIt() throws {
         // Found on the Amazon UK export: "chess" at 16 under £2 suggested "don't require a match
         // for chess: 48 gifts" first and raising the budget to £15 last.

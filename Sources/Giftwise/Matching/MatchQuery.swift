@@ -222,6 +222,13 @@ struct InterestRequest {
 
     /// The interest a narrower wish lies inside.
     var broaderTag: String? { specificity == .narrower ? interest?.id : nil }
+
+    /// The interests related to theirs, by how closely (their partial matches' themes). Only for
+    /// a wish that is the interest itself: the interests related to the one a narrower wish lies
+    /// inside are two steps from it — "space" is related to aviation, "telescopes" is not, and
+    /// partial lists offered a LEGO plane for telescopes, a toy phone for ballet (music, beside
+    /// dance) and a Porsche for fire trucks (cars, beside emergency vehicles).
+    var relatedInterests: [String: Double] { specificity == .same ? interest?.related ?? [:] : [:] }
 }
 
 /// The matcher's reads and exact scoring.
@@ -857,7 +864,7 @@ struct MatchQuery {
         if lookForWeak {
             for request in requests {
                 if let broader = request.broaderTag { try takeTag(broader, Self.perRelatedSource) }
-                for related in (request.interest?.related ?? [:]).keys.sorted() {
+                for related in request.relatedInterests.keys.sorted() {
                     try takeTag(related, Self.perRelatedSource)
                 }
             }
@@ -1253,7 +1260,7 @@ struct MatchQuery {
                         request: index, hit: .broader(broader),
                         weight: weights.broaderFactor * weights.centrality(rank: rank)))
             }
-            for (related, relation) in request.interest?.related ?? [:] {
+            for (related, relation) in request.relatedInterests {
                 if let rank = rankOf(related) {
                     found.append(
                         .init(
