@@ -97,6 +97,30 @@ struct NarrowerInterestsTests {
         #expect(Set(fan.items.filter(\.isGoodMatch).map(\.product.id)) == ["d-1", "d-2"])
     }
 
+    @Test func transformersAreRobotsInDisguiseNotMainsTransformers() throws {
+        // Real names from the Amazon UK 10k export: a model railway's transformers said
+        // "transformers" as plainly as the robots did.
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                t-1,Transformers Robots In Disguise Warrior Strongarm,,14.99,6
+                t-2,Optimus Prime Action Figure,,19.99,6
+                e-1,Hornby Digital 15 V 4 Amp Transformer,,39.99,14
+                e-2,Gaugemaster Single Track Controller/ Plug in Transformer,,45,14
+                r-1,Programmable Robot Kit,,49.99,8
+
+                """)
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 14, interests: ["transformers"]), limit: 5)
+        #expect(Set(fan.items.filter(\.isGoodMatch).map(\.product.id)) == ["t-1", "t-2"])
+        #expect(!fan.items.contains { $0.product.id.hasPrefix("e-") })
+        // Another robot lies in robotics with them, but is not their thing; no transformer for the
+        // mains is a robot.
+        #expect(fan.goodMatchCount == 2)
+        for id in ["e-1", "e-2"] {
+            #expect(try !#require(try catalog.product(id: id)).interests.contains("robotics"))
+        }
+    }
+
     @Test func aRelaxationNeverOffersWhatTheirInterestAlreadyTakesIn() throws {
         // "art" under £5: "broaden "art" to drawing, painting, crafts" named two interests art
         // already counts.
