@@ -23,6 +23,16 @@ struct ImportTaggingAndReportTests {
         }
     }
 
+    /// A catalog of Brickset rows (`set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL`)
+    /// imported with the theme and subtheme as the shop's own tags.
+    static func legoCatalog(_ rows: String...) throws -> GiftCatalog {
+        let catalog = try TestSupport.emptyCatalog()
+        let csv =
+            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n" + rows.map { $0 + "\n" }.joined()
+        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: legoMap))
+        return catalog
+    }
+
     @Test func severalMappedCategoryColumnsAreStoredAsTheShopsOwnTags() throws {
         // Given a LEGO export whose theme and subtheme are mapped to interests
         let catalog = try TestSupport.emptyCatalog()
@@ -50,12 +60,11 @@ struct ImportTaggingAndReportTests {
         // Brickset's theme "Speed Champions" lies inside racing: it was stored as racing alone, so
         // "speed champions" found only sets whose names say so (none do) and called the theme's
         // LaFerrari "racing cars-themed, not specifically speed champions".
-        let catalog = try TestSupport.emptyCatalog()
-        let csv =
-            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
-            + "75899-1,LaFerrari,Speed Champions,Ferrari,7,14.99,https://brickset.com/sets/75899-1\n"
-            + "60053-1,Race Car,City,Traffic,5,9.99,https://brickset.com/sets/60053-1\n"
-        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        let rows = [
+            "75899-1,LaFerrari,Speed Champions,Ferrari,7,14.99,https://brickset.com/sets/75899-1",
+            "60053-1,Race Car,City,Traffic,5,9.99,https://brickset.com/sets/60053-1",
+        ]
+        let catalog = try Self.legoCatalog(rows[0], rows[1])
         let ferrari = try Self.tagRows(catalog, id: "75899-1")
         #expect(ferrari.prefix(2).map(\.tag) == ["racing", TextNormalizer.key("Speed Champions")])
         #expect(ferrari.allSatisfy { $0.supplied })
@@ -66,8 +75,8 @@ struct ImportTaggingAndReportTests {
         let racer = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["racing"]))
         #expect(Set(racer.items.filter(\.isGoodMatch).map(\.product.id)) == ["75899-1", "60053-1"])
         // The label is understood, so it is not reported as unknown to the taxonomy.
-        let again = try TestSupport.emptyCatalog()
-        let report = try again.importData(
+        let csv = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n" + rows.joined(separator: "\n")
+        let report = try TestSupport.emptyCatalog().importData(
             Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
         #expect(!report.warnings.contains { $0.contains("Speed Champions") })
     }
@@ -75,14 +84,11 @@ struct ImportTaggingAndReportTests {
     @Test func whatTheShopFilesUnderTheirWishComesBeforeNamesThatOnlyHoldItsWord() throws {
         // Found on the LEGO export with its themes: "frozen" led with "Frozen Spikes" (Legends of
         // Chima) and "Mammoth's Frozen Stronghold" above the shop's own Frozen sets.
-        let catalog = try TestSupport.emptyCatalog()
-        let csv =
-            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
-            + "70007-1,Frozen Spikes,Legends of Chima,Speedorz,7,9.99,https://brickset.com/sets/70007-1\n"
-            + "41325-1,Heartlake Frozen Yogurt Shop,Friends,Heartlake City,6,19.99,https://brickset.com/sets/41325-1\n"
-            + "41155-1,Elsa's Market Adventure,Disney,Frozen,6,14.99,https://brickset.com/sets/41155-1\n"
-            + "41166-1,Elsa's Sparkling Ice Castle,Disney,Frozen,6,39.99,https://brickset.com/sets/41166-1\n"
-        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        let catalog = try Self.legoCatalog(
+            "70007-1,Frozen Spikes,Legends of Chima,Speedorz,7,9.99,https://brickset.com/sets/70007-1",
+            "41325-1,Heartlake Frozen Yogurt Shop,Friends,Heartlake City,6,19.99,https://brickset.com/sets/41325-1",
+            "41155-1,Elsa's Market Adventure,Disney,Frozen,6,14.99,https://brickset.com/sets/41155-1",
+            "41166-1,Elsa's Sparkling Ice Castle,Disney,Frozen,6,39.99,https://brickset.com/sets/41166-1")
         let fan = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["frozen"]), limit: 4)
         // Every one is still good (their word is in the name); the shop's own Frozen sets lead.
         #expect(fan.goodMatchCount == 4)
@@ -103,12 +109,9 @@ struct ImportTaggingAndReportTests {
     @Test func anExportWritesTheShopsOwnTagsAsTheShopWroteThem() throws {
         // The LEGO export came back as "christma", "the two tower", "speed champion": the folded
         // keys, not the shop's words.
-        let catalog = try TestSupport.emptyCatalog()
-        let csv =
-            "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
-            + "75899-1,LaFerrari,Speed Champions,Ferrari,7,14.99,https://brickset.com/sets/75899-1\n"
-            + "10021-1,Holiday Train,Seasonal,Christmas,8,49.99,https://brickset.com/sets/10021-1\n"
-        try catalog.importData(Data(csv.utf8), options: ImportOptions(format: .csv, columnMap: Self.legoMap))
+        let catalog = try Self.legoCatalog(
+            "75899-1,LaFerrari,Speed Champions,Ferrari,7,14.99,https://brickset.com/sets/75899-1",
+            "10021-1,Holiday Train,Seasonal,Christmas,8,49.99,https://brickset.com/sets/10021-1")
         var exported = Data()
         try catalog.export(format: .csv) { exported.append($0) }
         let text = String(decoding: exported, as: UTF8.self)
