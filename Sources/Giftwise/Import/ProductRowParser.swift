@@ -382,7 +382,10 @@ struct ProductRowParser {
         var anyKnownTag = false
         for word in interestWords {
             let tagID: String
-            if let interest = taxonomy.interest(id: word) ?? taxonomy.resolve(word) {
+            if taxonomy.hasInterest(id: word) {
+                tagID = word  // the interest's own id
+                anyKnownTag = true
+            } else if let interest = taxonomy.resolve(word) {
                 tagID = interest.id
                 anyKnownTag = true
             } else {
@@ -428,13 +431,13 @@ struct ProductRowParser {
             ages: AgeRange(minMonths: minMonths, maxMonths: maxMonths), interests: tags,
             purposes: purposes, url: url, inStock: inStock)
         let searchText: String
-        if tags.count == 1, let interest = taxonomy.interest(id: tags[0]) {
+        if tags.count == 1, let label = taxonomy.label(id: tags[0]) {
             // One known tag (most rows): its label, as joining the one label would give.
-            searchText = interest.label
+            searchText = label
         } else {
             let freeLabels = Dictionary(freeTags.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
             searchText = tags.map { tag in
-                if let interest = taxonomy.interest(id: tag) { return interest.label }
+                if let label = taxonomy.label(id: tag) { return label }
                 return freeLabels[tag] ?? tag
             }.joined(separator: " ")
         }
