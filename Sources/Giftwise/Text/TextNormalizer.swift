@@ -103,9 +103,9 @@ enum TextNormalizer {
             if last3 == UInt8(ascii: "z"), count >= 7, word[(count - 7)..<count].elementsEqual("quizzes".utf8) {
                 return count - 3  // the one doubled "z": "quizzes" -> "quiz"
             }
-            if last3 == UInt8(ascii: "x")  // "boxes"
-                || (last3 == UInt8(ascii: "s") && last4 == UInt8(ascii: "s"))  // "glasses"
-                || (last3 == UInt8(ascii: "h") && (last4 == UInt8(ascii: "c") || last4 == UInt8(ascii: "s")))  // "ches", "shes"
+            // "boxes", "glasses", "ches", "shes"
+            if last3 == UInt8(ascii: "x") || (last3 == UInt8(ascii: "s") && last4 == UInt8(ascii: "s"))
+                || (last3 == UInt8(ascii: "h") && (last4 == UInt8(ascii: "c") || last4 == UInt8(ascii: "s")))
             {
                 drop = 2
             }
