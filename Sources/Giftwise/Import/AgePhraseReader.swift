@@ -53,27 +53,45 @@ enum AgePhraseReader {
     /// A fast test, run on every product's text: could it hold an age phrase at all? (a digit
     /// and an age word, or "birth"). Most text cannot, and is never tokenised.
     static func mayStateAnAge(_ text: String) -> Bool {
-        var sawDigit = false
         var keyword = false
         // The contiguous bytes: walking the UTF-8 view index by index was half of this test's cost.
+        // Only a byte that can end an age word is looked at with the ones before it (keeping a
+        // window of the last bytes up to date at every byte was most of the rest).
         var contiguous = text
-        let decided = contiguous.withUTF8 { bytes -> Bool? in
-            var window: UInt32 = 0  // the last four bytes, ASCII letters lower-cased
-            for byte in bytes {
-                if byte >= 0x30 && byte <= 0x39 { sawDigit = true }
-                let folded = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-                window = (window << 8) | UInt32(folded)
-                switch window & 0xFFFFFF {
-                case 0x616765, 0x796561, 0x6D6F6E, 0x697274:  // "age", "yea", "mon", "irt" (birth)
-                    keyword = true
-                default:
-                    switch window & 0xFFFF {
-                    case 0x7972, 0x6D74, 0x6D2B:  // "yr", "mt" (mths), "m+"
-                        keyword = true
-                    default: break
-                    }
+        let decided = contiguous.withUTF8 { buffer -> Bool? in
+            guard let bytes = buffer.baseAddress else { return nil }
+            var sawDigit = false
+            @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
+                (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            }
+            @inline(__always) func ends(_ index: Int, _ first: UInt8, _ second: UInt8) -> Bool {
+                index >= 2 && folded(bytes[index - 1]) == second && folded(bytes[index - 2]) == first
+            }
+            for index in 0..<buffer.count {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
+                    sawDigit = true
+                    if keyword { return true }
+                    continue
                 }
-                if keyword && sawDigit { return true }
+                if keyword { continue }
+                let found: Bool
+                switch folded(byte) {
+                case UInt8(ascii: "e"): found = ends(index, UInt8(ascii: "a"), UInt8(ascii: "g"))  // "age"
+                case UInt8(ascii: "a"): found = ends(index, UInt8(ascii: "y"), UInt8(ascii: "e"))  // "yea"
+                case UInt8(ascii: "n"): found = ends(index, UInt8(ascii: "m"), UInt8(ascii: "o"))  // "mon"
+                case UInt8(ascii: "t"):  // "irt" (birth), "mt" (mths)
+                    found =
+                        ends(index, UInt8(ascii: "i"), UInt8(ascii: "r"))
+                        || (index >= 1 && folded(bytes[index - 1]) == UInt8(ascii: "m"))
+                case UInt8(ascii: "r"): found = index >= 1 && folded(bytes[index - 1]) == UInt8(ascii: "y")  // "yr"
+                case UInt8(ascii: "+"): found = index >= 1 && folded(bytes[index - 1]) == UInt8(ascii: "m")  // "m+"
+                default: found = false
+                }
+                if found {
+                    keyword = true
+                    if sawDigit { return true }
+                }
             }
             return nil
         }

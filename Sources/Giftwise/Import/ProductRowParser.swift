@@ -311,16 +311,27 @@ struct ProductRowParser {
 
         func list(_ field: CatalogField) -> [String] {
             var result: [String] = []
+            func appendItems(of text: String) {
+                // `|` is the format's separator; `;`, `,` and a category path's `>` are
+                // accepted too (no tag contains them).
+                if ValueParsers.appendASCIIListItems(of: text, to: &result) { return }
+                for part in text.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," || $0 == ">" }) {
+                    let trimmed = ValueParsers.trim(String(part))
+                    if !trimmed.isEmpty { result.append(trimmed) }
+                }
+            }
+            // A CSV row's columns straight, as ``values(_:)`` would list them, without the list.
+            if case .positional(let fields) = row.values {
+                for position in csvPositions[field.slot] where position < fields.count {
+                    if ValueParsers.trim(fields[position]).isEmpty { continue }
+                    appendItems(of: fields[position])
+                }
+                return result
+            }
             for raw in values(field) {
                 switch raw {
                 case .text(let text):
-                    // `|` is the format's separator; `;`, `,` and a category path's `>` are
-                    // accepted too (no tag contains them).
-                    if ValueParsers.appendASCIIListItems(of: text, to: &result) { continue }
-                    for part in text.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," || $0 == ">" }) {
-                        let trimmed = ValueParsers.trim(String(part))
-                        if !trimmed.isEmpty { result.append(trimmed) }
-                    }
+                    appendItems(of: text)
                 case .list(let items):
                     for item in items {
                         if case .text(let text) = item {
@@ -371,8 +382,8 @@ struct ProductRowParser {
         var anyKnownTag = false
         for word in interestWords {
             let tagID: String
-            if let interest = taxonomy.interest(id: word) {
-                tagID = interest.id
+            if taxonomy.hasInterest(id: word) {
+                tagID = word  // the interest's own id
                 anyKnownTag = true
             } else if let (interest, specificity) = taxonomy.resolution(word) {
                 tagID = interest.id
@@ -431,17 +442,54 @@ struct ProductRowParser {
             id: id, name: name, description: description, price: Money(price), currency: currency,
             ages: AgeRange(minMonths: minMonths, maxMonths: maxMonths), interests: tags,
             purposes: purposes, url: url, inStock: inStock)
-        let freeLabels = Dictionary(freeTags.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-        let searchText = tags.map { tag in
-            if let interest = taxonomy.interest(id: tag) { return interest.label }
-            return freeLabels[tag] ?? tag
-        }.joined(separator: " ")
-        let hash = StableHash.fnv1a([
-            id, name, description, String(product.price.minorUnits), currency,
-            minMonths.map(String.init) ?? "", maxMonths.map(String.init) ?? "",
-            tags.joined(separator: "|") + "#\(suppliedTagCount)", purposes.map(\.rawValue).joined(separator: "|"),
-            url ?? "", inStock ? "1" : "0", String(inferred),
-        ])
+        let searchText: String
+        if tags.count == 1, let label = taxonomy.label(id: tags[0]) {
+            // One known tag (most rows): its label, as joining the one label would give.
+            searchText = label
+        } else {
+            let freeLabels = Dictionary(freeTags.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+            searchText = tags.map { tag in
+                if let label = taxonomy.label(id: tag) { return label }
+                return freeLabels[tag] ?? tag
+            }.joined(separator: " ")
+        }
+        // The same value as `StableHash.fnv1a([id, name, description, String(minor units), currency,
+        // min months or "", max months or "", tags joined by "|" + "#" + supplied count, purposes
+        // joined by "|", url or "", "1" or "0", String(inferred)])`, without building those strings.
+        var hasher = StableHash.Parts()
+        hasher.add(id)
+        hasher.endPart()
+        hasher.add(name)
+        hasher.endPart()
+        hasher.add(description)
+        hasher.endPart()
+        hasher.add(decimal: Int(product.price.minorUnits))
+        hasher.endPart()
+        hasher.add(currency)
+        hasher.endPart()
+        if let minMonths { hasher.add(decimal: minMonths) }
+        hasher.endPart()
+        if let maxMonths { hasher.add(decimal: maxMonths) }
+        hasher.endPart()
+        for (index, tag) in tags.enumerated() {
+            if index > 0 { hasher.add(UInt8(ascii: "|")) }
+            hasher.add(tag)
+        }
+        hasher.add(UInt8(ascii: "#"))
+        hasher.add(decimal: suppliedTagCount)
+        hasher.endPart()
+        for (index, purpose) in purposes.enumerated() {
+            if index > 0 { hasher.add(UInt8(ascii: "|")) }
+            hasher.add(purpose.rawValue)
+        }
+        hasher.endPart()
+        if let url { hasher.add(url) }
+        hasher.endPart()
+        hasher.add(inStock ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        hasher.endPart()
+        hasher.add(decimal: inferred)
+        hasher.endPart()
+        let hash = hasher.value
         return .success(
             ProductDraft(
                 product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags,
@@ -506,19 +554,23 @@ struct ProductRowParser {
     /// marker (false means ``adultMinimumAge(name:)`` is nil); nil for any other name.
     static func mayNameAnAdultMarker(_ name: String) -> Bool? {
         var name = name
+        // Read once: each use of a static in the loop checked that it was initialised.
+        let (minimumLength, maximumLength, firstLetters) = (
+            markerMinimumLength, markerMaximumLength, markerFirstLetters
+        )
         return name.withUTF8 { bytes -> Bool? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: markerMaximumLength) { word -> Bool? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { word -> Bool? in
                 var length = 0
                 func isMarker() -> Bool {
-                    guard length >= markerMinimumLength, length <= markerMaximumLength,
-                        markerFirstLetters & (1 << UInt32(word[0] &- 0x61)) != 0
+                    guard length >= minimumLength, length <= maximumLength,
+                        firstLetters & (1 << UInt32(word[0] &- 0x61)) != 0
                     else { return false }
                     return markerWords.contains(String(decoding: word[..<length], as: UTF8.self))
                 }
                 for byte in bytes {
                     if byte >= 0x80 { return nil }
                     if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "'") {
-                        if length < markerMaximumLength {
+                        if length < maximumLength {
                             word[length] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
                         }
                         length += 1

@@ -9,7 +9,8 @@ struct NameKind: Equatable {
     var isDeviceBound = false
     var isDollsHouseMiniature = false
 
-    init(tokens: [String]) {
+    /// `filtersByShape` false looks every word up (tests compare the two ways).
+    init(tokens: [String], filtersByShape: Bool = true) {
         var occasion = false
         var withOccasion = false
         var party = false
@@ -17,7 +18,15 @@ struct NameKind: Equatable {
         var toy = false
         var device = false
         var miniature = false
+        let firstLetters = Self.markFirstLettersByLength
         for (index, token) in tokens.enumerated() {
+            // Most of a name's words mean nothing here: ruled out by length and first letter
+            // before hashing them for the dictionary (its lookups were most of this reading).
+            if filtersByShape, let first = token.utf8.first, token.utf8.count < firstLetters.count,
+                firstLetters[token.utf8.count] & Self.firstByteBit(first) == 0
+            {
+                continue
+            }
             guard let marks = Self.marks[token] else { continue }
             party = party || marks.contains(.partyWord)
             occasion = occasion || marks.contains(.occasion)
@@ -96,6 +105,24 @@ struct NameKind: Equatable {
         mark(DollsHouseMiniatures.pairs.map(\.1), .endsMiniaturePair)
         return marks
     }()
+
+    /// For each word length below 32, the ``firstByteBit(_:)`` of every word of ``marks`` that
+    /// long (a longer word is always looked up).
+    private static let markFirstLettersByLength: [UInt32] = {
+        var table = Array(repeating: UInt32(0), count: 32)
+        for word in marks.keys {
+            guard let first = word.utf8.first, word.utf8.count < table.count else { continue }
+            table[word.utf8.count] |= firstByteBit(first)
+        }
+        return table
+    }()
+
+    /// Bit n for a word starting with the letter "a" + n, bit 26 for a digit, bit 27 for anything else.
+    @inline(__always)
+    private static func firstByteBit(_ byte: UInt8) -> UInt32 {
+        if byte &- 0x61 < 26 { return 1 << UInt32(byte &- 0x61) }
+        return byte &- 0x30 < 10 ? 1 << 26 : 1 << 27
+    }
 
     /// For each pair's second word, the first words it pairs with.
     private static let partyPairStarts = starts(of: PartySupplies.pairs)

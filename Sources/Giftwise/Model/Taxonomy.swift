@@ -230,6 +230,13 @@ public struct Taxonomy: Sendable {
     /// The interest with this id.
     public func interest(id: String) -> Interest? { byID[id].map { interests[$0] } }
 
+    /// Whether an interest has this id (without copying the interest: the importer asks for
+    /// every tag of every row).
+    func hasInterest(id: String) -> Bool { byID[id] != nil }
+
+    /// The label of the interest with this id, without copying the rest of it.
+    func label(id: String) -> String? { byID[id].map { interests[$0].label } }
+
     /// The names, as folded words, that hold one of these words (a wish's phrases for the
     /// interest, folded) but mean something else, less the interest's own phrases ("spider man"
     /// is not about insects, yet it is superheroes' own): inside such a name, the words say
