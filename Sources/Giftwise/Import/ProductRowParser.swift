@@ -382,24 +382,17 @@ struct ProductRowParser {
         var anyKnownTag = false
         for word in interestWords {
             let tagID: String
+            // A shop's label narrower than the interest it lies inside ("Speed Champions" in
+            // racing, "Thomas & Friends" in trains) is kept too, after it: someone who asks for
+            // exactly that finds what the shop files under it, not only its name's words.
+            var narrowerLabel: String?
             if taxonomy.hasInterest(id: word) {
                 tagID = word  // the interest's own id
                 anyKnownTag = true
             } else if let (interest, specificity) = taxonomy.resolution(word) {
                 tagID = interest.id
                 anyKnownTag = true
-                // A shop's label narrower than the interest it lies inside ("Speed Champions" in
-                // racing, "Thomas & Friends" in trains) is kept too, after it: someone who asks
-                // for exactly that finds what the shop files under it, not only its name's words.
-                if specificity == .narrower {
-                    if !tags.contains(tagID) { tags.append(tagID) }
-                    let key = TextNormalizer.key(word)
-                    if !key.isEmpty, !tags.contains(key) {
-                        tags.append(key)
-                        freeTags.append((key, word))
-                    }
-                    continue
-                }
+                if specificity == .narrower { narrowerLabel = TextNormalizer.key(word) }
             } else {
                 let key = TextNormalizer.key(word)
                 guard !key.isEmpty else { continue }
@@ -408,6 +401,10 @@ struct ProductRowParser {
                 if unknownFreeTagSet.insert(key).inserted { firstUnknownFreeTags.append((line, key, word)) }
             }
             if !tags.contains(tagID) { tags.append(tagID) }
+            if let key = narrowerLabel, !key.isEmpty, !tags.contains(key) {
+                tags.append(key)
+                freeTags.append((key, word))
+            }
         }
         let suppliedTagCount = tags.count
         // Party supplies ("Dinosaur Party Invitations") carry a theme but are not about it: no

@@ -42,16 +42,22 @@ enum InterestHit: Equatable {
     case broader(String)
     /// Tagged with an interest related to theirs ("ocean" for "scuba diving").
     case related(String)
-    /// Somewhat close in meaning, not enough to be their thing; `holdsTheirWords`: the product's
-    /// text holds some of a several-word wish's own words ("Cowboy with Colts Figurine" for
-    /// "cowboys and indians"). Without those, loose closeness alone never lists a product.
-    case nearMeaning(Double, holdsTheirWords: Bool)
+    /// Somewhat close in meaning, not enough to be their thing; `holdsAKind`: the product's text
+    /// holds what a several-word wish is a kind of (``MatchQuery/holdsAKindOf(_:words:)``: "Cowboy
+    /// with Colts Figurine" for "cowboys and indians"). Without it, loose closeness alone never
+    /// lists a product (``isLooseLikeness``).
+    case nearMeaning(Double, holdsAKind: Bool)
     /// Tagged like the product they picked in a "more like this".
     case like(String)
     /// The kind word of a several-word wish, without the rest ("sand" for "art sand"), and which
     /// of their words it holds: what they said is not this, so never their thing; it only fills a
     /// list with no good match.
     case someWords([String], inName: Bool)
+
+    /// A likeness in meaning too loose to list a product by itself.
+    var isLooseLikeness: Bool {
+        if case .nearMeaning(_, holdsAKind: false) = self { true } else { false }
+    }
 
     /// Whether the hit makes the product match what they said (a good match, with a purpose).
     var isStrong: Bool {
@@ -563,7 +569,7 @@ struct MatchQuery {
                             let nameTokens = TextNormalizer.tokens(text.name)
                             return Self.holdsPartOf(request, name: text.name, description: text.description)
                                 || Self.themedPlace(nameTokens, for: request) != nil
-                                || Self.saysItOnlyInAnotherName(request, nameTokens: nameTokens)
+                                || Self.namesAnotherThing(request, nameTokens: nameTokens)
                         }.map(\.pk))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
@@ -999,10 +1005,8 @@ struct MatchQuery {
     /// shop's own filing is the surer sign, so those come after the ones it labels, still good.
     func markOutsideTheShopsLabel(_ candidates: inout [Candidate]) {
         for (index, request) in requests.enumerated() {
-            guard let label = request.freeTag,
-                candidates.contains(where: { candidate in
-                    candidate.hits.contains { $0.request == index && $0.hit == .tag(label, supplied: true) }
-                })
+            // Free tags come only from the shop, so a product holding one was filed under it.
+            guard let label = request.freeTag, candidates.contains(where: { $0.product.interests.contains(label) })
             else { continue }
             for position in candidates.indices where candidates[position].isGood {
                 let matched = candidates[position].hits.contains { $0.request == index && $0.hit.isStrong }
@@ -1247,11 +1251,11 @@ struct MatchQuery {
                 let plainlyClose =
                     similarity >= weights.semanticGoodSimilarity && !holdsPart
                     && Self.themedPlace(shownName, for: request) == nil
-                    && !Self.saysItOnlyInAnotherName(request, nameTokens: shownName)
+                    && !Self.namesAnotherThing(request, nameTokens: shownName)
                 let hit: InterestHit =
                     plainlyClose
                     ? .meaning(similarity)
-                    : .nearMeaning(similarity, holdsTheirWords: holdsPart && Self.holdsAKindOf(request, words: allSet))
+                    : .nearMeaning(similarity, holdsAKind: holdsPart && Self.holdsAKindOf(request, words: allSet))
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
@@ -1294,7 +1298,7 @@ struct MatchQuery {
                 (
                     match.hit.isStrong ? 1 : 0,
                     match.hit == .text(.partySupply) || match.hit == .text(.miniature) ? 1 : 0,
-                    Self.foundOnlyByLooseMeaning([match]) ? 0 : 1, match.weight
+                    match.hit.isLooseLikeness ? 0 : 1, match.weight
                 )
             }
             found.sort { rank($0) > rank($1) }
@@ -1398,7 +1402,7 @@ struct MatchQuery {
     /// Whether nothing but a loose closeness in meaning (below what counts as their thing, none
     /// of their words in the product) links a candidate to what they said, or nothing at all does.
     static func foundOnlyByLooseMeaning(_ hits: [Candidate.Match]) -> Bool {
-        hits.allSatisfy { if case .nearMeaning(_, holdsTheirWords: false) = $0.hit { true } else { false } }
+        hits.allSatisfy(\.hit.isLooseLikeness)
     }
 
     /// Whether product `pk`, tagged `tags`, can be a good match: one of the strong hits
@@ -1454,12 +1458,16 @@ struct MatchQuery {
         return words.contains(kind)
     }
 
-    /// Whether the name holds their words only inside a name that is not about their wish
-    /// ("Sports Car" for "sports"): close in meaning for that word alone, never their thing.
-    static func saysItOnlyInAnotherName(_ request: InterestRequest, nameTokens: [String]) -> Bool {
+    /// Whether the name holds a name that is not about their wish with their word in it ("Sports
+    /// Car" for "sports", "Doctor Who … Fifth Doctor" for "doctor kit"): the name is about that
+    /// other thing, whatever else it says — neither their words in it nor its closeness in
+    /// meaning make it their thing.
+    static func namesAnotherThing(_ request: InterestRequest, nameTokens: [String]) -> Bool {
         guard !request.falseFriends.isEmpty, request.ownSet.contains(where: nameTokens.contains) else { return false }
-        let kept = Taxonomy.removing(request.falseFriends, from: nameTokens)
-        return !request.ownSet.contains(where: kept.contains)
+        let words = Set(nameTokens)
+        return request.falseFriends.contains { friend in
+            friend.contains(where: request.ownSet.contains) && contains(nameTokens, nameSet: words, words: friend)
+        }
     }
 
     /// `.partySupply` or `.miniature` when a product with these name words carries the wish's
@@ -1475,17 +1483,8 @@ struct MatchQuery {
     static func place(of request: InterestRequest, name: String, description: String) -> TextPlace {
         let friends = request.falseFriends
         let rawName = TextNormalizer.tokens(name)
-        if !friends.isEmpty {
-            // A name that holds such a name with their word in it is about that other thing,
-            // whatever else it says ("Doctor Who … Fifth Doctor" is no doctor kit): at most a
-            // word like theirs.
-            let rawWords = Set(rawName)
-            if friends.contains(where: { friend in
-                friend.contains(where: request.ownSet.contains) && contains(rawName, nameSet: rawWords, words: friend)
-            }) {
-                return .stem
-            }
-        }
+        // "Doctor Who … Fifth Doctor" is no doctor kit: at most a word like theirs.
+        if namesAnotherThing(request, nameTokens: rawName) { return .stem }
         let nameTokens = Taxonomy.removing(friends, from: rawName)
         let nameSet = Set(nameTokens)
         let descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(OwnDescription.of(description)))
