@@ -106,6 +106,98 @@ struct ImportTaggingAndReportTests {
         #expect(words.items.first?.product.id == "70007-1")
     }
 
+    @Test func aFranchiseTypedShortFindsWhatTheShopFilesUnderItsLongerLabel() throws {
+        // Found on the LEGO export with its themes: "marvel" found the 8 products with Marvel in
+        // their names, not the 161 sets Brickset files under "Marvel Super Heroes".
+        let catalog = try Self.legoCatalog(
+            "76144-1,Avengers Hulk Helicopter Rescue,Marvel Super Heroes,Avengers,7,29.99,https://brickset.com/sets/76144-1",
+            "76076-1,Captain America Jet Pursuit,Marvel Super Heroes,Captain America,7,24.99,https://brickset.com/sets/76076-1",
+            "853706-1,Captain Marvel Keyring,Gear,Key Chains,6,5.99,https://brickset.com/sets/853706-1",
+            "10856-1,Lightning McQueen,Disney Cars,Duplo,2,19.99,https://brickset.com/sets/10856-1",
+            "75192-1,Millennium Falcon,Star Wars,Ultimate Collector Series,7,799.99,https://brickset.com/sets/75192-1",
+            "6781-1,SP-Striker,Space,Space Police,7,9.99,https://brickset.com/sets/6781-1")
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["marvel"]))
+        // Then the sets filed under it are good matches too, and lead the one that only has the word
+        #expect(fan.goodMatchCount == 3)
+        #expect(Set(fan.items.prefix(2).map(\.product.id)) == ["76144-1", "76076-1"])
+        #expect(fan.items.last?.product.id == "853706-1")
+        #expect(
+            fan.items.first?.reasons.first
+                == "you mentioned \"marvel\" (the shop files it under \"Marvel Super Heroes\")")
+        // A brand the taxonomy does not know, then any kind of thing it does: Disney's cars are Disney.
+        let disney = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["disney"]))
+        #expect(disney.items.filter(\.isGoodMatch).map(\.product.id) == ["10856-1"])
+        // A label that goes on with another thing is that other thing: Star Wars is no kind of star.
+        let star = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star"]))
+        #expect(!star.items.filter(\.isGoodMatch).contains { $0.product.id == "75192-1" })
+    }
+
+    @Test func aWordInANameFiledUnderAnotherThingIsThatThings() throws {
+        // Found on the LEGO export with its themes: "spiders" listed "Spider Mech vs. Venom" and
+        // "Spider-Helicopter Rescue" as good ("it's in the name"); Brickset files them under
+        // Spider-Man and Ultimate Spider-Man.
+        let catalog = try Self.legoCatalog(
+            "76114-1,Spider-Helicopter Rescue,Marvel Super Heroes,Ultimate Spider-Man,7,29.99,https://brickset.com/sets/76114-1",
+            "76115-1,Spider Mech vs. Venom,Marvel Super Heroes,Spider-Man,7,49.99,https://brickset.com/sets/76115-1",
+            "79001-1,Escape from Mirkwood Spiders,The Hobbit,An Unexpected Journey,8,29.99,https://brickset.com/sets/79001-1"
+        )
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["spiders"]))
+        #expect(fan.goodMatchCount == 1)
+        #expect(fan.items.filter(\.isGoodMatch).map(\.product.id) == ["79001-1"])
+        // Spider-Man's fans still find what is filed under his name.
+        let hero = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["spider-man"]))
+        #expect(hero.items.filter(\.isGoodMatch).map(\.product.id).contains("76115-1"))
+        // Without the shop's labels, a name that runs their word into another name says it.
+        let namesOnly = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            s-1,Marvel Super Hero Squad Rhino Vs Spider-Armor Spiderman,9.99,4
+            s-2,Fabric Spider Hand Puppet,6.99,3
+
+            """, into: namesOnly)
+        let words = try namesOnly.recommend(for: RecipientProfile(ageYears: 8, interests: ["spiders"]))
+        #expect(words.items.filter(\.isGoodMatch).map(\.product.id) == ["s-2"])
+    }
+
+    @Test func aNameWithAWordEveryToySharesBeforeItsLastIsThatName() throws {
+        // Found on the LEGO names-only export: "toy story" listed "Story Tales" and "Belle's Story
+        // Time" as 'you mentioned "toy story" (it's in the name)': "toy" was dropped as a word
+        // every toy shares, and "story" alone was searched.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            t-1,Toy Story Train,39.99,2
+            t-2,Story Tales,14.99,4
+            t-3,Belle's Story Time,9.99,4
+            w-1,Wooden Train Set,29.99,3
+
+            """, into: catalog)
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["toy story"]))
+        #expect(fan.items.filter(\.isGoodMatch).map(\.product.id) == ["t-1"])
+        #expect(
+            !fan.items.contains { $0.product.id == "t-2" && $0.reasons.contains { $0.contains("it's in the name") } })
+        // After the name's last word, such a word only says what kind: "wooden toys" are wooden.
+        let wooden = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["wooden toys"]))
+        #expect(wooden.items.filter(\.isGoodMatch).map(\.product.id) == ["w-1"])
+    }
+
+    @Test func everySynonymOfAnInterestReadsAsThatInterest() {
+        // "super heroes" was a synonym but no alias: read as an unknown wish, it found 11 LEGO sets
+        // with the words in their names instead of the 366 superhero sets.
+        let taxonomy = DefaultCatalog.taxonomy
+        for interest in taxonomy.interests {
+            for synonym in interest.synonyms {
+                let resolved = taxonomy.resolution(synonym)
+                #expect(
+                    resolved?.interest.id == interest.id,
+                    "\(interest.id): \"\(synonym)\" reads as \(String(describing: resolved?.interest.id))")
+                #expect(resolved?.specificity == .same, "\(interest.id): \"\(synonym)\" is read as narrower")
+            }
+        }
+    }
+
     @Test func anExportWritesTheShopsOwnTagsAsTheShopWroteThem() throws {
         // The LEGO export came back as "christma", "the two tower", "speed champion": the folded
         // keys, not the shop's words.

@@ -23,9 +23,10 @@ struct MatchMemoTests {
         try TestSupport.statements(in: catalog, expanded: false, body)
     }
 
-    private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo()) -> MatchQuery
+    private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo()) throws
+        -> MatchQuery
     {
-        MatchQuery(
+        try MatchQuery(
             profile: profile, history: .none, critique: Critique(), taxonomy: catalog.taxonomy, weights: .default,
             semantic: catalog.semantic, memo: memo)
     }
@@ -55,7 +56,7 @@ struct MatchMemoTests {
             for profile in profiles {
                 try catalog.database.read { db in
                     // Their own profile, then changed ones (as relaxations count them) on one memo.
-                    let query = query(profile, catalog)
+                    let query = try query(profile, catalog)
                     var variants = [profile]
                     for budget in [nil, 3.0, 12, 60] {
                         var changed = profile
@@ -82,7 +83,7 @@ struct MatchMemoTests {
                 for profile in Self.profiles + [RecipientProfile(ageYears: 7, interests: ["crafts"])] {
                     var profile = profile
                     profile.budgetMax = Money(budget)
-                    let query = query(profile, catalog)
+                    let query = try query(profile, catalog)
                     try catalog.database.read { db in
                         let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
                         #expect(try query.fewPriced(db, limits: limits))
@@ -121,7 +122,7 @@ struct MatchMemoTests {
     @Test func relevanceFromTheSearchHitsEqualsTheRankedStatement() throws {
         for catalog in [try TestSupport.defaultCatalog(), try largeCatalog()] {
             for profile in Self.profiles {
-                let query = query(profile, catalog)
+                let query = try query(profile, catalog)
                 try catalog.database.read { db in
                     let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
                     for request in query.requests {
@@ -190,7 +191,7 @@ extension MatchQuery {
     fileprivate func plainGood(_ db: Database, _ profile: RecipientProfile) throws -> Set<Int64> {
         let limits = hardLimits(profile, currency: try currencyContext(db))
         let mask = Purpose.mask(profile.purposes)
-        let requests = requests(for: profile)
+        let requests = try requests(db, for: profile)
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
         var pks =
             tags.isEmpty

@@ -10,9 +10,9 @@ import Testing
 /// Statements are counted through SQLite's trace hook, never timed.
 struct MatchWorkTests {
     private func query(_ profile: RecipientProfile, _ catalog: GiftCatalog, memo: MatchMemo = MatchMemo())
-        -> MatchQuery
+        throws -> MatchQuery
     {
-        MatchQuery(
+        try MatchQuery(
             profile: profile, history: .none, critique: Critique(), taxonomy: catalog.taxonomy, weights: .default,
             semantic: catalog.semantic, memo: memo)
     }
@@ -110,7 +110,7 @@ struct MatchWorkTests {
                 for critique in critiques {
                     for limit in [5, 500] {
                         let make = {
-                            MatchQuery(
+                            try MatchQuery(
                                 profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
                                 weights: .default, semantic: catalog.semantic, memo: shared)
                         }
@@ -189,7 +189,7 @@ struct MatchWorkTests {
             RecipientProfile(ageYears: 8, interests: ["alphaworks"]),
         ] {
             try catalog.database.read { db in
-                let query = query(profile, catalog)
+                let query = try query(profile, catalog)
                 let limits = query.hardLimits(profile, currency: try query.currencyContext(db))
                 let tags = Array(Set(query.requests.flatMap(\.exactTags))).sorted()
                 let plain = Set(
@@ -251,8 +251,8 @@ struct MatchWorkRound5Tests {
     private func query(
         _ profile: RecipientProfile, _ catalog: GiftCatalog, critique: Critique = Critique(),
         history: HistorySignals = .none, memo: MatchMemo = MatchMemo()
-    ) -> MatchQuery {
-        MatchQuery(
+    ) throws -> MatchQuery {
+        try MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy, weights: .default,
             semantic: catalog.semantic, memo: memo)
     }
@@ -513,8 +513,8 @@ struct MatchWorkRound5Tests {
         let catalog = try TestSupport.defaultCatalog()
         let memo = MatchMemo()
         let interests = ["dinosaurs", "drawing", "star wars", "scuba diving", "!!"]
-        let first = query(RecipientProfile(ageYears: 7, interests: interests), catalog, memo: memo)
-        let second = query(
+        let first = try query(RecipientProfile(ageYears: 7, interests: interests), catalog, memo: memo)
+        let second = try query(
             RecipientProfile(ageYears: 9, interests: interests, purposes: [.fun]), catalog,
             critique: Critique(favouredPurposes: [.crafty]), memo: memo)
         // Before: every query (a flow step makes one per list and count) resolved them again.

@@ -39,7 +39,7 @@ struct PassingMentionTests {
 
     @Test func aDescriptionThatComesBackToTheWishIsAboutIt() throws {
         let catalog = try Self.catalog()
-        let query = MatchQuery(
+        let query = try MatchQuery(
             profile: RecipientProfile(ageYears: 9, interests: ["beach"]), history: .none, critique: Critique(),
             taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
         let request = try #require(query.requests.first)
@@ -77,7 +77,7 @@ struct PassingMentionTests {
     func theTextAMentionIsWeighedAgainstLeavesOutTheWordsEveryToyShares(said: String, meaning: String) throws {
         // In a toy shop every product is close to "toy": "toy cars" would find a baby's rattle close
         let catalog = try Self.catalog()
-        let query = MatchQuery(
+        let query = try MatchQuery(
             profile: RecipientProfile(ageYears: 9, interests: [said]), history: .none, critique: Critique(),
             taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
         #expect(try #require(query.requests.first).meaningText == meaning)
@@ -85,7 +85,7 @@ struct PassingMentionTests {
 
     @Test func withoutTheSemanticSignalADescriptionsWordsStillCount() throws {
         let catalog = try Self.catalog()
-        let query = MatchQuery(
+        let query = try MatchQuery(
             profile: RecipientProfile(ageYears: 9, interests: ["beach"]), history: .none, critique: Critique(),
             taxonomy: catalog.taxonomy, weights: .default, semantic: nil, memo: MatchMemo())
         let good = try catalog.database.read { db in try query.goodPKs(db, profile: query.profile) }

@@ -210,6 +210,12 @@ struct ThemedAccessoryTests {
         #expect(result.items.count == 4)
         #expect(result.items.allSatisfy { $0.isGoodMatch })
         #expect(Set(result.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
+        // The same when they name the wish another way than the shop: the 10k export listed a roof
+        // rack "for 1/10 1/8 RC Cars" among the first for "remote control cars".
+        let named = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["remote control cars"]), limit: 4)
+        #expect(named.items.allSatisfy { $0.isGoodMatch })
+        #expect(Set(named.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
     }
 
     @Test func madeForIsReadOnlyWhereTheirWordsFollowForAlone() {

@@ -116,4 +116,14 @@ extension CatalogDatabase {
         }
         return labels
     }
+
+    /// The shop's own tags whose names begin with the words of `tag` and go on ("marvel super
+    /// heroe" for "marvel"), with their labels as written, in tag order.
+    static func freeTags(_ db: Database, extending tag: String) throws -> [(id: String, label: String)] {
+        // Tags are folded words joined by spaces: those after "marvel " and before "marvel!".
+        try Row.fetchAll(
+            db, sql: "SELECT id, label FROM interest WHERE id > ? AND id < ? AND is_free = 1 ORDER BY id",
+            arguments: [tag + " ", tag + "!"]
+        ).map { ($0[0], $0[1]) }
+    }
 }

@@ -241,6 +241,22 @@ enum MatchRequests {
         ).map { ($0[0], $0[1], $0[2]) }
     }
 
+    /// Which of `pks` the catalog tags with one of `names` or a tag holding one of them as whole
+    /// words ("ultimate spider man" holds "spider man").
+    static func filed(_ db: Database, pks: [Int64], under names: [String]) throws -> Set<Int64> {
+        guard !pks.isEmpty, !names.isEmpty else { return [] }
+        let rows = try Row.fetchAll(
+            db,
+            SQLRequest<Row>(
+                literal: "SELECT product_pk, interest_id FROM product_interest WHERE product_pk IN \(pks)"))
+        var filed = Set<Int64>()
+        for row in rows {
+            let tag = " " + (row[1] as String) + " "
+            if names.contains(where: { tag.contains(" " + $0 + " ") }) { filed.insert(row[0]) }
+        }
+        return filed
+    }
+
     /// Which of `pks` pass the hard limits (and a purpose, when asked).
     static func passing(_ db: Database, pks: [Int64], limits: HardLimits, purposeMask: Int) throws -> Set<Int64> {
         let purpose: SQL = purposeMask == 0 ? "" : " AND (p.purposes & \(purposeMask)) != 0"

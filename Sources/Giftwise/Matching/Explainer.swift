@@ -58,8 +58,11 @@ struct Explainer {
             let request = query.requests[match.request]
             switch match.hit {
             case .tag(let tag, _):
-                // The shop's own label that is their wish ("Speed Champions") needs no naming.
-                if let interest = request.interest, tag != interest.id, tag != request.freeTag {
+                // The shop's own label that is their wish ("Speed Champions") needs no naming; one
+                // that goes on from it says where the shop files the product.
+                if let label = request.shopLabels.first(where: { $0.id == tag })?.label {
+                    reasons.append(Self.phrase(for: request) + " (the shop files it under \"\(label)\")")
+                } else if let interest = request.interest, tag != interest.id, tag != request.freeTag {
                     // "loves animals (horses)": which kind of their thing it is.
                     reasons.append(
                         Self.phrase(for: request) + " (\(Self.shortLabel(tag, taxonomy: query.taxonomy, whole: true)))")

@@ -234,8 +234,11 @@ extension MatchQuery {
         let missing = candidates.filter { memo.heard[MatchMemo.HeardKey(wish: wish, pk: $0)] == nil }
         var places: [Int64: TextPlace] = [:]
         var descriptions: [Int64: String] = [:]
+        let filed = try MatchRequests.filed(db, pks: missing, under: request.otherThingTags)
         for text in try MatchRequests.texts(db, pks: missing) {
-            places[text.pk] = Self.place(of: request, name: text.name, description: text.description)
+            places[text.pk] =
+                filed.contains(text.pk)
+                ? .stem : Self.place(of: request, name: text.name, description: text.description)
             descriptions[text.pk] = text.description
         }
         // Words in the description alone: their thing only when the product is about them by

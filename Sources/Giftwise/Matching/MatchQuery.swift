@@ -112,6 +112,10 @@ struct InterestRequest {
     var specificity: Taxonomy.Specificity = .same
     /// A shop's free tag with the name they said.
     var freeTag: String?
+    /// The shop's own labels that are their wish and a kind of thing it holds ("Marvel Super
+    /// Heroes" for "marvel", "Disney Cars" for "disney"), with the labels as written: what
+    /// the shop files under them is their wish too (see ``MatchQuery/shopLabels(extending:taxonomy:_:)``).
+    var shopLabels: [(id: String, label: String)] = []
     /// Folded phrases that mean their wish in product text (their own words first).
     var phrases: [String] {
         didSet {
@@ -155,6 +159,22 @@ struct InterestRequest {
     /// Names that hold the interest's words but are not about it ("angry birds" for birds), as
     /// folded words: their words never place the wish in a product's text.
     var falseFriends: [[String]] = []
+    /// The shop's tags that would name another thing with their word in it ("spider man" for
+    /// "spiders"): `falseFriends` holding one of their words, as tags are written.
+    var otherThingTags: [String] {
+        falseFriends.filter(holdsTheirWord).map { $0.joined(separator: " ") }
+    }
+    /// Whether a name that is not about their wish holds one of their words (see
+    /// ``Taxonomy/holds(_:in:)``: "spider" in "spider man" and in "spiderman").
+    func holdsTheirWord(_ name: [String]) -> Bool { Taxonomy.holds(ownSet, in: name) }
+    /// Whether the shop files a product (by its tags) under another thing with their word in its
+    /// name: LEGO's "Spider Mech vs. Venom" is filed under "Spider-Man", "Spider-Helicopter
+    /// Rescue" under "Ultimate Spider-Man", and their "spider" is his.
+    func isFiledUnderAnotherThing(_ tags: [String]) -> Bool {
+        guard !falseFriends.isEmpty, !tags.isEmpty else { return false }
+        let others = otherThingTags
+        return tags.contains { tag in others.contains { tag == $0 || (" " + tag + " ").contains(" " + $0 + " ") } }
+    }
     /// Whether their own words are only words their interest marks ambiguous ("magic" for magic
     /// tricks, "space" for outer space): such a word in a description means other things as
     /// often ("the magic of stories", "takes little space"), so there only the interest's other
@@ -178,6 +198,13 @@ struct InterestRequest {
     /// Their own words that say what the wish is about ("cars" of "toy cars"): what a name must
     /// hold only after "for" to be a thing made for it (``ThemedAccessories/isMadeFor(wishWords:nameTokens:)``).
     private(set) var aboutWords: Set<String> = []
+    /// The words of each name of the wish that say what it is about, their own words first
+    /// ("remote", "control", "car"; "rc", "car"): what a name must hold after "for" to be a thing
+    /// made for it.
+    var madeForWords: [Set<String>] {
+        [aboutWords]
+            + otherNames.map { Set($0.words).subtracting(Self.sharedByEveryProduct) }.filter { !$0.isEmpty }
+    }
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
     private(set) var wantsPartySupplies: Bool
@@ -223,6 +250,7 @@ struct InterestRequest {
         if let interest, specificity == .same { tags.append(interest.id) }
         for tag in narrowerTags where !tags.contains(tag) { tags.append(tag) }
         if let freeTag, !tags.contains(freeTag) { tags.append(freeTag) }
+        for label in shopLabels where !tags.contains(label.id) { tags.append(label.id) }
         return tags
     }
 
@@ -290,10 +318,12 @@ struct MatchQuery {
     /// interest in the bundled taxonomy.
     static let maxTextPhrases = 80
 
+    /// - Parameter db: the catalog, read for the shop's own labels that extend a wish (see
+    ///   ``InterestRequest/shopLabels``); `nil` reads nothing and finds none.
     init(
         profile: RecipientProfile, history: HistorySignals, critique: Critique, taxonomy: Taxonomy,
-        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil, memo: Memo = Memo()
-    ) {
+        weights: ScoringWeights, semantic: (any SemanticSignal)? = nil, memo: Memo = Memo(), db: Database? = nil
+    ) throws {
         self.memo = memo
         self.profile = profile
         self.history = history
@@ -301,19 +331,49 @@ struct MatchQuery {
         self.taxonomy = taxonomy
         self.weights = weights
         self.semantic = semantic
-        (requests, notUnderstood) = Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo)
+        (requests, notUnderstood) = try Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo, db: db)
         requestTags = requests.map(\.exactTags)
     }
 
-    /// ``resolve(_:taxonomy:)``, once per memo for the same interests (a flow step makes a query
-    /// for every list and count it weighs, most with the same interests).
-    static func resolve(_ interests: [String], taxonomy: Taxonomy, memo: Memo) -> (
+    /// ``resolve(_:taxonomy:)`` with the shop's labels that extend each wish read from `db`, once
+    /// per memo for the same interests (a flow step makes a query for every list and count it
+    /// weighs, most with the same interests).
+    static func resolve(_ interests: [String], taxonomy: Taxonomy, memo: Memo, db: Database?) throws -> (
         requests: [InterestRequest], notUnderstood: [String]
     ) {
         if let known = memo.resolved[interests] { return known }
-        let resolved = resolve(interests, taxonomy: taxonomy)
+        var resolved = resolve(interests, taxonomy: taxonomy)
+        if let db {
+            for index in resolved.requests.indices {
+                resolved.requests[index].shopLabels = try shopLabels(
+                    extending: resolved.requests[index], taxonomy: taxonomy, db)
+            }
+        }
         memo.resolved[interests] = resolved
         return resolved
+    }
+
+    /// The shop's own labels that are a wish the taxonomy holds no tag for, followed by a kind of
+    /// thing: the interest the wish lies in ("Marvel Super Heroes" for "marvel", a kind of
+    /// superheroes), any interest the taxonomy has for a wish it does not know ("Disney Cars" for
+    /// "disney"), or words every product shares ("Marvel Collection"). A franchise typed
+    /// short reaches what the shop files under its longer name: "marvel" found the 8 LEGO
+    /// products with Marvel in their names, not the 161 sets filed under "Marvel Super Heroes".
+    /// A label that goes on with anything else is another thing: "Star Wars" is not a kind of
+    /// star, "Space Police" not a kind of space (space is their interest itself: no free tag).
+    static func shopLabels(extending request: InterestRequest, taxonomy: Taxonomy, _ db: Database) throws -> [(
+        id: String, label: String
+    )] {
+        guard let tag = request.freeTag else { return [] }
+        let wishWords = tag.split(separator: " ").count
+        return try CatalogDatabase.freeTags(db, extending: tag).filter { label in
+            let rest = label.id.split(separator: " ").dropFirst(wishWords).map(String.init)
+            if rest.allSatisfy(Taxonomy.genericWords.contains) { return true }
+            guard let kind = taxonomy.resolution(rest.joined(separator: " ")), kind.specificity == .same else {
+                return false
+            }
+            return request.interest.map { $0.id == kind.interest.id } ?? true
+        }
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
@@ -365,14 +425,25 @@ struct MatchQuery {
             let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
             let loose =
                 (specificity == .narrower || !taxonomy.isPhrase(own.joined(separator: " "))) && meaningful.count > 1
+            // A name the taxonomy does not know with a word every toy shares before its last one
+            // ("toy story", "play doh") is that name, not its other words: "story" alone put
+            // "Story Tales" and "Belle's Story Time" in the list as "toy story (it's in the name)".
+            // After it, the shared word only says what kind ("wooden toys", "dinosaur kit").
+            let isAName =
+                interest == nil && own.count > 1 && !Taxonomy.genericWords.contains(own[own.count - 1])
+                && own.dropLast().contains(where: Self.kindWords.contains)
             // "dice games": the word that carries the wish is enough on its own.
             var searched = phrases
-            if specificity == .narrower, meaningful.count == 1, own.count > 1, !searched.contains(meaningful[0]) {
+            if specificity == .narrower, meaningful.count == 1, own.count > 1, !isAName,
+                !searched.contains(meaningful[0])
+            {
                 searched.append(meaningful[0])
             }
             // A known phrase keeps every word: "board games" is not "board" (a dart board), though
             // "games" alone says little.
-            let whole = meaningful.isEmpty || (specificity == .same && taxonomy.isPhrase(own.joined(separator: " ")))
+            let whole =
+                meaningful.isEmpty || isAName
+                || (specificity == .same && taxonomy.isPhrase(own.joined(separator: " ")))
             var request = InterestRequest(
                 said: trimmed, interest: interest, specificity: specificity,
                 freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
@@ -410,6 +481,10 @@ struct MatchQuery {
         }
         return (requests, notUnderstood)
     }
+
+    /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
+    /// words that join ("and", "of", "the"): before a name's last word they make it a name.
+    static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
 
     /// A wish that stacks two names of one specific thing, the second among the first's other
     /// names or the other way round ("trivia quizzes", "fancy dress costumes", "quiz trivia"): the
@@ -543,7 +618,7 @@ struct MatchQuery {
         var limits = hardLimits(profile, currency: currency)
         limits.ignoresAge = ignoringAge
         let mask = Purpose.mask(profile.purposes)
-        let requests = requests(for: profile)
+        let requests = try requests(db, for: profile)
         if requests.isEmpty {
             // Interests were given but none understood: nothing is a match for them.
             if !profile.interests.isEmpty { return [] }
@@ -565,12 +640,14 @@ struct MatchQuery {
                     unsure.isEmpty
                     ? []
                     : Set(
-                        try MatchRequests.texts(db, pks: unsure).filter { text in
-                            let nameTokens = TextNormalizer.tokens(text.name)
-                            return Self.holdsPartOf(request, name: text.name, description: text.description)
-                                || Self.themedPlace(nameTokens, for: request) != nil
-                                || Self.namesAnotherThing(request, nameTokens: nameTokens)
-                        }.map(\.pk))
+                        try MatchRequests.filed(db, pks: unsure, under: request.otherThingTags)
+                            .union(
+                                MatchRequests.texts(db, pks: unsure).filter { text in
+                                    let nameTokens = TextNormalizer.tokens(text.name)
+                                    return Self.holdsPartOf(request, name: text.name, description: text.description)
+                                        || Self.themedPlace(nameTokens, for: request) != nil
+                                        || Self.namesAnotherThing(request, nameTokens: nameTokens)
+                                }.map(\.pk)))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
         }
@@ -714,9 +791,9 @@ struct MatchQuery {
     }
 
     /// Resolved requests for a profile (relaxed profiles too).
-    func requests(for profile: RecipientProfile) -> [InterestRequest] {
+    func requests(_ db: Database, for profile: RecipientProfile) throws -> [InterestRequest] {
         profile.interests == self.profile.interests
-            ? requests : Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo).requests
+            ? requests : try Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo, db: db).requests
     }
 
     /// When nothing matches their words, says whether the budget or their age removed what did:
@@ -1006,11 +1083,14 @@ struct MatchQuery {
     func markOutsideTheShopsLabel(_ candidates: inout [Candidate]) {
         for (index, request) in requests.enumerated() {
             // Free tags come only from the shop, so a product holding one was filed under it.
-            guard let label = request.freeTag, candidates.contains(where: { $0.product.interests.contains(label) })
-            else { continue }
+            let labels = (request.freeTag.map { [$0] } ?? []) + request.shopLabels.map(\.id)
+            func isFiled(_ candidate: Candidate) -> Bool {
+                labels.contains(where: candidate.product.interests.contains)
+            }
+            guard candidates.contains(where: isFiled) else { continue }
             for position in candidates.indices where candidates[position].isGood {
                 let matched = candidates[position].hits.contains { $0.request == index && $0.hit.isStrong }
-                if matched && !candidates[position].product.interests.contains(label) {
+                if matched && !isFiled(candidates[position]) {
                     candidates[position].outsideTheShopsLabel = true
                 }
             }
@@ -1252,6 +1332,7 @@ struct MatchQuery {
                     similarity >= weights.semanticGoodSimilarity && !holdsPart
                     && Self.themedPlace(shownName, for: request) == nil
                     && !Self.namesAnotherThing(request, nameTokens: shownName)
+                    && !request.isFiledUnderAnotherThing(product.interests)
                 let hit: InterestHit =
                     plainlyClose
                     ? .meaning(similarity)
@@ -1334,7 +1415,11 @@ struct MatchQuery {
         let madeForTheirThing =
             !isAccessory && top > 0 && !nameTokens.isEmpty
             && perRequest.firstIndex(of: top).map { index in
-                ThemedAccessories.isMadeFor(wishWords: requests[index].aboutWords, nameTokens: nameTokens)
+                // By any name of the wish: "Roof Luggage Rack … for 1/10 RC Cars" is made for
+                // remote control cars.
+                requests[index].madeForWords.contains { words in
+                    ThemedAccessories.isMadeFor(wishWords: words, nameTokens: nameTokens)
+                }
             } == true
         // So does a game for one console, unless the wish is about video games or the device.
         let needsTheirDevice = isDeviceBound && !requests.contains(where: DeviceBound.isWished)
@@ -1466,7 +1551,7 @@ struct MatchQuery {
         guard !request.falseFriends.isEmpty, request.ownSet.contains(where: nameTokens.contains) else { return false }
         let words = Set(nameTokens)
         return request.falseFriends.contains { friend in
-            friend.contains(where: request.ownSet.contains) && contains(nameTokens, nameSet: words, words: friend)
+            request.holdsTheirWord(friend) && contains(nameTokens, nameSet: words, words: friend)
         }
     }
 
@@ -1500,6 +1585,7 @@ struct MatchQuery {
         of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
         allSet: Set<String>, product: Product
     ) -> TextPlace {
+        if request.isFiledUnderAnotherThing(product.interests) { return .stem }
         if request.falseFriends.contains(where: { allSet.contains($0[0]) }) {
             // Rare: the text may hold such a name, so read it again without them.
             return place(of: request, name: product.name, description: product.description)

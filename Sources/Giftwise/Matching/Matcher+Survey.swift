@@ -26,9 +26,9 @@ extension Matcher {
         _ db: Database, for profile: RecipientProfile, critique: Critique, limit: Int,
         memo: MatchMemo = MatchMemo()
     ) throws -> CandidateSurvey {
-        let query = MatchQuery(
+        let query = try MatchQuery(
             profile: profile, history: .none, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic, memo: memo)
+            weights: weights, semantic: semantic, memo: memo, db: db)
         let count = try query.countGood(db)
         let good = try query.candidates(db, limit: limit, goodOnly: true)
         let items = good.map { candidate -> CandidateSurvey.Item in

@@ -134,9 +134,9 @@ public struct Matcher: Sendable {
         _ db: Database, for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique,
         memo: MatchMemo
     ) throws -> (query: MatchQuery, goodCount: Int, candidates: [Candidate]) {
-        let query = MatchQuery(
+        let query = try MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic, memo: memo)
+            weights: weights, semantic: semantic, memo: memo, db: db)
         let goodCount = try query.countGood(db)
         return (query, goodCount, try query.candidates(db, limit: limit, goodOnly: goodCount > 0))
     }
@@ -151,9 +151,9 @@ public struct Matcher: Sendable {
         _ db: Database, for profile: RecipientProfile, history: HistorySignals = .none,
         critique: Critique = Critique(), memo: MatchMemo = MatchMemo()
     ) throws -> Int {
-        let query = MatchQuery(
+        let query = try MatchQuery(
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
-            weights: weights, semantic: semantic, memo: memo)
+            weights: weights, semantic: semantic, memo: memo, db: db)
         return try query.countGood(db)
     }
 }

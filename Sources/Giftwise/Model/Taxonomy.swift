@@ -243,8 +243,16 @@ public struct Taxonomy: Sendable {
     /// nothing about the interest.
     func falseFriends(of interest: Interest, words: Set<String>) -> [[String]] {
         falseFriends.filter { name in
-            name.contains(where: words.contains) && phrases[name.joined(separator: " ")] != interest.id
+            Self.holds(words, in: name) && phrases[name.joined(separator: " ")] != interest.id
         }
+    }
+
+    /// Whether a name holds one of `words`: as a word of it ("spider" in "spider man"), or run
+    /// into a one-word name ("spider" in "spiderman").
+    static func holds(_ words: Set<String>, in name: [String]) -> Bool {
+        if name.contains(where: words.contains) { return true }
+        guard name.count == 1 else { return false }
+        return words.contains { $0.count >= 3 && name[0].count > $0.count && name[0].hasPrefix($0) }
     }
 
     /// `tokens` without the names in `names` (as ``falseFriends(of:)`` gives them): the words
