@@ -91,4 +91,29 @@ struct FalseFriendTests {
         #expect(words == ["eraser", "bird"])
         #expect(Taxonomy.removing([], from: ["bird"]) == ["bird"])
     }
+
+    @Test(arguments: [
+        // Found by a user trial on the Amazon exports: each was a good match, "(it's in the name)".
+        ("maths", "Reeves Junior Painting by Numbers Fantasy Boat", "Times Tables Maths Board Game"),
+        ("pandas", "Oxford Diecast Anglia Police Panda", "Keel Toys 20cm Sitting Panda"),
+        ("knitting", "100cm Soft Cuddly Ragdoll Toy Pink Check Dress With Apron Brown Yarn Hair", "Knitting Kit for Kids"),
+        ("tennis", "Model Railway Schools Class Kings Wimbledon Locomotive", "Junior Tennis Racket and Balls"),
+        ("running", "Checker Marathon Yellow Cab 1:43 Model Car", "Kids Running Stopwatch and Marathon Medal"),
+        ("fencing", "120cm Picket Fencing for Farm Animals", "Foam Fencing Swords and Masks"),
+        ("scuba diving", "Bachmann Class A2 'Pearl Diver' BR Locomotive", "Scuba Diving Mask and Snorkel Set"),
+        ("spiders", "Hot Wheels Ferrari F430 Spider", "Fabric Spider Hand Puppet"),
+    ])
+    func aNameThatMeansAnotherThingIsNotTheirWish(said: String, other: String, real: String) throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,price,age_min\nother,\"\(other)\",9.99,8\nreal,\"\(real)\",9.99,8\n", into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["real"], "\(said)")
+    }
+
+    @Test func aHiHatIsACymbalNotAPartyHat() {
+        #expect(!PartySupplies.named(by: "Tambourine Drum Kit Hi Hat Percussion Gift KTV Party"))
+        #expect(PartySupplies.named(by: "Pirate Party Hat"))
+        #expect(PartySupplies.named(by: "Birthday Party Paper Hat and Balloon Set"))
+    }
 }

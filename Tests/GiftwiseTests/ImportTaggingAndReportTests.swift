@@ -115,7 +115,8 @@ struct ImportTaggingAndReportTests {
             "853706-1,Captain Marvel Keyring,Gear,Key Chains,6,5.99,https://brickset.com/sets/853706-1",
             "10856-1,Lightning McQueen,Disney Cars,Duplo,2,19.99,https://brickset.com/sets/10856-1",
             "75192-1,Millennium Falcon,Star Wars,Ultimate Collector Series,7,799.99,https://brickset.com/sets/75192-1",
-            "6781-1,SP-Striker,Space,Space Police,7,9.99,https://brickset.com/sets/6781-1")
+            "6781-1,SP-Striker,Space,Space Police,7,9.99,https://brickset.com/sets/6781-1",
+            "10182-1,Cafe Corner,Advanced Models,Modular Buildings Collection,16,139.99,https://brickset.com/sets/10182-1")
         let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["marvel"]))
         // Then the sets filed under it are good matches too, and lead the one that only has the word
         #expect(fan.goodMatchCount == 3)
@@ -127,6 +128,9 @@ struct ImportTaggingAndReportTests {
         // A brand the taxonomy does not know, then any kind of thing it does: Disney's cars are Disney.
         let disney = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["disney"]))
         #expect(disney.items.filter(\.isGoodMatch).map(\.product.id) == ["10856-1"])
+        // A shop's range of their wish is their wish: "Modular Buildings Collection".
+        let builder = try catalog.recommend(for: RecipientProfile(ageYears: 30, interests: ["modular buildings"]))
+        #expect(builder.items.filter(\.isGoodMatch).map(\.product.id) == ["10182-1"])
         // A label that goes on with another thing is that other thing: Star Wars is no kind of star.
         let star = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["star"]))
         #expect(!star.items.filter(\.isGoodMatch).contains { $0.product.id == "75192-1" })

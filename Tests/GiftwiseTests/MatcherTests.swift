@@ -277,4 +277,23 @@ struct MatcherTests {
             for: RecipientProfile(ageYears: 8, interests: ["crafts", "art", "drawing", "painting"]), limit: 60)
         #expect(crafts.items.count == min(crafts.goodMatchCount, 60))
     }
+
+    @Test func aClearSlipOfAnInterestsNameIsReadAsThatInterestAndSaidSo() throws {
+        // The question flow corrected "dinosuars"; `recommend` (library, CLI, HTTP) found nothing.
+        let slip = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosuars"]))
+        let meant = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"]))
+        #expect(slip.notes.first == "read \"dinosuars\" as \"dinosaurs\"")
+        #expect(slip.goodMatchCount == meant.goodMatchCount && meant.goodMatchCount > 0)
+        #expect(slip.items.map(\.product.id) == meant.items.map(\.product.id))
+        // A word some product's text holds is theirs, however it is spelt.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Dinosuars Sticker Book,"Stickers of dinosuars.",4,USD,4,,,,,true
+                d-2,T-Rex Model,"A dinosaur model.",14,USD,4,,,,,true
+
+                """)
+        let own = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosuars"]))
+        #expect(own.notes.isEmpty)
+        #expect(own.items.filter(\.isGoodMatch).map(\.product.id) == ["d-1"])
+    }
 }

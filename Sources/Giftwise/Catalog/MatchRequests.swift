@@ -241,6 +241,15 @@ enum MatchRequests {
         ).map { ($0[0], $0[1], $0[2]) }
     }
 
+    /// Whether any product's name or description holds `phrase` (folded words), as the
+    /// full-text index reads it.
+    static func textHolds(_ db: Database, _ phrase: String) throws -> Bool {
+        guard let query = ftsQuery(anyOf: [phrase]) else { return false }
+        return try Bool.fetchOne(
+            db, SQLRequest<Bool>(literal: "SELECT EXISTS (SELECT 1 FROM product_fts WHERE product_fts MATCH \(query))"))
+            ?? false
+    }
+
     /// Which of `pks` the catalog tags with one of `names` or a tag holding one of them as whole
     /// words ("ultimate spider man" holds "spider man").
     static func filed(_ db: Database, pks: [Int64], under names: [String]) throws -> Set<Int64> {

@@ -356,8 +356,8 @@ struct MatchQuery {
     /// The shop's own labels that are a wish the taxonomy holds no tag for, followed by a kind of
     /// thing: the interest the wish lies in ("Marvel Super Heroes" for "marvel", a kind of
     /// superheroes), any interest the taxonomy has for a wish it does not know ("Disney Cars" for
-    /// "disney"), or words every product shares ("Marvel Collection"). A franchise typed
-    /// short reaches what the shop files under its longer name: "marvel" found the 8 LEGO
+    /// "disney"), or words every product shares or that make it a range ("Modular Buildings
+    /// Collection" for "modular buildings"). A franchise typed short reaches what the shop files under its longer name: "marvel" found the 8 LEGO
     /// products with Marvel in their names, not the 161 sets filed under "Marvel Super Heroes".
     /// A label that goes on with anything else is another thing: "Star Wars" is not a kind of
     /// star, "Space Police" not a kind of space (space is their interest itself: no free tag).
@@ -368,7 +368,7 @@ struct MatchQuery {
         let wishWords = tag.split(separator: " ").count
         return try CatalogDatabase.freeTags(db, extending: tag).filter { label in
             let rest = label.id.split(separator: " ").dropFirst(wishWords).map(String.init)
-            if rest.allSatisfy(Taxonomy.genericWords.contains) { return true }
+            if rest.allSatisfy({ Taxonomy.genericWords.contains($0) || Self.rangeWords.contains($0) }) { return true }
             guard let kind = taxonomy.resolution(rest.joined(separator: " ")), kind.specificity == .same else {
                 return false
             }
@@ -485,6 +485,10 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+
+    /// Words after a name that make it a shop's range of that thing ("Modular Buildings
+    /// Collection", "Winter Village Collection").
+    static let rangeWords: Set<String> = ["collection", "series", "range", "line", "edition", "sery"]
 
     /// A wish that stacks two names of one specific thing, the second among the first's other
     /// names or the other way round ("trivia quizzes", "fancy dress costumes", "quiz trivia"): the

@@ -40,7 +40,7 @@ public struct Matcher: Sendable {
         critique: Critique = Critique()
     ) throws -> Recommendations {
         try catalog.database.read { db in
-            try recommend(db, for: profile, limit: limit, history: history, critique: critique)
+            try recommendCorrectingSlips(db, for: profile, limit: limit, history: history, critique: critique)
         }
     }
 
@@ -51,8 +51,29 @@ public struct Matcher: Sendable {
         critique: Critique = Critique()
     ) async throws -> Recommendations {
         try await catalog.database.read { db in
-            try recommend(db, for: profile, limit: limit, history: history, critique: critique)
+            try recommendCorrectingSlips(db, for: profile, limit: limit, history: history, critique: critique)
         }
+    }
+
+    /// ``recommend(_:for:limit:history:critique:memo:)`` for interests as typed: a clear slip of
+    /// one interest's name that no product's text holds ("dinosuars", "harry poter") is read as
+    /// that interest, and a note says so — as the question flow does. A word the catalog holds
+    /// ("axolotls") is theirs, however close to an interest it is spelt.
+    private func recommendCorrectingSlips(
+        _ db: Database, for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique
+    ) throws -> Recommendations {
+        var read = profile
+        var notes: [String] = []
+        for (index, typed) in profile.interests.enumerated() {
+            guard case .corrected(let phrase) = InterestSpelling.check(typed, taxonomy: catalog.taxonomy),
+                try !MatchRequests.textHolds(db, TextNormalizer.key(typed))
+            else { continue }
+            read.interests[index] = phrase
+            notes.append("read \"\(typed)\" as \"\(phrase)\"")
+        }
+        var result = try recommend(db, for: read, limit: limit, history: history, critique: critique)
+        result.notes.insert(contentsOf: notes, at: 0)
+        return result
     }
 
     /// Recommends inside a read the caller already holds.

@@ -30,7 +30,9 @@ struct NameKind: Equatable {
             guard let marks = Self.marks[token] else { continue }
             party = party || marks.contains(.partyWord)
             occasion = occasion || marks.contains(.occasion)
-            withOccasion = withOccasion || marks.contains(.partyWithOccasion)
+            // A "hi hat" is a cymbal, not a party hat ("Drum Kit Hi Hat Percussion … KTV Party").
+            let hiHat = token == "hat" && index > 0 && tokens[index - 1] == "hi"
+            withOccasion = withOccasion || (marks.contains(.partyWithOccasion) && !hiHat)
             accessory = accessory || marks.contains(.accessoryWord)
             // "Dolls House Miniature Bird Cage": "dolls" names the house, not a toy doll.
             toy = toy || (marks.contains(.toyWord) && tokens.dropFirst(index + 1).first != "house")
