@@ -96,7 +96,10 @@ struct FalseFriendTests {
         // Found by a user trial on the Amazon exports: each was a good match, "(it's in the name)".
         ("maths", "Reeves Junior Painting by Numbers Fantasy Boat", "Times Tables Maths Board Game"),
         ("pandas", "Oxford Diecast Anglia Police Panda", "Keel Toys 20cm Sitting Panda"),
-        ("knitting", "100cm Soft Cuddly Ragdoll Toy Pink Check Dress With Apron Brown Yarn Hair", "Knitting Kit for Kids"),
+        (
+            "knitting", "100cm Soft Cuddly Ragdoll Toy Pink Check Dress With Apron Brown Yarn Hair",
+            "Knitting Kit for Kids"
+        ),
         ("tennis", "Model Railway Schools Class Kings Wimbledon Locomotive", "Junior Tennis Racket and Balls"),
         ("running", "Checker Marathon Yellow Cab 1:43 Model Car", "Kids Running Stopwatch and Marathon Medal"),
         ("fencing", "120cm Picket Fencing for Farm Animals", "Foam Fencing Swords and Masks"),

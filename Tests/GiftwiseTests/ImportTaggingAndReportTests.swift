@@ -116,7 +116,8 @@ struct ImportTaggingAndReportTests {
             "10856-1,Lightning McQueen,Disney Cars,Duplo,2,19.99,https://brickset.com/sets/10856-1",
             "75192-1,Millennium Falcon,Star Wars,Ultimate Collector Series,7,799.99,https://brickset.com/sets/75192-1",
             "6781-1,SP-Striker,Space,Space Police,7,9.99,https://brickset.com/sets/6781-1",
-            "10182-1,Cafe Corner,Advanced Models,Modular Buildings Collection,16,139.99,https://brickset.com/sets/10182-1")
+            "10182-1,Cafe Corner,Advanced Models,Modular Buildings Collection,16,139.99,https://brickset.com/sets/10182-1"
+        )
         let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["marvel"]))
         // Then the sets filed under it are good matches too, and lead the one that only has the word
         #expect(fan.goodMatchCount == 3)
