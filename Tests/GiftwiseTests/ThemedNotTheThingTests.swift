@@ -218,6 +218,24 @@ struct ThemedAccessoryTests {
         #expect(Set(named.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
     }
 
+    @Test func partsComeAfterEveryThingItselfHoweverDiverseTheListWants() throws {
+        // On the 10k export "remote control cars" listed tyres and a speed controller before a
+        // second RC car: their lower score was not enough once the list chose for variety.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                p-1,Tamiya Dual Block Tyres K Rear (2pcs) - RC Car Spares,"",7.99,USD,8,,,,,true
+                p-2,Hobbypower 20A ESC Brushed Motor Speed Controller for RC Car,"",12.99,USD,8,,,,,true
+                c-1,RC Racing Drift Car 1:14 4WD Remote Control Car,"",49.99,USD,8,,,,,true
+                c-2,Remote Control Invincible Tornado Twister RC Car,"",39.99,USD,8,,,,,true
+                c-3,Seben Nitro 1:10 RC Car Ready to Run,"",89.99,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["remote control cars"]), limit: 5)
+        #expect(result.items.allSatisfy { $0.isGoodMatch })
+        #expect(Set(result.items.prefix(3).map(\.product.id)) == ["c-1", "c-2", "c-3"])
+    }
+
     @Test func madeForIsReadOnlyWhereTheirWordsFollowForAlone() {
         let rc: Set<String> = ["rc", "car"]
         #expect(

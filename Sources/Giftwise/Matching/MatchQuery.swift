@@ -95,7 +95,12 @@ struct Candidate {
     /// name and not this product ("Frozen Spikes", a Legends of Chima set, beside the shop's
     /// "Frozen" sets): set per list, since it depends on what else the shop labels so.
     var outsideTheShopsLabel = false
-    var comesLater: Bool { needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel }
+    /// A part, a themed accessory or a thing made for their wish ("Tamiya Dual Block Tyres … RC
+    /// Car Spares", "Roof Rack for RC Cars"): after the things themselves, however plainly its
+    /// name holds their words (a lower score alone let a diverse list pick tyres and a speed
+    /// controller before a second RC car).
+    var isForTheirThing = false
+    var comesLater: Bool { needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isForTheirThing }
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -1474,7 +1479,8 @@ struct MatchQuery {
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
-            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger)
+            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger,
+            isForTheirThing: isAccessory || madeForTheirThing)
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its

@@ -15,6 +15,8 @@ enum ThemedAccessories {
         // Parts and supplies for a thing they already have: "Rocking Horse Replacement Mane",
         // "Stomp Rocket Super Refill Pack", "Spares Kit".
         "replacement", "refill", "spare", "tyre", "tire", "spanner",
+        // Parts for a model they fly or drive: "LiPo Battery", "Servo Extension Lead", an "ESC".
+        "lipo", "servo", "esc",
     ]
     /// Folded word pairs that name one ("key chain", "lunch box", "pencil case").
     static let pairs: [(String, String)] = [
