@@ -114,6 +114,16 @@ struct FalseFriendTests {
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["real"], "\(said)")
     }
 
+    @Test func aNameThatIsAnotherThingForOneInterestStaysItsOwnInterestsThing() throws {
+        // "Painting by Numbers" is no maths gift, and still a painting one.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,price,age_min\np-1,Reeves Junior Painting by Numbers Fantasy Boat,9.99,8\n", into: catalog)
+        let painter = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["painting"]))
+        #expect(painter.items.filter(\.isGoodMatch).map(\.product.id) == ["p-1"])
+        #expect(try #require(try catalog.product(id: "p-1")).interests.contains("painting"))
+    }
+
     @Test func aHiHatIsACymbalNotAPartyHat() {
         #expect(!PartySupplies.named(by: "Tambourine Drum Kit Hi Hat Percussion Gift KTV Party"))
         #expect(PartySupplies.named(by: "Pirate Party Hat"))
