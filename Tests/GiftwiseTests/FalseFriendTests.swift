@@ -105,6 +105,8 @@ struct FalseFriendTests {
         ("fencing", "120cm Picket Fencing for Farm Animals", "Foam Fencing Swords and Masks"),
         ("scuba diving", "Bachmann Class A2 'Pearl Diver' BR Locomotive", "Scuba Diving Mask and Snorkel Set"),
         ("spiders", "Hot Wheels Ferrari F430 Spider", "Fabric Spider Hand Puppet"),
+        // A wish the taxonomy does not know reads the names no interest is about too.
+        ("frogs", "Leap Frog Chat and Count Mobile Phone", "Frog Hand Puppet"),
     ])
     func aNameThatMeansAnotherThingIsNotTheirWish(said: String, other: String, real: String) throws {
         let catalog = try TestSupport.emptyCatalog()

@@ -473,6 +473,7 @@ struct MatchQuery {
                 request.statesOneOfItsNames = true
             }
             if let interest, specificity == .same { request.narrowerTags = taxonomy.narrowerInterests(of: interest) }
+            if interest == nil { request.falseFriends = taxonomy.falseFriends(ofUnknownWish: own) }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
                 request.falseFriends = taxonomy.falseFriends(of: interest, words: words)

@@ -247,6 +247,18 @@ public struct Taxonomy: Sendable {
         }
     }
 
+    /// The names, as folded words, that hold one of the words of a wish the taxonomy does not
+    /// know (`own`, folded) but mean something else ("leap frog" for "frogs"), less the names
+    /// their wish itself says ("angry birds" is what a person who types it wants).
+    func falseFriends(ofUnknownWish own: [String]) -> [[String]] {
+        let words = Set(own)
+        return falseFriends.filter { name in
+            Self.holds(words, in: name) && !(0...max(0, own.count - name.count)).contains { start in
+                own.count >= name.count && own[start..<(start + name.count)].elementsEqual(name)
+            }
+        }
+    }
+
     /// Whether a name holds one of `words`: as a word of it ("spider" in "spider man"), or run
     /// into a one-word name ("spider" in "spiderman").
     static func holds(_ words: Set<String>, in name: [String]) -> Bool {
