@@ -253,9 +253,10 @@ public struct Taxonomy: Sendable {
     func falseFriends(ofUnknownWish own: [String]) -> [[String]] {
         let words = Set(own)
         return falseFriends.filter { name in
-            Self.holds(words, in: name) && !(0...max(0, own.count - name.count)).contains { start in
-                own.count >= name.count && own[start..<(start + name.count)].elementsEqual(name)
-            }
+            Self.holds(words, in: name)
+                && !(0...max(0, own.count - name.count)).contains { start in
+                    own.count >= name.count && own[start..<(start + name.count)].elementsEqual(name)
+                }
         }
     }
 
