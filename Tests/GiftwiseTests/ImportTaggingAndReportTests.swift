@@ -188,6 +188,27 @@ struct ImportTaggingAndReportTests {
         #expect(wooden.items.filter(\.isGoodMatch).map(\.product.id) == ["w-1"])
     }
 
+    @Test func aWordOfALongerWishTypedAsAnotherSpellingOfANameFindsTheNameAsShopsWriteIt() throws {
+        // Found by a user trial on the 10k export: "lego starwars" found nothing; it has 24 LEGO
+        // Star Wars products.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            s-1,LEGO Star Wars 75015: Corporate Alliance Tank Droid,24.99,8
+            s-2,Star Wars Lightsaber,14.99,5
+            s-3,LEGO City Police Station,39.99,6
+            m-1,LEGO Spider-Man Mech,19.99,7
+
+            """, into: catalog)
+        let fan = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["lego starwars"]))
+        #expect(fan.items.filter(\.isGoodMatch).map(\.product.id) == ["s-1"])
+        #expect(fan.items.first?.reasons.first == "you mentioned \"lego starwars\" (\"lego star wars\" is in the name)")
+        // By another name of the word: "spiderman" is written "Spider-Man" (a name no insect wish holds).
+        let hero = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["lego spiderman"]))
+        #expect(hero.items.filter(\.isGoodMatch).map(\.product.id) == ["m-1"])
+    }
+
     @Test func everySynonymOfAnInterestReadsAsThatInterest() {
         // "super heroes" was a synonym but no alias: read as an unknown wish, it found 11 LEGO sets
         // with the words in their names instead of the 366 superhero sets.

@@ -425,6 +425,17 @@ struct MatchQuery {
                     otherNames.append((name, words))
                 }
             }
+            // One word of a longer wish typed as another spelling of a name ("lego starwars",
+            // "lego spiderman"): the wish as shops write that name ("lego star wars") counts as
+            // their words too. "starwars" alone is Star Wars already.
+            if specificity == .narrower, own.count > 1 {
+                for variant in Self.respelt(own, taxonomy: taxonomy) {
+                    let phrase = variant.words.joined(separator: " ")
+                    guard !phrases.contains(phrase) else { continue }
+                    phrases.append(phrase)
+                    otherNames.append(variant)
+                }
+            }
             // Several words that are not one known phrase ("famous buildings") may stand apart in
             // the text; the words that carry the wish must all be there, near each other.
             let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
@@ -476,7 +487,10 @@ struct MatchQuery {
             if interest == nil { request.falseFriends = taxonomy.falseFriends(ofUnknownWish: own) }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
-                request.falseFriends = taxonomy.falseFriends(of: interest, words: words)
+                // Never a name their wish says itself ("lego spider-man" is no insect wish).
+                request.falseFriends = taxonomy.falseFriends(of: interest, words: words).filter { name in
+                    !([own] + otherNames.map(\.words)).contains { Taxonomy.holds(run: name, in: $0) }
+                }
                 request.isKnownPhrase =
                     request.ownWords.count > 1 && taxonomy.isPhrase(request.ownWords.joined(separator: " "))
                 let ambiguous = Set(interest.ambiguous.flatMap(TextNormalizer.tokens))
@@ -491,6 +505,30 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+
+    /// A wish's folded words with one word respelt as shops write its name, when that is
+    /// several words: an interest's label for its one-word spelling ("starwars" → "star wars") or
+    /// one of the word's other names ("spiderman" → "spider man").
+    static func respelt(_ own: [String], taxonomy: Taxonomy) -> [(written: String, words: [String])] {
+        var variants: [(written: String, words: [String])] = []
+        for (index, word) in own.enumerated() {
+            var spellings: [String] = []
+            if let read = taxonomy.resolution(word), read.specificity == .same {
+                let label = read.interest.label.components(separatedBy: " & ").first ?? read.interest.label
+                spellings.append((label.components(separatedBy: " (").first ?? label).lowercased())
+            }
+            spellings += taxonomy.otherNames(of: word)
+            for spelling in spellings {
+                let folded = TextNormalizer.tokens(spelling)
+                guard folded.count > 1, !folded.contains(word) else { continue }
+                let words = Array(own[..<index]) + folded + Array(own[(index + 1)...])
+                guard !variants.contains(where: { $0.words == words }) else { continue }
+                let written = (Array(own[..<index]) + [spelling] + Array(own[(index + 1)...])).joined(separator: " ")
+                variants.append((written, words))
+            }
+        }
+        return variants
+    }
 
     /// Words after a name that make it a shop's range of that thing ("Modular Buildings
     /// Collection", "Winter Village Collection").

@@ -252,12 +252,13 @@ public struct Taxonomy: Sendable {
     /// their wish itself says ("angry birds" is what a person who types it wants).
     func falseFriends(ofUnknownWish own: [String]) -> [[String]] {
         let words = Set(own)
-        return falseFriends.filter { name in
-            Self.holds(words, in: name)
-                && !(0...max(0, own.count - name.count)).contains { start in
-                    own.count >= name.count && own[start..<(start + name.count)].elementsEqual(name)
-                }
-        }
+        return falseFriends.filter { name in Self.holds(words, in: name) && !Self.holds(run: name, in: own) }
+    }
+
+    /// Whether `words` hold `run` as consecutive words.
+    static func holds(run: [String], in words: [String]) -> Bool {
+        guard !run.isEmpty, run.count <= words.count else { return false }
+        return (0...(words.count - run.count)).contains { words[$0..<($0 + run.count)].elementsEqual(run) }
     }
 
     /// Whether a name holds one of `words`: as a word of it ("spider" in "spider man"), or run
