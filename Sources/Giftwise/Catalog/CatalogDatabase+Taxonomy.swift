@@ -117,6 +117,23 @@ extension CatalogDatabase {
         return labels
     }
 
+    /// Which of `names` (folded words joined by spaces) some tag of the catalog is or holds as
+    /// whole words ("spider man" in "ultimate spider man").
+    /// Only the shop's own tags can: the taxonomy's ids name its interests.
+    static func tagNamesHeld(_ names: [String], _ db: Database) throws -> [String] {
+        guard !names.isEmpty,
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM interest WHERE is_free = 1)") == true
+        else { return [] }
+        return try names.filter { name in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM interest WHERE is_free = 1 AND ' ' || id || ' ' LIKE '% ' || ? || ' %')
+                    """,
+                arguments: [name]) ?? false
+        }
+    }
+
     /// The shop's own tags whose names begin with the words of `tag` and go on ("marvel super
     /// heroe" for "marvel"), with their labels as written, in tag order.
     static func freeTags(_ db: Database, extending tag: String) throws -> [(id: String, label: String)] {

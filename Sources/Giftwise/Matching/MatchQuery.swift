@@ -164,11 +164,13 @@ struct InterestRequest {
     /// Names that hold the interest's words but are not about it ("angry birds" for birds), as
     /// folded words: their words never place the wish in a product's text.
     var falseFriends: [[String]] = []
-    /// The shop's tags that would name another thing with their word in it ("spider man" for
-    /// "spiders"): `falseFriends` holding one of their words, as tags are written.
-    var otherThingTags: [String] {
-        falseFriends.filter(holdsTheirWord).map { $0.joined(separator: " ") }
-    }
+    /// The names of other things with their word in them ("spider man" for "spiders") that the
+    /// catalog's own tags hold, as tags are written: `falseFriends` holding one of their words,
+    /// read against the catalog once (see ``MatchQuery/resolve(_:taxonomy:memo:db:)``); empty for
+    /// most catalogs, so products are never checked for them.
+    var otherThingTags: [String] = []
+    /// `falseFriends` holding one of their words, as tags are written.
+    var otherThingNames: [String] { falseFriends.filter(holdsTheirWord).map { $0.joined(separator: " ") } }
     /// Whether a name that is not about their wish holds one of their words (see
     /// ``Taxonomy/holds(_:in:)``: "spider" in "spider man" and in "spiderman").
     func holdsTheirWord(_ name: [String]) -> Bool { Taxonomy.holds(ownSet, in: name) }
@@ -176,9 +178,10 @@ struct InterestRequest {
     /// name: LEGO's "Spider Mech vs. Venom" is filed under "Spider-Man", "Spider-Helicopter
     /// Rescue" under "Ultimate Spider-Man", and their "spider" is his.
     func isFiledUnderAnotherThing(_ tags: [String]) -> Bool {
-        guard !falseFriends.isEmpty, !tags.isEmpty else { return false }
-        let others = otherThingTags
-        return tags.contains { tag in others.contains { tag == $0 || (" " + tag + " ").contains(" " + $0 + " ") } }
+        guard !otherThingTags.isEmpty, !tags.isEmpty else { return false }
+        return tags.contains { tag in
+            otherThingTags.contains { tag == $0 || (" " + tag + " ").contains(" " + $0 + " ") }
+        }
     }
     /// Whether their own words are only words their interest marks ambiguous ("magic" for magic
     /// tricks, "space" for outer space): such a word in a description means other things as
@@ -206,8 +209,11 @@ struct InterestRequest {
     /// The words of each name of the wish that say what it is about, their own words first
     /// ("remote", "control", "car"; "rc", "car"): what a name must hold after "for" to be a thing
     /// made for it.
-    var madeForWords: [Set<String>] {
-        [aboutWords]
+    /// Set once the wish is read (see ``madeForWordsRead()``): scoring asks for every product.
+    private(set) var madeForWords: [Set<String>] = []
+    mutating func madeForWordsRead() {
+        madeForWords =
+            [aboutWords]
             + otherNames.map { Set($0.words).subtracting(Self.sharedByEveryProduct) }.filter { !$0.isEmpty }
     }
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
@@ -352,6 +358,8 @@ struct MatchQuery {
             for index in resolved.requests.indices {
                 resolved.requests[index].shopLabels = try shopLabels(
                     extending: resolved.requests[index], taxonomy: taxonomy, db)
+                resolved.requests[index].otherThingTags = try CatalogDatabase.tagNamesHeld(
+                    resolved.requests[index].otherThingNames, db)
             }
         }
         memo.resolved[interests] = resolved
@@ -497,6 +505,7 @@ struct MatchQuery {
                 request.saysOnlyAmbiguousWords =
                     specificity == .same && !request.ownSet.isEmpty && request.ownSet.isSubset(of: ambiguous)
             }
+            request.madeForWordsRead()
             requests.append(request)
         }
         return (requests, notUnderstood)
