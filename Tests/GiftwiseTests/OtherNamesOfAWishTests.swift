@@ -154,3 +154,18 @@ struct OtherNamesInTheirPlaceTests {
         }
     }
 }
+
+/// Wishes a user trial found nothing for, though the catalog held them under another name.
+struct OtherNamesFoundInATrialTests {
+    @Test(arguments: [
+        ("wolves", "Schleich Arctic Wolf"), ("egypt", "Rise of the Sphinx"), ("egypt", "Pharaoh's Quest Coin Bank"),
+        ("skyscrapers", "Willis Tower"), ("elves", "Little Elf Helpers"),
+    ])
+    func aWishFindsWhatShopsCallItOtherwise(said: String, name: String) throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,price,age_min\nx-1,\"\(name)\",9.99,8\nx-2,Wooden Train Set,19.99,3\n", into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["x-1"], "\(said): \(name)")
+    }
+}
