@@ -204,6 +204,12 @@ final class ImportWriter {
         try insert.bind(13, draft.purposeMask)
     }
 
+    /// Says how much of the file (0–1, by bytes read) the rows written next come from: the
+    /// full-text thread indexes the first rows as they arrive.
+    func noteFileShare(_ share: Double) {
+        fullTextBuilder?.noteFileShare(share)
+    }
+
     /// Into an empty catalog, called when the next rows are not parsed yet: indexes the text of
     /// the rows written since the last chunk, if there are enough of them, so that work is
     /// done now instead of after the last row.
