@@ -107,6 +107,49 @@ struct FullTextBuilderTests {
 
     private func catalogCount(_ catalog: GiftCatalog) throws -> Int { try catalog.productCount() }
 
+    /// The side index's shadow tables as stored (segment by segment).
+    static func storedIndex(_ catalog: GiftCatalog) throws -> [String] {
+        try catalog.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, hex(block) FROM product_fts_data ORDER BY id").map(\.description)
+                + Row.fetchAll(db, sql: "SELECT segid, hex(term), pgno FROM product_fts_idx ORDER BY 1, 2")
+                .map(\.description)
+        }
+    }
+
+    @Test(arguments: [0.3, 1.0])
+    func rowsIndexedAsTheyArriveGiveTheIndexOfRowsStagedFirst(directShare: Double) throws {
+        // Given a file of tricky text read 16 kB at a time, so the share of it read grows row by row
+        let rows = FullTextBuilder.maxQueuedRows + 1_234
+        let csv = Data(Self.trickyCSV(rows: rows).utf8)
+        func imported(directShare: Double) throws -> GiftCatalog {
+            let catalog = try TestSupport.emptyCatalog()
+            var options = ImportOptions(format: .csv, skipInvalidRows: true)
+            options.readChunkBytes = 16_384
+            options.fullTextSide.directShare = directShare
+            try catalog.importData(csv, options: options)
+            return catalog
+        }
+        // When the first rows (or all of them) are indexed as they arrive, and when every row is
+        // staged and indexed in one statement at the end
+        let direct = try imported(directShare: directShare)
+        let staged = try imported(directShare: 0)
+        // Then the catalogs, the indexes' terms, token counts and totals are the same, both pass
+        // FTS5's integrity check, and searches rank alike
+        #expect(try TestSupport.snapshot(direct) == TestSupport.snapshot(staged))
+        TestSupport.expectSameRows(try Self.fullTextContents(direct), try Self.fullTextContents(staged))
+        for query in ["dinosaur", "cafe", "naive OR arger", "rex AND rocket*", "\"quoted comma\"", "日本語", "name:lego"] {
+            #expect(try Self.ranked(direct, query) == (try Self.ranked(staged, query)), "\(query)")
+        }
+        if directShare == 1 {
+            // And every row indexed as it arrives, one statement each, stores the very same
+            // segments as one statement over the staged rows
+            #expect(try Self.storedIndex(direct) == (try Self.storedIndex(staged)))
+        } else {
+            // (Rows of both kinds: the statement over the staged rows starts a segment of its own.)
+            #expect(try Self.storedIndex(direct) != (try Self.storedIndex(staged)))
+        }
+    }
+
     @Test func aFullTextThreadThatFailsFailsTheImportPlainlyAndKeepsNothing() throws {
         // Given an empty catalog whose side index cannot grow past a few pages (a full temporary folder)
         let catalog = try TestSupport.emptyCatalog()

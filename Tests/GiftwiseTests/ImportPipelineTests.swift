@@ -157,6 +157,39 @@ struct ImportPipelineTests {
         #expect(try bulk.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test(arguments: [1, 31, 32, 33, 1_000])
+    func aBulkLoadStoresEveryVectorAsRowByRowInsertsDo(_ rows: Int) throws {
+        // Given files whose row counts fall on either side of the vectors stored to a statement
+        let csv = Self.mixedTagCSV(rows: rows)
+        // When one is loaded into an empty catalog (vectors stored many to a statement) and into a
+        // catalog that already holds a product (one statement each)
+        let bulk = try TestSupport.emptyCatalog()
+        try bulk.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        let rowByRow = try TestSupport.emptyCatalog()
+        try rowByRow.importData(
+            Data((TestSupport.header + "other,Other Thing,Something else,5.00,USD,3,,painting,,,true\n").utf8),
+            options: ImportOptions(format: .csv))
+        try rowByRow.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        // Then every product has its vector, the same bytes under the same content hash
+        func vectors(_ catalog: GiftCatalog) throws -> [String] {
+            try catalog.database.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.id, v.content_hash = p.content_hash, hex(v.vector) FROM product p
+                        LEFT JOIN product_vector v ON v.product_pk = p.pk WHERE p.id != 'other' ORDER BY p.id
+                        """
+                ).map(\.description)
+            }
+        }
+        let stored = try vectors(bulk)
+        #expect(stored.count == rows)
+        #expect(stored == (try vectors(rowByRow)))
+        let vectorRows = try bulk.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM product_vector")
+        }
+        #expect(vectorRows == rows)
+    }
+
     @Test func aBulkLoadStoresTheCurrencyCountsOfWhatItWrote() throws {
         // Given a file in three currencies with a duplicate id and an invalid row (skipped)
         var csv = TestSupport.header

@@ -52,6 +52,9 @@ public struct ImportOptions: Sendable, Equatable {
     /// Into an empty catalog: products or tag rows the tag relation holds in memory before it
     /// writes them (tests: a small number writes it in several parts).
     var tagRowsInMemory = 1 << 21
+    /// Bytes read from the file at a time (tests: small reads make the share of the file read
+    /// grow row by row, as it does over a large file).
+    var readChunkBytes = 1 << 20
 
     /// Creates options; the defaults follow the catalog format contract.
     public init(

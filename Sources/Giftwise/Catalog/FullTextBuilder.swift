@@ -54,7 +54,7 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var queue: [[Entry]] = []
+    private var queue: [(entries: [Entry], direct: Bool)] = []
     private var queuedRows = 0
     private var closed = false
     private var cancelled = false
@@ -64,6 +64,10 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
 
     /// The writer's rows not yet handed over (writer thread only).
     private var pending: [Entry] = []
+    /// Whether the rows handed over next go straight into the index (writer thread only): true
+    /// until the writer has passed ``Settings/directShare`` of the file, then false for good, so
+    /// every row indexed directly comes before every row staged.
+    private var indexingDirectly: Bool
     /// The helper's connection: used by the helper thread until ``built``, then by the writer.
     private var connection: OpaquePointer?
     private let catalogPath: String
@@ -73,12 +77,26 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     struct Settings: Sendable {
         var cacheKiB = 4_000
         var maxPages: Int?
+        /// The share of the file (by bytes read) whose rows are indexed as they arrive instead of
+        /// staged and indexed in one statement at the end; `GIFTWISE_IMPORT_FULLTEXT_DIRECT`
+        /// overrides it (0–1), to measure.
+        var directShare: Double = FullTextBuilder.defaultDirectShare
+    }
+
+    static var defaultDirectShare: Double {
+        if let text = ProcessInfo.processInfo.environment["GIFTWISE_IMPORT_FULLTEXT_DIRECT"],
+            let share = Double(text), (0...1).contains(share)
+        {
+            return share
+        }
+        return 0.25
     }
 
     /// Starts the helper thread. `catalogPath` names the catalog in error messages.
     init(catalogPath: String, settings: Settings = Settings()) {
         self.catalogPath = catalogPath
         self.settings = settings
+        indexingDirectly = settings.directShare > 0
         pending.reserveCapacity(Self.batchRows)
         let thread = Thread { [self] in run() }
         thread.name = "giftwise-import-fulltext"
@@ -91,6 +109,11 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     }
 
     // MARK: - Writer side
+
+    /// Says how much of the file (0–1, by bytes read) the rows handed over next come from.
+    func noteFileShare(_ share: Double) {
+        if indexingDirectly && share > settings.directShare { indexingDirectly = false }
+    }
 
     /// Hands one stored row over (in pk order); throws if the helper has failed.
     func add(pk: Int64, _ draft: ProductDraft) throws {
@@ -107,7 +130,7 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
         guard !threadDone else { throw GiftwiseError.database("the full-text index builder stopped early") }
         if !pending.isEmpty {
             queuedRows += pending.count
-            queue.append(pending)
+            queue.append((pending, indexingDirectly))
             pending = []
             pending.reserveCapacity(Self.batchRows)
             condition.broadcast()
@@ -217,6 +240,7 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     private func run() {
         var insert: OpaquePointer?
         var insertMany: OpaquePointer?
+        var index: OpaquePointer?
         do {
             let db = try open()
             let sql = "INSERT INTO side_text (pk, name, description, tags) VALUES "
@@ -225,7 +249,29 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
                 sqlite3_prepare_v2(
                     db, sql + Array(repeating: "(?, ?, ?, ?)", count: Self.stageRowsPerInsert).joined(separator: ", "),
                     -1, &insertMany, nil), db)
-            while let batch = take() {
+            // One row a statement: a statement of several rows opens a savepoint, which makes
+            // FTS5 flush its pending terms as a segment; single rows add to the same pending terms.
+            try check(
+                sqlite3_prepare_v2(
+                    db, "INSERT INTO side_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)", -1, &index, nil),
+                db)
+            while let (batch, direct) = take() {
+                if direct {
+                    for entry in batch {
+                        try check(sqlite3_bind_int64(index, 1, entry.pk), db)
+                        try bind(index, 2, entry.name, db)
+                        try bind(index, 3, entry.description, db)
+                        try bind(index, 4, entry.tags, db)
+                        let code = sqlite3_step(index)
+                        sqlite3_reset(index)
+                        guard code == SQLITE_DONE else { throw translate(code, db) }
+                    }
+                    condition.lock()
+                    queuedRows -= batch.count
+                    condition.broadcast()
+                    condition.unlock()
+                    continue
+                }
                 // ``stageRowsPerInsert`` rows to a statement, the last few one by one.
                 var next = 0
                 while next < batch.count {
@@ -251,8 +297,10 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
             }
             sqlite3_finalize(insert)
             sqlite3_finalize(insertMany)
+            sqlite3_finalize(index)
             insert = nil
             insertMany = nil
+            index = nil
             condition.lock()
             let stop = cancelled
             condition.unlock()
@@ -271,6 +319,7 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
         } catch {
             if insert != nil { sqlite3_finalize(insert) }
             if insertMany != nil { sqlite3_finalize(insertMany) }
+            if index != nil { sqlite3_finalize(index) }
             condition.lock()
             failure =
                 error as? GiftwiseError
@@ -285,7 +334,7 @@ final class FullTextBuilder: @unchecked Sendable {  // shared state is guarded b
     }
 
     /// The next batch of rows, or nil once the writer has handed over the last (or cancelled).
-    private func take() -> [Entry]? {
+    private func take() -> (entries: [Entry], direct: Bool)? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !closed && !cancelled { condition.wait() }

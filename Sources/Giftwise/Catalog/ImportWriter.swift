@@ -37,6 +37,13 @@ final class ImportWriter {
     private let insertFreeInterest: Statement
     private let insertFullText: Statement
     private let insertVector: FastStatement
+    /// Into an empty catalog: ``vectorsPerInsert`` vectors to a statement (nil otherwise).
+    private let insertVectors: FastStatement?
+    /// Into an empty catalog: vectors of rows written, not yet stored (fewer than ``vectorsPerInsert``).
+    private var pendingVectors: [(pk: Int64, contentHash: Int64, vector: [UInt8])] = []
+    /// One statement per vector cost as much in statement overhead as the rows (13 % of the
+    /// writer's samples at 200k went to vectors; tag rows and staged text go in many to a statement too).
+    static let vectorsPerInsert = 32
     /// Rows written without a vector (a parser not asked to embed): ``ProductVectors`` fills them.
     private(set) var rowsWithoutVector = 0
     private let deleteFullText: Statement
@@ -111,10 +118,12 @@ final class ImportWriter {
             sql: "INSERT OR IGNORE INTO interest (id, label, phrase, is_free) VALUES (?, ?, ?, 1)")
         insertFullText = try db.makeStatement(
             sql: "INSERT INTO product_fts (rowid, name, description, tags) VALUES (?, ?, ?, ?)")
-        insertVector = FastStatement(
-            db,
-            try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES (?, ?, ?)"))
+        let vectorColumns = "INSERT OR REPLACE INTO product_vector (product_pk, content_hash, vector) VALUES "
+        insertVector = FastStatement(db, try db.makeStatement(sql: vectorColumns + "(?, ?, ?)"))
+        let manyVectors = Array(repeating: "(?, ?, ?)", count: Self.vectorsPerInsert).joined(separator: ", ")
+        insertVectors =
+            intoEmptyCatalog ? FastStatement(db, try db.makeStatement(sql: vectorColumns + manyVectors)) : nil
+        if intoEmptyCatalog { pendingVectors.reserveCapacity(Self.vectorsPerInsert) }
         indexFullTextChunk = try db.makeStatement(
             sql: """
                 INSERT INTO product_fts (rowid, name, description, tags)
@@ -150,7 +159,7 @@ final class ImportWriter {
             if db.changesCount == 0 { return .duplicate(firstLine: nil) }
             let pk = db.lastInsertedRowID
             try insertRelations(draft, pk: pk)
-            try insertVector(draft, pk: pk)
+            try queueVector(draft, pk: pk)
             if let fullTextBuilder {
                 try fullTextBuilder.add(pk: pk, draft)
             } else {
@@ -204,6 +213,12 @@ final class ImportWriter {
         try insert.bind(13, draft.purposeMask)
     }
 
+    /// Says how much of the file (0–1, by bytes read) the rows written next come from: the
+    /// full-text thread indexes the first rows as they arrive.
+    func noteFileShare(_ share: Double) {
+        fullTextBuilder?.noteFileShare(share)
+    }
+
     /// Into an empty catalog, called when the next rows are not parsed yet: indexes the text of
     /// the rows written since the last chunk, if there are enough of them, so that work is
     /// done now instead of after the last row.
@@ -230,6 +245,35 @@ final class ImportWriter {
         try insertVector.bind(2, draft.contentHash)
         try insertVector.bind(3, bytes: vector)
         try insertVector.step()
+    }
+
+    /// Into an empty catalog: keeps the vector the parser made, storing ``vectorsPerInsert`` at a time.
+    private func queueVector(_ draft: ProductDraft, pk: Int64) throws {
+        guard let vector = draft.vector else {
+            rowsWithoutVector += 1
+            return
+        }
+        pendingVectors.append((pk, draft.contentHash, vector))
+        guard pendingVectors.count == Self.vectorsPerInsert, let insertVectors else { return }
+        for (slot, pending) in pendingVectors.enumerated() {
+            let offset = Int32(slot * 3)
+            try insertVectors.bind(offset + 1, pending.pk)
+            try insertVectors.bind(offset + 2, pending.contentHash)
+            try insertVectors.bind(offset + 3, bytes: pending.vector)
+        }
+        try insertVectors.step()
+        pendingVectors.removeAll(keepingCapacity: true)
+    }
+
+    /// Stores the vectors still kept, one statement each.
+    private func storePendingVectors() throws {
+        for pending in pendingVectors {
+            try insertVector.bind(1, pending.pk)
+            try insertVector.bind(2, pending.contentHash)
+            try insertVector.bind(3, bytes: pending.vector)
+            try insertVector.step()
+        }
+        pendingVectors.removeAll()
     }
 
     /// Whether every product in the catalog now has its vector: an import into an empty catalog
@@ -282,6 +326,7 @@ final class ImportWriter {
     /// relation kept in memory in key order and builds the dropped indexes again; forgets the ids
     /// seen.
     func finish(timings: ImportTimings = .shared) throws {
+        try storePendingVectors()
         // The full-text thread indexes while this connection writes the tag relation and builds
         // indexes.
         try fullTextBuilder?.startIndexing()

@@ -12,7 +12,7 @@ struct CatalogImporter {
 
     /// Imports from a file, choosing the reader by format.
     func run(url: URL) throws -> ImportReport {
-        let source = try ByteSource(url: url)
+        let source = try ByteSource(url: url, chunkSize: options.readChunkBytes)
         let head = Self.head(of: url, count: 8192)
         let format =
             options.format != .auto ? options.format : Self.format(fileExtension: url.pathExtension, head: head)
@@ -24,7 +24,8 @@ struct CatalogImporter {
     func run(data: Data, format: ImportOptions.Format) throws -> ImportReport {
         let resolved = format == .auto ? Self.sniff(data.prefix(64)) : format
         return try run(
-            source: ByteSource(data: data), format: resolved, head: data.prefix(8192), fallbackDelimiter: nil)
+            source: ByteSource(data: data, chunkSize: options.readChunkBytes), format: resolved,
+            head: data.prefix(8192), fallbackDelimiter: nil)
     }
 
     private func run(source: ByteSource, format: ImportOptions.Format, head: Data, fallbackDelimiter: UInt8?) throws
@@ -195,6 +196,9 @@ struct CatalogImporter {
                     try timings.measure("full-text chunks while idle") { try writer.indexWrittenTextWhileIdle() }
                 }
                 guard let batch = pipeline.next() else { break }
+                if let total = source.totalBytes, total > 0 {
+                    writer.noteFileShare(Double(pipeline.bytesReadThroughHanded) / Double(total))
+                }
                 try timings.measure("rows written") {
                     for item in batch { try session.take(item, writer: writer) }
                 }

@@ -42,6 +42,10 @@ final class ParsePipeline: @unchecked Sendable {  // shared state is guarded by 
     /// Batches the writer has stored, freed by a parsing thread: freeing a batch's strings and
     /// vectors was 3 % of the import's CPU, on the writer, the busier thread.
     private var spent: [[Item]] = []
+    /// The file's bytes read once each batch not yet handed over was read.
+    private var bytesReadThrough: [Int: Int64] = [:]
+    /// The file's bytes read once the batch last handed to the writer was read (writer only).
+    private(set) var bytesReadThroughHanded: Int64 = 0
     private var otherError: (any Error)?
     private var parsers: [ProductRowParser]
     private let finished = DispatchGroup()
@@ -143,8 +147,10 @@ final class ParsePipeline: @unchecked Sendable {  // shared state is guarded by 
             endOfFile = true
             stoppedBy = error
         }
+        let bytes = rows.bytesRead
         condition.lock()
         let number = batchesRead
+        bytesReadThrough[number] = bytes
         batchesRead += 1
         if endOfFile { lastBatch = number }
         switch stoppedBy {
@@ -168,6 +174,7 @@ final class ParsePipeline: @unchecked Sendable {  // shared state is guarded by 
                 }
             }
             guard let batch = parsed.removeValue(forKey: nextToHand) else { return nil }
+            bytesReadThroughHanded = bytesReadThrough.removeValue(forKey: nextToHand) ?? bytesReadThroughHanded
             nextToHand += 1
             condition.broadcast()
             if !batch.isEmpty { return batch }
@@ -212,6 +219,7 @@ final class ParsePipeline: @unchecked Sendable {  // shared state is guarded by 
         } catch {
             otherError = error
         }
+        bytesReadThroughHanded = rows.bytesRead
         if batch.count < Self.batchSize {
             inlineDone = true
             clock.finish(rows: rowCount)

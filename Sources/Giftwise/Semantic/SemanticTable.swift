@@ -12,6 +12,7 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     /// Dimensions of a row (128).
     package let dimensions: Int
     private let base: UnsafeRawPointer
+    private let size: Int
     private let scales: UnsafePointer<Float>
     private let weights: UnsafePointer<Float>
     private let vectors: UnsafePointer<Int8>
@@ -19,6 +20,12 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     private let strings: UnsafePointer<UInt8>
     private let hashSlots: UnsafePointer<UInt16>
     private let slotMask: Int
+    /// Whether ``accumulate(_:factor:into:)`` adds rows with AVX2, eight components at a time (the
+    /// same sums bit for bit; tests compare the two ways).
+    package let accumulatesWithAVX2: Bool
+
+    /// Whether this machine runs AVX2 code.
+    package static let machineHasAVX2 = gw_cpu_has_avx2() != 0
 
     /// The table linked into this binary.
     package static let bundled: SemanticTable = {
@@ -30,7 +37,7 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     }()
 
     /// Reads a table laid out by `tools/distill_embeddings.py`; nil when the header is not one.
-    package init?(bytes: UnsafeRawPointer, size: Int) {
+    package init?(bytes: UnsafeRawPointer, size: Int, accumulatesWithAVX2: Bool = SemanticTable.machineHasAVX2) {
         guard size >= 64, bytes.load(fromByteOffset: 0, as: UInt64.self) == Self.magic else { return nil }
         func word(_ index: Int) -> Int {
             Int(UInt32(littleEndian: bytes.load(fromByteOffset: 8 + 4 * index, as: UInt32.self)))
@@ -42,6 +49,7 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         self.count = count
         self.dimensions = dimensions
         self.base = bytes
+        self.size = size
         self.scales = (bytes + word(3)).assumingMemoryBound(to: Float.self)
         self.weights = (bytes + word(4)).assumingMemoryBound(to: Float.self)
         self.vectors = (bytes + word(5)).assumingMemoryBound(to: Int8.self)
@@ -49,6 +57,12 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         self.strings = (bytes + word(7)).assumingMemoryBound(to: UInt8.self)
         self.hashSlots = (bytes + word(8)).assumingMemoryBound(to: UInt16.self)
         self.slotMask = slots - 1
+        self.accumulatesWithAVX2 = accumulatesWithAVX2 && Self.machineHasAVX2
+    }
+
+    /// This table, adding rows with AVX2 or without (tests: the sums must be the same).
+    package func accumulating(withAVX2 wide: Bool) -> SemanticTable {
+        SemanticTable(bytes: base, size: size, accumulatesWithAVX2: wide)!
     }
 
     /// "GWSEM002" read as a little-endian UInt64.
@@ -126,6 +140,10 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
     /// Adds `factor` × the dequantised row of `id` to `sum` (length `dimensions`).
     @inline(__always)
     package func accumulate(_ id: Int32, factor: Float, into sum: UnsafeMutablePointer<Float>) {
+        if accumulatesWithAVX2 {
+            gw_accumulate_row_avx2(vectors + Int(id) * dimensions, factor * scales[Int(id)], sum, dimensions)
+            return
+        }
         let row = UnsafeRawPointer(vectors + Int(id) * dimensions)
         let scaled = SIMD4<Float>(repeating: factor * scales[Int(id)])
         let sumRaw = UnsafeMutableRawPointer(sum)

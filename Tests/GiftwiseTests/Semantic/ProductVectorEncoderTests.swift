@@ -131,6 +131,55 @@ struct ProductVectorEncoderTests {
         #expect(checked > 300)
     }
 
+    @Test func rowsAddedWithAVX2GiveTheSameVectorsAsFourComponentsAtATime() throws {
+        // Given the table adding rows eight components at a time with AVX2 (where the machine
+        // has it; elsewhere both ways are the four-at-a-time code) and four at a time
+        let wide = TextEmbedder(table: SemanticTable.bundled.accumulating(withAVX2: true))
+        let narrow = TextEmbedder(table: SemanticTable.bundled.accumulating(withAVX2: false))
+        #expect(wide.table.accumulatesWithAVX2 == SemanticTable.machineHasAVX2)
+        #expect(!narrow.table.accumulatesWithAVX2)
+        #expect(SemanticTable.bundled.accumulatesWithAVX2 == SemanticTable.machineHasAVX2)
+        // When rows are added with assorted factors, and products are embedded both ways
+        var generator = SplitMix64(seed: 15)
+        for _ in 0..<2_000 {
+            let count = Int(generator.next() % 6) + 1
+            let ids = (0..<count).map { _ in Int32(generator.next() % UInt64(wide.table.count)) }
+            // Weights of either sign with full mantissas, from tiny to a few units
+            let factors = (0..<count).map { _ in
+                Float(Int64(bitPattern: generator.next()) >> 40) / Float(1 << Int(generator.next() % 40))
+            }
+            var wideSum = [Float](repeating: 0, count: wide.dimensions)
+            var narrowSum = wideSum
+            for (id, factor) in zip(ids, factors) {
+                wideSum.withUnsafeMutableBufferPointer {
+                    wide.table.accumulate(id, factor: factor, into: $0.baseAddress!)
+                }
+                narrowSum.withUnsafeMutableBufferPointer {
+                    narrow.table.accumulate(id, factor: factor, into: $0.baseAddress!)
+                }
+            }
+            // Then every sum is the same bit for bit
+            #expect(wideSum.map(\.bitPattern) == narrowSum.map(\.bitPattern), "\(ids) \(factors)")
+        }
+        var wideEncoder = ProductVectorEncoder(embedder: wide)
+        var narrowEncoder = ProductVectorEncoder(embedder: narrow)
+        var wideGeneral = ProductVectorEncoder(embedder: wide, fastWay: false)
+        var texts = Self.trickyTexts
+        for fixture in ["amazon_uk_toys_sample_150.csv", "lego_sets_sample_120.csv"] {
+            let reader = CSVRecordReader(source: ByteSource(data: try Data(contentsOf: TestSupport.fixture(fixture))))
+            _ = try reader.next()
+            while let record = try reader.next() {
+                if record.fields.count >= 3 { texts.append((record.fields[1], record.fields[2])) }
+            }
+        }
+        #expect(texts.count > 250)
+        for (name, description) in texts {
+            let expected = narrowEncoder.encode(name: name, description: description)
+            #expect(wideEncoder.encode(name: name, description: description) == expected, "\(name)")
+            #expect(wideGeneral.encode(name: name, description: description) == expected, "\(name)")
+        }
+    }
+
     @Test func quantisingRoundsHalfAwayFromZeroAsEncodeBytesDoes() {
         // Components whose quotient is exactly k + 0.5, just above or below it, and random ones.
         var generator = SplitMix64(seed: 7)
