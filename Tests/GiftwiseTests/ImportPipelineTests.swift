@@ -138,11 +138,9 @@ struct ImportPipelineTests {
         }
     }
 
-    @Test func aBulkLoadBuildsTheSameTagRelationAsRowByRowInserts() throws {
-        // Given a file whose rows have tags in many groups (interest, rank, age fit)
-        let csv = Self.mixedTagCSV(rows: 1_500)
-        // When it is loaded into an empty catalog (staged tag rows, sorted by group at the end)
-        // and into a catalog that already holds a product (each tag row inserted as it comes)
+    /// `csv` loaded into an empty catalog (the bulk path) and into one that already holds a
+    /// product "other" (row by row).
+    static func loadedBothWays(_ csv: String) throws -> (bulk: GiftCatalog, rowByRow: GiftCatalog) {
         let bulk = try TestSupport.emptyCatalog()
         try bulk.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
         let rowByRow = try TestSupport.emptyCatalog()
@@ -150,6 +148,15 @@ struct ImportPipelineTests {
             Data((TestSupport.header + "other,Other Thing,Something else,5.00,USD,3,,painting,,,true\n").utf8),
             options: ImportOptions(format: .csv))
         try rowByRow.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        return (bulk, rowByRow)
+    }
+
+    @Test func aBulkLoadBuildsTheSameTagRelationAsRowByRowInserts() throws {
+        // Given a file whose rows have tags in many groups (interest, rank, age fit)
+        let csv = Self.mixedTagCSV(rows: 1_500)
+        // When it is loaded into an empty catalog (staged tag rows, sorted by group at the end)
+        // and into a catalog that already holds a product (each tag row inserted as it comes)
+        let (bulk, rowByRow) = try Self.loadedBothWays(csv)
         // Then both hold the same tag rows
         let relation = try Self.tagRelation(bulk)
         #expect(relation.count >= 2_500)
@@ -163,13 +170,7 @@ struct ImportPipelineTests {
         let csv = Self.mixedTagCSV(rows: rows)
         // When one is loaded into an empty catalog (vectors stored many to a statement) and into a
         // catalog that already holds a product (one statement each)
-        let bulk = try TestSupport.emptyCatalog()
-        try bulk.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
-        let rowByRow = try TestSupport.emptyCatalog()
-        try rowByRow.importData(
-            Data((TestSupport.header + "other,Other Thing,Something else,5.00,USD,3,,painting,,,true\n").utf8),
-            options: ImportOptions(format: .csv))
-        try rowByRow.importData(Data(csv.utf8), options: ImportOptions(format: .csv))
+        let (bulk, rowByRow) = try Self.loadedBothWays(csv)
         // Then every product has its vector, the same bytes under the same content hash
         func vectors(_ catalog: GiftCatalog) throws -> [String] {
             try catalog.database.read { db in
