@@ -95,12 +95,13 @@ struct Candidate {
     /// name and not this product ("Frozen Spikes", a Legends of Chima set, beside the shop's
     /// "Frozen" sets): set per list, since it depends on what else the shop labels so.
     var outsideTheShopsLabel = false
-    /// A part, a themed accessory or a thing made for their wish ("Tamiya Dual Block Tyres … RC
-    /// Car Spares", "Roof Rack for RC Cars"): after the things themselves, however plainly its
-    /// name holds their words (a lower score alone let a diverse list pick tyres and a speed
-    /// controller before a second RC car).
-    var isForTheirThing = false
-    var comesLater: Bool { needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isForTheirThing }
+    /// A part or supply for their thing (``ThemedAccessories/partWords``: "Tamiya Dual Block
+    /// Tyres … RC Car Spares", an ESC speed controller): after the things themselves, however
+    /// plainly its name holds their words (a lower score alone let a diverse list pick tyres and
+    /// a speed controller before a second RC car). Themed accessories and things made for their
+    /// wish only score lower: a cooking sand timer is still a cook's gift.
+    var isAPart = false
+    var comesLater: Bool { needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isAPart }
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -1528,7 +1529,7 @@ struct MatchQuery {
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
             needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger,
-            isForTheirThing: isAccessory || madeForTheirThing)
+            isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains))
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its

@@ -6,17 +6,19 @@
 /// (see ``ProductFlags``); they stay good matches when their theme is the wish.
 enum ThemedAccessories {
     /// Folded words that name such a thing wherever they stand.
-    static let words: Set<String> = [
+    static let words: Set<String> = Set([
         "keychain", "keyring", "backpack", "rucksack", "lunchbox", "bookmark", "mug", "tshirt", "pyjama",
         "sock", "wallet", "umbrella", "lanyard", "zipbin", "notebook", "apron", "tray", "handbag", "hoodie",
         "watch", "slipper", "coaster", "badge",
         // Dice on their own are pieces for games, not a game ("Polyhedral Dice", "Poker Dice and Cup").
         "dice",
-        // Parts and supplies for a thing they already have: "Rocking Horse Replacement Mane",
-        // "Stomp Rocket Super Refill Pack", "Spares Kit".
-        "replacement", "refill", "spare", "tyre", "tire", "spanner",
-        // Parts for a model they fly or drive: "LiPo Battery", "Servo Extension Lead", an "ESC".
-        "lipo", "servo", "esc",
+    ]).union(partWords)
+    /// Folded words that name a part or supply for a thing they already have, not the thing:
+    /// "Rocking Horse Replacement Mane", "Stomp Rocket Super Refill Pack", "Spares Kit", a "LiPo
+    /// Battery", a "Servo Extension Lead", an "ESC". Such a product comes after every thing
+    /// itself (a themed key chain or loose dice only rank lower: they are gifts of a kind).
+    static let partWords: Set<String> = [
+        "replacement", "refill", "spare", "tyre", "tire", "spanner", "lipo", "servo", "esc",
     ]
     /// Folded word pairs that name one ("key chain", "lunch box", "pencil case").
     static let pairs: [(String, String)] = [
