@@ -296,4 +296,21 @@ struct MatcherTests {
         #expect(own.notes.isEmpty)
         #expect(own.items.filter(\.isGoodMatch).map(\.product.id) == ["d-1"])
     }
+
+    @Test func aReasonNamesTheWordTheNameHoldsWhenItIsNotTheirs() throws {
+        // A second user trial read 'enjoys sewing (it's in the name)' on an "Applique Embroidered"
+        // Santa sack and 'loves maths (it's in the name)' on "Numbers Peeloff Stickers" as false.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,price,age_min
+            m-1,Multiplication Mosaics,9.99,8
+            m-2,I Love Maths Badge,1.99,8
+
+            """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["maths"]))
+        let reasons = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.reasons.first) })
+        #expect(reasons["m-1"] == "loves maths (\"multiplication\" is in the name)")
+        #expect(reasons["m-2"] == "loves maths (it's in the name)")
+    }
 }
