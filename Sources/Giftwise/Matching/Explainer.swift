@@ -34,7 +34,8 @@ struct Explainer {
         let tokens = TextNormalizer.tokens(place == .name ? product.name : OwnDescription.of(product.description))
         let words = Set(tokens)
         if request.ownSet.isSubset(of: words), !request.statesOneOfItsNames { return nil }
-        if let name = request.otherNames.first(where: { MatchQuery.contains(tokens, nameSet: words, words: $0.words) }) {
+        if let name = request.otherNames.first(where: { MatchQuery.contains(tokens, nameSet: words, words: $0.words) })
+        {
             return name.written
         }
         guard let interest = request.interest, request.specificity == .same else { return nil }
