@@ -25,26 +25,17 @@ struct Explainer {
     }
 
     /// The other name of their wish the product's name (or description) holds, as the taxonomy
-    /// writes it ("fancy dress" for "costumes"), when their own words are not there.
-    /// For a wish that is a whole interest, the interest's own name the text holds instead
-    /// ("multiplication" for "maths", "embroidered" for "sewing"): the reason never says their
-    /// word is there when another is.
+    /// writes it ("fancy dress" for "costumes"), when their own words are not there; for a wish
+    /// that is a whole interest, the interest's name the text holds instead ("multiplication" for
+    /// "maths", "applique" for "sewing"): a reason never says their word is there when another is.
     static func otherName(of request: InterestRequest, in product: Product, place: TextPlace) -> String? {
         guard place == .name || place == .description else { return nil }
         let tokens = TextNormalizer.tokens(place == .name ? product.name : OwnDescription.of(product.description))
         let words = Set(tokens)
         if request.ownSet.isSubset(of: words), !request.statesOneOfItsNames { return nil }
-        if let name = request.otherNames.first(where: { MatchQuery.contains(tokens, nameSet: words, words: $0.words) })
-        {
-            return name.written
-        }
-        guard let interest = request.interest, request.specificity == .same else { return nil }
-        // Its id and label first ("dinosaurs" for "dinos"), then its aliases as the taxonomy writes them.
-        for name in [interest.id, interest.label] + interest.synonyms + interest.aliases {
-            let folded = TextNormalizer.tokens(name)
-            if !folded.isEmpty, MatchQuery.contains(tokens, nameSet: words, words: folded) { return name.lowercased() }
-        }
-        return nil
+        return (request.otherNames + request.interestNames).first {
+            MatchQuery.contains(tokens, nameSet: words, words: $0.words)
+        }?.written
     }
 
     /// "ocean" for "Ocean & Sea Life", "cars" for "Cars & Vehicles": the label's first part;

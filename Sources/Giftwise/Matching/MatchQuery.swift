@@ -132,6 +132,11 @@ struct InterestRequest {
     /// The other names shops give their specific wish (``Taxonomy/otherNames(of:)``), as written
     /// and folded: among `phrases`, and how a reason names the one a product holds.
     var otherNames: [(written: String, words: [String])] = []
+    /// For a wish that is a whole interest, the interest's names as the taxonomy writes them
+    /// (lower-cased) and folded: its id and label, synonyms, then aliases ("multiplication" for
+    /// maths): how a reason names the one a product holds when their word is not there. Read
+    /// once (a list explains dozens of candidates).
+    var interestNames: [(written: String, words: [String])] = []
     /// Whether what they said stacks two names of one thing ("trivia quizzes"), matched as the
     /// first: a reason then names the one a product holds, even when it is that first name.
     var statesOneOfItsNames = false
@@ -492,7 +497,11 @@ struct MatchQuery {
                 request.otherNames.insert((stacked, TextNormalizer.tokens(stacked)), at: 0)
                 request.statesOneOfItsNames = true
             }
-            if let interest, specificity == .same { request.narrowerTags = taxonomy.narrowerInterests(of: interest) }
+            if let interest, specificity == .same {
+                request.narrowerTags = taxonomy.narrowerInterests(of: interest)
+                request.interestNames = ([interest.id, interest.label] + interest.synonyms + interest.aliases)
+                    .map { ($0.lowercased(), TextNormalizer.tokens($0)) }.filter { !$0.words.isEmpty }
+            }
             if interest == nil { request.falseFriends = taxonomy.falseFriends(ofUnknownWish: own) }
             if let interest {
                 let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
