@@ -214,8 +214,8 @@ struct InterestRequest {
     private(set) var aboutWords: Set<String> = []
     /// The words of each name of the wish that say what it is about, their own words first
     /// ("remote", "control", "car"; "rc", "car"): what a name must hold after "for" to be a thing
-    /// made for it.
-    /// Set once the wish is read (see ``madeForWordsRead()``): scoring asks for every product.
+    /// made for it. Set once the wish is read (``madeForWordsRead()``): scoring asks for them for
+    /// every product.
     private(set) var madeForWords: [Set<String>] = []
     mutating func madeForWordsRead() {
         madeForWords =
@@ -376,8 +376,9 @@ struct MatchQuery {
     /// thing: the interest the wish lies in ("Marvel Super Heroes" for "marvel", a kind of
     /// superheroes), any interest the taxonomy has for a wish it does not know ("Disney Cars" for
     /// "disney"), or words every product shares or that make it a range ("Modular Buildings
-    /// Collection" for "modular buildings"). A franchise typed short reaches what the shop files under its longer name: "marvel" found the 8 LEGO
-    /// products with Marvel in their names, not the 161 sets filed under "Marvel Super Heroes".
+    /// Collection" for "modular buildings"). A franchise typed short reaches what the shop files
+    /// under its longer name: "marvel" found the 8 LEGO products with Marvel in their names, not
+    /// the 161 sets filed under "Marvel Super Heroes".
     /// A label that goes on with anything else is another thing: "Star Wars" is not a kind of
     /// star, "Space Police" not a kind of space (space is their interest itself: no free tag).
     static func shopLabels(extending request: InterestRequest, taxonomy: Taxonomy, _ db: Database) throws -> [(
