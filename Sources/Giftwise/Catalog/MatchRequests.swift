@@ -259,11 +259,13 @@ enum MatchRequests {
             SQLRequest<Row>(
                 literal: "SELECT product_pk, interest_id FROM product_interest WHERE product_pk IN \(pks)"))
         var filed = Set<Int64>()
-        for row in rows {
-            let tag = " " + (row[1] as String) + " "
-            if names.contains(where: { tag.contains(" " + $0 + " ") }) { filed.insert(row[0]) }
-        }
+        for row in rows where names.contains(where: { tag(row[1], holds: $0) }) { filed.insert(row[0]) }
         return filed
+    }
+
+    /// Whether a tag (folded words joined by spaces) is `name` or holds it as whole words.
+    static func tag(_ tag: String, holds name: String) -> Bool {
+        tag == name || (" " + tag + " ").contains(" " + name + " ")
     }
 
     /// Which of `pks` pass the hard limits (and a purpose, when asked).

@@ -185,9 +185,7 @@ struct InterestRequest {
     /// Rescue" under "Ultimate Spider-Man", and their "spider" is his.
     func isFiledUnderAnotherThing(_ tags: [String]) -> Bool {
         guard !otherThingTags.isEmpty, !tags.isEmpty else { return false }
-        return tags.contains { tag in
-            otherThingTags.contains { tag == $0 || (" " + tag + " ").contains(" " + $0 + " ") }
-        }
+        return tags.contains { tag in otherThingTags.contains { MatchRequests.tag(tag, holds: $0) } }
     }
     /// Whether their own words are only words their interest marks ambiguous ("magic" for magic
     /// tricks, "space" for outer space): such a word in a description means other things as
@@ -503,13 +501,12 @@ struct MatchQuery {
                 request.interestNames = ([interest.id, interest.label] + interest.synonyms + interest.aliases)
                     .map { ($0.lowercased(), TextNormalizer.tokens($0)) }.filter { !$0.words.isEmpty }
             }
-            if interest == nil { request.falseFriends = taxonomy.falseFriends(ofUnknownWish: own) }
+            // Never a name their wish says itself ("angry birds"; "lego spider-man" is no insect wish).
+            let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
+            request.falseFriends = taxonomy.falseFriends(of: interest, words: words).filter { name in
+                !([own] + otherNames.map(\.words)).contains { Taxonomy.holds(run: name, in: $0) }
+            }
             if let interest {
-                let words = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
-                // Never a name their wish says itself ("lego spider-man" is no insect wish).
-                request.falseFriends = taxonomy.falseFriends(of: interest, words: words).filter { name in
-                    !([own] + otherNames.map(\.words)).contains { Taxonomy.holds(run: name, in: $0) }
-                }
                 request.isKnownPhrase =
                     request.ownWords.count > 1 && taxonomy.isPhrase(request.ownWords.joined(separator: " "))
                 let ambiguous = Set(interest.ambiguous.flatMap(TextNormalizer.tokens))

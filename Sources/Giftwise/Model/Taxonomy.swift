@@ -237,28 +237,15 @@ public struct Taxonomy: Sendable {
     /// The label of the interest with this id, without copying the rest of it.
     func label(id: String) -> String? { byID[id].map { interests[$0].label } }
 
-    /// The names, as folded words, that hold one of these words (a wish's phrases for the
-    /// interest, folded) but mean something else, less the interest's own phrases ("spider man"
-    /// is not about insects, yet it is superheroes' own): inside such a name, the words say
-    /// nothing about the interest.
-    func falseFriends(of interest: Interest, words: Set<String>) -> [[String]] {
+    /// The names, as folded words, that hold one of these words (a wish's phrases, folded) but
+    /// mean something else, less the phrases of `interest` ("spider man" is not about insects, yet
+    /// it is superheroes' own; "leap frog" is no frog for a wish the taxonomy does not know):
+    /// inside such a name, the words say nothing about the wish.
+    func falseFriends(of interest: Interest?, words: Set<String>) -> [[String]] {
         falseFriends.filter { name in
-            Self.holds(words, in: name) && phrases[name.joined(separator: " ")] != interest.id
+            Self.holds(words, in: name)
+                && (interest == nil || phrases[name.joined(separator: " ")] != interest?.id)
         }
-    }
-
-    /// The names, as folded words, that hold one of the words of a wish the taxonomy does not
-    /// know (`own`, folded) but mean something else ("leap frog" for "frogs"), less the names
-    /// their wish itself says ("angry birds" is what a person who types it wants).
-    func falseFriends(ofUnknownWish own: [String]) -> [[String]] {
-        let words = Set(own)
-        return falseFriends.filter { name in Self.holds(words, in: name) && !Self.holds(run: name, in: own) }
-    }
-
-    /// Whether `words` hold `run` as consecutive words.
-    static func holds(run: [String], in words: [String]) -> Bool {
-        guard !run.isEmpty, run.count <= words.count else { return false }
-        return (0...(words.count - run.count)).contains { words[$0..<($0 + run.count)].elementsEqual(run) }
     }
 
     /// Whether a name holds one of `words`: as a word of it ("spider" in "spider man"), or run
@@ -267,6 +254,12 @@ public struct Taxonomy: Sendable {
         if name.contains(where: words.contains) { return true }
         guard name.count == 1 else { return false }
         return words.contains { $0.count >= 3 && name[0].count > $0.count && name[0].hasPrefix($0) }
+    }
+
+    /// Whether `words` hold `run` as consecutive words.
+    static func holds(run: [String], in words: [String]) -> Bool {
+        guard !run.isEmpty, run.count <= words.count else { return false }
+        return (0...(words.count - run.count)).contains { words[$0..<($0 + run.count)].elementsEqual(run) }
     }
 
     /// `tokens` without the names in `names` (as ``falseFriends(of:)`` gives them): the words
