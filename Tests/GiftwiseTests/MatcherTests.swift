@@ -278,13 +278,17 @@ struct MatcherTests {
         #expect(crafts.items.count == min(crafts.goodMatchCount, 60))
     }
 
-    @Test func aClearSlipOfAnInterestsNameIsReadAsThatInterestAndSaidSo() throws {
+    @Test func aClearSlipOfAnInterestsNameIsReadAsThatInterestAndSaidSo() async throws {
         // The question flow corrected "dinosuars"; `recommend` (library, CLI, HTTP) found nothing.
-        let slip = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosuars"]))
-        let meant = try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"]))
+        let slip = try await Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosuars"]))
+        let meant = try await Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs"]))
         #expect(slip.notes.first == "read \"dinosuars\" as \"dinosaurs\"")
         #expect(slip.goodMatchCount == meant.goodMatchCount && meant.goodMatchCount > 0)
         #expect(slip.items.map(\.product.id) == meant.items.map(\.product.id))
+        // The same through the request the HTTP service hands over.
+        let served = try await Self.catalog.recommend(RecommendationRequest(age: 8, interests: ["dinosuars"]))
+        #expect(served.notes.first == "read \"dinosuars\" as \"dinosaurs\"")
+        #expect(served.items.map(\.product.id) == meant.items.map(\.product.id))
         // A word some product's text holds is theirs, however it is spelt.
         let catalog = try TestSupport.catalog(
             rows: """
@@ -292,7 +296,7 @@ struct MatcherTests {
                 d-2,T-Rex Model,"A dinosaur model.",14,USD,4,,,,,true
 
                 """)
-        let own = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosuars"]))
+        let own = try await catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosuars"]))
         #expect(own.notes.isEmpty)
         #expect(own.items.filter(\.isGoodMatch).map(\.product.id) == ["d-1"])
     }

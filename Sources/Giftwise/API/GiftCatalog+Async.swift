@@ -26,7 +26,7 @@ extension GiftCatalog {
     public func recommend(_ request: RecommendationRequest) async throws -> Recommendations {
         if let problem = request.problem { throw GiftwiseError.invalidProfile(problem) }
         return try await database.read { [self] db in
-            try Matcher(catalog: self).recommend(db, for: request.profile(db), limit: request.limit ?? 5)
+            try Matcher(catalog: self).recommendAsTyped(db, for: request.profile(db), limit: request.limit ?? 5)
         }
     }
 

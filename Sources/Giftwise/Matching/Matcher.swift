@@ -40,7 +40,7 @@ public struct Matcher: Sendable {
         critique: Critique = Critique()
     ) throws -> Recommendations {
         try catalog.database.read { db in
-            try recommendCorrectingSlips(db, for: profile, limit: limit, history: history, critique: critique)
+            try recommendAsTyped(db, for: profile, limit: limit, history: history, critique: critique)
         }
     }
 
@@ -51,16 +51,19 @@ public struct Matcher: Sendable {
         critique: Critique = Critique()
     ) async throws -> Recommendations {
         try await catalog.database.read { db in
-            try recommendCorrectingSlips(db, for: profile, limit: limit, history: history, critique: critique)
+            try recommendAsTyped(db, for: profile, limit: limit, history: history, critique: critique)
         }
     }
 
     /// ``recommend(_:for:limit:history:critique:memo:)`` for interests as typed: a clear slip of
     /// one interest's name that no product's text holds ("dinosuars", "harry poter") is read as
     /// that interest, and a note says so — as the question flow does. A word the catalog holds
-    /// ("axolotls") is theirs, however close to an interest it is spelt.
-    private func recommendCorrectingSlips(
-        _ db: Database, for profile: RecipientProfile, limit: Int, history: HistorySignals, critique: Critique
+    /// ("axolotls") is theirs, however close to an interest it is spelt. Every way in that takes
+    /// interests as typed (library, CLI, HTTP, web) comes through here; the question flow reads
+    /// slips itself, with the person there to say `back`.
+    package func recommendAsTyped(
+        _ db: Database, for profile: RecipientProfile, limit: Int = 5, history: HistorySignals = .none,
+        critique: Critique = Critique()
     ) throws -> Recommendations {
         var read = profile
         var notes: [String] = []
