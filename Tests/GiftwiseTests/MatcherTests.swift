@@ -217,6 +217,33 @@ struct MatcherTests {
         #expect(noDinos.items.allSatisfy { !$0.product.interests.contains("dinosaurs") })
     }
 
+    /// "No slime" is no slime, not no sensory play; "no lightsabers" keeps the rest of Star Wars.
+    /// Only a word that names the interest itself avoids everything tagged with it.
+    @Test func avoidingANarrowerKindAvoidsThatThingNotTheWholeInterest() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                dough,Rainbow Play Dough Tubs,Six tubs of soft dough,9,USD,3,,,fun,,true
+                slime,Glow Slime Lab,Mix your own glowing slime,12,USD,6,,,fun,,true
+                fidget,Fidget Spinner Trio,Three spinners,6,USD,6,,,fun,,true
+                falcon,Millennium Falcon,Build the famous ship,30,USD,8,,star-wars|model-kits,fun,,true
+                saber,Light Saber Toy,A Star Wars blade that glows blue,15,USD,6,,,fun,,true
+                duel,Lightsaber Duel Set,Two glowing swords,25,USD,6,,,fun,,true
+
+                """, into: catalog)
+        func ids(_ interest: String, avoiding word: String) throws -> Set<String> {
+            let profile = RecipientProfile(ageYears: 9, interests: [interest], excludedWords: [word])
+            return Set(try catalog.recommend(for: profile, limit: 10).items.map(\.product.id))
+        }
+        #expect(try ids("sensory play", avoiding: "slime") == ["dough", "fidget"])
+        // The shop's other spelling of the thing is the same thing.
+        #expect(try ids("star wars", avoiding: "lightsaber") == ["falcon"])
+        // The interest's own name avoids its tag, words in the name or not.
+        #expect(try ids("fidget toys", avoiding: "sensory play").isEmpty)
+        #expect(try ids("model kits", avoiding: "slime").contains("falcon"))
+        #expect(try !ids("model kits", avoiding: "star wars").contains("falcon"))
+    }
+
     @Test func topFiveAreNotVariantsOfOneThing() throws {
         let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["crafts"]), limit: 5)
         let names = result.items.map(\.product.name)
@@ -316,5 +343,9 @@ struct MatcherTests {
         let reasons = Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.reasons.first) })
         #expect(reasons["m-1"] == "loves maths (\"multiplication\" is in the name)")
         #expect(reasons["m-2"] == "loves maths (it's in the name)")
+        // Their own word, said once: not 'enjoys sensory play ("sensory") (it's in the name)'.
+        try TestSupport.importCSV("id,name,price,age_min\ns-1,Sensory Bendy Men,5.99,6\n", into: catalog)
+        let sensory = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["sensory"]))
+        #expect(sensory.items.first?.reasons.first == "enjoys sensory play (\"sensory\" is in the name)")
     }
 }

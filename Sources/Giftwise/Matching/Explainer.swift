@@ -93,6 +93,9 @@ struct Explainer {
                 if let name = Self.otherName(of: request, in: product, place: place) {
                     // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
                     reasons.append(Self.phrase(for: request) + " (\"\(name)\" is in \(part))")
+                } else if let interest = request.interest, Self.phrase(for: request) != interest.phrase {
+                    // Their word, once: 'enjoys sensory play ("sensory" is in the name)'.
+                    reasons.append(interest.phrase + " (\"\(request.said)\" is in \(part))")
                 } else {
                     reasons.append(Self.phrase(for: request) + " (it's in \(part))")
                 }

@@ -632,26 +632,25 @@ struct MatchQuery {
             let key = TextNormalizer.key(trimmed)
             guard !key.isEmpty else { continue }
             tagIDs.append(key)
-            // The word names an interest ("dinosaurs", "dinos"): avoid products tagged with it too.
-            if let interest = taxonomy.resolve(trimmed), Self.namesInterest(key, interest) {
+            // The word names an interest itself ("dinosaurs", "dinos"): avoid products tagged with
+            // it too. A narrower kind ("slime" in sensory play, "lightsaber" in Star Wars) avoids
+            // that thing, as the shop names it, never the whole interest around it.
+            if let (interest, specificity) = taxonomy.resolution(trimmed), specificity == .same {
                 tagIDs.append(interest.id)
             }
-            // Several words are a thing, whatever stands between them: "fossil kit" avoids the
-            // "Fossil Dig Kit" they already have.
-            let words = key.split(separator: " ").prefix(8)
-            if words.count > 1 {
-                phrases.append("NEAR(" + words.map { "\"\($0)\"" }.joined(separator: " ") + ", 2)")
-            } else if let phrase = MatchRequests.ftsPhrase(key) {
-                phrases.append(phrase)
+            for name in [key] + taxonomy.otherNames(of: trimmed).map(TextNormalizer.key) {
+                // Several words are a thing, whatever stands between them: "fossil kit" avoids
+                // the "Fossil Dig Kit" they already have.
+                let words = name.split(separator: " ").prefix(8)
+                if words.count > 1 {
+                    phrases.append("NEAR(" + words.map { "\"\($0)\"" }.joined(separator: " ") + ", 2)")
+                } else if let phrase = MatchRequests.ftsPhrase(name) {
+                    phrases.append(phrase)
+                }
             }
         }
         return MatchRequests.excluded(
             ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
-    }
-
-    private static func namesInterest(_ key: String, _ interest: Interest) -> Bool {
-        key == TextNormalizer.key(interest.id) || key == TextNormalizer.key(interest.label)
-            || interest.aliases.contains(where: { TextNormalizer.key($0) == key })
     }
 
     // MARK: Counting
