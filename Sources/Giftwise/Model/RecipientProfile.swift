@@ -11,7 +11,9 @@ public struct RecipientProfile: Hashable, Sendable, Codable {
     public var budgetMax: Money?
     /// The least to spend, if any (a gift should not look like an afterthought).
     public var budgetMin: Money?
-    /// Words to avoid: anything whose name, description or tags match is never suggested.
+    /// Words to avoid: anything whose name or description holds one (or the shop's other name for
+    /// it) is never suggested; a word that names an interest itself ("dinosaurs") also avoids what
+    /// is tagged with it, a narrower thing ("slime") never the whole interest around it.
     public var excludedWords: [String]
     /// Product ids they already own or were given: never suggested.
     public var excludedProductIDs: Set<String>
