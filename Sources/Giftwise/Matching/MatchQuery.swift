@@ -227,6 +227,11 @@ struct InterestRequest {
     /// then be its good matches.
     private(set) var wantsMiniatures: Bool
     private(set) var otherPhraseWords: [[String]]
+    /// The activity words of the wish a figure may perform in a product's name ("singing" for
+    /// "music"), and the creatures that may perform them (see ``PerformedActivities``); empty
+    /// for most wishes.
+    var performable: Set<String> = []
+    var creatureWords: Set<String> = []
 
     init(
         said: String, interest: Interest?, specificity: Taxonomy.Specificity = .same, freeTag: String?,
@@ -506,6 +511,10 @@ struct MatchQuery {
             request.falseFriends = taxonomy.falseFriends(of: interest, words: words).filter { name in
                 !([own] + otherNames.map(\.words)).contains { Taxonomy.holds(run: name, in: $0) }
             }
+            if !PerformedActivities.wantsAPerformer(own, creatures: taxonomy.creatureWords) {
+                request.performable = words.intersection(PerformedActivities.activities)
+                if !request.performable.isEmpty { request.creatureWords = taxonomy.creatureWords }
+            }
             if let interest {
                 request.isKnownPhrase =
                     request.ownWords.count > 1 && taxonomy.isPhrase(request.ownWords.joined(separator: " "))
@@ -711,6 +720,7 @@ struct MatchQuery {
                                     return Self.holdsPartOf(request, name: text.name, description: text.description)
                                         || Self.themedPlace(nameTokens, for: request) != nil
                                         || Self.namesAnotherThing(request, nameTokens: nameTokens)
+                                        || Self.performsTheirActivity(request, nameTokens: nameTokens)
                                 }.map(\.pk)))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
             }
@@ -1396,6 +1406,7 @@ struct MatchQuery {
                     similarity >= weights.semanticGoodSimilarity && !holdsPart
                     && Self.themedPlace(shownName, for: request) == nil
                     && !Self.namesAnotherThing(request, nameTokens: shownName)
+                    && !Self.performsTheirActivity(request, nameTokens: shownName)
                     && !request.isFiledUnderAnotherThing(product.interests)
                 let hit: InterestHit =
                     plainlyClose
@@ -1620,6 +1631,23 @@ struct MatchQuery {
         }
     }
 
+    /// Whether the name holds one of the wish's activities only as what a figure in it does
+    /// ("Dancing Groot" for "dancing"; see ``PerformedActivities``).
+    static func performsTheirActivity(_ request: InterestRequest, nameTokens: [String]) -> Bool {
+        guard !request.performable.isEmpty else { return false }
+        return nameTokens.indices.contains { index in
+            request.performable.contains(nameTokens[index])
+                && PerformedActivities.isPerformed(at: index, in: nameTokens, creatures: request.creatureWords)
+        }
+    }
+
+    /// `tokens` without the activities a figure performs in them, for a wish that has such an
+    /// activity; `nil` when nothing changes.
+    static func withoutPerformed(_ request: InterestRequest, _ tokens: [String]) -> [String]? {
+        guard !request.performable.isEmpty else { return nil }
+        return PerformedActivities.removingPerformed(from: tokens, creatures: request.creatureWords)
+    }
+
     /// `.partySupply` or `.miniature` when a product with these name words carries the wish's
     /// theme without being their thing; `nil` when it is what it seems or the wish is about it.
     static func themedPlace(_ nameTokens: [String], for request: InterestRequest) -> TextPlace? {
@@ -1635,9 +1663,11 @@ struct MatchQuery {
         let rawName = TextNormalizer.tokens(name)
         // "Doctor Who … Fifth Doctor" is no doctor kit: at most a word like theirs.
         if namesAnotherThing(request, nameTokens: rawName) { return .stem }
-        let nameTokens = Taxonomy.removing(friends, from: rawName)
+        var nameTokens = Taxonomy.removing(friends, from: rawName)
+        nameTokens = withoutPerformed(request, nameTokens) ?? nameTokens
         let nameSet = Set(nameTokens)
-        let descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(OwnDescription.of(description)))
+        var descriptionTokens = Taxonomy.removing(friends, from: TextNormalizer.tokens(OwnDescription.of(description)))
+        descriptionTokens = withoutPerformed(request, descriptionTokens) ?? descriptionTokens
         return place(
             of: request, nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens,
             allSet: nameSet.union(descriptionTokens))
@@ -1651,8 +1681,11 @@ struct MatchQuery {
         allSet: Set<String>, product: Product
     ) -> TextPlace {
         if request.isFiledUnderAnotherThing(product.interests) { return .stem }
-        if request.falseFriends.contains(where: { allSet.contains($0[0]) }) {
-            // Rare: the text may hold such a name, so read it again without them.
+        if request.falseFriends.contains(where: { allSet.contains($0[0]) })
+            || !request.performable.isDisjoint(with: allSet)
+        {
+            // Rare: the text may hold such a name, or an activity a figure performs ("Dancing
+            // Groot" for "dancing"), so read it again without them.
             return place(of: request, name: product.name, description: product.description)
         }
         return place(

@@ -23,6 +23,9 @@ public struct Taxonomy: Sendable {
     /// from every interest's `covers`; the first interest to list a wish keeps it. The names
     /// are folded when a wish asks for them (a process asks for one or two).
     private let covered: [String: [String]]
+    /// Folded names of creatures, one or two words: what a figure performing an activity is
+    /// (see ``PerformedActivities``).
+    let creatureWords: Set<String>
 
     /// In the phrase tables, a name that is not about the interest its words suggest: it
     /// takes its words out of the text and stands for no interest.
@@ -127,6 +130,10 @@ public struct Taxonomy: Sendable {
             }
         }
         self.covered = covered
+        self.creatureWords = Set(
+            phrases.filter { key, id in
+                PerformedActivities.creatureInterests.contains(id) && key.split(separator: " ").count <= 2
+            }.keys)
     }
 
     /// The interests that are narrower kinds of `interest` (its `includes` that this taxonomy
@@ -332,8 +339,12 @@ public struct Taxonomy: Sendable {
                 while length >= 1 {
                     let key = tokens[index..<(index + length)].joined(separator: " ")
                     if let id = phrases[key] {
-                        if id == Self.notAnInterest {
-                            // A name that only holds an interest's word: no tag from it.
+                        if id == Self.notAnInterest
+                            || (length == 1 && PerformedActivities.activities.contains(key)
+                                && PerformedActivities.isPerformed(at: index, in: tokens, creatures: creatureWords))
+                        {
+                            // A name that only holds an interest's word, or an activity a figure
+                            // performs ("Dancing Groot"): no tag from it.
                             index += length
                             matched = true
                             break
