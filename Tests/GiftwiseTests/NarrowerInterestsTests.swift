@@ -130,4 +130,23 @@ struct NarrowerInterestsTests {
         #expect(broaden.suggestion.contains("crafts"))
         #expect(!broaden.suggestion.contains("painting") && !broaden.suggestion.contains("drawing"))
     }
+
+    /// "superman" shares its start with "superheroes" but is one hero: a user trial found 311
+    /// superhero sets labelled good for it on LEGO's export, Batman and Spider-Man among them.
+    @Test func aCharacterThatLooksLikeTheInterestsNameIsNarrowerThanIt() throws {
+        let stored = try TestSupport.catalog(
+            header: "id,name,price,age_min,interests\n",
+            rows: """
+                s-1,Superman Cape,12.99,5,superheroes
+                s-2,Batman Batcave,39.99,6,superheroes|batman
+
+                """)
+        // Read from the taxonomy the catalog stored, as every catalog is opened
+        #expect(stored.taxonomy.resolution("superman")?.specificity == .narrower)
+        #expect(stored.taxonomy.resolution("superheroes")?.specificity == .same)
+        #expect(stored.taxonomy.resolution("batmobile")?.specificity == .narrower)
+        let result = try stored.recommend(for: RecipientProfile(ageYears: 8, interests: ["superman"]))
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["s-1"])
+        #expect(result.goodMatchCount == 1)
+    }
 }

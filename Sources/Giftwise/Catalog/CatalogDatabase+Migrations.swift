@@ -207,6 +207,12 @@ extension CatalogDatabase {
             try db.execute(sql: "ALTER TABLE interest ADD COLUMN includes TEXT NOT NULL DEFAULT '[]'")
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
+        migrator.registerMigration("v7-interest-narrower") { db in
+            // Aliases that look like a spelling of the interest's name but name one thing in it
+            // ("superman" for superheroes): a JSON array.
+            try db.execute(sql: "ALTER TABLE interest ADD COLUMN narrower TEXT NOT NULL DEFAULT '[]'")
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
+        }
         return migrator
     }
 }

@@ -15,12 +15,12 @@ extension CatalogDatabase {
             let insertInterest = try db.makeStatement(
                 sql: """
                     INSERT INTO interest (
-                        id, label, phrase, is_free, position, ambiguous, synonyms, not_about, includes)
-                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)
+                        id, label, phrase, is_free, position, ambiguous, synonyms, not_about, includes, narrower)
+                    VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET label = excluded.label, phrase = excluded.phrase,
                         is_free = 0, position = excluded.position, ambiguous = excluded.ambiguous,
                         synonyms = excluded.synonyms, not_about = excluded.not_about,
-                        includes = excluded.includes
+                        includes = excluded.includes, narrower = excluded.narrower
                     """)
             try db.execute(sql: "DELETE FROM interest_cover")
             let insertCover = try db.makeStatement(
@@ -34,6 +34,7 @@ extension CatalogDatabase {
                     interest.id, interest.label, interest.phrase, position,
                     Self.jsonArray(interest.ambiguous), Self.jsonArray(interest.synonyms),
                     Self.jsonArray(interest.notAbout), Self.jsonArray(interest.includes),
+                    Self.jsonArray(interest.narrower),
                 ])
                 for (wish, names) in interest.covers {
                     let key = TextNormalizer.key(wish)
@@ -90,7 +91,7 @@ extension CatalogDatabase {
                 db,
                 sql:
                     """
-                    SELECT id, label, phrase, ambiguous, synonyms, not_about, includes FROM interest
+                    SELECT id, label, phrase, ambiguous, synonyms, not_about, includes, narrower FROM interest
                     WHERE is_free = 0 ORDER BY position, id
                     """
             ).map { row in
@@ -101,7 +102,8 @@ extension CatalogDatabase {
                     id: id, label: row[1], phrase: row[2], aliases: aliases[id] ?? [], synonyms: synonyms,
                     related: related[id] ?? [:],
                     ambiguous: ambiguous, notAbout: Self.stringArray(json: row[5]),
-                    covers: covers[id] ?? [:], includes: Self.stringArray(json: row[6]))
+                    covers: covers[id] ?? [:], includes: Self.stringArray(json: row[6]),
+                    narrower: Self.stringArray(json: row[7]))
             }
             return Taxonomy(interests: interests, foldedWishes: foldedWishes)
         }

@@ -31,12 +31,16 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
     /// Interests that are narrower kinds of this one (ids): horses, pets and birds are animals,
     /// chemistry is science. A product tagged with one is a good match for a wish for this one.
     public var includes: [String]
+    /// Aliases that look like a spelling of its id or label but name one thing inside it:
+    /// "superman" is a superhero, not every superhero; "batmobile" is Batman's car. A wish for one
+    /// is narrower than the interest (see ``Taxonomy/Specificity``).
+    public var narrower: [String]
 
     /// Creates an interest.
     public init(
         id: String, label: String, phrase: String, aliases: [String] = [], synonyms: [String] = [],
         related: [String: Double] = [:], ambiguous: [String] = [], notAbout: [String] = [],
-        covers: [String: [String]] = [:], includes: [String] = []
+        covers: [String: [String]] = [:], includes: [String] = [], narrower: [String] = []
     ) {
         self.id = id
         self.label = label
@@ -48,10 +52,11 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         self.notAbout = notAbout
         self.covers = covers
         self.includes = includes
+        self.narrower = narrower
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout, covers, includes
+        case id, label, phrase, aliases, synonyms, related, ambiguous, notAbout, covers, includes, narrower
     }
 
     /// Decodes an interest; everything but `id`, `label` and `phrase` may be absent.
@@ -67,5 +72,6 @@ public struct Interest: Hashable, Sendable, Codable, Identifiable {
         notAbout = try container.decodeIfPresent([String].self, forKey: .notAbout) ?? []
         covers = try container.decodeIfPresent([String: [String]].self, forKey: .covers) ?? [:]
         includes = try container.decodeIfPresent([String].self, forKey: .includes) ?? []
+        narrower = try container.decodeIfPresent([String].self, forKey: .narrower) ?? []
     }
 }

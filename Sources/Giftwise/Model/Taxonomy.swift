@@ -105,7 +105,8 @@ public struct Taxonomy: Sendable {
             // or label with every word that says something. An alias with another word in it is a
             // narrower kind ("dolls house", "fire truck", "pirates of the caribbean"), not the
             // whole interest.
-            for tokens in aliasTokens[index] {
+            let narrower = Set(interest.narrower.map(TextNormalizer.key))
+            for tokens in aliasTokens[index] where !narrower.contains(tokens.joined(separator: " ")) {
                 let meaningful = tokens.filter { !Self.genericWords.contains($0) }
                 guard !meaningful.isEmpty,
                     meaningful.allSatisfy({ word in heads.contains { Self.sharesStem(word, $0) } })
