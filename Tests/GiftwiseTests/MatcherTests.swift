@@ -244,6 +244,23 @@ struct MatcherTests {
         #expect(try !ids("model kits", avoiding: "star wars").contains("falcon"))
     }
 
+    /// A user trial typed "loves being outdoors" and read 'outdoor play-themed, not specifically
+    /// loves being outdoors' on five kites: the liking is how they said it, not what.
+    @Test(arguments: [
+        ("loves being outdoors", "outdoors"), ("likes to cook", "cook"), ("wants to be a scientist", "scientist"),
+        ("loves solving puzzles", "puzzles"), ("she's really into dinosaurs", "dinosaurs"),
+    ])
+    func aWishSaidAsASentenceIsReadAsWhatTheyEnjoy(sentence: String, wish: String) throws {
+        func list(_ said: String) throws -> [String] {
+            try Self.catalog.recommend(for: RecipientProfile(ageYears: 8, interests: [said]), limit: 8).items.map {
+                $0.product.id + " " + $0.reasons.joined(separator: "; ")
+            }
+        }
+        let expected = try list(wish)
+        #expect(!expected.isEmpty)
+        #expect(try list(sentence) == expected)
+    }
+
     @Test func topFiveAreNotVariantsOfOneThing() throws {
         let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["crafts"]), limit: 5)
         let names = result.items.map(\.product.name)
@@ -347,5 +364,10 @@ struct MatcherTests {
         try TestSupport.importCSV("id,name,price,age_min\ns-1,Sensory Bendy Men,5.99,6\n", into: catalog)
         let sensory = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["sensory"]))
         #expect(sensory.items.first?.reasons.first == "enjoys sensory play (\"sensory\" is in the name)")
+        // And once when another of the interest's words is there: not 'enjoys cooking ("cook")
+        // ("cooking" is in the name)'.
+        try TestSupport.importCSV("id,name,price,age_min\nc-1,Cooking up a Feast Jigsaw,5.99,6\n", into: catalog)
+        let cook = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["cook"]))
+        #expect(cook.items.first?.reasons.first == "enjoys cooking (\"cooking\" is in the name)")
     }
 }

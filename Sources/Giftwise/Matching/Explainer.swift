@@ -90,12 +90,15 @@ struct Explainer {
                         : "has the words of \"\(request.said)\", but not together")
             case .text(let place):
                 let part = place == .name ? "the name" : "the description"
+                // The interest's phrase holds their word once: 'enjoys sensory play ("sensory" is
+                // in the name)', never 'enjoys cooking ("cook") ("cooking" is in the name)'.
+                let phrase = Self.phrase(for: request)
+                let plain = request.specificity == .same ? request.interest?.phrase ?? phrase : phrase
                 if let name = Self.otherName(of: request, in: product, place: place) {
                     // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
-                    reasons.append(Self.phrase(for: request) + " (\"\(name)\" is in \(part))")
-                } else if let interest = request.interest, Self.phrase(for: request) != interest.phrase {
-                    // Their word, once: 'enjoys sensory play ("sensory" is in the name)'.
-                    reasons.append(interest.phrase + " (\"\(request.said)\" is in \(part))")
+                    reasons.append(plain + " (\"\(name)\" is in \(part))")
+                } else if phrase != plain {
+                    reasons.append(plain + " (\"\(request.said)\" is in \(part))")
                 } else {
                     reasons.append(Self.phrase(for: request) + " (it's in \(part))")
                 }

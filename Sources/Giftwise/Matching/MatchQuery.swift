@@ -406,7 +406,8 @@ struct MatchQuery {
         var notUnderstood: [String] = []
         var requests: [InterestRequest] = []
         for said in interests {
-            let written = ValueParsers.trim(said)
+            // "loves being outdoors", "wants to be a doctor": what they enjoy, without the liking.
+            let written = AnswerParser.withoutLiking(ValueParsers.trim(said)).rest
             guard !written.isEmpty else { continue }
             // "trivia quizzes": two names of one thing are that thing (read as its first name).
             let stacked = stackedName(written, taxonomy: taxonomy)
