@@ -199,7 +199,7 @@ final class AskTerminalOutputTests {
     }
 
     @Test func relaxationsAreNumberedAndCanBeTried() throws {
-        let run = try AskRunner.run("6\ndinosaurs\nsporty\n4\ntry 1\n", folder: folder)
+        let run = try AskRunner.run("6\ndinosaurs\nsporty\n4\n\ntry 1\n", folder: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(inOrder(run.stdout, ["What would help (type `try 1`", "  1. ", "> try 1", "Changed: "]))
     }

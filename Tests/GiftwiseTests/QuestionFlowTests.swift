@@ -56,6 +56,23 @@ struct QuestionFlowCoreTests {
         #expect(flow.answers.map(\.questionID) == asked)
     }
 
+    /// A user trial answered a wish no gift fits and was shown £52–£60 gifts without being asked
+    /// the budget: what comes closest keeps the limits still to be said.
+    @Test func whenNothingFitsTheLimitsLeftAreStillAsked() throws {
+        var flow = QuestionFlow()
+        try flow.answer("35", in: catalog)
+        try flow.answer("scuba diving", in: catalog)
+        try flow.answer("no preference", in: catalog)
+        try flow.answer("40", in: catalog)
+        #expect(try flow.remainingCount(in: catalog) == 0)
+        #expect(flow.lastAnswerNotes.contains(QuestionFlow.nothingFitsYet))
+        #expect(flow.currentQuestion?.id == .avoid)
+        try flow.answer("", in: catalog)
+        #expect(flow.isFinished)
+        // And no follow-up is asked of an empty list
+        #expect(flow.answers.map(\.questionID) == [.age, .interests, .purpose, .budget, .avoid])
+    }
+
     @Test func buildsTheProfileFromTheAnswers() throws {
         var flow = QuestionFlow()
         #expect(flow.profile == nil)

@@ -1505,6 +1505,9 @@ struct MatchQuery {
         let madeForMuchYounger = product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
+        // Each further interest it fits adds its share: a "LEGO Mini Trains" for someone who loves
+        // trains and LEGO leads the LEGO sets that are only close to trains (capped at 1, every
+        // product that fully fits one of several interests tied, and the one fitting both was 4th).
         let interestFit =
             min(1.0, top + weights.extraInterestShare * (total - top))
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)

@@ -232,8 +232,10 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         state = next
     }
 
-    /// Moves `state` to its next question, or finishes it. When nothing fits any more, asking
-    /// stops: every later question could only narrow the list further.
+    /// Moves `state` to its next question, or finishes it. When nothing fits any more, the core
+    /// questions left are still asked (a budget and what to avoid are limits the closest gifts
+    /// keep too: a user trial was shown £52–£60 gifts before it was asked the budget), and no
+    /// follow-up is: it could only narrow an empty list.
     private func advance(_ state: inout State, _ reader: CatalogReader) throws {
         // The count, the survey and the lists each follow-up answer would give repeat the same
         // searches under the same limits: one read, each search once.
@@ -246,9 +248,13 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             let count = try reader.goodMatchCount(for: profile, critique: state.steering)
             state.remaining = count
             if count == 0 {
-                state.current = nil
-                state.finished = true
-                state.notes.append("No gift fits these answers, so I'll stop asking here.")
+                if let id = nextCoreID(in: state) {
+                    if !state.notes.contains(Self.nothingFitsYet) { state.notes.append(Self.nothingFitsYet) }
+                    state.current = coreQuestion(id, in: state)
+                } else {
+                    state.current = nil
+                    state.finished = true
+                }
                 return
             }
         }
@@ -263,6 +269,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             state.finished = true
         }
     }
+
+    static let nothingFitsYet = "Nothing fits yet; your next answers still shape what comes closest."
 
     func nextCoreID(in state: State) -> QuestionID? {
         QuestionCatalogue.coreOrder(hasRecipients: !recipients.isEmpty).first { !state.settled.contains($0) }
