@@ -164,6 +164,23 @@ struct HonestMatchingTests {
         #expect(result.notes.contains { $0.contains("all made for other ages") }, "\(result.notes)")
     }
 
+    @Test func saysWhenWhatItIsForRemovedEverythingThatMatches() throws {
+        // A user trial was told the train gifts were "all made for other ages" when one suited
+        // the 3-year-old and none was educational.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                tr-1,Wooden Train Set,,20,USD,3,,trains,fun,,true
+                tr-2,Train Timetable Maths Game,,15,USD,8,,trains,educational,,true
+
+                """, into: catalog)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 3, interests: ["trains"], purposes: [.educational]))
+        #expect(result.fit != .good)
+        #expect(result.notes.contains("none of the gifts that match trains for their age is educational"), "\(result.notes)")
+        #expect(!result.notes.contains { $0.contains("other ages") }, "\(result.notes)")
+    }
+
     // MARK: Near-duplicates
 
     @Test func neverShowsTwoYearlyEditionsOrColoursOfOneThing() throws {

@@ -145,6 +145,7 @@ struct NarrowerInterestsTests {
         #expect(stored.taxonomy.resolution("superman")?.specificity == .narrower)
         #expect(stored.taxonomy.resolution("superheroes")?.specificity == .same)
         #expect(stored.taxonomy.resolution("batmobile")?.specificity == .narrower)
+        #expect(stored.taxonomy.resolution("lego")?.specificity == .narrower)
         let result = try stored.recommend(for: RecipientProfile(ageYears: 8, interests: ["superman"]))
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["s-1"])
         #expect(result.goodMatchCount == 1)

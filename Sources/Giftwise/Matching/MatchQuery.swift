@@ -885,6 +885,14 @@ struct MatchQuery {
             if currency.comparable.isEmpty && !currency.catalogCurrencies.isEmpty { return nil }
             return "nothing within \(budget.formatted(currency: currency.budgetCurrency)) matches \(said)"
         }
+        // What they want it to be for, before their age: a trial was told the train gifts were
+        // "all made for other ages" when eleven suited the 3-year-old and none was educational.
+        var anyPurpose = unbudgeted
+        anyPurpose.purposes = []
+        if !profile.purposes.isEmpty, try !goodPKs(db, profile: anyPurpose).isEmpty {
+            let wanted = profile.purposes.sorted().map(\.adjective)
+            return "none of the gifts that match \(said) for their age is \(AnswerParser.orList(wanted))"
+        }
         let anyAge = try goodPKs(db, profile: unbudgeted, ignoringAge: true)
         if !anyAge.isEmpty {
             // Under 3, a gift whose seller states no age is never offered: say so when that is why.
