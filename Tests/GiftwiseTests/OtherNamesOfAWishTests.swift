@@ -160,6 +160,7 @@ struct OtherNamesFoundInATrialTests {
     @Test(arguments: [
         ("wolves", "Schleich Arctic Wolf"), ("egypt", "Rise of the Sphinx"), ("egypt", "Pharaoh's Quest Coin Bank"),
         ("skyscrapers", "Willis Tower"), ("elves", "Little Elf Helpers"),
+        ("astronomy", "Planetarium Star Projector"), ("stargazing", "Telescope for Beginners"),
     ])
     func aWishFindsWhatShopsCallItOtherwise(said: String, name: String) throws {
         let catalog = try TestSupport.emptyCatalog()
@@ -167,5 +168,17 @@ struct OtherNamesFoundInATrialTests {
             "id,name,price,age_min\nx-1,\"\(name)\",9.99,8\nx-2,Wooden Train Set,19.99,3\n", into: catalog)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["x-1"], "\(said): \(name)")
+    }
+
+    /// Astronomy is looking at the sky, not everything about space: a trial found a rocket swim
+    /// ring and Buzz Lightyear listed as good for "stargazing" and "astronomy".
+    @Test func stargazingIsNotEveryRocket() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            "id,name,price,age_min\ns-1,Telescope for Beginners,39.99,8\ns-2,Rocket Swim Ring,4.99,3\n", into: catalog)
+        for said in ["stargazing", "astronomy"] {
+            let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
+            #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["s-1"], "\(said)")
+        }
     }
 }
