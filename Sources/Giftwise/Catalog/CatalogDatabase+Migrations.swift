@@ -213,6 +213,11 @@ extension CatalogDatabase {
             try db.execute(sql: "ALTER TABLE interest ADD COLUMN narrower TEXT NOT NULL DEFAULT '[]'")
             try db.execute(sql: "DELETE FROM meta WHERE key = 'taxonomy'")
         }
+        migrator.registerMigration("v8-product-vocab") { db in
+            // The full-text index's words (Porter stems), read for a slip of a word the catalog
+            // holds ("hello kity"): a view of the index, storing nothing.
+            try db.execute(sql: "CREATE VIRTUAL TABLE product_vocab USING fts5vocab(product_fts, 'row')")
+        }
         return migrator
     }
 }

@@ -241,14 +241,30 @@ enum MatchRequests {
         ).map { ($0[0], $0[1], $0[2]) }
     }
 
-    /// Whether any product's name or description holds `phrase` (folded words), as the
-    /// full-text index reads it.
+    /// Whether any product's name or description holds `phrase` (folded words) as written.
     static func textHolds(_ db: Database, _ phrase: String) throws -> Bool {
         guard let query = ftsQuery(anyOf: [phrase]) else { return false }
-        return try Bool.fetchOne(
-            db, SQLRequest<Bool>(literal: "SELECT EXISTS (SELECT 1 FROM product_fts WHERE product_fts MATCH \(query))"))
-            ?? false
+        // The index stems ("footbal" and "football" are one stem, so are "patroll" and "patrol"):
+        // what it finds must hold the words as written.
+        let words = phrase.split(separator: " ").map(String.init)
+        let rows = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT name, description FROM product
+                    WHERE pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query) LIMIT \(Self.heldProbe))
+                    """))
+        while let row = try rows.next() {
+            for text in [row[0] as String, row[1] as String] {
+                let tokens = TextNormalizer.tokens(text)
+                if MatchQuery.contains(tokens, nameSet: Set(tokens), words: words) { return true }
+            }
+        }
+        return false
     }
+
+    /// How many of the products the index finds for a phrase are read for the phrase as written.
+    static let heldProbe = 200
 
     /// Which of `pks` the catalog tags with one of `names` or a tag holding one of them as whole
     /// words ("ultimate spider man" holds "spider man").

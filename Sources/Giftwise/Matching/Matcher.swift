@@ -68,9 +68,17 @@ public struct Matcher: Sendable {
         var read = profile
         var notes: [String] = []
         for (index, typed) in profile.interests.enumerated() {
-            guard case .corrected(let phrase) = InterestSpelling.check(typed, taxonomy: catalog.taxonomy),
+            let phrase: String
+            if case .corrected(let corrected) = InterestSpelling.check(typed, taxonomy: catalog.taxonomy),
                 try !MatchRequests.textHolds(db, TextNormalizer.key(typed))
-            else { continue }
+            {
+                phrase = corrected
+            } else if let corrected = try CatalogSpelling.correction(of: typed, taxonomy: catalog.taxonomy, db) {
+                // A name the taxonomy does not know, as the shop writes it ("hello kity").
+                phrase = corrected
+            } else {
+                continue
+            }
             read.interests[index] = phrase
             notes.append("read \"\(typed)\" as \"\(phrase)\"")
         }

@@ -296,7 +296,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             }
             next.ageMonths = months
         case .interests:
-            try applyInterests(text, state: &next, taxonomy: taxonomy)
+            try applyInterests(text, state: &next, reader)
         case .purpose:
             let values = try AnswerParser.choices(text, for: question, multiple: true)
             next.purposes =
@@ -363,7 +363,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
     }
 
-    private func applyInterests(_ text: String, state next: inout State, taxonomy: Taxonomy) throws {
+    private func applyInterests(_ text: String, state next: inout State, _ reader: CatalogReader) throws {
+        let taxonomy = reader.taxonomy
         let words = AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap {
             Self.splittingAnd(Self.withAnd($0), taxonomy: taxonomy)
         }
@@ -378,18 +379,31 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         for typed in words {
             var word = typed
             var note: String?
-            switch InterestSpelling.check(typed, taxonomy: taxonomy) {
-            case .known:
-                break
-            case .corrected(let phrase):
-                word = phrase
-                note = "Read \"\(typed)\" as \"\(phrase)\" (type `back` if you meant something else)."
-            case .unsure(let labels):
-                note =
-                    "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
-                    + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
-            case .unknown:
-                note = "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
+            let verdict = InterestSpelling.check(typed, taxonomy: taxonomy)
+            let shopWords: String? =
+                if case .corrected = verdict {
+                    nil
+                } else {
+                    // A name the taxonomy does not know, as this catalog writes it ("hello kity").
+                    try reader.read { try CatalogSpelling.correction(of: typed, taxonomy: taxonomy, $0) }
+                }
+            if let shopWords {
+                word = shopWords
+                note = "Read \"\(typed)\" as \"\(shopWords)\" (type `back` if you meant something else)."
+            } else {
+                switch verdict {
+                case .known:
+                    break
+                case .corrected(let phrase):
+                    word = phrase
+                    note = "Read \"\(typed)\" as \"\(phrase)\" (type `back` if you meant something else)."
+                case .unsure(let labels):
+                    note =
+                        "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
+                        + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
+                case .unknown:
+                    note = "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
+                }
             }
             let known = Set(next.interests.map { taxonomy.resolve($0)?.id ?? TextNormalizer.key($0) })
             guard !known.contains(taxonomy.resolve(word)?.id ?? TextNormalizer.key(word)) else { continue }

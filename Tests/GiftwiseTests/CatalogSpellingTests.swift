@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// Slips of names the taxonomy does not know, read as the catalog writes them: a user trial found
+/// nothing for "hello kity" with 22 Hello Kitty gifts in the catalog, and partial lists for
+/// "paw patroll" and "footbal" (the full-text index stems "footbal" and "football" alike, so the
+/// slip looked held).
+struct CatalogSpellingTests {
+    static func catalog() throws -> GiftCatalog {
+        try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                k-1,Hello Kitty Plush Bear,12.99,3
+                k-2,Rainbow Kite,9.99,5
+                k-3,Craft Kit for Kids,7.99,5
+                k-4,Paw Patrol Lookout Tower,39.99,3
+                k-5,Junior Football,9.99,4
+                k-6,Blue Wooden Train,14.99,3
+                k-7,Seeing Stars Jigsaw,8.99,6
+
+                """)
+    }
+
+    @Test(arguments: [
+        ("hello kity", "hello kitty", "k-1"), ("paw patroll", "paw patrol", "k-4"), ("footbal", "football", "k-5"),
+    ])
+    func aClearSlipOfANameTheCatalogHoldsIsReadAsTheCatalogWritesIt(typed: String, meant: String, id: String) throws {
+        let result = try Self.catalog().recommend(for: RecipientProfile(ageYears: 8, interests: [typed]))
+        #expect(result.notes.first == "read \"\(typed)\" as \"\(meant)\"", "\(result.notes)")
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == [id])
+    }
+
+    @Test(arguments: ["bluey", "sewing", "kity", "axolotls"])
+    func aWordThatIsNoClearSlipStaysTheirs(typed: String) throws {
+        // "bluey" is short and a name of its own, "sewing" an interest ("seeing" is another
+        // word), "kity" alone is one slip from both "kite" and "kitty".
+        let result = try Self.catalog().recommend(for: RecipientProfile(ageYears: 8, interests: [typed]))
+        #expect(!result.notes.contains { $0.hasPrefix("read ") }, "\(result.notes)")
+    }
+
+    @Test func theQuestionFlowReadsTheSlipTheSameWay() throws {
+        let catalog = try Self.catalog()
+        var flow = QuestionFlow()
+        try flow.answer("6", in: catalog)
+        try flow.answer("hello kity", in: catalog)
+        #expect(flow.profile?.interests == ["hello kitty"])
+        #expect(flow.lastAnswerNotes.first?.hasPrefix("Read \"hello kity\" as \"hello kitty\"") == true)
+    }
+}
