@@ -177,7 +177,9 @@ struct HonestMatchingTests {
         let result = try catalog.recommend(
             for: RecipientProfile(ageYears: 3, interests: ["trains"], purposes: [.educational]))
         #expect(result.fit != .good)
-        #expect(result.notes.contains("none of the gifts that match trains for their age is educational"), "\(result.notes)")
+        #expect(
+            result.notes.contains("none of the gifts that match trains for their age is educational"), "\(result.notes)"
+        )
         #expect(!result.notes.contains { $0.contains("other ages") }, "\(result.notes)")
     }
 

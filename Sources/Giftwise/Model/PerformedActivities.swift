@@ -33,7 +33,8 @@ enum PerformedActivities {
         let end = min(tokens.count, index + 1 + figureReach)
         guard index + 1 < end else { return false }
         let next = tokens[index + 1]
-        if creatures.contains(next) || (index + 2 < tokens.count && creatures.contains(next + " " + tokens[index + 2])) {
+        if creatures.contains(next) || (index + 2 < tokens.count && creatures.contains(next + " " + tokens[index + 2]))
+        {
             return true
         }
         return tokens[(index + 1)..<end].contains(where: figureWords.contains)

@@ -97,7 +97,8 @@ package enum AnswerParser {
             "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "really ", "also ",
             "plays ", "collects ", "is learning ", "does ", "wants ", "anything with ", "anything about ",
             "all things ", "likes to ", "like to ", "loves to ", "love to ", "enjoys being ", "loves being ",
-            "wants to be a ", "wants to be an ", "wants to be ", "want to be a ", "want to be an ", "wants to become a ",
+            "wants to be a ", "wants to be an ", "wants to be ", "want to be a ", "want to be an ",
+            "wants to become a ",
             "wants to become an ", "dreams of being a ", "dreams of being an ", "being ", "solving ", "doing ",
         ]
         return (subjects.map { ($0, true) } + verbs.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
