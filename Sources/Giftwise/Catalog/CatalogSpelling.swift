@@ -59,7 +59,7 @@ enum CatalogSpelling {
             arguments: [start, start + "\u{10FFFF}", word.count - allowed - 3, word.count + allowed]
         ).filter { InterestSpelling.slips(String($0.prefix(word.count)), word) <= allowed + 1 }
         var found = Set<String>()
-        var best = allowed + 1
+        var best = allowed
         for stem in stems.sorted() {
             guard let query = MatchRequests.ftsPhrase(stem) else { continue }
             let rows = try Row.fetchCursor(
@@ -74,6 +74,7 @@ enum CatalogSpelling {
                     for token in TextNormalizer.tokens(text) where token.hasPrefix(start) && token != word {
                         guard abs(token.count - word.count) <= allowed else { continue }
                         let slips = InterestSpelling.slips(token, word)
+                        guard slips <= allowed else { continue }
                         if slips < best {
                             (best, found) = (slips, [token])
                         } else if slips == best {

@@ -83,14 +83,20 @@ struct FlowHonestyTests {
         #expect(state.notes.contains { $0.contains("skateboarding") })
     }
 
-    @Test func stopsAskingWhenNothingFitsAndSaysSo() throws {
+    @Test func whenNothingFitsItSaysSoAndAsksOnlyTheCoreQuestionsLeft() throws {
         var flow = QuestionFlow()
         try flow.answer("7", in: catalog)
         try flow.answer("darts", in: catalog)
         #expect(try flow.remainingCount(in: catalog) == 0)
+        #expect(flow.lastAnswerNotes.last == QuestionFlow.nothingFitsYet)
+        // The purpose, budget and what to avoid still shape what comes closest; no follow-up.
+        var asked: [QuestionID] = []
+        while let question = flow.currentQuestion {
+            asked.append(question.id)
+            try flow.skip(in: catalog)
+        }
+        #expect(asked == [.purpose, .budget, .avoid])
         #expect(flow.isFinished)
-        #expect(flow.currentQuestion == nil)
-        #expect(flow.lastAnswerNotes.contains { $0.contains("stop asking") })
     }
 
     @Test func keepsAskingWhileGiftsRemain() throws {
