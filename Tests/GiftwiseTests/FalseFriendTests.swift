@@ -107,6 +107,14 @@ struct FalseFriendTests {
         ("spiders", "Hot Wheels Ferrari F430 Spider", "Fabric Spider Hand Puppet"),
         // A wish the taxonomy does not know reads the names no interest is about too.
         ("frogs", "Leap Frog Chat and Count Mobile Phone", "Frog Hand Puppet"),
+        // A third trial: brands and names with an interest's word in them.
+        ("planets", "Craft Planet Glitter Stickers", "Solar System Planets Mobile"),
+        ("dragons", "Dragon Shield Matte Card Sleeves", "Green Dragon Soft Toy"),
+        ("ponies", "Pony Beads 500 Pack", "My First Pony Ride-On"),
+        ("martial arts", "Ground Self-Defense Force Truck 1:72", "Martial Arts Karate Suit"),
+        ("counting", "Counting Sheep 1000 Piece Jigsaw", "Counting Bears Maths Set"),
+        ("french", "Pirate Board Game French Version", "Learn French Flash Cards"),
+        ("trains", "BRIO Road Repair Site", "BRIO Wooden Train Set"),
     ])
     func aNameThatMeansAnotherThingIsNotTheirWish(said: String, other: String, real: String) throws {
         let catalog = try TestSupport.emptyCatalog()
