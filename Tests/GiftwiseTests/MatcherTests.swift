@@ -229,6 +229,8 @@ struct MatcherTests {
                 falcon,Millennium Falcon,Build the famous ship,30,USD,8,,star-wars|model-kits,fun,,true
                 saber,Light Saber Toy,A Star Wars blade that glows blue,15,USD,6,,,fun,,true
                 duel,Lightsaber Duel Set,Two glowing swords,25,USD,6,,,fun,,true
+                copter,Remote Control Radar Copter,Flies indoors,19,USD,8,,,fun,,true
+                car,Remote Control Racing Car,Drives fast,19,USD,8,,,fun,,true
 
                 """, into: catalog)
         func ids(_ interest: String, avoiding word: String) throws -> Set<String> {
@@ -240,6 +242,7 @@ struct MatcherTests {
         #expect(try ids("star wars", avoiding: "lightsaber") == ["falcon"])
         // The interest's own name avoids its tag, words in the name or not.
         #expect(try ids("fidget toys", avoiding: "sensory play").isEmpty)
+        #expect(try ids("remote control", avoiding: "helicopter") == ["car"])
         #expect(try ids("model kits", avoiding: "slime").contains("falcon"))
         #expect(try !ids("model kits", avoiding: "star wars").contains("falcon"))
     }

@@ -1513,11 +1513,12 @@ struct MatchQuery {
         let madeForMuchYounger = product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
-        // Each further interest it fits adds its share: a "LEGO Mini Trains" for someone who loves
-        // trains and LEGO leads the LEGO sets that are only close to trains (capped at 1, every
-        // product that fully fits one of several interests tied, and the one fitting both was 4th).
+        // Each further interest it fits adds its share, past a full fit of one: a "LEGO Mini
+        // Trains" for someone who loves trains and LEGO leads the LEGO sets only close to trains
+        // (with the sum capped at 1, every product that fully fit one of several interests tied,
+        // and the one fitting both was 4th).
         let interestFit =
-            min(1.0, top + weights.extraInterestShare * (total - top))
+            (min(1.0, top) + weights.extraInterestShare * (total - top))
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
             * (madeForMuchYounger ? weights.muchYoungerFactor : 1) + liked
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
