@@ -264,6 +264,21 @@ struct MatcherTests {
         #expect(try list(sentence) == expected)
     }
 
+    /// Someone who loves trains and LEGO: the LEGO train leads the LEGO sets and the trains.
+    @Test func aGiftFittingTwoOfTheirInterestsLeadsThoseFittingOne() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                b-1,LEGO Classic Creative Bricks Box,"LEGO bricks in 33 colours.",29.99,USD,6,,building,crafty,,true
+                b-2,Wooden Train Set with Tracks,"A train set with a bridge.",24.99,USD,3,,trains,fun,,true
+                b-3,LEGO City Cargo Train,"A LEGO train with tracks.",99.99,USD,7,,trains|building,fun,,true
+                b-4,LEGO Friends Horse Stable,"LEGO horses and a stable.",19.99,USD,6,,building|horses,fun,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["trains", "lego"]), limit: 4)
+        #expect(result.items.first?.product.id == "b-3", "\(result.items.map { ($0.product.name, $0.score) })")
+    }
+
     @Test func topFiveAreNotVariantsOfOneThing() throws {
         let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["crafts"]), limit: 5)
         let names = result.items.map(\.product.name)
