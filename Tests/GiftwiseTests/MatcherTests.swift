@@ -279,6 +279,22 @@ struct MatcherTests {
         #expect(result.items.first?.product.id == "b-3", "\(result.items.map { ($0.product.name, $0.score) })")
     }
 
+    /// A trial found a 9V connection wire and an adult's train model between the DUPLO sets for a
+    /// 3-year-old: for a child under five, what states no age comes after what is made for them.
+    @Test func forAYoungChildGiftsStatingNoAgeComeAfterThoseMadeForThem() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Train Connection Wire for Train Motor,"",9.99,USD,,,trains,,,true
+                t-2,Holiday Train Display Model,"",99.99,USD,,,trains,,,true
+                t-3,My First Train Set,"",29.99,USD,2,5,trains,,,true
+                t-4,Wooden Train with Animals,"",19.99,USD,3,,trains,,,true
+
+                """)
+        let young = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["trains"]), limit: 4)
+        #expect(Set(young.items.prefix(2).map(\.product.id)) == ["t-3", "t-4"])
+        #expect(young.items.allSatisfy { $0.isGoodMatch })
+    }
+
     @Test func topFiveAreNotVariantsOfOneThing() throws {
         let result = try Self.catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["crafts"]), limit: 5)
         let names = result.items.map(\.product.name)

@@ -101,7 +101,13 @@ struct Candidate {
     /// a speed controller before a second RC car). Themed accessories and things made for their
     /// wish only score lower: a cooking sand timer is still a cook's gift.
     var isAPart = false
-    var comesLater: Bool { needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isAPart }
+    /// For a child under five, the seller states no minimum age: small parts are not ruled out
+    /// (a trial found a 9V connection wire and an adult's train model between the DUPLO sets
+    /// for a 3-year-old). Under 3 such a product is never offered at all.
+    var ageUnstatedForAYoungChild = false
+    var comesLater: Bool {
+        needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isAPart || ageUnstatedForAYoungChild
+    }
 }
 
 /// One interest as the recipient said it, resolved through the taxonomy.
@@ -1559,7 +1565,9 @@ struct MatchQuery {
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
             needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger,
-            isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains))
+            isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains),
+            ageUnstatedForAYoungChild: product.ages.minMonths == nil
+                && profile.ageMonths < AgeRange.unstatedAgeComesLaterBelowMonths)
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its

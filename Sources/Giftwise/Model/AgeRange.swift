@@ -62,6 +62,8 @@ public struct AgeRange: Hashable, Sendable, Codable {
             && (minMonths ?? Int.max) < Self.toddlerToyBelowMonths
     }
 
+    /// Below this age, a product whose seller states no minimum age comes after those that do.
+    static let unstatedAgeComesLaterBelowMonths = 5 * 12
     static let olderChildFromMonths = 6 * 12
     static let toddlerToyBelowMonths = 36
     static let seniorFromMonths = 65 * 12
