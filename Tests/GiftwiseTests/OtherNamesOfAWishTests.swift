@@ -161,6 +161,8 @@ struct OtherNamesFoundInATrialTests {
         ("wolves", "Schleich Arctic Wolf"), ("egypt", "Rise of the Sphinx"), ("egypt", "Pharaoh's Quest Coin Bank"),
         ("skyscrapers", "Willis Tower"), ("elves", "Little Elf Helpers"),
         ("astronomy", "Planetarium Star Projector"), ("stargazing", "Telescope for Beginners"),
+        ("sea creatures", "Folkmanis Whale Puppet"), ("colouring in", "Colouring Pencils 12 Pack"),
+        ("telling the time", "Orchard Toys Tell The Time"),
     ])
     func aWishFindsWhatShopsCallItOtherwise(said: String, name: String) throws {
         let catalog = try TestSupport.emptyCatalog()
