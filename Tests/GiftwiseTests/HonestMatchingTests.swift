@@ -183,6 +183,21 @@ struct HonestMatchingTests {
         #expect(!result.notes.contains { $0.contains("other ages") }, "\(result.notes)")
     }
 
+    @Test func aPartialListOffersOnlyThemesCloseEnoughToTheWish() throws {
+        // A trial read "fashion-themed, close to skateboarding" on a Barbie Dream House: a relation
+        // of 0.3 says too little to offer a gift as close.
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                dh-1,Dream House Playset,,89,USD,3,,fashion,fun,,true
+                kt-1,Stunt Kite,,19,USD,6,,outdoor-play,sporty,,true
+
+                """, into: catalog)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["skateboarding"]))
+        #expect(result.fit == .partial)
+        #expect(result.items.map(\.product.id) == ["kt-1"], "\(result.items.map(\.reasons))")
+    }
+
     // MARK: Near-duplicates
 
     @Test func neverShowsTwoYearlyEditionsOrColoursOfOneThing() throws {

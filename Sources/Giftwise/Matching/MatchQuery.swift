@@ -288,7 +288,14 @@ struct InterestRequest {
     /// inside are two steps from it — "space" is related to aviation, "telescopes" is not, and
     /// partial lists offered a LEGO plane for telescopes, a toy phone for ballet (music, beside
     /// dance) and a Porsche for fire trucks (cars, beside emergency vehicles).
-    var relatedInterests: [String: Double] { specificity == .same ? interest?.related ?? [:] : [:] }
+    /// Relations weaker than ``closeEnough`` say too little to offer a gift as close: a Barbie
+    /// Dream House was "fashion-themed, close to skateboarding" (0.3).
+    var relatedInterests: [String: Double] {
+        specificity == .same ? interest?.related.filter { $0.value >= Self.closeEnough } ?? [:] : [:]
+    }
+
+    /// The weakest relation whose products a partial list offers as close to a wish.
+    static let closeEnough = 0.4
 }
 
 /// The matcher's reads and exact scoring.
