@@ -62,26 +62,18 @@ enum CatalogSpelling {
         var best = allowed
         for stem in stems.sorted() {
             guard let query = MatchRequests.ftsPhrase(stem) else { continue }
-            let rows = try Row.fetchCursor(
-                db,
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT name, description FROM product
-                        WHERE pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query) LIMIT \(Self.wordsProbe))
-                        """))
-            while let row = try rows.next() {
-                for text in [row[0] as String, row[1] as String] {
-                    for token in TextNormalizer.tokens(text) where token.hasPrefix(start) && token != word {
-                        guard abs(token.count - word.count) <= allowed else { continue }
-                        let slips = InterestSpelling.slips(token, word)
-                        guard slips <= allowed else { continue }
-                        if slips < best {
-                            (best, found) = (slips, [token])
-                        } else if slips == best {
-                            found.insert(token)
-                        }
+            try MatchRequests.forEachText(db, matching: query, limit: Self.wordsProbe) { tokens in
+                for token in tokens where token.hasPrefix(start) && token != word {
+                    guard abs(token.count - word.count) <= allowed else { continue }
+                    let slips = InterestSpelling.slips(token, word)
+                    guard slips <= allowed else { continue }
+                    if slips < best {
+                        (best, found) = (slips, [token])
+                    } else if slips == best {
+                        found.insert(token)
                     }
                 }
+                return true
             }
         }
         return found.sorted()

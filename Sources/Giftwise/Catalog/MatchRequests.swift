@@ -247,20 +247,31 @@ enum MatchRequests {
         // The index stems ("footbal" and "football" are one stem, so are "patroll" and "patrol"):
         // what it finds must hold the words as written.
         let words = phrase.split(separator: " ").map(String.init)
+        var held = false
+        try forEachText(db, matching: query, limit: Self.heldProbe) { tokens in
+            held = MatchQuery.contains(tokens, nameSet: Set(tokens), words: words)
+            return !held
+        }
+        return held
+    }
+
+    /// Reads the names and descriptions (folded words, each on its own) of at most `limit`
+    /// products the full-text `query` finds, while `body` returns true.
+    static func forEachText(
+        _ db: Database, matching query: String, limit: Int, _ body: ([String]) throws -> Bool
+    ) throws {
         let rows = try Row.fetchCursor(
             db,
             SQLRequest<Row>(
                 literal: """
                     SELECT name, description FROM product
-                    WHERE pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query) LIMIT \(Self.heldProbe))
+                    WHERE pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query) LIMIT \(limit))
                     """))
         while let row = try rows.next() {
-            for text in [row[0] as String, row[1] as String] {
-                let tokens = TextNormalizer.tokens(text)
-                if MatchQuery.contains(tokens, nameSet: Set(tokens), words: words) { return true }
+            for text in [row[0] as String, row[1] as String] where try !body(TextNormalizer.tokens(text)) {
+                return
             }
         }
-        return false
     }
 
     /// How many of the products the index finds for a phrase are read for the phrase as written.
