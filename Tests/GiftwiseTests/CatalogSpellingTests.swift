@@ -19,6 +19,7 @@ struct CatalogSpellingTests {
                 k-5,Junior Football,9.99,4
                 k-6,Blue Wooden Train,14.99,3
                 k-7,Seeing Stars Jigsaw,8.99,6
+                k-8,Thomas and Friends Wooden Engine,12.99,3
 
                 """)
     }
@@ -47,5 +48,19 @@ struct CatalogSpellingTests {
         try flow.answer("hello kity", in: catalog)
         #expect(flow.profile?.interests == ["hello kitty"])
         #expect(flow.lastAnswerNotes.first?.hasPrefix("Read \"hello kity\" as \"hello kitty\"") == true)
+    }
+
+    /// "she loves hello kity and dancing" was one wish no product holds: a name the catalog holds
+    /// (or a slip of one) and an interest are two things; a title it holds stays one.
+    @Test func theFlowSplitsAnInterestAndANameTheCatalogHolds() throws {
+        let catalog = try Self.catalog()
+        var flow = QuestionFlow()
+        try flow.answer("6", in: catalog)
+        try flow.answer("she loves hello kity and dancing", in: catalog)
+        #expect(flow.profile?.interests == ["hello kitty", "dancing"])
+        var title = QuestionFlow()
+        try title.answer("6", in: catalog)
+        try title.answer("thomas and friends", in: catalog)
+        #expect(title.profile?.interests == ["thomas and friends"])
     }
 }

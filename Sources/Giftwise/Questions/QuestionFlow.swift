@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// The question flow: asks about the recipient, one question at a time, and builds a
 /// ``RecipientProfile``. A value-type state machine that holds no catalog: the calls that need one
@@ -365,8 +366,10 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     private func applyInterests(_ text: String, state next: inout State, _ reader: CatalogReader) throws {
         let taxonomy = reader.taxonomy
-        let words = AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap {
-            Self.splittingAnd(Self.withAnd($0), taxonomy: taxonomy)
+        let words = try AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap { item in
+            let split = Self.splittingAnd(Self.withAnd(item), taxonomy: taxonomy)
+            guard split.count == 1 else { return split }
+            return try reader.read { try Self.splittingAnd(split[0], taxonomy: taxonomy, catalog: $0) }
         }
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
@@ -430,6 +433,34 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// "drawing and unicorns" is two interests, as "drawing, unicorns" is; "knights and castles",
     /// "arts and crafts" or "rock and roll" stay one: a known phrase, one interest said twice, or a
     /// side that is no interest.
+    /// "hello kitty and dancing": one side an interest, the other a name the catalog holds (or
+    /// a clear slip of one), and the catalog holds no product with the whole: two things. A
+    /// title the catalog holds ("Thomas and Friends") stays one.
+    static func splittingAnd(_ item: String, taxonomy: Taxonomy, catalog db: Database) throws -> [String] {
+        let lowered = item.lowercased()
+        guard let separator = [" and ", " & "].first(where: lowered.contains),
+            try !MatchRequests.textHolds(db, TextNormalizer.key(item))
+        else { return [item] }
+        let parts = lowered.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Two interests, or one phrase of the taxonomy, are the taxonomy's to read (above).
+        guard parts.count == 2, parts.allSatisfy({ !TextNormalizer.tokens($0).isEmpty }),
+            !taxonomy.isPhrase(TextNormalizer.key(item)),
+            parts.contains(where: { taxonomy.resolve($0) != nil }),
+            parts.contains(where: { taxonomy.resolve($0) == nil })
+        else { return [item] }
+        for part in parts where taxonomy.resolve(part) == nil {
+            let held =
+                try MatchRequests.textHolds(db, TextNormalizer.key(part))
+                || CatalogSpelling.correction(of: part, taxonomy: taxonomy, db) != nil
+            if !held { return [item] }
+        }
+        // As they wrote them.
+        let cut = item.range(of: separator, options: .caseInsensitive)!
+        return [String(item[..<cut.lowerBound]), String(item[cut.upperBound...])].map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
     static func splittingAnd(_ item: String, taxonomy: Taxonomy) -> [String] {
         let lowered = item.lowercased()
         for separator in [" and ", " & "] where lowered.contains(separator) {
