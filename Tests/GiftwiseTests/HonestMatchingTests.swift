@@ -183,6 +183,23 @@ struct HonestMatchingTests {
         #expect(!result.notes.contains { $0.contains("other ages") }, "\(result.notes)")
     }
 
+    @Test func saysWhichOfSeveralInterestsTheLimitsLeftWithoutAGift() throws {
+        // A trial answered "football and minecraft" and "just for fun" and saw five football
+        // figures, with no word of the Minecraft gifts (educational and crafty, all of them).
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            TestSupport.header + """
+                fb-1,Football Star Figure,,3,USD,4,,soccer,fun,,true
+                mc-1,Minecraft Redstone Lab,,15,USD,6,,minecraft,educational,,true
+
+                """, into: catalog)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["football", "minecraft"], purposes: [.fun]))
+        #expect(result.fit == .good)
+        #expect(result.notes.contains("none of the gifts that match minecraft for their age is fun"), "\(result.notes)")
+        #expect(!result.notes.contains { $0.contains("football") }, "\(result.notes)")
+    }
+
     @Test func aPartialListOffersOnlyThemesCloseEnoughToTheWish() throws {
         // A trial read "fashion-themed, close to skateboarding" on a Barbie Dream House: a relation
         // of 0.3 says too little to offer a gift as close.

@@ -884,11 +884,31 @@ struct MatchQuery {
             ? requests : try Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo, db: db).requests
     }
 
-    /// When nothing matches their words, says whether the budget or their age removed what did:
-    /// "nothing within $40 matches scuba diving".
-    func removedByLimitsNote(_ db: Database, goodCount: Int) throws -> String? {
-        guard goodCount == 0, !requests.isEmpty else { return nil }
-        let said = requests.map(\.said).joined(separator: " or ")
+    /// When nothing matches their words, says whether the budget, what it is for or their age
+    /// removed what did: "nothing within $40 matches scuba diving". With several interests and
+    /// good matches for some, says so of each interest left with none: a trial answered
+    /// "football and minecraft", "just for fun", and saw five football figures and no word of
+    /// the Minecraft gifts, all of them educational or crafty.
+    func removedByLimitsNotes(_ db: Database, goodCount: Int) throws -> [String] {
+        guard !requests.isEmpty else { return [] }
+        if goodCount == 0 {
+            let said = requests.map(\.said).joined(separator: " or ")
+            return try limitNote(db, for: profile, said: said).map { [$0] } ?? []
+        }
+        guard requests.count > 1 else { return [] }
+        var notes: [String] = []
+        for request in requests {
+            var alone = profile
+            alone.interests = [request.said]
+            guard try goodPKs(db, profile: alone).isEmpty else { continue }
+            if let note = try limitNote(db, for: alone, said: request.said) { notes.append(note) }
+        }
+        return notes
+    }
+
+    /// Which limit removed every good match of `profile` (one of this query's, or this query's
+    /// with fewer interests), said of `said`.
+    private func limitNote(_ db: Database, for profile: RecipientProfile, said: String) throws -> String? {
         var unbudgeted = profile
         unbudgeted.budgetMax = nil
         unbudgeted.budgetMin = nil

@@ -128,7 +128,7 @@ public struct Matcher: Sendable {
             let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
             notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
         }
-        if let note = try query.removedByLimitsNote(db, goodCount: goodCount) { notes.append(note) }
+        notes += try query.removedByLimitsNotes(db, goodCount: goodCount)
         if let note = try query.currencyNote(db) { notes.append(note) }
         var result = Recommendations(
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
