@@ -34,7 +34,7 @@ let package = Package(
                 // The C API, for the importer's hot loop (binding without boxing every value).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "GiftwiseEmbeddings",
-                "GiftwiseSQLiteProcess",
+                "GiftwiseSystem",
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: [.plugin(name: "EmbedCatalog")]
@@ -42,7 +42,7 @@ let package = Package(
         // Process-wide SQLite settings (`sqlite3_config` is variadic: Swift cannot call it), which
         // the CLI applies before its first database (the library never changes its host's SQLite).
         .target(
-            name: "GiftwiseSQLiteProcess",
+            name: "GiftwiseSystem",
             dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The semantic signal's word-piece embedding table (tools/distill_embeddings.py), linked in

@@ -1,4 +1,4 @@
-import GiftwiseSQLiteProcess
+import GiftwiseSystem
 
 /// SQLite settings for a whole process, for a program that owns every use of SQLite in it (the
 /// `giftwise` CLI): the library itself never changes its host's SQLite.
