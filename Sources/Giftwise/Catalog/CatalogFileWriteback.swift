@@ -35,7 +35,9 @@ final class CatalogFileWriteback: @unchecked Sendable {  // `descriptor` is immu
     /// covers this one).
     func start() {
         guard pending.set() else { return }
-        queue.async { [self] in
+        // Not `self`: the last reference must go on the caller's thread, whose deinit waits
+        // for this block (on the queue's own thread that wait could never end).
+        queue.async { [descriptor, pending] in
             pending.clear()
             _ = gw_start_writeback(descriptor)
         }
