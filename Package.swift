@@ -34,9 +34,16 @@ let package = Package(
                 // The C API, for the importer's hot loop (binding without boxing every value).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "GiftwiseEmbeddings",
+                "GiftwiseSystem",
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
             plugins: [.plugin(name: "EmbedCatalog")]
+        ),
+        // Process-wide SQLite settings (`sqlite3_config` is variadic: Swift cannot call it), which
+        // the CLI applies before its first database (the library never changes its host's SQLite).
+        .target(
+            name: "GiftwiseSystem",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The semantic signal's word-piece embedding table (tools/distill_embeddings.py), linked in
         // as raw bytes by an assembler .incbin: no giant literal for a compiler to type-check.

@@ -33,6 +33,8 @@ struct GiftwiseCommand: ParsableCommand {
     /// the argument parser reads options per command, so it is moved behind the subcommand.
     /// Usage errors exit with status 2 (DESIGN §4), not the parser's default 64.
     static func main() {
+        // Before any catalog is opened: this process is SQLite's only user.
+        SQLiteProcess.configureOwnProcess()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = unknownCommandMessage(arguments) {
             FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))

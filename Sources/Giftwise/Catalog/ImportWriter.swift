@@ -324,8 +324,8 @@ final class ImportWriter {
 
     /// Indexes the last chunk of text (or copies in the index built on the side), writes the tag
     /// relation kept in memory in key order and builds the dropped indexes again; forgets the ids
-    /// seen.
-    func finish(timings: ImportTimings = .shared) throws {
+    /// seen. `beforeCopy` runs once the indexes are built, before the full-text index is copied in.
+    func finish(timings: ImportTimings = .shared, beforeCopy: () -> Void = {}) throws {
         try storePendingVectors()
         // The full-text thread indexes while this connection writes the tag relation and builds
         // indexes.
@@ -340,6 +340,7 @@ final class ImportWriter {
             }
         }
         deferredIndexes = []
+        beforeCopy()
         if let fullTextBuilder {
             try timings.measure("end: wait for the full-text thread") { try fullTextBuilder.finish() }
             try fullTextBuilder.copy(into: db, timings: timings)

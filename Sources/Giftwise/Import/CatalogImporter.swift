@@ -155,7 +155,11 @@ struct CatalogImporter {
                 defer { alone?.handBack(db) }
                 var outcome: ImportReport?
                 try db.inTransaction {
-                    outcome = try importRows(db: db, rows: rows, source: source, parser: parser, report: report)
+                    // Alone, the pages go straight into the catalog file (not a log): their
+                    // write-back can start while the import still works.
+                    let writeback = alone != nil ? CatalogFileWriteback(path: database.path) : nil
+                    outcome = try importRows(
+                        db: db, rows: rows, source: source, parser: parser, report: report, writeback: writeback)
                     return .commit
                 }
                 ImportTimings.shared.mark("committed")
@@ -172,7 +176,8 @@ struct CatalogImporter {
 
     /// The body of ``write(rows:source:parser:report:)``, inside its transaction.
     private func importRows(
-        db: Database, rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport
+        db: Database, rows: any RowSource, source: ByteSource, parser: ProductRowParser, report: ImportReport,
+        writeback: CatalogFileWriteback?
     ) throws -> ImportReport {
         var session = ImportSession(report: report, options: options)
         let timings = ImportTimings.shared
@@ -221,7 +226,11 @@ struct CatalogImporter {
             throw RollbackRequested(report: report)
         }
         if options.replace { report.removed = try writer.removeUnseen() }
-        try writer.finish(timings: timings)
+        // Every row is in the file or the page cache: its pages go to disk while the writer builds
+        // the tag relation and indexes, theirs while it copies the full-text index in. (Hints
+        // while rows stream in too gave no more: both cores are busy then.)
+        writeback?.start()
+        try writer.finish(timings: timings, beforeCopy: { writeback?.start() })
         try timings.measure("end: currencies, vectors, meta") {
             // Into an empty catalog, the rows this import wrote are the whole catalog.
             try CatalogDatabase.refreshCurrencyCounts(db, known: writer.startedEmpty ? report.currencies : nil)

@@ -9,11 +9,14 @@ import GRDBSQLite
 struct FastStatement {
     private let db: Database
     private let statement: Statement
-    private var handle: OpaquePointer { statement.sqliteStatement }
+    /// The statement's SQLite handle, read once: reading it through `statement` on every bind
+    /// retained and released the statement each time (≈ 0.5 % of an import's samples at 200k).
+    private let handle: OpaquePointer
 
     init(_ db: Database, _ statement: Statement) {
         self.db = db
         self.statement = statement
+        handle = statement.sqliteStatement
     }
 
     func bind(_ index: Int32, _ value: Int64) throws { try check(sqlite3_bind_int64(handle, index, value)) }
