@@ -37,6 +37,20 @@ struct PassingMentionTests {
         }
     }
 
+    /// A trial read a Barbie Dream House ('its description mentions "cooking"') as a list padded
+    /// with a poor match: a passing mention alone is not offered, and the answer says nothing fits.
+    @Test func aPassingMentionAloneIsNotOffered() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                pm-1,Floor Darts,"A giant darts game played on the floor: lay out the target mat, stand behind the throwing line and toss the soft darts. Each ring scores its points and the bull scores fifty. Two to four players take turns and add up their points over five rounds; the first to reach three hundred wins. The mat folds into its own bag with the darts and the score pad. Great in the garden, at the park or on the beach.",19.99,USD,6,,,fun,,true
+                pm-6,Wooden Blocks,"Fifty blocks in a box.",12.99,USD,3,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["beach"]), limit: 10)
+        #expect(result.fit == .partial)
+        #expect(result.items.isEmpty, "\(result.items.map { ($0.product.name, $0.reasons) })")
+    }
+
     @Test func aDescriptionThatComesBackToTheWishIsAboutIt() throws {
         let catalog = try Self.catalog()
         let query = try MatchQuery(

@@ -1180,7 +1180,12 @@ struct MatchQuery {
         // meaning and holds none of them: the distilled vectors put a spinning top near
         // "gymnastics", a mushroom pâté near "cooking" and "Star Wars: Wicket" near "cricket";
         // such closeness still ranks products found otherwise, but never offers one on its own.
-        if !requests.isEmpty { scored.removeAll { Self.foundOnlyByLooseMeaning($0.hits) } }
+        // Nor with a passing mention alone: a Barbie Dream House whose description mentions a
+        // kitchen "for cooking" is no cook's gift, and said so, but a trial read such fillers as
+        // a list padded rather than "nothing fits".
+        if !requests.isEmpty {
+            scored.removeAll { Self.foundOnlyByLooseMeaning($0.hits) || Self.foundOnlyInPassing($0.hits) }
+        }
         markOutsideTheShopsLabel(&scored)
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
@@ -1612,6 +1617,12 @@ struct MatchQuery {
     /// of their words in the product) links a candidate to what they said, or nothing at all does.
     static func foundOnlyByLooseMeaning(_ hits: [Candidate.Match]) -> Bool {
         hits.allSatisfy(\.hit.isLooseLikeness)
+    }
+
+    /// Whether every hit is a passing mention in the description (or a loose likeness).
+    static func foundOnlyInPassing(_ hits: [Candidate.Match]) -> Bool {
+        hits.contains { $0.hit == .text(.passing) }
+            && hits.allSatisfy { $0.hit == .text(.passing) || $0.hit.isLooseLikeness }
     }
 
     /// Whether product `pk`, tagged `tags`, can be a good match: one of the strong hits

@@ -134,8 +134,12 @@ struct Relaxer {
                 // The interests inside theirs already count ("art" takes in drawing and painting).
                 let inside =
                     resolution?.specificity == .same ? Set(query.taxonomy.narrowerInterests(of: interest)) : []
-                let related = interest.related.filter { !inside.contains($0.key) }
-                    .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+                // Only interests close enough to offer their gifts as close (see
+                // ``InterestRequest/closeEnough``): "cooking" is not broadened to gardening.
+                let related = interest.related.filter {
+                    !inside.contains($0.key) && $0.value >= InterestRequest.closeEnough
+                }
+                .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
                 let added = related.filter { id in !interests.contains(where: { query.taxonomy.resolve($0)?.id == id })
                 }
                 if !added.isEmpty {
