@@ -97,14 +97,13 @@ struct HonestMatchingTests {
     ])
     func aFranchiseOrSpecificWishIsNeverWidenedToItsGenreAndCalledGood(said: String, genre: String) throws {
         // Given a catalog with the genre but nothing of the specific wish
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header + """
+        let catalog = try TestSupport.catalog(
+            rows: """
                 g-1,Dragon Dance Guy,A dancing dragon figure,12,USD,6,,\(genre),fun,,true
                 g-2,Sonic Racer,A blue hedgehog racing game,15,USD,6,,\(genre),fun,,true
                 g-3,Big Wooden Blocks,Stack and build,20,USD,3,,building,fun,,true
 
-                """, into: catalog)
+                """)
         // When they ask for the specific thing
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]))
         // Then nothing is "good" and no reason says they love the genre
@@ -167,13 +166,12 @@ struct HonestMatchingTests {
     @Test func saysWhenWhatItIsForRemovedEverythingThatMatches() throws {
         // A user trial was told the train gifts were "all made for other ages" when one suited
         // the 3-year-old and none was educational.
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header + """
+        let catalog = try TestSupport.catalog(
+            rows: """
                 tr-1,Wooden Train Set,,20,USD,3,,trains,fun,,true
                 tr-2,Train Timetable Maths Game,,15,USD,8,,trains,educational,,true
 
-                """, into: catalog)
+                """)
         let result = try catalog.recommend(
             for: RecipientProfile(ageYears: 3, interests: ["trains"], purposes: [.educational]))
         #expect(result.fit != .good)
@@ -186,13 +184,12 @@ struct HonestMatchingTests {
     @Test func saysWhichOfSeveralInterestsTheLimitsLeftWithoutAGift() throws {
         // A trial answered "football and minecraft" and "just for fun" and saw five football
         // figures, with no word of the Minecraft gifts (educational and crafty, all of them).
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header + """
+        let catalog = try TestSupport.catalog(
+            rows: """
                 fb-1,Football Star Figure,,3,USD,4,,soccer,fun,,true
                 mc-1,Minecraft Redstone Lab,,15,USD,6,,minecraft,educational,,true
 
-                """, into: catalog)
+                """)
         let result = try catalog.recommend(
             for: RecipientProfile(ageYears: 7, interests: ["football", "minecraft"], purposes: [.fun]))
         #expect(result.fit == .good)
@@ -203,13 +200,12 @@ struct HonestMatchingTests {
     @Test func aPartialListOffersOnlyThemesCloseEnoughToTheWish() throws {
         // A trial read "fashion-themed, close to skateboarding" on a Barbie Dream House: a relation
         // of 0.3 says too little to offer a gift as close.
-        let catalog = try TestSupport.emptyCatalog()
-        try TestSupport.importCSV(
-            TestSupport.header + """
+        let catalog = try TestSupport.catalog(
+            rows: """
                 dh-1,Dream House Playset,,89,USD,3,,fashion,fun,,true
                 kt-1,Stunt Kite,,19,USD,6,,outdoor-play,sporty,,true
 
-                """, into: catalog)
+                """)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["skateboarding"]))
         #expect(result.fit == .partial)
         #expect(result.items.map(\.product.id) == ["kt-1"], "\(result.items.map(\.reasons))")
