@@ -58,6 +58,11 @@ struct CatalogSpellingTests {
         try flow.answer("6", in: catalog)
         try flow.answer("she loves hello kity and dancing", in: catalog)
         #expect(flow.profile?.interests == ["hello kitty", "dancing"])
+        // An interest and a clear slip of another are two things as well.
+        var slip = QuestionFlow()
+        try slip.answer("6", in: catalog)
+        try slip.answer("football and dinosuars", in: catalog)
+        #expect(slip.profile?.interests == ["football", "dinosaurs"])
         var title = QuestionFlow()
         try title.answer("6", in: catalog)
         try title.answer("thomas and friends", in: catalog)

@@ -443,12 +443,18 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         else { return [item] }
         let parts = lowered.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
         // Two interests, or one phrase of the taxonomy, are the taxonomy's to read (above).
+        // An interest, or a clear slip of one ("ninjas and dragns").
+        func known(_ part: String) -> Bool {
+            if taxonomy.resolve(part) != nil { return true }
+            if case .corrected = InterestSpelling.check(part, taxonomy: taxonomy) { return true }
+            return false
+        }
         guard parts.count == 2, parts.allSatisfy({ !TextNormalizer.tokens($0).isEmpty }),
             !taxonomy.isPhrase(TextNormalizer.key(item)),
-            parts.contains(where: { taxonomy.resolve($0) != nil }),
+            parts.contains(where: known),
             parts.contains(where: { taxonomy.resolve($0) == nil })
         else { return [item] }
-        for part in parts where taxonomy.resolve(part) == nil {
+        for part in parts where !known(part) {
             let held =
                 try MatchRequests.textHolds(db, TextNormalizer.key(part))
                 || CatalogSpelling.correction(of: part, taxonomy: taxonomy, db) != nil
