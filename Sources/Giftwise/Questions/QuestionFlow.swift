@@ -244,13 +244,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     private func advance(sharing state: inout State, _ reader: CatalogReader) throws {
+        let before = state.remaining
         state.remaining = nil
         if let profile = Self.profile(of: state) {
             let count = try reader.goodMatchCount(for: profile, critique: state.steering)
             state.remaining = count
             if count == 0 {
                 if let id = nextCoreID(in: state) {
-                    if !state.notes.contains(Self.nothingFitsYet) { state.notes.append(Self.nothingFitsYet) }
+                    // Said once, when the count falls to nothing, not after every answer since.
+                    if before != 0 { state.notes.append(Self.nothingFitsYet) }
                     state.current = coreQuestion(id, in: state)
                 } else {
                     state.current = nil

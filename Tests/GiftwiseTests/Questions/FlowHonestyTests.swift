@@ -94,6 +94,8 @@ struct FlowHonestyTests {
         while let question = flow.currentQuestion {
             asked.append(question.id)
             try flow.skip(in: catalog)
+            // Said once, when the count fell to nothing, not after every answer since.
+            #expect(!flow.lastAnswerNotes.contains(QuestionFlow.nothingFitsYet))
         }
         #expect(asked == [.purpose, .budget, .avoid])
         #expect(flow.isFinished)
