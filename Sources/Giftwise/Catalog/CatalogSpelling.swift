@@ -14,9 +14,9 @@ enum CatalogSpelling {
     /// The wish as the catalog writes it, or `nil` when it holds the wish or no clear slip.
     static func correction(of typed: String, taxonomy: Taxonomy, _ db: Database) throws -> String? {
         let words = TextNormalizer.tokens(typed)
-        guard !words.isEmpty, words.count <= 6, words.count > 1 || taxonomy.resolution(typed) == nil else {
-            return nil
-        }
+        guard !words.isEmpty, words.count <= 6, words.count > 1 || taxonomy.resolution(typed) == nil,
+            try !MatchRequests.textHolds(db, words.joined(separator: " "))
+        else { return nil }
         // Each word the catalog does not hold, with the words it may be a slip of.
         var choices: [[String]] = words.map { [$0] }
         for (index, word) in words.enumerated()

@@ -889,7 +889,9 @@ struct MatchQuery {
     /// good matches for some, says so of each interest left with none: a trial answered
     /// "football and minecraft", "just for fun", and saw five football figures and no word of
     /// the Minecraft gifts, all of them educational or crafty.
-    func removedByLimitsNotes(_ db: Database, goodCount: Int) throws -> [String] {
+    /// - Parameter covered: the interests (by index) a good candidate already matches: never
+    ///   counted again.
+    func removedByLimitsNotes(_ db: Database, goodCount: Int, covered: Set<Int> = []) throws -> [String] {
         guard !requests.isEmpty else { return [] }
         if goodCount == 0 {
             let said = requests.map(\.said).joined(separator: " or ")
@@ -897,7 +899,7 @@ struct MatchQuery {
         }
         guard requests.count > 1 else { return [] }
         var notes: [String] = []
-        for request in requests {
+        for (index, request) in requests.enumerated() where !covered.contains(index) {
             var alone = profile
             alone.interests = [request.said]
             guard try goodPKs(db, profile: alone).isEmpty else { continue }
@@ -1741,7 +1743,8 @@ struct MatchQuery {
     ) -> TextPlace {
         if request.isFiledUnderAnotherThing(product.interests) { return .stem }
         if request.falseFriends.contains(where: { allSet.contains($0[0]) })
-            || !request.performable.isDisjoint(with: allSet)
+            || Self.withoutPerformed(request, nameTokens) != nil
+            || Self.withoutPerformed(request, descriptionTokens) != nil
         {
             // Rare: the text may hold such a name, or an activity a figure performs ("Dancing
             // Groot" for "dancing"), so read it again without them.

@@ -128,7 +128,8 @@ public struct Matcher: Sendable {
             let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
             notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
         }
-        notes += try query.removedByLimitsNotes(db, goodCount: goodCount)
+        let covered = Set(candidates.filter(\.isGood).flatMap { $0.hits.filter(\.hit.isStrong).map(\.request) })
+        notes += try query.removedByLimitsNotes(db, goodCount: goodCount, covered: covered)
         if let note = try query.currencyNote(db) { notes.append(note) }
         var result = Recommendations(
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,

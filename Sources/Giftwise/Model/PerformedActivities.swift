@@ -46,17 +46,13 @@ enum PerformedActivities {
         words.contains { figureWords.contains($0) || creatures.contains($0) }
     }
 
-    /// `tokens` without the activity words a figure performs in them; `nil` when there are none.
+    /// `tokens` without the activity words a figure performs in them; `nil` when there are none
+    /// (nothing is copied then).
     static func removingPerformed(from tokens: [String], creatures: Set<String>) -> [String]? {
-        var kept: [String] = []
-        var removed = false
-        for (index, token) in tokens.enumerated() {
-            if activities.contains(token), isPerformed(at: index, in: tokens, creatures: creatures) {
-                removed = true
-            } else {
-                kept.append(token)
-            }
+        let performed = tokens.indices.filter {
+            activities.contains(tokens[$0]) && isPerformed(at: $0, in: tokens, creatures: creatures)
         }
-        return removed ? kept : nil
+        guard !performed.isEmpty else { return nil }
+        return tokens.indices.filter { !performed.contains($0) }.map { tokens[$0] }
     }
 }
