@@ -452,6 +452,35 @@ struct OwnDescriptionTests {
         #expect(OwnDescription.of("") == "")
     }
 
+    /// A seller's words about their shop are not about the product: on the Amazon export a bag of
+    /// peacock feathers was "technology-themed" from "We sell Consumer Electronics & Gadgets".
+    @Test func aSentenceAboutTheSellersRangeIsNotTheProductsOwn() {
+        let feathers =
+            "Natural peacock feathers. We sell Consumer Electronics & Gadgets at wholesale prices. Product Line: Accessories for PC, Video Game & Mobile phone"
+        #expect(OwnDescription.of(feathers) == "Natural peacock feathers.   ")
+        #expect(
+            OwnDescription.of("A ventriloquist puppet! Please see our other listings as we have loads more. Bow included")
+                == "A ventriloquist puppet! Please see   Bow included")
+        // Only as words of their own: "your other" and "flour store" are the product's.
+        #expect(OwnDescription.of("Keep your other toys in the flour store.") == "Keep your other toys in the flour store.")
+        #expect(OwnDescription.of("Here we have a large 26\" puppet.") == "Here we have a large 26\" puppet.")
+        #expect(OwnDescription.of("Our Ranges: OUR STORE has more") == "Our Ranges: ")
+    }
+
+    @Test func anElectronicToyOrABrandNamedElectronicsIsNoElectronicsKit() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                e-1,Yahtzee Electronic Hand Held Game,"Beep and roll.",14.99,USD,8,,,,,true
+                e-2,VTech Electronics V.Smile Motion Software,"Cars game cartridge.",9.99,USD,8,,,,,true
+                e-3,Snap Circuits Junior Kit,"Over 100 electronics projects.",29.99,USD,8,,,,,true
+                e-4,Peacock Feathers,"Twelve feathers. We sell Consumer Electronics & Gadgets at wholesale prices.",4.99,USD,8,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["electronics"]), limit: 5)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["e-3"])
+        #expect(!result.items.map(\.product.id).contains("e-4"))
+    }
+
     @Test func otherVersionsAndLooseWordsInADescriptionDoNotMakeItTheirThing() throws {
         let catalog = try TestSupport.catalog(
             rows: """

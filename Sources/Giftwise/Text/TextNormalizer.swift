@@ -92,6 +92,11 @@ enum TextNormalizer {
     private static func foldASCII(_ word: UnsafeMutableBufferPointer<UInt8>, _ count: Int) -> Int {
         guard count > 3, word[count - 1] == UInt8(ascii: "s") else { return count }
         let last2 = word[count - 2]
+        if last2 == UInt8(ascii: "c"), word[count - 3] == UInt8(ascii: "i"),
+            fieldNames.contains(String(decoding: UnsafeBufferPointer(rebasing: word[..<count]), as: UTF8.self))
+        {
+            return count
+        }
         if last2 == UInt8(ascii: "s") || last2 == UInt8(ascii: "u") || last2 == UInt8(ascii: "i") { return count }
         var drop = 1
         if last2 == UInt8(ascii: "e") {
@@ -113,12 +118,23 @@ enum TextNormalizer {
         return count - drop
     }
 
+    /// Names of a field or pursuit that end like a plural but are none: their "-ic" form is an
+    /// adjective that says something else ("Electronic Hand Held Game" is no electronics kit,
+    /// "Classic Edition" no classics, "Ceramic Mug" no ceramics). Pursuits whose "-ic" form
+    /// still means them ("gymnastic rings", "robotic arm", "comic") fold as plurals do.
+    static let fieldNames: Set<String> = [
+        "electronics", "classics", "graphics", "ceramics", "cosmetics", "physics", "mathematics",
+        "economics", "politics", "statistics", "optics", "logistics", "mechanics", "dynamics",
+        "genetics", "ethics", "linguistics", "numismatics", "phonics", "aeronautics",
+    ]
+
     /// One folded phrase key: tokens joined by single spaces.
     static func key(_ text: String) -> String { tokens(text).joined(separator: " ") }
 
     /// Light English plural folding: "puzzles" -> "puzzle", "hobbies" -> "hobby", "glass" stays.
     static func fold(_ word: String) -> String {
         guard word.count > 3, word.last == "s" else { return word }
+        if word.hasSuffix("ics"), fieldNames.contains(word) { return word }
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("quizzes") { return String(word.dropLast(3)) }  // the one doubled "z": "quiz"
