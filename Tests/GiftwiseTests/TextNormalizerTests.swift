@@ -87,7 +87,8 @@ struct TextNormalizerTests {
     /// "Yahtzee Electronic Hand Held Game" and "Darth Vader Electronic Helmet" were good for
     /// someone into electronics. Pursuits whose adjective still means them keep folding.
     @Test func aPursuitEndingInIcsIsNoPluralOfItsAdjective() {
-        #expect(TextNormalizer.tokens("Electronics electronic ELECTRONICS") == ["electronics", "electronic", "electronics"])
+        #expect(
+            TextNormalizer.tokens("Electronics electronic ELECTRONICS") == ["electronics", "electronic", "electronics"])
         #expect(TextNormalizer.tokens("Classics Physics café ceramics") == ["classics", "physics", "cafe", "ceramics"])
         #expect(TextNormalizer.fold("electronics") == "electronics")
         #expect(TextNormalizer.tokens("Comics Gymnastics robotics") == ["comic", "gymnastic", "robotic"])

@@ -459,10 +459,12 @@ struct OwnDescriptionTests {
             "Natural peacock feathers. We sell Consumer Electronics & Gadgets at wholesale prices. Product Line: Accessories for PC, Video Game & Mobile phone"
         #expect(OwnDescription.of(feathers) == "Natural peacock feathers.   ")
         #expect(
-            OwnDescription.of("A ventriloquist puppet! Please see our other listings as we have loads more. Bow included")
+            OwnDescription.of(
+                "A ventriloquist puppet! Please see our other listings as we have loads more. Bow included")
                 == "A ventriloquist puppet! Please see   Bow included")
         // Only as words of their own: "your other" and "flour store" are the product's.
-        #expect(OwnDescription.of("Keep your other toys in the flour store.") == "Keep your other toys in the flour store.")
+        #expect(
+            OwnDescription.of("Keep your other toys in the flour store.") == "Keep your other toys in the flour store.")
         #expect(OwnDescription.of("Here we have a large 26\" puppet.") == "Here we have a large 26\" puppet.")
         #expect(OwnDescription.of("Our Ranges: OUR STORE has more") == "Our Ranges: ")
     }

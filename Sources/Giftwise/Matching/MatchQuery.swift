@@ -280,6 +280,9 @@ struct InterestRequest {
         return tags
     }
 
+    /// Whether the wish joins several kinds of thing ("cowboys and indians", "dragons & knights").
+    var joinsKinds: Bool { saidTokens.contains("and") || said.contains("&") || said.contains(",") }
+
     /// The interest a narrower wish lies inside.
     var broaderTag: String? { specificity == .narrower ? interest?.id : nil }
 
@@ -494,7 +497,7 @@ struct MatchQuery {
                 || (specificity == .same && taxonomy.isPhrase(own.joined(separator: " ")))
             var request = InterestRequest(
                 said: trimmed, interest: interest, specificity: specificity,
-                freeTag: specificity == .same ? nil : TextNormalizer.key(trimmed),
+                freeTag: specificity == .same ? nil : Self.freeTag(own, isAName: isAName),
                 phrases: phrases, ownWords: whole ? own : meaningful,
                 textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil))
             if meaningful.count > 1, !whole {
@@ -540,6 +543,17 @@ struct MatchQuery {
             requests.append(request)
         }
         return (requests, notUnderstood)
+    }
+
+    /// The tag a wish the taxonomy does not hold as an interest stands for: its words less the
+    /// words every toy shares after them ("overwatch game" is the shop's Overwatch, "frozen toys"
+    /// its Frozen), unless those make it a name ("toy story").
+    static func freeTag(_ own: [String], isAName: Bool) -> String {
+        var words = own[...]
+        while !isAName, words.count > 1, let last = words.last, Taxonomy.genericWords.contains(last) {
+            words = words.dropLast()
+        }
+        return words.joined(separator: " ")
     }
 
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
@@ -1460,7 +1474,13 @@ struct MatchQuery {
                 let hit: InterestHit =
                     plainlyClose
                     ? .meaning(similarity)
-                    : .nearMeaning(similarity, holdsAKind: holdsPart && Self.holdsAKindOf(request, words: allSet))
+                    : .nearMeaning(
+                        similarity,
+                        holdsAKind: holdsPart && Self.holdsAKindOf(request, words: allSet)
+                            && Self.kindWordBelongs(
+                                request, held: request.ownWords.filter(allSet.contains).count,
+                                of: request.ownWords.count, tags: tags)
+                    )
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
@@ -1484,9 +1504,11 @@ struct MatchQuery {
                 // The kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.
                 let inName = kind.folded.allSatisfy(nameSet.contains)
-                if inName || kind.folded.allSatisfy(allSet.contains) {
-                    let text = inName ? nameSet : allSet
-                    let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
+                let text = inName ? nameSet : allSet
+                let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
+                if inName || kind.folded.allSatisfy(allSet.contains),
+                    Self.kindWordBelongs(request, held: held.count, of: request.saidWords.count, tags: tags)
+                {
                     let share = Double(held.count) / Double(request.saidWords.count)
                     found.append(
                         .init(
@@ -1674,8 +1696,7 @@ struct MatchQuery {
     /// climbing" is climbing; "Fraggle Rock" holds only "rock"), or any of the kinds a wish joins
     /// ("cowboys and indians": a cowboy figure holds one).
     static func holdsAKindOf(_ request: InterestRequest, words: Set<String>) -> Bool {
-        let joinsKinds = request.saidTokens.contains("and") || request.said.contains("&") || request.said.contains(",")
-        if joinsKinds { return request.ownSet.contains(where: words.contains) }
+        if request.joinsKinds { return request.ownSet.contains(where: words.contains) }
         guard let kind = request.ownWords.last else { return false }
         return words.contains(kind)
     }
@@ -1716,6 +1737,22 @@ struct MatchQuery {
         if kind.isPartySupply && !request.wantsPartySupplies { return .partySupply }
         if kind.isDollsHouseMiniature && !request.wantsMiniatures { return .miniature }
         return nil
+    }
+
+    /// Whether a product holding the kind word of a several-word wish ("rod" of "fishing rod")
+    /// is a partial match for it. The kind word alone names other things as often as theirs: a
+    /// LEGO Hot Rod for "fishing rod", a pool table for "times tables", the Mystery Machine for
+    /// "sewing machine". So it counts only beside what the wish is about: for a wish inside an
+    /// interest, the product's tags hold that interest (or its own, or one close to it); for a
+    /// wish the taxonomy does not know, the product holds most of their words ("remote control
+    /// car" for "remote control boat").
+    static func kindWordBelongs(_ request: InterestRequest, held: Int, of count: Int, tags: [String]) -> Bool {
+        // "dragons and knights": a knight is one of the kinds they asked for.
+        if request.joinsKinds { return true }
+        guard request.interest != nil else { return held * 2 > count }
+        return tags.contains { tag in
+            request.exactTags.contains(tag) || tag == request.broaderTag || request.relatedInterests[tag] != nil
+        }
     }
 
     /// ``place(of:nameTokens:nameSet:descriptionTokens:allSet:product:)`` from the raw text.

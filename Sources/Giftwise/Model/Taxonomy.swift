@@ -174,6 +174,8 @@ public struct Taxonomy: Sendable {
         "toy", "kit", "set", "gift", "thing", "stuff", "anything", "related", "love", "loves", "like", "likes",
         "into", "for", "kid", "child", "children", "the", "and", "of", "a", "an", "all", "kind", "game", "play",
         "playing", "fan", "lover", "item", "product", "theme", "themed", "very", "really", "big", "little",
+        // Who they are about it, not what: "model railway enthusiast", "horse riding lessons".
+        "enthusiast", "fanatic", "obsessed", "lesson", "merch", "merchandise",
     ]
 
     /// Resolves what a person typed to an interest, and says whether it is that interest itself

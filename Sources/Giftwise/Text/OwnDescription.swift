@@ -61,8 +61,9 @@ enum OwnDescription {
                         matched = false
                         break
                     }
-                    if matched, index + marker.count == bytes.count || !isLetter(bytes[index + marker.count])
-                        || marker.last == UInt8(ascii: ":")
+                    if matched,
+                        index + marker.count == bytes.count || !isLetter(bytes[index + marker.count])
+                            || marker.last == UInt8(ascii: ":")
                     {
                         return index
                     }
