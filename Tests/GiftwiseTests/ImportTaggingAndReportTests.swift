@@ -137,6 +137,37 @@ struct ImportTaggingAndReportTests {
         #expect(!star.items.filter(\.isGoodMatch).contains { $0.product.id == "75192-1" })
     }
 
+    /// Found by a trial on the LEGO export with its themes: "ninjago dragon", "friends heartlake"
+    /// and "duplo animals" listed the shop's Ninjago dragons, Heartlake sets and Duplo animals
+    /// as partial ("its name has dragon, not ninjago dragon"), and "overwatch game" found nothing
+    /// though the shop files two sets under Overwatch.
+    @Test func aWishThatStartsWithTheShopsLabelIsWhatItFilesThereByName() throws {
+        let catalog = try Self.legoCatalog(
+            "70652-1,Stormbringer,Ninjago,Core,8,29.99,https://brickset.com/sets/70652-1",
+            "71745-1,Lightning Dragon Battle,Ninjago,Core,8,19.99,https://brickset.com/sets/71745-1",
+            "70403-1,Dragon Mountain,Castle,Dragons,8,59.99,https://brickset.com/sets/70403-1",
+            "75973-1,D.Va & Reinhardt,Overwatch,,9,29.99,https://brickset.com/sets/75973-1",
+            "10907-1,World Animals,Duplo,Town,2,49.99,https://brickset.com/sets/10907-1",
+            "41380-1,Heartlake Lighthouse,Friends,Heartlake City,6,49.99,https://brickset.com/sets/41380-1"
+        )
+        let dragons = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["ninjago dragon"]))
+        // Filed under Ninjago with a dragon in its name: their wish, word for word, and counted.
+        #expect(dragons.goodMatchCount == 1)
+        #expect(dragons.items.filter(\.isGoodMatch).map(\.product.id) == ["71745-1"])
+        #expect(
+            dragons.items.first?.reasons.first
+                == "you mentioned \"ninjago dragon\" (\"dragon\" in the name, filed under \"Ninjago\")")
+        // A dragon filed elsewhere and Ninjago without a dragon are not.
+        #expect(!dragons.items.filter(\.isGoodMatch).contains { ["70403-1", "70652-1"].contains($0.product.id) })
+        let duplo = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["duplo animals"]))
+        #expect(duplo.items.filter(\.isGoodMatch).map(\.product.id) == ["10907-1"])
+        let heartlake = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["friends heartlake"]))
+        #expect(heartlake.items.filter(\.isGoodMatch).map(\.product.id) == ["41380-1"])
+        // "game" after the shop's label says what kind of thing, not another wish.
+        let game = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["overwatch game"]))
+        #expect(game.items.filter(\.isGoodMatch).map(\.product.id) == ["75973-1"])
+    }
+
     @Test func aWordInANameFiledUnderAnotherThingIsThatThings() throws {
         // Found on the LEGO export with its themes: "spiders" listed "Spider Mech vs. Venom" and
         // "Spider-Helicopter Rescue" as good ("it's in the name"); Brickset files them under

@@ -264,6 +264,27 @@ struct MatcherTests {
         #expect(try list(sentence) == expected)
     }
 
+    /// A trial typed "model railway enthusiast", "horse riding lessons" and "choo choo trains":
+    /// every train and stable was "not specifically" their wish. Who they are about it, and a
+    /// child's word for the thing, are the thing.
+    @Test(arguments: [
+        ("science enthusiast", "science"), ("horse riding lessons", "horse riding"),
+        ("choo choo trains", "trains"), ("dinosaur merch", "dinosaurs"),
+    ])
+    func wordsAboutTheFanAreNotPartOfTheWish(said: String, wish: String) throws {
+        let taxonomy = Self.catalog.taxonomy
+        let read = try #require(taxonomy.resolution(said))
+        let meant = try #require(taxonomy.resolution(wish))
+        #expect(read.interest.id == meant.interest.id)
+        #expect(read.specificity == meant.specificity)
+        let good = try Self.catalog.recommend(for: RecipientProfile(ageYears: 9, interests: [said]), limit: 100)
+        let expected = try Self.catalog.recommend(for: RecipientProfile(ageYears: 9, interests: [wish]), limit: 100)
+        #expect(good.goodMatchCount == expected.goodMatchCount)
+        // The same gifts (their order may differ: closeness in meaning reads the words as said).
+        #expect(Set(good.items.map(\.product.id)) == Set(expected.items.map(\.product.id)))
+        #expect(good.fit == .good && expected.fit == .good && good.goodMatchCount > 0)
+    }
+
     /// Someone who loves trains and LEGO: the LEGO train leads the LEGO sets and the trains.
     @Test func aGiftFittingTwoOfTheirInterestsLeadsThoseFittingOne() throws {
         let catalog = try TestSupport.catalog(

@@ -122,6 +122,12 @@ extension CatalogDatabase {
     /// Which of `names` (folded words joined by spaces) some tag of the catalog is or holds as
     /// whole words ("spider man" in "ultimate spider man").
     /// Only the shop's own tags can: the taxonomy's ids name its interests.
+    /// The label of the shop's own tag `id` (folded words joined by spaces), as the shop writes
+    /// it; `nil` when the shop has no such tag.
+    static func freeTagLabel(_ db: Database, id: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT label FROM interest WHERE id = ? AND is_free = 1", arguments: [id])
+    }
+
     static func tagNamesHeld(_ names: [String], _ db: Database) throws -> [String] {
         guard !names.isEmpty,
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM interest WHERE is_free = 1)") == true

@@ -105,6 +105,15 @@ enum MatchRequests {
         return "{name description} : (" + parts.joined(separator: " OR ") + ")"
     }
 
+    /// `query` (or nothing), or a product filed under the shop's label with the name words in its
+    /// name (``InterestRequest/FiledName``).
+    static func ftsQuery(_ query: String?, orFiledUnder filed: InterestRequest.FiledName) -> String? {
+        guard let label = ftsPhrase(TextNormalizer.key(filed.label)) else { return query }
+        let name = filed.nameWords.prefix(8).map { "\"\($0)\"" }.joined(separator: " AND ")
+        let clause = "(name : (\(name)) AND tags : \(label))"
+        return query.map { "(" + $0 + ") OR " + clause } ?? clause
+    }
+
     /// Products tagged `tag`, best first (most central, then most age-targeted): SQLite stops as
     /// soon as it has `count` that pass the limits, however large the tag.
     static func taggedRequest(_ tag: String, limits: HardLimits, purposeMask: Int, count: Int) -> SQL {

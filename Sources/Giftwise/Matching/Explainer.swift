@@ -94,7 +94,18 @@ struct Explainer {
                 // in the name)', never 'enjoys cooking ("cook") ("cooking" is in the name)'.
                 let phrase = Self.phrase(for: request)
                 let plain = request.specificity == .same ? request.interest?.phrase ?? phrase : phrase
-                if let name = Self.otherName(of: request, in: product, place: place) {
+                if place == .name, let filed = request.filedUnder,
+                    !request.ownSet.isSubset(of: Set(TextNormalizer.tokens(product.name)))
+                {
+                    // "ninjago dragon": a dragon in the name, Ninjago by the shop's filing.
+                    // Their words as they wrote them ("animals", not the folded "animal").
+                    let written = request.said.split(whereSeparator: \.isWhitespace).map(String.init).filter { word in
+                        TextNormalizer.tokens(word).contains(where: filed.nameWords.contains)
+                    }
+                    let words = (written.isEmpty ? filed.nameWords : written).map { "\"\($0)\"" }
+                        .joined(separator: " and ")
+                    reasons.append(phrase + " (\(words) in the name, filed under \"\(filed.label)\")")
+                } else if let name = Self.otherName(of: request, in: product, place: place) {
                     // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
                     reasons.append(plain + " (\"\(name)\" is in \(part))")
                 } else if phrase != plain {

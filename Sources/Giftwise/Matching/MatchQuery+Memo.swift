@@ -235,10 +235,18 @@ extension MatchQuery {
         var places: [Int64: TextPlace] = [:]
         var descriptions: [Int64: String] = [:]
         let filed = try MatchRequests.filed(db, pks: missing, under: request.otherThingTags)
+        let labelled =
+            try request.filedUnder.map { try MatchRequests.filed(db, pks: missing, under: [$0.tag]) } ?? []
         for text in try MatchRequests.texts(db, pks: missing) {
-            places[text.pk] =
-                filed.contains(text.pk)
-                ? .stem : Self.place(of: request, name: text.name, description: text.description)
+            if labelled.contains(text.pk), let name = request.filedUnder?.nameWords,
+                Set(TextNormalizer.tokens(text.name)).isSuperset(of: name)
+            {
+                places[text.pk] = .name
+            } else {
+                places[text.pk] =
+                    filed.contains(text.pk)
+                    ? .stem : Self.place(of: request, name: text.name, description: text.description)
+            }
             descriptions[text.pk] = text.description
         }
         // Words in the description alone: their thing only when the product is about them by

@@ -128,6 +128,22 @@ struct InterestRequest {
     /// Heroes" for "marvel", "Disney Cars" for "disney"), with the labels as written: what
     /// the shop files under them is their wish too (see ``MatchQuery/shopLabels(extending:taxonomy:_:)``).
     var shopLabels: [(id: String, label: String)] = []
+    /// A wish that starts with one of the shop's own labels and goes on with what it is
+    /// ("ninjago dragon", "friends heartlake", "duplo animals"): a product the shop files under
+    /// the label with the other words in its name is their wish, word for word (see
+    /// ``MatchQuery/filedName(of:_:)``).
+    var filedUnder: FiledName?
+    struct FiledName: Equatable {
+        /// The shop's tag, and its label as the shop writes it.
+        var tag: String
+        var label: String
+        /// The folded words the name must hold.
+        var nameWords: [String]
+        /// Whether a product with these tags and name words is filed under the label and named so.
+        func holds(tags: [String], nameSet: Set<String>) -> Bool {
+            nameWords.allSatisfy(nameSet.contains) && tags.contains { MatchRequests.tag($0, holds: tag) }
+        }
+    }
     /// Folded phrases that mean their wish in product text (their own words first).
     var phrases: [String] {
         didSet {
@@ -385,6 +401,11 @@ struct MatchQuery {
                     extending: resolved.requests[index], taxonomy: taxonomy, db)
                 resolved.requests[index].otherThingTags = try CatalogDatabase.tagNamesHeld(
                     resolved.requests[index].otherThingNames, db)
+                if let filed = try filedName(of: resolved.requests[index], db) {
+                    resolved.requests[index].filedUnder = filed
+                    resolved.requests[index].textQuery = MatchRequests.ftsQuery(
+                        resolved.requests[index].textQuery, orFiledUnder: filed)
+                }
             }
         }
         memo.resolved[interests] = resolved
@@ -413,6 +434,25 @@ struct MatchQuery {
             }
             return request.interest.map { $0.id == kind.interest.id } ?? true
         }
+    }
+
+    /// The shop's label a several-word wish starts with, and the rest of its words, when the
+    /// wish is not a label (or an interest) itself: "ninjago dragon" is a dragon the shop files
+    /// under Ninjago ("Lightning Dragon Battle"), "friends heartlake" a Friends set named for
+    /// Heartlake. Only the shop's own labels: its filing is what it says the product is.
+    static func filedName(of request: InterestRequest, _ db: Database) throws -> InterestRequest.FiledName? {
+        guard request.freeTag != nil, request.shopLabels.isEmpty, request.ownWords.count > 1 else { return nil }
+        let words = request.ownWords
+        // The longest label first: "heartlake city hospital" before "heartlake".
+        for split in stride(from: words.count - 1, through: 1, by: -1) {
+            let rest = words[split...].filter { !Taxonomy.genericWords.contains($0) }
+            guard !rest.isEmpty else { continue }
+            let tag = words[..<split].joined(separator: " ")
+            if let label = try CatalogDatabase.freeTagLabel(db, id: tag) {
+                return .init(tag: tag, label: label, nameWords: rest)
+            }
+        }
+        return nil
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
@@ -1778,6 +1818,7 @@ struct MatchQuery {
         of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
         allSet: Set<String>, product: Product
     ) -> TextPlace {
+        if let filed = request.filedUnder, filed.holds(tags: product.interests, nameSet: nameSet) { return .name }
         if request.isFiledUnderAnotherThing(product.interests) { return .stem }
         if request.falseFriends.contains(where: { allSet.contains($0[0]) })
             || Self.withoutPerformed(request, nameTokens) != nil
