@@ -148,7 +148,9 @@ struct ImportTaggingAndReportTests {
             "70403-1,Dragon Mountain,Castle,Dragons,8,59.99,https://brickset.com/sets/70403-1",
             "75973-1,D.Va & Reinhardt,Overwatch,,9,29.99,https://brickset.com/sets/75973-1",
             "10907-1,World Animals,Duplo,Town,2,49.99,https://brickset.com/sets/10907-1",
-            "41380-1,Heartlake Lighthouse,Friends,Heartlake City,6,49.99,https://brickset.com/sets/41380-1"
+            "41380-1,Heartlake Lighthouse,Friends,Heartlake City,6,49.99,https://brickset.com/sets/41380-1",
+            "76042-1,The SHIELD Helicarrier,Marvel Super Heroes,Avengers,12,349.99,https://brickset.com/sets/76042-1",
+            "76076-1,Captain America Jet Pursuit,Marvel Super Heroes,Captain America,7,24.99,https://brickset.com/sets/76076-1"
         )
         let dragons = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["ninjago dragon"]))
         // Filed under Ninjago with a dragon in its name: their wish, word for word, and counted.
@@ -163,6 +165,13 @@ struct ImportTaggingAndReportTests {
         #expect(duplo.items.filter(\.isGoodMatch).map(\.product.id) == ["10907-1"])
         let heartlake = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["friends heartlake"]))
         #expect(heartlake.items.filter(\.isGoodMatch).map(\.product.id) == ["41380-1"])
+        // The start of a longer label, and the thing in another of its labels: Marvel's Avengers.
+        let avengers = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["marvel avengers"]))
+        #expect(avengers.items.filter(\.isGoodMatch).map(\.product.id) == ["76042-1"])
+        #expect(
+            avengers.items.first?.reasons.first
+                == "you mentioned \"marvel avengers\" (the shop files it under \"Marvel Super Heroes\" and \"avengers\")"
+        )
         // "game" after the shop's label says what kind of thing, not another wish.
         let game = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["overwatch game"]))
         #expect(game.items.filter(\.isGoodMatch).map(\.product.id) == ["75973-1"])

@@ -285,6 +285,25 @@ struct MatcherTests {
         #expect(good.fit == .good && expected.fit == .good && good.goodMatchCount > 0)
     }
 
+    /// A wish said with what they dislike ("lego but hates star wars", through `recommend` or
+    /// HTTP) avoids it as `--exclude` would, and says so.
+    @Test func whatAWishSaysTheyDislikeIsAvoided() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,LEGO Star Wars X-Wing,"A LEGO starfighter.",39.99,USD,8,,building,fun,,true
+                d-2,LEGO City Fire Station,"A LEGO fire station.",49.99,USD,6,,building,fun,,true
+                d-3,Football Goal Set,"Two goals and a ball.",29.99,USD,5,,football,sporty,,true
+
+                """)
+        let said = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["he's really into football and lego but hates star wars"]))
+        let excluded = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["football", "lego"], excludedWords: ["star wars"]))
+        #expect(Set(said.items.map(\.product.id)) == ["d-2", "d-3"])
+        #expect(said.items.map(\.product.id) == excluded.items.map(\.product.id))
+        #expect(said.notes.contains("avoiding \"star wars\": you said they dislike it"))
+    }
+
     /// Someone who loves trains and LEGO: the LEGO train leads the LEGO sets and the trains.
     @Test func aGiftFittingTwoOfTheirInterestsLeadsThoseFittingOne() throws {
         let catalog = try TestSupport.catalog(

@@ -251,6 +251,27 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.interests == interests)
     }
 
+    /// A trial typed "he's really into football and lego but hates star wars": recommend ranked
+    /// LEGO Star Wars second, and the flow took "lego but hates star wars" as one wish. What they
+    /// dislike is avoided, and the flow says so.
+    @Test(arguments: [
+        ("he's really into football and lego but hates star wars", ["football", "lego"], ["star wars"]),
+        ("dinosaurs, drawing, but not anything scary", ["dinosaurs", "drawing"], ["scary"]),
+        ("loves lego, not star wars or ninjago", ["lego"], ["star wars", "ninjago"]),
+        ("space except rockets", ["space"], ["rockets"]),
+        // Nothing disliked: a liking is never read as its opposite.
+        ("loves knots and noodles", ["knots and noodles"], []),
+        ("nothing but horses", ["nothing but horses"], []),
+    ])
+    func whatTheyDislikeIsAvoidedNotWished(typed: String, interests: [String], avoided: [String]) throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer(typed, in: catalog)
+        #expect(flow.profile?.interests == interests)
+        #expect(flow.profile?.excludedWords == avoided)
+        #expect(flow.state.notes.contains { $0.hasPrefix("I'll avoid ") } == !avoided.isEmpty)
+    }
+
     @Test func readsASlipInsideAPhraseAndOffersATwoLetterSlip() throws {
         // Found in the terminal: "horse ridding" was a kind of horses no product names (one word
         // known), and "dinasours" (two letters swapped about) was searched as typed.

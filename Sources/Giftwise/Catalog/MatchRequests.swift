@@ -108,9 +108,9 @@ enum MatchRequests {
     /// `query` (or nothing), or a product filed under the shop's label with the name words in its
     /// name (``InterestRequest/FiledName``).
     static func ftsQuery(_ query: String?, orFiledUnder filed: InterestRequest.FiledName) -> String? {
-        guard let label = ftsPhrase(TextNormalizer.key(filed.label)) else { return query }
+        guard let label = ftsPhrase(filed.tag) else { return query }
         let name = filed.nameWords.prefix(8).map { "\"\($0)\"" }.joined(separator: " AND ")
-        let clause = "(name : (\(name)) AND tags : \(label))"
+        let clause = "({name tags} : (\(name)) AND tags : \(label))"
         return query.map { "(" + $0 + ") OR " + clause } ?? clause
     }
 

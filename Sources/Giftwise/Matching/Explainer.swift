@@ -104,7 +104,12 @@ struct Explainer {
                     }
                     let words = (written.isEmpty ? filed.nameWords : written).map { "\"\($0)\"" }
                         .joined(separator: " and ")
-                    reasons.append(phrase + " (\(words) in the name, filed under \"\(filed.label)\")")
+                    let named = Set(TextNormalizer.tokens(product.name)).isSuperset(of: filed.nameWords)
+                    reasons.append(
+                        phrase
+                            + (named
+                                ? " (\(words) in the name, filed under \"\(filed.label(of: product.interests))\")"
+                                : " (the shop files it under \"\(filed.label(of: product.interests))\" and \(words))"))
                 } else if let name = Self.otherName(of: request, in: product, place: place) {
                     // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
                     reasons.append(plain + " (\"\(name)\" is in \(part))")

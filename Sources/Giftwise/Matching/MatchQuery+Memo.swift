@@ -235,11 +235,10 @@ extension MatchQuery {
         var places: [Int64: TextPlace] = [:]
         var descriptions: [Int64: String] = [:]
         let filed = try MatchRequests.filed(db, pks: missing, under: request.otherThingTags)
-        let labelled =
-            try request.filedUnder.map { try MatchRequests.filed(db, pks: missing, under: [$0.tag]) } ?? []
+        let labels = request.filedUnder == nil ? [:] : try tags(db, pks: Set(missing))
         for text in try MatchRequests.texts(db, pks: missing) {
-            if labelled.contains(text.pk), let name = request.filedUnder?.nameWords,
-                Set(TextNormalizer.tokens(text.name)).isSuperset(of: name)
+            if let filedUnder = request.filedUnder,
+                filedUnder.holds(tags: labels[text.pk] ?? [], nameSet: Set(TextNormalizer.tokens(text.name)))
             {
                 places[text.pk] = .name
             } else {

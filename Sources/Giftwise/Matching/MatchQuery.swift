@@ -134,14 +134,28 @@ struct InterestRequest {
     /// ``MatchQuery/filedName(of:_:)``).
     var filedUnder: FiledName?
     struct FiledName: Equatable {
-        /// The shop's tag, and its label as the shop writes it.
+        /// The shop's label as they said it (folded) and as the shop writes it; with the shop's
+        /// longer labels that start with it ("marvel": "Marvel Super Heroes").
         var tag: String
         var label: String
-        /// The folded words the name must hold.
+        /// Every label it may be filed under, by tag: the one they named and the longer ones.
+        var labels: [String: String]
+        var tags: [String] { labels.keys.sorted() }
+        /// The label as the shop writes it that a product with these tags is filed under.
+        func label(of productTags: [String]) -> String {
+            for id in tags where productTags.contains(where: { MatchRequests.tag($0, holds: id) }) {
+                return labels[id] ?? label
+            }
+            return label
+        }
+        /// The folded words the product's name (or another of its labels: "Avengers") must hold.
         var nameWords: [String]
         /// Whether a product with these tags and name words is filed under the label and named so.
-        func holds(tags: [String], nameSet: Set<String>) -> Bool {
-            nameWords.allSatisfy(nameSet.contains) && tags.contains { MatchRequests.tag($0, holds: tag) }
+        func holds(tags productTags: [String], nameSet: Set<String>) -> Bool {
+            productTags.contains { tag in tags.contains { MatchRequests.tag(tag, holds: $0) } }
+                && nameWords.allSatisfy { word in
+                    nameSet.contains(word) || productTags.contains { MatchRequests.tag($0, holds: word) }
+                }
         }
     }
     /// Folded phrases that mean their wish in product text (their own words first).
@@ -325,6 +339,8 @@ struct InterestRequest {
 /// scored exactly in Swift. Hard limits are SQL conditions that no score can outweigh.
 struct MatchQuery {
     let profile: RecipientProfile
+    /// What their interests said they dislike, now among the words to avoid.
+    let disliked: [String]
     let history: HistorySignals
     let critique: Critique
     let taxonomy: Taxonomy
@@ -377,13 +393,16 @@ struct MatchQuery {
         weights: ScoringWeights, semantic: (any SemanticSignal)? = nil, memo: Memo = Memo(), db: Database? = nil
     ) throws {
         self.memo = memo
-        self.profile = profile
+        // "football but hates star wars": what they dislike is a word to avoid, not a wish.
+        let (read, disliked) = Self.readingDislikes(profile, taxonomy: taxonomy)
+        self.profile = read
+        self.disliked = disliked
         self.history = history
         self.critique = critique
         self.taxonomy = taxonomy
         self.weights = weights
         self.semantic = semantic
-        (requests, notUnderstood) = try Self.resolve(profile.interests, taxonomy: taxonomy, memo: memo, db: db)
+        (requests, notUnderstood) = try Self.resolve(read.interests, taxonomy: taxonomy, memo: memo, db: db)
         requestTags = requests.map(\.exactTags)
     }
 
@@ -436,6 +455,27 @@ struct MatchQuery {
         }
     }
 
+    /// `profile` with what its interests say they dislike ("football and lego but hates star
+    /// wars") moved to the words to avoid, and those words; what they like then reads as the
+    /// question flow reads it ("football and lego" is two interests, "arts and crafts" one).
+    static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (RecipientProfile, [String]) {
+        var read = profile
+        var disliked: [String] = []
+        read.interests = profile.interests.flatMap { said -> [String] in
+            let (liked, avoided) = AnswerParser.dislikes(said)
+            guard !avoided.isEmpty else { return [said] }
+            for word in avoided
+            where !read.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
+                read.excludedWords.append(word)
+                disliked.append(word)
+            }
+            return AnswerParser.likings(liked).flatMap {
+                QuestionFlow.splittingAnd(QuestionFlow.withAnd($0), taxonomy: taxonomy)
+            }
+        }
+        return (read, disliked)
+    }
+
     /// The shop's label a several-word wish starts with, and the rest of its words, when the
     /// wish is not a label (or an interest) itself: "ninjago dragon" is a dragon the shop files
     /// under Ninjago ("Lightning Dragon Battle"), "friends heartlake" a Friends set named for
@@ -448,9 +488,12 @@ struct MatchQuery {
             let rest = words[split...].filter { !Taxonomy.genericWords.contains($0) }
             guard !rest.isEmpty else { continue }
             let tag = words[..<split].joined(separator: " ")
-            if let label = try CatalogDatabase.freeTagLabel(db, id: tag) {
-                return .init(tag: tag, label: label, nameWords: rest)
-            }
+            let exact = try CatalogDatabase.freeTagLabel(db, id: tag)
+            let longer = try CatalogDatabase.freeTags(db, extending: tag)
+            guard let label = exact ?? longer.first?.label else { continue }
+            var labels = Dictionary(longer.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+            if let exact { labels[tag] = exact }
+            return .init(tag: tag, label: label, labels: labels, nameWords: rest)
         }
         return nil
     }

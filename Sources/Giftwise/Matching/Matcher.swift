@@ -124,6 +124,10 @@ public struct Matcher: Sendable {
             relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
         }
         var notes: [String] = []
+        if !query.disliked.isEmpty {
+            let shown = query.disliked.map { "\"\($0)\"" }
+            notes.append("avoiding \(AnswerParser.orList(shown)): you said they dislike it")
+        }
         if !query.notUnderstood.isEmpty {
             let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
             notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")

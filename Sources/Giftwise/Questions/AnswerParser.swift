@@ -132,6 +132,57 @@ package enum AnswerParser {
         }.filter { !$0.isEmpty }
     }
 
+    /// What they enjoy and what they dislike, said in one breath: "football and lego but hates
+    /// star wars" → liked "football and lego", avoided ["star wars"]; "hates anything scary" →
+    /// nothing liked, avoided ["scary"]. A liking is never read as its opposite: "loves football"
+    /// is all liked.
+    package static func dislikes(_ text: String) -> (liked: String, avoided: [String]) {
+        let lowered = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var cut: (start: String.Index, end: String.Index)?
+        for marker in dislikeMarkers {
+            // At the start, or as words of their own after a space or a comma.
+            var from = lowered.startIndex
+            while let range = lowered.range(of: marker, range: from..<lowered.endIndex) {
+                let startsAWord =
+                    marker.hasPrefix(",") || range.lowerBound == lowered.startIndex
+                    || lowered[lowered.index(before: range.lowerBound)] == " "
+                if startsAWord, cut.map({ range.lowerBound < $0.start }) ?? true {
+                    cut = (range.lowerBound, range.upperBound)
+                }
+                if startsAWord { break }
+                from = range.upperBound
+            }
+        }
+        guard let cut, cut.end < lowered.endIndex else { return (text, []) }
+        // The same places in the text as typed (lower-casing keeps ASCII offsets; others: keep it all).
+        guard lowered.count == text.count, lowered.utf8.count == text.utf8.count else { return (text, []) }
+        let start = text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: cut.start))
+        let end = text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: cut.end))
+        var liked = String(text[..<start]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        for ending in [" but", ",", " and"] where liked.lowercased().hasSuffix(ending) {
+            liked = String(liked.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+        }
+        let avoided = avoidWords(String(text[end...]))
+            .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
+            .map { word in
+                var word = word
+                for filler in ["anything ", "any ", "things that are ", "things ", "stuff that's "]
+                where word.lowercased().hasPrefix(filler) && word.count > filler.count {
+                    word = String(word.dropFirst(filler.count))
+                }
+                return word
+            }.filter { !$0.isEmpty }
+        return (liked, avoided)
+    }
+
+    /// Words that start what they dislike, longest first among those that start alike.
+    private static let dislikeMarkers = [
+        "but hates ", "but doesn't like ", "but does not like ", "but dislikes ", "but isn't into ",
+        "but is not into ", "but can't stand ", "but not ", "but no ", "hates ", "doesn't like ",
+        "does not like ", "dislikes ", "can't stand ", "cannot stand ", "isn't into ", "is not into ",
+        "not into ", "except ", ", not ", ", no ", ", but not ",
+    ]
+
     package static func orList(_ words: [String]) -> String {
         words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
     }

@@ -366,8 +366,20 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
     }
 
-    private func applyInterests(_ text: String, state next: inout State, _ reader: CatalogReader) throws {
+    private func applyInterests(_ answer: String, state next: inout State, _ reader: CatalogReader) throws {
         let taxonomy = reader.taxonomy
+        // "football and lego but hates star wars": what they dislike is avoided, and said so.
+        let (text, disliked) = AnswerParser.dislikes(answer)
+        let newlyAvoided = disliked.filter { word in
+            !next.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame })
+        }
+        if !newlyAvoided.isEmpty {
+            next.excludedWords += newlyAvoided
+            next.notes.append(
+                "I'll avoid \(AnswerParser.orList(newlyAvoided.map { "\"\($0)\"" })) (type `back` if you meant otherwise)."
+            )
+            if text.isEmpty { return }
+        }
         let words = try AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap { item in
             let split = Self.splittingAnd(Self.withAnd(item), taxonomy: taxonomy)
             guard split.count == 1 else { return split }
