@@ -165,6 +165,21 @@ struct ImportTaggingAndReportTests {
         #expect(duplo.items.filter(\.isGoodMatch).map(\.product.id) == ["10907-1"])
         let heartlake = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["friends heartlake"]))
         #expect(heartlake.items.filter(\.isGoodMatch).map(\.product.id) == ["41380-1"])
+        // The shop's whole label is their wish itself, not a thing filed under part of it.
+        let city = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["heartlake city"]))
+        #expect(city.items.first?.reasons.first == "you mentioned \"heartlake city\"")
+        try catalog.database.read { db in
+            func filed(_ said: String) throws -> InterestRequest.FiledName? {
+                let request = try MatchQuery.resolve([said], taxonomy: catalog.taxonomy, memo: MatchMemo(), db: db)
+                return request.requests.first?.filedUnder
+            }
+            let whole = try filed("heartlake city")
+            let hospital = try filed("heartlake city hospital")
+            let dragon = try filed("ninjago dragon")
+            #expect(whole == nil)
+            #expect(hospital?.label == "Heartlake City")
+            #expect(dragon?.nameWords == ["dragon"])
+        }
         // The start of a longer label, and the thing in another of its labels: Marvel's Avengers.
         let avengers = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["marvel avengers"]))
         #expect(avengers.items.filter(\.isGoodMatch).map(\.product.id) == ["76042-1"])

@@ -481,7 +481,9 @@ struct MatchQuery {
     /// under Ninjago ("Lightning Dragon Battle"), "friends heartlake" a Friends set named for
     /// Heartlake. Only the shop's own labels: its filing is what it says the product is.
     static func filedName(of request: InterestRequest, _ db: Database) throws -> InterestRequest.FiledName? {
-        guard request.freeTag != nil, request.shopLabels.isEmpty, request.ownWords.count > 1 else { return nil }
+        guard let freeTag = request.freeTag, request.shopLabels.isEmpty, request.ownWords.count > 1,
+            try CatalogDatabase.freeTagLabel(db, id: freeTag) == nil
+        else { return nil }
         let words = request.ownWords
         // The longest label first: "heartlake city hospital" before "heartlake".
         for split in stride(from: words.count - 1, through: 1, by: -1) {
@@ -489,7 +491,10 @@ struct MatchQuery {
             guard !rest.isEmpty else { continue }
             let tag = words[..<split].joined(separator: " ")
             let exact = try CatalogDatabase.freeTagLabel(db, id: tag)
-            let longer = try CatalogDatabase.freeTags(db, extending: tag)
+            // A longer label that goes on with the rest of their words is their wish itself.
+            let longer = try CatalogDatabase.freeTags(db, extending: tag).filter { label in
+                !rest.allSatisfy { MatchRequests.tag(label.id, holds: $0) }
+            }
             guard let label = exact ?? longer.first?.label else { continue }
             var labels = Dictionary(longer.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
             if let exact { labels[tag] = exact }
