@@ -113,10 +113,21 @@ struct Explainer {
                 } else if let name = Self.otherName(of: request, in: product, place: place) {
                     // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
                     reasons.append(plain + " (\"\(name)\" is in \(part))")
-                } else if phrase != plain {
-                    reasons.append(plain + " (\"\(request.said)\" is in \(part))")
                 } else {
-                    reasons.append(Self.phrase(for: request) + " (it's in \(part))")
+                    // Only the words of what they said that are there: "dinosaur" of "dinosaur
+                    // toys" is in "T-Rex Dinosaur Model", "toys" is not.
+                    let text = Set(
+                        TextNormalizer.tokens(place == .name ? product.name : OwnDescription.of(product.description)))
+                    let held = request.said.split(whereSeparator: \.isWhitespace).map(String.init).filter { word in
+                        let tokens = TextNormalizer.tokens(word)
+                        return !tokens.isEmpty && tokens.allSatisfy(text.contains)
+                    }
+                    let shown = held.isEmpty ? request.said : held.joined(separator: " ")
+                    if phrase != plain || shown != request.said {
+                        reasons.append(plain + " (\"\(shown)\" is in \(part))")
+                    } else {
+                        reasons.append(phrase + " (it's in \(part))")
+                    }
                 }
             case .meaning:
                 reasons.append("close in meaning to \"\(request.said)\"")

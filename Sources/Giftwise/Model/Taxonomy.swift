@@ -175,7 +175,7 @@ public struct Taxonomy: Sendable {
         "into", "for", "kid", "child", "children", "the", "and", "of", "a", "an", "all", "kind", "game", "play",
         "playing", "fan", "lover", "item", "product", "theme", "themed", "very", "really", "big", "little",
         // Who they are about it, not what: "model railway enthusiast", "horse riding lessons".
-        "enthusiast", "fanatic", "obsessed", "lesson", "merch", "merchandise",
+        "enthusiast", "fanatic", "obsessed", "lesson", "merch", "merchandise", "cool", "awesome", "amazing",
     ]
 
     /// Resolves what a person typed to an interest, and says whether it is that interest itself
