@@ -101,6 +101,8 @@ struct QuestionFlowCoreTests {
         ("my nephew is 11", 132), ("she's 7", 84), ("She’s 7.", 84), ("he is turning 12", 144),
         ("our granddaughter is almost 4", 48), ("they'll be 6 next week", 72), ("he just turned 9", 108),
         ("my son is 18 months old", 18), ("she is two and a half", 30),
+        // Found by a trial: who, then a comma; an adult of no stated age is of age.
+        ("my dad, he's 60", 720), ("an adult", 216), ("grown-up", 216),
     ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()
@@ -249,6 +251,22 @@ struct QuestionFlowCoreTests {
         try flow.answer("8", in: catalog)
         try flow.answer(typed, in: catalog)
         #expect(flow.profile?.interests == interests)
+    }
+
+    /// A trial answered "dunno" and "not sure" and was told to answer again; "under a tenner"
+    /// was no budget. Not knowing is skipping (the age must still be answered).
+    @Test func notKnowingSkipsAQuestionAndATennerIsTenPounds() throws {
+        var flow = QuestionFlow()
+        #expect(throws: QuestionFlowError.self) { try flow.answer("dunno", in: catalog) }
+        try flow.answer("8", in: catalog)
+        try flow.answer("I don't know", in: catalog)
+        #expect(flow.profile?.interests == [])
+        #expect(flow.state.answers.last?.text == nil)
+        try flow.answer("not sure", in: catalog)
+        try flow.answer("under a tenner", in: catalog)
+        #expect(flow.profile?.budgetMax == Money(10))
+        #expect(AnswerParser.budgetCurrency("under a tenner") == "GBP")
+        #expect(AnswerParser.parseBudget("a fiver")?.max == Money(5))
     }
 
     /// A trial typed "he's really into football and lego but hates star wars": recommend ranked

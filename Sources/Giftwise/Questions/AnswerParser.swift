@@ -183,6 +183,19 @@ package enum AnswerParser {
         "not into ", "except ", ", not ", ", no ", ", but not ",
     ]
 
+    /// Whether an answer says they do not know ("dunno", "I'm not sure", "no idea").
+    package static func isDontKnow(_ text: String) -> Bool {
+        let key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .filter { $0.isLetter || $0 == " " || $0 == "'" }.trimmingCharacters(in: .whitespaces)
+        return dontKnow.contains(key)
+    }
+
+    private static let dontKnow: Set<String> = [
+        "i don't know", "i dont know", "don't know", "dont know", "dunno", "i dunno", "not sure", "i'm not sure",
+        "im not sure", "no idea", "i have no idea", "idk", "no clue", "not a clue", "unsure", "don't know yet",
+        "dont know yet", "pass", "can't say", "cant say",
+    ]
+
     package static func orList(_ words: [String]) -> String {
         words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
     }
@@ -193,6 +206,10 @@ package enum AnswerParser {
     package static func parseAge(_ text: String) -> Int? {
         var rest = withoutSubject(text.lowercased().trimmingCharacters(in: .whitespaces))
         if ["newborn", "baby", "new born"].contains(rest) { return 0 }
+        // "an adult": of age, nothing more known (the age is a safety limit: never more).
+        if ["adult", "an adult", "grown up", "a grown up", "grownup", "grown-up", "a grown-up"].contains(rest) {
+            return 18 * 12
+        }
         for prefix in ["about ", "around ", "aged ", "age ", "almost ", "nearly ", "~"] where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
@@ -272,8 +289,12 @@ package enum AnswerParser {
             let verbEnd = words.prefix(5).firstIndex { word in
                 verbs.contains(word) || ["'s", "'re", "'ll"].contains { word.count > 2 && word.hasSuffix($0) }
             }
+            // "my dad, he's 60": who, however many words, before the verb.
             guard let verbEnd,
-                words[..<verbEnd].allSatisfy({ word in word.allSatisfy(\.isLetter) && !isNumberWord(word) })
+                words[..<verbEnd].allSatisfy({ word in
+                    let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
+                    return !bare.isEmpty && bare.allSatisfy(\.isLetter) && !isNumberWord(bare)
+                })
             else { break }
             var cut = verbEnd + 1
             // "… will be 6", "… is going to be 6"
@@ -340,6 +361,11 @@ package enum AnswerParser {
     /// Budget from "30", "$30", "20-40", "20 to 40", "under 30", "30+", "no limit".
     package static func parseBudget(_ text: String) -> (min: Money?, max: Money?)? {
         var rest = text.lowercased().trimmingCharacters(in: .whitespaces)
+        // British money said as people say it: "under a tenner", "a fiver".
+        for (said, amount) in [("a tenner", "10"), ("tenner", "10"), ("a fiver", "5"), ("fiver", "5")]
+        where rest.contains(said) {
+            rest = rest.replacingOccurrences(of: said, with: amount)
+        }
         let unlimited: Set<String> = [
             "no limit", "none", "no budget", "unlimited", "any", "anything", "no", "whatever",
             "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit",
@@ -444,6 +470,7 @@ package enum AnswerParser {
     static let currencyWords: [String: String] = {
         var words: [String: String] = [
             "dollar": "USD", "dollars": "USD", "bucks": "USD", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
+            "tenner": "GBP", "fiver": "GBP",
             "euro": "EUR", "euros": "EUR", "yen": "JPY",
         ]
         for code in [

@@ -166,7 +166,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     mutating func answer(_ text: String, _ reader: CatalogReader) throws {
         guard !state.finished, let question = state.current else { throw QuestionFlowError.alreadyFinished }
         let trimmed = AnswerParser.clean(text)
-        if trimmed.isEmpty {
+        // "dunno", "not sure": no answer, as skipping is (the age must be answered).
+        if trimmed.isEmpty || (question.canSkip && AnswerParser.isDontKnow(trimmed)) {
             if question.canSkip { return try skip(reader) }
             throw QuestionFlowError.invalidAnswer(question: question.id, reason: AnswerParser.emptyReason(question))
         }
