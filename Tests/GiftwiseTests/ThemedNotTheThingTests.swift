@@ -469,6 +469,36 @@ struct OwnDescriptionTests {
         #expect(OwnDescription.of("Our Ranges: OUR STORE has more") == "Our Ranges: ")
     }
 
+    /// Found by a trial on the Amazon exports: a 1:12 porcelain baby was a "baby doll" and a
+    /// 1:12 pram a "dolls pram"; scooters were skateboards; a Castle MacLellan pâté was a castle;
+    /// chess pieces of "Weight: 500 grams" were fitness.
+    @Test func thingsThatOnlyLookLikeTheWishAreNotIt() throws {
+        let catalog = try TestSupport.catalog(
+            header: "id,name,description,price,age_min\n",
+            rows: """
+                m-1,Dolls House Miniature 1:12 Scale Porcelain Baby,,4.99,14
+                m-2,Reborn Baby Doll 22 Inch,,29.99,3
+                m-3,Galt Safety Scooter,,24.99,3
+                m-4,Skateboard Deck 31 Inch,,39.99,8
+                m-5,Castle MacLellan Mushroom Pate,,2.99,3
+                m-6,Wooden Knights Castle,,49.99,3
+                m-7,Sheesham Chess Pieces,"32 chessmen in a box. Weight: 500 grams. The weight of the set is added by hand, so the final weight may vary.",39.99,8
+
+                """)
+        func good(_ wish: String, age: Double = 14) throws -> [String] {
+            try catalog.recommend(for: RecipientProfile(ageYears: age, interests: [wish]), limit: 8).items
+                .filter(\.isGoodMatch).map(\.product.id)
+        }
+        #expect(try good("baby dolls") == ["m-2"])
+        #expect(try good("dolls house").contains("m-1"))
+        #expect(try good("skateboard") == ["m-4"])
+        #expect(try good("knights and castles") == ["m-6"])
+        // A product's weight is no fitness: chess pieces of "Weight: 500 grams" are chess.
+        let chess = try catalog.recommend(for: RecipientProfile(ageYears: 14, interests: ["chess"])).items.first
+        #expect(chess?.product.id == "m-7")
+        #expect(chess?.product.interests == ["chess"])
+    }
+
     @Test func anElectronicToyOrABrandNamedElectronicsIsNoElectronicsKit() throws {
         let catalog = try TestSupport.catalog(
             rows: """

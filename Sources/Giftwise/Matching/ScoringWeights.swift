@@ -49,7 +49,9 @@ public struct ScoringWeights: Sendable, Equatable {
     /// A related interest counts this much of an exact one (times the relation's weight).
     public var relatedFactor: Double
     /// A themed accessory (a key chain, a backpack, a watch with the theme on it) counts this
-    /// much of a toy's fit for the same wish: ranked after it, never less good.
+    /// much of a toy's fit for the same wish: ranked after it, never less good. Below
+    /// ``textAliasOnly``: a "Firefighter Key Chain" (their word) after a "Fire Station" set (the
+    /// interest's other name).
     public var accessoryFactor: Double
     /// A toy for babies and toddlers (a minimum age under 3, no maximum) counts this much of its
     /// fit for a recipient of 6 or more: ranked after toys made for their age, never less good.
@@ -85,6 +87,9 @@ public struct ScoringWeights: Sendable, Equatable {
     public var historyReturned: Double
 
     /// MMR trade-off between relevance (1) and novelty (0) in the diversified top of the list.
+    /// Variety settles near ties; it never outweighs a clear difference in fit (at 0.7 the
+    /// likeness of a product's other labels put a pirate guitar and pirate stickers above pirate
+    /// ships and figures).
     public var diversityLambda: Double
     /// Diversity similarity: weight of shared interest tags.
     public var diversityTags: Double
@@ -103,13 +108,13 @@ public struct ScoringWeights: Sendable, Equatable {
         bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
         agreementBonus: Double = 0.15, broaderFactor: Double = 0.5, relatedFactor: Double = 0.6,
-        accessoryFactor: Double = 0.8, muchYoungerFactor: Double = 0.8,
+        accessoryFactor: Double = 0.65, muchYoungerFactor: Double = 0.8,
         semanticGoodSimilarity: Double = 0.75, semanticFloor: Double = 0.35, semanticCap: Double = 0.7,
         meaningRanking: Double = 0.6, semanticWhenFewerThan: Int = 5,
         likeFactor: Double = 0.5, extraInterestShare: Double = 0.25,
         noInterestPurpose: Double = 0.6, noInterestAge: Double = 0.4, noInterestLike: Double = 0.1,
         historyLoved: Double = 0.08, historyReturned: Double = 0.12,
-        diversityLambda: Double = 0.7, diversityTags: Double = 0.5, diversityPurposes: Double = 0.2,
+        diversityLambda: Double = 0.85, diversityTags: Double = 0.5, diversityPurposes: Double = 0.2,
         diversityWords: Double = 0.3
     ) {
         self.interest = interest

@@ -58,13 +58,16 @@ enum DollsHouseMiniatures {
     /// One of these words says the house is a doll's.
     static let houseWords: Set<String> = ["doll", "dollhouse", "dollshouse"]
     /// A wish with one of these words is about dolls houses or miniatures.
-    static let wishWords: Set<String> = ["doll", "dollhouse", "dollshouse", "miniature"]
+    static let wishWords: Set<String> = ["dollhouse", "dollshouse", "miniature", "house"]
 
     /// Whether a product name (folded tokens) names a dolls-house miniature.
     static func named(by tokens: [String]) -> Bool { NameKind(tokens: tokens).isDollsHouseMiniature }
 
-    /// Whether a wish, as they said it, is about dolls, dolls houses or miniatures.
+    /// Whether a wish, as they said it, is about dolls houses or miniatures, or dolls at all
+    /// ("dolls": a dolls house is a doll's too). A kind of doll or a doll's thing is not: a 1:12
+    /// porcelain baby is no "baby doll", a 1:12 pram no "dolls pram".
     static func isWished(bySaying said: String) -> Bool {
-        TextNormalizer.tokens(said).contains(where: wishWords.contains)
+        let tokens = TextNormalizer.tokens(said).filter { !Taxonomy.genericWords.contains($0) }
+        return tokens.contains(where: wishWords.contains) || tokens == ["doll"]
     }
 }
