@@ -71,6 +71,24 @@ struct WordsOfAWishTests {
         #expect(!division.items.map(\.product.id).contains("k-4"))
     }
 
+    /// A trial's "anime figures" listed a snow leopard and an animated Spider-Man as 'a word like
+    /// "anime figures" is in its text': the stemmer's "anim". For a wish of several words such a
+    /// hit says nothing; for one word ("fishing" → "fish") it stays a weak match that says so.
+    @Test func theStemmersWordForAWishOfSeveralWordsListsNothing() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                n-1,Snow Leopard Animal Figure,"A wild animal.",6.99,USD,3,,,fun,,true
+                n-2,Spiderman Animated Venom Figure,"Animated series.",9.99,USD,4,,,fun,,true
+                n-3,Rainbow Fish Windsock,"A fish to fly.",9.99,USD,4,,,fun,,true
+
+                """)
+        let anime = try catalog.recommend(for: RecipientProfile(ageYears: 13, interests: ["anime figures"]), limit: 10)
+        #expect(!anime.items.contains { ["n-1", "n-2"].contains($0.product.id) })
+        let fishing = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["fishing"]), limit: 10)
+        #expect(
+            fishing.items.first { $0.product.id == "n-3" }?.reasons.first == "a word like \"fishing\" is in its text")
+    }
+
     @Test func aKnownPhraseIsNeverWidenedToItsWords() throws {
         let catalog = try TestSupport.catalog(
             rows: """

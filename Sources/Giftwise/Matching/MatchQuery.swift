@@ -1545,7 +1545,11 @@ struct MatchQuery {
                     place == .name && request.saidTokens.count > 1
                         && Self.contains(nameTokens, nameSet: nameSet, words: request.saidTokens) ? 1 : bm25
                 let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * relevance)
-                found.append(.init(request: index, hit: .text(place), weight: weight))
+                // Only the stemmer's word for a wish of several words ("anim" of "anime figures"
+                // in "Snow Leopard Animal Figure", "Spiderman Animated") says nothing of it.
+                if place != .stem || request.ownWords.count < 2 {
+                    found.append(.init(request: index, hit: .text(place), weight: weight))
+                }
             }
             if let similarity = meaning[index]?[pk] {
                 // Meaning never outranks their words or their tag (capped), and is their thing only
