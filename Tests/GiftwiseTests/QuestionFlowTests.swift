@@ -269,6 +269,44 @@ struct QuestionFlowCoreTests {
         #expect(AnswerParser.parseBudget("a fiver")?.max == Money(5))
     }
 
+    /// A trial answered "both" to "which of their interests matters most?" and was told it is
+    /// not a choice. Where several may be chosen, "both" and "all" are every choice.
+    @Test func bothIsEveryChoiceWhereSeveralMayBeChosen() throws {
+        let focus = Question(
+            id: .followUp(.focus), prompt: "Which of their interests matters most for this gift?",
+            kind: .multipleChoice,
+            options: [
+                QuestionOption(label: "Ninjago", value: "ninjago"),
+                QuestionOption(label: "Star Wars", value: "star-wars"),
+            ],
+            canSkip: true, help: "")
+        #expect(try AnswerParser.choices("both", for: focus, multiple: true) == ["ninjago", "star-wars"])
+        #expect(try AnswerParser.choices("All of them", for: focus, multiple: true) == ["ninjago", "star-wars"])
+        #expect(throws: QuestionFlowError.self) { try AnswerParser.choices("both", for: focus, multiple: false) }
+    }
+
+    /// A trial's theme question offered "the clone war" and "lego ville": the shop's folded tag.
+    /// It offers the shop's labels as the shop writes them.
+    @Test func aThemeFromTheShopsLabelsIsOfferedAsTheShopWritesIt() throws {
+        let shop = try TestSupport.emptyCatalog()
+        var rows = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+        for index in 0..<12 {
+            let subtheme = index % 3 == 0 ? "The Clone Wars" : index % 3 == 1 ? "Episode IV" : "Buildable Figures"
+            rows +=
+                "s\(index),Star Wars Set \(index),Star Wars,\(subtheme),8,\(20 + index).99,https://brickset.com/sets/s\(index)\n"
+        }
+        try shop.importData(
+            Data(rows.utf8), options: ImportOptions(format: .csv, columnMap: ImportTaggingAndReportTests.legoMap))
+        var flow = QuestionFlow()
+        try flow.answer("9", in: shop)
+        try flow.answer("star wars", in: shop)
+        let set = try #require(try flow.candidates(in: flow.state, CatalogReader(shop)))
+        let theme = try #require(flow.themeQuestion(for: set, taxonomy: shop.taxonomy))
+        let labels = theme.options.map(\.label)
+        #expect(labels.contains("The Clone Wars"))
+        #expect(!labels.contains("the clone war"))
+    }
+
     /// A trial typed "he's really into football and lego but hates star wars": recommend ranked
     /// LEGO Star Wars second, and the flow took "lego but hates star wars" as one wish. What they
     /// dislike is avoided, and the flow says so.

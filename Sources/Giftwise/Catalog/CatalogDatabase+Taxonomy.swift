@@ -128,6 +128,14 @@ extension CatalogDatabase {
         try String.fetchOne(db, sql: "SELECT label FROM interest WHERE id = ? AND is_free = 1", arguments: [id])
     }
 
+    /// The labels of the shop's own tags among `ids`, by tag, in one statement.
+    static func freeTagLabels(_ db: Database, ids: [String]) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db, SQLRequest<Row>(literal: "SELECT id, label FROM interest WHERE is_free = 1 AND id IN \(ids)"))
+        return Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func tagNamesHeld(_ names: [String], _ db: Database) throws -> [String] {
         guard !names.isEmpty,
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM interest WHERE is_free = 1)") == true

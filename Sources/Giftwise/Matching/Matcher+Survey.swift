@@ -18,6 +18,9 @@ package struct CandidateSurvey {
     /// their own words when they asked for something inside it ("unicorns", not Fantasy & Magic
     /// Worlds).
     package var interests: [(said: String, interest: Interest?, tag: String?, label: String)]
+    /// The shop's own labels of the candidates' tags the taxonomy does not hold, as the shop
+    /// writes them ("The Clone Wars" for the tag "the clone war").
+    package var shopLabels: [String: String] = [:]
 }
 
 extension Matcher {
@@ -39,7 +42,9 @@ extension Matcher {
             let strong = best.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
             return CandidateSurvey.Item(product: candidate.product, strongInterests: strong)
         }
-        return CandidateSurvey(
+        let free = Set(items.flatMap(\.product.interests)).filter { catalog.taxonomy.interest(id: $0) == nil }
+        let shopLabels = try CatalogDatabase.freeTagLabels(db, ids: free.sorted())
+        var survey = CandidateSurvey(
             count: count, items: items,
             interests: query.requests.map { request in
                 let label =
@@ -49,5 +54,7 @@ extension Matcher {
                     label ?? request.said.prefix(1).uppercased() + request.said.dropFirst()
                 )
             })
+        survey.shopLabels = shopLabels
+        return survey
     }
 }

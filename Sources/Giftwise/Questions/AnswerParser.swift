@@ -501,6 +501,15 @@ package enum AnswerParser {
         let parts = normalized.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty
         }
+        // "both", "all of them": every choice, where several may be chosen and none is "no preference".
+        let everything: Set<String> = [
+            "both", "all", "all of them", "both of them", "all of these", "each", "every one",
+        ]
+        if multiple, parts.count == 1, everything.contains(parts[0]),
+            !question.options.contains(where: { $0.value == QuestionCatalogue.noPreference })
+        {
+            return question.options.map(\.value)
+        }
         var values: [String] = []
         func reject(_ part: String) -> QuestionFlowError {
             let words = question.options.map(\.label).joined(separator: ", ")

@@ -177,7 +177,10 @@ extension QuestionFlow {
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(4).map(\.key)
         guard tags.count >= 2 else { return nil }
-        let options = tags.map { QuestionOption(label: taxonomy.interest(id: $0)?.label.lowercased() ?? $0, value: $0) }
+        let options = tags.map { tag in
+            QuestionOption(
+                label: taxonomy.interest(id: tag)?.label.lowercased() ?? set.shopLabels[tag] ?? tag, value: tag)
+        }
         return Question(
             id: .followUp(.theme), prompt: "Would any of these themes suit them?", kind: .singleChoice,
             options: options, canSkip: true,
