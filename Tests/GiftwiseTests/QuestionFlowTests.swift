@@ -269,6 +269,17 @@ struct QuestionFlowCoreTests {
         #expect(AnswerParser.parseBudget("a fiver")?.max == Money(5))
     }
 
+    /// A trial found the age it typed in words never echoed: an age said in words says what was
+    /// understood; a number needs no echo.
+    @Test func anAgeSaidInWordsSaysWhatWasUnderstood() throws {
+        var flow = QuestionFlow()
+        try flow.answer("my dad, he's 60", in: catalog)
+        #expect(flow.state.notes == ["Read as a 60-year-old (type `back` to change it)."])
+        var plain = QuestionFlow()
+        try plain.answer("7", in: catalog)
+        #expect(plain.state.notes.isEmpty)
+    }
+
     /// A trial answered "both" to "which of their interests matters most?" and was told it is
     /// not a choice. Where several may be chosen, "both" and "all" are every choice.
     @Test func bothIsEveryChoiceWhereSeveralMayBeChosen() throws {
@@ -304,6 +315,25 @@ struct QuestionFlowCoreTests {
         let theme = try #require(flow.themeQuestion(for: set, taxonomy: shop.taxonomy))
         let labels = theme.options.map(\.label)
         #expect(labels.contains("The Clone Wars"))
+        // A label they named inside their wish ("ninjago" of "ninjago dragons") is no theme to
+        // offer them.
+        let ninjago = try TestSupport.emptyCatalog()
+        var both = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+        for index in 0..<12 {
+            let (theme, name) = index % 2 == 0 ? ("Ninjago", "Dragon \(index)") : ("Star Wars", "Starfighter \(index)")
+            let subtheme = index % 4 < 2 ? "Legacy" : "Seabound"
+            both += "n\(index),\(name),\(theme),\(subtheme),8,\(20 + index).99,https://brickset.com/sets/n\(index)\n"
+        }
+        try ninjago.importData(
+            Data(both.utf8), options: ImportOptions(format: .csv, columnMap: ImportTaggingAndReportTests.legoMap))
+        var named = QuestionFlow()
+        try named.answer("9", in: ninjago)
+        try named.answer("ninjago dragons, star wars", in: ninjago)
+        let namedSet = try #require(try named.candidates(in: named.state, CatalogReader(ninjago)))
+        #expect(namedSet.items.count == 12)
+        let offered = named.themeQuestion(for: namedSet, taxonomy: ninjago.taxonomy)?.options.map(\.value) ?? []
+        #expect(offered.contains("legacy"))
+        #expect(!offered.contains("ninjago"))
         #expect(!labels.contains("the clone war"))
     }
 

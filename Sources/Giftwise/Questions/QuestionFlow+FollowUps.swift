@@ -166,7 +166,9 @@ extension QuestionFlow {
     /// "Any of these themes?" built from the most frequent tags among the candidates that are
     /// neither their stated interests nor on nearly every candidate.
     func themeQuestion(for set: CandidateSet, taxonomy: Taxonomy) -> Question? {
+        // Their interests' tags, and the words of the labels they named ("ninjago" of "ninjago dragons").
         let stated = Set(set.interests.compactMap(\.tag))
+            .union(set.interests.flatMap { TextNormalizer.tokens($0.said) })
         var counts: [String: Int] = [:]
         for item in set.items {
             for tag in Set(item.product.interests) where !stated.contains(tag) { counts[tag, default: 0] += 1 }

@@ -299,6 +299,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 throw QuestionFlowError.invalidAnswer(question: .age, reason: AnswerParser.ageReason)
             }
             next.ageMonths = months
+            // Said in words ("my dad, he's 60", "an adult", "two and a half"): what was understood.
+            if !text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }) {
+                next.notes.append(
+                    "Read as \(RecipientProfile(ageMonths: months).ageDescriptionWithArticle) (type `back` to change it)."
+                )
+            }
         case .interests:
             try applyInterests(text, state: &next, reader)
         case .purpose:
