@@ -162,6 +162,7 @@ struct OtherNamesFoundInATrialTests {
         ("skyscrapers", "Willis Tower"), ("elves", "Little Elf Helpers"),
         ("astronomy", "Planetarium Star Projector"), ("stargazing", "Telescope for Beginners"),
         ("sea creatures", "Folkmanis Whale Puppet"), ("colouring in", "Colouring Pencils 12 Pack"),
+        ("marble race track", "Janod Marble Run Kubix"),
         ("telling the time", "Orchard Toys Tell The Time"),
     ])
     func aWishFindsWhatShopsCallItOtherwise(said: String, name: String) throws {
