@@ -269,6 +269,20 @@ struct QuestionFlowCoreTests {
         #expect(AnswerParser.parseBudget("a fiver")?.max == Money(5))
     }
 
+    /// A trial typed "i don't know really" as an interest (0 gifts) and "no glitter please and
+    /// nothing scary" to avoid (the count did not move: "glitter please" was the word).
+    @Test func answersSaidLooselyAreReadAndSaidBack() throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.answer("i don't know really", in: catalog)
+        #expect(flow.profile?.interests == [])
+        try flow.answer("not sure tbh", in: catalog)
+        try flow.skip(in: catalog)
+        try flow.answer("no glitter please and nothing scary", in: catalog)
+        #expect(flow.profile?.excludedWords == ["glitter", "scary"])
+        #expect(flow.state.notes.contains("Avoiding \"glitter\" and \"scary\"."))
+    }
+
     /// A trial found the age it typed in words never echoed: an age said in words says what was
     /// understood; a number needs no echo.
     @Test func anAgeSaidInWordsSaysWhatWasUnderstood() throws {

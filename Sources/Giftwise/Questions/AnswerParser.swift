@@ -119,7 +119,11 @@ package enum AnswerParser {
             $0.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
         }
         return parts.map { part in
-            var phrase = part.trimmingCharacters(in: .whitespaces)
+            var phrase = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            // "no glitter please": the courtesy is no word to avoid.
+            for courtesy in [" please", " thanks", " thank you", " pls"] where phrase.lowercased().hasSuffix(courtesy) {
+                phrase = String(phrase.dropLast(courtesy.count)).trimmingCharacters(in: .whitespaces)
+            }
             var stripped = true
             while stripped {
                 stripped = false
@@ -185,9 +189,17 @@ package enum AnswerParser {
 
     /// Whether an answer says they do not know ("dunno", "I'm not sure", "no idea").
     package static func isDontKnow(_ text: String) -> Bool {
-        let key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
             .filter { $0.isLetter || $0 == " " || $0 == "'" }.trimmingCharacters(in: .whitespaces)
-        return dontKnow.contains(key)
+        // "i don't know really", "not sure tbh", "um dunno": the words around it say nothing more.
+        for filler in [" really", " yet", " tbh", " honestly", " to be honest", " sorry", " either"]
+        where key.hasSuffix(filler) {
+            key = String(key.dropLast(filler.count))
+        }
+        for filler in ["um ", "erm ", "er ", "honestly ", "sorry ", "well "] where key.hasPrefix(filler) {
+            key = String(key.dropFirst(filler.count))
+        }
+        return dontKnow.contains(key.trimmingCharacters(in: .whitespaces))
     }
 
     private static let dontKnow: Set<String> = [

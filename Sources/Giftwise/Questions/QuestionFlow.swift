@@ -331,9 +331,16 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     question: .avoid,
                     reason: "Type words to avoid separated by commas (e.g. glitter, batteries), or skip.")
             }
+            var added: [String] = []
             for word in words
             where !next.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
                 next.excludedWords.append(word)
+                added.append(word)
+            }
+            // What was understood ("no glitter please and nothing scary" → glitter, scary).
+            if let last = added.last {
+                let shown = added.dropLast().map { "\"\($0)\"" }.joined(separator: ", ")
+                next.notes.append("Avoiding " + (shown.isEmpty ? "" : shown + " and ") + "\"\(last)\".")
             }
         case .followUp(let key):
             try applyFollowUp(key: key, text: text, question: question, state: &next, taxonomy: taxonomy)
