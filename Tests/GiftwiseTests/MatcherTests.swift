@@ -330,6 +330,21 @@ struct MatcherTests {
             for: RecipientProfile(ageYears: 8, interests: ["ninjago", "chima"]), limit: 4, critique: Critique()
         ).ids
         #expect(ids == result.items.map(\.product.id))
+        // A game for one console still comes after every gift that is not one, whichever
+        // interest's turn would bring it.
+        let withGame = try TestSupport.catalog(
+            rows: """
+                a-1,Ninja Dojo,"Build a dojo.",19.99,USD,7,,ninjago|fantasy|buildings,fun,,true
+                a-2,Ninjago Video Game - PlayStation 4,"The ninjago game.",29.99,USD,7,,ninjago,fun,,true
+                b-1,Lion Temple,"A temple.",19.99,USD,7,,chima|lions,fun,,true
+                b-2,Lion Speeder,"A speeder.",9.99,USD,7,,chima|lions,fun,,true
+                b-3,Lion Walker,"A walker.",14.99,USD,7,,chima|lions,fun,,true
+
+                """)
+        let listed = try withGame.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["ninjago", "chima"]), limit: 5)
+        #expect(listed.items.count == 5)
+        #expect(listed.items.last?.product.id == "a-2")
     }
 
     /// A trial read 'loves dinosaurs ("dinosaur toys" is in the name)' on a "T-Rex Dinosaur

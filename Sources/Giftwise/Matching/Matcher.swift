@@ -246,7 +246,7 @@ public struct Matcher: Sendable {
                 turn = index
             }
         }
-        while result.count < count, heads.indices.contains(where: { heads[$0] < lists[$0].count }) {
+        while heads.indices.contains(where: { heads[$0] < lists[$0].count }) {
             if heads[turn] < lists[turn].count {
                 let item = lists[turn][heads[turn]]
                 heads[turn] += 1
@@ -255,6 +255,12 @@ public struct Matcher: Sendable {
             }
             turn = (turn + 1) % interests
         }
+        // Whatever comes later (a game for one console, a toddler's toy) stays after every good
+        // gift that does not, whichever interest's turn brought it.
+        var comesLater = Set<String>()
+        for (index, item) in items.enumerated() where later[index] { comesLater.insert(item.product.id) }
+        result =
+            result.filter { !comesLater.contains($0.product.id) } + result.filter { comesLater.contains($0.product.id) }
         for item in select(weak) where result.count < count { result.append(item) }
         return Array(result.prefix(count))
     }
