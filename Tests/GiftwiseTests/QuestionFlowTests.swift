@@ -313,15 +313,25 @@ struct QuestionFlowCoreTests {
     /// A trial's theme question offered "the clone war" and "lego ville": the shop's folded tag.
     /// It offers the shop's labels as the shop writes them.
     @Test func aThemeFromTheShopsLabelsIsOfferedAsTheShopWritesIt() throws {
-        let shop = try TestSupport.emptyCatalog()
-        var rows = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
-        for index in 0..<12 {
-            let subtheme = index % 3 == 0 ? "The Clone Wars" : index % 3 == 1 ? "Episode IV" : "Buildable Figures"
-            rows +=
-                "s\(index),Star Wars Set \(index),Star Wars,\(subtheme),8,\(20 + index).99,https://brickset.com/sets/s\(index)\n"
+        /// A LEGO export of these sets (name, theme, subtheme), each for 8 and up.
+        func legoShop(_ sets: [(name: String, theme: String, subtheme: String)]) throws -> GiftCatalog {
+            let shop = try TestSupport.emptyCatalog()
+            var rows = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
+            for (index, set) in sets.enumerated() {
+                rows +=
+                    "s\(index),\(set.name),\(set.theme),\(set.subtheme),8,\(20 + index).99,https://brickset.com/sets/s\(index)\n"
+            }
+            try shop.importData(
+                Data(rows.utf8), options: ImportOptions(format: .csv, columnMap: ImportTaggingAndReportTests.legoMap))
+            return shop
         }
-        try shop.importData(
-            Data(rows.utf8), options: ImportOptions(format: .csv, columnMap: ImportTaggingAndReportTests.legoMap))
+        let shop = try legoShop(
+            (0..<12).map { index in
+                (
+                    "Star Wars Set \(index)", "Star Wars",
+                    ["The Clone Wars", "Episode IV", "Buildable Figures"][index % 3]
+                )
+            })
         var flow = QuestionFlow()
         try flow.answer("9", in: shop)
         try flow.answer("star wars", in: shop)
@@ -331,15 +341,14 @@ struct QuestionFlowCoreTests {
         #expect(labels.contains("The Clone Wars"))
         // A label they named inside their wish ("ninjago" of "ninjago dragons") is no theme to
         // offer them.
-        let ninjago = try TestSupport.emptyCatalog()
-        var both = "set_id,name,theme,subtheme,agerange_min,US_retailPrice,bricksetURL\n"
-        for index in 0..<12 {
-            let (theme, name) = index % 2 == 0 ? ("Ninjago", "Dragon \(index)") : ("Star Wars", "Starfighter \(index)")
-            let subtheme = index % 4 < 2 ? "Legacy" : "Seabound"
-            both += "n\(index),\(name),\(theme),\(subtheme),8,\(20 + index).99,https://brickset.com/sets/n\(index)\n"
-        }
-        try ninjago.importData(
-            Data(both.utf8), options: ImportOptions(format: .csv, columnMap: ImportTaggingAndReportTests.legoMap))
+        let ninjago = try legoShop(
+            (0..<12).map { index in
+                (
+                    index % 2 == 0 ? "Dragon \(index)" : "Starfighter \(index)",
+                    index % 2 == 0 ? "Ninjago" : "Star Wars",
+                    index % 4 < 2 ? "Legacy" : "Seabound"
+                )
+            })
         var named = QuestionFlow()
         try named.answer("9", in: ninjago)
         try named.answer("ninjago dragons, star wars", in: ninjago)
