@@ -302,6 +302,11 @@ struct MatcherTests {
         #expect(Set(said.items.map(\.product.id)) == ["d-2", "d-3"])
         #expect(said.items.map(\.product.id) == excluded.items.map(\.product.id))
         #expect(said.notes.contains("avoiding \"star wars\": you said they dislike it"))
+        // A word to avoid typed as people say it ("--exclude 'no star wars'") is the thing itself:
+        // a trial's "no batteries" avoided nothing.
+        let typed = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["football", "lego"], excludedWords: ["no star wars please"]))
+        #expect(typed.items.map(\.product.id) == excluded.items.map(\.product.id))
     }
 
     /// A trial asked for "ninjgo" and "starwars" on the LEGO export with its themes: every set of

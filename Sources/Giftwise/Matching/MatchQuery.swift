@@ -461,6 +461,8 @@ struct MatchQuery {
     static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (RecipientProfile, [String]) {
         var read = profile
         var disliked: [String] = []
+        // Words to avoid as people type them ("--exclude 'no batteries'"): the thing itself.
+        read.excludedWords = profile.excludedWords.map(AnswerParser.avoidPhrase).filter { !$0.isEmpty }
         read.interests = profile.interests.flatMap { said -> [String] in
             let (liked, avoided) = AnswerParser.dislikes(said)
             guard !avoided.isEmpty else { return [said] }

@@ -107,34 +107,39 @@ package enum AnswerParser {
     /// What to avoid, the way people say it: "no slime, nothing with batteries or glitter" →
     /// slime, batteries, glitter.
     package static func avoidWords(_ text: String) -> [String] {
-        let fillers = [
-            "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
-            // Things they own: "they already have a fossil kit", "she's already got the Lego stable".
-            "they ", "he ", "she ", "we ", "they've ", "theyve ", "he's ", "she's ", "hes ", "shes ",
-            "already have ", "already has ", "already own ", "already owns ", "already got ", "have ", "has ",
-            "own ", "owns ", "got ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
-        ]
         // Each part of "he's got a telescope and they own Ticket to Ride" says who has what.
         let parts = list(text).flatMap {
             $0.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
         }
-        return parts.map { part in
-            var phrase = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            // "no glitter please": the courtesy is no word to avoid.
-            for courtesy in [" please", " thanks", " thank you", " pls"] where phrase.lowercased().hasSuffix(courtesy) {
-                phrase = String(phrase.dropLast(courtesy.count)).trimmingCharacters(in: .whitespaces)
-            }
-            var stripped = true
-            while stripped {
-                stripped = false
-                for filler in fillers where phrase.lowercased().hasPrefix(filler) && phrase.count > filler.count {
-                    phrase = String(phrase.dropFirst(filler.count)).trimmingCharacters(in: .whitespaces)
-                    stripped = true
-                }
-            }
-            return phrase
-        }.filter { !$0.isEmpty }
+        return parts.map(avoidPhrase).filter { !$0.isEmpty }
     }
+
+    /// One thing to avoid without the words around it: "no batteries" → "batteries", "nothing
+    /// with glitter please" → "glitter", "she already has the lego stable" → "lego stable".
+    package static func avoidPhrase(_ part: String) -> String {
+        var phrase = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        // "no glitter please": the courtesy is no word to avoid.
+        for courtesy in [" please", " thanks", " thank you", " pls"] where phrase.lowercased().hasSuffix(courtesy) {
+            phrase = String(phrase.dropLast(courtesy.count)).trimmingCharacters(in: .whitespaces)
+        }
+        var stripped = true
+        while stripped {
+            stripped = false
+            for filler in avoidFillers where phrase.lowercased().hasPrefix(filler) && phrase.count > filler.count {
+                phrase = String(phrase.dropFirst(filler.count)).trimmingCharacters(in: .whitespaces)
+                stripped = true
+            }
+        }
+        return phrase
+    }
+
+    private static let avoidFillers = [
+        "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
+        // Things they own: "they already have a fossil kit", "she's already got the Lego stable".
+        "they ", "he ", "she ", "we ", "they've ", "theyve ", "he's ", "she's ", "hes ", "shes ",
+        "already have ", "already has ", "already own ", "already owns ", "already got ", "have ", "has ",
+        "own ", "owns ", "got ", "a ", "an ", "the ", "their ", "his ", "her ", "another ",
+    ]
 
     /// What they enjoy and what they dislike, said in one breath: "football and lego but hates
     /// star wars" → liked "football and lego", avoided ["star wars"]; "hates anything scary" →
