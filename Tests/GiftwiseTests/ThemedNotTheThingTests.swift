@@ -454,6 +454,11 @@ struct OwnDescriptionTests {
 
     /// A seller's words about their shop are not about the product: on the Amazon export a bag of
     /// peacock feathers was "technology-themed" from "We sell Consumer Electronics & Gadgets".
+    @Test func everyMarkerStartsWithALetterTheScanLooksFor() {
+        // The scan rules out every byte but these first letters before looking markers up.
+        #expect(OwnDescription.markers.allSatisfy { Array("awop".utf8).contains($0[0]) })
+    }
+
     @Test func aSentenceAboutTheSellersRangeIsNotTheProductsOwn() {
         let feathers =
             "Natural peacock feathers. We sell Consumer Electronics & Gadgets at wholesale prices. Product Line: Accessories for PC, Video Game & Mobile phone"

@@ -455,9 +455,11 @@ struct MatchQuery {
         }
     }
 
-    /// `profile` with what its interests say they dislike ("football and lego but hates star
-    /// wars") moved to the words to avoid, and those words; what they like then reads as the
-    /// question flow reads it ("football and lego" is two interests, "arts and crafts" one).
+    /// `profile` read as people type it: its words to avoid without the words around them ("no
+    /// batteries" is "batteries"), and what its interests say they dislike ("football and lego
+    /// but hates star wars") moved to the words to avoid, with those words; what they like then
+    /// reads as the question flow reads it ("football and lego" is two interests, "arts and
+    /// crafts" one).
     static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (RecipientProfile, [String]) {
         var read = profile
         var disliked: [String] = []

@@ -221,7 +221,7 @@ public struct Matcher: Sendable {
         var own = Array(repeating: [Int](), count: interests)
         var weak: [Int] = []
         for (index, candidate) in zip(items.indices, candidates) {
-            let strong = Set(candidate.hits.filter { $0.hit.isStrong && $0.request < interests }.map(\.request))
+            let strong = candidate.strongRequests(of: interests)
             if !candidate.isGood || strong.isEmpty {
                 weak.append(index)
             } else if strong.count > 1 {
@@ -277,7 +277,7 @@ public struct Matcher: Sendable {
         var several: [Candidate] = []
         var rest: [Candidate] = []
         for candidate in candidates {
-            let strong = Set(candidate.hits.filter { $0.hit.isStrong && $0.request < interests }.map(\.request))
+            let strong = candidate.strongRequests(of: interests)
             guard candidate.isGood, let first = strong.min() else {
                 rest.append(candidate)
                 continue
@@ -364,5 +364,12 @@ public struct Critique: Sendable, Equatable, Codable {
         self.favouredInterests = favouredInterests
         self.favouredLike = favouredLike
         self.favouredPurposes = favouredPurposes
+    }
+}
+
+extension Candidate {
+    /// Which of their first `interests` interests (indexes) this candidate strongly matches.
+    fileprivate func strongRequests(of interests: Int) -> Set<Int> {
+        Set(hits.filter { $0.hit.isStrong && $0.request < interests }.map(\.request))
     }
 }

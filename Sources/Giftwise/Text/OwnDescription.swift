@@ -46,16 +46,24 @@ enum OwnDescription {
         "our products", "our ebay", "other listings", "product line:",
     ].map { Array($0.utf8) }
 
+    /// ``markers`` by their first byte: the importer reads every description, so a word start
+    /// is compared only with the markers that begin with its letter (a, o, p or w).
+    private static let markersByFirstByte: [[[UInt8]]] = {
+        var table = Array(repeating: [[UInt8]](), count: 256)
+        for marker in markers { table[Int(marker[0])].append(marker) }
+        return table
+    }()
+
     /// Where the first marker starts as words of their own, at or after `from`, in any case.
     private static func firstMarker(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var index = from
         while index < bytes.count {
             let byte = bytes[index] | 0x20  // ASCII lower case (other bytes never match below)
+            // Every marker starts with one of these letters: most bytes are ruled out here.
             if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "o")
-                || byte == UInt8(ascii: "p"),
-                index == 0 || !isLetter(bytes[index - 1])
+                || byte == UInt8(ascii: "p"), index == 0 || !isLetter(bytes[index - 1])
             {
-                for marker in markers where marker[0] == byte && bytes.count - index >= marker.count {
+                for marker in markersByFirstByte[Int(byte)] where bytes.count - index >= marker.count {
                     var matched = true
                     for offset in 1..<marker.count where bytes[index + offset] | 0x20 != marker[offset] {
                         matched = false
