@@ -68,6 +68,7 @@ struct AgePhraseReaderTests {
             // Glued words: the unit is "months", not "monthsPackage".
             ("Size: Approx. 17cm X 3cmRecommended Age: 0-6 monthsPackage Includes:1x wrist rattle", 0.0, 0.5),
             ("birthday banner for 2 year old boy", 2.0, nil),
+            ("Fun for 36 months - 8 years.", 3.0, 8.0), ("Suitable for children over 3 years.", 3.0, nil),
             // Several statements: the strictest minimum.
             ("For ages 3-5. Not suitable for children under 8 years.", 8.0, nil),
             ("Not suitable for children under 3 years. Ages 14+.", 14.0, nil),
@@ -89,6 +90,9 @@ struct AgePhraseReaderTests {
         "risk taking numbers game for 1 - 99 players of any age",
         "Vintage Floral Gingham Pink Baby Shower Bunting 10m 20 Flags (JA005)",
         "£1.00 P&H for combined items under £10.00",
+        // A length of time after "for" (a real Amazon UK kite description: read as ages 100+).
+        "For over 100 years Brookite have been designing and manufacturing high quality kites",
+        "A family business for 30 years.", "Batteries last for 2 years of normal use.",
     ])
     func textWithoutAnAgePhraseStatesNoAge(_ text: String) {
         #expect(AgePhraseReader.phrase(in: text) == nil, "\(text)")
@@ -98,7 +102,10 @@ struct AgePhraseReaderTests {
         arguments: [
             // Real names from the Amazon UK export: the size of the child who wears it.
             ("Konfidence Youth Swim Jacket - Blue/Navy - 10-12 yrs", 10.0, 12.0),
-            ("Boys Child's Army Military Camouflage Soldier Uniform Fancy Dress Costume Outfit (14-16 Years)", 14.0, 16.0),
+            (
+                "Boys Child's Army Military Camouflage Soldier Uniform Fancy Dress Costume Outfit (14-16 Years)", 14.0,
+                16.0
+            ),
             ("Buzz Lightyear Fancy Dress Costume - Size S - 3-4 Years", 3.0, 4.0),
             ("Disney Frozen Musical and Light-Up Elsa Fancy Dress Costume 9-10yrs Made by 'George'", 9.0, 10.0),
         ] as [(String, Double?, Double?)])

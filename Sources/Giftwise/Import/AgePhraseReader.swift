@@ -126,6 +126,11 @@ enum AgePhraseReader {
         "infant", "infants", "boys", "girls", "teens", "teenagers", "recommended", "designed", "intended",
     ]
 
+    /// Words before a number of years that make it a length of time, not an age.
+    static let durationWords: Set<String> = [
+        "over", "nearly", "almost", "about", "around", "than", "past", "last", "next", "least", "another", "whole",
+    ]
+
     /// Lower-cased words, standalone numbers and symbols. A number glued to letters is a code
     /// ("ASINB00B5FL7M4", "numberR1151", "Dimensions40"), never a number — unless the letters are an
     /// age unit ("3yrs", "18m").
@@ -371,7 +376,15 @@ enum AgePhraseReader {
         if found.hasUnit && (found.openEnded || (found.olds && !found.shortUnit)) { return reading }
         // A unit in an age context: "suitable from 18 months", "for 36 months - 8 years".
         // Not with a one-letter unit: "Baby Shower Bunting 10m" is ten metres.
-        if found.hasUnit, !found.shortUnit, !Set(words.suffix(4)).isDisjoint(with: ageContext) { return reading }
+        // "for" alone also starts a length of time ("For over 100 years Brookite have been
+        // designing kites" made every Brookite kite one for 100-year-olds; "family run for 30
+        // years"): with no other age word it makes an age only of a range.
+        let context = Set(words.suffix(4)).intersection(ageContext)
+        if found.hasUnit, !found.shortUnit, !context.isEmpty,
+            context != ["for"] || (found.high != nil && !durationWords.contains(words.last ?? ""))
+        {
+            return reading
+        }
         // In a name, a range with an age unit: "10-12 yrs", "(3-4 Years)" (see ``phrase(inName:)``).
         // Never below 3: a size alone does not open a product to under-3s (small parts).
         if rangesAreAges, found.hasUnit, !found.shortUnit, found.high != nil, !words.contains("warranty"),

@@ -313,6 +313,12 @@ struct InterestRequest {
     /// Whether the wish joins several kinds of thing ("cowboys and indians", "dragons & knights").
     var joinsKinds: Bool { saidTokens.contains("and") || said.contains("&") || said.contains(",") }
 
+    /// The words of a several-word wish that say what kind of thing it is: its last ("rod" of
+    /// "fishing rod"), or each of the kinds it joins ("cowboys" and "indians").
+    var kindWords: [(said: String, folded: [String])] {
+        joinsKinds ? saidWords : saidWords.suffix(1).map { $0 }
+    }
+
     /// The interest a narrower wish lies inside.
     var broaderTag: String? { specificity == .narrower ? interest?.id : nil }
 
@@ -598,8 +604,8 @@ struct MatchQuery {
                     return folded.isEmpty ? nil : (String(word), folded)
                 }
                 // One written word ("k-pop") has no kind word of its own: "pop" is not a kind of k-pop.
-                if request.saidWords.count > 1, let kind = request.saidWords.last {
-                    request.someWordsQuery = MatchRequests.ftsQuery(anyOf: kind.folded)
+                if request.saidWords.count > 1 {
+                    request.someWordsQuery = MatchRequests.ftsQuery(anyOf: request.kindWords.flatMap(\.folded))
                 }
             }
             request.otherNames = otherNames
@@ -1594,15 +1600,15 @@ struct MatchQuery {
                 }
             }
             if let bm25 = someWords[index]?[pk], !found.contains(where: \.hit.isStrong),
-                let kind = request.saidWords.last,
                 Self.themedPlace(nameTokens, for: request) == nil
             {
-                // The kind word really there (not only the stemmer's), in the name or else the
+                // A kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.
-                let inName = kind.folded.allSatisfy(nameSet.contains)
+                let kinds = request.kindWords
+                let inName = kinds.contains { $0.folded.allSatisfy(nameSet.contains) }
                 let text = inName ? nameSet : allSet
                 let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
-                if inName || kind.folded.allSatisfy(allSet.contains),
+                if inName || kinds.contains(where: { $0.folded.allSatisfy(allSet.contains) }),
                     Self.kindWordBelongs(request, held: held.count, of: request.saidWords.count, tags: tags)
                 {
                     let share = Double(held.count) / Double(request.saidWords.count)
