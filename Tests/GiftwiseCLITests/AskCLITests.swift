@@ -185,17 +185,20 @@ final class AskTerminalOutputTests {
         #expect(!run.stdout.contains("type `done`"))
     }
 
-    @Test func backAfterTheListUndoesTheLastRefinementAndChangeAnswersReturnsToTheQuestions() throws {
+    @Test func backAfterTheListUndoesTheLastRefinementThenReturnsToTheQuestions() throws {
         let run = try AskRunner.run(
-            "7\ndinosaurs, drawing\neducational\n30\ndone\ncheaper\nback\nback\nchange answers\n\n", folder: folder)
+            "7\ndinosaurs, drawing\neducational\n30\ndone\ncheaper\nback\nback\n\ndone\nchange answers\n\n",
+            folder: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             inOrder(
                 run.stdout,
                 [
                     "> cheaper", "Budget now up to $", "> back", "Undid the last change.", "$30",
-                    "> back", "no refinement to undo", "> change answers", "Anything to avoid?",
+                    "> back", "Back to the questions; your other answers are kept.", "Anything to avoid?",
+                    "> done", "> change answers", "gifts fit so far", "?\n",
                 ]))
+        #expect(!run.stdout.contains("no refinement to undo"))
     }
 
     @Test func relaxationsAreNumberedAndCanBeTried() throws {

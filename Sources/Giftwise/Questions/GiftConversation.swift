@@ -113,9 +113,13 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             notes = []
             if Self.helpWords.contains(command) { return .help(RefineSession.help) }
             if command.isEmpty { return .ignored }
-            if Self.changeAnswersWords.contains(command) {
+            // `back` with no refinement left to undo goes where a person expects: to the last
+            // question (a trial's "There is no refinement to undo" read as a dead end).
+            let backToQuestions = ["back", "b"].contains(command) && !refining.canUndo
+            if Self.changeAnswersWords.contains(command) || backToQuestions {
                 self.refining = nil
                 flow.back()
+                if backToQuestions { notes = ["Back to the questions; your other answers are kept."] }
                 return .accepted
             }
             switch try refining.apply(line, reader) {
