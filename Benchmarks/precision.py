@@ -61,7 +61,7 @@ LEGO_QUERIES = [
     ("lord of the rings", ["lord of the rings", "hobbit"]), ("super mario", ["super mario"]), ("star wars", ["star wars"]),
     ("harry potter", ["harry potter", "fantastic beasts"]), ("trains", ["train"]), ("space", ["space"]),
     ("dinosaurs", ["jurassic", "dino"]), ("pirates", ["pirate"]), ("knights and castles", ["castle", "knight"]),
-    ("ninjas", ["ninja"]), ("racing cars", ["racers", "speed champions", "race", "cars"]), ("superheroes", ["super heroes", "batman", "marvel", "dc comics"]),
+    ("ninjas", ["ninja"]), ("racing cars", ["racers", "racing", "speed champions", "race", "cars"]), ("superheroes", ["super heroes", "batman", "marvel", "dc comics"]),
     ("batman", ["batman"]), ("minecraft", ["minecraft"]), ("farm", ["farm"]), ("robots", ["mindstorms", "robot", "powered up", "boost"]),
     ("christmas", ["christmas", "seasonal", "winter"]), ("horses", ["horse"]), ("airport", ["airport", "plane", "aviation"]),
     ("construction", ["construction"]), ("princesses", ["princess"]),

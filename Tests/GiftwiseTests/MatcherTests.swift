@@ -309,6 +309,59 @@ struct MatcherTests {
         #expect(typed.items.map(\.product.id) == excluded.items.map(\.product.id))
     }
 
+    /// A fifth trial typed whole sentences into `recommend`: "she hates dolls but loves animals"
+    /// became the wish "she" (nothing listed) and avoided "dolls but loves animals"; "my dad loves
+    /// steam trains" was one wish, every train partial; "he likes trains and space" listed no
+    /// train; "he likes dogs but nothing noisy" made every dog gift partial. They read as the
+    /// question flow reads them.
+    @Test func aWishSaidAsASentenceReadsAsTheFlowReadsIt() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                e-1,Rag Doll,"A soft doll.",12.99,USD,3,,dolls,fun,,true
+                e-2,Farm Animals Set,"Six farm animals.",9.99,USD,3,,animals,fun,,true
+                e-3,Steam Train Set,"A steam locomotive and track.",39.99,USD,8,,trains,fun,,true
+                e-4,Space Rocket Kit,"Build a rocket.",19.99,USD,8,,space,educational,,true
+                e-5,Barking Puppy Toy,"A noisy puppy that barks.",14.99,USD,3,,pets,fun,,true
+                e-6,Dog Colouring Book,"Dogs to colour.",4.99,USD,3,,pets,crafty,,true
+
+                """)
+        let animals = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["she hates dolls but loves animals"]))
+        #expect(animals.fit == .good)
+        #expect(animals.items.map(\.product.id).contains("e-2"))
+        #expect(!animals.items.map(\.product.id).contains("e-1"))
+        #expect(animals.notes.contains("avoiding \"dolls\": you said they dislike it"))
+        let dad = try catalog.recommend(for: RecipientProfile(ageYears: 60, interests: ["my dad loves steam trains"]))
+        #expect(dad.items.first?.product.id == "e-3")
+        #expect(dad.items.first?.isGoodMatch == true)
+        #expect(dad.items.allSatisfy { !$0.reasons.joined().contains("my dad") })
+        let both = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["he likes trains and space"]))
+        #expect(Set(both.items.filter(\.isGoodMatch).map(\.product.id)) == ["e-3", "e-4"])
+        let dogs = try catalog.recommend(
+            for: RecipientProfile(ageYears: 6, interests: ["he likes dogs but nothing noisy"]))
+        #expect(dogs.items.filter(\.isGoodMatch).map(\.product.id) == ["e-6"])
+        #expect(dogs.notes.contains("avoiding \"noisy\": you said they dislike it"))
+        // A word to avoid with "please no" after it is the thing itself.
+        #expect(AnswerParser.avoidPhrase("glitter please no") == "glitter")
+        #expect(AnswerParser.dislikes("lego, nothing else").avoided.isEmpty)
+    }
+
+    /// An empty list always says why: a trial met fourteen that said nothing at all.
+    @Test func anEmptyListSaysNothingMatchesClosely() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                f-1,Wooden Train Set,"A train.",19.99,USD,3,,trains,fun,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["cards against humanity"], budgetMax: Money(20)))
+        #expect(result.items.isEmpty)
+        #expect(
+            result.notes == [
+                "no gift in this catalog matches \"cards against humanity\" closely enough to list for their age and budget"
+            ])
+    }
+
     /// A trial asked for "ninjgo" and "starwars" on the LEGO export with its themes: every set of
     /// either scored alike (by its tag) and the list was 30 Ninjago sets, no Star Wars. Each of
     /// their interests has its turn.

@@ -91,6 +91,30 @@ struct WordsOfAWishTests {
         #expect(reasons["j-2"]?.first == "its name has \"indians\", not \"cowboys and indians\"")
     }
 
+    /// On LEGO set names alone, "disney princess ariel" and "ucs millennium" listed nothing:
+    /// no set name says "disney" or "ucs". A kind word said in the singular that no product holds
+    /// beside their other words is the closest the catalog comes, offered as partial, and only
+    /// when nothing else comes close; a plural ("division tables") names a kind of thing, never
+    /// widened so.
+    @Test func aNameNoProductSaysTheirWayIsTheLastResortOfAList() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                u-1,Ariel's Magical Kiss,,12.99,USD,5,,,fun,,true
+                u-2,Table Top Pool Table,,39.99,USD,6,,,fun,,true
+                u-3,Princess Castle Tent,,29.99,USD,3,,,fun,,true
+                u-4,Disney Cars Lightning McQueen,,9.99,USD,3,,,fun,,true
+
+                """)
+        let ariel = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["disney princess ariel"]), limit: 10)
+        #expect(ariel.goodMatchCount == 0)
+        #expect(ariel.items.map(\.product.id) == ["u-1"])
+        #expect(ariel.items.first?.reasons.first == "its name has \"ariel\", not \"disney princess ariel\"")
+        let tables = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["division tables"]), limit: 10)
+        #expect(!tables.items.map(\.product.id).contains("u-2"))
+    }
+
     /// A trial's "anime figures" listed a snow leopard and an animated Spider-Man as 'a word like
     /// "anime figures" is in its text': the stemmer's "anim". For a wish of several words such a
     /// hit says nothing; for one word ("fishing" → "fish") it stays a weak match that says so.

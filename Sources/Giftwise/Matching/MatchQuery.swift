@@ -105,6 +105,10 @@ struct Candidate {
     /// (a trial found a 9V connection wire and an adult's train model between the DUPLO sets
     /// for a 3-year-old). Under 3 such a product is never offered at all.
     var ageUnstatedForAYoungChild = false
+    /// Listed only for a kind word no product holds beside the wish's other words ("Ariel's
+    /// Magical Kiss" for "disney princess ariel"): the last resort of a list, offered only when
+    /// nothing else comes close (a pool table is no "division tables").
+    var restsOnAnUnpairedKindWord = false
     var comesLater: Bool {
         needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isAPart || ageUnstatedForAYoungChild
     }
@@ -191,6 +195,9 @@ struct InterestRequest {
     /// The words of `said` that carry the wish, as said, each with its folded forms ("Sand" →
     /// ["sand"]), the kind word last: how a partial match names the words it holds.
     var saidWords: [(said: String, folded: [String])] = []
+    /// Whether no product holds the kind word beside another of their words (see
+    /// ``MatchQuery/kindWordUnpaired(_:_:)``).
+    var kindWordUnpaired = false
     /// What they said without the words every product in a toy shop shares ("toy cars" → "cars"):
     /// what a product must be close to in meaning for a mention in its description to count.
     private(set) var meaningText: String
@@ -400,7 +407,14 @@ struct MatchQuery {
     ) throws {
         self.memo = memo
         // "football but hates star wars": what they dislike is a word to avoid, not a wish.
-        let (read, disliked) = Self.readingDislikes(profile, taxonomy: taxonomy)
+        var (read, disliked) = Self.readingDislikes(profile, taxonomy: taxonomy)
+        if let db {
+            // "dinosaurs and volcanoes": an interest and a word the catalog holds are two wishes,
+            // as the question flow reads them.
+            read.interests = try read.interests.flatMap {
+                try QuestionFlow.splittingAnd($0, taxonomy: taxonomy, catalog: db)
+            }
+        }
         self.profile = read
         self.disliked = disliked
         self.history = history
@@ -426,6 +440,7 @@ struct MatchQuery {
                     extending: resolved.requests[index], taxonomy: taxonomy, db)
                 resolved.requests[index].otherThingTags = try CatalogDatabase.tagNamesHeld(
                     resolved.requests[index].otherThingNames, db)
+                resolved.requests[index].kindWordUnpaired = try kindWordUnpaired(resolved.requests[index], db)
                 if let filed = try filedName(of: resolved.requests[index], db) {
                     resolved.requests[index].filedUnder = filed
                     resolved.requests[index].textQuery = MatchRequests.ftsQuery(
@@ -463,9 +478,9 @@ struct MatchQuery {
 
     /// `profile` read as people type it: its words to avoid without the words around them ("no
     /// batteries" is "batteries"), and what its interests say they dislike ("football and lego
-    /// but hates star wars") moved to the words to avoid, with those words; what they like then
-    /// reads as the question flow reads it ("football and lego" is two interests, "arts and
-    /// crafts" one).
+    /// but hates star wars") moved to the words to avoid, with those words; what they like
+    /// reads as the question flow reads it: without who and the verb ("my dad loves steam
+    /// trains" is steam trains), "football and lego" two interests, "arts and crafts" one.
     static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (RecipientProfile, [String]) {
         var read = profile
         var disliked: [String] = []
@@ -473,17 +488,41 @@ struct MatchQuery {
         read.excludedWords = profile.excludedWords.map(AnswerParser.avoidPhrase).filter { !$0.isEmpty }
         read.interests = profile.interests.flatMap { said -> [String] in
             let (liked, avoided) = AnswerParser.dislikes(said)
-            guard !avoided.isEmpty else { return [said] }
             for word in avoided
             where !read.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
                 read.excludedWords.append(word)
                 disliked.append(word)
             }
-            return AnswerParser.likings(liked).flatMap {
+            let read = AnswerParser.likings(liked).flatMap {
                 QuestionFlow.splittingAnd(QuestionFlow.withAnd($0), taxonomy: taxonomy)
             }
+            // No word in what they said ("!!", blanks): it stays as said, to be not understood.
+            let wordless = !read.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+            return wordless && avoided.isEmpty ? [said] : read
         }
         return (read, disliked)
+    }
+
+    /// Whether a wish the taxonomy does not know has a kind word that no product in the catalog
+    /// holds beside any of its other words: "toy story woody" on a LEGO export of set names only
+    /// ("Woody and Buzz to the Rescue"), "disney princess ariel" ("Ariel's Magical Kiss"). The
+    /// catalog never says it their way, so its products with the kind word are the closest it
+    /// comes (partial matches that say so). Where it does ("Wild West" costumes), a product with
+    /// the kind word alone is another thing ("West Ham"). Only a kind word said in the singular:
+    /// one thing by name ("ariel", "millennium", "firehouse"); a plural names a kind of thing,
+    /// which other words turn into other things ("division tables" is no pool table).
+    static func kindWordUnpaired(_ request: InterestRequest, _ db: Database) throws -> Bool {
+        guard request.interest == nil, !request.joinsKinds, request.saidWords.count > 1,
+            let kind = request.saidWords.last,
+            !(kind.said.lowercased().hasSuffix("s") && kind.folded != [kind.said.lowercased()]),
+            let kindPhrase = MatchRequests.ftsPhrase(kind.folded.joined(separator: " "))
+        else { return false }
+        let others = request.saidWords.dropLast().compactMap {
+            MatchRequests.ftsPhrase($0.folded.joined(separator: " "))
+        }
+        guard !others.isEmpty else { return false }
+        let query = "{name description} : (\(kindPhrase) AND (\(others.joined(separator: " OR "))))"
+        return try MatchRequests.count(db, "SELECT 1 FROM product_fts WHERE product_fts MATCH \(query) LIMIT 1") == 0
     }
 
     /// The shop's label a several-word wish starts with, and the rest of its words, when the
@@ -1491,6 +1530,8 @@ struct MatchQuery {
         purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
         var hits: [Candidate.Match] = []
+        /// The wishes whose kind word counts here only because no product says it their way.
+        var unpairedOnly = Set<Int>()
         // Tokenised only when some wish needs its words weighed.
         let needsText =
             requests.indices.contains { relevance[$0]?[pk] != nil }
@@ -1573,16 +1614,18 @@ struct MatchQuery {
                     && !Self.namesAnotherThing(request, nameTokens: shownName)
                     && !Self.performsTheirActivity(request, nameTokens: shownName)
                     && !request.isFiledUnderAnotherThing(product.interests)
+                let heldOwn = request.ownWords.filter(allSet.contains).count
+                let holdsAKind =
+                    holdsPart && Self.holdsAKindOf(request, words: allSet)
+                    && Self.kindWordBelongs(request, held: heldOwn, of: request.ownWords.count, tags: tags)
+                if !plainlyClose, holdsAKind,
+                    !Self.kindWordBelongs(
+                        request, held: heldOwn, of: request.ownWords.count, tags: tags, unpaired: false)
+                {
+                    unpairedOnly.insert(index)
+                }
                 let hit: InterestHit =
-                    plainlyClose
-                    ? .meaning(similarity)
-                    : .nearMeaning(
-                        similarity,
-                        holdsAKind: holdsPart && Self.holdsAKindOf(request, words: allSet)
-                            && Self.kindWordBelongs(
-                                request, held: request.ownWords.filter(allSet.contains).count,
-                                of: request.ownWords.count, tags: tags)
-                    )
+                    plainlyClose ? .meaning(similarity) : .nearMeaning(similarity, holdsAKind: holdsAKind)
                 found.append(.init(request: index, hit: hit, weight: weight))
             }
             if let broader = request.broaderTag, let rank = rankOf(broader) {
@@ -1608,9 +1651,16 @@ struct MatchQuery {
                 let inName = kinds.contains { $0.folded.allSatisfy(nameSet.contains) }
                 let text = inName ? nameSet : allSet
                 let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
+                // Whether it belongs, by all of its text: "war" in a tank kit's description.
+                let heldAnywhere = request.saidWords.filter { $0.folded.allSatisfy(allSet.contains) }.count
                 if inName || kinds.contains(where: { $0.folded.allSatisfy(allSet.contains) }),
-                    Self.kindWordBelongs(request, held: held.count, of: request.saidWords.count, tags: tags)
+                    Self.kindWordBelongs(request, held: heldAnywhere, of: request.saidWords.count, tags: tags)
                 {
+                    if !Self.kindWordBelongs(
+                        request, held: heldAnywhere, of: request.saidWords.count, tags: tags, unpaired: false)
+                    {
+                        unpairedOnly.insert(index)
+                    }
                     let share = Double(held.count) / Double(request.saidWords.count)
                     found.append(
                         .init(
@@ -1631,6 +1681,16 @@ struct MatchQuery {
                 )
             }
             found.sort { rank($0) > rank($1) }
+            // Their kind word in the name says more than a likeness in meaning that rests on it
+            // ('its name has "ariel"' rather than 'somewhat like "disney princess ariel"').
+            if case .nearMeaning = found.first?.hit,
+                let words = found.firstIndex(where: {
+                    if case .someWords = $0.hit { true } else { false }
+                })
+            {
+                found[words].weight = max(found[words].weight, found[0].weight)
+                found.swapAt(0, words)
+            }
             if let best = found.first {
                 hits.append(best)
                 var fit = best.weight
@@ -1725,7 +1785,9 @@ struct MatchQuery {
             needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger,
             isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains),
             ageUnstatedForAYoungChild: product.ages.minMonths == nil
-                && profile.ageMonths < AgeRange.unstatedAgeComesLaterBelowMonths)
+                && profile.ageMonths < AgeRange.unstatedAgeComesLaterBelowMonths,
+            restsOnAnUnpairedKindWord: !isGood && !ordered.isEmpty
+                && ordered.allSatisfy { unpairedOnly.contains($0.request) })
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its
@@ -1848,10 +1910,14 @@ struct MatchQuery {
     /// interest, the product's tags hold that interest (or its own, or one close to it); for a
     /// wish the taxonomy does not know, the product holds most of their words ("remote control
     /// car" for "remote control boat").
-    static func kindWordBelongs(_ request: InterestRequest, held: Int, of count: Int, tags: [String]) -> Bool {
+    /// - Parameter unpaired: whether a kind word no product holds beside their other words
+    ///   belongs too (``InterestRequest/kindWordUnpaired``).
+    static func kindWordBelongs(
+        _ request: InterestRequest, held: Int, of count: Int, tags: [String], unpaired: Bool = true
+    ) -> Bool {
         // "dragons and knights": a knight is one of the kinds they asked for.
         if request.joinsKinds { return true }
-        guard request.interest != nil else { return held * 2 > count }
+        guard request.interest != nil else { return held * 2 > count || (unpaired && request.kindWordUnpaired) }
         return tags.contains { tag in
             request.exactTags.contains(tag) || tag == request.broaderTag || request.relatedInterests[tag] != nil
         }

@@ -157,6 +157,18 @@ public struct Matcher: Sendable {
         let covered = Set(candidates.filter(\.isGood).flatMap { $0.hits.filter(\.hit.isStrong).map(\.request) })
         notes += try query.removedByLimitsNotes(db, goodCount: goodCount, covered: covered)
         if let note = try query.currencyNote(db) { notes.append(note) }
+        // An empty list always says why: a trial met fourteen that said nothing at all.
+        if items.isEmpty, goodCount == 0, fit == .partial, !query.requests.isEmpty,
+            notes.count == (query.disliked.isEmpty ? 0 : 1) + (query.notUnderstood.isEmpty ? 0 : 1)
+        {
+            let said = AnswerParser.orList(query.requests.map { "\"\($0.said)\"" })
+            let limits =
+                ["age"] + (profile.budgetMax == nil ? [] : ["budget"])
+                + (profile.excludedWords.isEmpty ? [] : ["what to avoid"])
+            let joined =
+                limits.count == 1 ? limits[0] : limits.dropLast().joined(separator: ", ") + " and " + limits.last!
+            notes.append("no gift in this catalog matches \(said) closely enough to list for their \(joined)")
+        }
         var result = Recommendations(
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,
             unrecognisedInterests: query.unrecognised, notUnderstoodInterests: query.notUnderstood,
@@ -197,7 +209,12 @@ public struct Matcher: Sendable {
             profile: profile, history: history, critique: critique, taxonomy: catalog.taxonomy,
             weights: weights, semantic: semantic, memo: memo, db: db)
         let goodCount = try query.countGood(db)
-        let candidates = try query.candidates(db, limit: limit, goodOnly: goodCount > 0)
+        var candidates = try query.candidates(db, limit: limit, goodOnly: goodCount > 0)
+        // A kind word no product holds their way is the last resort (see
+        // ``Candidate/restsOnAnUnpairedKindWord``).
+        if candidates.contains(where: { !$0.restsOnAnUnpairedKindWord }) {
+            candidates.removeAll(where: \.restsOnAnUnpairedKindWord)
+        }
         return (query, goodCount, Self.takingTurns(candidates, interests: query.requests.count))
     }
 

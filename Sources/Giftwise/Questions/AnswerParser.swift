@@ -61,6 +61,18 @@ package enum AnswerParser {
         var stripped = true
         var subject = subjectSaid
         var liking = false
+        // Who, said as "my dad", "our grandad", "my best friend": any one or two words after
+        // "my" or "our", when a verb of liking follows ("my little pony" stays a wish).
+        let words = rest.split(separator: " ", maxSplits: 3).map(String.init)
+        if words.count > 2, ["my", "our"].contains(words[0].lowercased()) {
+            for count in [1, 2] where words.count > count + 1 {
+                let after = words[(count + 1)...].joined(separator: " ")
+                let next = withoutLiking(after, subjectSaid: true)
+                if next.liking, next.rest != after {
+                    return (next.rest, true, true)
+                }
+            }
+        }
         while stripped {
             stripped = false
             let lowered = rest.lowercased()
@@ -119,7 +131,8 @@ package enum AnswerParser {
     package static func avoidPhrase(_ part: String) -> String {
         var phrase = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
         // "no glitter please": the courtesy is no word to avoid.
-        for courtesy in [" please", " thanks", " thank you", " pls"] where phrase.lowercased().hasSuffix(courtesy) {
+        for courtesy in [" please", " thanks", " thank you", " pls", " please no", " no thanks", " no"]
+        where phrase.lowercased().hasSuffix(courtesy) && phrase.count > courtesy.count {
             phrase = String(phrase.dropLast(courtesy.count)).trimmingCharacters(in: .whitespaces)
         }
         var stripped = true
@@ -171,7 +184,26 @@ package enum AnswerParser {
         for ending in [" but", ",", " and"] where liked.lowercased().hasSuffix(ending) {
             liked = String(liked.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
         }
-        let avoided = avoidWords(String(text[end...]))
+        // Only who ("she hates dolls …"): nothing liked before the dislike.
+        if isOnlyWho(liked) { liked = "" }
+        // "she hates dolls but loves animals": what follows a "but" (or a comma) with a verb of
+        // liking is liked again, not avoided.
+        var dislikedText = String(text[end...])
+        for separator in [" but ", ", ", "; ", " and "] {
+            var searchFrom = dislikedText.startIndex
+            while let range = dislikedText.range(
+                of: separator, options: .caseInsensitive, range: searchFrom..<dislikedText.endIndex)
+            {
+                let after = String(dislikedText[range.upperBound...])
+                if withoutLiking(after, subjectSaid: true).liking {
+                    liked = liked.isEmpty ? after : liked + ", " + after
+                    dislikedText = String(dislikedText[..<range.lowerBound])
+                    break
+                }
+                searchFrom = range.upperBound
+            }
+        }
+        let avoided = avoidWords(dislikedText)
             .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
             .map { word in
                 var word = word
@@ -180,8 +212,20 @@ package enum AnswerParser {
                     word = String(word.dropFirst(filler.count))
                 }
                 return word
-            }.filter { !$0.isEmpty }
+            }.filter { !$0.isEmpty && !["else", "more", "much", "else really"].contains($0.lowercased()) }
+        // "lego, nothing else": nothing to avoid, all liked.
+        if avoided.isEmpty, !liked.isEmpty { return (liked, []) }
         return (liked, avoided)
+    }
+
+    /// Whether `text` only says who: "she", "my son", "my dad", "he really".
+    static func isOnlyWho(_ text: String) -> Bool {
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= 3 else { return false }
+        if words.count == 1 { return ["she", "he", "they", "both", "i", "we"].contains(words[0]) }
+        if ["my", "our"].contains(words[0]) { return true }
+        return ["she", "he", "they"].contains(words[0])
+            && words.dropFirst().allSatisfy { ["really", "also", "just"].contains($0) }
     }
 
     /// Words that start what they dislike, longest first among those that start alike.
@@ -189,7 +233,8 @@ package enum AnswerParser {
         "but hates ", "but doesn't like ", "but does not like ", "but dislikes ", "but isn't into ",
         "but is not into ", "but can't stand ", "but not ", "but no ", "hates ", "doesn't like ",
         "does not like ", "dislikes ", "can't stand ", "cannot stand ", "isn't into ", "is not into ",
-        "not into ", "except ", ", not ", ", no ", ", but not ",
+        "not into ", "except ", ", not ", ", no ", ", but not ", "but nothing ", ", nothing ", "but without ",
+        ", without ",
     ]
 
     /// Whether an answer says they do not know ("dunno", "I'm not sure", "no idea").
