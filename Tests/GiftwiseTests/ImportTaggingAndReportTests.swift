@@ -192,6 +192,44 @@ struct ImportTaggingAndReportTests {
         #expect(game.items.filter(\.isGoodMatch).map(\.product.id) == ["75973-1"])
     }
 
+    /// A sixth trial on the LEGO export with its themes: "chima lions" found a DVD and no Lion
+    /// set ("Legends of Chima" ends with their word), "space police" one watch and none of the 15
+    /// sets filed under "Space Police 3", "jurassic world indominus" only partial matches (the
+    /// theme is read as the interest Jurassic Park), "harry potter hogwarts" one game.
+    @Test func aWishNamesTheShopsLabelByItsLastWordsItsNumberOrItsInterest() throws {
+        let catalog = try Self.legoCatalog(
+            "70123-1,Lion Legend Beast,Legends of Chima,Legend Beasts,7,19.99,https://brickset.com/sets/70123-1",
+            "70010-1,The Lion CHI Temple,Legends of Chima,Tribe Fortresses,9,119.99,https://brickset.com/sets/70010-1",
+            "70121-1,Crocodile Legend Beast,Legends of Chima,Legend Beasts,7,19.99,https://brickset.com/sets/70121-1",
+            "5982-1,Smash 'n' Grab,Space,Space Police 3,7,29.99,https://brickset.com/sets/5982-1",
+            "6955-1,Space Lock-Up Isolation Base,Space,Blacktron,8,39.99,https://brickset.com/sets/6955-1",
+            "75919-1,Indominus rex Breakout,Jurassic World,,8,89.99,https://brickset.com/sets/75919-1",
+            "75920-1,Raptor Escape,Jurassic World,,7,19.99,https://brickset.com/sets/75920-1"
+        )
+        let lions = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["chima lions"]))
+        #expect(Set(lions.items.filter(\.isGoodMatch).map(\.product.id)) == ["70123-1", "70010-1"])
+        let police = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["space police"]))
+        #expect(police.items.filter(\.isGoodMatch).map(\.product.id) == ["5982-1"])
+        let indominus = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["jurassic world indominus"]))
+        #expect(indominus.items.filter(\.isGoodMatch).map(\.product.id) == ["75919-1"])
+        #expect(indominus.items.first?.reasons.first?.contains("\"indominus\" in the name") == true)
+        // The interest by one of its names, on set names alone.
+        let names = try TestSupport.catalog(
+            rows: """
+                h-1,Hogwarts Castle,,129.99,USD,9,,harry-potter,fun,,true
+                h-2,Hogwarts Castle Keyring,,5.99,USD,6,,,fun,,true
+                h-3,Diagon Alley,,99.99,USD,9,,harry-potter,fun,,true
+
+                """)
+        let hogwarts = try names.recommend(for: RecipientProfile(ageYears: 11, interests: ["harry potter hogwarts"]))
+        // The castle leads its keyring (an accessory); Diagon Alley is Harry Potter, not Hogwarts.
+        #expect(hogwarts.items.filter(\.isGoodMatch).map(\.product.id) == ["h-1", "h-2"])
+        #expect(
+            hogwarts.items.first?.reasons.first
+                == "you mentioned \"harry potter hogwarts\" (\"hogwarts\" in the name, and it's Harry Potter)")
+    }
+
     @Test func aWordInANameFiledUnderAnotherThingIsThatThings() throws {
         // Found on the LEGO export with its themes: "spiders" listed "Spider Mech vs. Venom" and
         // "Spider-Helicopter Rescue" as good ("it's in the name"); Brickset files them under

@@ -150,6 +150,17 @@ extension CatalogDatabase {
         }
     }
 
+    /// The shop's own tags whose names end with the words of `tag` after others ("legend of
+    /// chima" for "chima"), with their labels as written, in tag order; at most 20. Tags are
+    /// folded words (letters and digits) joined by spaces: no `LIKE` wildcard is in one.
+    static func freeTags(_ db: Database, endingWith tag: String) throws -> [(id: String, label: String)] {
+        guard !tag.isEmpty, tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " }) else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT id, label FROM interest WHERE is_free = 1 AND id LIKE '% ' || ? ORDER BY id LIMIT 20",
+            arguments: [tag]
+        ).map { ($0[0], $0[1]) }
+    }
+
     /// The shop's own tags whose names begin with the words of `tag` and go on ("marvel super
     /// heroe" for "marvel"), with their labels as written, in tag order.
     static func freeTags(_ db: Database, extending tag: String) throws -> [(id: String, label: String)] {

@@ -108,9 +108,16 @@ enum MatchRequests {
     /// `query` (or nothing), or a product filed under the shop's label with the name words in its
     /// name (``InterestRequest/FiledName``).
     static func ftsQuery(_ query: String?, orFiledUnder filed: InterestRequest.FiledName) -> String? {
-        guard let label = ftsPhrase(filed.tag) else { return query }
+        // The label they named, and every label it may be filed under ("Jurassic World" is read
+        // as the interest Jurassic Park).
+        var phrases: [String] = []
+        for tag in [filed.tag] + filed.tags {
+            if let phrase = ftsPhrase(tag), !phrases.contains(phrase) { phrases.append(phrase) }
+        }
+        guard !phrases.isEmpty else { return query }
+        let label = phrases.prefix(8).joined(separator: " OR ")
         let name = filed.nameWords.prefix(8).map { "\"\($0)\"" }.joined(separator: " AND ")
-        let clause = "({name tags} : (\(name)) AND tags : \(label))"
+        let clause = "({name tags} : (\(name)) AND tags : (\(label)))"
         return query.map { "(" + $0 + ") OR " + clause } ?? clause
     }
 

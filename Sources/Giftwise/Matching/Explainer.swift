@@ -94,8 +94,11 @@ struct Explainer {
                 // in the name)', never 'enjoys cooking ("cook") ("cooking" is in the name)'.
                 let phrase = Self.phrase(for: request)
                 let plain = request.specificity == .same ? request.interest?.phrase ?? phrase : phrase
+                // Another name of their wish in the name says more than the interest it is in
+                // ("fibre tip" for "felt tip pens", not "pens" among the drawing things).
                 if place == .name, let filed = request.filedUnder,
-                    !request.ownSet.isSubset(of: Set(TextNormalizer.tokens(product.name)))
+                    !request.ownSet.isSubset(of: Set(TextNormalizer.tokens(product.name))),
+                    !filed.isAnInterest || Self.otherName(of: request, in: product, place: place) == nil
                 {
                     // "ninjago dragon": a dragon in the name, Ninjago by the shop's filing.
                     // Their words as they wrote them ("animals", not the folded "animal").
@@ -105,11 +108,14 @@ struct Explainer {
                     let words = (written.isEmpty ? filed.nameWords : written).map { "\"\($0)\"" }
                         .joined(separator: " and ")
                     let named = Set(TextNormalizer.tokens(product.name)).isSuperset(of: filed.nameWords)
+                    let label = filed.label(of: product.interests)
                     reasons.append(
                         phrase
-                            + (named
-                                ? " (\(words) in the name, filed under \"\(filed.label(of: product.interests))\")"
-                                : " (the shop files it under \"\(filed.label(of: product.interests))\" and \(words))"))
+                            + (filed.isAnInterest
+                                ? " (\(words) in the name, and it's \(label))"
+                                : named
+                                    ? " (\(words) in the name, filed under \"\(label)\")"
+                                    : " (the shop files it under \"\(label)\" and \(words))"))
                 } else if let name = Self.otherName(of: request, in: product, place: place) {
                     // Honest about the words: "costumes" is not in "… Fancy Dress Outfit".
                     reasons.append(plain + " (\"\(name)\" is in \(part))")

@@ -154,6 +154,9 @@ struct InterestRequest {
         }
         /// The folded words the product's name (or another of its labels: "Avengers") must hold.
         var nameWords: [String]
+        /// Whether the label is one of the taxonomy's interests ("jurassic world indominus"), which
+        /// Giftwise may have read from the product's text, not the shop's own filing.
+        var isAnInterest = false
         /// Whether a product with these tags and name words is filed under the label and named so.
         func holds(tags productTags: [String], nameSet: Set<String>) -> Bool {
             productTags.contains { tag in tags.contains { MatchRequests.tag(tag, holds: $0) } }
@@ -441,7 +444,17 @@ struct MatchQuery {
                 resolved.requests[index].otherThingTags = try CatalogDatabase.tagNamesHeld(
                     resolved.requests[index].otherThingNames, db)
                 resolved.requests[index].kindWordUnpaired = try kindWordUnpaired(resolved.requests[index], db)
-                if let filed = try filedName(of: resolved.requests[index], db) {
+                var filedName = try filedName(of: resolved.requests[index], db)
+                if let byInterest = filedUnderInterest(of: resolved.requests[index], taxonomy: taxonomy) {
+                    // The shop's labels that start so ("Jurassic World Dominion") and the interest
+                    // its main label was read as ("Jurassic Park") alike.
+                    if filedName?.nameWords == byInterest.nameWords {
+                        filedName?.labels[byInterest.tag] = byInterest.label
+                    } else if filedName == nil {
+                        filedName = byInterest
+                    }
+                }
+                if let filed = filedName {
                     resolved.requests[index].filedUnder = filed
                     resolved.requests[index].textQuery = MatchRequests.ftsQuery(
                         resolved.requests[index].textQuery, orFiledUnder: filed)
@@ -468,7 +481,12 @@ struct MatchQuery {
         let wishWords = tag.split(separator: " ").count
         return try CatalogDatabase.freeTags(db, extending: tag).filter { label in
             let rest = label.id.split(separator: " ").dropFirst(wishWords).map(String.init)
-            if rest.allSatisfy({ Taxonomy.genericWords.contains($0) || Self.rangeWords.contains($0) }) { return true }
+            // "space police 3", "the lego movie 2", "series 1": the same label, numbered.
+            if rest.allSatisfy({
+                Taxonomy.genericWords.contains($0) || Self.rangeWords.contains($0) || Self.isNumeral($0)
+            }) {
+                return true
+            }
             guard let kind = taxonomy.resolution(rest.joined(separator: " ")), kind.specificity == .same else {
                 return false
             }
@@ -525,6 +543,39 @@ struct MatchQuery {
         return try MatchRequests.count(db, "SELECT 1 FROM product_fts WHERE product_fts MATCH \(query) LIMIT 1") == 0
     }
 
+    /// The interest a several-word wish starts with by one of its names, and the rest of its
+    /// words: "jurassic world indominus" is an Indominus among the Jurassic Park gifts
+    /// ("Indominus rex vs. Ankylosaurus" was only "jurassic park-themed, not specifically …").
+    /// Only a name of two words or more ("harry potter", "jurassic world"), and a rest the
+    /// taxonomy knows as nothing else: "lion king" is no king among the animals, "felt tip pens"
+    /// no pens among the drawing things, "lego starwars" no Star Wars among the building sets.
+    static func filedUnderInterest(of request: InterestRequest, taxonomy: Taxonomy) -> InterestRequest.FiledName? {
+        // A kind the taxonomy knows by other names ("felt tip pens": "fibre tip") is that kind,
+        // never any of its last word among the interest's things (gel pens).
+        guard let interest = request.interest, request.specificity == .narrower, request.otherNames.isEmpty else {
+            return nil
+        }
+        let own = TextNormalizer.tokens(request.said).filter { !Taxonomy.genericWords.contains($0) }
+        guard !taxonomy.isPhrase(own.joined(separator: " ")) else { return nil }
+        let names = ([interest.id, interest.label] + interest.synonyms + interest.aliases).map {
+            TextNormalizer.tokens($0).filter { !Taxonomy.genericWords.contains($0) }
+        }
+        guard
+            let name = names.filter({ $0.count > 1 && $0.count < own.count && own.starts(with: $0) })
+                .max(by: { $0.count < $1.count })
+        else { return nil }
+        let rest = Array(own.dropFirst(name.count))
+        func elsewhere(_ phrase: String) -> Bool {
+            taxonomy.resolve(phrase).map { $0.id != interest.id } ?? false
+        }
+        guard !rest.isEmpty, !elsewhere(rest.joined(separator: " ")), !rest.contains(where: elsewhere) else {
+            return nil
+        }
+        return .init(
+            tag: interest.id, label: interest.label, labels: [interest.id: interest.label], nameWords: rest,
+            isAnInterest: true)
+    }
+
     /// The shop's label a several-word wish starts with, and the rest of its words, when the
     /// wish is not a label (or an interest) itself: "ninjago dragon" is a dragon the shop files
     /// under Ninjago ("Lightning Dragon Battle"), "friends heartlake" a Friends set named for
@@ -541,8 +592,14 @@ struct MatchQuery {
             let tag = words[..<split].joined(separator: " ")
             let exact = try CatalogDatabase.freeTagLabel(db, id: tag)
             // A longer label that goes on with the rest of their words is their wish itself.
-            let longer = try CatalogDatabase.freeTags(db, extending: tag).filter { label in
+            var longer = try CatalogDatabase.freeTags(db, extending: tag).filter { label in
                 !rest.allSatisfy { MatchRequests.tag(label.id, holds: $0) }
+            }
+            // A label's last words ("chima lions": "Legends of Chima"), when no label starts so.
+            if exact == nil, longer.isEmpty, !words[..<split].contains(where: Taxonomy.genericWords.contains) {
+                longer = try CatalogDatabase.freeTags(db, endingWith: tag).filter { label in
+                    !rest.allSatisfy { MatchRequests.tag(label.id, holds: $0) }
+                }
             }
             guard let label = exact ?? longer.first?.label else { continue }
             var labels = Dictionary(longer.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
@@ -724,6 +781,11 @@ struct MatchQuery {
     /// Words after a name that make it a shop's range of that thing ("Modular Buildings
     /// Collection", "Winter Village Collection").
     static let rangeWords: Set<String> = ["collection", "series", "range", "line", "edition", "sery"]
+
+    /// Whether a folded word numbers a label: "3", "ii".
+    static func isNumeral(_ word: String) -> Bool {
+        (!word.isEmpty && word.allSatisfy(\.isNumber)) || ["i", "ii", "iii", "iv", "v", "vi"].contains(word)
+    }
 
     /// A wish that stacks two names of one specific thing, the second among the first's other
     /// names or the other way round ("trivia quizzes", "fancy dress costumes", "quiz trivia"): the
