@@ -679,6 +679,16 @@ struct MatchQuery {
                 && own.dropLast().contains(where: Self.kindWords.contains)
             // "dice games": the word that carries the wish is enough on its own.
             var searched = phrases
+            // The index splits a word at its apostrophe ("K'Nex" is "k nex" there, "Helm's Deep"
+            // "helm s deep"): their wish, or its interest's name that it is, as the index holds it.
+            let typedNames = [trimmed] + (interest.map { interest in
+                ([interest.id, interest.label] + interest.synonyms + interest.aliases).filter {
+                    specificity == .same || TextNormalizer.key($0) == TextNormalizer.key(trimmed)
+                }
+            } ?? [])
+            for phrase in typedNames.compactMap(Self.indexSpelling) where !searched.contains(phrase) {
+                searched.append(phrase)
+            }
             if specificity == .narrower, meaningful.count == 1, own.count > 1, !isAName,
                 !searched.contains(meaningful[0])
             {
@@ -781,6 +791,15 @@ struct MatchQuery {
     /// Words after a name that make it a shop's range of that thing ("Modular Buildings
     /// Collection", "Winter Village Collection").
     static let rangeWords: Set<String> = ["collection", "series", "range", "line", "edition", "sery"]
+
+    /// A name with an apostrophe inside a word as the full-text index holds it ("k'nex" → "k
+    /// nex", "helm's deep" → "helm s deep"); `nil` for a name without one.
+    static func indexSpelling(_ name: String) -> String? {
+        guard name.contains("'") || name.contains("\u{2019}") else { return nil }
+        let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+        guard words.count > 1 else { return nil }
+        return words.joined(separator: " ")
+    }
 
     /// Whether a folded word numbers a label: "3", "ii".
     static func isNumeral(_ word: String) -> Bool {
