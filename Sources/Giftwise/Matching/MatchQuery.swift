@@ -681,11 +681,13 @@ struct MatchQuery {
             var searched = phrases
             // The index splits a word at its apostrophe ("K'Nex" is "k nex" there, "Helm's Deep"
             // "helm s deep"): their wish, or its interest's name that it is, as the index holds it.
-            let typedNames = [trimmed] + (interest.map { interest in
-                ([interest.id, interest.label] + interest.synonyms + interest.aliases).filter {
-                    specificity == .same || TextNormalizer.key($0) == TextNormalizer.key(trimmed)
-                }
-            } ?? [])
+            let typedNames =
+                [trimmed]
+                + (interest.map { interest in
+                    ([interest.id, interest.label] + interest.synonyms + interest.aliases).filter {
+                        specificity == .same || TextNormalizer.key($0) == TextNormalizer.key(trimmed)
+                    }
+                } ?? [])
             for phrase in typedNames.compactMap(Self.indexSpelling) where !searched.contains(phrase) {
                 searched.append(phrase)
             }

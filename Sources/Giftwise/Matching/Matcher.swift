@@ -89,6 +89,25 @@ public struct Matcher: Sendable {
             notes.append("read \"\(typed)\" as \"\(phrase)\"")
         }
         var result = try recommend(db, for: read, limit: limit, history: history, critique: critique)
+        // Nothing at all as typed: a slip's likely reading is what they meant ("dinosors" listed
+        // nothing, and only a suggestion said "dinosaurs"), said so.
+        // Only a word long enough to be one word's slip: "kity" may be a kite or a kitty.
+        if result.items.isEmpty, !unsure.isEmpty, unsure.allSatisfy({ Self.readsAsOneSlip($0.typed) }) {
+            var changed = read
+            var readNotes: [String] = []
+            for slip in unsure {
+                changed.interests[slip.index] = slip.label.lowercased()
+                readNotes.append(
+                    "read \"\(slip.typed)\" as \"\(slip.label.lowercased())\" (nothing here is \"\(slip.typed)\")")
+            }
+            let corrected = try recommend(db, for: changed, limit: limit, history: history, critique: critique)
+            if !corrected.items.isEmpty {
+                read = changed
+                notes += readNotes
+                unsure = []
+                result = corrected
+            }
+        }
         result.notes.insert(contentsOf: notes, at: 0)
         // "did you mean Dinosaurs?", offered as a change of answer with what it opens, when the
         // list as typed has few good matches.
@@ -107,6 +126,12 @@ public struct Matcher: Sendable {
             result.relaxations.insert(contentsOf: offered, at: 0)
         }
         return result
+    }
+
+    /// Whether a slip too far to read for them is long enough to stand for one word when the
+    /// catalog holds nothing as typed ("dinosors", "dinasours"; not "kity" or "lgeo").
+    package static func readsAsOneSlip(_ typed: String) -> Bool {
+        TextNormalizer.key(typed).filter(\.isLetter).count >= 6
     }
 
     /// Recommends inside a read the caller already holds.

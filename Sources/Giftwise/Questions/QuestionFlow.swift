@@ -418,6 +418,10 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     // A name the taxonomy does not know, as this catalog writes it ("hello kity").
                     try reader.read { try CatalogSpelling.correction(of: typed, taxonomy: taxonomy, $0) }
                 }
+            var typedIsHeld = true
+            if case .unsure = verdict, Matcher.readsAsOneSlip(typed) {
+                typedIsHeld = try reader.read { try MatchRequests.textHolds($0, TextNormalizer.key(typed)) }
+            }
             if let shopWords {
                 word = shopWords
                 note = "Read \"\(typed)\" as \"\(shopWords)\" (type `back` if you meant something else)."
@@ -428,6 +432,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 case .corrected(let phrase):
                     word = phrase
                     note = "Read \"\(typed)\" as \"\(phrase)\" (type `back` if you meant something else)."
+                case .unsure(let labels) where labels.count == 1 && !typedIsHeld:
+                    // Nothing here is what they typed: the one likely reading is what they meant.
+                    word = labels[0].lowercased()
+                    note =
+                        "Read \"\(typed)\" as \"\(labels[0])\" (nothing here is \"\(typed)\"; "
+                        + "type `back` if you meant something else)."
                 case .unsure(let labels):
                     note =
                         "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
