@@ -310,6 +310,31 @@ struct QuestionFlowCoreTests {
         #expect(throws: QuestionFlowError.self) { try AnswerParser.choices("both", for: focus, multiple: false) }
     }
 
+    /// A sixth trial answered "both" to "Making things or playing?" and "doesn't matter" to what
+    /// the gift is for, and was told neither is a choice. Any choice will do: the question is
+    /// skipped, as "no preference" would be.
+    @Test func anyChoiceWillDoSkipsAQuestionOfChoices() throws {
+        let making = Question(
+            id: .followUp(.making), prompt: "Making things or playing?", kind: .singleChoice,
+            options: [
+                QuestionOption(label: "making things", value: "crafty"),
+                QuestionOption(label: "playing", value: "fun"),
+            ],
+            canSkip: true, help: "")
+        #expect(AnswerParser.meansEither("both", for: making))
+        #expect(AnswerParser.meansEither("Either is fine", for: making))
+        #expect(!AnswerParser.meansEither("playing", for: making))
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer("dinosaurs", in: catalog)
+        try flow.answer("doesn't matter", in: catalog)
+        #expect(flow.profile?.purposes == [])
+        #expect(flow.state.current?.id == .budget)
+        // "both" among five choices names no two of them: asked again.
+        let purpose = QuestionCatalogue.question(.purpose, recipients: [], today: Date(), knownInterests: [])
+        #expect(!AnswerParser.meansEither("both", for: purpose))
+    }
+
     /// A trial's theme question offered "the clone war" and "lego ville": the shop's folded tag.
     /// It offers the shop's labels as the shop writes them.
     @Test func aThemeFromTheShopsLabelsIsOfferedAsTheShopWritesIt() throws {

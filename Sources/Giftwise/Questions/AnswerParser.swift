@@ -252,6 +252,24 @@ package enum AnswerParser {
         return dontKnow.contains(key.trimmingCharacters(in: .whitespaces))
     }
 
+    /// Whether an answer to a question of choices says any of them will do: "doesn't matter",
+    /// "either", "don't mind"; and "both" where only one of two may be chosen ("Making things or
+    /// playing?" — a trial was told "both" is not one of the choices).
+    package static func meansEither(_ text: String, for question: Question) -> Bool {
+        guard !question.options.isEmpty else { return false }
+        let key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .filter { $0.isLetter || $0 == " " || $0 == "'" }.trimmingCharacters(in: .whitespaces)
+        if anyWillDo.contains(key) { return true }
+        return question.kind == .singleChoice && question.options.count == 2
+            && ["both", "both really", "a bit of both", "bit of both", "both of them"].contains(key)
+    }
+
+    private static let anyWillDo: Set<String> = [
+        "doesn't matter", "doesnt matter", "it doesn't matter", "it doesnt matter", "don't mind", "dont mind",
+        "i don't mind", "i dont mind", "either", "either one", "either is fine", "either's fine", "whatever",
+        "any", "anything", "any of them", "no preference", "not bothered",
+    ]
+
     private static let dontKnow: Set<String> = [
         "i don't know", "i dont know", "don't know", "dont know", "dunno", "i dunno", "not sure", "i'm not sure",
         "im not sure", "no idea", "i have no idea", "idk", "no clue", "not a clue", "unsure", "don't know yet",

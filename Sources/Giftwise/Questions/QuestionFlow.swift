@@ -167,7 +167,10 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         guard !state.finished, let question = state.current else { throw QuestionFlowError.alreadyFinished }
         let trimmed = AnswerParser.clean(text)
         // "dunno", "not sure": no answer, as skipping is (the age must be answered).
-        if trimmed.isEmpty || (question.canSkip && AnswerParser.isDontKnow(trimmed)) {
+        if trimmed.isEmpty
+            || (question.canSkip
+                && (AnswerParser.isDontKnow(trimmed) || AnswerParser.meansEither(trimmed, for: question)))
+        {
             if question.canSkip { return try skip(reader) }
             throw QuestionFlowError.invalidAnswer(question: question.id, reason: AnswerParser.emptyReason(question))
         }
