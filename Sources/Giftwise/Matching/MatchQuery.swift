@@ -109,6 +109,9 @@ struct Candidate {
     /// Magical Kiss" for "disney princess ariel"): the last resort of a list, offered only when
     /// nothing else comes close (a pool table is no "division tables").
     var restsOnAnUnpairedKindWord = false
+    /// A themed accessory or a thing made for their wish ("Deck Box for Pokemon, YuGiOh"):
+    /// fitting several of their interests never puts it before the things themselves.
+    var isForTheThing = false
     var comesLater: Bool {
         needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isAPart || ageUnstatedForAYoungChild
     }
@@ -1870,7 +1873,8 @@ struct MatchQuery {
             ageUnstatedForAYoungChild: product.ages.minMonths == nil
                 && profile.ageMonths < AgeRange.unstatedAgeComesLaterBelowMonths,
             restsOnAnUnpairedKindWord: !isGood && !ordered.isEmpty
-                && ordered.allSatisfy { unpairedOnly.contains($0.request) })
+                && ordered.allSatisfy { unpairedOnly.contains($0.request) },
+            isForTheThing: isAccessory || madeForTheirThing)
     }
 
     /// Whether their words or tags (anything but meaning) found the product: only then does its

@@ -324,7 +324,12 @@ public struct Matcher: Sendable {
                 rest.append(candidate)
                 continue
             }
-            if strong.count > 1 { several.append(candidate) } else { queues[first].append(candidate) }
+            // A deck box "for Pokemon, YuGiOh" fits both by what it holds, not by what it is.
+            if strong.count > 1, !candidate.isForTheThing {
+                several.append(candidate)
+            } else {
+                queues[first].append(candidate)
+            }
         }
         var ordered = several
         var heads = Array(repeating: 0, count: interests)

@@ -96,7 +96,7 @@ struct NameKind: Equatable {
             for word in words { marks[word, default: []].insert(mark) }
         }
         mark(PartySupplies.alwaysWords, .partyWord)
-        mark(PartySupplies.occasionWords, .occasion)
+        mark(PartySupplies.occasionWords.union(PartySupplies.holidayWords), .occasion)
         mark(PartySupplies.withOccasionWords, .partyWithOccasion)
         mark(PartySupplies.pairs.map(\.1), .endsPartyPair)
         mark(ThemedAccessories.words, .accessoryWord)

@@ -17,6 +17,9 @@ enum PartySupplies {
         ("party", "bag"), ("loot", "bag"), ("goody", "bag"), ("cake", "topper"), ("gift", "wrap"),
         ("wrapping", "paper"), ("greeting", "card"), ("birthday", "card"), ("foil", "balloon"),
         ("latex", "balloon"), ("helium", "balloon"), ("party", "hat"), ("party", "blower"),
+        // "Amscan WWE 12-Foil Swirl Decorations", "Easter Cupcake Decorations Kit".
+        ("foil", "decoration"), ("swirl", "decoration"), ("hanging", "decoration"), ("cupcake", "decoration"),
+        ("cake", "decoration"), ("cupcake", "topper"), ("cupcake", "case"), ("letter", "banner"),
     ]
     /// Folded words that name party supplies in a name that also says party or birthday ("Happy
     /// Birthday Dumper Truck Balloon", "Party Plates"; "Water Balloons" and "Stacking Cups" are toys,
@@ -25,6 +28,9 @@ enum PartySupplies {
         "balloon", "banner", "plate", "cup", "candle", "decoration", "bag", "hat", "garland",
     ]
     static let occasionWords: Set<String> = ["party", "birthday", "celebration"]
+    /// Days that make a banner or a plate a party supply too ("Happy Easter Letter Banner"),
+    /// though a wish for one ("easter", "halloween") is about the day's things, not party ones.
+    static let holidayWords: Set<String> = ["easter", "christmas", "xmas", "halloween", "wedding", "anniversary"]
     /// A wish that uses one of these words is about party things, and party supplies may be its
     /// good matches.
     static let wishWords: Set<String> =

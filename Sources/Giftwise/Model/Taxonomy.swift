@@ -172,7 +172,7 @@ public struct Taxonomy: Sendable {
     /// Words that add nothing to a wish: "dinosaur toys" is still dinosaurs.
     static let genericWords: Set<String> = [
         "toy", "kit", "set", "gift", "thing", "stuff", "anything", "related", "love", "loves", "like", "likes",
-        "into", "for", "kid", "child", "children", "the", "and", "of", "a", "an", "all", "kind", "game", "play",
+        "into", "for", "kid", "child", "children", "the", "and", "or", "of", "a", "an", "all", "kind", "game", "play",
         "playing", "fan", "lover", "item", "product", "theme", "themed", "very", "really", "big", "little",
         // Who they are about it, not what: "model railway enthusiast", "horse riding lessons".
         "enthusiast", "fanatic", "obsessed", "lesson", "merch", "merchandise", "cool", "awesome", "amazing",

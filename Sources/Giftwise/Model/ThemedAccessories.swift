@@ -26,6 +26,8 @@ enum ThemedAccessories {
         ("wall", "clock"), ("storage", "box"), ("storage", "bin"), ("storage", "case"), ("phone", "case"),
         ("pencil", "case"), ("fridge", "magnet"), ("bag", "charm"), ("pin", "badge"), ("cookie", "cutter"),
         ("tote", "bag"), ("battery", "charger"), ("usb", "charger"),
+        // Trading-card kit: "Deck Box Case", "Ultra Pro Platinum Storage Pages", "Card Sleeves".
+        ("deck", "box"), ("storage", "page"), ("card", "sleeve"), ("deck", "protector"), ("card", "binder"),
         ("drawstring", "bag"), ("school", "bag"), ("gym", "bag"), ("shoulder", "bag"), ("baseball", "cap"),
     ]
 
@@ -81,7 +83,8 @@ enum DeviceBound {
     /// Folded words that name a device wherever they stand.
     static let words: Set<String> = [
         "xbox", "playstation", "ps2", "ps3", "ps4", "ps5", "psp", "wii", "innotab", "leappad", "leapster",
-        "vsmile", "gameboy", "gamecube", "dreamcast", "3ds", "psv", "videogame", "videogioco", "videojuego", "videospiel",
+        "vsmile", "gameboy", "gamecube", "dreamcast", "3ds", "psv", "videogame", "videogioco", "videojuego",
+        "videospiel",
     ]
     /// Folded word pairs that name one ("Video Game", "Nintendo DS", "V.Smile").
     static let pairs: [(String, String)] = [

@@ -259,6 +259,10 @@ package enum AnswerParser {
         guard !question.options.isEmpty else { return false }
         let key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
             .filter { $0.isLetter || $0 == " " || $0 == "'" }.trimmingCharacters(in: .whitespaces)
+        // A choice's own words are that choice ("no preference" is one).
+        if question.options.contains(where: { $0.label.lowercased() == key || $0.value.lowercased() == key }) {
+            return false
+        }
         if anyWillDo.contains(key) { return true }
         return question.kind == .singleChoice && question.options.count == 2
             && ["both", "both really", "a bit of both", "bit of both", "both of them"].contains(key)
@@ -267,7 +271,7 @@ package enum AnswerParser {
     private static let anyWillDo: Set<String> = [
         "doesn't matter", "doesnt matter", "it doesn't matter", "it doesnt matter", "don't mind", "dont mind",
         "i don't mind", "i dont mind", "either", "either one", "either is fine", "either's fine", "whatever",
-        "any", "anything", "any of them", "no preference", "not bothered",
+        "any", "anything", "any of them", "not bothered",
     ]
 
     private static let dontKnow: Set<String> = [
