@@ -571,7 +571,14 @@ struct MatchQuery {
         func elsewhere(_ phrase: String) -> Bool {
             taxonomy.resolve(phrase).map { $0.id != interest.id } ?? false
         }
-        guard !rest.isEmpty, !elsewhere(rest.joined(separator: " ")), !rest.contains(where: elsewhere) else {
+        // A thing by its own name ("indominus", "hogwarts", "x-wing"), not a kind of thing
+        // ("solar system model" is no model among the space things: a Stephenson's Rocket kit)
+        // nor the interest again ("slot car racing": racing).
+        let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
+        guard !rest.isEmpty, !elsewhere(rest.joined(separator: " ")), !rest.contains(where: elsewhere),
+            !rest.contains(where: { Self.kindWords.contains($0) || Self.thingWords.contains($0) }),
+            !ownNames.contains(rest.joined(separator: " "))
+        else {
             return nil
         }
         return .init(
@@ -768,6 +775,12 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+    /// Folded words that name a kind of thing of any theme ("model", "figure"), never a thing by
+    /// its own name.
+    static let thingWords: Set<String> = [
+        "model", "figure", "figurine", "puzzle", "jigsaw", "book", "costume", "poster", "card", "sticker", "plush",
+        "doll", "car", "vehicle", "ship", "playset", "collection", "pack", "box",
+    ]
 
     /// A wish's folded words with one word respelt as shops write its name, when that is
     /// several words: an interest's label for its one-word spelling ("starwars" → "star wars") or
