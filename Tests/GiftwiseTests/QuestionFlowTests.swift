@@ -294,6 +294,23 @@ struct QuestionFlowCoreTests {
         #expect(plain.state.notes.isEmpty)
     }
 
+    /// A sixth trial found ages echoed but budgets never: a budget said in words says what was
+    /// understood; a plain number needs no echo.
+    @Test func aBudgetSaidInWordsSaysWhatWasUnderstood() throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.skip(in: catalog)
+        try flow.skip(in: catalog)
+        try flow.answer("about 20 quid", in: catalog)
+        #expect(flow.state.notes.first == "Budget: up to £20 (type `back` to change it).")
+        var plain = QuestionFlow()
+        try plain.answer("8", in: catalog)
+        try plain.skip(in: catalog)
+        try plain.skip(in: catalog)
+        try plain.answer("30", in: catalog)
+        #expect(plain.state.notes.isEmpty)
+    }
+
     /// A trial answered "both" to "which of their interests matters most?" and was told it is
     /// not a choice. Where several may be chosen, "both" and "all" are every choice.
     @Test func bothIsEveryChoiceWhereSeveralMayBeChosen() throws {

@@ -326,6 +326,22 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.budgetMin = budget.min
             next.budgetMax = budget.max
             next.budgetCurrency = AnswerParser.budgetCurrency(text)
+            // Said in words ("about 20 quid", "under a tenner", "30ish"): what was understood,
+            // as the age is.
+            if !text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }),
+                budget.min != nil || budget.max != nil
+            {
+                let currency = try next.budgetCurrency ?? reader.read(CatalogDatabase.mainCurrency)
+                let shown =
+                    switch (budget.min, budget.max) {
+                    case (let low?, let high?):
+                        low.formatted(currency: currency) + "–" + high.formatted(currency: currency)
+                    case (let low?, nil): "from " + low.formatted(currency: currency)
+                    case (nil, let high?): "up to " + high.formatted(currency: currency)
+                    case (nil, nil): ""
+                    }
+                next.notes.append("Budget: \(shown) (type `back` to change it).")
+            }
         case .avoid:
             let words = AnswerParser.avoidWords(text)
             if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) { return }
