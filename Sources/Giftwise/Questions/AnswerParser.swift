@@ -112,6 +112,8 @@ package enum AnswerParser {
             "wants to be a ", "wants to be an ", "wants to be ", "want to be a ", "want to be an ",
             "wants to become a ",
             "wants to become an ", "dreams of being a ", "dreams of being an ", "being ", "solving ", "doing ",
+            // Said on second thoughts: "actually she's more into horses".
+            "is more into ", "are more into ", "more into ", "is more interested in ", "more interested in ",
         ]
         return (subjects.map { ($0, true) } + verbs.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
     }()
@@ -216,6 +218,23 @@ package enum AnswerParser {
         // "lego, nothing else": nothing to avoid, all liked.
         if avoided.isEmpty, !liked.isEmpty { return (liked, []) }
         return (liked, avoided)
+    }
+
+    /// What they enjoy, said again after the list ("actually she's more into horses", "he also
+    /// likes drawing"): the interests, and whether they come on top of the others ("also", "as
+    /// well", "too"); `nil` when the text says no liking.
+    package static func secondThoughts(_ text: String) -> (interests: [String], adding: Bool)? {
+        var said = text.trimmingCharacters(in: .whitespaces)
+        for opener in ["actually, ", "actually ", "oh, ", "oh ", "wait, ", "sorry, ", "no, ", "hmm, "]
+        where said.lowercased().hasPrefix(opener) {
+            said = String(said.dropFirst(opener.count))
+        }
+        let lowered = " " + said.lowercased() + " "
+        let adding = [" also ", " as well ", " too ", " as well. ", " too. "].contains(where: lowered.contains)
+        let (liked, _) = dislikes(said)
+        guard withoutLiking(liked).liking else { return nil }
+        let interests = list(liked).flatMap { likings($0) }.filter { !$0.isEmpty }
+        return interests.isEmpty ? nil : (interests, adding)
     }
 
     /// Whether `text` only says who: "she", "my son", "my dad", "he really".

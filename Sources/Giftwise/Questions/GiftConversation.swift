@@ -130,6 +130,29 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             case .rejected(let reason):
                 return .rejected(reason)
             case .notUnderstood:
+                // "actually she's more into horses": what they enjoy, said again after the list.
+                if let (said, adding) = AnswerParser.secondThoughts(AnswerParser.clean(line)) {
+                    let taxonomy = reader.taxonomy
+                    let interests = try said.flatMap { item in
+                        let split = QuestionFlow.splittingAnd(QuestionFlow.withAnd(item), taxonomy: taxonomy)
+                        guard split.count == 1 else { return split }
+                        return try reader.read {
+                            try QuestionFlow.splittingAnd(split[0], taxonomy: taxonomy, catalog: $0)
+                        }
+                    }
+                    var wished = adding ? flow.state.interests : []
+                    for interest in interests where !wished.contains(interest) { wished.append(interest) }
+                    flow.state.interests = Array(wished.prefix(QuestionCatalogue.maxInterests))
+                    self.refining = nil
+                    try startResults(reader)
+                    notes = [
+                        (adding ? "Also looking for " : "Looking for ")
+                            + AnswerParser.orList(interests.map { "\"\($0)\"" }).replacingOccurrences(
+                                of: " or ", with: " and ")
+                            + " now (type `change answers` to go back to the questions)."
+                    ]
+                    return .accepted
+                }
                 return .rejected("I didn't understand \"\(String(AnswerParser.clean(line).prefix(60)))\".")
             }
         }

@@ -200,5 +200,6 @@ public struct RefineSession: Sendable, Codable, Equatable {
     package static let help =
         "cheaper: under the middle price shown · more like 2: more of that kind · not 3: drop that gift · "
         + "not like 3: drop that kind · more crafty: only crafty gifts · try 1: apply a suggested change · more: show more · "
-        + "back: undo the last change · change answers: back to the questions · start over"
+        + "back: undo the last change (none left: back to the questions) · change answers: back to the questions · "
+        + "\"she's more into horses\", \"he also likes drawing\": change what they enjoy · start over"
 }

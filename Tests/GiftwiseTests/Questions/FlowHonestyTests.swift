@@ -69,6 +69,26 @@ struct FlowHonestyTests {
         }
     }
 
+    /// A sixth trial typed "actually she's more into horses" on the list and was told "I didn't
+    /// understand"; nothing there changed an interest. What they enjoy, said again, is the
+    /// list's wish now, or one more ("also").
+    @Test func whatTheyEnjoySaidAgainAfterTheListChangesIt() throws {
+        let lines = ["8", "dinosaurs", "skip", "", "", "done", "actually she's more into horses"]
+        let (changed, reply) = try GiftConversation.replaying(lines, in: catalog)
+        #expect(reply == .accepted)
+        #expect(changed.flow.state.interests == ["horses"])
+        #expect(changed.notes == ["Looking for \"horses\" now (type `change answers` to go back to the questions)."])
+        #expect(changed.results?.items.first?.reasons.first?.contains("horses") == true)
+        let (added, _) = try GiftConversation.replaying(lines + ["he also likes drawing"], in: catalog)
+        #expect(added.flow.state.interests == ["horses", "drawing"])
+        // A line that says no liking is still not understood.
+        let (_, unknown) = try GiftConversation.replaying(Array(lines.prefix(6)) + ["purple monkey"], in: catalog)
+        guard case .rejected = unknown else {
+            Issue.record("\(String(describing: unknown))")
+            return
+        }
+    }
+
     @Test func indoorsKeepsTheOutdoorInterestTheyNamed() throws {
         let flow = try noPreferenceFlow()
         let skateboarding = try skateboardingGifts(flow)
