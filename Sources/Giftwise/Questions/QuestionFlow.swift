@@ -499,6 +499,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             try !MatchRequests.textHolds(db, TextNormalizer.key(item))
         else { return [item] }
         let parts = lowered.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+        // A name the catalog holds across the "and" ("dungeons & dragons dice": the shop's
+        // "Dungeons and Dragons" dice) stays one wish.
+        if parts.count == 2, let left = parts[0].split(separator: " ").last,
+            let right = parts[1].split(separator: " ").first,
+            try MatchRequests.textHolds(db, TextNormalizer.key(left + " and " + right))
+                || MatchRequests.textHolds(db, TextNormalizer.key(left + " " + right))
+        {
+            return [item]
+        }
         // Two interests, or one phrase of the taxonomy, are the taxonomy's to read (above).
         // An interest, or a clear slip of one ("ninjas and dragns").
         func known(_ part: String) -> Bool {
