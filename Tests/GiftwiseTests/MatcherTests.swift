@@ -325,6 +325,7 @@ struct MatcherTests {
                 e-6,Dog Colouring Book,"Dogs to colour.",4.99,USD,3,,pets,crafty,,true
                 e-7,Dungeons and Dragons Polyhedral Dice Set,"Seven dice.",7.99,USD,12,,,fun,,true
                 e-8,Dragon Lair Playset,"A dragon's cave.",24.99,USD,6,,fantasy,fun,,true
+                e-9,Dungeon Escape Board Game,"Find the way out.",19.99,USD,8,,,fun,,true
 
                 """)
         let animals = try catalog.recommend(
@@ -343,7 +344,7 @@ struct MatcherTests {
             for: RecipientProfile(ageYears: 6, interests: ["he likes dogs but nothing noisy"]))
         #expect(dogs.items.filter(\.isGoodMatch).map(\.product.id) == ["e-6"])
         #expect(dogs.notes.contains("avoiding \"noisy\": you said they dislike it"))
-        // A name the catalog holds across the "and" stays one wish: no dragon's lair for D&D dice.
+        // A name the catalog holds across the "and" stays one wish: no dungeon game for D&D dice.
         let dice = try catalog.recommend(for: RecipientProfile(ageYears: 13, interests: ["dungeons & dragons dice"]))
         #expect(dice.items.filter(\.isGoodMatch).map(\.product.id) == ["e-7"])
         // A word to avoid with "please no" after it is the thing itself.
