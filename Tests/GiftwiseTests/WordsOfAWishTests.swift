@@ -91,6 +91,22 @@ struct WordsOfAWishTests {
         #expect(reasons["j-2"]?.first == "its name has \"indians\", not \"cowboys and indians\"")
     }
 
+    /// On LEGO set names alone, "duplo trains" listed a snowman and a coin bank as
+    /// "building-themed": no set name says Duplo. A train set, the kind they named, comes first.
+    @Test func aProductOfTheKindTheyNamedLeadsTheInterestAroundIt() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Snowman Building Set,,9.99,USD,4,,building,crafty,,true
+                t-2,My First Train,,29.99,USD,4,,trains,fun,,true
+                t-3,City Coin Bank,,12.99,USD,4,,building,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["duplo trains"]), limit: 3)
+        #expect(result.goodMatchCount == 0)
+        #expect(result.items.first?.product.id == "t-2")
+        #expect(result.items.first?.reasons.first == "its name has \"trains\", not \"duplo trains\"")
+    }
+
     /// On LEGO set names alone, "disney princess ariel" and "ucs millennium" listed nothing:
     /// no set name says "disney" or "ucs". A kind word said in the singular that no product holds
     /// beside their other words is the closest the catalog comes, offered as partial, and only

@@ -201,6 +201,8 @@ struct InterestRequest {
     /// The words of `said` that carry the wish, as said, each with its folded forms ("Sand" →
     /// ["sand"]), the kind word last: how a partial match names the words it holds.
     var saidWords: [(said: String, folded: [String])] = []
+    /// The interest their kind word names on its own ("trains" of "duplo trains"), if any.
+    var kindInterest: String?
     /// Whether no product holds the kind word beside another of their words (see
     /// ``MatchQuery/kindWordUnpaired(_:_:)``).
     var kindWordUnpaired = false
@@ -724,6 +726,11 @@ struct MatchQuery {
                 // One written word ("k-pop") has no kind word of its own: "pop" is not a kind of k-pop.
                 if request.saidWords.count > 1 {
                     request.someWordsQuery = MatchRequests.ftsQuery(anyOf: request.kindWords.flatMap(\.folded))
+                    if let kind = request.saidWords.last, let named = taxonomy.resolution(kind.said),
+                        named.specificity == .same, named.interest.id != interest?.id
+                    {
+                        request.kindInterest = named.interest.id
+                    }
                 }
             }
             request.otherNames = otherNames
@@ -775,6 +782,9 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+    /// The share of a several-word wish a product of the kind it names counts for (above the
+    /// broader interest's 0.5 of a match).
+    static let kindShare = 0.75
     /// Folded words that name a kind of thing of any theme ("model", "figure"), never a thing by
     /// its own name.
     static let thingWords: Set<String> = [
@@ -1760,7 +1770,11 @@ struct MatchQuery {
                     {
                         unpairedOnly.insert(index)
                     }
-                    let share = Double(held.count) / Double(request.saidWords.count)
+                    // A product of the very kind they named ("trains" of "duplo trains", a train
+                    // set) comes before the things of the interest around their wish alone.
+                    let ofTheirKind = request.kindInterest.map(tags.contains) ?? false
+                    let share = max(
+                        Double(held.count) / Double(request.saidWords.count), ofTheirKind ? Self.kindShare : 0)
                     found.append(
                         .init(
                             request: index, hit: .someWords(held.map(\.said), inName: inName),
@@ -2017,6 +2031,9 @@ struct MatchQuery {
     ) -> Bool {
         // "dragons and knights": a knight is one of the kinds they asked for.
         if request.joinsKinds { return true }
+        // "duplo trains" on LEGO set names: a set tagged with trains, the kind they named, is
+        // closer than any building set ("My First Train" before a snowman).
+        if let kind = request.kindInterest, tags.contains(kind) { return true }
         guard request.interest != nil else { return held * 2 > count || (unpaired && request.kindWordUnpaired) }
         return tags.contains { tag in
             request.exactTags.contains(tag) || tag == request.broaderTag || request.relatedInterests[tag] != nil
