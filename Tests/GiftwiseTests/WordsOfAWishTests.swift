@@ -105,6 +105,15 @@ struct WordsOfAWishTests {
         #expect(result.goodMatchCount == 0)
         #expect(result.items.first?.product.id == "t-2")
         #expect(result.items.first?.reasons.first == "its name has \"trains\", not \"duplo trains\"")
+        // Only after a brand inside their interest: a LEGO house box is no "robot building".
+        let robots = try TestSupport.catalog(
+            rows: """
+                r-1,Classic House Building Set,,19.99,USD,6,,building,crafty,,true
+                r-2,Robot Arm Kit,,24.99,USD,8,,robotics,educational,,true
+
+                """)
+        let building = try robots.recommend(for: RecipientProfile(ageYears: 9, interests: ["robot building"]), limit: 2)
+        #expect(building.items.first?.product.id == "r-2")
     }
 
     /// On LEGO set names alone, "disney princess ariel" and "ucs millennium" listed nothing:

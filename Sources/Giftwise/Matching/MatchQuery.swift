@@ -201,7 +201,8 @@ struct InterestRequest {
     /// The words of `said` that carry the wish, as said, each with its folded forms ("Sand" →
     /// ["sand"]), the kind word last: how a partial match names the words it holds.
     var saidWords: [(said: String, folded: [String])] = []
-    /// The interest their kind word names on its own ("trains" of "duplo trains"), if any.
+    /// The interest their kind word names on its own after a brand inside their interest
+    /// ("trains" of "duplo trains"), if any.
     var kindInterest: String?
     /// Whether no product holds the kind word beside another of their words (see
     /// ``MatchQuery/kindWordUnpaired(_:_:)``).
@@ -726,7 +727,16 @@ struct MatchQuery {
                 // One written word ("k-pop") has no kind word of its own: "pop" is not a kind of k-pop.
                 if request.saidWords.count > 1 {
                     request.someWordsQuery = MatchRequests.ftsQuery(anyOf: request.kindWords.flatMap(\.folded))
-                    if let kind = request.saidWords.last, let named = taxonomy.resolution(kind.said),
+                    // Only after a brand that is one thing inside their interest ("duplo", "lego"
+                    // for building things): "sea animals" wants no animal of any kind first, "star
+                    // wars collectors" no Match Attax collectors' tin, "robot building" no LEGO box.
+                    let brand = request.saidWords.dropLast().flatMap(\.folded)
+                    let byBrand =
+                        interest?.narrower.contains { name in
+                            let words = TextNormalizer.tokens(name)
+                            return !words.isEmpty && brand.starts(with: words)
+                        } ?? false
+                    if byBrand, let kind = request.saidWords.last, let named = taxonomy.resolution(kind.said),
                         named.specificity == .same, named.interest.id != interest?.id
                     {
                         request.kindInterest = named.interest.id
