@@ -344,9 +344,19 @@ struct MatcherTests {
             for: RecipientProfile(ageYears: 6, interests: ["he likes dogs but nothing noisy"]))
         #expect(dogs.items.filter(\.isGoodMatch).map(\.product.id) == ["e-6"])
         #expect(dogs.notes.contains("avoiding \"noisy\": you said they dislike it"))
-        // A name the catalog holds across the "and" stays one wish: no dungeon game for D&D dice.
+        // A name the catalog or the taxonomy ("dungeons and dragons", a board game) holds across
+        // the "and" stays one wish: no dungeon game for D&D dice.
         let dice = try catalog.recommend(for: RecipientProfile(ageYears: 13, interests: ["dungeons & dragons dice"]))
         #expect(dice.items.filter(\.isGoodMatch).map(\.product.id) == ["e-7"])
+        let withoutTheName = try TestSupport.catalog(
+            rows: """
+                g-1,Dungeon Escape Board Game,"Find the way out.",19.99,USD,8,,,fun,,true
+                g-2,Polyhedral Dice,"Seven dice.",7.99,USD,12,,,fun,,true
+
+                """)
+        let named = try withoutTheName.recommend(
+            for: RecipientProfile(ageYears: 13, interests: ["dungeons & dragons dice"]))
+        #expect(!named.items.filter(\.isGoodMatch).map(\.product.id).contains("g-1"))
         // A word to avoid with "please no" after it is the thing itself.
         #expect(AnswerParser.avoidPhrase("glitter please no") == "glitter")
         #expect(AnswerParser.dislikes("lego, nothing else").avoided.isEmpty)

@@ -503,7 +503,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // "Dungeons and Dragons" dice) stays one wish.
         if parts.count == 2, let left = parts[0].split(separator: " ").last,
             let right = parts[1].split(separator: " ").first,
-            try MatchRequests.textHolds(db, TextNormalizer.key(left + " and " + right))
+            try taxonomy.isPhrase(TextNormalizer.key(left + " and " + right))
+                || MatchRequests.textHolds(db, TextNormalizer.key(left + " and " + right))
                 || MatchRequests.textHolds(db, TextNormalizer.key(left + " " + right))
         {
             return [item]
