@@ -240,6 +240,30 @@ struct ThemedAccessoryTests {
         #expect(Set(result.items.prefix(3).map(\.product.id)) == ["c-1", "c-2", "c-3"])
     }
 
+    /// On the 10k export "water pistols" listed "The Sooty Show - Pop-Up Sooty Puppet Show With
+    /// Water Pistol" among the water pistols: a thing that comes with a product ranks after the
+    /// things themselves, as one made for it does.
+    @Test func aThingThatComesWithAProductRanksAfterTheThingsThemselves() throws {
+        func tokens(_ name: String) -> [String] { TextNormalizer.tokens(name) }
+        let pistol: [Set<String>] = [["water", "pistol"]]
+        #expect(
+            ThemedAccessories.comesWith(
+                wishNames: pistol, nameTokens: tokens("The Sooty Show - Pop-Up Sooty Puppet Show With Water Pistol")))
+        #expect(!ThemedAccessories.comesWith(wishNames: [["brick"]], nameTokens: tokens("Fun With Bricks")))
+        #expect(
+            !ThemedAccessories.comesWith(
+                wishNames: [["dinosaur"], ["dino"]],
+                nameTokens: tokens("Playmobil 5230 Dinos Volcano with T-Rex Dinosaur")))
+        let catalog = try TestSupport.catalog(
+            rows: """
+                w-1,Sooty Puppet Show With Water Pistol,"",14.99,USD,3,,,,,true
+                w-2,Spaceboy Blue Plastic Summer Garden Outdoor Squirt Water Pistol Toy,"",4.99,USD,3,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["water pistols"]), limit: 2)
+        #expect(result.items.map(\.product.id) == ["w-2", "w-1"])
+    }
+
     @Test func madeForIsReadOnlyWhereTheirWordsFollowForAlone() {
         let rc: Set<String> = ["rc", "car"]
         #expect(

@@ -1851,6 +1851,9 @@ struct MatchQuery {
                 requests[index].madeForWords.contains { words in
                     ThemedAccessories.isMadeFor(wishWords: words, nameTokens: nameTokens)
                 }
+                    || ThemedAccessories.comesWith(
+                        wishNames: requests[index].madeForWords + requests[index].interestNames.map { Set($0.words) },
+                        nameTokens: nameTokens)
             } == true
         // So does a game for one console, unless the wish is about video games or the device.
         let needsTheirDevice = isDeviceBound && !requests.contains(where: DeviceBound.isWished)

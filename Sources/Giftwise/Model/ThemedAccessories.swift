@@ -61,6 +61,24 @@ enum ThemedAccessories {
         return wishWords.isSubset(of: after)
     }
 
+    /// Whether a name holds their wish only after "with", as a thing that comes with the product
+    /// ("The Sooty Show - Pop-Up Puppet Show With Water Pistol" for "water pistols"): the product
+    /// is what comes before it.
+    /// Any name of the wish before "with" makes the product their thing ("Dinos Volcano with
+    /// T-Rex Dinosaur").
+    static func comesWith(wishNames: [Set<String>], nameTokens: [String]) -> Bool {
+        guard let withIndex = nameTokens.firstIndex(of: "with"), withIndex > 0 else { return false }
+        // "Fun with Bricks", "Playing with Water": a title, not a thing with something.
+        let head = nameTokens[..<withIndex].filter {
+            !Taxonomy.genericWords.contains($0) && !["fun", "learn", "learning"].contains($0)
+        }
+        guard head.count >= 2 else { return false }
+        let before = Set(nameTokens[..<withIndex])
+        if wishNames.contains(where: { !$0.isDisjoint(with: before) }) { return false }
+        let after = Set(nameTokens[(withIndex + 1)...])
+        return wishNames.contains { !$0.isEmpty && $0.isSubset(of: after) }
+    }
+
     /// Folded words after which a name says what the product is for: "for", "compatible (with)"
     /// ("Building Bricks Compatible with LEGO").
     private static let madeForWords: Set<String> = ["for", "compatible"]
