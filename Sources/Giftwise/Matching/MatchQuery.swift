@@ -267,10 +267,15 @@ struct InterestRequest {
     /// made for it. Set once the wish is read (``madeForWordsRead()``): scoring asks for them for
     /// every product.
     private(set) var madeForWords: [Set<String>] = []
+    /// Every name of the wish, as word sets: a product holding one only after "with" comes with
+    /// their thing (``ThemedAccessories/comesWith(wishNames:nameTokens:)``). Read with
+    /// ``madeForWords``.
+    private(set) var comesWithNames: [Set<String>] = []
     mutating func madeForWordsRead() {
         madeForWords =
             [aboutWords]
             + otherNames.map { Set($0.words).subtracting(Self.sharedByEveryProduct) }.filter { !$0.isEmpty }
+        comesWithNames = madeForWords + interestNames.map { Set($0.words) }
     }
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
@@ -1851,9 +1856,9 @@ struct MatchQuery {
                 requests[index].madeForWords.contains { words in
                     ThemedAccessories.isMadeFor(wishWords: words, nameTokens: nameTokens)
                 }
-                    || ThemedAccessories.comesWith(
-                        wishNames: requests[index].madeForWords + requests[index].interestNames.map { Set($0.words) },
-                        nameTokens: nameTokens)
+                    || (nameTokens.contains("with")
+                        && ThemedAccessories.comesWith(
+                            wishNames: requests[index].comesWithNames, nameTokens: nameTokens))
             } == true
         // So does a game for one console, unless the wish is about video games or the device.
         let needsTheirDevice = isDeviceBound && !requests.contains(where: DeviceBound.isWished)
