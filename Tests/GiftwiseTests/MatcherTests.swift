@@ -376,6 +376,13 @@ struct MatcherTests {
             result.notes == [
                 "no gift in this catalog matches \"cards against humanity\" closely enough to list for their age and budget"
             ])
+        // Nothing passes the limits at all, with no wish said: it says so too.
+        let none = try catalog.recommend(for: RecipientProfile(ageYears: 1, interests: []))
+        #expect(none.fit == .none)
+        #expect(
+            none.notes == [
+                "no gift in this catalog fits their age (a gift whose seller states no age is never offered under 3)"
+            ])
     }
 
     /// A trial asked for "ninjgo" and "starwars" on the LEGO export with its themes: every set of

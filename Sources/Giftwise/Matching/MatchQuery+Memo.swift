@@ -74,6 +74,8 @@ package final class MatchMemo {
     var scored: [ScoredKey: [Int64: Scored]] = [:]
     /// Interests as resolved through the catalog's taxonomy (one catalog per memo).
     var resolved: [[String]: (requests: [InterestRequest], notUnderstood: [String])] = [:]
+    /// Interests with their "and"s read against the catalog, by the interests as read before.
+    var splitInterests: [[String]: [String]] = [:]
     /// How many candidates recommendations explained through this memo (what tests count).
     var explanations = 0
     /// How many products were weighed through this memo (what tests count instead of time).

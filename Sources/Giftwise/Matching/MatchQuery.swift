@@ -336,7 +336,7 @@ struct InterestRequest {
 
     /// The words of a several-word wish that say what kind of thing it is: its last ("rod" of
     /// "fishing rod"), or each of the kinds it joins ("cowboys" and "indians").
-    var kindWords: [(said: String, folded: [String])] {
+    var kindsSaid: [(said: String, folded: [String])] {
         joinsKinds ? saidWords : saidWords.suffix(1).map { $0 }
     }
 
@@ -424,9 +424,13 @@ struct MatchQuery {
         var (read, disliked) = Self.readingDislikes(profile, taxonomy: taxonomy)
         if let db {
             // "dinosaurs and volcanoes": an interest and a word the catalog holds are two wishes,
-            // as the question flow reads them.
-            read.interests = try read.interests.flatMap {
-                try QuestionFlow.splittingAnd($0, taxonomy: taxonomy, catalog: db)
+            // as the question flow reads them (once per memo: a flow step makes many queries).
+            if let split = memo.splitInterests[read.interests] {
+                read.interests = split
+            } else {
+                let said = read.interests
+                read.interests = try said.flatMap { try QuestionFlow.splittingAnd($0, taxonomy: taxonomy, catalog: db) }
+                memo.splitInterests[said] = read.interests
             }
         }
         self.profile = read
@@ -731,7 +735,7 @@ struct MatchQuery {
                 }
                 // One written word ("k-pop") has no kind word of its own: "pop" is not a kind of k-pop.
                 if request.saidWords.count > 1 {
-                    request.someWordsQuery = MatchRequests.ftsQuery(anyOf: request.kindWords.flatMap(\.folded))
+                    request.someWordsQuery = MatchRequests.ftsQuery(anyOf: request.kindsSaid.flatMap(\.folded))
                     // Only after a brand that is one thing inside their interest ("duplo", "lego"
                     // for building things): "sea animals" wants no animal of any kind first, "star
                     // wars collectors" no Match Attax collectors' tin, "robot building" no LEGO box.
@@ -1738,16 +1742,13 @@ struct MatchQuery {
                     && !Self.namesAnotherThing(request, nameTokens: shownName)
                     && !Self.performsTheirActivity(request, nameTokens: shownName)
                     && !request.isFiledUnderAnotherThing(product.interests)
-                let heldOwn = request.ownWords.filter(allSet.contains).count
-                let holdsAKind =
+                let belonging =
                     holdsPart && Self.holdsAKindOf(request, words: allSet)
-                    && Self.kindWordBelongs(request, held: heldOwn, of: request.ownWords.count, tags: tags)
-                if !plainlyClose, holdsAKind,
-                    !Self.kindWordBelongs(
-                        request, held: heldOwn, of: request.ownWords.count, tags: tags, unpaired: false)
-                {
-                    unpairedOnly.insert(index)
-                }
+                    ? Self.kindWordBelonging(
+                        request, held: request.ownWords.filter(allSet.contains).count, of: request.ownWords.count,
+                        tags: tags) : nil
+                let holdsAKind = belonging != nil
+                if !plainlyClose, belonging == .asLastResort { unpairedOnly.insert(index) }
                 let hit: InterestHit =
                     plainlyClose ? .meaning(similarity) : .nearMeaning(similarity, holdsAKind: holdsAKind)
                 found.append(.init(request: index, hit: hit, weight: weight))
@@ -1771,20 +1772,17 @@ struct MatchQuery {
             {
                 // A kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.
-                let kinds = request.kindWords
+                let kinds = request.kindsSaid
                 let inName = kinds.contains { $0.folded.allSatisfy(nameSet.contains) }
                 let text = inName ? nameSet : allSet
                 let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
                 // Whether it belongs, by all of its text: "war" in a tank kit's description.
                 let heldAnywhere = request.saidWords.filter { $0.folded.allSatisfy(allSet.contains) }.count
                 if inName || kinds.contains(where: { $0.folded.allSatisfy(allSet.contains) }),
-                    Self.kindWordBelongs(request, held: heldAnywhere, of: request.saidWords.count, tags: tags)
+                    let belonging = Self.kindWordBelonging(
+                        request, held: heldAnywhere, of: request.saidWords.count, tags: tags)
                 {
-                    if !Self.kindWordBelongs(
-                        request, held: heldAnywhere, of: request.saidWords.count, tags: tags, unpaired: false)
-                    {
-                        unpairedOnly.insert(index)
-                    }
+                    if belonging == .asLastResort { unpairedOnly.insert(index) }
                     // A product of the very kind they named ("trains" of "duplo trains", a train
                     // set) comes before the things of the interest around their wish alone.
                     let ofTheirKind = request.kindInterest.map(tags.contains) ?? false
@@ -2042,20 +2040,33 @@ struct MatchQuery {
     /// interest, the product's tags hold that interest (or its own, or one close to it); for a
     /// wish the taxonomy does not know, the product holds most of their words ("remote control
     /// car" for "remote control boat").
-    /// - Parameter unpaired: whether a kind word no product holds beside their other words
-    ///   belongs too (``InterestRequest/kindWordUnpaired``).
-    static func kindWordBelongs(
-        _ request: InterestRequest, held: Int, of count: Int, tags: [String], unpaired: Bool = true
-    ) -> Bool {
+    /// - Returns: `nil` when it is no partial match; ``KindWordBelonging/asLastResort`` when it
+    ///   belongs only because no product holds the kind word beside their other words
+    ///   (``InterestRequest/kindWordUnpaired``).
+    static func kindWordBelonging(_ request: InterestRequest, held: Int, of count: Int, tags: [String])
+        -> KindWordBelonging?
+    {
         // "dragons and knights": a knight is one of the kinds they asked for.
-        if request.joinsKinds { return true }
+        if request.joinsKinds { return .besideTheirWish }
         // "duplo trains" on LEGO set names: a set tagged with trains, the kind they named, is
         // closer than any building set ("My First Train" before a snowman).
-        if let kind = request.kindInterest, tags.contains(kind) { return true }
-        guard request.interest != nil else { return held * 2 > count || (unpaired && request.kindWordUnpaired) }
-        return tags.contains { tag in
+        if let kind = request.kindInterest, tags.contains(kind) { return .besideTheirWish }
+        guard request.interest != nil else {
+            if held * 2 > count { return .besideTheirWish }
+            return request.kindWordUnpaired ? .asLastResort : nil
+        }
+        let beside = tags.contains { tag in
             request.exactTags.contains(tag) || tag == request.broaderTag || request.relatedInterests[tag] != nil
         }
+        return beside ? .besideTheirWish : nil
+    }
+
+    /// How a product holding a wish's kind word belongs among its partial matches.
+    enum KindWordBelonging {
+        /// Beside what the wish is about (its tags, most of its words, one of the kinds it joins).
+        case besideTheirWish
+        /// Only as the last resort of a list (see ``Candidate/restsOnAnUnpairedKindWord``).
+        case asLastResort
     }
 
     /// ``place(of:nameTokens:nameSet:descriptionTokens:allSet:product:)`` from the raw text.

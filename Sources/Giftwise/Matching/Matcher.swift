@@ -180,19 +180,27 @@ public struct Matcher: Sendable {
             notes.append("not understood, so ignored: \(shown) (say what they enjoy in words)")
         }
         let covered = Set(candidates.filter(\.isGood).flatMap { $0.hits.filter(\.hit.isStrong).map(\.request) })
-        notes += try query.removedByLimitsNotes(db, goodCount: goodCount, covered: covered)
-        if let note = try query.currencyNote(db) { notes.append(note) }
+        let whyNone =
+            try query.removedByLimitsNotes(db, goodCount: goodCount, covered: covered)
+            + [query.currencyNote(db)].compactMap { $0 }
+        notes += whyNone
         // An empty list always says why: a trial met fourteen that said nothing at all.
-        if items.isEmpty, goodCount == 0, fit == .partial, !query.requests.isEmpty,
-            notes.count == (query.disliked.isEmpty ? 0 : 1) + (query.notUnderstood.isEmpty ? 0 : 1)
-        {
-            let said = AnswerParser.orList(query.requests.map { "\"\($0.said)\"" })
+        if items.isEmpty, goodCount == 0, whyNone.isEmpty, fit == .none || !query.requests.isEmpty {
             let limits =
-                ["age"] + (profile.budgetMax == nil ? [] : ["budget"])
+                ["age"] + (profile.budgetMax == nil && profile.budgetMin == nil ? [] : ["budget"])
                 + (profile.excludedWords.isEmpty ? [] : ["what to avoid"])
             let joined =
                 limits.count == 1 ? limits[0] : limits.dropLast().joined(separator: ", ") + " and " + limits.last!
-            notes.append("no gift in this catalog matches \(said) closely enough to list for their \(joined)")
+            if fit == .none {
+                // Nothing passes the hard limits at all.
+                let unstated =
+                    profile.ageMonths < AgeRange.unknownMinimumSafeFromMonths
+                    ? " (a gift whose seller states no age is never offered under 3)" : ""
+                notes.append("no gift in this catalog fits their \(joined)\(unstated)")
+            } else {
+                let said = AnswerParser.orList(query.requests.map { "\"\($0.said)\"" })
+                notes.append("no gift in this catalog matches \(said) closely enough to list for their \(joined)")
+            }
         }
         var result = Recommendations(
             fit: fit, items: items, relaxations: relaxations, goodMatchCount: goodCount,

@@ -132,14 +132,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             case .notUnderstood:
                 // "actually she's more into horses": what they enjoy, said again after the list.
                 if let (said, adding) = AnswerParser.secondThoughts(AnswerParser.clean(line)) {
-                    let taxonomy = reader.taxonomy
-                    let interests = try said.flatMap { item in
-                        let split = QuestionFlow.splittingAnd(QuestionFlow.withAnd(item), taxonomy: taxonomy)
-                        guard split.count == 1 else { return split }
-                        return try reader.read {
-                            try QuestionFlow.splittingAnd(split[0], taxonomy: taxonomy, catalog: $0)
-                        }
-                    }
+                    let interests = try QuestionFlow.splittingInterests(said, reader)
                     var wished = adding ? flow.state.interests : []
                     for interest in interests where !wished.contains(interest) { wished.append(interest) }
                     flow.state.interests = Array(wished.prefix(QuestionCatalogue.maxInterests))

@@ -413,11 +413,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             )
             if text.isEmpty { return }
         }
-        let words = try AnswerParser.list(text).flatMap { AnswerParser.likings($0) }.flatMap { item in
-            let split = Self.splittingAnd(Self.withAnd(item), taxonomy: taxonomy)
-            guard split.count == 1 else { return split }
-            return try reader.read { try Self.splittingAnd(split[0], taxonomy: taxonomy, catalog: $0) }
-        }
+        let words = try Self.splittingInterests(AnswerParser.list(text).flatMap { AnswerParser.likings($0) }, reader)
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
         }
@@ -495,20 +491,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// title the catalog holds ("Thomas and Friends") stays one.
     static func splittingAnd(_ item: String, taxonomy: Taxonomy, catalog db: Database) throws -> [String] {
         let lowered = item.lowercased()
+        // What the taxonomy alone decides first; the catalog is read only for a wish that would
+        // otherwise split (every query of a flow reads its interests again).
         guard let separator = [" and ", " & "].first(where: lowered.contains),
-            try !MatchRequests.textHolds(db, TextNormalizer.key(item))
+            !taxonomy.isPhrase(TextNormalizer.key(item))
         else { return [item] }
         let parts = lowered.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
-        // A name the catalog holds across the "and" ("dungeons & dragons dice": the shop's
-        // "Dungeons and Dragons" dice) stays one wish.
-        if parts.count == 2, let left = parts[0].split(separator: " ").last,
-            let right = parts[1].split(separator: " ").first,
-            try taxonomy.isPhrase(TextNormalizer.key(left + " and " + right))
-                || MatchRequests.textHolds(db, TextNormalizer.key(left + " and " + right))
-                || MatchRequests.textHolds(db, TextNormalizer.key(left + " " + right))
-        {
-            return [item]
-        }
         // Two interests, or one phrase of the taxonomy, are the taxonomy's to read (above).
         // An interest, or a clear slip of one ("ninjas and dragns").
         func known(_ part: String) -> Bool {
@@ -517,10 +505,19 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             return false
         }
         guard parts.count == 2, parts.allSatisfy({ !TextNormalizer.tokens($0).isEmpty }),
-            !taxonomy.isPhrase(TextNormalizer.key(item)),
             parts.contains(where: known),
-            parts.contains(where: { taxonomy.resolve($0) == nil })
+            parts.contains(where: { taxonomy.resolve($0) == nil }),
+            let left = parts[0].split(separator: " ").last, let right = parts[1].split(separator: " ").first
         else { return [item] }
+        // A title the catalog holds ("Thomas and Friends"), or a name across the "and" that the
+        // taxonomy or the catalog holds ("dungeons & dragons dice": "Dungeons and Dragons"), stays one.
+        let across = TextNormalizer.key(left + " and " + right)
+        if try taxonomy.isPhrase(across) || MatchRequests.textHolds(db, TextNormalizer.key(item))
+            || MatchRequests.textHolds(db, across)
+            || MatchRequests.textHolds(db, TextNormalizer.key(left + " " + right))
+        {
+            return [item]
+        }
         for part in parts where !known(part) {
             let held =
                 try MatchRequests.textHolds(db, TextNormalizer.key(part))
@@ -531,6 +528,18 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         let cut = item.range(of: separator, options: .caseInsensitive)!
         return [String(item[..<cut.lowerBound]), String(item[cut.upperBound...])].map {
             $0.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// What they enjoy, item by item, with "and" read as the taxonomy and then the catalog read
+    /// it ("drawing and unicorns" two wishes, "arts and crafts" one): the interests question and
+    /// what they say again after the list.
+    static func splittingInterests(_ items: [String], _ reader: CatalogReader) throws -> [String] {
+        let taxonomy = reader.taxonomy
+        return try items.flatMap { item in
+            let split = splittingAnd(withAnd(item), taxonomy: taxonomy)
+            guard split.count == 1 else { return split }
+            return try reader.read { try splittingAnd(split[0], taxonomy: taxonomy, catalog: $0) }
         }
     }
 
