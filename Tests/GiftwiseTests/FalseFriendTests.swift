@@ -139,4 +139,23 @@ struct FalseFriendTests {
         #expect(PartySupplies.named(by: "Pirate Party Hat"))
         #expect(PartySupplies.named(by: "Birthday Party Paper Hat and Balloon Set"))
     }
+
+    @Test func aNameTheInterestDisownsIsNeverTaggedOrGoodFromItsDescription() throws {
+        // Given a Chinese Checkers board whose description tells the story of "Chinese chess"
+        // (the Jaques board of the Amazon UK export), beside a real chess set
+        let catalog = try TestSupport.emptyCatalog()
+        try TestSupport.importCSV(
+            """
+            id,name,description,price,age_min
+            cc-1,Chinese Checkers - Handmade Luxury,"Despite its name, the game is not a variation of checkers; the game known as Chinese chess, or xiangqi, is from China. Chinese chess is older.",30.00,5
+            cc-2,Wooden Chess Set,"A folding board with weighted pieces.",25.00,5
+
+            """, into: catalog)
+        // Then the description does not make it a chess product
+        #expect(try !#require(try catalog.product(id: "cc-1")).interests.contains("chess"))
+        #expect(try #require(try catalog.product(id: "cc-2")).interests.contains("chess"))
+        // And a chess lover is offered the chess set as good, never the checkers board
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["chess"]))
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["cc-2"], "\(result.items.map { ($0.product.name, $0.reasons) })")
+    }
 }

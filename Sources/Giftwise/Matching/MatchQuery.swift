@@ -222,6 +222,9 @@ struct InterestRequest {
     /// Names that hold the interest's words but are not about it ("angry birds" for birds), as
     /// folded words: their words never place the wish in a product's text.
     var falseFriends: [[String]] = []
+    /// The names its interest says are not about it ("chinese checkers" for chess), as folded
+    /// words: a product whose own name is one mentions the wish in its description only in passing.
+    var namesNotAbout: [[String]] = []
     /// The names of other things with their word in them ("spider man" for "spiders") that the
     /// catalog's own tags hold, as tags are written: `falseFriends` holding one of their words,
     /// read against the catalog once (see ``MatchQuery/resolve(_:taxonomy:memo:db:)``); empty for
@@ -775,6 +778,7 @@ struct MatchQuery {
                 if !request.performable.isEmpty { request.creatureWords = taxonomy.creatureWords }
             }
             if let interest {
+                request.namesNotAbout = interest.notAbout.map(TextNormalizer.tokens).filter { !$0.isEmpty }
                 request.isKnownPhrase =
                     request.ownWords.count > 1 && taxonomy.isPhrase(request.ownWords.joined(separator: " "))
                 let ambiguous = Set(interest.ambiguous.flatMap(TextNormalizer.tokens))
@@ -1557,8 +1561,12 @@ struct MatchQuery {
         for index in asked.keys { similarity[index] = known[requests[index].meaningText] }
         return candidates.map { candidate in
             var passing = Set<Int>()
+            lazy var name = TextNormalizer.tokens(candidate.product.name)
             for (index, pks) in asked where pks.contains(candidate.pk) {
-                if isPassingMention(
+                // "Chinese Checkers" tells the story of "Chinese chess" in its description, and
+                // is still no chess set: its name says what it is.
+                if requests[index].namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: name) })
+                    || isPassingMention(
                     of: requests[index], in: candidate.product.description,
                     similarity: similarity[index]?[candidate.pk] ?? 0)
                 {

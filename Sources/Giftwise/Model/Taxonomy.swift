@@ -19,6 +19,9 @@ public struct Taxonomy: Sendable {
     /// The names that hold an interest's word but mean something else ("bugs bunny", "parrot
     /// rolling spider"), as folded words, longest first; whichever interest lists them.
     private let falseFriends: [[String]]
+    /// Folded name that is not about an interest ("chinese checkers") -> the interests that say
+    /// so: a product whose own name is one is never tagged with them from its description.
+    private let deniedByName: [String: Set<String>]
     /// Folded wish ("costume") -> the other names shops give it, as written ("fancy dress"),
     /// from every interest's `covers`; the first interest to list a wish keeps it. The names
     /// are folded when a wish asks for them (a process asks for one or two).
@@ -64,8 +67,10 @@ public struct Taxonomy: Sendable {
         // A name that is not about the interest ("angry birds") is read as a whole, like any
         // phrase, and stands for nothing: unless it is some interest's own phrase.
         var falseFriends: [[String]] = []
+        var deniedByName: [String: Set<String>] = [:]
         for interest in interests {
             let names = interest.notAbout.map(TextNormalizer.tokens).filter { !$0.isEmpty }
+            for tokens in names { deniedByName[tokens.joined(separator: " "), default: []].insert(interest.id) }
             for tokens in names where !falseFriends.contains(tokens) {
                 falseFriends.append(tokens)
                 let key = tokens.joined(separator: " ")
@@ -77,6 +82,7 @@ public struct Taxonomy: Sendable {
         self.falseFriends = falseFriends.sorted {
             ($0.count, $1.joined(separator: " ")) > ($1.count, $0.joined(separator: " "))
         }
+        self.deniedByName = deniedByName
         self.byID = byID
         self.phrases = phrases
         var tagging = phrases
@@ -330,7 +336,10 @@ public struct Taxonomy: Sendable {
         var counts: [String: Double] = [:]
         var firstSeen: [String: Int] = [:]
         var order = 0
-        for (tokens, weight) in texts where !tokens.isEmpty {
+        // What the first text (the name) says it is not, and what it names.
+        var denied = Set<String>()
+        var named = Set<String>()
+        for (position, (tokens, weight)) in texts.enumerated() where !tokens.isEmpty {
             // Words without spaces (always, but for exotic folding): a phrase of n words can
             // start here only if some phrase of at least n words starts with this word.
             let bounded = !tokens.contains { $0.utf8.contains(0x20) }
@@ -342,6 +351,9 @@ public struct Taxonomy: Sendable {
                 while length >= 1 {
                     let key = tokens[index..<(index + length)].joined(separator: " ")
                     if let id = phrases[key] {
+                        if id == Self.notAnInterest, position == 0, let owners = deniedByName[key] {
+                            denied.formUnion(owners)
+                        }
                         if id == Self.notAnInterest
                             || (length == 1 && PerformedActivities.activities.contains(key)
                                 && PerformedActivities.isPerformed(at: index, in: tokens, creatures: creatureWords))
@@ -353,6 +365,7 @@ public struct Taxonomy: Sendable {
                             break
                         }
                         counts[id, default: 0] += weight
+                        if position == 0 { named.insert(id) }
                         if firstSeen[id] == nil {
                             firstSeen[id] = order
                             order += 1
@@ -366,6 +379,9 @@ public struct Taxonomy: Sendable {
                 if !matched { index += 1 }
             }
         }
+        // A "Chinese Checkers" board is no chess set, however its description tells the history
+        // of "Chinese chess": a name that says it is not about an interest outweighs the text.
+        for id in denied.subtracting(named) { counts[id] = nil }
         var ranked = counts.sorted { lhs, rhs in
             lhs.value != rhs.value ? lhs.value > rhs.value : firstSeen[lhs.key]! < firstSeen[rhs.key]!
         }
