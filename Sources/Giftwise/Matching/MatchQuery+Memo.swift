@@ -236,6 +236,7 @@ extension MatchQuery {
         let missing = candidates.filter { memo.heard[MatchMemo.HeardKey(wish: wish, pk: $0)] == nil }
         var places: [Int64: TextPlace] = [:]
         var descriptions: [Int64: String] = [:]
+        var names: [Int64: String] = [:]
         let filed = try MatchRequests.filed(db, pks: missing, under: request.otherThingTags)
         let labels = request.filedUnder == nil ? [:] : try tags(db, pks: Set(missing))
         for text in try MatchRequests.texts(db, pks: missing) {
@@ -249,6 +250,7 @@ extension MatchQuery {
                     ? .stem : Self.place(of: request, name: text.name, description: text.description)
             }
             descriptions[text.pk] = text.description
+            names[text.pk] = text.name
         }
         // Words in the description alone: their thing only when the product is about them by
         // meaning (the rule the list labels with, see `settlingMentions`).
@@ -271,7 +273,8 @@ extension MatchQuery {
                     heard =
                         semantic == nil
                         || !isPassingMention(
-                            of: request, in: descriptions[pk] ?? "", similarity: similarity[pk] ?? 0)
+                            of: request, name: names[pk] ?? "", description: descriptions[pk] ?? "",
+                            similarity: similarity[pk] ?? 0)
                 case .stem, .passing, .partySupply, .miniature, .apart: heard = false
                 }
                 memo.heard[key] = heard

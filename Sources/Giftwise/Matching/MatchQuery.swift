@@ -1542,7 +1542,7 @@ struct MatchQuery {
 
     /// Candidates whose best evidence for a wish is its words in their description alone, checked:
     /// a description that names the wish once and is not about it by meaning (see
-    /// ``isPassingMention(of:in:similarity:)``) is weighed again (`weigh`, with the wishes it
+    /// ``isPassingMention(of:name:description:similarity:)``) is weighed again (`weigh`, with the wishes it
     /// mentions in passing), never their thing. Without the semantic signal every mention stands.
     func settlingMentions(
         _ db: Database, _ candidates: [Candidate], weigh: (Candidate, Set<Int>) -> Candidate
@@ -1561,13 +1561,9 @@ struct MatchQuery {
         for index in asked.keys { similarity[index] = known[requests[index].meaningText] }
         return candidates.map { candidate in
             var passing = Set<Int>()
-            lazy var name = TextNormalizer.tokens(candidate.product.name)
             for (index, pks) in asked where pks.contains(candidate.pk) {
-                // "Chinese Checkers" tells the story of "Chinese chess" in its description, and
-                // is still no chess set: its name says what it is.
-                if requests[index].namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: name) })
-                    || isPassingMention(
-                    of: requests[index], in: candidate.product.description,
+                if isPassingMention(
+                    of: requests[index], name: candidate.product.name, description: candidate.product.description,
                     similarity: similarity[index]?[candidate.pk] ?? 0)
                 {
                     passing.insert(index)
@@ -1582,8 +1578,15 @@ struct MatchQuery {
     /// ``ScoringWeights/mentionSimilarity``): "great fun on the beach" in a dart game's text, a
     /// maker's "science & discovery" range under dominoes. A description that comes back to the
     /// wish is about it ("1000-piece jigsaw … this jigsaw") whatever the vector says.
-    func isPassingMention(of request: InterestRequest, in description: String, similarity: Double) -> Bool {
-        similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
+    /// So is any mention in a product whose own name its interest disowns: "Chinese Checkers"
+    /// tells the story of "Chinese chess" in its description, and is still no chess set.
+    func isPassingMention(of request: InterestRequest, name: String, description: String, similarity: Double) -> Bool
+    {
+        if !request.namesNotAbout.isEmpty {
+            let nameTokens = TextNormalizer.tokens(name)
+            if request.namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: nameTokens) }) { return true }
+        }
+        return similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
     }
 
     /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,
