@@ -156,7 +156,9 @@ struct FalseFriendTests {
         #expect(try #require(try catalog.product(id: "cc-2")).interests.contains("chess"))
         // And a chess lover is offered the chess set as good, never the checkers board
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["chess"]))
-        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["cc-2"], "\(result.items.map { ($0.product.name, $0.reasons) })")
+        #expect(
+            result.items.filter(\.isGoodMatch).map(\.product.id) == ["cc-2"],
+            "\(result.items.map { ($0.product.name, $0.reasons) })")
         // And the count of good gifts says the same
         #expect(result.goodMatchCount == 1)
     }

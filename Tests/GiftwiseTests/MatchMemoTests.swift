@@ -222,11 +222,12 @@ extension MatchQuery {
                         try similarities(db, to: [request.meaningText], pks: [product.pk])[request.meaningText]?[
                             product.pk] ?? 0
                     if semantic == nil
-                        || !isPassingMention(of: request, name: product.name, description: product.description, similarity: similarity)
+                        || !isPassingMention(
+                            of: request, name: product.name, description: product.description, similarity: similarity)
                     {
                         pks.insert(product.pk)
                     }
-                case .stem, .passing, .partySupply, .miniature, .apart: break
+                case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor: break
                 }
             }
         }

@@ -60,9 +60,13 @@ struct PassingMentionTests {
         #expect(MatchQuery.mentions(of: request, in: "Take it to the beach. The beach is fun.") == 2)
         #expect(MatchQuery.mentions(of: request, in: "Fun on the beach.") == 1)
         // Twice is about it whatever the meaning says; once needs the meaning too.
-        #expect(!query.isPassingMention(of: request, name: "Dart Board", description: "Beach games for the beach.", similarity: 0))
-        #expect(query.isPassingMention(of: request, name: "Dart Board", description: "Fun on the beach.", similarity: 0.1))
-        #expect(!query.isPassingMention(of: request, name: "Dart Board", description: "Fun on the beach.", similarity: 0.6))
+        #expect(
+            !query.isPassingMention(
+                of: request, name: "Dart Board", description: "Beach games for the beach.", similarity: 0))
+        #expect(
+            query.isPassingMention(of: request, name: "Dart Board", description: "Fun on the beach.", similarity: 0.1))
+        #expect(
+            !query.isPassingMention(of: request, name: "Dart Board", description: "Fun on the beach.", similarity: 0.6))
     }
 
     @Test func aSingleMentionInTheDescriptionDoesNotTagTheProduct() throws {

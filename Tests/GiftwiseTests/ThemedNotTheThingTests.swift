@@ -199,9 +199,9 @@ struct ThemedAccessoryTests {
         }
     }
 
-    @Test func aThingMadeForTheirInterestRanksAfterTheirInterestItself() throws {
-        // On the Amazon export, "rc cars" opened with a roof rack and a light set "for RC Car",
-        // "cooking" with a sand timer "for Cooking/Game/Exercise".
+    @Test func aThingMadeForTheirThingIsNotOneAndSaysSo() throws {
+        // On the Amazon export, "rc cars" opened with a roof rack and a light set "for RC Car";
+        // at £15 a trial found nothing but such add-ons, all labelled good.
         let catalog = try TestSupport.catalog(
             rows: """
                 r-1,Austar Roof Luggage Rack with LED Light Bar for 1/10 RC Crawler Cars,"",19.99,USD,8,,,,,true
@@ -210,16 +210,47 @@ struct ThemedAccessoryTests {
                 r-4,Desert Buggy RC Car with Remote,"",39.99,USD,8,,,,,true
 
                 """)
-        let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["rc cars"]), limit: 4)
-        #expect(result.items.count == 4)
-        #expect(result.items.allSatisfy { $0.isGoodMatch })
-        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
-        // The same when they name the wish another way than the shop: the 10k export listed a roof
-        // rack "for 1/10 1/8 RC Cars" among the first for "remote control cars".
-        let named = try catalog.recommend(
-            for: RecipientProfile(ageYears: 10, interests: ["remote control cars"]), limit: 4)
-        #expect(named.items.allSatisfy { $0.isGoodMatch })
-        #expect(Set(named.items.prefix(2).map(\.product.id)) == ["r-2", "r-4"])
+        // When they ask for RC cars, the cars are the good gifts, and the count says the same
+        for said in ["rc cars", "remote control cars"] {
+            let result = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: [said]), limit: 4)
+            #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["r-2", "r-4"], "\(said)")
+            #expect(result.goodMatchCount == 2, "\(said)")
+        }
+        // And when the budget leaves only the add-ons, the list says they are not what was asked
+        // for, and what budget would open a car
+        let cheap = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["rc cars"], budgetMax: Money(20)), limit: 4)
+        #expect(cheap.fit == .partial)
+        #expect(cheap.goodMatchCount == 0)
+        #expect(Set(cheap.items.map(\.product.id)) == ["r-1", "r-3"])
+        #expect(
+            cheap.items.allSatisfy { $0.reasons.contains("made for \"rc cars\", not the thing itself") },
+            "\(cheap.items.map(\.reasons))")
+        #expect(cheap.relaxations.contains { $0.suggestion.contains("raise the budget") })
+        // Nor does the tag of their interest make them one ("cars": both add-ons are tagged
+        // with vehicles from their names), in the list or in the count
+        #expect(try #require(try catalog.product(id: "r-3")).interests.contains("vehicles"))
+        let tagged = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["cars"], budgetMax: Money(20)), limit: 4)
+        #expect(tagged.goodMatchCount == 0)
+        #expect(!tagged.items.contains { $0.isGoodMatch }, "\(tagged.items.map(\.reasons))")
+    }
+
+    @Test func aThingMadeForAPastimeIsStillAGiftForIt() throws {
+        // "Sand Timer for Cooking" is a cook's gift, after the things of cooking itself; a wish
+        // that asks for parts ("tyres") takes them as its thing.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                c-1,Sand Timer for Cooking and Games,"",6.99,USD,8,,,,,true
+                c-2,Junior Cooking Set with Apron,"",19.99,USD,8,,,,,true
+                c-3,Tamiya Dual Block Tyres (2pcs) - RC Car Spares,"",9.99,USD,8,,,,,true
+
+                """)
+        let cooking = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["cooking"]), limit: 4)
+        #expect(cooking.items.map(\.product.id) == ["c-2", "c-1"])
+        #expect(cooking.items.allSatisfy { $0.isGoodMatch })
+        let parts = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["tyres"]), limit: 4)
+        #expect(parts.items.filter(\.isGoodMatch).map(\.product.id) == ["c-3"], "\(parts.items.map(\.reasons))")
     }
 
     @Test func partsComeAfterEveryThingItselfHoweverDiverseTheListWants() throws {
@@ -238,6 +269,36 @@ struct ThemedAccessoryTests {
             for: RecipientProfile(ageYears: 10, interests: ["remote control cars"]), limit: 5)
         #expect(result.items.allSatisfy { $0.isGoodMatch })
         #expect(Set(result.items.prefix(3).map(\.product.id)) == ["c-1", "c-2", "c-3"])
+        // A spare part is not their thing: under £15 the tyres and the speed controller are all
+        // there is, and the list says so instead of calling them good
+        let cheap = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["rc car"], budgetMax: Money(15)), limit: 5)
+        #expect(cheap.goodMatchCount == 0)
+        #expect(cheap.fit == .partial)
+        #expect(Set(cheap.items.map(\.product.id)) == ["p-1", "p-2"])
+        #expect(!cheap.items.contains { $0.isGoodMatch })
+    }
+
+    @Test func spareBladesAreNoHelicopter() throws {
+        // The 10k export: "rc helicopter" under £15 listed replacement blades and a tail motor
+        // mount as good.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                h-1,Full Set Replacement Parts for Syma S107 RC Helicopter Main Blades,"",8.99,USD,10,,,,,true
+                h-2,XT-XINTE 1 Pair Propeller Rotors Spare Parts for X380 RC Helicopter,"",4.99,USD,10,,,,,true
+                h-3,Syma S107G 3 Channel RC Helicopter with Gyro,"",14.99,USD,10,,,,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["rc helicopter"]), limit: 5)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["h-3"])
+        #expect(result.goodMatchCount == 1)
+        let cheap = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["rc helicopter"], budgetMax: Money(10)), limit: 5)
+        #expect(cheap.goodMatchCount == 0)
+        #expect(
+            cheap.items.allSatisfy { $0.reasons.contains("a spare part for \"rc helicopter\", not the thing itself") },
+            "\(cheap.items.map(\.reasons))")
     }
 
     /// On the 10k export "water pistols" listed "The Sooty Show - Pop-Up Sooty Puppet Show With

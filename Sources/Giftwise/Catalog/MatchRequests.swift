@@ -257,6 +257,21 @@ enum MatchRequests {
         ).map { ($0[0], $0[1], $0[2]) }
     }
 
+    /// The names of those of `pks` whose import marked them as maybe a part of a thing or made
+    /// for one (``ProductFlags/servesAThing``), in pk order.
+    static func servingNames(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String)] {
+        guard !pks.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT pk, name FROM product \
+                    WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks)))) \
+                    AND inferred & \(ProductFlags.servesAThing) != 0 ORDER BY pk
+                    """)
+        ).map { ($0[0], $0[1]) }
+    }
+
     /// Whether any product's name or description holds `phrase` (folded words) as written.
     static func textHolds(_ db: Database, _ phrase: String) throws -> Bool {
         guard let query = ftsQuery(anyOf: [phrase]) else { return false }
@@ -412,7 +427,8 @@ enum MatchRequests {
             products[pk] = WeighedProduct(
                 product: product, suppliedTags: inferred & ProductFlags.interestsInferred == 0,
                 isAccessory: inferred & ProductFlags.accessory != 0,
-                isDeviceBound: inferred & ProductFlags.deviceBound != 0)
+                isDeviceBound: inferred & ProductFlags.deviceBound != 0,
+                servesAThing: inferred & ProductFlags.servesAThing != 0)
         }
         return products
     }
@@ -455,4 +471,6 @@ struct WeighedProduct {
     var isAccessory: Bool
     /// A game or software for one device (see ``DeviceBound``).
     var isDeviceBound: Bool
+    /// Made for a thing or a part of one (see ``ProductFlags/servesAThing``).
+    var servesAThing: Bool = false
 }

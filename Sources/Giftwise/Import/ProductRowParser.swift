@@ -433,6 +433,11 @@ struct ProductRowParser {
         }
         if kind.isAccessory { inferred |= ProductFlags.accessory }
         if kind.isDeviceBound { inferred |= ProductFlags.deviceBound }
+        if ThemedAccessories.namesAPart(nameTokens, isAccessory: kind.isAccessory)
+            || ThemedAccessories.saysMadeForSomething(nameTokens)
+        {
+            inferred |= ProductFlags.servesAThing
+        }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }
         let product = Product(

@@ -80,6 +80,10 @@ struct Explainer {
                 reasons.append("its description mentions \"\(request.said)\"")
             case .text(.partySupply):
                 reasons.append("\"\(request.said)\"-themed party supplies, for a party more than a gift")
+            case .text(.part):
+                reasons.append("a spare part for \"\(request.said)\", not the thing itself")
+            case .text(.madeFor):
+                reasons.append("made for \"\(request.said)\", not the thing itself")
             case .text(.miniature):
                 reasons.append("\"\(request.said)\" in miniature, for a dolls house more than a gift")
             case .text(.apart):

@@ -14,6 +14,13 @@ enum TextPlace: Equatable {
     /// Their words are there, but the product is party supplies (a "Football Happy Birthday
     /// Banner" for a football fan): themed, not their thing (see ``PartySupplies``).
     case partySupply
+    /// Their words are there, but the product is a spare part for the thing ("Replacement
+    /// Blades … for Syma S107 RC Helicopter"): not their thing (see ``ThemedAccessories/namesAPart(_:isAccessory:)``).
+    case part
+    /// Their words are there only as what the product is made for, and their wish is a thing
+    /// with parts and add-ons ("Roof Luggage Rack for RC Cars" for "rc car"): not one itself
+    /// (see ``ThemedAccessories/thingsWithParts``).
+    case madeFor
     /// Their words are there, but the product furnishes a dolls house (a "Dolls House Miniature
     /// Cup of Coffee" for a coffee lover): themed, not their thing (see ``DollsHouseMiniatures``).
     case miniature
@@ -279,7 +286,15 @@ struct InterestRequest {
             [aboutWords]
             + otherNames.map { Set($0.words).subtracting(Self.sharedByEveryProduct) }.filter { !$0.isEmpty }
         comesWithNames = madeForWords + interestNames.map { Set($0.words) }
+        wantsParts = !ownSet.isDisjoint(with: ThemedAccessories.wantsPartsWords)
+        namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
     }
+    /// Whether the wish asks for parts or add-ons itself ("rc car parts", "lego storage"): spare
+    /// parts and things made for their thing are then their thing.
+    private(set) var wantsParts = false
+    /// Whether the wish (by any of its names) is a thing with parts and add-ons of its own
+    /// (``ThemedAccessories/thingsWithParts``): a product made for it is not one.
+    private(set) var namesAThingWithParts = false
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
     private(set) var wantsPartySupplies: Bool
@@ -1042,6 +1057,7 @@ struct MatchQuery {
         if let known = memo.wordsGood[key] { return known }
         let tags = Array(Set(requests.flatMap(\.exactTags))).sorted()
         var pks = tags.isEmpty ? Set<Int64>() : try tagMatches(db, tags, limits: limits, purposeMask: mask)
+        try dropServing(db, from: &pks, requests: requests)
         for request in requests where pks.count < Self.countCap {
             guard let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask)
             else { continue }
@@ -1056,6 +1072,24 @@ struct MatchQuery {
         }
         memo.wordsGood[key] = pks
         return pks
+    }
+
+    /// Takes out of a tag's matches the parts and things made for their thing that their tag alone
+    /// put there (the list labels them partial, see ``servingPlace(_:for:)``): a product stays
+    /// when it holds the tag of a wish it does not merely serve.
+    private func dropServing(_ db: Database, from pks: inout Set<Int64>, requests: [InterestRequest]) throws {
+        guard !pks.isEmpty, requests.contains(where: { !$0.wantsParts }) else { return }
+        let serving = try MatchRequests.servingNames(db, pks: pks.sorted())
+        guard !serving.isEmpty else { return }
+        let tags = try self.tags(db, pks: Set(serving.map(\.pk)))
+        for (pk, name) in serving {
+            let held = tags[pk] ?? []
+            let nameTokens = TextNormalizer.tokens(name)
+            let isTheirs = requests.contains { request in
+                request.exactTags.contains(where: held.contains) && Self.servingPlace(nameTokens, for: request) == nil
+            }
+            if !isTheirs { pks.remove(pk) }
+        }
     }
 
     /// The first `countCap` rows of the tags' statement (as a set): read from the tags' rows
@@ -1390,7 +1424,7 @@ struct MatchQuery {
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, isAccessory: entry.isAccessory,
-                isDeviceBound: entry.isDeviceBound,
+                isDeviceBound: entry.isDeviceBound, servesAThing: entry.servesAThing,
                 relevance: relevance,
                 meaning: meaning, someWords: someWords, closeness: closeness, purposeMask: mask, passing: passing)
         }
@@ -1580,8 +1614,7 @@ struct MatchQuery {
     /// wish is about it ("1000-piece jigsaw … this jigsaw") whatever the vector says.
     /// So is any mention in a product whose own name its interest disowns: "Chinese Checkers"
     /// tells the story of "Chinese chess" in its description, and is still no chess set.
-    func isPassingMention(of request: InterestRequest, name: String, description: String, similarity: Double) -> Bool
-    {
+    func isPassingMention(of request: InterestRequest, name: String, description: String, similarity: Double) -> Bool {
         if !request.namesNotAbout.isEmpty {
             let nameTokens = TextNormalizer.tokens(name)
             if request.namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: nameTokens) }) { return true }
@@ -1664,7 +1697,7 @@ struct MatchQuery {
     ///   description make it their thing.
     func score(
         pk: Int64, product: Product, suppliedTags: Bool, isAccessory: Bool = false, isDeviceBound: Bool = false,
-        relevance: [Int: [Int64: Double]],
+        servesAThing: Bool = false, relevance: [Int: [Int64: Double]],
         meaning: [Int: [Int64: Double]], someWords: [Int: [Int64: Double]] = [:], closeness: Double,
         purposeMask: Int, passing: Set<Int> = []
     ) -> Candidate {
@@ -1685,8 +1718,13 @@ struct MatchQuery {
         var perRequest: [Double] = []
         for (index, request) in requests.enumerated() {
             var found: [Candidate.Match] = []
+            // A part, or a thing made for their thing, is tagged with it and still not one: its
+            // tag says no more than its words (the good count reads it the same way).
+            let serving = servesAThing ? Self.servingPlace(nameTokens, for: request) : nil
             for tag in requestTags[index] {
-                if let rank = rankOf(tag) {
+                if let serving, rankOf(tag) != nil {
+                    found.append(.init(request: index, hit: .text(serving), weight: weights.textStemOnly))
+                } else if let rank = rankOf(tag) {
                     let source = suppliedTags ? weights.suppliedTag : weights.inferredTag
                     found.append(
                         .init(
@@ -1720,7 +1758,7 @@ struct MatchQuery {
                     switch place {
                     case .name: weights.textInName
                     case .description: weights.textInDescription
-                    case .stem, .passing, .partySupply, .miniature, .apart: weights.textStemOnly
+                    case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor: weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words, where
@@ -1813,7 +1851,7 @@ struct MatchQuery {
             func rank(_ match: Candidate.Match) -> (Int, Int, Int, Double) {
                 (
                     match.hit.isStrong ? 1 : 0,
-                    match.hit == .text(.partySupply) || match.hit == .text(.miniature) ? 1 : 0,
+                    [.text(.partySupply), .text(.miniature), .text(.part), .text(.madeFor)].contains(match.hit) ? 1 : 0,
                     match.hit.isLooseLikeness ? 0 : 1, match.weight
                 )
             }
@@ -2035,12 +2073,33 @@ struct MatchQuery {
         return PerformedActivities.removingPerformed(from: tokens, creatures: request.creatureWords)
     }
 
+    /// `.part` or `.madeFor` when the product's name says it serves their thing rather than
+    /// being it (the product's import marked it as maybe so, ``ProductFlags/servesAThing``).
+    static func servingPlace(_ nameTokens: [String], for request: InterestRequest) -> TextPlace? {
+        switch themedPlace(nameTokens, for: request) {
+        case .part?: .part
+        case .madeFor?: .madeFor
+        default: nil
+        }
+    }
+
     /// `.partySupply` or `.miniature` when a product with these name words carries the wish's
-    /// theme without being their thing; `nil` when it is what it seems or the wish is about it.
+    /// theme without being their thing, `.part` or `.madeFor` when it serves their thing; `nil`
+    /// when it is what it seems or the wish is about it.
     static func themedPlace(_ nameTokens: [String], for request: InterestRequest) -> TextPlace? {
         let kind = NameKind(tokens: nameTokens)
         if kind.isPartySupply && !request.wantsPartySupplies { return .partySupply }
         if kind.isDollsHouseMiniature && !request.wantsMiniatures { return .miniature }
+        if !request.wantsParts {
+            if ThemedAccessories.namesAPart(nameTokens, isAccessory: kind.isAccessory) { return .part }
+            if request.namesAThingWithParts,
+                request.madeForWords.contains(where: {
+                    ThemedAccessories.isMadeFor(wishWords: $0, nameTokens: nameTokens)
+                })
+            {
+                return .madeFor
+            }
+        }
         return nil
     }
 

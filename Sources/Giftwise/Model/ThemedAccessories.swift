@@ -19,6 +19,8 @@ enum ThemedAccessories {
     /// itself (a themed key chain or loose dice only rank lower: they are gifts of a kind).
     static let partWords: Set<String> = [
         "replacement", "refill", "spare", "tyre", "tire", "spanner", "lipo", "servo", "esc",
+        // A drone's or helicopter's ("Propeller Blades Protection Frame", "2.4G Transmitter").
+        "propeller", "blade", "rotor", "charger", "transmitter", "receiver",
     ]
     /// Folded word pairs that name one ("key chain", "lunch box", "pencil case").
     static let pairs: [(String, String)] = [
@@ -61,6 +63,45 @@ enum ThemedAccessories {
         return wishWords.isSubset(of: after)
     }
 
+    /// Whether a name says it is made for something, whatever the wish: words that name no toy or
+    /// gift, then "for" (or "compatible") and words that say what it is for, not whom ("Spur Gear
+    /// 47T for 1/10 RC Car", "Roof Luggage Rack for RC Cars", not "Walkie Talkies for Kids").
+    /// Read at import (``ProductFlags/servesAThing``), so the good count can find such products
+    /// among a tag's without reading every name (see ``isMadeFor(wishWords:nameTokens:)`` for a wish).
+    static func saysMadeForSomething(_ nameTokens: [String]) -> Bool {
+        guard let forIndex = nameTokens.firstIndex(where: madeForWords.contains), forIndex > 0 else { return false }
+        if nameTokens[..<forIndex].contains(where: thingWords.contains) { return false }
+        let after = nameTokens[(forIndex + 1)...].prefix(wordsAfterFor)
+        guard
+            let first = after.first(where: { !$0.allSatisfy { $0.isNumber || $0 == "/" } && $0 != "the" && $0 != "a" })
+        else { return false }
+        return !notAThing.contains(first)
+    }
+
+    /// Whether a name says it is a part or supply for a thing (``partWords``), not the thing: read
+    /// with the name's kind (a themed accessory, no toy word).
+    static func namesAPart(_ nameTokens: [String], isAccessory: Bool) -> Bool {
+        isAccessory && nameTokens.contains(where: sparePartWords.contains)
+    }
+    /// ``partWords`` less "refill": more loom bands or moon sand are the thing itself.
+    static let sparePartWords = partWords.subtracting(["refill"])
+
+    /// Folded words of a wish naming a thing that takes parts and add-ons of its own (a car, a
+    /// drone, a doll, a console, LEGO): a product made for one is not one ("Roof Luggage Rack
+    /// for RC Cars" for "rc car", "Bricks Compatible with LEGO"). Things made for a pastime
+    /// ("Pipe Cleaners for Crafts", "Sand Timer for Cooking") are a gift for it, and stay so.
+    static let thingsWithParts: Set<String> = [
+        "car", "truck", "buggy", "lorry", "tractor", "helicopter", "heli", "drone", "quadcopter", "plane", "aeroplane",
+        "airplane", "boat", "yacht", "train", "locomotive", "bike", "bicycle", "scooter", "skateboard", "kite",
+        "doll", "barbie", "sindy", "console", "guitar", "piano", "keyboard", "drum", "camera", "telescope",
+        "microscope", "robot", "scalextric", "lego", "duplo", "nerf", "blaster", "trampoline", "tent", "card",
+        "nintendo", "xbox", "playstation", "ipad", "tablet", "phone", "sylvanian", "hubsan", "syma",
+    ]
+
+    /// Folded words of a wish that ask for parts or things for a thing they have ("rc car parts",
+    /// "lego storage", "spare blades"): such products are then their thing.
+    static let wantsPartsWords: Set<String> = partWords.union(["part", "accessory", "upgrade", "storage"])
+
     /// Whether a name holds their wish only after "with", as a thing that comes with the product
     /// ("The Sooty Show - Pop-Up Puppet Show With Water Pistol" for "water pistols"): the product
     /// is what comes before it.
@@ -83,7 +124,7 @@ enum ThemedAccessories {
     /// ("Building Bricks Compatible with LEGO").
     private static let madeForWords: Set<String> = ["for", "compatible"]
     /// How far after "for" the wish's words may start ("for 1/10 1/8 RC Crawler Cars").
-    private static let wordsAfterFor = 8
+    private static let wordsAfterFor = 12
     /// Folded words before "for" that say the product is the thing itself.
     private static let thingWords = toyWords.union(["toy", "gift", "present", "figure", "book"])
     /// Folded words after "for" that say whom the product is for, not what.
@@ -91,6 +132,11 @@ enum ThemedAccessories {
         "kid", "child", "children", "boy", "girl", "toddler", "baby", "babie", "adult", "men", "women", "him", "her",
         "teen", "teenager", "age", "year", "month", "old", "everyone", "family", "all", "u", "you", "your", "me", "us",
     ]
+    /// Folded words that, first after "for", say whom or where a product is for rather than what
+    /// thing it serves ("for Beginners", "for Outdoor Use").
+    private static let notAThing = audienceWords.union([
+        "beginner", "fan", "lover", "collector", "enthusiast", "player", "home", "outdoor", "indoor", "use", "fun",
+    ])
 }
 
 /// Games and software for one console or learning device ("LEGO Star Wars III - Xbox 360",
@@ -131,4 +177,8 @@ enum ProductFlags {
     static let accessory = 4
     /// Its name says it is a game or software for one device (``DeviceBound``).
     static let deviceBound = 8
+    /// Its name says it is made for something or is a part of one ("Spur Gear for RC Car",
+    /// "Replacement Blades"): for a wish it serves, its tags do not make it their thing (see
+    /// ``ThemedAccessories/saysMadeForSomething(_:)``).
+    static let servesAThing = 16
 }
