@@ -42,6 +42,31 @@ struct WordsOfAWishTests {
                 == true)
     }
 
+    /// The 10k export names its Nerf blasters "Nerf N-Strike Elite Alpha Trooper", never a gun:
+    /// "nerf guns" listed kites and a paddling pool (outdoor play), and "lego technic car" Disney
+    /// die-cast cars, while "nerf" and "lego technic" alone found the sets.
+    @Test func whatAWishNamesBeforeItsKindWordLeadsItsPartialMatches() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                n-1,Nerf N-Strike Elite Alpha Trooper CS-12,"",23.89,USD,8,,,fun,,true
+                n-2,Parafoil Pocket Kite with Long Tail,"Outdoor fun for the park.",6.99,USD,8,,outdoor-play,fun,,true
+                n-3,Cowboy Toy Gun and Holster Set,"",8.99,USD,8,,,fun,,true
+                t-1,LEGO Technic 42022 Hot Rod,"",41.90,USD,9,,,fun,,true
+                t-2,Disney Pixar Cars Die Cast Car Lightning McQueen,"",7.99,USD,3,,,fun,,true
+
+                """)
+        let nerf = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["nerf guns"]), limit: 5)
+        #expect(nerf.fit == .partial)
+        #expect(nerf.items.first?.product.id == "n-1", "\(nerf.items.map { ($0.product.name, $0.reasons) })")
+        #expect(nerf.items.first?.reasons.first == "its name has \"nerf\", not \"nerf guns\"")
+        let technic = try catalog.recommend(
+            for: RecipientProfile(ageYears: 12, interests: ["lego technic car"]), limit: 5)
+        #expect(technic.items.first?.product.id == "t-1", "\(technic.items.map { ($0.product.name, $0.reasons) })")
+        // An adjective before the kind word names nothing: "pink guns" lists the gun, never
+        // everything pink
+        #expect(MatchQuery.resolve(["pink guns"], taxonomy: catalog.taxonomy).requests.first?.headWords == [])
+    }
+
     /// The kind word alone names other things as often as theirs: on the Amazon export "fishing
     /// rod" listed a LEGO Hot Rod, "times tables" a pool table and "sewing machine" the Mystery
     /// Machine. It is a partial match only beside what the wish is about (the product's tags).

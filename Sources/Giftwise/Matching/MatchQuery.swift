@@ -214,6 +214,11 @@ struct InterestRequest {
     /// Whether no product holds the kind word beside another of their words (see
     /// ``MatchQuery/kindWordUnpaired(_:_:)``).
     var kindWordUnpaired = false
+    /// The words before the kind word of a several-word wish, when they name something the
+    /// taxonomy knows ("nerf" of "nerf guns", "lego technic" of "lego technic car"): a product
+    /// whose name holds them is the nearest thing to their wish when nothing holds it whole (the
+    /// shop's "Nerf N-Strike Alpha Trooper" says no "gun"). Empty otherwise.
+    var headWords: [String] = []
     /// What they said without the words every product in a toy shop shares ("toy cars" → "cars"):
     /// what a product must be close to in meaning for a mention in its description to count.
     private(set) var meaningText: String
@@ -753,7 +758,20 @@ struct MatchQuery {
                 }
                 // One written word ("k-pop") has no kind word of its own: "pop" is not a kind of k-pop.
                 if request.saidWords.count > 1 {
-                    request.someWordsQuery = MatchRequests.ftsQuery(anyOf: request.kindsSaid.flatMap(\.folded))
+                    if !request.joinsKinds, let kind = request.saidWords.last?.folded,
+                        kind.allSatisfy(Self.headKindWords.contains)
+                    {
+                        let head = request.saidWords.dropLast().flatMap(\.folded)
+                        // The whole name they gave, when it starts with one the taxonomy knows
+                        // ("star trek enterprise" of "star trek enterprise model").
+                        let known = (1...head.count).contains { length in
+                            taxonomy.resolution(head.prefix(length).joined(separator: " ")) != nil
+                        }
+                        if known { request.headWords = head }
+                    }
+                    request.someWordsQuery = MatchRequests.ftsQuery(
+                        anyOf: request.kindsSaid.flatMap(\.folded)
+                            + (request.headWords.isEmpty ? [] : [request.headWords.joined(separator: " ")]))
                     // Only after a brand that is one thing inside their interest ("duplo", "lego"
                     // for building things): "sea animals" wants no animal of any kind first, "star
                     // wars collectors" no Match Attax collectors' tin, "robot building" no LEGO box.
@@ -820,6 +838,10 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+    /// Folded kind words of things after which the rest of a wish names what they want ("nerf"
+    /// of "nerf guns"; "rock" of "rock climbing" names no thing, see ``InterestRequest/headWords``).
+    static let headKindWords: Set<String> = thingWords.union(kindWords).union(ThemedAccessories.thingsWithParts)
+        .union(["gun", "blaster", "playset", "minifigure", "minifig", "teddy", "vehicle"])
     /// The share of a several-word wish a product of the kind it names counts for (above the
     /// broader interest's 0.5 of a match).
     static let kindShare = 0.75
@@ -1822,21 +1844,28 @@ struct MatchQuery {
                 // A kind word really there (not only the stemmer's), in the name or else the
                 // description; which of their words the same text holds, as they said them.
                 let kinds = request.kindsSaid
-                let inName = kinds.contains { $0.folded.allSatisfy(nameSet.contains) }
+                // What their wish names before its kind word, together in the name: "Nerf N-Strike
+                // Blaster" for "nerf guns" is nearer their wish than any gun.
+                let headInName =
+                    !request.headWords.isEmpty
+                    && Self.contains(nameTokens, nameSet: nameSet, words: request.headWords)
+                let inName = headInName || kinds.contains { $0.folded.allSatisfy(nameSet.contains) }
                 let text = inName ? nameSet : allSet
                 let held = request.saidWords.filter { $0.folded.allSatisfy(text.contains) }
                 // Whether it belongs, by all of its text: "war" in a tank kit's description.
                 let heldAnywhere = request.saidWords.filter { $0.folded.allSatisfy(allSet.contains) }.count
                 if inName || kinds.contains(where: { $0.folded.allSatisfy(allSet.contains) }),
-                    let belonging = Self.kindWordBelonging(
-                        request, held: heldAnywhere, of: request.saidWords.count, tags: tags)
+                    let belonging = headInName
+                        ? .besideTheirWish
+                        : Self.kindWordBelonging(request, held: heldAnywhere, of: request.saidWords.count, tags: tags)
                 {
                     if belonging == .asLastResort { unpairedOnly.insert(index) }
                     // A product of the very kind they named ("trains" of "duplo trains", a train
                     // set) comes before the things of the interest around their wish alone.
                     let ofTheirKind = request.kindInterest.map(tags.contains) ?? false
                     let share = max(
-                        Double(held.count) / Double(request.saidWords.count), ofTheirKind ? Self.kindShare : 0)
+                        Double(held.count) / Double(request.saidWords.count),
+                        ofTheirKind || headInName ? Self.kindShare : 0)
                     found.append(
                         .init(
                             request: index, hit: .someWords(held.map(\.said), inName: inName),
