@@ -40,7 +40,8 @@ struct CoversDataTests {
             #expect(!TextNormalizer.key(entry.wish).isEmpty, "\(entry.interest.id): an empty wish")
             #expect(!entry.names.isEmpty, "\(entry.interest.id): \"\(entry.wish)\" lists no other name")
             for name in entry.names {
-                #expect(!TextNormalizer.key(name).isEmpty, "\(entry.interest.id): \"\(entry.wish)\" lists an empty name")
+                #expect(
+                    !TextNormalizer.key(name).isEmpty, "\(entry.interest.id): \"\(entry.wish)\" lists an empty name")
             }
         }
     }
@@ -87,7 +88,8 @@ struct CoversDataTests {
             for name in entry.names {
                 #expect(
                     seen.insert(TextNormalizer.key(name)).inserted,
-                    "\(entry.interest.id): \"\(entry.wish)\" lists \"\(name)\" twice or as itself (plurals and case fold)")
+                    "\(entry.interest.id): \"\(entry.wish)\" lists \"\(name)\" twice or as itself (plurals and case fold)"
+                )
             }
         }
     }
@@ -116,7 +118,9 @@ struct CoversDataTests {
             for name in entry.names {
                 let folded = TextNormalizer.key(name)
                 let words = TextNormalizer.tokens(name)
-                #expect(!whole.contains(folded), "\(entry.interest.id): \"\(entry.wish)\" lists the whole interest, \"\(name)\"")
+                #expect(
+                    !whole.contains(folded),
+                    "\(entry.interest.id): \"\(entry.wish)\" lists the whole interest, \"\(name)\"")
                 #expect(
                     !words.allSatisfy(Taxonomy.genericWords.contains),
                     "\(entry.interest.id): \"\(entry.wish)\" lists \"\(name)\", words every product shares")

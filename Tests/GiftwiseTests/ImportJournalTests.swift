@@ -21,7 +21,9 @@ struct ImportJournalTests {
             let fileManager = FileManager.default
             let journalNow = fileManager.fileExists(atPath: path + "-journal")
             let size = (try? fileManager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-            let count = reader.flatMap { try? $0.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") } }
+            let count = reader.flatMap {
+                try? $0.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") }
+            }
             lock.withLock {
                 journal = journal || journalNow
                 log = log || size > 0

@@ -357,6 +357,23 @@ struct MatcherTests {
         let named = try withoutTheName.recommend(
             for: RecipientProfile(ageYears: 13, interests: ["dungeons & dragons dice"]))
         #expect(!named.items.filter(\.isGoodMatch).map(\.product.id).contains("g-1"))
+        // A product that merely holds both words side by side is no title across the "and": a
+        // "Dancing Zorbing Party" does not make "dancing and zorbing" one wish; "Dungeons &
+        // Dragons" does.
+        let side = try TestSupport.catalog(
+            rows: """
+                z-1,Dancing Zorbing Party Pack,"",19.99,USD,8,,,fun,,true
+                z-2,Dungeons & Dragons Starter Set,"",19.99,USD,12,,,fun,,true
+
+                """)
+        let split = try side.database.read { db in
+            try QuestionFlow.splittingAnd("dancing and zorbing", taxonomy: side.taxonomy, catalog: db)
+        }
+        #expect(split == ["dancing", "zorbing"])
+        let title = try side.database.read { db in
+            try QuestionFlow.splittingAnd("dungeons and dragons", taxonomy: side.taxonomy, catalog: db)
+        }
+        #expect(title == ["dungeons and dragons"])
         // A word to avoid with "please no" after it is the thing itself.
         #expect(AnswerParser.avoidPhrase("glitter please no") == "glitter")
         #expect(AnswerParser.dislikes("lego, nothing else").avoided.isEmpty)

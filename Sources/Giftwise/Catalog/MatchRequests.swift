@@ -289,7 +289,8 @@ enum MatchRequests {
     /// Reads the names and descriptions (folded words, each on its own) of at most `limit`
     /// products the full-text `query` finds, while `body` returns true.
     static func forEachText(
-        _ db: Database, matching query: String, limit: Int, _ body: ([String]) throws -> Bool
+        _ db: Database, matching query: String, limit: Int, ampersandAsAnd: Bool = false,
+        _ body: ([String]) throws -> Bool
     ) throws {
         let rows = try Row.fetchCursor(
             db,
@@ -299,10 +300,28 @@ enum MatchRequests {
                     WHERE pk IN (SELECT rowid FROM product_fts WHERE product_fts MATCH \(query) LIMIT \(limit))
                     """))
         while let row = try rows.next() {
-            for text in [row[0] as String, row[1] as String] where try !body(TextNormalizer.tokens(text)) {
+            for text in [row[0] as String, row[1] as String]
+            where try !body(
+                TextNormalizer.tokens(ampersandAsAnd ? text.replacingOccurrences(of: "&", with: " and ") : text))
+            {
                 return
             }
         }
+    }
+
+    /// Whether any product's name or description joins two folded words with "and" or "&"
+    /// ("Dungeons & Dragons", which the index holds as "dungeons dragons"): a title across the
+    /// "and" of a wish, not two things ("space and rockets" is two, whatever "Space Rocket" a
+    /// shop sells).
+    static func textJoins(_ db: Database, _ left: String, _ right: String) throws -> Bool {
+        guard let query = ftsQuery(anyOf: [left + " " + right]) else { return false }
+        let words = (left + " and " + right).split(separator: " ").map(String.init)
+        var held = false
+        try forEachText(db, matching: query, limit: Self.heldProbe, ampersandAsAnd: true) { tokens in
+            held = MatchQuery.contains(tokens, nameSet: Set(tokens), words: words)
+            return !held
+        }
+        return held
     }
 
     /// How many of the products the index finds for a phrase are read for the phrase as written.

@@ -514,7 +514,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         let across = TextNormalizer.key(left + " and " + right)
         if try taxonomy.isPhrase(across) || MatchRequests.textHolds(db, TextNormalizer.key(item))
             || MatchRequests.textHolds(db, across)
-            || MatchRequests.textHolds(db, TextNormalizer.key(left + " " + right))
+            || MatchRequests.textJoins(db, TextNormalizer.key(String(left)), TextNormalizer.key(String(right)))
         {
             return [item]
         }
@@ -551,7 +551,26 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 $0.components(separatedBy: separator.uppercased())
             }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let resolved = parts.map { taxonomy.resolve($0)?.id }
-            // Both sides must be interests, and different ones ("knights and castles" is knights).
+            // One interest said twice ("space and rockets"): its own name says it, and the
+            // narrower word is inside it (the whole, read as one phrase, found only a "Space
+            // Rocket").
+            if parts.count > 1, !resolved.contains(nil), Set(resolved).count == 1 {
+                // Unless the whole is that interest's name ("knights and castles": "Knights & Castles").
+                func words(_ text: String) -> [String] {
+                    TextNormalizer.tokens(text.replacingOccurrences(of: "&", with: " ")).filter { $0 != "and" }
+                }
+                if let id = resolved[0], let label = taxonomy.label(id: id), words(label) == words(item) {
+                    return [item]
+                }
+                if let id = resolved[0], let label = taxonomy.label(id: id),
+                    let same = parts.first(where: { words($0) == words(label) || words($0) == words(id) })
+                {
+                    return [same]
+                }
+                // Two kinds inside it ("tigers and lions"): each looked for.
+                return Set(parts.map(TextNormalizer.key)).count == parts.count ? parts : [item]
+            }
+            // Both sides must be interests, and different ones.
             guard parts.count > 1, !resolved.contains(nil), Set(resolved).count == parts.count else { return [item] }
             return parts
         }
