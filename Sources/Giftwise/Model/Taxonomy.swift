@@ -153,7 +153,11 @@ public struct Taxonomy: Sendable {
     /// The other names shops give what a person said, as written in the taxonomy ("fancy dress"
     /// for "costumes"): each names the same thing or a narrower kind of it. Empty for most wishes.
     func otherNames(of said: String) -> [String] {
-        let key = TextNormalizer.key(said)
+        var key = TextNormalizer.key(said)
+        if covered[key] == nil {
+            // Words about the fan add nothing: "horse riding lessons" is named as "horse riding" is.
+            key = TextNormalizer.tokens(said).filter { !Self.genericWords.contains($0) }.joined(separator: " ")
+        }
         guard let names = covered[key] else { return [] }
         var seen: Set<String> = [key]
         return names.filter { name in
