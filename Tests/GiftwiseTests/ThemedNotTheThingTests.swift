@@ -523,6 +523,28 @@ struct DeviceAndAgeRankingTests {
         #expect(Set(result.items.prefix(2).map(\.product.id)) == ["d-3", "d-4"])
         #expect(Set(result.items.suffix(2).map(\.product.id)) == ["d-1", "d-2"])
     }
+
+    @Test func aToyFiledAsAToddlersWithNoAgeComesAfterTheToysForTheirAge() throws {
+        // The LEGO export with themes: "dinosaurs but nothing scary" for a 9-year-old listed a
+        // DUPLO "Dino Trap" (no age stated) third, and "she loves horses" a DUPLO stable first.
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Dino Trap,"",24.99,USD,,,"dinosaurs,duplo",fun,,true
+                t-2,Toddler Dinosaur Stacker,"",9.99,USD,,,dinosaurs,fun,,true
+                t-3,Raptor Chase,"",19.99,USD,7,,dinosaurs,fun,,true
+                t-4,Mighty Dinosaurs,"",14.99,USD,7,,dinosaurs,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["dinosaurs"]), limit: 4)
+        #expect(Set(result.items.prefix(2).map(\.product.id)) == ["t-3", "t-4"], "\(result.items.map(\.product.name))")
+        #expect(result.items.allSatisfy { $0.isGoodMatch })
+        #expect(
+            result.items.last?.reasons.contains(
+                "the seller gives no age range, and it is named or filed as a toddler's toy") == true)
+        // For a 4-year-old they are their age's toys
+        let young = try catalog.recommend(for: RecipientProfile(ageYears: 4, interests: ["dinosaurs"]), limit: 4)
+        #expect(young.items.allSatisfy { !$0.reasons.joined().contains("toddler's toy") })
+    }
 }
 
 /// Words that describe other products or mean something else in a description never make a

@@ -171,7 +171,8 @@ struct PhrasesOfAnotherInterestTests {
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["horse riding"]), limit: 5)
         #expect(result.fit == .good)
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["h-1"])
-        #expect(result.items.first?.reasons.first == "you mentioned \"horse riding\" (\"horseback riding\" is in the name)")
+        #expect(
+            result.items.first?.reasons.first == "you mentioned \"horse riding\" (\"horseback riding\" is in the name)")
         #expect(result.goodMatchCount == 1)
     }
 

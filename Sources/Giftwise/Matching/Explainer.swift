@@ -188,7 +188,10 @@ struct Explainer {
         if let low = ages.minMonths, let high = ages.maxMonths, high - low <= 6 * 12 {
             reasons.append("made for \(ages.label)")
         } else if ages.minMonths == nil {
-            reasons.append("the seller gives no age range")
+            reasons.append(
+                candidate.madeForMuchYounger
+                    ? "the seller gives no age range, and it is named or filed as a toddler's toy"
+                    : "the seller gives no age range")
         } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths) {
             reasons.append("made for younger children (\(ages.label))")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {

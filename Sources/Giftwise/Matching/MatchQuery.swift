@@ -838,6 +838,8 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+    /// Folded words (in a name or a shop's own tag) that say a toy is for toddlers and babies.
+    static let toddlerWords: Set<String> = ["duplo", "toddler", "infant", "primo"]
     /// Folded kind words of things after which the rest of a wish names what they want ("nerf"
     /// of "nerf guns"; "rock" of "rock climbing" names no thing, see ``InterestRequest/headWords``).
     static let headKindWords: Set<String> = thingWords.union(kindWords).union(ThemedAccessories.thingsWithParts)
@@ -1941,7 +1943,13 @@ struct MatchQuery {
         // A toy made for much younger children ("Duplo Horses, ages 2+" for a 10-year-old) ranks
         // after the ones made for children their age: a range open upwards from under 3 says
         // little about whether it suits them.
-        let madeForMuchYounger = product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
+        // So does one that states no age but is named or filed as a toddler's ("Dino Trap" in
+        // the shop's DUPLO theme, "Toddler Stacking Cups"; a "Baby Born" doll is for children).
+        let madeForMuchYounger =
+            product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
+            || (product.ages.minMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
+                && (tags.contains(where: Self.toddlerWords.contains)
+                    || nameTokens.contains(where: Self.toddlerWords.contains)))
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
         // Each further interest it fits adds its share, past a full fit of one: a "LEGO Mini
