@@ -65,6 +65,12 @@ struct WordsOfAWishTests {
         // An adjective before the kind word names nothing: "pink guns" lists the gun, never
         // everything pink
         #expect(MatchQuery.resolve(["pink guns"], taxonomy: catalog.taxonomy).requests.first?.headWords == [])
+        // Nor does a word that describes, or the interest itself: the kind word says which of
+        // its things ("dinosaur jigsaw" wants jigsaws, "collectable cards" cards)
+        for wish in ["collectable cards", "dinosaur jigsaw"] {
+            #expect(MatchQuery.resolve([wish], taxonomy: catalog.taxonomy).requests.first?.headWords == [], "\(wish)")
+        }
+        #expect(MatchQuery.resolve(["nerf guns"], taxonomy: catalog.taxonomy).requests.first?.headWords == ["nerf"])
     }
 
     /// The kind word alone names other things as often as theirs: on the Amazon export "fishing

@@ -764,10 +764,20 @@ struct MatchQuery {
                         let head = request.saidWords.dropLast().flatMap(\.folded)
                         // The whole name they gave, when it starts with one the taxonomy knows
                         // ("star trek enterprise" of "star trek enterprise model").
+                        // A specific thing inside an interest (a brand, a franchise): the interest
+                        // itself ("dinosaur" of "dinosaur jigsaw") already lists its things as
+                        // partial, and the kind word says which.
                         let known = (1...head.count).contains { length in
-                            taxonomy.resolution(head.prefix(length).joined(separator: " ")) != nil
+                            taxonomy.resolution(head.prefix(length).joined(separator: " "))?.specificity == .narrower
                         }
-                        if known { request.headWords = head }
+                        // A word that describes ("collectable", "wooden", "folding") names
+                        // nothing: "Collectable Pirate" is no nearer "collectable cards" than
+                        // a trading card game is.
+                        let describes =
+                            head.last.map { word in
+                                ["able", "ible", "en", "ed", "ing", "ful"].contains { word.hasSuffix($0) }
+                            } ?? true
+                        if known && !describes { request.headWords = head }
                     }
                     request.someWordsQuery = MatchRequests.ftsQuery(
                         anyOf: request.kindsSaid.flatMap(\.folded)
