@@ -541,6 +541,10 @@ struct DeviceAndAgeRankingTests {
         #expect(
             result.items.last?.reasons.contains(
                 "the seller gives no age range, and it is named or filed as a toddler's toy") == true)
+        // Nor when the wish names DUPLO itself
+        let duplo = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["duplo dinosaurs"]), limit: 4)
+        let trap = try #require(duplo.items.first { $0.product.id == "t-1" })
+        #expect(!trap.reasons.joined().contains("toddler's toy"), "\(trap.reasons)")
         // For a 4-year-old they are their age's toys
         let young = try catalog.recommend(for: RecipientProfile(ageYears: 4, interests: ["dinosaurs"]), limit: 4)
         #expect(young.items.allSatisfy { !$0.reasons.joined().contains("toddler's toy") })

@@ -1958,6 +1958,7 @@ struct MatchQuery {
         let madeForMuchYounger =
             product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
             || (product.ages.minMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
+                && !requests.contains(where: { !$0.ownSet.isDisjoint(with: Self.toddlerWords) })
                 && (tags.contains(where: Self.toddlerWords.contains)
                     || nameTokens.contains(where: Self.toddlerWords.contains)))
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already

@@ -551,9 +551,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 $0.components(separatedBy: separator.uppercased())
             }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let resolved = parts.map { taxonomy.resolve($0)?.id }
-            // One interest said twice ("space and rockets"): its own name says it, and the
-            // narrower word is inside it (the whole, read as one phrase, found only a "Space
-            // Rocket").
+            // One interest said twice, or two things inside one ("space and rockets", "tigers and
+            // lions", "batman and joker"): each looked for, and what has both leads (the whole,
+            // read as one phrase, found only a "Space Rocket").
             if parts.count > 1, !resolved.contains(nil), Set(resolved).count == 1 {
                 // Unless the whole is that interest's name ("knights and castles": "Knights & Castles").
                 func words(_ text: String) -> [String] {
@@ -562,12 +562,6 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 if let id = resolved[0], let label = taxonomy.label(id: id), words(label) == words(item) {
                     return [item]
                 }
-                if let id = resolved[0], let label = taxonomy.label(id: id),
-                    let same = parts.first(where: { words($0) == words(label) || words($0) == words(id) })
-                {
-                    return [same]
-                }
-                // Two kinds inside it ("tigers and lions"): each looked for.
                 return Set(parts.map(TextNormalizer.key)).count == parts.count ? parts : [item]
             }
             // Both sides must be interests, and different ones.
