@@ -233,6 +233,7 @@ struct QuestionFlowCoreTests {
         #expect(QuestionFlow.splittingAnd("tigers and lions", taxonomy: taxonomy) == ["tigers", "lions"])
         #expect(QuestionFlow.splittingAnd("space and rockets", taxonomy: taxonomy) == ["space", "rockets"])
         #expect(QuestionFlow.splittingAnd("knights and castles", taxonomy: taxonomy) == ["knights and castles"])
+        #expect(QuestionFlow.splittingAnd("castles and knights", taxonomy: taxonomy) == ["castles and knights"])
     }
 
     @Test(arguments: [

@@ -19,8 +19,9 @@ enum ThemedAccessories {
     /// itself (a themed key chain or loose dice only rank lower: they are gifts of a kind).
     static let partWords: Set<String> = [
         "replacement", "refill", "spare", "tyre", "tire", "spanner", "lipo", "servo", "esc",
-        // A drone's or helicopter's ("Propeller Blades Protection Frame", "2.4G Transmitter").
-        "propeller", "blade", "rotor", "charger", "transmitter", "receiver",
+        // A remote-controlled toy's ("2.4G Transmitter and Receiver", "Battery Charger"); not
+        // "rotor" or "propeller", which name the toy itself ("Twin-rotor Helicopter").
+        "charger", "transmitter", "receiver",
     ]
     /// Folded word pairs that name one ("key chain", "lunch box", "pencil case").
     static let pairs: [(String, String)] = [

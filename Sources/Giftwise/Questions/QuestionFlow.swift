@@ -559,7 +559,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 func words(_ text: String) -> [String] {
                     TextNormalizer.tokens(text.replacingOccurrences(of: "&", with: " ")).filter { $0 != "and" }
                 }
-                if let id = resolved[0], let label = taxonomy.label(id: id), words(label) == words(item) {
+                if let id = resolved[0], let label = taxonomy.label(id: id), Set(words(label)) == Set(words(item)) {
                     return [item]
                 }
                 return Set(parts.map(TextNormalizer.key)).count == parts.count ? parts : [item]
