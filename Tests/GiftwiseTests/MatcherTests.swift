@@ -377,6 +377,13 @@ struct MatcherTests {
         // A word to avoid with "please no" after it is the thing itself.
         #expect(AnswerParser.avoidPhrase("glitter please no") == "glitter")
         #expect(AnswerParser.dislikes("lego, nothing else").avoided.isEmpty)
+        // A bare "not" parts what they like from what they don't; a degree is no word to avoid,
+        // and "things" is not the thing ("no sharp things").
+        let notThomas = AnswerParser.dislikes("trains not thomas")
+        #expect(notThomas.liked == "trains" && notThomas.avoided == ["thomas"])
+        #expect(AnswerParser.dislikes("a pirate ship but not too expensive").avoided.isEmpty)
+        #expect(AnswerParser.dislikes("lego but no sharp things").avoided == ["sharp"])
+        #expect(AnswerParser.dislikes("knots and ropes").avoided.isEmpty)
     }
 
     /// An empty list always says why: a trial met fourteen that said nothing at all.

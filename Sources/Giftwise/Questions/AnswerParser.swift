@@ -213,8 +213,17 @@ package enum AnswerParser {
                 where word.lowercased().hasPrefix(filler) && word.count > filler.count {
                     word = String(word.dropFirst(filler.count))
                 }
+                // "no sharp things": the kind of thing, not the word "things".
+                for filler in [" things", " stuff"]
+                where word.lowercased().hasSuffix(filler) && word.count > filler.count {
+                    word = String(word.dropLast(filler.count))
+                }
                 return word
-            }.filter { !$0.isEmpty && !["else", "more", "much", "else really"].contains($0.lowercased()) }
+            }.filter {
+                !$0.isEmpty && !["else", "more", "much", "else really"].contains($0.lowercased())
+                    // "not too expensive", "nothing too babyish": a matter of degree, no word to avoid.
+                    && !$0.lowercased().hasPrefix("too ")
+            }
         // "lego, nothing else": nothing to avoid, all liked.
         if avoided.isEmpty, !liked.isEmpty { return (liked, []) }
         return (liked, avoided)
@@ -254,6 +263,8 @@ package enum AnswerParser {
         "does not like ", "dislikes ", "can't stand ", "cannot stand ", "isn't into ", "is not into ",
         "not into ", "except ", ", not ", ", no ", ", but not ", "but nothing ", ", nothing ", "but without ",
         ", without ",
+        // "trains not thomas": a bare "not" between what they like and what they don't.
+        "not ",
     ]
 
     /// Whether an answer says they do not know ("dunno", "I'm not sure", "no idea").
