@@ -762,11 +762,10 @@ struct MatchQuery {
                         kind.allSatisfy(Self.headKindWords.contains)
                     {
                         let head = request.saidWords.dropLast().flatMap(\.folded)
-                        // The whole name they gave, when it starts with one the taxonomy knows
-                        // ("star trek enterprise" of "star trek enterprise model").
-                        // A specific thing inside an interest (a brand, a franchise): the interest
-                        // itself ("dinosaur" of "dinosaur jigsaw") already lists its things as
-                        // partial, and the kind word says which.
+                        // The whole name they gave, when it starts with a specific thing the
+                        // taxonomy knows inside an interest (a brand, a franchise: "nerf", "lego
+                        // technic"). Not the interest itself: "dinosaurs" already lists its things
+                        // as partial for "dinosaur jigsaw", and the kind word says which.
                         let known = (1...head.count).contains { length in
                             taxonomy.resolution(head.prefix(length).joined(separator: " "))?.specificity == .narrower
                         }
