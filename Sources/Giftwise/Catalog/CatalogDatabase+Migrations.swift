@@ -218,6 +218,12 @@ extension CatalogDatabase {
             // holds ("hello kity"): a view of the index, storing nothing.
             try db.execute(sql: "CREATE VIRTUAL TABLE product_vocab USING fts5vocab(product_fts, 'row')")
         }
+        migrator.registerMigration("v9-product-serving") { db in
+            // The few products whose name says they are a part of a thing or made for one
+            // (`ProductFlags.servesAThing`): the good count looks them up among a tag's matches
+            // without reading every match's row.
+            try db.execute(sql: "CREATE INDEX product_serving ON product(pk) WHERE (inferred & 16) != 0")
+        }
         return migrator
     }
 }

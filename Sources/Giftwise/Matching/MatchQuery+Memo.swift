@@ -37,6 +37,11 @@ package final class MatchMemo {
     /// The interest tags of products (best first; empty: none), read before their rows so that
     /// candidates that cannot be good need no row read (see `MatchQuery.candidates`).
     var tags: [Int64: [String]] = [:]
+    /// The names of products marked as serving a thing (``ProductFlags/servesAThing``), by pk:
+    /// `nil` inside when a pk was read and is not one (the good count asks again for each
+    /// relaxation). `hasServing` says whether the catalog holds any at all.
+    var servingNames: [Int64: String?] = [:]
+    var hasServing: Bool?
     /// Rows of retrieval statements (a tag's best products within the limits), in their order.
     var pks: [StatementKey: [Int64]] = [:]
     /// A product's words, folded (see ``MatchQuery/place(of:nameTokens:nameSet:allSet:product:)``).

@@ -1112,7 +1112,17 @@ struct MatchQuery {
     /// when it holds the tag of a wish it does not merely serve.
     private func dropServing(_ db: Database, from pks: inout Set<Int64>, requests: [InterestRequest]) throws {
         guard !pks.isEmpty, requests.contains(where: { !$0.wantsParts }) else { return }
-        let serving = try MatchRequests.servingNames(db, pks: pks.sorted())
+        if memo.hasServing == nil { memo.hasServing = try MatchRequests.hasServing(db) }
+        guard memo.hasServing == true else { return }
+        let unread = pks.filter { memo.servingNames[$0] == nil }
+        if !unread.isEmpty {
+            var read: [Int64: String] = [:]
+            for (pk, name) in try MatchRequests.servingNames(db, pks: unread.sorted()) { read[pk] = name }
+            for pk in unread { memo.servingNames[pk] = .some(read[pk]) }
+        }
+        let serving: [(pk: Int64, name: String)] = pks.sorted().compactMap { pk in
+            memo.servingNames[pk].flatMap { $0 }.map { (pk, $0) }
+        }
         guard !serving.isEmpty else { return }
         let tags = try self.tags(db, pks: Set(serving.map(\.pk)))
         for (pk, name) in serving {
