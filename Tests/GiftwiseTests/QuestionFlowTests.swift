@@ -474,9 +474,12 @@ struct QuestionFlowCoreTests {
         flow.back()
         #expect(flow.currentQuestion?.id == .interests)
         #expect(flow.profile?.interests == [])
+        // What going back undid is said, never dropped silently
+        #expect(flow.lastAnswerNotes == ["Undone: \"space\" (what they enjoy); answer again, or `skip`."])
         flow.back()
         #expect(flow.currentQuestion?.id == .age)
         #expect(flow.profile == nil)
+        #expect(flow.lastAnswerNotes == ["Undone: \"7\" (age); answer again."])
         try flow.answer("10", in: catalog)
         try flow.answer("music", in: catalog)
         #expect(flow.profile == RecipientProfile(ageYears: 10, interests: ["music"]))

@@ -161,6 +161,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             case "back", "b":
                 guard flow.canGoBack else { return .rejected("This is the first question.") }
                 flow.back()
+                notes = flow.lastAnswerNotes
                 return .accepted
             case _ where Self.doneWords.contains(command):
                 try flow.finish()

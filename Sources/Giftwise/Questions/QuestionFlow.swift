@@ -203,8 +203,32 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// again. Does nothing at the first question.
     public mutating func back() {
         guard let previous = undoStack.popLast() else { return }
+        // What going back undoes is said, never dropped silently: a trial went back from the
+        // budget to the interests, and $119 sets appeared with no word that "$50" was gone.
+        // (Going back over `done` undoes no answer.)
+        let undone =
+            state.answers.count > previous.answers.count
+            ? state.answers.last.flatMap { answer in
+                answer.text.map { Self.undoneNote(text: $0, question: answer.questionID) }
+            } : nil
         state = previous
-        state.notes = []
+        state.notes = undone.map { [$0] } ?? []
+    }
+
+    /// "Undone: "about 50 dollars" (budget): answer again, or `skip`."
+    static func undoneNote(text: String, question: QuestionID) -> String {
+        let what: String =
+            switch question {
+            case .recipient: "who it is for"
+            case .age: "age"
+            case .interests: "what they enjoy"
+            case .purpose: "what the gift is for"
+            case .budget: "budget"
+            case .avoid: "what to avoid"
+            case .followUp: "a follow-up answer"
+            }
+        // The age cannot be skipped: it decides what is safe.
+        return "Undone: \"\(text)\" (\(what)); answer again" + (question == .age ? "." : ", or `skip`.")
     }
 
     /// Stops asking ("show me now"). The profile keeps everything answered so far.
