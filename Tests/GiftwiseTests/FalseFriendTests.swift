@@ -140,6 +140,26 @@ struct FalseFriendTests {
         #expect(PartySupplies.named(by: "Birthday Party Paper Hat and Balloon Set"))
     }
 
+    /// A trial's wishes on the 10k export: "hats" listed a tambourine drum kit "Hi Hat" as good,
+    /// "spidey" was read as spiders, "rubix cube" found only a pug novelty cube.
+    @Test func aHiHatIsNoHatAndTheNamesChildrenTypeAreRead() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                h-1,Tambourine Drum Kit Hi Hat Percussion Gift,"",12.99,USD,6,,,fun,,true
+                h-2,Christmas Santa Hat with Fur Trim,"",4.99,USD,6,,,fun,,true
+                h-3,Marvel Spider-Man Web Shooter,"",9.99,USD,6,,,fun,,true
+                h-4,Dayan 3x3 Speed Cube Stickerless Magic Cube,"",7.99,USD,8,,,fun,,true
+
+                """)
+        let hats = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["hats"]), limit: 5)
+        #expect(hats.items.filter(\.isGoodMatch).map(\.product.id) == ["h-2"], "\(hats.items.map(\.reasons))")
+        #expect(catalog.taxonomy.resolve("spidey")?.id == "superheroes")
+        let spidey = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["spidey"]), limit: 5)
+        #expect(spidey.items.filter(\.isGoodMatch).map(\.product.id) == ["h-3"])
+        let cube = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["rubix cube"]), limit: 5)
+        #expect(cube.items.filter(\.isGoodMatch).map(\.product.id) == ["h-4"])
+    }
+
     @Test func aNameTheInterestDisownsIsNeverTaggedOrGoodFromItsDescription() throws {
         // Given a Chinese Checkers board whose description tells the story of "Chinese chess"
         // (the Jaques board of the Amazon UK export), beside a real chess set
