@@ -52,6 +52,15 @@ struct QueryPlanTests {
 
     @Test func productLookupsUseTheirIndexes() throws {
         let catalog = try TestSupport.defaultCatalog()
+        // The parts and things made for a thing are read through their partial index, which
+        // SQLite uses only when the condition is the index's own text with the flag's value
+        // (`INDEXED BY` makes any other text an error, "no query solution").
+        #expect(ProductFlags.servesAThingCondition == "(inferred & \(ProductFlags.servesAThing)) != 0")
+        #expect(
+            try plan(
+                "SELECT pk FROM product INDEXED BY product_serving WHERE \(ProductFlags.servesAThingCondition)"
+                    + " AND pk IN (1, 2)", in: catalog
+            ).contains { $0.contains("product_serving") })
         #expect(
             try plan("SELECT pk FROM product WHERE id = 'a-001'", in: catalog).contains {
                 $0.contains("INDEX sqlite_autoindex_product_1")

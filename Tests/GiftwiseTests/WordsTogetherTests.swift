@@ -174,6 +174,12 @@ struct PhrasesOfAnotherInterestTests {
         #expect(
             result.items.first?.reasons.first == "you mentioned \"horse riding\" (\"horseback riding\" is in the name)")
         #expect(result.goodMatchCount == 1)
+        // Any horse is partial, and says so
+        let cheaper = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["horse riding"], budgetMax: Money(30)), limit: 5)
+        let trailer = try #require(cheaper.items.first { $0.product.id == "h-2" })
+        #expect(!trailer.isGoodMatch)
+        #expect(trailer.reasons.first == "horses-themed, not specifically horse riding", "\(trailer.reasons)")
     }
 
     @Test func chenilleStemsACarJourneyAndCatMarioAreNotTheirInterests() throws {

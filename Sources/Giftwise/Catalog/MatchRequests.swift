@@ -268,7 +268,7 @@ enum MatchRequests {
             SQLRequest<Row>(
                 literal: """
                     SELECT pk, name FROM product INDEXED BY product_serving \
-                    WHERE (inferred & 16) != 0 AND pk IN (SELECT value FROM json_each(\(jsonList(pks)))) \
+                    WHERE \(sql: ProductFlags.servesAThingCondition) AND pk IN (SELECT value FROM json_each(\(jsonList(pks)))) \
                     ORDER BY pk
                     """)
         ).map { ($0[0], $0[1]) }
@@ -278,7 +278,8 @@ enum MatchRequests {
     static func hasServing(_ db: Database) throws -> Bool {
         try Bool.fetchOne(
             db,
-            sql: "SELECT EXISTS (SELECT 1 FROM product INDEXED BY product_serving WHERE (inferred & 16) != 0)") ?? false
+            sql: "SELECT EXISTS (SELECT 1 FROM product INDEXED BY product_serving WHERE "
+                + ProductFlags.servesAThingCondition + ")") ?? false
     }
 
     /// Whether any product's name or description holds `phrase` (folded words) as written.

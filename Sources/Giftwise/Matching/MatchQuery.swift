@@ -398,6 +398,9 @@ struct MatchQuery {
     let requests: [InterestRequest]
     /// Each request's `exactTags`, worked out once (scoring asks for them for every product).
     let requestTags: [[String]]
+    /// Whether a wish names a toddler's range itself ("duplo trains"): its toys are then not
+    /// "made for much younger children" (worked out once, not for every product).
+    let wishesToddlerToys: Bool
     /// What they typed that means nothing (only punctuation): ignored, and reported.
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
@@ -465,6 +468,7 @@ struct MatchQuery {
         self.semantic = semantic
         (requests, notUnderstood) = try Self.resolve(read.interests, taxonomy: taxonomy, memo: memo, db: db)
         requestTags = requests.map(\.exactTags)
+        wishesToddlerToys = requests.contains { !$0.ownSet.isDisjoint(with: Self.toddlerWords) }
     }
 
     /// ``resolve(_:taxonomy:)`` with the shop's labels that extend each wish read from `db`, once
@@ -1967,7 +1971,7 @@ struct MatchQuery {
         let madeForMuchYounger =
             product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
             || (product.ages.minMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
-                && !requests.contains(where: { !$0.ownSet.isDisjoint(with: Self.toddlerWords) })
+                && !wishesToddlerToys
                 && (tags.contains(where: Self.toddlerWords.contains)
                     || nameTokens.contains(where: Self.toddlerWords.contains)))
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already

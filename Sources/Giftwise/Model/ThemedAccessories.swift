@@ -182,4 +182,7 @@ enum ProductFlags {
     /// "Replacement Blades"): for a wish it serves, its tags do not make it their thing (see
     /// ``ThemedAccessories/saysMadeForSomething(_:)``).
     static let servesAThing = 16
+    /// The SQL condition of ``servesAThing``, written as the partial index `product_serving`
+    /// (migration v9) is: SQLite uses that index only for this very text, never for a bound value.
+    static let servesAThingCondition = "(inferred & 16) != 0"
 }
