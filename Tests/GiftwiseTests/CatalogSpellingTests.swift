@@ -20,6 +20,10 @@ struct CatalogSpellingTests {
                 k-6,Blue Wooden Train,14.99,3
                 k-7,Seeing Stars Jigsaw,8.99,6
                 k-8,Thomas and Friends Wooden Engine,12.99,3
+                k-9,Ben 10 Omnitrix Watch,19.99,5
+                k-10,Pirate Roller Coaster,49.99,8
+                k-11,Forest Treehouse Playset,29.99,4
+                k-12,Ten Pin Bowling Set,14.99,4
 
                 """)
     }
@@ -29,6 +33,20 @@ struct CatalogSpellingTests {
     ])
     func aClearSlipOfANameTheCatalogHoldsIsReadAsTheCatalogWritesIt(typed: String, meant: String, id: String) throws {
         let result = try Self.catalog().recommend(for: RecipientProfile(ageYears: 8, interests: [typed]))
+        #expect(result.notes.first == "read \"\(typed)\" as \"\(meant)\"", "\(result.notes)")
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == [id])
+    }
+
+    /// A trial found nothing for "ben ten" beside 15 "Ben 10" gifts, and nothing for
+    /// "rollercoaster" beside four "Roller Coaster" sets.
+    @Test(arguments: [
+        ("ben ten", "ben 10", "k-9"), ("rollercoaster", "roller coaster", "k-10"),
+        ("tree house", "treehouse", "k-11"), ("10 pin bowling", "ten pin bowling", "k-12"),
+    ])
+    func aNumberOrWordsTheCatalogWritesAnotherWayAreReadAsItWritesThem(typed: String, meant: String, id: String)
+        throws
+    {
+        let result = try Self.catalog().recommend(for: RecipientProfile(ageYears: 9, interests: [typed]))
         #expect(result.notes.first == "read \"\(typed)\" as \"\(meant)\"", "\(result.notes)")
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == [id])
     }

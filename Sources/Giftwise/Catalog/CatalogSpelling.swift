@@ -5,6 +5,9 @@ import GRDB
 /// patrol" (a user trial found nothing, or partial lists, for each, with the thing in the
 /// catalog).
 ///
+/// Numbers are read in the other writing ("ben ten" is "Ben 10"), and words the catalog writes
+/// apart or together ("rollercoaster" is "roller coaster", "tree house" "treehouse").
+///
 /// Only a clear slip is read. Each word the catalog does not hold as written is one slip (two
 /// from nine letters) from exactly one word it does hold, starting with the same two letters;
 /// the wish as corrected stands in some product's text, its words together; a word the taxonomy
@@ -17,24 +20,60 @@ enum CatalogSpelling {
         guard !words.isEmpty, words.count <= 6, words.count > 1 || taxonomy.resolution(typed) == nil,
             try !MatchRequests.textHolds(db, words.joined(separator: " "))
         else { return nil }
-        // Each word the catalog does not hold, with the words it may be a slip of.
+        // Each word's other writings: a number in digits or letters ("ben ten" is "Ben 10"), and
+        // for a word the catalog does not hold, the words it may be a slip of, or two words it
+        // holds written together ("rollercoaster" is "roller coaster").
         var choices: [[String]] = words.map { [$0] }
-        for (index, word) in words.enumerated()
-        where try !taxonomy.isPhrase(word) && !MatchRequests.textHolds(db, word) {
+        for (index, word) in words.enumerated() {
+            if let other = Self.otherNumberWriting(word) {
+                choices[index].append(other)
+                continue
+            }
+            guard try !taxonomy.isPhrase(word) && !MatchRequests.textHolds(db, word) else { continue }
             guard word.count >= (words.count == 1 ? 6 : 4), word.contains(where: \.isLetter) else { return nil }
-            let near = try nearestHeldWords(word, db)
-            guard !near.isEmpty, words.count > 1 || near.count == 1 else { return nil }
-            choices[index] = near
+            let near = try nearestHeldWords(word, db) + heldSplits(of: word, db)
+            guard words.count > 1 || near.count == 1 else { return nil }
+            if !near.isEmpty { choices[index] = near }
         }
-        guard zip(choices, words).contains(where: { $0 != [$1] }) else { return nil }
         // The reading the catalog's text holds, words together: "hello kitty", not "hello kite".
         var readings: [[String]] = [[]]
         for options in choices {
             readings = readings.flatMap { reading in options.map { reading + [$0] } }
             if readings.count > Self.readingsBound { return nil }
         }
+        // Two words the catalog writes as one ("tree house" is "treehouse"), when it holds that word.
+        if words.count > 1 {
+            for index in words.indices.dropLast() where words[index].count >= 3 && words[index + 1].count >= 3 {
+                let joined = words[index] + words[index + 1]
+                guard !taxonomy.isPhrase(words[index] + " " + words[index + 1]),
+                    try MatchRequests.textHolds(db, joined)
+                else { continue }
+                readings.append(Array(words[..<index]) + [joined] + Array(words[(index + 2)...]))
+            }
+        }
+        readings.removeAll { $0 == words }
+        guard !readings.isEmpty, readings.count <= Self.readingsBound else { return nil }
         let held = try readings.filter { try MatchRequests.textHolds(db, $0.joined(separator: " ")) }
         return held.count == 1 ? held[0].joined(separator: " ") : nil
+    }
+
+    /// A number of one word in the other writing: "ten" is "10", "10" is "ten".
+    static func otherNumberWriting(_ word: String) -> String? {
+        if let value = AgePhraseReader.numberWords[word] { return String(Int(value)) }
+        guard let value = Int(word) else { return nil }
+        return AgePhraseReader.numberWords.first { Int($0.value) == value }?.key
+    }
+
+    /// The two words, each of three letters or more, that the catalog's text holds side by side
+    /// and `word` writes together: "rollercoaster" is "roller coaster".
+    static func heldSplits(of word: String, _ db: Database) throws -> [String] {
+        guard word.count >= 6, word.allSatisfy(\.isLetter) else { return [] }
+        var found: [String] = []
+        for cut in 3...(word.count - 3) {
+            let phrase = String(word.prefix(cut)) + " " + String(word.dropFirst(cut))
+            if try MatchRequests.textHolds(db, phrase) { found.append(phrase) }
+        }
+        return found
     }
 
     /// The most readings of a wish weighed (each a full-text search).
