@@ -485,8 +485,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     note = "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
                 }
             }
-            let known = Set(next.interests.map { taxonomy.resolve($0)?.id ?? TextNormalizer.key($0) })
-            guard !known.contains(taxonomy.resolve(word)?.id ?? TextNormalizer.key(word)) else { continue }
+            // One interest said twice ("dinosaurs, dinos") is kept once; a narrower kind inside one
+            // ("space and rockets") is a wish of its own, as `recommend` reads it.
+            func identity(_ text: String) -> String {
+                guard let resolution = taxonomy.resolution(text), resolution.specificity == .same else {
+                    return TextNormalizer.key(text)
+                }
+                return resolution.interest.id
+            }
+            guard !next.interests.map(identity).contains(identity(word)) else { continue }
             next.interests.append(word)
             if let note { next.notes.append(note) }
         }
