@@ -212,6 +212,27 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.purposes == Set(purposes))
     }
 
+    /// A trial typed "about £20" at the purpose question and was told it was not one of the
+    /// choices: an amount with its currency is the budget, and the skipped-over question comes back.
+    @Test(arguments: [
+        (QuestionID.purpose, "about £20"), (.interests, "under 15 quid"), (.purpose, "nothing over $30"),
+        (.purpose, "a tenner"),
+    ])
+    func aBudgetSaidBeforeItIsAskedIsTheBudget(question: QuestionID, text: String) throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        if question != .interests { try flow.answer("lego", in: catalog) }
+        #expect(flow.currentQuestion?.id == question)
+        try flow.answer(text, in: catalog)
+        #expect(flow.profile?.budgetMax != nil)
+        #expect(flow.currentQuestion?.id == question)
+        #expect(flow.lastAnswerNotes.contains { $0.hasPrefix("Budget: up to") }, "\(flow.lastAnswerNotes)")
+        // Asked in order, the budget question is not asked again.
+        try flow.skip(in: catalog)
+        if question == .interests { try flow.skip(in: catalog) }
+        #expect(flow.currentQuestion?.id != .budget)
+    }
+
     @Test func rejectsChoicesThatAreNotOptions() throws {
         var flow = QuestionFlow()
         try flow.answer("9", in: catalog)

@@ -176,10 +176,25 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
         var next = state
         next.notes = []
-        try apply(trimmed, to: question, state: &next, reader)
-        next.answers.append(QuestionAnswer(questionID: question.id, text: trimmed))
+        // A budget said before it is asked ("about £20" at the purpose question) is the budget;
+        // the question they skipped over is asked again.
+        let answered =
+            Self.isEarlyBudget(trimmed, at: question.id, state: state) ? coreQuestion(.budget, in: state) : question
+        try apply(trimmed, to: answered, state: &next, reader)
+        next.answers.append(QuestionAnswer(questionID: answered.id, text: trimmed))
         next.accepted.append(trimmed)
-        try commit(next, after: question.id, reader)
+        try commit(next, after: answered.id, reader)
+    }
+
+    /// Whether an answer to another question is plainly the budget: an amount with its currency
+    /// ("about £20", "30 dollars", "under a tenner"), before the budget is settled.
+    static func isEarlyBudget(_ text: String, at question: QuestionID, state: State) -> Bool {
+        guard [.interests, .purpose].contains(question), !state.settled.contains(.budget) else { return false }
+        let lowered = text.lowercased()
+        guard AnswerParser.budgetCurrency(text) != nil || lowered.contains("tenner") || lowered.contains("fiver"),
+            let budget = AnswerParser.parseBudget(text)
+        else { return false }
+        return budget.min != nil || budget.max != nil
     }
 
     /// Skips the current question, keeping what is known.
