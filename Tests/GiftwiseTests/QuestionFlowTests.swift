@@ -323,6 +323,11 @@ struct QuestionFlowCoreTests {
         var flow = QuestionFlow()
         try flow.answer("my dad, he's 60", in: catalog)
         #expect(flow.state.notes == ["Read as a 60-year-old (type `back` to change it)."])
+        // A trial's "2 and a half" read back as "a 2-year-old", as if the half were lost.
+        var half = QuestionFlow()
+        try half.answer("2 and a half", in: catalog)
+        #expect(half.profile?.ageMonths == 30)
+        #expect(half.state.notes == ["Read as 2 years 6 months (type `back` to change it)."])
         var plain = QuestionFlow()
         try plain.answer("7", in: catalog)
         #expect(plain.state.notes.isEmpty)

@@ -343,9 +343,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.ageMonths = months
             // Said in words ("my dad, he's 60", "an adult", "two and a half"): what was understood.
             if !text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }) {
-                next.notes.append(
-                    "Read as \(RecipientProfile(ageMonths: months).ageDescriptionWithArticle) (type `back` to change it)."
-                )
+                // "2 and a half" is 2 years 6 months, not "a 2-year-old".
+                let read =
+                    months >= 24 && months % 12 != 0
+                    ? "\(months / 12) years \(months % 12) month\(months % 12 == 1 ? "" : "s")"
+                    : RecipientProfile(ageMonths: months).ageDescriptionWithArticle
+                next.notes.append("Read as \(read) (type `back` to change it).")
             }
         case .interests:
             try applyInterests(text, state: &next, reader)
