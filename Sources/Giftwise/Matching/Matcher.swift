@@ -66,10 +66,20 @@ public struct Matcher: Sendable {
         critique: Critique = Critique()
     ) throws -> Recommendations {
         var read = profile
+        // Two wishes in one ("harry poter or star wars"), each read on its own, as the question
+        // flow reads them, without who and the verb ("she loves …"); a wish with a dislike in it
+        // is read whole (the matcher takes it apart).
+        read.interests = try profile.interests.flatMap { typed in
+            guard AnswerParser.dislikes(typed).avoided.isEmpty else { return [typed] }
+            let parts = try AnswerParser.likings(typed).flatMap {
+                try QuestionFlow.splittingInterest($0, taxonomy: catalog.taxonomy, catalog: db)
+            }
+            return parts.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) } ? parts : [typed]
+        }
         var notes: [String] = []
         // Slips too far to read for them ("dinasours": two letters off): asked about, not read.
         var unsure: [(index: Int, typed: String, label: String)] = []
-        for (index, typed) in profile.interests.enumerated() {
+        for (index, typed) in read.interests.enumerated() {
             let phrase: String
             let verdict = InterestSpelling.check(typed, taxonomy: catalog.taxonomy)
             if case .unsure(let labels) = verdict, let label = labels.first,

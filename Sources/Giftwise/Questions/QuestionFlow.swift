@@ -542,7 +542,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         let lowered = item.lowercased()
         // What the taxonomy alone decides first; the catalog is read only for a wish that would
         // otherwise split (every query of a flow reads its interests again).
-        guard let separator = [" and ", " & "].first(where: lowered.contains),
+        guard let separator = Self.separators.first(where: lowered.contains),
             !taxonomy.isPhrase(TextNormalizer.key(item))
         else { return [item] }
         let parts = lowered.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -553,25 +553,31 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if case .corrected = InterestSpelling.check(part, taxonomy: taxonomy) { return true }
             return false
         }
+        // Two names neither of them an interest ("hello kitty and paw patrol"): each must be a
+        // name, never a phrase's tail ("beauty and the beast").
         guard parts.count == 2, parts.allSatisfy({ !TextNormalizer.tokens($0).isEmpty }),
-            parts.contains(where: known),
+            parts.contains(where: known)
+                || !parts.contains(where: { Self.articles.contains(String($0.prefix { $0 != " " })) }),
             parts.contains(where: { taxonomy.resolve($0) == nil }),
             let left = parts[0].split(separator: " ").last, let right = parts[1].split(separator: " ").first
         else { return [item] }
         // A title the catalog holds ("Thomas and Friends"), or a name across the "and" that the
         // taxonomy or the catalog holds ("dungeons & dragons dice": "Dungeons and Dragons"), stays one.
-        let across = TextNormalizer.key(left + " and " + right)
+        let across = TextNormalizer.key(left + (separator == " or " ? " or " : " and ") + right)
         if try taxonomy.isPhrase(across) || MatchRequests.textHolds(db, TextNormalizer.key(item))
             || MatchRequests.textHolds(db, across)
             || MatchRequests.textJoins(db, TextNormalizer.key(String(left)), TextNormalizer.key(String(right)))
         {
             return [item]
         }
+        // Two names neither of them an interest: "or" offers two things; "and" joins two names
+        // ("hello kitty and paw patrol") or slips of them ("ninjaggo and technik"), while two
+        // plain words may be one game or theme ("cowboys and indians").
+        let namesOnly = !parts.contains(where: known)
         for part in parts where !known(part) {
-            let held =
-                try MatchRequests.textHolds(db, TextNormalizer.key(part))
-                || CatalogSpelling.correction(of: part, taxonomy: taxonomy, db) != nil
-            if !held { return [item] }
+            let heldAsTyped = try MatchRequests.textHolds(db, TextNormalizer.key(part))
+            if heldAsTyped, !namesOnly || separator == " or " || TextNormalizer.tokens(part).count > 1 { continue }
+            if try CatalogSpelling.correction(of: part, taxonomy: taxonomy, db) == nil { return [item] }
         }
         // As they wrote them.
         let cut = item.range(of: separator, options: .caseInsensitive)!
@@ -579,6 +585,13 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             $0.trimmingCharacters(in: .whitespaces)
         }
     }
+
+    /// What joins two wishes in one answer: "drawing and unicorns", "lego & minecraft", "harry
+    /// potter or star wars".
+    static let separators = [" and ", " & ", " or "]
+
+    /// Words that start the tail of a title, never a name of its own ("beauty and the beast").
+    static let articles: Set<String> = ["the", "a", "an"]
 
     /// What they enjoy, item by item, with "and" read as the taxonomy and then the catalog read
     /// it ("drawing and unicorns" two wishes, "arts and crafts" one): the interests question and
@@ -592,9 +605,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
     }
 
+    /// ``splittingInterests(_:_:)`` for one item, in a read the caller holds.
+    static func splittingInterest(_ item: String, taxonomy: Taxonomy, catalog db: Database) throws -> [String] {
+        let split = splittingAnd(withAnd(item), taxonomy: taxonomy)
+        return split.count == 1 ? try splittingAnd(split[0], taxonomy: taxonomy, catalog: db) : split
+    }
+
     static func splittingAnd(_ item: String, taxonomy: Taxonomy) -> [String] {
         let lowered = item.lowercased()
-        for separator in [" and ", " & "] where lowered.contains(separator) {
+        for separator in Self.separators where lowered.contains(separator) {
             if taxonomy.isPhrase(TextNormalizer.key(item)) { return [item] }
             let parts = item.components(separatedBy: separator).flatMap {
                 $0.components(separatedBy: separator.uppercased())
