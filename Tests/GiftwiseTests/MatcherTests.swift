@@ -386,6 +386,47 @@ struct MatcherTests {
         #expect(AnswerParser.dislikes("knots and ropes").avoided.isEmpty)
     }
 
+    /// A trial's "no duplo, likes trains" listed a jet and an ice-cream machine, "space toys
+    /// without batteries" nothing, "anything but not pink" nothing ("anything" was looked for):
+    /// a dislike said first, "without", and a wish that names no thing are read as people mean them.
+    @Test func aDislikeSaidFirstOrWithWithoutIsAvoidedAndAnythingIsNoWish() throws {
+        let first = AnswerParser.dislikes("no duplo, likes trains")
+        #expect(first.avoided == ["duplo"])
+        #expect(AnswerParser.likings(first.liked) == ["trains"])
+        #expect(AnswerParser.dislikes("nothing scary but loves dinosaurs").avoided == ["scary"])
+        #expect(AnswerParser.dislikes("no noisy toys, likes animals").avoided == ["noisy"])
+        let without = AnswerParser.dislikes("space toys without batteries")
+        #expect(without.liked == "space toys" && without.avoided == ["batteries"])
+        // A wish that starts with "no" and has no liking after it is theirs.
+        #expect(AnswerParser.dislikes("no man's sky").avoided.isEmpty)
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Duplo Train Set,"",29.99,USD,2,,trains,fun,,true
+                d-2,Wooden Train Engine,"",14.99,USD,3,,trains,fun,,true
+                d-3,Pink Unicorn Plush,"",9.99,USD,3,,,fun,,true
+                d-4,Blue Kite,"",9.99,USD,3,,,fun,,true
+
+                """)
+        let trains = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["no duplo, likes trains"]))
+        #expect(trains.items.filter(\.isGoodMatch).map(\.product.id) == ["d-2"])
+        let anything = try catalog.recommend(
+            for: RecipientProfile(ageYears: 8, interests: ["anything but not pink"]), limit: 10)
+        #expect(Set(anything.items.map(\.product.id)) == ["d-1", "d-2", "d-4"])
+    }
+
+    /// "drones for beginners" listed propellers, "partial", with three drones in the shop.
+    @Test func whoAGiftIsForIsNoWordOfTheThing() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                b-1,Mini Camera Drone,"",29.99,USD,10,,,fun,,true
+                b-2,Propeller Guards for Beginners,"",9.99,USD,10,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 12, interests: ["a drone for a 12 year old beginner"]))
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["b-1"])
+    }
+
     /// An empty list always says why: a trial met fourteen that said nothing at all.
     @Test func anEmptyListSaysNothingMatchesClosely() throws {
         let catalog = try TestSupport.catalog(

@@ -556,6 +556,8 @@ struct MatchQuery {
             let read = AnswerParser.likings(liked).flatMap {
                 QuestionFlow.splittingAnd(QuestionFlow.withAnd($0), taxonomy: taxonomy)
             }
+            // "anything but not pink": no thing to look for, only a thing to avoid.
+            if !read.isEmpty, read.allSatisfy(AnswerParser.isAnyThing) { return [] }
             // No word in what they said ("!!", blanks): it stays as said, to be not understood.
             let wordless = !read.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             return wordless && avoided.isEmpty ? [said] : read

@@ -89,8 +89,71 @@ package enum AnswerParser {
         for suffix in [" a lot", " too", " as well", "!", "."] where rest.lowercased().hasSuffix(suffix) {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
         }
-        return (rest, subject, liking)
+        return (withoutWhoItIsFor(rest), subject, liking)
     }
+
+    /// A wish without the words around the thing that no shop writes in its name: an opening
+    /// article ("a lego tree house") and who it is for at the end ("drones for beginners",
+    /// "technic lego for a 9 year old", "a watch for my son"): the age and who they are are
+    /// asked for on their own. A user trial found nothing for each, with the thing in the shop.
+    static func withoutWhoItIsFor(_ wish: String) -> String {
+        var words = wish.split(separator: " ").map(String.init)
+        while words.count > 1, ["a", "an", "the", "some"].contains(words[0].lowercased()) { words.removeFirst() }
+        if let cut = words.lastIndex(where: { $0.lowercased() == "for" }), cut > 0,
+            isWhoItIsFor(words[(cut + 1)...].map { $0.lowercased() })
+        {
+            words.removeSubrange(cut...)
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// "beginners", "a 9 year old", "my son", "ages 8+", "8-year-olds".
+    private static func isWhoItIsFor(_ said: [String]) -> Bool {
+        var words = said.flatMap { $0.split(separator: "-").map(String.init) }
+        if let first = words.first, ["a", "an", "the", "my", "his", "her", "our", "their", "your"].contains(first) {
+            words.removeFirst()
+        }
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        if words.count == 1 || (words.count == 2 && words[0] == "little"), let last = words.last,
+            whoWords.contains(last)
+        {
+            return true
+        }
+        // An age: "9 year old", "8-year-olds", "ages 8+", "nine year olds", "10 yr olds"; a bare
+        // number is no age ("a game for 2" is for two players).
+        var rest = words[...]
+        let saysAge = ["age", "ages", "aged"].contains(rest.first ?? "")
+        if saysAge { rest = rest.dropFirst() }
+        guard let number = rest.first?.trimmingCharacters(in: CharacterSet(charactersIn: "+")),
+            Int(number) != nil || AgePhraseReader.numberWords[number] != nil
+        else { return false }
+        rest = rest.dropFirst()
+        var saysUnit = false
+        if let unit = rest.first, ["year", "years", "yr", "yrs", "month", "months"].contains(unit) {
+            rest = rest.dropFirst()
+            saysUnit = true
+        }
+        if let old = rest.first, ["old", "olds"].contains(old) {
+            rest = rest.dropFirst()
+            saysUnit = true
+        }
+        // "a 9 year old boy", "a 12 year old beginner", "2 kids".
+        var saysWho = false
+        if rest.count == 1, let who = rest.first, whoWords.contains(who) {
+            rest = rest.dropFirst()
+            saysWho = true
+        }
+        return rest.isEmpty && (saysAge || saysUnit || saysWho)
+    }
+
+    /// Who a gift is for, after "for" at the end of a wish.
+    static let whoWords: Set<String> = [
+        "beginner", "beginners", "starters", "kids", "kid", "children", "child", "boys", "boy", "girls", "girl",
+        "toddlers", "toddler", "teens", "teen", "teenagers", "teenager", "tweens", "adults", "adult", "grownups",
+        "him", "her", "them", "babies", "baby", "son", "daughter", "nephew", "niece", "grandson", "granddaughter",
+        "brother", "sister", "dad", "mum", "mom", "grandad", "grandpa", "grandma", "granny", "friend", "husband",
+        "wife", "men", "women", "man", "woman", "everyone", "all", "christmas", "birthday", "xmas",
+    ]
 
     private static let subjectVerbs: Set<String> = ["plays ", "collects ", "is learning ", "does ", "wants "]
 
@@ -177,6 +240,22 @@ package enum AnswerParser {
                 from = range.upperBound
             }
         }
+        // "no duplo, likes trains", "nothing scary, loves dinosaurs": a dislike said first, when
+        // a liking follows (a wish may start with "no": "no man's sky").
+        if cut == nil {
+            for marker in ["no ", "nothing ", "not ", "never "] where lowered.hasPrefix(marker) {
+                let rest = lowered.dropFirst(marker.count)
+                let likingFollows = [", ", " but ", "; "].contains { separator in
+                    rest.components(separatedBy: separator).dropFirst().contains {
+                        withoutLiking($0, subjectSaid: true).liking
+                    }
+                }
+                if likingFollows {
+                    cut = (lowered.startIndex, lowered.index(lowered.startIndex, offsetBy: marker.count))
+                }
+                break
+            }
+        }
         guard let cut, cut.end < lowered.endIndex else { return (text, []) }
         // The same places in the text as typed (lower-casing keeps ASCII offsets; others: keep it all).
         guard lowered.count == text.count, lowered.utf8.count == text.utf8.count else { return (text, []) }
@@ -213,8 +292,8 @@ package enum AnswerParser {
                 where word.lowercased().hasPrefix(filler) && word.count > filler.count {
                     word = String(word.dropFirst(filler.count))
                 }
-                // "no sharp things": the kind of thing, not the word "things".
-                for filler in [" things", " stuff"]
+                // "no sharp things", "no noisy toys": the kind of thing, not the word "things".
+                for filler in [" things", " stuff", " toys"]
                 where word.lowercased().hasSuffix(filler) && word.count > filler.count {
                     word = String(word.dropLast(filler.count))
                 }
@@ -262,7 +341,7 @@ package enum AnswerParser {
         "but is not into ", "but can't stand ", "but not ", "but no ", "hates ", "doesn't like ",
         "does not like ", "dislikes ", "can't stand ", "cannot stand ", "isn't into ", "is not into ",
         "not into ", "except ", ", not ", ", no ", ", but not ", "but nothing ", ", nothing ", "but without ",
-        ", without ",
+        ", without ", "without ",
         // "trains not thomas": a bare "not" between what they like and what they don't.
         "not ",
     ]
@@ -296,6 +375,14 @@ package enum AnswerParser {
         if anyWillDo.contains(key) { return true }
         return question.kind == .singleChoice && question.options.count == 2
             && ["both", "both really", "a bit of both", "bit of both", "both of them"].contains(key)
+    }
+
+    /// Whether a wish names no thing: "anything", "whatever", "no idea" ("anything but not pink"
+    /// found nothing: "anything" was looked for as a word).
+    package static func isAnyThing(_ text: String) -> Bool {
+        let key = text.lowercased().trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        return anyWillDo.contains(key) || isDontKnow(key)
+            || ["everything", "all sorts", "anything really"].contains(key)
     }
 
     private static let anyWillDo: Set<String> = [
