@@ -53,6 +53,18 @@ struct CatalogSpellingTests {
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == [id])
     }
 
+    /// "a fast remote control car" listed propellers and a fuel tank, with RC cars in the shop:
+    /// words that only describe the thing go when the shop holds the rest, and a note says so.
+    @Test func aDescribingWordTheShopDoesNotWriteIsReadWithoutIt() throws {
+        let result = try Self.catalog().recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["a big fast pirate roller coaster"]))
+        #expect(result.notes.first == "read \"big fast pirate roller coaster\" as \"pirate roller coaster\"")
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["k-10"])
+        // A word that is part of the thing stays: "blue wooden train" is held as written.
+        let held = try Self.catalog().recommend(for: RecipientProfile(ageYears: 9, interests: ["blue wooden train"]))
+        #expect(!held.notes.contains { $0.hasPrefix("read ") })
+    }
+
     @Test(arguments: ["bluey", "sewing", "kity", "axolotls"])
     func aWordThatIsNoClearSlipStaysTheirs(typed: String) throws {
         // "bluey" is short and a name of its own, "sewing" an interest ("seeing" is another

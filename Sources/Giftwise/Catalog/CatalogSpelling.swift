@@ -20,6 +20,14 @@ enum CatalogSpelling {
         guard !words.isEmpty, words.count <= 6, words.count > 1 || taxonomy.resolution(typed) == nil,
             try !MatchRequests.textHolds(db, words.joined(separator: " "))
         else { return nil }
+        // Words that describe the thing, which the shop does not write before it: "fast remote
+        // control car" is a remote control car (a trial was shown propellers and fuel tanks).
+        let described = Array(words.drop(while: Self.describingWords.contains))
+        if !described.isEmpty, described.count < words.count,
+            try MatchRequests.textHolds(db, described.joined(separator: " "))
+        {
+            return described.joined(separator: " ")
+        }
         // Each word's other writings: a number in digits or letters ("ben ten" is "Ben 10"), and
         // for a word the catalog does not hold, the words it may be a slip of, or two words it
         // holds written together ("rollercoaster" is "roller coaster").
@@ -56,6 +64,15 @@ enum CatalogSpelling {
         let held = try readings.filter { try MatchRequests.textHolds(db, $0.joined(separator: " ")) }
         return held.count == 1 ? held[0].joined(separator: " ") : nil
     }
+
+    /// Folded words that describe a thing before its name, never name it: how big, fast, nice or
+    /// what colour it is, and whom it suits.
+    static let describingWords: Set<String> = [
+        "fast", "quick", "speedy", "big", "large", "huge", "giant", "small", "little", "tiny", "cool", "nice", "good",
+        "great", "cute", "awesome", "amazing", "simple", "easy", "proper", "real", "fun", "new", "best", "cheap",
+        "quality", "beautiful", "pretty", "lovely", "special", "decent", "beginner", "beginners", "starter", "kids",
+        "toy", "red", "blue", "green", "pink", "purple", "yellow", "black", "white", "orange",
+    ]
 
     /// A number of one word in the other writing: "ten" is "10", "10" is "ten".
     static func otherNumberWriting(_ word: String) -> String? {
