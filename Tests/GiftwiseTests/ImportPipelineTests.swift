@@ -535,6 +535,8 @@ struct ParserShortcutTests {
             "Horror Girl Zombie Costume Adult", "MENS", "adult", "Adults'", "x adult", "Men's-Shirt", "",
             "Burlesque", "Lingerie", "fishnet tights kids", "Dinosaur Puzzle", "Women’s Robe",
             "Texas Hold'em Poker Set", "Casino Chips", "Kids Poker Night", "Roulette wheel",
+            "HEN PARTY WILLY STRAWS", "Hen House", "Jack Daniels Old No.7 Playing Cards", "Jack in the Box",
+            "Beatnik Cigarette Holder", "Pocket Pint Opener Beer Glass", "Stag Beetle", "Drinking Bottle",
         ]
         #expect(
             ProductRowParser.adultMinimumAge(name: "Texas Hold'em Poker Set") == ProductRowParser.adultProductMinimumAge

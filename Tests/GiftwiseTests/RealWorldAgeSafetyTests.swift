@@ -156,6 +156,35 @@ struct RealWorldAgeSafetyTests {
         #expect(!child.items.contains { ["zombie", "mask", "maid", "sexy", "tiger"].contains($0.product.id) })
     }
 
+    /// A trial was shown "HEN PARTY WILLY STRAWS" first for a 7-year-old's tea party, a
+    /// cigarette holder (labelled good) for dolls, Jack Daniels cards and a beer glass: drink,
+    /// smoking and hen-night things are for adults whatever the listing says, or when it says nothing.
+    @Test func drinkSmokingAndHenNightThingsAreForAdultsOnly() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        _ = try TestSupport.importCSV(
+            """
+            id,name,price,product_information
+            straws,HEN PARTY WILLY STRAWS,5,
+            holder,Beatnik Flapper Cigarette Holder - Dolls Fancy Dress Accessory,4,3 years and up
+            cards,Jack Daniels Old No.7 Playing Cards,6,
+            glass,Pocket Pint Opener Beer Glass,8,
+            tea,Wooden Tea Party Set,15,
+            hen,Wooden Hen House with Chicks,12,3 years and up
+            box,Jack in the Box,10,
+            beetle,Stag Beetle Figure,4,
+            tutu,Pink Tutu Fun Run Hen Party Adult & Children (2-4 years),6,
+
+            """, into: catalog, options: ImportOptions(format: .csv, columnMap: ["age": "product_information"]))
+        func ages(_ id: String) throws -> AgeRange { try #require(try catalog.product(id: id)).ages }
+        for id in ["straws", "holder", "cards", "glass"] { #expect(try ages(id).minMonths == 18 * 12, "\(id)") }
+        #expect(try ages("hen").minMonths == 3 * 12)
+        #expect(try ages("tutu").minMonths == 2 * 12)
+        for id in ["tea", "box", "beetle"] { #expect(try ages(id).minMonths == nil, "\(id)") }
+        let child = try catalog.recommend(
+            for: RecipientProfile(ageYears: 7, interests: ["tea party set", "dolls", "playing cards"]), limit: 20)
+        #expect(!child.items.contains { ["straws", "holder", "cards", "glass"].contains($0.product.id) })
+    }
+
     @Test func gamblingGearIsNotForYoungChildrenWhateverTheListingSays() throws {
         // Real names from the Amazon UK export, each listed "3 years and up".
         let catalog = try TestSupport.emptyCatalog()

@@ -542,6 +542,12 @@ struct ProductRowParser {
     /// ``adultMinimumAge(name:)`` from the name's words (``nameWords(_:)``).
     static func adultMinimumAge(words: [String]) -> Double? {
         if words.contains(where: adultContentMarkers.contains) { return adultContentMinimumAge }
+        // Drink, smoking, hen and stag nights, unless the name also says a child is meant ("Pink
+        // Tutu Hen Party Adult & Children (2-4 years)").
+        let drinkOrParty =
+            words.contains(where: adultOnlyMarkers.contains)
+            || words.indices.dropLast().contains { adultPairs[words[$0]]?.contains(words[$0 + 1]) == true }
+        if drinkOrParty, !words.contains(where: childMarkers.contains) { return adultContentMinimumAge }
         let marked = words.indices.contains { index in
             guard adultMarkers.contains(words[index]) else { return false }
             if index > 0, words[index - 1] == "young" { return false }
@@ -589,6 +595,7 @@ struct ProductRowParser {
     /// Every word whose presence can make ``adultMinimumAge(words:)`` non-nil: a set of marker
     /// words added to that rule must be added here too.
     private static let markerWords = adultMarkers.union(adultContentMarkers).union(gamblingMarkers)
+        .union(adultOnlyMarkers).union(adultPairs.keys)
     private static let markerMinimumLength = markerWords.map(\.utf8.count).min() ?? 0
     private static let markerMaximumLength = markerWords.map(\.utf8.count).max() ?? 0
     /// Bit n set: some marker starts with the letter "a" + n (every marker starts with a–z).
@@ -622,6 +629,26 @@ struct ProductRowParser {
     static let adultContentMarkers: Set<String> = [
         "sexy", "lingerie", "fishnet", "fishnets", "burlesque", "erotic",
     ]
+    /// Drink and smoking ("Beatnik Cigarette Holder", "Pocket Pint Opener Beer Glass"): for adults
+    /// only, whatever else the name says. A user trial was shown each to a child, the seller
+    /// stating no age.
+    static let adultOnlyMarkers: Set<String> = [
+        "beer", "beers", "wine", "wines", "vodka", "whisky", "whiskey", "cocktail", "cocktails", "prosecco",
+        "champagne", "tequila", "cigarette", "cigarettes", "cigar", "cigars", "tobacco", "booze", "boozy",
+        "alcohol", "alcoholic",
+    ]
+    /// A word that marks a product for adults only with the word after it: "Hen Party Willy
+    /// Straws", "Jack Daniels Playing Cards", "Drinking Game" (not a hen house, a stag beetle,
+    /// Free Willy or a drinking bottle).
+    static let adultPairs: [String: Set<String>] = [
+        "hen": ["party", "parties", "night", "do", "weekend"], "stag": ["party", "parties", "night", "do", "weekend"],
+        "willy": [
+            "straw", "straws", "shaped", "sweets", "whistle", "whistles", "balloon", "balloons", "candle", "candles",
+        ],
+        "jack": ["daniels", "daniel's"], "drinking": ["game", "games"], "shot": ["glass", "glasses"],
+        "pint": ["glass", "glasses"],
+    ]
+
     /// Words that say a child is (also) meant: the singular "girl" and "boy" are left out, as they
     /// name characters as often ("Horror Girl Zombie Costume Adult").
     static let childMarkers: Set<String> = [
