@@ -102,6 +102,19 @@ struct WordsOfAWishTests {
         #expect(!division.items.map(\.product.id).contains("k-4"))
     }
 
+    /// "retro games" listed three "Retro" badges as good: a word the taxonomy does not know never
+    /// stands alone for a game they asked for.
+    @Test func aDescribingWordAloneIsNoGameTheyAskedFor() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                r-1,Retro Eighties Badge,"A pin badge.",3.99,USD,8,,,fun,,true
+                r-2,Retro Arcade Game Console,"200 built-in games.",29.99,USD,8,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["retro games"]), limit: 10)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["r-2"])
+    }
+
     /// "cowboys and indians" names two kinds of thing: on the Amazon 10k export only the Indian
     /// products were looked for (the last word), so Indian chess sets came first and the cowboy
     /// figurines only as "somewhat like". Each kind a wish joins is searched and said alike.

@@ -718,7 +718,13 @@ struct MatchQuery {
             }
             // Several words that are not one known phrase ("famous buildings") may stand apart in
             // the text; the words that carry the wish must all be there, near each other.
-            let meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
+            var meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
+            // A word the taxonomy does not know before "game" says what kind of game: "retro
+            // games" is no "Retro Eighties Badge" (a trial was shown three badges, labelled good),
+            // while "dinosaur game" is about dinosaurs.
+            if meaningful.count == 1, own.contains("game"), interest == nil || !taxonomy.isPhrase(meaningful[0]) {
+                meaningful = own.filter { !Taxonomy.genericWords.contains($0) || $0 == "game" }
+            }
             let loose =
                 (specificity == .narrower || !taxonomy.isPhrase(own.joined(separator: " "))) && meaningful.count > 1
             // A name the taxonomy does not know with a word every toy shares before its last one

@@ -99,6 +99,14 @@ package enum AnswerParser {
     static func withoutWhoItIsFor(_ wish: String) -> String {
         var words = wish.split(separator: " ").map(String.init)
         while words.count > 1, ["a", "an", "the", "some"].contains(words[0].lowercased()) { words.removeFirst() }
+        // "a pack of playing cards", "a set of paints": how many, not what (a trial's "pack of
+        // playing cards" found thank-you cards "pack of 8").
+        if words.count > 2, words[1].lowercased() == "of",
+            ["pack", "set", "box", "bag", "pair", "bunch", "lots", "couple", "tub", "kit"].contains(
+                words[0].lowercased())
+        {
+            words.removeFirst(2)
+        }
         if let cut = words.lastIndex(where: { $0.lowercased() == "for" }), cut > 0,
             isWhoItIsFor(words[(cut + 1)...].map { $0.lowercased() })
         {
