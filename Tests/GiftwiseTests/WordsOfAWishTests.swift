@@ -102,6 +102,32 @@ struct WordsOfAWishTests {
         #expect(!division.items.map(\.product.id).contains("k-4"))
     }
 
+    /// "thomas and friends trains" showed five Thomas engines, each only "partial" (no name said
+    /// "train"), with a note that nothing matched: a name inside an interest, then the interest's
+    /// own name, is the name; what also holds the kind word comes first.
+    @Test func aNameInsideAnInterestThenThatInterestIsTheName() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Thomas and Friends Wooden Railway Percy,"",9.99,USD,3,,,fun,,true
+                t-2,Thomas and Friends Sticker Book,"",4.99,USD,3,,,fun,,true
+                t-3,Thomas and Friends Train Set,"",19.99,USD,3,,,fun,,true
+                t-4,Steam Train Jigsaw,"",9.99,USD,3,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 5, interests: ["thomas and friends trains"]), limit: 10)
+        let good = result.items.filter(\.isGoodMatch).map(\.product.id)
+        #expect(Set(good) == ["t-1", "t-2", "t-3"])
+        #expect(good.first == "t-3")
+        #expect(!result.notes.contains { $0.hasPrefix("nothing") }, "\(result.notes)")
+        // Another interest's name after it is a kind of its own ("thomas jigsaw" is no train).
+        #expect(
+            MatchQuery.withoutOwnKind("thomas and friends jigsaw", taxonomy: catalog.taxonomy)
+                == "thomas and friends jigsaw")
+        #expect(
+            MatchQuery.withoutOwnKind("thomas and friends trains", taxonomy: catalog.taxonomy) == "thomas and friends")
+    }
+
     /// "retro games" listed three "Retro" badges as good: a word the taxonomy does not know never
     /// stands alone for a game they asked for.
     @Test func aDescribingWordAloneIsNoGameTheyAskedFor() throws {

@@ -23,7 +23,7 @@ enum CatalogSpelling {
         // Words that describe the thing, which the shop does not write before it: "fast remote
         // control car" is a remote control car (a trial was shown propellers and fuel tanks).
         let described = Array(words.drop(while: Self.describingWords.contains))
-        if !described.isEmpty, described.count < words.count,
+        if described.contains(where: { !Taxonomy.genericWords.contains($0) }), described.count < words.count,
             try MatchRequests.textHolds(db, described.joined(separator: " "))
         {
             return described.joined(separator: " ")
@@ -65,13 +65,13 @@ enum CatalogSpelling {
         return held.count == 1 ? held[0].joined(separator: " ") : nil
     }
 
-    /// Folded words that describe a thing before its name, never name it: how big, fast, nice or
-    /// what colour it is, and whom it suits.
+    /// Folded words that describe a thing before its name, never name it: how big, fast or nice
+    /// it is, and whom it suits. No colours ("green lantern", "black panther") and no "toy" ("toy
+    /// story"): those start names.
     static let describingWords: Set<String> = [
         "fast", "quick", "speedy", "big", "large", "huge", "giant", "small", "little", "tiny", "cool", "nice", "good",
-        "great", "cute", "awesome", "amazing", "simple", "easy", "proper", "real", "fun", "new", "best", "cheap",
-        "quality", "beautiful", "pretty", "lovely", "special", "decent", "beginner", "beginners", "starter", "kids",
-        "toy", "red", "blue", "green", "pink", "purple", "yellow", "black", "white", "orange",
+        "great", "cute", "awesome", "amazing", "simple", "easy", "proper", "best", "cheap", "quality", "beautiful",
+        "pretty", "lovely", "special", "decent", "beginner", "beginners", "kids",
     ]
 
     /// A number of one word in the other writing: "ten" is "10", "10" is "ten".

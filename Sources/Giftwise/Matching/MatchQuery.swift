@@ -223,6 +223,15 @@ struct InterestRequest {
     /// what a product must be close to in meaning for a mention in its description to count.
     private(set) var meaningText: String
 
+    /// Ranks by closeness in meaning to `wish` rather than to `said`: the words they typed when
+    /// `said` is a shorter reading of them ("barbie" of "barbie dolls": a doll before a purse).
+    mutating func rankByMeaning(of wish: String) {
+        meaningText = Self.meaningText(of: wish)
+    }
+    /// The kind word a reading left out ("doll" of "barbie dolls", folded): a good match whose
+    /// name holds it ranks first (a Barbie doll before a Barbie purse). Empty for most wishes.
+    var kindWordsLeftOut: [String] = []
+
     private static func meaningText(of said: String) -> String {
         let kept = said.split(whereSeparator: \.isWhitespace).filter { word in
             !TextNormalizer.tokens(String(word)).allSatisfy(sharedByEveryProduct.contains)
@@ -660,6 +669,29 @@ struct MatchQuery {
         return nil
     }
 
+    /// What a good match whose name holds the kind word a reading left out gains (see
+    /// ``InterestRequest/kindWordsLeftOut``): about a sixth of a whole interest's fit.
+    static let kindWordInNameBonus = 0.1
+
+    /// A name the taxonomy knows inside an interest, then that interest's own name: "thomas and
+    /// friends trains", "hot wheels cars", "barbie dolls" are the name alone (a trial's Thomas
+    /// engines were each only "partial", their names holding no "trains"). The kind word adds
+    /// nothing the name does not say.
+    static func withoutOwnKind(_ wish: String, taxonomy: Taxonomy) -> String {
+        let words = wish.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return wish }
+        for kindLength in 1...min(2, words.count - 1) {
+            let head = words.dropLast(kindLength).joined(separator: " ")
+            let kind = words.suffix(kindLength).joined(separator: " ")
+            guard taxonomy.isPhrase(TextNormalizer.key(head)),
+                let named = taxonomy.resolution(head), named.specificity == .narrower,
+                let own = taxonomy.resolution(kind), own.specificity == .same, own.interest.id == named.interest.id
+            else { continue }
+            return head
+        }
+        return wish
+    }
+
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
         requests: [InterestRequest], notUnderstood: [String]
     ) {
@@ -672,7 +704,8 @@ struct MatchQuery {
             guard !written.isEmpty else { continue }
             // "trivia quizzes": two names of one thing are that thing (read as its first name).
             let stacked = stackedName(written, taxonomy: taxonomy)
-            let trimmed = stacked ?? written
+            let trimmed = Self.withoutOwnKind(stacked ?? written, taxonomy: taxonomy)
+            let ownKindDropped = trimmed != (stacked ?? written)
             let own = TextNormalizer.tokens(trimmed)
             guard !own.isEmpty else {
                 // `"`, `*`, `((`: nothing to match. Never read as "anything".
@@ -840,6 +873,10 @@ struct MatchQuery {
                     specificity == .same && !request.ownSet.isEmpty && request.ownSet.isSubset(of: ambiguous)
             }
             request.madeForWordsRead()
+            if ownKindDropped {
+                request.rankByMeaning(of: written)
+                request.kindWordsLeftOut = Array(TextNormalizer.tokens(written).dropFirst(own.count))
+            }
             requests.append(request)
         }
         return (requests, notUnderstood)
@@ -2016,6 +2053,14 @@ struct MatchQuery {
             // said leads. Products found by meaning alone already score by it (capped), so they
             // get nothing more: meaning never lifts itself above their words.
             if Self.foundOtherwise(hits) { score += weights.meaningRanking * max(0, closeness) }
+            // "barbie dolls" read as "barbie": a Barbie doll first.
+            if strong,
+                requests.contains(where: {
+                    !$0.kindWordsLeftOut.isEmpty && $0.kindWordsLeftOut.allSatisfy(nameSet.contains)
+                })
+            {
+                score += Self.kindWordInNameBonus
+            }
             isGood = strong && purposeHit
         }
         // Their own history: what they loved or sent back steers the ranking.
