@@ -81,6 +81,9 @@ struct TextNormalizerTests {
         // "quiz" doubles its "z": "trivia quizzes" is about a "Movie Buff Quiz" (ASCII and not).
         #expect(TextNormalizer.tokens("Quizzes quiz QUIZZES") == ["quiz", "quiz", "quiz"])
         #expect(TextNormalizer.tokens("Quizzes café") == ["quiz", "cafe"])
+        // "trains and buses" found no "Little Bus TAYO" ("buses" was "buse"), ASCII and not.
+        #expect(TextNormalizer.tokens("buses Buses bus") == ["bus", "bus", "bus"])
+        #expect(TextNormalizer.tokens("buses café") == ["bus", "cafe"])
     }
 
     /// "Electronics" is a pursuit and "Electronic" a toy's feature: on the 10k Amazon export

@@ -575,14 +575,27 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // plain words may be one game or theme ("cowboys and indians").
         let namesOnly = !parts.contains(where: known)
         for part in parts where !known(part) {
+            guard Self.namesAThing(part) else { return [item] }
             let heldAsTyped = try MatchRequests.textHolds(db, TextNormalizer.key(part))
             if heldAsTyped, !namesOnly || separator == " or " || TextNormalizer.tokens(part).count > 1 { continue }
+            // Beside an interest, a thing of its own the shop may lack ("ballet and gymnastics":
+            // ballet things are good whether or not it has any gymnastics), never a filler ("and more").
+            if !namesOnly { continue }
             if try CatalogSpelling.correction(of: part, taxonomy: taxonomy, db) == nil { return [item] }
         }
         // As they wrote them.
         let cut = item.range(of: separator, options: .caseInsensitive)!
         return [String(item[..<cut.lowerBound]), String(item[cut.upperBound...])].map {
             $0.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// Whether a side of "X and Y" names a thing: a word of three letters or more that is no
+    /// filler ("more", "stuff", "things").
+    static func namesAThing(_ part: String) -> Bool {
+        TextNormalizer.tokens(part).contains { word in
+            word.count >= 3 && word.contains(where: \.isLetter) && !Taxonomy.genericWords.contains(word)
+                && !["more", "other", "others", "everything", "etc", "much"].contains(word)
         }
     }
 

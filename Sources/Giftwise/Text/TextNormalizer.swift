@@ -108,6 +108,7 @@ enum TextNormalizer {
             if last3 == UInt8(ascii: "z"), count >= 7, word[(count - 7)..<count].elementsEqual("quizzes".utf8) {
                 return count - 3  // the one doubled "z": "quizzes" -> "quiz"
             }
+            if count == 5, word[0..<5].elementsEqual("buses".utf8) { return 3 }  // "bus", which stays
             // "boxes", "glasses", "ches", "shes"
             if last3 == UInt8(ascii: "x") || (last3 == UInt8(ascii: "s") && last4 == UInt8(ascii: "s"))
                 || (last3 == UInt8(ascii: "h") && (last4 == UInt8(ascii: "c") || last4 == UInt8(ascii: "s")))
@@ -138,6 +139,7 @@ enum TextNormalizer {
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("quizzes") { return String(word.dropLast(3)) }  // the one doubled "z": "quiz"
+        if word == "buses" { return "bus" }  // "bus" stays as it is
         if word.hasSuffix("sses") { return String(word.dropLast(2)) }  // "princesses", "glasses"
         if word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
         return String(word.dropLast())
