@@ -280,7 +280,9 @@ struct QuestionFlowCoreTests {
         // found nothing with drones in the shop); a number without an age is theirs.
         ("drones for beginners", ["drones"]), ("a lego tree house", ["lego tree house"]),
         ("technic lego for a 9 year old", ["technic lego"]), ("ninjago dragons for 8-year-olds", ["ninjago dragons"]),
-        ("a watch for my son", ["watch"]), ("a pack of playing cards", ["playing cards"]),
+        ("steve from minecraft", ["minecraft steve"]), ("marshall from the paw patrol", ["paw patrol marshall"]),
+        ("a table made from wood", ["table made from wood"]), ("a watch for my son", ["watch"]),
+        ("a pack of playing cards", ["playing cards"]),
         ("a game for 2", ["game for 2"]), ("chess sets for ages 6+", ["chess sets"]),
         // The short "and"
         ("arts n crafts", ["arts and crafts"]), ("lego n minecraft", ["lego", "minecraft"]),

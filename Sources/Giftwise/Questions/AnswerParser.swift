@@ -95,7 +95,9 @@ package enum AnswerParser {
     /// A wish without the words around the thing that no shop writes in its name: an opening
     /// article ("a lego tree house") and who it is for at the end ("drones for beginners",
     /// "technic lego for a 9 year old", "a watch for my son"): the age and who they are are
-    /// asked for on their own. A user trial found nothing for each, with the thing in the shop.
+    /// asked for on their own; and a character "from" a franchise the way shops write it
+    /// ("steve from minecraft" is "minecraft steve"). A user trial found nothing good for each,
+    /// with the thing in the shop.
     static func withoutWhoItIsFor(_ wish: String) -> String {
         var words = wish.split(separator: " ").map(String.init)
         while words.count > 1, ["a", "an", "the", "some"].contains(words[0].lowercased()) { words.removeFirst() }
@@ -111,6 +113,17 @@ package enum AnswerParser {
             isWhoItIsFor(words[(cut + 1)...].map { $0.lowercased() })
         {
             words.removeSubrange(cut...)
+        }
+        // "steve from minecraft", "marshall from paw patrol": shops write the name first
+        // ("Minecraft Steve Figure"); not what a thing is made from ("made from wood").
+        let lowered = words.map { $0.lowercased() }
+        if let from = lowered.firstIndex(of: "from"), lowered.filter({ $0 == "from" }).count == 1,
+            (1...3).contains(from), (1...3).contains(words.count - from - 1),
+            !["made", "built", "crafted", "carved", "cut"].contains(lowered[from - 1])
+        {
+            var source = Array(words[(from + 1)...])
+            while source.count > 1, ["the", "a", "an"].contains(source[0].lowercased()) { source.removeFirst() }
+            words = source + words[..<from]
         }
         return words.joined(separator: " ")
     }
