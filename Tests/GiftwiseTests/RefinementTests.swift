@@ -30,6 +30,9 @@ struct RefinementTests {
         let after = try Self.catalog.recommend(for: profile, critique: critique).items
         #expect(!after.isEmpty)
         #expect(after.allSatisfy { $0.product.price < prices[prices.count / 2] })
+        // The cheaper half shown stays: never a budget under the cheapest gift.
+        #expect(try #require(profile.budgetMax) >= prices[0])
+        #expect(after.contains { $0.product.id == before.first { $0.product.price == prices[0] }?.product.id })
     }
 
     @Test func notLikeDropsThatGiftAndItsKindMoreLikeFavoursItsKind() throws {

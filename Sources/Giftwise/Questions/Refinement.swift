@@ -4,7 +4,7 @@ import Foundation
 /// #2", "not like #3", "more crafty"). Applying one changes the profile or the critique, and the
 /// next recommendation re-ranks from both (critiquing, as in Chen & Pu's recommender studies).
 public enum Refinement: Sendable, Equatable {
-    /// Under the cheapest gift shown, at a round amount.
+    /// Under the middle price shown, at a round amount: the cheaper half of the list stays.
     case cheaper
     /// More of the kind of the gift at this 1-based position.
     case moreLike(position: Int)
@@ -53,8 +53,11 @@ public enum Refinement: Sendable, Equatable {
         }
         switch self {
         case .cheaper:
-            guard let cheapest = shown.map(\.product.price).min() else { throw RefinementError.nothingShown }
-            guard let newMax = Self.roundAmount(below: cheapest),
+            // Under the middle price shown, so the cheaper half stays: under the cheapest, a
+            // trial's list from £1.39 to £19.99 went to "up to £1" and one gift.
+            let prices = shown.map(\.product.price).sorted()
+            guard !prices.isEmpty else { throw RefinementError.nothingShown }
+            guard let newMax = Self.roundAmount(below: prices[prices.count / 2]),
                 newMax.minorUnits >= profile.budgetMin?.minorUnits ?? 0
             else {
                 throw RefinementError.alreadyCheapest
