@@ -103,6 +103,9 @@ struct QuestionFlowCoreTests {
         ("my son is 18 months old", 18), ("she is two and a half", 30),
         // Found by a trial: who, then a comma; an adult of no stated age is of age.
         ("my dad, he's 60", 720), ("an adult", 216), ("grown-up", 216),
+        // Hedged, two ages (the younger holds: the age is a safety limit), a teenager (the youngest).
+        ("I don't know, maybe 10 or 11", 120), ("he's 10 or 11", 120), ("11 or 10", 120),
+        ("no idea, she's a teenager", 156), ("a teen", 156),
     ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()
@@ -116,7 +119,7 @@ struct QuestionFlowCoreTests {
         "and", "7 8", "a", "minecraft, drawing and unicorns", "a half", "6 and a half and a half",
         "one hundred and twenty one",
         // A sentence with no age in it, or a number that is not theirs
-        "my nephew is tall", "she's", "he has 2 sisters", "is 7 8",
+        "my nephew is tall", "she's", "he has 2 sisters", "is 7 8", "7 or banana", "7 or 8 or 9",
     ])
     func rejectsAnUnusableAgeWithTheReasonAndStaysOnTheQuestion(text: String) throws {
         var flow = QuestionFlow()
@@ -310,6 +313,27 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.budgetMax == Money(10))
         #expect(AnswerParser.budgetCurrency("under a tenner") == "GBP")
         #expect(AnswerParser.parseBudget("a fiver")?.max == Money(5))
+    }
+
+    /// A trial's "twenty quid tops" and "fifty" were no budgets; "lego i think" and "i dont know
+    /// really" were interests.
+    @Test func amountsInWordsAreBudgetsAndHedgesAreNoInterests() throws {
+        for (said, amount) in [
+            ("twenty quid tops", 20), ("fifty", 50), ("a hundred and fifty", 150), ("twenty five pounds", 25),
+        ] {
+            #expect(AnswerParser.parseBudget(said)?.max == Money(Double(amount)), "\(said)")
+        }
+        #expect(AnswerParser.parseBudget("between ten and twenty")?.min == Money(10))
+        #expect(AnswerParser.parseBudget("one two") == nil)
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.answer("i dont know really, he likes dinosaurs and lego i think", in: catalog)
+        #expect(flow.profile?.interests == ["dinosaurs", "lego"])
+        var unsure = QuestionFlow()
+        try unsure.answer("9", in: catalog)
+        try unsure.answer("no idea", in: catalog)
+        #expect(unsure.currentQuestion?.id == .purpose)
+        #expect(unsure.profile?.interests == [])
     }
 
     /// A trial typed "i don't know really" as an interest (0 gifts) and "no glitter please and

@@ -562,11 +562,14 @@ struct MatchQuery {
                 read.excludedWords.append(word)
                 disliked.append(word)
             }
-            let read = AnswerParser.likings(liked).flatMap {
+            var read = AnswerParser.likings(liked).flatMap {
                 QuestionFlow.splittingAnd(QuestionFlow.withAnd($0), taxonomy: taxonomy)
             }
-            // "anything but not pink": no thing to look for, only a thing to avoid.
-            if !read.isEmpty, read.allSatisfy(AnswerParser.isAnyThing) { return [] }
+            // "anything but not pink", "no idea, likes lego": no thing to look for in those words.
+            if read.contains(where: AnswerParser.isAnyThing) {
+                read.removeAll(where: AnswerParser.isAnyThing)
+                if read.isEmpty { return [] }
+            }
             // No word in what they said ("!!", blanks): it stays as said, to be not understood.
             let wordless = !read.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             return wordless && avoided.isEmpty ? [said] : read

@@ -86,7 +86,11 @@ package enum AnswerParser {
                 break
             }
         }
-        for suffix in [" a lot", " too", " as well", "!", "."] where rest.lowercased().hasSuffix(suffix) {
+        // "lego i think", "minecraft at the moment": how sure they are, or since when, not what.
+        for suffix in [
+            " a lot", " too", " as well", "!", ".", " i think", " i guess", " i reckon", " probably", " maybe",
+            " perhaps", " at the moment", " these days", " right now", " lately",
+        ] where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
         }
         return (withoutWhoItIsFor(rest), subject, liking)
@@ -426,7 +430,26 @@ package enum AnswerParser {
     /// way people say it: "six", "6 and a half", "6½", "two and a half years", "2 years 6 months",
     /// "a year and a half", "forty-five".
     package static func parseAge(_ text: String) -> Int? {
-        var rest = withoutSubject(text.lowercased().trimmingCharacters(in: .whitespaces))
+        var said = text.lowercased().trimmingCharacters(in: .whitespaces)
+        // "I don't know, maybe 10 or 11": the hedge goes, and of two ages the younger holds (the
+        // age is a safety limit).
+        for hedge in [
+            "i don't know,", "i dont know,", "not sure,", "dunno,", "no idea,", "maybe ", "probably ", "i think ",
+        ]
+        where said.hasPrefix(hedge) && said.count > hedge.count {
+            said = String(said.dropFirst(hedge.count)).trimmingCharacters(in: .whitespaces)
+            if said.hasPrefix("maybe ") { said = String(said.dropFirst("maybe ".count)) }
+        }
+        if said.contains(" or ") {
+            let ages = said.components(separatedBy: " or ").map { parseAge($0) }
+            guard ages.count == 2, let first = ages[0], let second = ages[1] else { return nil }
+            return min(first, second)
+        }
+        var rest = withoutSubject(said)
+        // "she's a teenager": the youngest teenager.
+        if ["teenager", "a teenager", "teen", "a teen", "teens", "in their teens", "a young teen"].contains(rest) {
+            return 13 * 12
+        }
         if ["newborn", "baby", "new born"].contains(rest) { return 0 }
         // "an adult": of age, nothing more known (the age is a safety limit: never more).
         if ["adult", "an adult", "grown up", "a grown up", "grownup", "grown-up", "a grown-up"].contains(rest) {
@@ -588,6 +611,8 @@ package enum AnswerParser {
         where rest.contains(said) {
             rest = rest.replacingOccurrences(of: said, with: amount)
         }
+        // "twenty quid tops", "fifty", "a hundred": amounts said in words.
+        rest = withDigits(rest)
         let unlimited: Set<String> = [
             "no limit", "none", "no budget", "unlimited", "any", "anything", "no", "whatever",
             "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit",
@@ -642,6 +667,51 @@ package enum AnswerParser {
         if atLeast { return (value, nil) }
         guard value.minorUnits > 0 else { return nil }
         return (nil, value)
+    }
+
+    /// `text` with whole amounts said in words written in digits: "twenty five quid" → "25 quid",
+    /// "a hundred" → "100", "fifty" → "50". Other words stay.
+    static func withDigits(_ text: String) -> String {
+        let ones = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        ]
+        let tens = [
+            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90,
+        ]
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var out: [String] = []
+        var number: Int?
+        func flush() {
+            if let value = number { out.append(String(value)) }
+            number = nil
+        }
+        for (index, word) in words.enumerated() {
+            let value = ones.firstIndex(of: word) ?? tens[word]
+            if let value {
+                switch number {
+                case nil: number = value
+                // "a hundred and fifty", "twenty five"
+                case let sum? where sum % 100 == 0 || (value < 10 && sum >= 20 && sum % 10 == 0 && sum % 100 != 0):
+                    number = sum + value
+                default: return text  // "one two": no amount
+                }
+            } else if word == "hundred", (number ?? 1) < 10 {
+                number = (number ?? 1) * 100
+            } else if word == "a", number == nil, index + 1 < words.count, words[index + 1] == "hundred" {
+                continue
+            } else if word == "and", let sum = number, sum % 100 == 0, index + 1 < words.count,
+                ones.contains(words[index + 1]) || tens[words[index + 1]] != nil
+            {
+                continue
+            } else {
+                flush()
+                out.append(word)
+            }
+        }
+        flush()
+        return out.joined(separator: " ")
     }
 
     /// The currency a budget names, as an ISO 4217 code: "£30" and "30 pounds" are GBP, "$30" and

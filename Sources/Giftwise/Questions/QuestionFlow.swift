@@ -455,7 +455,11 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             )
             if text.isEmpty { return }
         }
-        let words = try Self.splittingInterests(AnswerParser.list(text).flatMap { AnswerParser.likings($0) }, reader)
+        // "i dont know really, he likes minecraft": the part that names nothing goes.
+        let said = AnswerParser.list(text).flatMap { AnswerParser.likings($0) }
+        let named = said.filter { !AnswerParser.isAnyThing($0) }
+        if !said.isEmpty, named.isEmpty { return }  // "anything", "no idea": as skipping
+        let words = try Self.splittingInterests(named, reader)
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
         }
