@@ -315,6 +315,28 @@ struct QuestionFlowCoreTests {
         #expect(AnswerParser.parseBudget("a fiver")?.max == Money(5))
     }
 
+    /// A trial typed "actually star wars, not ninjago" at the purpose question and was told it
+    /// was not one of the choices; a bare "3" at the interests question became an interest.
+    @Test func secondThoughtsAtALaterQuestionChangeTheInterestsAndANumberIsNoInterest() throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        let bare = invalidReason { try flow.answer("3", in: catalog) }
+        #expect(bare?.0 == .interests)
+        try flow.answer("lego", in: catalog)
+        #expect(flow.currentQuestion?.id == .purpose)
+        try flow.answer("actually dinosaurs, not lego", in: catalog)
+        #expect(flow.profile?.interests == ["dinosaurs"])
+        #expect(flow.profile?.excludedWords == ["lego"])
+        #expect(flow.currentQuestion?.id == .purpose)
+        #expect(flow.lastAnswerNotes.first?.hasPrefix("Changed what they enjoy to dinosaurs") == true)
+        // A choice that starts "actually" is the choice.
+        try flow.answer("actually educational", in: catalog)
+        #expect(flow.profile?.purposes == [.educational])
+        flow.back()
+        flow.back()
+        #expect(flow.profile?.interests == ["lego"])
+    }
+
     /// A trial's "twenty quid tops" and "fifty" were no budgets; "lego i think" and "i dont know
     /// really" were interests.
     @Test func amountsInWordsAreBudgetsAndHedgesAreNoInterests() throws {

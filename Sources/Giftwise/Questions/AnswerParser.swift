@@ -333,19 +333,30 @@ package enum AnswerParser {
         return (liked, avoided)
     }
 
-    /// What they enjoy, said again after the list ("actually she's more into horses", "he also
-    /// likes drawing"): the interests, and whether they come on top of the others ("also", "as
-    /// well", "too"); `nil` when the text says no liking.
-    package static func secondThoughts(_ text: String) -> (interests: [String], adding: Bool)? {
+    /// `text` without an opening "actually", "oh", "wait", "sorry", "no," or "hmm".
+    static func withoutOpener(_ text: String) -> String {
         var said = text.trimmingCharacters(in: .whitespaces)
         for opener in ["actually, ", "actually ", "oh, ", "oh ", "wait, ", "sorry, ", "no, ", "hmm, "]
         where said.lowercased().hasPrefix(opener) {
             said = String(said.dropFirst(opener.count))
         }
+        return said
+    }
+
+    /// What they enjoy, said again after the list ("actually she's more into horses", "he also
+    /// likes drawing"): the interests, and whether they come on top of the others ("also", "as
+    /// well", "too"); `nil` when the text says no liking (with `openerSuffices`, an opening
+    /// "actually", "wait" or "sorry" says it: "actually star wars, not ninjago").
+    package static func secondThoughts(_ text: String, openerSuffices: Bool = false) -> (
+        interests: [String], adding: Bool
+    )? {
+        let said = withoutOpener(text)
+        let opened = ["actually", "wait", "sorry"].contains { text.lowercased().hasPrefix($0) }
         let lowered = " " + said.lowercased() + " "
         let adding = [" also ", " as well ", " too ", " as well. ", " too. "].contains(where: lowered.contains)
         let (liked, _) = dislikes(said)
-        guard withoutLiking(liked).liking else { return nil }
+        // "actually star wars, not ninjago", typed at a later question: the opener says it.
+        guard withoutLiking(liked).liking || (openerSuffices && opened) else { return nil }
         let interests = list(liked).flatMap { likings($0) }.filter { !$0.isEmpty }
         return interests.isEmpty ? nil : (interests, adding)
     }

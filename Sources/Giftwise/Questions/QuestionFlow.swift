@@ -180,10 +180,45 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // the question they skipped over is asked again.
         let answered =
             Self.isEarlyBudget(trimmed, at: question.id, state: state) ? coreQuestion(.budget, in: state) : question
-        try apply(trimmed, to: answered, state: &next, reader)
+        do {
+            try apply(trimmed, to: answered, state: &next, reader)
+        } catch QuestionFlowError.invalidAnswer(let id, let reason) {
+            // "actually star wars, not ninjago" at the purpose question: what they enjoy, said
+            // again, changes the interests; the question is asked again ("actually educational"
+            // is the choice).
+            guard [.purpose, .budget, .avoid].contains(question.id), state.settled.contains(.interests),
+                let change = AnswerParser.secondThoughts(trimmed, openerSuffices: true)
+            else { throw QuestionFlowError.invalidAnswer(question: id, reason: reason) }
+            let plain = AnswerParser.withoutOpener(trimmed)
+            var chosen = state
+            chosen.notes = []
+            if plain != trimmed, (try? apply(plain, to: answered, state: &chosen, reader)) != nil {
+                chosen.answers.append(QuestionAnswer(questionID: answered.id, text: trimmed))
+                chosen.accepted.append(trimmed)
+                try commit(chosen, after: answered.id, reader)
+                return
+            }
+            next = state
+            next.notes = []
+            if !change.adding { next.interests = [] }
+            try applyInterests(
+                change.interests.joined(separator: ", ") + Self.dislikedPart(of: trimmed), state: &next, reader)
+            next.notes.insert(
+                "Changed what they enjoy to \(next.interests.joined(separator: ", ")) (type `back` to undo).", at: 0)
+            next.answers.append(QuestionAnswer(questionID: .interests, text: trimmed))
+            next.accepted.append(trimmed)
+            try commit(next, after: .interests, reader)
+            return
+        }
         next.answers.append(QuestionAnswer(questionID: answered.id, text: trimmed))
         next.accepted.append(trimmed)
         try commit(next, after: answered.id, reader)
+    }
+
+    /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not ninjago".
+    static func dislikedPart(of text: String) -> String {
+        let avoided = AnswerParser.dislikes(text).avoided
+        return avoided.isEmpty ? "" : ", but not " + avoided.joined(separator: ", ")
     }
 
     /// Whether an answer to another question is plainly the budget: an amount with its currency
@@ -463,7 +498,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         if words.count == 1, QuestionCatalogue.noneWords.contains(words[0].lowercased()) {
             return  // "nothing (new)": same as skipping
         }
-        guard !words.isEmpty else {
+        // A bare "3" names nothing (a trial typed it meaning a choice of the next question).
+        guard !words.isEmpty, !words.allSatisfy({ $0.allSatisfy(\.isNumber) }) else {
             throw QuestionFlowError.invalidAnswer(
                 question: .interests,
                 reason: "Type what they enjoy, separated by commas (e.g. dinosaurs, drawing, football), or skip.")
