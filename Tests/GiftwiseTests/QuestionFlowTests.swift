@@ -337,6 +337,25 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.interests == ["lego"])
     }
 
+    /// A trial answered four more questions for an 18-month-old on a shop with nothing under 3:
+    /// when nothing is for their age at all, the flow says so and asks nothing more.
+    @Test func nothingForTheirAgeAtAllEndsTheQuestions() throws {
+        let older = try TestSupport.catalog(
+            rows: """
+                o-1,Chemistry Set,"",19.99,USD,8,,science,educational,,true
+
+                """)
+        var flow = QuestionFlow()
+        try flow.answer("18 months", in: older)
+        #expect(flow.isFinished)
+        #expect(
+            flow.state.notes.contains(
+                "Nothing in this catalog is for an 18-month-old, so there is nothing more to ask."))
+        flow.back()
+        try flow.answer("9", in: older)
+        #expect(flow.currentQuestion?.id == .interests)
+    }
+
     /// A trial's "twenty quid tops" and "fifty" were no budgets; "lego i think" and "i dont know
     /// really" were interests.
     @Test func amountsInWordsAreBudgetsAndHedgesAreNoInterests() throws {

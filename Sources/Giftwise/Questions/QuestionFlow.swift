@@ -327,6 +327,18 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         if let profile = Self.profile(of: state) {
             let count = try reader.goodMatchCount(for: profile, critique: state.steering)
             state.remaining = count
+            // Nothing for their age at all: no later answer could change that (a trial answered
+            // four more questions for an 18-month-old on a shop with nothing under 3).
+            if count == 0, state.interests.isEmpty, state.purposes.isEmpty, state.budgetMax == nil,
+                state.budgetMin == nil, state.excludedWords.isEmpty
+            {
+                state.notes.append(
+                    "Nothing in this catalog is for \(profile.ageDescriptionWithArticle), so there is nothing more to ask."
+                )
+                state.current = nil
+                state.finished = true
+                return
+            }
             if count == 0 {
                 if let id = nextCoreID(in: state) {
                     // Said once, when the count falls to nothing, not after every answer since.
