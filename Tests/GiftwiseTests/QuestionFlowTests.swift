@@ -337,6 +337,27 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.interests == ["lego"])
     }
 
+    /// "ninjago" on a LEGO export filed by theme was "not in the interest list": a theme the shop
+    /// files its gifts under is said as such.
+    @Test func aThemeTheShopFilesGiftsUnderIsSaidAsSuch() throws {
+        let shop = try TestSupport.catalog(
+            rows: """
+                n-1,Cole's Dragon,"",9.99,USD,7,,Ninjago,fun,,true
+
+                """)
+        var flow = QuestionFlow()
+        try flow.answer("9", in: shop)
+        try flow.answer("ninjago", in: shop)
+        #expect(
+            flow.lastAnswerNotes == [
+                "Looking for \"ninjago\" among the gifts this shop files as Ninjago, and in their names."
+            ])
+        var other = QuestionFlow()
+        try other.answer("9", in: shop)
+        try other.answer("zorbling", in: shop)
+        #expect(other.lastAnswerNotes.first?.hasPrefix("\"zorbling\" is not in the interest list") == true)
+    }
+
     /// A trial answered four more questions for an 18-month-old on a shop with nothing under 3:
     /// when nothing is for their age at all, the flow says so and asks nothing more.
     @Test func nothingForTheirAgeAtAllEndsTheQuestions() throws {

@@ -215,6 +215,11 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         try commit(next, after: answered.id, reader)
     }
 
+    /// The label of a tag the shop itself files gifts under (one the taxonomy does not hold), if any.
+    static func shopLabel(_ tag: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT label FROM interest WHERE id = ? AND is_free = 1", arguments: [tag])
+    }
+
     /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not ninjago".
     static func dislikedPart(of text: String) -> String {
         let avoided = AnswerParser.dislikes(text).avoided
@@ -552,7 +557,16 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                         "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
                         + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
                 case .unknown:
-                    note = "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
+                    // A theme the shop files its gifts under ("Ninjago" on a LEGO export) is no
+                    // stranger: a trial was told it was "not in the interest list".
+                    let tag = MatchQuery.freeTag(TextNormalizer.tokens(typed), isAName: false)
+                    if let label = try reader.read({ try Self.shopLabel(tag, $0) }) {
+                        note =
+                            "Looking for \"\(typed)\" among the gifts this shop files as \(label), and in their names."
+                    } else {
+                        note =
+                            "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
+                    }
                 }
             }
             // One interest said twice ("dinosaurs, dinos") is kept once; a narrower kind inside one
