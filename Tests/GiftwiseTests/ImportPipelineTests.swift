@@ -490,6 +490,26 @@ struct ParserShortcutTests {
                 == Self.purposesBySearch(name: text.0, description: text.1))
     }
 
+    /// A trial's DUPLO trains, inferred "crafty" from their building tag alone, were no good match
+    /// for a 3-year-old's "just for fun": the list led with a 9V rail crossing of no stated age.
+    @Test func aBuildingSetIsCraftyAndFun() throws {
+        #expect(
+            PurposeInference.purposes(name: "My First Train", description: "", interests: ["building"]) == [
+                .crafty, .fun,
+            ])
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min,interests\n",
+            rows: """
+                d-1,My First Train,9.99,2,building|Duplo Trains
+                d-2,Train Rail Crossing,24.99,,trains
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 3, interests: ["trains"], purposes: [.fun]), limit: 5)
+        #expect(result.items.first?.product.id == "d-1")
+        #expect(result.items.first?.isGoodMatch == true)
+    }
+
     @Test func priceSymbolsAreFoundAsBefore() {
         #expect(ValueParsers.price("£3.42") == .price(3.42, currency: "GBP"))
         #expect(ValueParsers.price("US$ 12") == .price(12, currency: "USD"))

@@ -731,6 +731,9 @@ enum PurposeInference {
         var result: [Purpose] = []
         for id in interests.prefix(2) {
             if let purpose = byInterest[id], !result.contains(purpose) { result.append(purpose) }
+            // A building set is made and then played with: a trial's DUPLO trains, inferred
+            // "crafty" only, were no good match for a 3-year-old's "just for fun".
+            if id == "building", !result.contains(.fun) { result.append(.fun) }
         }
         if result.isEmpty {
             let tokens = TextNormalizer.tokens(name + " " + description)

@@ -171,7 +171,9 @@ extension QuestionFlow {
             .union(set.interests.flatMap { TextNormalizer.tokens($0.said) })
         var counts: [String: Int] = [:]
         for item in set.items {
-            for tag in Set(item.product.interests) where !stated.contains(tag) { counts[tag, default: 0] += 1 }
+            for tag in Set(item.product.interests) where !stated.contains(tag) && !Self.isFilingTag(tag, taxonomy) {
+                counts[tag, default: 0] += 1
+            }
         }
         let n = set.items.count
         let floor = max(2, n / 10)
@@ -188,6 +190,24 @@ extension QuestionFlow {
             options: options, canSkip: true,
             help: "Gifts with that theme move to the top of the list. Skip if none of them.")
     }
+
+    /// Whether a tag of the shop's own (not the taxonomy's) files gifts by how they are sold, not
+    /// what they are about: "Licensed", "Gear", "Storage", "9V", "Key Chains/Ninjago". A trial was
+    /// offered each as a theme.
+    static func isFilingTag(_ tag: String, _ taxonomy: Taxonomy) -> Bool {
+        guard taxonomy.interest(id: tag) == nil else { return false }
+        if tag.contains(where: \.isNumber) { return true }
+        let words = TextNormalizer.tokens(tag)
+        return words.contains { filingWords.contains($0) || ThemedAccessories.words.contains($0) }
+    }
+
+    /// Folded words of a shop's filing that say how a thing is sold, not what it is about.
+    static let filingWords: Set<String> = [
+        "licensed", "seasonal", "miscellaneous", "misc", "promotional", "supplementary",
+        "accessory", "gear", "storage", "collectable", "collectible", "basic", "other", "various",
+        "general", "assorted", "bulk", "service", "pack", "part", "spare", "magnet", "key", "book", "clothing",
+        "stationery", "merchandise", "promo", "exclusive", "polybag", "bag",
+    ]
 
     /// Scores a follow-up: the entropy of its split, and whether an answer changes the top five.
     func score(
