@@ -337,6 +337,18 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.interests == ["lego"])
     }
 
+    /// Trials were offered "Licensed", "Gear" and "9V" as themes: a shop's tags that file gifts
+    /// by how they are sold are no theme to ask about.
+    @Test func aShopsFilingTagsAreNoThemes() throws {
+        let taxonomy = try TestSupport.emptyCatalog().taxonomy
+        for tag in ["licensed", "gear", "9v", "key chain ninjago", "storage", "supplementary", "magnet star wars"] {
+            #expect(QuestionFlow.isFilingTag(tag, taxonomy), "\(tag)")
+        }
+        for tag in ["ninjago", "city", "trains", "castle", "harry potter"] {
+            #expect(!QuestionFlow.isFilingTag(tag, taxonomy), "\(tag)")
+        }
+    }
+
     /// "ninjago" on a LEGO export filed by theme was "not in the interest list": a theme the shop
     /// files its gifts under is said as such.
     @Test func aThemeTheShopFilesGiftsUnderIsSaidAsSuch() throws {
