@@ -139,6 +139,14 @@ struct WordsOfAWishTests {
                 """)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["retro games"]), limit: 10)
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["r-2"])
+        // A purpose before "games" says what for, not what kind: any educational game.
+        let learning = try TestSupport.catalog(
+            rows: """
+                e-1,Creative Educational Number Fun,"",9.99,USD,5,,,educational,,true
+
+                """)
+        let educational = try learning.recommend(for: RecipientProfile(ageYears: 7, interests: ["educational games"]))
+        #expect(educational.items.filter(\.isGoodMatch).map(\.product.id) == ["e-1"])
     }
 
     /// "cowboys and indians" names two kinds of thing: on the Amazon 10k export only the Indian

@@ -547,7 +547,9 @@ struct ProductRowParser {
         let drinkOrParty =
             words.contains(where: adultOnlyMarkers.contains)
             || words.indices.dropLast().contains { adultPairs[words[$0]]?.contains(words[$0 + 1]) == true }
-        if drinkOrParty, !words.contains(where: childMarkers.contains) { return adultContentMinimumAge }
+        if drinkOrParty, !words.contains(where: { childMarkers.contains($0) || miniatureMarkers.contains($0) }) {
+            return adultContentMinimumAge
+        }
         let marked = words.indices.contains { index in
             guard adultMarkers.contains(words[index]) else { return false }
             if index > 0, words[index - 1] == "young" { return false }
@@ -636,6 +638,10 @@ struct ProductRowParser {
         "beer", "beers", "wine", "wines", "vodka", "whisky", "whiskey", "cocktail", "cocktails", "prosecco",
         "champagne", "tequila", "cigarette", "cigarettes", "cigar", "cigars", "tobacco", "booze", "boozy",
         "alcohol", "alcoholic",
+    ]
+    /// Words of a dolls-house or model miniature: its "Wine Table" or "Beer Barrel" is a toy's.
+    static let miniatureMarkers: Set<String> = [
+        "doll", "dolls", "doll's", "dollhouse", "dollshouse", "miniature", "miniatures", "dolly",
     ]
     /// A word that marks a product for adults only with the word after it: "Hen Party Willy
     /// Straws", "Jack Daniels Playing Cards", "Drinking Game" (not a hen house, a stag beetle,

@@ -672,6 +672,10 @@ struct MatchQuery {
         return nil
     }
 
+    /// Folded words that say what a gift is for, not what it is: "educational games" are any
+    /// educational game, whatever the name calls it.
+    static let purposeWords: Set<String> = ["educational", "learning", "fun", "funny", "crafty", "sporty", "family"]
+
     /// What a good match whose name holds the kind word a reading left out gains (see
     /// ``InterestRequest/kindWordsLeftOut``): about a sixth of a whole interest's fit.
     static let kindWordInNameBonus = 0.1
@@ -757,8 +761,10 @@ struct MatchQuery {
             var meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
             // A word the taxonomy does not know before "game" says what kind of game: "retro
             // games" is no "Retro Eighties Badge" (a trial was shown three badges, labelled good),
-            // while "dinosaur game" is about dinosaurs.
-            if meaningful.count == 1, own.contains("game"), interest == nil || !taxonomy.isPhrase(meaningful[0]) {
+            // while "dinosaur game" is about dinosaurs and "educational games" says what for.
+            if meaningful.count == 1, own.contains("game"), interest == nil || !taxonomy.isPhrase(meaningful[0]),
+                !Self.purposeWords.contains(meaningful[0])
+            {
                 meaningful = own.filter { !Taxonomy.genericWords.contains($0) || $0 == "game" }
             }
             let loose =

@@ -118,6 +118,12 @@ package enum AnswerParser {
         {
             words.removeSubrange(cut...)
         }
+        // "dolls and accessories", "football and more": the thing, its add-ons and the rest go with it.
+        if words.count > 2, words[words.count - 2].lowercased() == "and",
+            trailingFillers.contains(words[words.count - 1].lowercased())
+        {
+            words.removeLast(2)
+        }
         // "steve from minecraft", "marshall from paw patrol": shops write the name first
         // ("Minecraft Steve Figure"); not what a thing is made from ("made from wood").
         let lowered = words.map { $0.lowercased() }
@@ -144,6 +150,7 @@ package enum AnswerParser {
         {
             return true
         }
+        // "for boys", "for girls" stay: shops write them ("Boys Pirate Costume").
         // An age: "9 year old", "8-year-olds", "ages 8+", "nine year olds", "10 yr olds"; a bare
         // number is no age ("a game for 2" is for two players).
         var rest = words[...]
@@ -164,21 +171,30 @@ package enum AnswerParser {
         }
         // "a 9 year old boy", "a 12 year old beginner", "2 kids".
         var saysWho = false
-        if rest.count == 1, let who = rest.first, whoWords.contains(who) {
+        if rest.count == 1, let who = rest.first, whoWords.contains(who) || genderWords.contains(who) {
             rest = rest.dropFirst()
             saysWho = true
         }
         return rest.isEmpty && (saysAge || saysUnit || saysWho)
     }
 
+    /// What may close a wish after "and" without naming a thing of its own.
+    static let trailingFillers: Set<String> = [
+        "accessories", "accessory", "clothes", "outfits", "furniture", "extras", "bits", "stuff", "things", "more",
+        "everything",
+    ]
+
     /// Who a gift is for, after "for" at the end of a wish.
     static let whoWords: Set<String> = [
-        "beginner", "beginners", "starters", "kids", "kid", "children", "child", "boys", "boy", "girls", "girl",
-        "toddlers", "toddler", "teens", "teen", "teenagers", "teenager", "tweens", "adults", "adult", "grownups",
-        "him", "her", "them", "babies", "baby", "son", "daughter", "nephew", "niece", "grandson", "granddaughter",
-        "brother", "sister", "dad", "mum", "mom", "grandad", "grandpa", "grandma", "granny", "friend", "husband",
-        "wife", "men", "women", "man", "woman", "everyone", "all", "christmas", "birthday", "xmas",
+        "beginner", "beginners", "starters", "kids", "kid", "children", "child", "toddlers", "toddler", "teens",
+        "teen", "teenagers", "teenager", "tweens", "adults", "adult", "grownups", "him", "her", "them", "babies",
+        "baby", "son", "daughter", "nephew", "niece", "grandson", "granddaughter", "brother", "sister", "dad", "mum",
+        "mom", "grandad", "grandpa", "grandma", "granny", "friend", "husband", "wife", "everyone", "all", "christmas",
+        "birthday", "xmas",
     ]
+    /// Who a gift is for by sex, which shops write in names: kept after "for", dropped after an age
+    /// ("for a 9 year old boy").
+    static let genderWords: Set<String> = ["boys", "boy", "girls", "girl", "men", "women", "man", "woman"]
 
     private static let subjectVerbs: Set<String> = ["plays ", "collects ", "is learning ", "does ", "wants "]
 

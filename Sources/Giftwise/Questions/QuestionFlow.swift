@@ -657,11 +657,17 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     /// Whether a side of "X and Y" names a thing: a word of three letters or more that is no
-    /// filler ("more", "stuff", "things").
+    /// filler ("more", "stuff", "things") and no add-on of the other side ("accessories").
     static func namesAThing(_ part: String) -> Bool {
         TextNormalizer.tokens(part).contains { word in
             word.count >= 3 && word.contains(where: \.isLetter) && !Taxonomy.genericWords.contains(word)
                 && !["more", "other", "others", "everything", "etc", "much"].contains(word)
+                // "dolls and accessories", "barbie and clothes": the first one's things
+                && ![
+                    "accessory", "clothe", "clothes", "clothing", "outfit", "furniture", "extra", "bit", "piece",
+                    "part",
+                ]
+                .contains(word)
         }
     }
 
