@@ -215,11 +215,6 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         try commit(next, after: answered.id, reader)
     }
 
-    /// The label of a tag the shop itself files gifts under (one the taxonomy does not hold), if any.
-    static func shopLabel(_ tag: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT label FROM interest WHERE id = ? AND is_free = 1", arguments: [tag])
-    }
-
     /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not ninjago".
     static func dislikedPart(of text: String) -> String {
         let avoided = AnswerParser.dislikes(text).avoided
@@ -560,7 +555,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     // A theme the shop files its gifts under ("Ninjago" on a LEGO export) is no
                     // stranger: a trial was told it was "not in the interest list".
                     let tag = MatchQuery.freeTag(TextNormalizer.tokens(typed), isAName: false)
-                    if let label = try reader.read({ try Self.shopLabel(tag, $0) }) {
+                    if let label = try reader.read({ try CatalogDatabase.freeTagLabels($0, ids: [tag])[tag] }) {
                         note =
                             "Looking for \"\(typed)\" among the gifts this shop files as \(label), and in their names."
                     } else {
