@@ -126,6 +126,8 @@ struct WordsOfAWishTests {
                 == "thomas and friends jigsaw")
         #expect(
             MatchQuery.withoutOwnKind("thomas and friends trains", taxonomy: catalog.taxonomy) == "thomas and friends")
+        // A phrase the taxonomy knows whole is that phrase: farm animals are no farm.
+        #expect(MatchQuery.withoutOwnKind("farm animals", taxonomy: catalog.taxonomy) == "farm animals")
     }
 
     /// "retro games" listed three "Retro" badges as good: a word the taxonomy does not know never

@@ -686,7 +686,8 @@ struct MatchQuery {
     /// nothing the name does not say.
     static func withoutOwnKind(_ wish: String, taxonomy: Taxonomy) -> String {
         let words = wish.split(separator: " ").map(String.init)
-        guard words.count > 1 else { return wish }
+        // A phrase the taxonomy knows whole ("farm animals") is that phrase.
+        guard words.count > 1, !taxonomy.isPhrase(TextNormalizer.key(wish)) else { return wish }
         for kindLength in 1...min(2, words.count - 1) {
             let head = words.dropLast(kindLength).joined(separator: " ")
             let kind = words.suffix(kindLength).joined(separator: " ")

@@ -93,7 +93,7 @@ package enum AnswerParser {
         ] where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
         }
-        return (withoutWhoItIsFor(rest), subject, liking)
+        return (wordsOfTheThing(rest), subject, liking)
     }
 
     /// A wish without the words around the thing that no shop writes in its name: an opening
@@ -102,7 +102,7 @@ package enum AnswerParser {
     /// asked for on their own; and a character "from" a franchise the way shops write it
     /// ("steve from minecraft" is "minecraft steve"). A user trial found nothing good for each,
     /// with the thing in the shop.
-    static func withoutWhoItIsFor(_ wish: String) -> String {
+    static func wordsOfTheThing(_ wish: String) -> String {
         var words = wish.split(separator: " ").map(String.init)
         while words.count > 1, ["a", "an", "the", "some"].contains(words[0].lowercased()) { words.removeFirst() }
         // "a pack of playing cards", "a set of paints": how many, not what (a trial's "pack of
