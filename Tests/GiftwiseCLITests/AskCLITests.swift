@@ -145,6 +145,16 @@ final class AskCLITests {
         #expect(run.stdout.components(separatedBy: "Gifts for an 8-year-old").count - 1 >= 5)
     }
 
+    /// A trial typed `done`, then `cheaper`, and saved a recipient called "cheaper".
+    @Test func aCommandTypedAsTheNameIsNoName() throws {
+        let run = try AskRunner.run("7\ndinosaurs\n\n\n\ndone\ndone\ncheaper\n\n", folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"cheaper\" is a command, not a name"), "\(run.stdout.suffix(400))")
+        #expect(!run.stdout.contains("Saved cheaper"))
+        let next = try AskRunner.run("7\n", folder: folder)
+        #expect(!next.stdout.contains("Who is it for?"))
+    }
+
     @Test func savesSomeoneNewAndOffersThemNextTime() throws {
         let first = try AskRunner.run("7\ndinosaurs\n\n\n\ndone\nquit\nSam\n", folder: folder)
         #expect(first.status == 0)

@@ -397,6 +397,11 @@ struct MatcherTests {
         #expect(AnswerParser.dislikes("no noisy toys, likes animals").avoided == ["noisy"])
         let without = AnswerParser.dislikes("space toys without batteries")
         #expect(without.liked == "space toys" && without.avoided == ["batteries"])
+        // "anything but", "apart from": a trial's "anything but plush, she likes horses" listed only plush.
+        let but = AnswerParser.dislikes("anything but plush, she likes horses")
+        #expect(but.avoided == ["plush"] && AnswerParser.likings(but.liked) == ["horses"])
+        #expect(AnswerParser.dislikes("anything apart from books").avoided == ["books"])
+        #expect(AnswerParser.dislikes("lego other than star wars").avoided == ["star wars"])
         // A wish that starts with "no" and has no liking after it is theirs.
         #expect(AnswerParser.dislikes("no man's sky").avoided.isEmpty)
         let catalog = try TestSupport.catalog(

@@ -105,7 +105,7 @@ struct QuestionFlowCoreTests {
         ("my dad, he's 60", 720), ("an adult", 216), ("grown-up", 216),
         // Hedged, two ages (the younger holds: the age is a safety limit), a teenager (the youngest).
         ("I don't know, maybe 10 or 11", 120), ("he's 10 or 11", 120), ("11 or 10", 120),
-        ("no idea, she's a teenager", 156), ("a teen", 156),
+        ("no idea, she's a teenager", 156), ("a teen", 156), ("not sure, maybe 8?", 96),
     ])
     func acceptsAgesInYearsOrMonths(text: String, months: Int) throws {
         var flow = QuestionFlow()

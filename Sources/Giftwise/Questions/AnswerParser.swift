@@ -393,7 +393,8 @@ package enum AnswerParser {
         "but is not into ", "but can't stand ", "but not ", "but no ", "hates ", "doesn't like ",
         "does not like ", "dislikes ", "can't stand ", "cannot stand ", "isn't into ", "is not into ",
         "not into ", "except ", ", not ", ", no ", ", but not ", "but nothing ", ", nothing ", "but without ",
-        ", without ", "without ",
+        ", without ", "without ", "anything but ", "anything except ", "anything apart from ", "apart from ",
+        "except for ", "other than ",
         // "trains not thomas": a bare "not" between what they like and what they don't.
         "not ",
     ]
@@ -457,7 +458,8 @@ package enum AnswerParser {
     /// way people say it: "six", "6 and a half", "6½", "two and a half years", "2 years 6 months",
     /// "a year and a half", "forty-five".
     package static func parseAge(_ text: String) -> Int? {
-        var said = text.lowercased().trimmingCharacters(in: .whitespaces)
+        // "not sure, maybe 8?": the question mark is no part of the age.
+        var said = text.lowercased().trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "?")))
         // "I don't know, maybe 10 or 11": the hedge goes, and of two ages the younger holds (the
         // age is a safety limit).
         for hedge in [
@@ -600,19 +602,22 @@ package enum AnswerParser {
         return units
     }()
 
+    /// The numbers under twenty in words, each at its value's index.
+    private static let onesWords = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ]
+    /// The tens in words, with their values.
+    private static let tensWords = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+
     /// A number written in digits ("7", "1.5", "1,5") or words ("six", "forty five"), and how
     /// many words it took.
     private static func ageNumber(_ words: [String], at index: Int) -> (value: Double, used: Int)? {
         let word = words[index]
         if let value = decimal(word[...]) { return (value, 1) }
-        let ones = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-        ]
-        let tens = [
-            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90,
-        ]
+        let (ones, tens) = (onesWords, tensWords)
         if let value = ones.firstIndex(of: word) { return (Double(value), 1) }
         guard let ten = tens[word] else { return nil }
         if index + 1 < words.count, let one = ones.firstIndex(of: words[index + 1]), (1...9).contains(one) {
@@ -699,14 +704,7 @@ package enum AnswerParser {
     /// `text` with whole amounts said in words written in digits: "twenty five quid" → "25 quid",
     /// "a hundred" → "100", "fifty" → "50". Other words stay.
     static func withDigits(_ text: String) -> String {
-        let ones = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-        ]
-        let tens = [
-            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90,
-        ]
+        let (ones, tens) = (onesWords, tensWords)
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var out: [String] = []
         var number: Int?

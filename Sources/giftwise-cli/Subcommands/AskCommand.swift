@@ -144,6 +144,15 @@ struct AskCommand: ParsableCommand {
                         + Output.dim("Type a name, or press Enter to skip."), prompt: "name: "),
                 !name.isEmpty, !["no", "n", "skip", "quit", "q", "exit"].contains(name.lowercased())
             else { return }
+            // A trial typed `cheaper` after `done` and saved a recipient called "cheaper".
+            let lowered = name.lowercased()
+            if Refinement(parsing: name) != nil
+                || ["done", "more", "back", "undo", "start over", "change answers", "help", "?"].contains(lowered)
+                || lowered.hasPrefix("try ")
+            {
+                Output.say(Output.yellow("\"\(name)\" is a command, not a name: the list is closed.") + "\n")
+                continue
+            }
             let recipient = SavedRecipient(name: name, profile: profile, on: Date())
             do {
                 try book.add(recipient)
