@@ -329,7 +329,8 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .purpose)
         try flow.answer("actually dinosaurs, not lego", in: catalog)
         #expect(flow.profile?.interests == ["dinosaurs"])
-        #expect(flow.profile?.excludedWords == ["lego"])
+        // Taken back, not disliked: a trial found "avoid ninjago" added unasked.
+        #expect(flow.profile?.excludedWords == [])
         #expect(flow.currentQuestion?.id == .purpose)
         #expect(flow.lastAnswerNotes.first?.hasPrefix("Changed what they enjoy to dinosaurs") == true)
         // A choice that starts "actually" is the choice.

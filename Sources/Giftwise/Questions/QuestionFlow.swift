@@ -202,7 +202,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.notes = []
             if !change.adding { next.interests = [] }
             try applyInterests(
-                change.interests.joined(separator: ", ") + Self.dislikedPart(of: trimmed), state: &next, reader)
+                change.interests.joined(separator: ", ")
+                    + Self.dislikedPart(of: trimmed, besides: state.interests), state: &next, reader)
             next.notes.insert(
                 "Changed what they enjoy to \(next.interests.joined(separator: ", ")) (type `back` to undo).", at: 0)
             next.answers.append(QuestionAnswer(questionID: .interests, text: trimmed))
@@ -215,9 +216,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         try commit(next, after: answered.id, reader)
     }
 
-    /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not ninjago".
-    static func dislikedPart(of text: String) -> String {
-        let avoided = AnswerParser.dislikes(text).avoided
+    /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not slime".
+    /// An interest they named before and now take back ("actually star wars, not ninjago") is
+    /// dropped, not avoided: they did not say they dislike it.
+    static func dislikedPart(of text: String, besides earlier: [String]) -> String {
+        let before = Set(earlier.map(TextNormalizer.key))
+        let avoided = AnswerParser.dislikes(text).avoided.filter { !before.contains(TextNormalizer.key($0)) }
         return avoided.isEmpty ? "" : ", but not " + avoided.joined(separator: ", ")
     }
 
