@@ -359,6 +359,7 @@ struct QuestionFlowCoreTests {
         let shop = try TestSupport.catalog(
             rows: """
                 n-1,Cole's Dragon,"",9.99,USD,7,,Ninjago,fun,,true
+                n-2,Mobile Crane,"",39.99,USD,9,,Technic,fun,,true
 
                 """)
         var flow = QuestionFlow()
@@ -372,6 +373,14 @@ struct QuestionFlowCoreTests {
         try other.answer("9", in: shop)
         try other.answer("zorbling", in: shop)
         #expect(other.lastAnswerNotes.first?.hasPrefix("\"zorbling\" is not in the interest list") == true)
+        // Close to an interest's name ("technology"), yet the shop's own theme: no "did you mean".
+        var technic = QuestionFlow()
+        try technic.answer("9", in: shop)
+        try technic.answer("technic", in: shop)
+        #expect(
+            technic.lastAnswerNotes == [
+                "Looking for \"technic\" among the gifts this shop files as Technic, and in their names."
+            ])
     }
 
     /// A trial answered four more questions for an 18-month-old on a shop with nothing under 3:

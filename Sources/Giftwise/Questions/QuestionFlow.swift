@@ -217,6 +217,16 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not slime".
+    /// The label of the shop's own tag that `typed` names (one the taxonomy does not hold), if any.
+    static func shopLabel(of typed: String, _ reader: CatalogReader) throws -> String? {
+        let tag = MatchQuery.freeTag(TextNormalizer.tokens(typed), isAName: false)
+        return try reader.read { try CatalogDatabase.freeTagLabels($0, ids: [tag])[tag] }
+    }
+
+    static func shopLabelNote(_ typed: String, _ label: String) -> String {
+        "Looking for \"\(typed)\" among the gifts this shop files as \(label), and in their names."
+    }
+
     /// An interest they named before and now take back ("actually star wars, not ninjago") is
     /// dropped, not avoided: they did not say they dislike it.
     static func dislikedPart(of text: String, besides earlier: [String]) -> String {
@@ -531,8 +541,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     // A name the taxonomy does not know, as this catalog writes it ("hello kity").
                     try reader.read { try CatalogSpelling.correction(of: typed, taxonomy: taxonomy, $0) }
                 }
+            // The shop's own theme by that name ("technic" on a LEGO export), for a word the
+            // taxonomy does not hold: what the shop files is there.
+            var shopLabel: String?
+            switch verdict {
+            case .unsure, .unknown: shopLabel = try Self.shopLabel(of: typed, reader)
+            default: break
+            }
             var typedIsHeld = true
-            if case .unsure = verdict, Matcher.readsAsOneSlip(typed) {
+            if case .unsure = verdict, Matcher.readsAsOneSlip(typed), shopLabel == nil {
                 typedIsHeld = try reader.read { try MatchRequests.textHolds($0, TextNormalizer.key(typed)) }
             }
             if let shopWords {
@@ -552,16 +569,19 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                         "Read \"\(typed)\" as \"\(labels[0])\" (nothing here is \"\(typed)\"; "
                         + "type `back` if you meant something else)."
                 case .unsure(let labels):
-                    note =
-                        "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
-                        + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
+                    // "technic" on a LEGO export that files 194 sets so: no "did you mean Technology?".
+                    if let label = shopLabel {
+                        note = Self.shopLabelNote(typed, label)
+                    } else {
+                        note =
+                            "\"\(typed)\" is not in the interest list — did you mean \(AnswerParser.orList(labels))? "
+                            + "I'll look for \"\(typed)\" as a plain word; type `back` to change it."
+                    }
                 case .unknown:
                     // A theme the shop files its gifts under ("Ninjago" on a LEGO export) is no
                     // stranger: a trial was told it was "not in the interest list".
-                    let tag = MatchQuery.freeTag(TextNormalizer.tokens(typed), isAName: false)
-                    if let label = try reader.read({ try CatalogDatabase.freeTagLabels($0, ids: [tag])[tag] }) {
-                        note =
-                            "Looking for \"\(typed)\" among the gifts this shop files as \(label), and in their names."
+                    if let label = shopLabel {
+                        note = Self.shopLabelNote(typed, label)
                     } else {
                         note =
                             "\"\(typed)\" is not in the interest list; I'll look for it in gift names and descriptions."
