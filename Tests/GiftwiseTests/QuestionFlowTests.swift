@@ -288,6 +288,7 @@ struct QuestionFlowCoreTests {
         ("a table made from wood", ["table made from wood"]), ("a watch for my son", ["watch"]),
         // Whom by sex stays: shops write it ("Boys Pirate Costume"); after an age it goes.
         ("fancy dress costumes for boys", ["fancy dress costumes for boys"]), ("lego for a 9 year old boy", ["lego"]),
+        ("a police station for a boy", ["police station"]),
         ("a pack of playing cards", ["playing cards"]),
         ("a game for 2", ["game for 2"]), ("chess sets for ages 6+", ["chess sets"]),
         // The short "and"

@@ -141,16 +141,19 @@ package enum AnswerParser {
     /// "beginners", "a 9 year old", "my son", "ages 8+", "8-year-olds".
     private static func isWhoItIsFor(_ said: [String]) -> Bool {
         var words = said.flatMap { $0.split(separator: "-").map(String.init) }
+        var determined = false
         if let first = words.first, ["a", "an", "the", "my", "his", "her", "our", "their", "your"].contains(first) {
             words.removeFirst()
+            determined = true
         }
         guard !words.isEmpty, words.count <= 4 else { return false }
+        // "for boys", "for girls" stay: shops write them ("Boys Pirate Costume"); "for a boy", "for
+        // my girl" say who.
         if words.count == 1 || (words.count == 2 && words[0] == "little"), let last = words.last,
-            whoWords.contains(last)
+            whoWords.contains(last) || (determined && genderWords.contains(last))
         {
             return true
         }
-        // "for boys", "for girls" stay: shops write them ("Boys Pirate Costume").
         // An age: "9 year old", "8-year-olds", "ages 8+", "nine year olds", "10 yr olds"; a bare
         // number is no age ("a game for 2" is for two players).
         var rest = words[...]
