@@ -17,7 +17,9 @@ enum CatalogSpelling {
     /// The wish as the catalog writes it, or `nil` when it holds the wish or no clear slip.
     static func correction(of typed: String, taxonomy: Taxonomy, _ db: Database) throws -> String? {
         let words = TextNormalizer.tokens(typed)
+        // A phrase the taxonomy knows ("board games") is read as it is, with no full-text search.
         guard !words.isEmpty, words.count <= 6, words.count > 1 || taxonomy.resolution(typed) == nil,
+            !taxonomy.isPhrase(words.joined(separator: " ")),
             try !MatchRequests.textHolds(db, words.joined(separator: " "))
         else { return nil }
         // Words that describe the thing, which the shop does not write before it: "fast remote
