@@ -171,10 +171,10 @@ extension QuestionFlow {
             .union(set.interests.flatMap { TextNormalizer.tokens($0.said) })
         var counts: [String: Int] = [:]
         for item in set.items {
-            for tag in Set(item.product.interests) where !stated.contains(tag) && !Self.isFilingTag(tag, taxonomy) {
-                counts[tag, default: 0] += 1
-            }
+            for tag in Set(item.product.interests) where !stated.contains(tag) { counts[tag, default: 0] += 1 }
         }
+        // Read once a tag, not once a product.
+        for tag in counts.keys where Self.isFilingTag(tag, taxonomy) { counts[tag] = nil }
         let n = set.items.count
         let floor = max(2, n / 10)
         let tags = counts.filter { $0.value >= floor && Double($0.value) <= 0.6 * Double(n) }
