@@ -461,8 +461,19 @@ struct QuestionFlowCoreTests {
         try flow.answer("8", in: catalog)
         try flow.skip(in: catalog)
         try flow.skip(in: catalog)
-        try flow.answer("about 20 quid", in: catalog)
-        #expect(flow.state.notes.first == "Budget: up to £20 (type `back` to change it).")
+        try flow.answer("about 20 bucks", in: catalog)
+        #expect(flow.state.notes.first == "Budget: up to $20 (type `back` to change it).")
+        // Pounds on a shop that prices in dollars with no rate: said at once (a trial saw "0 gifts"
+        // and no reason until the end).
+        var pounds = QuestionFlow()
+        try pounds.answer("8", in: catalog)
+        try pounds.skip(in: catalog)
+        try pounds.skip(in: catalog)
+        try pounds.answer("about 20 quid", in: catalog)
+        #expect(
+            pounds.state.notes.first
+                == "Budget: up to £20 (type `back` to change it). This shop prices its gifts in USD and gives no "
+                + "rate for GBP: only gifts priced in GBP can fit; give the budget in USD for the rest.")
         var plain = QuestionFlow()
         try plain.answer("8", in: catalog)
         try plain.skip(in: catalog)

@@ -443,7 +443,17 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     case (nil, let high?): "up to " + high.formatted(currency: currency)
                     case (nil, nil): ""
                     }
-                next.notes.append("Budget: \(shown) (type `back` to change it).")
+                // "£40" on a shop that prices in dollars with no rate for pounds: said now, not
+                // only when the list comes up empty (a trial saw "0 gifts" and no reason).
+                let main = try reader.read(CatalogDatabase.mainCurrency)
+                let unconvertible =
+                    try currency != main
+                    && reader.read(CatalogDatabase.exchangeRates).rate(from: currency, to: main) == nil
+                next.notes.append(
+                    "Budget: \(shown) (type `back` to change it)."
+                        + (unconvertible
+                            ? " This shop prices its gifts in \(main) and gives no rate for \(currency): only gifts "
+                                + "priced in \(currency) can fit; give the budget in \(main) for the rest." : ""))
             }
         case .avoid:
             let words = AnswerParser.avoidWords(text)
