@@ -403,6 +403,27 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .interests)
     }
 
+    /// Two trials had to step `back` through every later question to change one answer after the
+    /// list: "change budget" asks that question again and keeps the others.
+    @Test func changingOneAnswerAfterTheListKeepsTheOthers() throws {
+        var (conversation, _) = try GiftConversation.replaying(
+            ["9", "dinosaurs", "educational", "20", "glitter", "done"], in: catalog)
+        #expect(conversation.results != nil)
+        _ = try conversation.respond(to: "change the budget", in: catalog)
+        #expect(conversation.currentQuestion?.id == .budget)
+        _ = try conversation.respond(to: "50", in: catalog)
+        let profile = try #require(conversation.profile)
+        #expect(profile.budgetMax == Money(50))
+        #expect(profile.interests == ["dinosaurs"] && profile.purposes == [.educational])
+        #expect(profile.excludedWords == ["glitter"] && profile.ageMonths == 108)
+        #expect(conversation.results != nil)
+        _ = try conversation.respond(to: "change interests", in: catalog)
+        _ = try conversation.respond(to: "space", in: catalog)
+        #expect(conversation.profile?.interests == ["space"])
+        #expect(conversation.profile?.budgetMax == Money(50))
+        #expect(GiftConversation.answerToChange("change my mind") == nil)
+    }
+
     /// A trial's "twenty quid tops" and "fifty" were no budgets; "lego i think" and "i dont know
     /// really" were interests.
     @Test func amountsInWordsAreBudgetsAndHedgesAreNoInterests() throws {

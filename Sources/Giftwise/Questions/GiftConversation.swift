@@ -16,6 +16,9 @@ public struct GiftConversation: Sendable, Codable, Equatable {
     public let limit: Int
     /// Notes about the last line: "did you mean …?", "Budget now up to $15.".
     public private(set) var notes: [String] = []
+    /// Whether the question asked is one answer being changed after the list: once answered,
+    /// the list comes back, with no follow-up asked first.
+    private var changingOneAnswer = false
 
     /// What became of a line.
     public enum Reply: Sendable, Equatable {
@@ -103,6 +106,23 @@ public struct GiftConversation: Sendable, Codable, Equatable {
     ]
     static let helpWords: Set<String> = ["?", "help", "h"]
 
+    /// The question "change budget", "change the age", "change what they enjoy" names, if any.
+    static func answerToChange(_ command: String) -> QuestionID? {
+        guard command.hasPrefix("change ") else { return nil }
+        var rest = String(command.dropFirst("change ".count))
+        for filler in ["the ", "my ", "their "] where rest.hasPrefix(filler) {
+            rest = String(rest.dropFirst(filler.count))
+        }
+        switch rest {
+        case "age", "their age": return .age
+        case "interests", "interest", "what they enjoy", "what they like", "likes", "hobbies": return .interests
+        case "purpose", "what it is for", "what the gift is for": return .purpose
+        case "budget", "price", "the price", "money": return .budget
+        case "avoid", "what to avoid", "exclusions", "dislikes": return .avoid
+        default: return nil
+        }
+    }
+
     mutating func respond(to line: String, _ reader: CatalogReader) throws -> Reply {
         let command = RefineSession.normalized(line)
         if Self.startOverWords.contains(command) {
@@ -116,10 +136,23 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             // `back` with no refinement left to undo goes where a person expects: to the last
             // question (a trial's "There is no refinement to undo" read as a dead end).
             let backToQuestions = ["back", "b"].contains(command) && !refining.canUndo
+            // "change budget": that question again, every other answer kept.
+            if let id = Self.answerToChange(command) {
+                self.refining = nil
+                flow.reopen(id)
+                changingOneAnswer = true
+                notes = ["Changing only that answer; the others are kept (type `back` to keep it as it was)."]
+                return .accepted
+            }
             if Self.changeAnswersWords.contains(command) || backToQuestions {
                 self.refining = nil
                 flow.back()
-                if backToQuestions { notes = ["Back to the questions; your other answers are kept."] }
+                notes = [
+                    backToQuestions
+                        ? "Back to the questions; your other answers are kept."
+                        : "Back to the questions. To change one answer and keep the rest, type `change age`, "
+                            + "`change interests`, `change purpose`, `change budget` or `change avoid` after the list."
+                ]
                 return .accepted
             }
             switch try refining.apply(line, reader) {
@@ -177,7 +210,13 @@ public struct GiftConversation: Sendable, Codable, Equatable {
         if question.id == .recipient, let recipient = flow.selectedRecipient {
             notes += try historyNotes(for: recipient, reader)
         }
-        if flow.isFinished { try startResults(reader) }
+        if changingOneAnswer, !flow.isFinished, case .followUp = flow.currentQuestion?.id {
+            try flow.finish()
+        }
+        if flow.isFinished {
+            changingOneAnswer = false
+            try startResults(reader)
+        }
         return .accepted
     }
 

@@ -263,6 +263,27 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         try commit(next, after: question.id, reader)
     }
 
+    /// Asks one core question again and keeps every other answer ("change budget" after the
+    /// list: two trials had to step `back` through every later question to change one). The new
+    /// answer replaces the old one; `back` restores it. Does nothing for a follow-up or the
+    /// recipient question.
+    public mutating func reopen(_ id: QuestionID) {
+        guard [.age, .interests, .purpose, .budget, .avoid].contains(id) else { return }
+        undoStack.append(state)
+        state.finished = false
+        state.settled.remove(id)
+        switch id {
+        case .interests: state.interests = []
+        case .purpose: state.purposes = []
+        case .budget: (state.budgetMin, state.budgetMax, state.budgetCurrency) = (nil, nil, nil)
+        case .avoid: state.excludedWords = []
+        default: break
+        }
+        state.notes = []
+        state.remaining = nil  // counted again without the answer being changed
+        state.current = coreQuestion(id, in: state)
+    }
+
     /// Goes back one step: undoes the last answer, skip or ``finish()``, and asks that question
     /// again. Does nothing at the first question.
     public mutating func back() {

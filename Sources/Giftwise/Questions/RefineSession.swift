@@ -201,5 +201,6 @@ public struct RefineSession: Sendable, Codable, Equatable {
         "cheaper: under the middle price shown · more like 2: more of that kind · not 3: drop that gift · "
         + "not like 3: drop that kind · more crafty: only crafty gifts · try 1: apply a suggested change · more: show more · "
         + "back: undo the last change (none left: back to the questions) · change answers: back to the questions · "
+        + "change budget (or age, interests, purpose, avoid): that answer only · "
         + "\"she's more into horses\", \"he also likes drawing\": change what they enjoy · start over"
 }

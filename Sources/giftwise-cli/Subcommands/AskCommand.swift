@@ -17,7 +17,8 @@ struct AskCommand: ParsableCommand {
             one answer per line; at the end of input it recommends from what it has. \
             After the gifts: `cheaper`, `more like N`, `not N`, `not like N`, \
             `more educational|crafty|sporty|fun`, `try N` (a suggested change), `more`, `back` (undo the \
-            last change; with none left, back to the questions), `change answers`, `start over`, `quit`.
+            last change; with none left, back to the questions), `change answers`, `change budget` (or \
+            age, interests, purpose, avoid: that answer only, the others kept), `start over`, `quit`.
             """
     )
 
