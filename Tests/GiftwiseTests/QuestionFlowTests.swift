@@ -422,6 +422,14 @@ struct QuestionFlowCoreTests {
         #expect(conversation.profile?.interests == ["space"])
         #expect(conversation.profile?.budgetMax == Money(50))
         #expect(GiftConversation.answerToChange("change my mind") == nil)
+        // Typed at a later question, it works there too.
+        var (asking, _) = try GiftConversation.replaying(["9", "dinosaurs", "educational", "20"], in: catalog)
+        #expect(asking.currentQuestion?.id == .avoid)
+        _ = try asking.respond(to: "change budget", in: catalog)
+        #expect(asking.currentQuestion?.id == .budget)
+        _ = try asking.respond(to: "35", in: catalog)
+        #expect(asking.profile?.budgetMax == Money(35) && asking.profile?.purposes == [.educational])
+        #expect(asking.currentQuestion?.id == .avoid)
     }
 
     /// A trial's "twenty quid tops" and "fifty" were no budgets; "lego i think" and "i dont know

@@ -198,6 +198,11 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                 return .accepted
             case _ where Self.doneWords.contains(command):
                 try flow.finish()
+            case _ where Self.answerToChange(command) != nil && flow.profile != nil:
+                // "change budget" typed at a later question: that one again, then on.
+                flow.reopen(Self.answerToChange(command)!)
+                notes = ["Changing only that answer; the others are kept (type `back` to keep it as it was)."]
+                return .accepted
             case "skip", "s":
                 try flow.skip(reader)
             default:
