@@ -223,11 +223,6 @@ struct InterestRequest {
     /// what a product must be close to in meaning for a mention in its description to count.
     private(set) var meaningText: String
 
-    /// Ranks by closeness in meaning to `wish` rather than to `said`: the words they typed when
-    /// `said` is a shorter reading of them ("barbie" of "barbie dolls": a doll before a purse).
-    mutating func rankByMeaning(of wish: String) {
-        meaningText = Self.meaningText(of: wish)
-    }
     /// The kind word a reading left out ("doll" of "barbie dolls", folded): a good match whose
     /// name holds it ranks first (a Barbie doll before a Barbie purse). Empty for most wishes.
     var kindWordsLeftOut: [String] = []
@@ -884,7 +879,6 @@ struct MatchQuery {
             }
             request.madeForWordsRead()
             if ownKindDropped {
-                request.rankByMeaning(of: written)
                 request.kindWordsLeftOut = Array(TextNormalizer.tokens(written).dropFirst(own.count))
             }
             requests.append(request)
