@@ -111,3 +111,32 @@ struct PassingMentionTests {
         #expect(good.count == 3)
     }
 }
+
+/// A specific thing is what a product is, and a product that is one names it. A round-20 trial
+/// was shown, as good matches for "dogs", a monkey puppet blanket whose range lists a "Yellow
+/// Dog" and a rag doll with a dog in her story.
+struct ThingMentionTests {
+    static func catalog() throws -> GiftCatalog {
+        try TestSupport.catalog(
+            rows: """
+                tm-1,Puppy Plush,A soft floppy-eared puppy to cuddle.,12.99,USD,3,,,fun,,true
+                tm-2,Cuddle Blanket Monkey (Purple),"Blankets that are puppets who cuddle you. Six cuddly animal blankets: Pink Poodle, Yellow Dog, Brown Bear, Green Crocodile, Blue Elephant and Purple Monkey. Each has a puppet head.",9.99,USD,3,,,fun,,true
+                tm-3,Ella Rose Rag Doll,"A handmade rag doll in a flowered dress. Ella Rose loves walking her dogs in the park.",14.99,USD,3,,,fun,,true
+                tm-4,Pop-Up Butterfly Kite,"A kite that flies in a light breeze: one of our flying toys for the beach and the park.",16.99,USD,6,,,fun,,true
+
+                """)
+    }
+
+    @Test func aThingMentionedUnderTheNameOfSomethingElseIsNotTheirThing() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["dogs"]), limit: 10)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["tm-1"], "\(result.items.map(\.reasons))")
+    }
+
+    /// A kind of toy is a class: a kite is a flying toy whatever its name says.
+    @Test func aKindOfToyMentionedInTheDescriptionStillCounts() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["flying toys"]), limit: 10)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id).contains("tm-4"), "\(result.items.map(\.reasons))")
+    }
+}

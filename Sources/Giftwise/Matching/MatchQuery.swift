@@ -1715,15 +1715,51 @@ struct MatchQuery {
             let nameTokens = TextNormalizer.tokens(name)
             if request.namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: nameTokens) }) { return true }
         }
+        // A specific thing ("dogs", "trucks") is what a product is, and such a product names it:
+        // a description that says their word once (other names for it aside) under a name sharing
+        // none of its words, with no closeness in meaning, is about something else (a monkey
+        // puppet blanket whose range has a "Pink Poodle, Yellow Dog"). A kind of toy ("flying
+        // toys", "baby toys") is a class, not a thing: a kite or a rattle is one without saying so.
+        // A name the taxonomy does not know may be a character, and a figure pack whose
+        // description lists "Batman, Superman and Green Lantern" holds him.
+        if request.specificity == .narrower, request.interest != nil, !request.ownSet.contains("toy"),
+            similarity < weights.thingMentionSimilarity,
+            !Self.nameSharesAWord(of: request, TextNormalizer.tokens(name)),
+            Self.mentions(of: request, in: description, ownWordsOnly: true) < 2
+        {
+            return true
+        }
         return similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
+    }
+
+    /// Whether a product's name holds a word of the wish (or of another name for it) that says what
+    /// it is about, or a longer word starting with one ("gardening" for "garden toys").
+    /// So does a name holding another kind of the interest it lies in ("Train Set" for "model
+    /// railway"), but not the interest's own name ("Snuggle Pets" is no dog).
+    static func nameSharesAWord(of request: InterestRequest, _ nameTokens: [String]) -> Bool {
+        var words = request.aboutWords
+        for phrase in request.otherPhraseWords { words.formUnion(phrase) }
+        words.subtract(InterestRequest.sharedByEveryProduct)
+        if nameTokens.contains(where: { token in
+            words.contains(token) || words.contains { $0.count >= 4 && token.hasPrefix($0) }
+        }) {
+            return true
+        }
+        guard let interest = request.interest else { return false }
+        let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
+        return interest.aliases.contains { alias in
+            let run = TextNormalizer.tokens(alias)
+            return !ownNames.contains(run.joined(separator: " ")) && Taxonomy.holds(run: run, in: nameTokens)
+        }
     }
 
     /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,
     /// names that are not about the interest left out. Names right after one another are one
-    /// mention ("a fancy dress costume" names a costume once).
-    static func mentions(of request: InterestRequest, in text: String) -> Int {
+    /// mention ("a fancy dress costume" names a costume once). `ownWordsOnly`: their own words
+    /// alone, not the other names of the thing ("poodle" for "dogs").
+    static func mentions(of request: InterestRequest, in text: String, ownWordsOnly: Bool = false) -> Int {
         let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(OwnDescription.of(text)))
-        let phrases = [request.ownWords] + request.otherPhraseWords
+        let phrases = [request.ownWords] + (ownWordsOnly ? [] : request.otherPhraseWords)
         var count = 0
         var start = 0
         var lastEnd = -1

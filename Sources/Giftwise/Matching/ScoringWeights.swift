@@ -27,6 +27,12 @@ public struct ScoringWeights: Sendable, Equatable {
     /// passing mention (a dart game's "fun on the beach"), weighed as ``textStemOnly``. Needs the
     /// semantic signal.
     public var mentionSimilarity: Double
+    /// A specific thing they named ("dogs", "trucks") only once in the description, under a name
+    /// that shares none of its words, makes the product their thing only when it is at least this
+    /// close in meaning; below, it is a passing mention, whatever other names for the thing the
+    /// description holds (a range of puppet blankets listing a "Pink Poodle, Yellow Dog"). Needs
+    /// the semantic signal.
+    public var thingMentionSimilarity: Double
     /// A text match through another word for their interest (an alias), not their own words.
     public var textAliasOnly: Double
     /// The kind word of a several-word wish without the rest ("sand" for "art sand"), times the
@@ -103,7 +109,7 @@ public struct ScoringWeights: Sendable, Equatable {
         interest: Double = 0.6, purpose: Double = 0.25, age: Double = 0.15,
         suppliedTag: Double = 1.0, inferredTag: Double = 0.6, tagCentrality: [Double] = [1.0, 0.8, 0.65, 0.5],
         textInName: Double = 1.0, textInDescription: Double = 0.6, textStemOnly: Double = 0.25,
-        mentionSimilarity: Double = 0.3,
+        mentionSimilarity: Double = 0.3, thingMentionSimilarity: Double = 0.5,
         textAliasOnly: Double = 0.75, textSomeWords: Double = 1.0, textMatchUnknown: Double = 0.8,
         bm25Share: Double = 0.5,
         bm25NameWeight: Double = 10, bm25DescriptionWeight: Double = 1,
@@ -127,6 +133,7 @@ public struct ScoringWeights: Sendable, Equatable {
         self.textInDescription = textInDescription
         self.textStemOnly = textStemOnly
         self.mentionSimilarity = mentionSimilarity
+        self.thingMentionSimilarity = thingMentionSimilarity
         self.textAliasOnly = textAliasOnly
         self.textSomeWords = textSomeWords
         self.textMatchUnknown = textMatchUnknown

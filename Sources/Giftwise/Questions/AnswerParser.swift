@@ -40,6 +40,10 @@ package enum AnswerParser {
     /// new liking begins ("loves arts and crafts" stays one item for the taxonomy to read).
     package static func likings(_ item: String, subjectSaid: Bool = false) -> [String] {
         let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
+        // "a lego set for my wife who loves flowers": the set and flowers.
+        if let (thing, liking) = relativeLiking(rest) {
+            return (thing.map { [$0] } ?? []) + likings(liking, subjectSaid: true)
+        }
         var searchFrom = rest.startIndex
         while let range = rest.range(of: " and ", options: .caseInsensitive, range: searchFrom..<rest.endIndex) {
             let after = String(rest[range.upperBound...])
@@ -63,6 +67,12 @@ package enum AnswerParser {
         var liking = false
         // Who, said as "my dad", "our grandad", "my best friend": any one or two words after
         // "my" or "our", when a verb of liking follows ("my little pony" stays a wish).
+        // "a gift for a star wars fan dad", "something for someone who loves baking".
+        if let opened = withoutGiftOpener(rest) {
+            rest = opened
+            subject = true
+            liking = true
+        }
         let words = rest.split(separator: " ", maxSplits: 3).map(String.init)
         if words.count > 2, ["my", "our"].contains(words[0].lowercased()) {
             for count in [1, 2] where words.count > count + 1 {
@@ -75,6 +85,14 @@ package enum AnswerParser {
         }
         while stripped {
             stripped = false
+            // "grandad plays chess", "a teen who likes architecture", "my dad is a huge star wars fan".
+            if let after = afterPerson(rest) {
+                rest = after
+                subject = true
+                liking = true
+                stripped = true
+                continue
+            }
             let lowered = rest.lowercased()
             for (prefix, isSubject) in likingPrefixes where lowered.hasPrefix(prefix) && rest.count > prefix.count {
                 // "plays", "collects": verbs only after who does it ("plays football", not "playing cards").
@@ -90,9 +108,19 @@ package enum AnswerParser {
         for suffix in [
             " a lot", " too", " as well", "!", ".", " i think", " i guess", " i reckon", " probably", " maybe",
             " perhaps", " at the moment", " these days", " right now", " lately",
-        ] where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
+        ] + timeTails where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
         }
+        // "always doing magic tricks for the family": whom they do it with, in a sentence about
+        // them ("board games for the family" stays: shops write "family board games").
+        if liking {
+            for suffix in [" for the family", " for the whole family", " with the family", " with friends"]
+            where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
+                rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        // "she's a massive harry potter nerd", "he is football mad".
+        rest = withoutFanFrame(rest, subjectSaid: subject)
         return (wordsOfTheThing(rest), subject, liking)
     }
 
@@ -117,6 +145,13 @@ package enum AnswerParser {
             isWhoItIsFor(words[(cut + 1)...].map { $0.lowercased() })
         {
             words.removeSubrange(cut...)
+        }
+        // "cooking with her nan", "football with his friends": who they do it with.
+        if words.count > 3, words[words.count - 3].lowercased() == "with",
+            ["her", "his", "their", "my", "our"].contains(words[words.count - 2].lowercased()),
+            personNouns.contains(words[words.count - 1].lowercased())
+        {
+            words.removeLast(3)
         }
         // "dolls and accessories", "football and more": the thing, its add-ons and the rest go with it.
         if words.count > 2, words[words.count - 2].lowercased() == "and",
@@ -199,7 +234,9 @@ package enum AnswerParser {
     /// ("for a 9 year old boy").
     static let genderWords: Set<String> = ["boys", "boy", "girls", "girl", "men", "women", "man", "woman"]
 
-    private static let subjectVerbs: Set<String> = ["plays ", "collects ", "is learning ", "does ", "wants "]
+    private static let subjectVerbs: Set<String> = [
+        "plays ", "collects ", "is learning ", "does ", "wants ", "play ", "collect ",
+    ]
 
     /// Who ("he", "my son"), then the verbs of liking, longest first.
     private static let likingPrefixes: [(String, Bool)] = {
@@ -221,6 +258,9 @@ package enum AnswerParser {
             "wants to become an ", "dreams of being a ", "dreams of being an ", "being ", "solving ", "doing ",
             // Said on second thoughts: "actually she's more into horses".
             "is more into ", "are more into ", "more into ", "is more interested in ", "more interested in ",
+            // "she's always drawing", "dreams of going to space".
+            "is always ", "always ", "is constantly ", "constantly ", "dreams of going to ", "dreams of ",
+            "play ", "collect ",
         ]
         return (subjects.map { ($0, true) } + verbs.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
     }()

@@ -1,0 +1,181 @@
+import Foundation
+
+/// What they enjoy, said the way people describe a person rather than a product: "grandad plays
+/// chess", "a teen who likes architecture", "she's a massive harry potter nerd", "a gift for a
+/// star wars fan dad", "she's always drawing on everything", "wants to be a firefighter when he
+/// grows up". A user trial found every gift of such wishes labelled partial ("drawing-themed, not
+/// specifically always drawing on everything"), and an empty list for "grandad likes ships".
+extension AnswerParser {
+    /// How many words at the start of `words` (lower-cased) name a person, and "who" or "that"
+    /// after them: "grandad", "my little brother", "a teen who", "our eldest", "grandad's" (then
+    /// with the "'s" read as "is"). `nil` when they do not start with a person.
+    static func personPhraseLength(_ words: [String]) -> Int? {
+        var index = 0
+        if index < words.count, ["a", "an", "the", "my", "our", "his", "her", "their", "your"].contains(words[index]) {
+            index += 1
+        }
+        while index < words.count - 1, Self.personDescribers.contains(words[index]) { index += 1 }
+        guard index < words.count else { return nil }
+        let noun = words[index].hasSuffix("'s") ? String(words[index].dropLast(2)) : words[index]
+        guard Self.personNouns.contains(noun.trimmingCharacters(in: CharacterSet(charactersIn: ","))) else {
+            return nil
+        }
+        index += 1
+        if index < words.count, ["who", "that"].contains(words[index]) { index += 1 }
+        return index
+    }
+
+    /// `text` after a person it starts with, when what follows is a liking ("grandad plays chess"
+    /// is "plays chess"), or a fan's frame ("my dad is a huge star wars fan"); `nil` otherwise
+    /// ("dad jokes" names a thing).
+    static func afterPerson(_ text: String) -> String? {
+        let words = text.split(separator: " ").map(String.init)
+        let lowered = words.map { $0.lowercased() }
+        guard let count = personPhraseLength(lowered), count < words.count else { return nil }
+        var after = words[count...].joined(separator: " ")
+        // "grandad's into trains": the "'s" is "is".
+        if lowered[count - 1].hasSuffix("'s"), !after.lowercased().hasPrefix("into ") { after = "is " + after }
+        let afterLowered = after.lowercased()
+        if Self.startsWithLikingVerb(afterLowered) { return after }
+        if afterLowered.hasPrefix("is ") || afterLowered.hasPrefix("are ") {
+            let framed = withoutFanFrame(after, subjectSaid: true)
+            if framed != after { return framed }
+        }
+        return nil
+    }
+
+    /// A fan's frame around what they love: "a massive harry potter nerd", "is a huge star wars
+    /// fan", "a star wars fan dad", "football mad" (after who), "a dinosaur lover". `text` itself
+    /// when there is none. "fan", "mad" and "crazy" alone frame a wish only after who, before a
+    /// person or after a word saying how much ("a desk fan" is a fan).
+    static func withoutFanFrame(_ text: String, subjectSaid: Bool) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        var lowered = words.map { $0.lowercased() }
+        if subjectSaid, let first = lowered.first, ["is", "are", "was", "'s"].contains(first), words.count > 1 {
+            words.removeFirst()
+            lowered.removeFirst()
+        }
+        var personAfter = false
+        if lowered.count >= 3, let last = lowered.last, Self.personNouns.contains(last),
+            Self.fanWords.contains(lowered[lowered.count - 2])
+                || Self.strongFanWords.contains(lowered[lowered.count - 2])
+        {
+            words.removeLast()
+            lowered.removeLast()
+            personAfter = true
+        }
+        guard let last = lowered.last, Self.fanWords.contains(last) || Self.strongFanWords.contains(last) else {
+            return text
+        }
+        var start = 0
+        var intensified = false
+        while start < lowered.count - 1, Self.fanIntensifiers.contains(lowered[start]) {
+            if !["a", "an", "the", "bit", "of"].contains(lowered[start]) { intensified = true }
+            start += 1
+        }
+        let core = words[start..<(words.count - 1)]
+        guard !core.isEmpty, core.count <= 4 else { return text }
+        guard Self.strongFanWords.contains(last) || subjectSaid || personAfter || intensified else { return text }
+        return core.joined(separator: " ")
+    }
+
+    /// `text` without an opening "a gift for", "something for" when a person follows with what
+    /// they love ("a gift for a star wars fan dad" is "star wars"); `nil` otherwise ("a gift for a
+    /// 9 year old" leaves the who to ``wordsOfTheThing(_:)``).
+    static func withoutGiftOpener(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard let opener = Self.giftOpeners.first(where: { lowered.hasPrefix($0) && lowered.count > $0.count }) else {
+            return nil
+        }
+        let rest = String(text.dropFirst(opener.count))
+        if let after = afterPerson(rest) { return after }
+        let framed = withoutFanFrame(rest, subjectSaid: false)
+        if framed != rest { return framed }
+        // "a gift for someone who loves baking".
+        let words = rest.lowercased().split(separator: " ").map(String.init)
+        if words.count > 2, ["someone", "somebody", "anyone"].contains(words[0]), ["who", "that"].contains(words[1]) {
+            let after = rest.split(separator: " ").dropFirst(2).joined(separator: " ")
+            if startsWithLikingVerb(after.lowercased()) { return after }
+        }
+        return nil
+    }
+
+    /// What they love said after a thing, in a clause about the person: "a lego set for my wife
+    /// who loves flowers" is a lego set and flowers. `nil` when there is no such clause.
+    static func relativeLiking(_ text: String) -> (thing: String?, liking: String)? {
+        let lowered = text.lowercased()
+        for marker in [" who ", " that "] {
+            guard let range = lowered.range(of: marker) else { continue }
+            let cut = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+            let after = String(text.dropFirst(cut + marker.count))
+            guard startsWithLikingVerb(after.lowercased()) else { continue }
+            let before = wordsOfTheThing(String(text.prefix(cut)))
+            let beforeWords = before.lowercased().split(separator: " ").map(String.init)
+            // "my dad who likes fishing", "gifts for my dad who…": only who, or only "gifts".
+            let onlyWho = personPhraseLength(beforeWords) == beforeWords.count
+            let onlyGift = beforeWords.allSatisfy { Self.giftWords.contains($0) }
+            return (onlyWho || onlyGift || beforeWords.isEmpty ? nil : before, after)
+        }
+        return nil
+    }
+
+    /// Whether `text` (lower-cased) starts with a verb of liking ("likes ", "plays ", "is into ").
+    static func startsWithLikingVerb(_ text: String) -> Bool {
+        Self.likingVerbs.contains { text.hasPrefix($0) && text.count > $0.count }
+    }
+
+    /// How often or how long, closing a sentence about them: not what they enjoy.
+    static let timeTails = [
+        " all day long", " all day", " all the time", " every day", " everyday", " nonstop", " non stop",
+        " on everything", " one day", " when he grows up", " when she grows up", " when they grow up",
+        " when he's older", " when she's older", " for hours", " every weekend", " in his spare time",
+        " in her spare time", " in their spare time",
+    ]
+
+    /// People a gift is for, named before what they enjoy.
+    static let personNouns: Set<String> = [
+        "grandad", "granddad", "grandpa", "grandfather", "grandma", "grandmother", "gran", "granny", "nan", "nana",
+        "nanna", "nanny", "dad", "daddy", "father", "mum", "mummy", "mom", "mommy", "mother", "stepdad", "stepmum",
+        "husband", "hubby", "wife", "boyfriend", "girlfriend", "partner", "fiance", "fiancee", "son", "daughter",
+        "nephew", "niece", "grandson", "granddaughter", "godson", "goddaughter", "brother", "sister", "uncle",
+        "aunt", "auntie", "aunty", "cousin", "friend", "bestie", "teacher", "boss", "colleague", "neighbour",
+        "neighbor", "teen", "teenager", "tween", "kid", "child", "toddler", "baby", "boy", "girl", "lad", "lass",
+        "man", "woman", "guy", "eldest", "youngest", "twins", "kids", "children", "boys", "girls", "he", "she",
+        "they", "someone", "somebody",
+    ]
+
+    /// Words between "my" and the person: "my little brother", "my 9 year old son".
+    private static let personDescribers: Set<String> = [
+        "little", "big", "older", "younger", "eldest", "youngest", "teenage", "best", "old", "new", "baby", "twin",
+        "step", "great", "dear", "lovely",
+    ]
+
+    /// Words that say a fan of anything: "fan", "mad" and "crazy" mean other things alone.
+    private static let fanWords: Set<String> = ["fan", "mad", "crazy", "obsessed", "daft"]
+    private static let strongFanWords: Set<String> = [
+        "nerd", "geek", "buff", "addict", "fanatic", "enthusiast", "obsessive", "freak", "nut",
+    ]
+    private static let fanIntensifiers: Set<String> = [
+        "a", "an", "the", "such", "total", "massive", "huge", "big", "real", "proper", "complete", "mega", "super",
+        "absolute", "true", "diehard", "die-hard", "bit", "of", "major", "serious", "crazy", "total",
+    ]
+
+    private static let giftOpeners = [
+        "a gift for ", "gift for ", "gifts for ", "a present for ", "present for ", "presents for ",
+        "something for ", "ideas for ", "a gift idea for ", "gift ideas for ",
+    ]
+
+    /// Words that name a gift, not what it is.
+    static let giftWords: Set<String> = [
+        "gift", "gifts", "present", "presents", "something", "anything", "ideas", "idea", "stuff", "things", "a",
+        "an", "some",
+    ]
+
+    private static let likingVerbs: [String] = [
+        "is really into ", "really into ", "is into ", "are into ", "into ", "is obsessed with ", "obsessed with ",
+        "is crazy about ", "crazy about ", "is mad about ", "mad about ", "is a big fan of ", "is a fan of ",
+        "is keen on ", "keen on ", "is interested in ", "interested in ", "really loves ", "really likes ",
+        "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "plays ", "play ",
+        "collects ", "collect ", "is learning ", "does ", "do ", "wants ", "is always ", "always ", "dreams of ",
+    ]
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import Giftwise
+
+/// Wishes said the way people describe a person, not a product. A user trial (round 20) found the
+/// right gifts for each labelled partial, the whole sentence kept as the thing to match
+/// ("drawing-themed, not specifically always drawing on everything"), and an empty list for
+/// "grandad likes ships" with ships in the shop.
+struct SentenceWishTests {
+    @Test(arguments: [
+        ("grandad plays chess", ["chess"]),
+        ("a teen who likes architecture", ["architecture"]),
+        ("grandad likes ships", ["ships"]),
+        ("uncle collects die cast cars", ["die cast cars"]),
+        ("my brother's into lego", ["lego"]),
+        ("my kids play minecraft", ["minecraft"]),
+        ("she's a massive harry potter nerd", ["harry potter"]),
+        ("my dad is a huge star wars fan", ["star wars"]),
+        ("a gift for a star wars fan dad", ["star wars"]),
+        ("he is football mad", ["football"]),
+        ("she's always drawing on everything", ["drawing"]),
+        ("always doing magic tricks for the family", ["magic tricks"]),
+        ("wants to be a firefighter when he grows up", ["firefighter"]),
+        ("dreams of going to space one day", ["space"]),
+        ("she is always cooking with her nan", ["cooking"]),
+        ("a lego set for my wife who loves flowers", ["lego set", "flowers"]),
+        ("gifts for my son who likes dinosaurs", ["dinosaurs"]),
+        ("something for someone who loves baking", ["baking"]),
+    ])
+    func aSentenceAboutThemIsReadAsWhatTheyEnjoy(said: String, read: [String]) {
+        #expect(AnswerParser.likings(said) == read)
+    }
+
+    /// Names of things that only look like a sentence stay whole.
+    @Test(arguments: [
+        "a desk fan", "dad jokes", "play doh", "board games for the family", "a football fan scarf",
+        "my little pony", "baby dolls",
+    ])
+    func aThingsOwnNameStaysWhole(said: String) {
+        let read = AnswerParser.likings(said)
+        #expect(read.count == 1)
+        let words = Set(read.joined(separator: " ").split(separator: " "))
+        // Only an opening article may go.
+        let said = Set(said.split(separator: " ")).subtracting(["a", "an"])
+        #expect(words == said, "\(read)")
+    }
+
+    static func catalog() throws -> GiftCatalog {
+        try TestSupport.catalog(
+            rows: """
+                sw-1,Classic Wooden Chess Set,A folding wooden board with weighted pieces.,29.99,USD,8,,,fun,,true
+                sw-2,Travel Bingo,Bingo cards for the car.,9.99,USD,6,,,fun,,true
+                sw-3,Flower Bouquet Building Set,Build a bouquet of flowers from bricks.,49.99,USD,18,,building,crafty,,true
+                sw-4,Fire Station Building Set,Build a fire station with a fire engine.,39.99,USD,6,,building,crafty,,true
+                sw-5,Harry Potter Hogwarts Castle,A model of the school castle.,39.99,USD,9,,,fun,,true
+                sw-6,Wizard Hat,A pointed felt hat for dressing up.,12.99,USD,5,,,fun,,true
+
+                """)
+    }
+
+    @Test func aPersonAndWhatTheyDoFindTheirThingAsAGoodMatch() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 70, interests: ["grandad plays chess"]), limit: 5)
+        #expect(result.items.first?.product.id == "sw-1")
+        #expect(result.items.first?.isGoodMatch == true)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["sw-1"])
+    }
+
+    @Test func aFansFrameIsNotPartOfTheWish() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 10, interests: ["she's a massive harry potter nerd"]), limit: 5)
+        #expect(result.items.first?.product.id == "sw-5")
+        #expect(result.items.first?.isGoodMatch == true)
+        #expect(!result.items.contains { $0.reasons.joined().contains("nerd") }, "\(result.items.map(\.reasons))")
+    }
+
+    @Test func aThingForSomeoneWhoLovesSomethingIsBothWishes() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 35, interests: ["a building set for my wife who loves flowers"]), limit: 5)
+        // The flowers set fits both; the fire station is a building set only.
+        #expect(result.items.first?.product.id == "sw-3")
+        #expect(result.items.first?.isGoodMatch == true)
+    }
+}
