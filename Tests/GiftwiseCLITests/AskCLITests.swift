@@ -155,6 +155,15 @@ final class AskCLITests {
         #expect(!next.stdout.contains("Who is it for?"))
     }
 
+    /// A trial was asked to save a 1-year-old no gift in the catalog was for.
+    @Test func aListWithNothingInItOffersNoSave() throws {
+        let run = try AskRunner.run("7\ndinosaurs\n\n0.01\n\ndone\nquit\nSam\n", folder: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("raise the budget"))
+        #expect(!run.stdout.contains("Save them for next time"))
+        #expect(!run.stdout.contains("Saved Sam"))
+    }
+
     @Test func savesSomeoneNewAndOffersThemNextTime() throws {
         let first = try AskRunner.run("7\ndinosaurs\n\n\n\ndone\nquit\nSam\n", folder: folder)
         #expect(first.status == 0)

@@ -219,21 +219,36 @@ struct QuestionFlowCoreTests {
     /// choices: an amount with its currency is the budget, and the skipped-over question comes back.
     @Test(arguments: [
         (QuestionID.purpose, "about £20"), (.interests, "under 15 quid"), (.purpose, "nothing over $30"),
-        (.purpose, "a tenner"),
+        (.purpose, "a tenner"), (.age, "£15"),
     ])
     func aBudgetSaidBeforeItIsAskedIsTheBudget(question: QuestionID, text: String) throws {
         var flow = QuestionFlow()
-        try flow.answer("9", in: catalog)
-        if question != .interests { try flow.answer("lego", in: catalog) }
+        if question != .age { try flow.answer("9", in: catalog) }
+        if question == .purpose { try flow.answer("lego", in: catalog) }
         #expect(flow.currentQuestion?.id == question)
         try flow.answer(text, in: catalog)
-        #expect(flow.profile?.budgetMax != nil)
+        if question != .age { #expect(flow.profile?.budgetMax != nil) }
         #expect(flow.currentQuestion?.id == question)
         #expect(flow.lastAnswerNotes.contains { $0.hasPrefix("Budget: up to") }, "\(flow.lastAnswerNotes)")
         // Asked in order, the budget question is not asked again.
-        try flow.skip(in: catalog)
-        if question == .interests { try flow.skip(in: catalog) }
+        if question == .age {
+            try flow.answer("9", in: catalog)
+            #expect(flow.profile?.budgetMax == Money(minorUnits: 1500))
+        } else {
+            try flow.skip(in: catalog)
+        }
+        if question != .purpose { try flow.skip(in: catalog) }
         #expect(flow.currentQuestion?.id != .budget)
+    }
+
+    /// A trial typed "not sure" at the age question and was told only how to type an age.
+    @Test func notSureOfTheAgeIsToldAGuessWillDo() throws {
+        var flow = QuestionFlow()
+        let rejected = invalidReason { try flow.answer("not sure", in: catalog) }
+        #expect(rejected?.0 == .age)
+        #expect(rejected?.1.contains("rough guess") == true, "\(String(describing: rejected))")
+        try flow.answer("about 8", in: catalog)
+        #expect(flow.profile?.ageMonths == 96)
     }
 
     @Test func rejectsChoicesThatAreNotOptions() throws {
@@ -430,6 +445,24 @@ struct QuestionFlowCoreTests {
         _ = try asking.respond(to: "35", in: catalog)
         #expect(asking.profile?.budgetMax == Money(35) && asking.profile?.purposes == [.educational])
         #expect(asking.currentQuestion?.id == .avoid)
+    }
+
+    /// A trial typed "£20" after a list and was told it was not understood: an amount with its
+    /// currency is a new budget, every other answer kept; anything else says how to change one.
+    @Test func aBudgetTypedAfterTheListIsTheNewBudget() throws {
+        var (conversation, _) = try GiftConversation.replaying(
+            ["9", "dinosaurs", "educational", "20", "glitter", "done"], in: catalog)
+        #expect(conversation.results != nil)
+        _ = try conversation.respond(to: "$45", in: catalog)
+        let profile = try #require(conversation.profile)
+        #expect(profile.budgetMax == Money(45))
+        #expect(profile.interests == ["dinosaurs"] && profile.purposes == [.educational])
+        #expect(conversation.results != nil)
+        guard case .rejected(let reason) = try conversation.respond(to: "zorblax", in: catalog) else {
+            Issue.record("nonsense after the list is not understood")
+            return
+        }
+        #expect(reason.contains("change interests"), "\(reason)")
     }
 
     /// A trial's "twenty quid tops" and "fifty" were no budgets; "lego i think" and "i dont know

@@ -40,6 +40,8 @@ enum CatalogSpelling {
                 continue
             }
             guard try !taxonomy.isPhrase(word) && !MatchRequests.textHolds(db, word) else { continue }
+            // A word of the language the catalog lacks is not a slip of one it holds.
+            if InterestSpelling.isAWord(word) { continue }
             guard word.count >= (words.count == 1 ? 6 : 4), word.contains(where: \.isLetter) else { return nil }
             let near = try nearestHeldWords(word, db) + heldSplits(of: word, db)
             guard words.count > 1 || near.count == 1 else { return nil }

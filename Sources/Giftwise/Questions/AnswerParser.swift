@@ -23,6 +23,9 @@ package enum AnswerParser {
 
     package static let ageReason =
         "Please give an age in years between 0 and 120, e.g. 7 or 1.5 (or in months: 18 months)."
+    /// The age question answered "not sure": a guess is enough, and the age cannot be left out.
+    package static let ageGuessReason =
+        "A rough guess is fine (e.g. \"about 8\"): the age decides which gifts are safe for them, so it can't be left out."
     package static let budgetReason =
         "Please give a budget as an amount (30, or £30 to name the currency), a range (20-40), or \"no limit\"."
 
@@ -478,7 +481,8 @@ package enum AnswerParser {
     package static func isAnyThing(_ text: String) -> Bool {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
         return anyWillDo.contains(key) || isDontKnow(key)
-            || ["everything", "all sorts", "anything really"].contains(key)
+            || ["everything", "all sorts", "anything really"].contains(key) || giftWords.contains(key)
+            || ["a gift", "a present", "some gifts", "something nice", "something special", "gift ideas"].contains(key)
     }
 
     private static let anyWillDo: Set<String> = [

@@ -179,7 +179,19 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                     ]
                     return .accepted
                 }
-                return .rejected("I didn't understand \"\(String(AnswerParser.clean(line).prefix(60)))\".")
+                // "£20" typed after the list: the budget, as `change budget` then "£20" sets it.
+                if QuestionFlow.saysABudget(AnswerParser.clean(line)) {
+                    self.refining = nil
+                    flow.reopen(.budget)
+                    changingOneAnswer = true
+                    return try respond(to: line, reader)
+                }
+                // A trial typed what they enjoy after a list with nothing in it and was told only
+                // that it was not understood.
+                return .rejected(
+                    "I didn't understand \"\(String(AnswerParser.clean(line).prefix(60)))\". "
+                        + "To change one answer, type `change interests` (or age, budget, purpose, avoid); "
+                        + "`?` lists everything.")
             }
         }
         guard let question = flow.currentQuestion else {

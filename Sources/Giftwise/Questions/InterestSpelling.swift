@@ -23,6 +23,9 @@ enum InterestSpelling {
         }
         let key = TextNormalizer.key(word)
         guard key.count >= 4, let first = key.first else { return .unknown }
+        // A word of the language is what they meant, not a slip: "cricket" is no "crochet" (a
+        // trial was shown tattoo stickers as "close to knitting & crochet" for a cricket fan).
+        if isAWord(word) { return .unknown }
         // Longer words carry more letters to slip on: two slips are corrected from 9 letters on,
         // and offered as "did you mean" from 7 ("dinasours").
         let allowed = key.count >= 9 ? 2 : 1
@@ -50,6 +53,16 @@ enum InterestSpelling {
         }
         return .unsure(
             close.sorted { ($0.distance, $0.interest.id) < ($1.distance, $1.interest.id) }.map(\.interest.label))
+    }
+
+    /// Whether `word` (one word of five letters or more, as typed or folded) is a whole word of
+    /// the semantic table's vocabulary: an English word ("cricket", "knitting"), never a slip of
+    /// one ("dinosours", "partol", "bulider" are not in it).
+    static func isAWord(_ word: String) -> Bool {
+        let typed = word.lowercased().trimmingCharacters(in: .whitespaces)
+        guard typed.count >= 5, typed.allSatisfy(\.isLetter) else { return false }
+        let table = SemanticTable.bundled
+        return table.id(of: typed) != nil || table.id(of: TextNormalizer.fold(typed)) != nil
     }
 
     /// The interest's own several-word phrase that `word` is one slip from ("horse riding" for

@@ -174,6 +174,11 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if question.canSkip { return try skip(reader) }
             throw QuestionFlowError.invalidAnswer(question: question.id, reason: AnswerParser.emptyReason(question))
         }
+        // "not sure" at the age: a guess will do, and why it is asked (a trial was told only how
+        // to type an age).
+        if question.id == .age, AnswerParser.isDontKnow(trimmed) {
+            throw QuestionFlowError.invalidAnswer(question: .age, reason: AnswerParser.ageGuessReason)
+        }
         var next = state
         next.notes = []
         // A budget said before it is asked ("about £20" at the purpose question) is the budget;
@@ -238,7 +243,13 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// Whether an answer to another question is plainly the budget: an amount with its currency
     /// ("about £20", "30 dollars", "under a tenner"), before the budget is settled.
     static func isEarlyBudget(_ text: String, at question: QuestionID, state: State) -> Bool {
-        guard [.interests, .purpose].contains(question), !state.settled.contains(.budget) else { return false }
+        guard [.age, .interests, .purpose].contains(question), !state.settled.contains(.budget) else { return false }
+        return saysABudget(text)
+    }
+
+    /// Whether `text` is plainly a budget: an amount with its currency ("about £20", "30 dollars",
+    /// "under a tenner").
+    static func saysABudget(_ text: String) -> Bool {
         let lowered = text.lowercased()
         guard AnswerParser.budgetCurrency(text) != nil || lowered.contains("tenner") || lowered.contains("fiver"),
             let budget = AnswerParser.parseBudget(text)

@@ -118,6 +118,11 @@ public struct RefineSession: Sendable, Codable, Equatable {
                 if next.result.items.map(\.product.id) == result.items.map(\.product.id) {
                     // The list was already all of that kind: show others like it instead.
                     let picked = result.items[position - 1].product
+                    // A list of that one gift: there is nothing else like it to show (a trial was
+                    // told "Showing other gifts like…" above the same single gift).
+                    guard result.items.count > 1 else {
+                        return .rejected("Nothing else in this catalog fits like the \(picked.name) does.")
+                    }
                     next.critique.rejectedProductIDs.formUnion(
                         result.items.map(\.product.id).filter { $0 != picked.id })
                     next.result = try reader.recommend(

@@ -69,7 +69,10 @@ struct AskCommand: ParsableCommand {
             }
         }
         // The answers are saved, not the one-off refinements ("cheaper", "more crafty").
-        if conversation.flow.selectedRecipient == nil, let profile = conversation.flow.profile {
+        // Not after a list with nothing in it (a trial was asked to save a 1-year-old no gift was for).
+        if conversation.flow.selectedRecipient == nil, let profile = conversation.flow.profile,
+            conversation.results.map({ !$0.items.isEmpty }) ?? true
+        {
             offerToSave(profile, book: book, prompter: &prompter)
         }
     }

@@ -166,6 +166,15 @@ struct FlowHonestyTests {
         #expect(InterestSpelling.slips("dinosuar", "dinosaur") == 1)
         #expect(InterestSpelling.slips("darts", "art") == 2)
     }
+
+    /// A word of the language is what they meant: a round-20 trial's "my husband loves cricket"
+    /// was read as "knitting & crochet" and listed tattoo stickers. Slips are still read.
+    @Test(arguments: [("cricket", false), ("dinosours", true), ("unicorms", true)])
+    func aRealWordIsNeverReadAsASlipOfAnInterest(word: String, isSlip: Bool) {
+        let verdict = InterestSpelling.check(word, taxonomy: catalog.taxonomy)
+        if case .corrected = verdict { #expect(isSlip, "\(verdict)") } else { #expect(!isSlip, "\(verdict)") }
+        if !isSlip { #expect(verdict == .unknown) }
+    }
 }
 
 /// Refinements after the list (issue 10 §4): a round cheaper budget, "more like" that changes the
@@ -229,6 +238,19 @@ struct RefineSessionTests {
         for item in session.result.items where item.product.id == second.id {
             #expect(!item.reasons.contains { $0.contains("like the \(second.name) you picked") })
         }
+    }
+
+    /// A trial's `more like 1` under a one-gift list said "Showing other gifts like…" above the
+    /// same single gift.
+    @Test func moreLikeTheOnlyGiftShownSaysThereIsNothingElse() throws {
+        let single = try TestSupport.catalog(
+            rows: "s-1,Peppa Pig Stationery Set,Pens and a pad.,5.99,USD,5,,,crafty,,true\n")
+        var session = try RefineSession(
+            profile: RecipientProfile(ageYears: 6, interests: ["peppa pig"]), in: single)
+        #expect(session.result.items.map(\.product.id) == ["s-1"])
+        let outcome = try session.apply("more like 1", in: single)
+        #expect(outcome == .rejected("Nothing else in this catalog fits like the Peppa Pig Stationery Set does."))
+        #expect(!session.canUndo)
     }
 
     @Test func morePurposeSaysWhatItReplaced() throws {
