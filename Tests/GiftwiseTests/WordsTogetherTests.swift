@@ -11,6 +11,22 @@ import Testing
 /// "ThinkFun Bug Trails" was good for hiking, an ice-cream shop play tent for camping and "Craft
 /// Planet" stickers for astronomy.
 struct WordsTogetherTests {
+    /// Two names joined by "and" are there in either order: a round-20 trial's "anna and elsa"
+    /// listed "Frozen … Felt Tip Pens Elsa & Anna" as partial, with a false "nothing within £15".
+    @Test func twoNamesJoinedByAndAreThereInEitherOrder() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                ae-1,Frozen Felt Tip Pens Elsa & Anna Stationery Set,"",2.49,USD,4,,,,,true
+                ae-2,Frozen Fever Anna Figure,"",12.88,USD,4,,,,,true
+                ae-3,Anna and Elsa Twin Dolls,"",14.99,USD,4,,,,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 7, interests: ["anna and elsa"]), limit: 5)
+        #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["ae-1", "ae-3"])
+        let pens = try #require(result.items.first { $0.product.id == "ae-1" })
+        #expect(pens.reasons.first == "you mentioned \"anna and elsa\" (it's in the name)", "\(pens.reasons)")
+    }
+
     @Test func aNameTheyGaveIsThereOnlyWithItsWordsTogetherInTheirOrder() throws {
         let catalog = try TestSupport.catalog(
             rows: """

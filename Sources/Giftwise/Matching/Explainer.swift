@@ -132,7 +132,8 @@ struct Explainer {
                         let tokens = TextNormalizer.tokens(word)
                         return !tokens.isEmpty && tokens.allSatisfy(text.contains)
                     }
-                    let shown = held.isEmpty ? request.said : held.joined(separator: " ")
+                    // "anna and elsa" in "… Elsa & Anna …": both names are there, in their own order.
+                    let shown = held.isEmpty || request.joinsTwoNames ? request.said : held.joined(separator: " ")
                     if phrase != plain || shown != request.said {
                         reasons.append(plain + " (\"\(shown)\" is in \(part))")
                     } else {

@@ -272,9 +272,16 @@ struct InterestRequest {
     /// "science experiments" inside science) near each other. `nil`: one word, or a known phrase.
     var togetherness: Togetherness? {
         guard ownWords.count > 1, !isKnownPhrase else { return nil }
+        // "anna and elsa": two names together, in either order ("Frozen Elsa & Anna Pens").
+        if joinsTwoNames { return .near }
         if interest == nil { return .inOrder }
         return specificity == .narrower ? .near : nil
     }
+    /// Whether the wish joins two names with "and" ("anna and elsa", "gru and the minions"): its
+    /// `ownWords` then leave out the "and" (and a "the" after it).
+    var joinsTwoNames = false
+    /// The words that must stand together for the wish to be in a text.
+    var wordsTogether: [String] { ownWords }
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
     private(set) var ownSet: Set<String> { didSet { aboutWords = ownSet.subtracting(Self.sharedByEveryProduct) } }
@@ -755,6 +762,11 @@ struct MatchQuery {
             // Several words that are not one known phrase ("famous buildings") may stand apart in
             // the text; the words that carry the wish must all be there, near each other.
             var meaningful = own.filter { !Taxonomy.genericWords.contains($0) }
+            // "anna and elsa", "gru and the minions": two names, in either order ("Elsa & Anna").
+            let joinsTwoNames =
+                interest == nil && own.count > 2
+                && own.dropFirst().dropLast().contains("and") && !taxonomy.isPhrase(own.joined(separator: " "))
+            if joinsTwoNames { meaningful.removeAll { ["and", "the"].contains($0) } }
             // A word the taxonomy does not know before "game" says what kind of game: "retro
             // games" is no "Retro Eighties Badge" (a trial was shown three badges, labelled good),
             // while "dinosaur game" is about dinosaurs and "educational games" says what for.
@@ -801,6 +813,7 @@ struct MatchQuery {
                 freeTag: specificity == .same ? nil : Self.freeTag(own, isAName: isAName),
                 phrases: phrases, ownWords: whole ? own : meaningful,
                 textQuery: MatchRequests.ftsQuery(anyOf: searched, near: loose ? meaningful : nil))
+            request.joinsTwoNames = joinsTwoNames && !whole
             if meaningful.count > 1, !whole {
                 request.saidWords = trimmed.split(whereSeparator: \.isWhitespace).compactMap { word in
                     let folded = TextNormalizer.tokens(String(word)).filter { !Taxonomy.genericWords.contains($0) }
@@ -2349,15 +2362,15 @@ struct MatchQuery {
         of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
         allSet: Set<String>
     ) -> TextPlace {
-        if let togetherness = request.togetherness, request.ownSet.isSubset(of: allSet) {
+        if let togetherness = request.togetherness, request.wordsTogether.allSatisfy(allSet.contains) {
             // Words of a name they gave, or of a thing inside an interest, count only together.
-            if standTogether(request.ownWords, in: nameTokens, togetherness) { return .name }
+            if standTogether(request.wordsTogether, in: nameTokens, togetherness) { return .name }
             // Another name of their wish, whole, says it however their own words stand: in the
             // name before their words in the description.
             for name in request.otherNames where contains(nameTokens, nameSet: nameSet, words: name.words) {
                 return .name
             }
-            if standTogether(request.ownWords, in: descriptionTokens, togetherness) { return .description }
+            if standTogether(request.wordsTogether, in: descriptionTokens, togetherness) { return .description }
             for name in request.otherNames where contains(descriptionTokens, nameSet: allSet, words: name.words) {
                 return .description
             }
