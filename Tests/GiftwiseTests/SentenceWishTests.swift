@@ -85,4 +85,34 @@ struct SentenceWishTests {
         #expect(result.items.first?.product.id == "sw-3")
         #expect(result.items.first?.isGoodMatch == true)
     }
+
+    /// A round-20 trial's "a gift under 15 dollars" became an interest, and "stocking fillers"
+    /// found nothing: a budget said in the wish is the budget when none was given.
+    @Test func aBudgetSaidInTheWishIsTheBudget() throws {
+        let read = try #require(AnswerParser.budgetInWish("dinosaurs under $10"))
+        #expect(read.rest == "dinosaurs" && read.max == Money(10) && read.currency == "USD" && !read.isOccasion)
+        #expect(AnswerParser.budgetInWish("a stocking filler")?.isOccasion == true)
+        #expect(AnswerParser.budgetInWish("under the sea") == nil)
+        #expect(AnswerParser.budgetInWish("lego for under 20") == nil, "an amount with no currency may be anything")
+
+        let catalog = try TestSupport.catalog(
+            rows: """
+                bw-1,Dinosaur Figure,A T-rex.,8.99,USD,3,,,fun,,true
+                bw-2,Dinosaur Skeleton Model,A big model.,24.99,USD,8,,,educational,,true
+                bw-3,Yo-yo,A wooden yo-yo.,3.99,USD,5,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["dinosaurs under $10"]), limit: 5)
+        #expect(result.items.map(\.product.id) == ["bw-1"])
+        #expect(result.notes.contains("budget up to $10, as \"dinosaurs under $10\" says"), "\(result.notes)")
+        // A budget they gave is kept.
+        let given = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["dinosaurs under $10"], budgetMax: Money(30)), limit: 5)
+        #expect(Set(given.items.map(\.product.id)) == ["bw-1", "bw-2"])
+        let fillers = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["stocking fillers"]), limit: 5)
+        #expect(Set(fillers.items.map(\.product.id)) == ["bw-1", "bw-3"])
+        #expect(fillers.notes.first?.hasPrefix("\"stocking fillers\" read as small gifts up to $10") == true)
+    }
 }

@@ -400,6 +400,9 @@ struct InterestRequest {
 /// scored exactly in Swift. Hard limits are SQL conditions that no score can outweigh.
 struct MatchQuery {
     let profile: RecipientProfile
+    /// The wish a budget was read from, when none was given ("a gift under 15 dollars"), and
+    /// whether it named a small gift by its occasion ("stocking fillers").
+    let budgetSaid: (said: String, isOccasion: Bool)?
     /// What their interests said they dislike, now among the words to avoid.
     let disliked: [String]
     let history: HistorySignals
@@ -458,7 +461,8 @@ struct MatchQuery {
     ) throws {
         self.memo = memo
         // "football but hates star wars": what they dislike is a word to avoid, not a wish.
-        var (read, disliked) = Self.readingDislikes(profile, taxonomy: taxonomy)
+        var (read, disliked, budgetSaid) = Self.readingDislikes(profile, taxonomy: taxonomy)
+        self.budgetSaid = budgetSaid
         if let db {
             // "dinosaurs and volcanoes": an interest and a word the catalog holds are two wishes,
             // as the question flow reads them (once per memo: a flow step makes many queries).
@@ -552,13 +556,26 @@ struct MatchQuery {
     /// but hates star wars") moved to the words to avoid, with those words; what they like
     /// reads as the question flow reads it: without who and the verb ("my dad loves steam
     /// trains" is steam trains), "football and lego" two interests, "arts and crafts" one.
-    static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (RecipientProfile, [String]) {
+    /// A budget said inside a wish ("a gift under 15 dollars", "stocking fillers") is the budget
+    /// when none was given: `budgetSaid` names that wish, and whether it was an occasion.
+    static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (
+        RecipientProfile, [String], budgetSaid: (said: String, isOccasion: Bool)?
+    ) {
         var read = profile
         var disliked: [String] = []
+        var budgetSaid: (said: String, isOccasion: Bool)?
         // Words to avoid as people type them ("--exclude 'no batteries'"): the thing itself.
         read.excludedWords = profile.excludedWords.map(AnswerParser.avoidPhrase).filter { !$0.isEmpty }
         read.interests = profile.interests.flatMap { said -> [String] in
-            let (liked, avoided) = AnswerParser.dislikes(said)
+            var (liked, avoided) = AnswerParser.dislikes(said)
+            // "a gift under 15 dollars", "stocking fillers": a budget, when none was given.
+            if let budget = AnswerParser.budgetInWish(liked), read.budgetMax == nil {
+                read.budgetMax = budget.max
+                if read.currency == nil, let code = budget.currency { read.currency = code }
+                budgetSaid = (said, budget.isOccasion)
+                liked = budget.rest
+                if liked.isEmpty, avoided.isEmpty { return [] }
+            }
             for word in avoided
             where !read.excludedWords.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) {
                 read.excludedWords.append(word)
@@ -576,7 +593,7 @@ struct MatchQuery {
             let wordless = !read.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             return wordless && avoided.isEmpty ? [said] : read
         }
-        return (read, disliked)
+        return (read, disliked, budgetSaid)
     }
 
     /// Whether a wish the taxonomy does not know has a kind word that no product in the catalog

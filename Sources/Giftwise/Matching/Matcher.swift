@@ -181,6 +181,13 @@ public struct Matcher: Sendable {
             relaxations = try Relaxer(query: query, currency: currency).relaxations(db, currentGood: goodCount)
         }
         var notes: [String] = []
+        if let (said, isOccasion) = query.budgetSaid, let budget = query.profile.budgetMax {
+            let amount = budget.formatted(currency: currency.budgetCurrency)
+            notes.append(
+                isOccasion
+                    ? "\"\(said)\" read as small gifts up to \(amount) (give a budget to change it)"
+                    : "budget up to \(amount), as \"\(said)\" says")
+        }
         if !query.disliked.isEmpty {
             let shown = query.disliked.map { "\"\($0)\"" }
             notes.append("avoiding \(AnswerParser.orList(shown)): you said they dislike it")

@@ -119,6 +119,36 @@ extension AnswerParser {
         return nil
     }
 
+    /// A budget said inside a wish: "a gift under 15 dollars" (a trial's budget became an interest),
+    /// "something under a tenner", and small gifts named by the occasion ("stocking fillers",
+    /// "pocket money toys", "party bag fillers"), read as gifts up to 10 in the catalog's money.
+    /// `rest`: the wish without it (empty for an occasion alone).
+    static func budgetInWish(_ text: String) -> (rest: String, max: Money, currency: String?, isOccasion: Bool)? {
+        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        var key = lowered
+        for article in ["a ", "an ", "some ", "lots of ", "a few "] where key.hasPrefix(article) {
+            key = String(key.dropFirst(article.count))
+        }
+        if Self.smallGiftOccasions.contains(key) { return ("", Money(10), nil, true) }
+        for marker in [" under ", " below ", " less than ", " up to ", " no more than ", " for under ", " around "] {
+            guard let range = lowered.range(of: marker, options: .backwards) else { continue }
+            let tail = String(lowered[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
+            guard QuestionFlow.saysABudget(tail), let max = AnswerParser.parseBudget(tail)?.max else { continue }
+            let cut = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+            return (String(text.prefix(cut)).trimmingCharacters(in: .whitespaces), max, budgetCurrency(tail), false)
+        }
+        return nil
+    }
+
+    /// Gifts named by the occasion, which says they are small: no thing to look for.
+    static let smallGiftOccasions: Set<String> = [
+        "stocking filler", "stocking fillers", "stocking stuffer", "stocking stuffers", "pocket money toy",
+        "pocket money toys", "pocket money", "pocket money gift", "pocket money gifts", "party bag filler",
+        "party bag fillers",
+        "party bag toys", "party bag bits", "goody bag bits", "goody bag fillers", "goody bag toys",
+        "cheap gift", "cheap present", "little something", "small gift", "small present",
+    ]
+
     /// Whether `text` (lower-cased) starts with a verb of liking ("likes ", "plays ", "is into ").
     static func startsWithLikingVerb(_ text: String) -> Bool {
         Self.likingVerbs.contains { text.hasPrefix($0) && text.count > $0.count }
