@@ -27,6 +27,10 @@ struct SentenceWishTests {
         ("a lego set for my wife who loves flowers", ["lego set", "flowers"]),
         ("gifts for my son who likes dinosaurs", ["dinosaurs"]),
         ("something for someone who loves baking", ["baking"]),
+        ("a dragon to build", ["dragon"]),
+        ("little figures to collect", ["little figures"]),
+        ("a world globe for his desk", ["world globe"]),
+        ("thomas and his friends", ["thomas and friends"]),
     ])
     func aSentenceAboutThemIsReadAsWhatTheyEnjoy(said: String, read: [String]) {
         #expect(AnswerParser.likings(said) == read)
@@ -35,7 +39,7 @@ struct SentenceWishTests {
     /// Names of things that only look like a sentence stay whole.
     @Test(arguments: [
         "a desk fan", "dad jokes", "play doh", "board games for the family", "a football fan scarf",
-        "my little pony", "baby dolls",
+        "my little pony", "baby dolls", "a ticket to ride", "back to the future",
     ])
     func aThingsOwnNameStaysWhole(said: String) {
         let read = AnswerParser.likings(said)
@@ -114,5 +118,29 @@ struct SentenceWishTests {
             for: RecipientProfile(ageYears: 9, interests: ["stocking fillers"]), limit: 5)
         #expect(Set(fillers.items.map(\.product.id)) == ["bw-1", "bw-3"])
         #expect(fillers.notes.first?.hasPrefix("\"stocking fillers\" read as small gifts up to $10") == true)
+    }
+
+    /// A round-20 trial's "minecraft cave" listed the shop's "The Cave", filed under Minecraft, as
+    /// only "minecraft-themed": an interest's own name, then a word the name holds, is that thing
+    /// among what the shop files under the interest. Giftwise's own reading of words is no filing:
+    /// a steam engine called "Rocket" is tagged space for that word, and is no space rocket.
+    @Test func anInterestsOwnNameThenAWordIsThatThingAmongWhatTheShopFilesUnderIt() throws {
+        let shop = try TestSupport.catalog(
+            rows: """
+                mc-1,The Cave,A build with a creeper.,29.99,USD,8,,minecraft,fun,,true
+                mc-2,The Forest,A micro world.,19.99,USD,8,,minecraft,fun,,true
+
+                """)
+        let filed = try shop.recommend(for: RecipientProfile(ageYears: 10, interests: ["minecraft cave"]), limit: 5)
+        #expect(filed.items.filter(\.isGoodMatch).map(\.product.id) == ["mc-1"])
+        let read = try TestSupport.catalog(
+            rows: """
+                sr-1,Rail Heritage Rocket Engine,A wooden steam engine.,12.99,USD,3,,,fun,,true
+                sr-2,Stomp Rocket Launcher,Launch foam rockets into the sky.,14.99,USD,5,,,sporty,,true
+
+                """)
+        let rockets = try read.recommend(for: RecipientProfile(ageYears: 10, interests: ["space rocket"]), limit: 5)
+        #expect(
+            !rockets.items.contains { $0.product.id == "sr-1" && $0.isGoodMatch }, "\(rockets.items.map(\.reasons))")
     }
 }

@@ -377,6 +377,12 @@ enum MatchRequests {
         try Row.fetchAll(db, SQLRequest<Row>(literal: request, cached: true))
     }
 
+    /// Whether the shop itself files any product under `interest` (a tag it supplied, not one
+    /// Giftwise read from a product's words).
+    static func shopFiles(_ db: Database, under interest: String) throws -> Bool {
+        try count(db, "SELECT 1 FROM product_interest WHERE interest_id = \(interest) AND supplied = 1 LIMIT 1") > 0
+    }
+
     /// How many rows a request gives.
     static func count(_ db: Database, _ request: SQL) throws -> Int {
         try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0

@@ -502,7 +502,7 @@ struct MatchQuery {
                     resolved.requests[index].otherThingNames, db)
                 resolved.requests[index].kindWordUnpaired = try kindWordUnpaired(resolved.requests[index], db)
                 var filedName = try filedName(of: resolved.requests[index], db)
-                if let byInterest = filedUnderInterest(of: resolved.requests[index], taxonomy: taxonomy) {
+                if let byInterest = try filedUnderInterest(of: resolved.requests[index], taxonomy: taxonomy, db) {
                     // The shop's labels that start so ("Jurassic World Dominion") and the interest
                     // its main label was read as ("Jurassic Park") alike.
                     if filedName?.nameWords == byInterest.nameWords {
@@ -621,10 +621,13 @@ struct MatchQuery {
     /// The interest a several-word wish starts with by one of its names, and the rest of its
     /// words: "jurassic world indominus" is an Indominus among the Jurassic Park gifts
     /// ("Indominus rex vs. Ankylosaurus" was only "jurassic park-themed, not specifically …").
-    /// Only a name of two words or more ("harry potter", "jurassic world"), and a rest the
+    /// Only a name of two words or more ("harry potter", "jurassic world") or the interest's own
+    /// ("minecraft"), and a rest the
     /// taxonomy knows as nothing else: "lion king" is no king among the animals, "felt tip pens"
     /// no pens among the drawing things, "lego starwars" no Star Wars among the building sets.
-    static func filedUnderInterest(of request: InterestRequest, taxonomy: Taxonomy) -> InterestRequest.FiledName? {
+    static func filedUnderInterest(
+        of request: InterestRequest, taxonomy: Taxonomy, _ db: Database
+    ) throws -> InterestRequest.FiledName? {
         // A kind the taxonomy knows by other names ("felt tip pens": "fibre tip") is that kind,
         // never any of its last word among the interest's things (gel pens).
         guard let interest = request.interest, request.specificity == .narrower, request.otherNames.isEmpty else {
@@ -635,10 +638,21 @@ struct MatchQuery {
         let names = ([interest.id, interest.label] + interest.synonyms + interest.aliases).map {
             TextNormalizer.tokens($0).filter { !Taxonomy.genericWords.contains($0) }
         }
+        // One word when it is the interest's own name and the shop files products under it
+        // ("minecraft cave": "The Cave" among the shop's Minecraft sets), never one of its things
+        // ("lion king" is no king among the animals). Giftwise's own reading of words is no filing:
+        // it tagged "Rail Heritage Rocket Engine" space for its "rocket".
+        let ownNameWords = Set(
+            ([interest.id, interest.label] + interest.synonyms).map {
+                TextNormalizer.tokens($0).filter { !Taxonomy.genericWords.contains($0) }
+            })
         guard
-            let name = names.filter({ $0.count > 1 && $0.count < own.count && own.starts(with: $0) })
-                .max(by: { $0.count < $1.count })
+            let name = names.filter({
+                ($0.count > 1 || ownNameWords.contains($0)) && $0.count < own.count && own.starts(with: $0)
+            })
+            .max(by: { $0.count < $1.count })
         else { return nil }
+        if name.count == 1, try !MatchRequests.shopFiles(db, under: interest.id) { return nil }
         let rest = Array(own.dropFirst(name.count))
         func elsewhere(_ phrase: String) -> Bool {
             taxonomy.resolve(phrase).map { $0.id != interest.id } ?? false

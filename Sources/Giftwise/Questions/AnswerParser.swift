@@ -149,6 +149,24 @@ package enum AnswerParser {
         {
             words.removeSubrange(cut...)
         }
+        // "a dragon to build", "little figures to collect": what they will do with it.
+        if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to > 0, words.count - to <= 3,
+            Self.useVerbs.contains(words[to + 1 < words.count ? to + 1 : to].lowercased())
+        {
+            words.removeSubrange(to...)
+        }
+        // "a globe for his desk", "a figure for her shelf": where it goes.
+        if words.count > 3, words[words.count - 3].lowercased() == "for",
+            ["his", "her", "their", "my", "our"].contains(words[words.count - 2].lowercased()),
+            !personNouns.contains(words[words.count - 1].lowercased())
+        {
+            words.removeLast(3)
+        }
+        // "thomas and his friends": the "and" of a name ("Thomas & Friends").
+        words = words.enumerated().filter { index, word in
+            !(index > 0 && words[index - 1].lowercased() == "and"
+                && ["his", "her", "their"].contains(word.lowercased()) && index < words.count - 1)
+        }.map(\.element)
         // "cooking with her nan", "football with his friends": who they do it with.
         if words.count > 3, words[words.count - 3].lowercased() == "with",
             ["her", "his", "their", "my", "our"].contains(words[words.count - 2].lowercased()),
@@ -218,6 +236,11 @@ package enum AnswerParser {
         }
         return rest.isEmpty && (saysAge || saysUnit || saysWho)
     }
+
+    /// What they will do with the thing, after "to" at the end of a wish ("to build").
+    static let useVerbs: Set<String> = [
+        "build", "collect", "cuddle", "wear", "keep", "display", "make", "hug", "assemble", "put",
+    ]
 
     /// What may close a wish after "and" without naming a thing of its own.
     static let trailingFillers: Set<String> = [
