@@ -7,6 +7,22 @@ import Testing
 /// the Amazon UK export: "costumes" for an 8-year-old listed an action figure and a badge set,
 /// because the shop's "… Animal Fancy Dress" and "Fancy Dress Accessory" never say "costume".
 struct OtherNamesOfAWishTests {
+    /// A round-20 trial's "ice cream van" on the LEGO export with its themes: the Ice Cream
+    /// Trucks were good, but said the shop filed them under "Fire vs. Ice" (a label ending in
+    /// their first word). The reason names the other name the product holds.
+    @Test func anotherNameInTheNameIsSaidAsSuchNotAsAFilingItDoesNotHave() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                iv-1,Ice Cream Truck,A truck with a freezer.,19.99,USD,5,,town,fun,,true
+                iv-2,Frost Tower,A tower of ice.,29.99,USD,8,,fire vs. ice,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["ice cream van"]), limit: 5)
+        let truck = try #require(result.items.first { $0.product.id == "iv-1" })
+        #expect(truck.isGoodMatch)
+        #expect(truck.reasons.first == "you mentioned \"ice cream van\" (\"ice cream truck\" is in the name)")
+    }
+
     @Test func aProductNamingTheWishAnotherWayIsAGoodMatchAndSaysWhichName() throws {
         let catalog = try TestSupport.catalog(
             rows: """

@@ -102,6 +102,9 @@ struct Explainer {
                 // ("fibre tip" for "felt tip pens", not "pens" among the drawing things).
                 if place == .name, let filed = request.filedUnder,
                     !request.ownSet.isSubset(of: Set(TextNormalizer.tokens(product.name))),
+                    // Filed so, not only named another way ("Ice-Cream Truck" for "ice cream van"
+                    // is no filing under a label that ends "Ice").
+                    filed.holds(tags: product.interests, nameSet: Set(TextNormalizer.tokens(product.name))),
                     !filed.isAnInterest || Self.otherName(of: request, in: product, place: place) == nil
                 {
                     // "ninjago dragon": a dragon in the name, Ninjago by the shop's filing.
