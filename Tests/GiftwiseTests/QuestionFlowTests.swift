@@ -447,6 +447,28 @@ struct QuestionFlowCoreTests {
         #expect(asking.currentQuestion?.id == .avoid)
     }
 
+    /// A trial applied a suggested change (`try 1`), then `change budget`: the list came back
+    /// without it. What was changed after the list is kept, except what the new answer says.
+    @Test func changingOneAnswerKeepsWhatWasChangedAfterTheList() throws {
+        var (conversation, _) = try GiftConversation.replaying(
+            ["9", "dinosaurs", "sporty", "20", "", "done"], in: catalog)
+        let relaxations = try #require(conversation.results?.relaxations)
+        let purpose = try #require(relaxations.firstIndex { $0.changes.purposes != nil }, "\(relaxations)")
+        _ = try conversation.respond(to: "try \(purpose + 1)", in: catalog)
+        let first = try #require(conversation.results?.items.first?.product.id)
+        _ = try conversation.respond(to: "not 1", in: catalog)
+        let tried = try #require(conversation.profile)
+        #expect(tried.purposes != [.sporty])
+        _ = try conversation.respond(to: "change budget", in: catalog)
+        _ = try conversation.respond(to: "45", in: catalog)
+        let profile = try #require(conversation.profile)
+        #expect(profile.budgetMax == Money(45))
+        #expect(profile.purposes == tried.purposes && profile.interests == tried.interests)
+        #expect(conversation.refining?.critique.rejectedProductIDs.contains(first) == true)
+        #expect(conversation.results?.items.contains { $0.product.id == first } == false)
+        #expect(conversation.notes.contains("What you changed after the list is kept."), "\(conversation.notes)")
+    }
+
     /// A trial typed "£20" after a list and was told it was not understood: an amount with its
     /// currency is a new budget, every other answer kept; anything else says how to change one.
     @Test func aBudgetTypedAfterTheListIsTheNewBudget() throws {

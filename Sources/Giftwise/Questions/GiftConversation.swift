@@ -19,6 +19,31 @@ public struct GiftConversation: Sendable, Codable, Equatable {
     /// Whether the question asked is one answer being changed after the list: once answered,
     /// the list comes back, with no follow-up asked first.
     private var changingOneAnswer = false
+    /// What the person changed after the list (suggested changes tried, gifts and kinds set
+    /// aside or favoured) while one answer is changed: the list that comes back keeps it, except
+    /// what that answer now says (a trial's `change budget` threw away a `try 1`).
+    private var carried: Carried?
+    private struct Carried: Sendable, Codable, Equatable {
+        var critique: Critique
+        var changes: [ProfileChanges]
+        var answer: QuestionID
+
+        /// `profile` with the changes tried after the list, but not those to the answer changed.
+        func applied(to profile: RecipientProfile) -> RecipientProfile {
+            var profile = profile
+            for var change in changes {
+                switch answer {
+                case .budget: (change.budget, change.currency, change.dropBudgetMin) = (nil, nil, nil)
+                case .interests: change.interests = nil
+                case .purpose: change.purposes = nil
+                case .avoid: change.exclude = nil
+                default: break
+                }
+                profile = change.applied(to: profile)
+            }
+            return profile
+        }
+    }
 
     /// What became of a line.
     public enum Reply: Sendable, Equatable {
@@ -138,6 +163,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             let backToQuestions = ["back", "b"].contains(command) && !refining.canUndo
             // "change budget": that question again, every other answer kept.
             if let id = Self.answerToChange(command) {
+                carried = Carried(critique: refining.critique, changes: refining.appliedChanges, answer: id)
                 self.refining = nil
                 flow.reopen(id)
                 changingOneAnswer = true
@@ -145,6 +171,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                 return .accepted
             }
             if Self.changeAnswersWords.contains(command) || backToQuestions {
+                carried = nil
                 self.refining = nil
                 flow.back()
                 notes = [
@@ -181,6 +208,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                 }
                 // "£20" typed after the list: the budget, as `change budget` then "£20" sets it.
                 if QuestionFlow.saysABudget(AnswerParser.clean(line)) {
+                    carried = Carried(critique: refining.critique, changes: refining.appliedChanges, answer: .budget)
                     self.refining = nil
                     flow.reopen(.budget)
                     changingOneAnswer = true
@@ -264,6 +292,16 @@ public struct GiftConversation: Sendable, Codable, Equatable {
         if let recipient = flow.selectedRecipient {
             let gifts = try reader.read { db in try RecipientBook.gifts(db, recipientID: recipient.id) }
             history = RecipientBook.historySignals(from: gifts, now: flow.today)
+        }
+        if let carried {
+            self.carried = nil
+            refining = try RefineSession(
+                profile: carried.applied(to: profile), critique: carried.critique, history: history, limit: limit,
+                reader)
+            if !carried.changes.isEmpty || carried.critique != flow.steering {
+                notes.append("What you changed after the list is kept.")
+            }
+            return
         }
         refining = try RefineSession(profile: profile, critique: flow.steering, history: history, limit: limit, reader)
     }
