@@ -551,6 +551,24 @@ struct DeviceAndAgeRankingTests {
         let young = try catalog.recommend(for: RecipientProfile(ageYears: 4, interests: ["dinosaurs"]), limit: 4)
         #expect(young.items.allSatisfy { !$0.reasons.joined().contains("toddler's toy") })
     }
+
+    /// A round-20 trial's "a pirate ship" for a 12-year-old listed a DUPLO pirate ship "4+"
+    /// second: a toddler's range is one whatever age its box starts at.
+    @Test func aToddlersRangeWithAStatedAgeComesAfterTheToysForTheirAge() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                p-1,Big Pirate Ship,"",99.99,USD,4,,"pirates,duplo",fun,,true
+                p-2,Pirate Ship Ambush,"",59.99,USD,9,,pirates,fun,,true
+                p-3,Punk Pirate Ship,"",49.99,USD,8,,pirates,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["pirate ship"]), limit: 3)
+        #expect(result.items.last?.product.id == "p-1", "\(result.items.map(\.product.name))")
+        #expect(result.items.last?.reasons.contains("a toddler's range, made for younger children (ages 4+)") == true)
+        // For a 4-year-old it is their age's toy.
+        let young = try catalog.recommend(for: RecipientProfile(ageYears: 4, interests: ["pirate ship"]), limit: 3)
+        #expect(young.items.map(\.product.id) == ["p-1"])
+    }
 }
 
 /// Words that describe other products or mean something else in a description never make a

@@ -198,6 +198,8 @@ struct Explainer {
                     : "the seller gives no age range")
         } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths) {
             reasons.append("made for younger children (\(ages.label))")
+        } else if candidate.madeForMuchYounger {
+            reasons.append("a toddler's range, made for younger children (\(ages.label))")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }

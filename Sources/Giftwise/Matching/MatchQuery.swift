@@ -946,6 +946,9 @@ struct MatchQuery {
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
     /// Folded words (in a name or a shop's own tag) that say a toy is for toddlers and babies.
     static let toddlerWords: Set<String> = ["duplo", "toddler", "infant", "primo"]
+    /// A product named or filed as a toddler's whose stated minimum age is below this is a
+    /// toddler's toy for an older child.
+    static let toddlerRangeStartsBelowMonths = 5 * 12
     /// Folded kind words of things after which the rest of a wish names what they want ("nerf"
     /// of "nerf guns"; "rock" of "rock climbing" names no thing, see ``InterestRequest/headWords``).
     static let headKindWords: Set<String> = thingWords.union(kindWords).union(ThemedAccessories.thingsWithParts)
@@ -2097,9 +2100,12 @@ struct MatchQuery {
         // little about whether it suits them.
         // So does one that states no age but is named or filed as a toddler's ("Dino Trap" in
         // the shop's DUPLO theme, "Toddler Stacking Cups"; a "Baby Born" doll is for children).
+        // A toddler's range stays one whatever age its box starts at: a DUPLO pirate ship "4+"
+        // was second for a 12-year-old's "a pirate ship".
         let madeForMuchYounger =
             product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
-            || (product.ages.minMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
+            || ((product.ages.minMonths ?? 0) < Self.toddlerRangeStartsBelowMonths
+                && product.ages.maxMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
                 && !wishesToddlerToys
                 && (tags.contains(where: Self.toddlerWords.contains)
                     || nameTokens.contains(where: Self.toddlerWords.contains)))
