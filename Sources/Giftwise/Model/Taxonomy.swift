@@ -183,6 +183,9 @@ public struct Taxonomy: Sendable {
     static let genericWords: Set<String> = [
         "toy", "kit", "set", "gift", "thing", "stuff", "anything", "related", "love", "loves", "like", "likes",
         "into", "for", "kid", "child", "children", "the", "and", "or", "of", "a", "an", "all", "kind", "game", "play",
+        // Words between the words of a wish ("daddies with dolls", "dinosaurs on a farm"): a name
+        // that holds one holds nothing of it.
+        "with", "on", "in", "at", "to", "by",
         "playing", "fan", "lover", "item", "product", "theme", "themed", "very", "really", "big", "little",
         // Who they are about it, not what: "model railway enthusiast", "horse riding lessons".
         "enthusiast", "fanatic", "obsessed", "lesson", "merch", "merchandise", "cool", "awesome", "amazing",
