@@ -153,6 +153,10 @@ final class AskCLITests {
         #expect(!run.stdout.contains("Saved cheaper"))
         let next = try AskRunner.run("7\n", folder: folder)
         #expect(!next.stdout.contains("Who is it for?"))
+        // A round-21 trial saved a recipient called "change age".
+        let change = try AskRunner.run("7\ndinosaurs\n\n\n\ndone\ndone\nchange age\n\n", folder: folder)
+        #expect(change.stdout.contains("\"change age\" is a command, not a name"), "\(change.stdout.suffix(300))")
+        #expect(!change.stdout.contains("Saved change age"))
     }
 
     /// A trial was asked to save a 1-year-old no gift in the catalog was for.

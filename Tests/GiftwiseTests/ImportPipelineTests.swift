@@ -557,6 +557,7 @@ struct ParserShortcutTests {
             "Texas Hold'em Poker Set", "Casino Chips", "Kids Poker Night", "Roulette wheel",
             "HEN PARTY WILLY STRAWS", "Hen House", "Jack Daniels Old No.7 Playing Cards", "Jack in the Box",
             "Beatnik Cigarette Holder", "Pocket Pint Opener Beer Glass", "Stag Beetle", "Drinking Bottle",
+            "Love Dice and Furry Handcuffs", "Police Handcuffs", "I Love Dice Games", "Kinky Boots",
         ]
         #expect(
             ProductRowParser.adultMinimumAge(name: "Texas Hold'em Poker Set") == ProductRowParser.adultProductMinimumAge

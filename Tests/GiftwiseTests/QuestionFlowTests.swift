@@ -469,6 +469,25 @@ struct QuestionFlowCoreTests {
         #expect(conversation.notes.contains("What you changed after the list is kept."), "\(conversation.notes)")
     }
 
+    /// A round-21 trial's `cheaper` was dropped by `change interests`, while a `more like 3` for
+    /// the old interest stayed in force: the budget `cheaper` set stays, a kind favoured for the
+    /// old interests does not.
+    @Test func changingInterestsKeepsCheaperAndDropsWhatWasLikedForTheOldOnes() throws {
+        var (conversation, _) = try GiftConversation.replaying(
+            ["9", "dinosaurs", "", "40", "", "done"], in: catalog)
+        _ = try conversation.respond(to: "cheaper", in: catalog)
+        let cheaper = try #require(conversation.profile?.budgetMax)
+        #expect(cheaper < Money(40))
+        _ = try conversation.respond(to: "more like 1", in: catalog)
+        #expect(conversation.refining?.critique.favouredLike != nil)
+        _ = try conversation.respond(to: "change interests", in: catalog)
+        _ = try conversation.respond(to: "space", in: catalog)
+        #expect(conversation.profile?.interests == ["space"])
+        #expect(conversation.profile?.budgetMax == cheaper)
+        #expect(conversation.refining?.critique.favouredLike == nil)
+        #expect(conversation.refining?.critique.favouredInterests.isEmpty == true)
+    }
+
     /// A trial typed "£20" after a list and was told it was not understood: an amount with its
     /// currency is a new budget, every other answer kept; anything else says how to change one.
     @Test func aBudgetTypedAfterTheListIsTheNewBudget() throws {

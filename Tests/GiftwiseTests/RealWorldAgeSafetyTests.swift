@@ -174,10 +174,16 @@ struct RealWorldAgeSafetyTests {
             beetle,Stag Beetle Figure,4,
             tutu,Pink Tutu Fun Run Hen Party Adult & Children (2-4 years),6,
             table,Dolls House Miniature Lounge Furniture Side Wine Table,8,
+            dice,secret santa gifts for Her - Love Dice and Furry Handcuffs,6,
+            police,Police Handcuffs Role Play Set,4,3 years and up
 
             """, into: catalog, options: ImportOptions(format: .csv, columnMap: ["age": "product_information"]))
         func ages(_ id: String) throws -> AgeRange { try #require(try catalog.product(id: id)).ages }
-        for id in ["straws", "holder", "cards", "glass"] { #expect(try ages(id).minMonths == 18 * 12, "\(id)") }
+        for id in ["straws", "holder", "cards", "glass", "dice"] {
+            #expect(try ages(id).minMonths == 18 * 12, "\(id)")
+        }
+        // A toy policeman's handcuffs are a child's.
+        #expect(try ages("police").minMonths == 3 * 12)
         #expect(try ages("hen").minMonths == 3 * 12)
         #expect(try ages("tutu").minMonths == 2 * 12)
         // A dolls-house miniature's wine table is a toy's.

@@ -629,7 +629,8 @@ struct ProductRowParser {
     /// under games as "3 years and up", and Giftwise offered poker chip plaques to a 3-year-old.
     static let gamblingMarkers: Set<String> = ["poker", "casino", "roulette", "blackjack", "gambling", "craps"]
     static let adultContentMarkers: Set<String> = [
-        "sexy", "lingerie", "fishnet", "fishnets", "burlesque", "erotic",
+        "sexy", "lingerie", "fishnet", "fishnets", "burlesque", "erotic", "kinky", "bondage", "stripper",
+        "strippers", "striptease",
     ]
     /// Drink and smoking ("Beatnik Cigarette Holder", "Pocket Pint Opener Beer Glass"): for adults
     /// only, whatever else the name says. A user trial was shown each to a child, the seller
@@ -653,6 +654,8 @@ struct ProductRowParser {
         ],
         "jack": ["daniels", "daniel's"], "drinking": ["game", "games"], "shot": ["glass", "glasses"],
         "pint": ["glass", "glasses"],
+        // "secret santa gifts for Her - Love Dice and Furry Handcuffs" was listed for an 8-year-old.
+        "furry": ["handcuffs", "cuffs"], "kama": ["sutra"],
     ]
 
     /// Words that say a child is (also) meant: the singular "girl" and "boy" are left out, as they

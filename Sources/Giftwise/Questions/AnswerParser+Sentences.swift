@@ -171,7 +171,7 @@ extension AnswerParser {
         "aunt", "auntie", "aunty", "cousin", "friend", "bestie", "teacher", "boss", "colleague", "neighbour",
         "neighbor", "teen", "teenager", "tween", "kid", "child", "toddler", "baby", "boy", "girl", "lad", "lass",
         "man", "woman", "guy", "eldest", "youngest", "twins", "kids", "children", "boys", "girls", "he", "she",
-        "they", "someone", "somebody",
+        "they", "someone", "somebody", "adult", "grownup", "grown-up", "mate", "lady", "gent",
     ]
 
     /// Words between "my" and the person: "my little brother", "my 9 year old son".
@@ -195,6 +195,22 @@ extension AnswerParser {
         "something for ", "ideas for ", "a gift idea for ", "gift ideas for ",
     ]
 
+    /// Gifts named by the occasion, which says nothing of what they enjoy: "a birthday present",
+    /// "a leaving gift" (a trial's were matched as birthday candles and party invitations).
+    static func isOccasionGift(_ text: String) -> Bool {
+        var words = text.lowercased().split(separator: " ").map(String.init)
+        while let first = words.first, ["a", "an", "some", "his", "her", "their", "my"].contains(first) {
+            words.removeFirst()
+        }
+        guard words.count == 2, ["present", "presents", "gift", "gifts"].contains(words[1]) else { return false }
+        return Self.occasions.contains(words[0])
+    }
+
+    private static let occasions: Set<String> = [
+        "birthday", "christmas", "xmas", "leaving", "retirement", "anniversary", "graduation", "thank-you",
+        "secret", "wedding", "housewarming", "welcome", "farewell",
+    ]
+
     /// Words that name a gift, not what it is.
     static let giftWords: Set<String> = [
         "gift", "gifts", "present", "presents", "something", "anything", "ideas", "idea", "stuff", "things", "a",
@@ -207,5 +223,6 @@ extension AnswerParser {
         "is keen on ", "keen on ", "is interested in ", "interested in ", "really loves ", "really likes ",
         "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "plays ", "play ",
         "collects ", "collect ", "is learning ", "does ", "do ", "wants ", "is always ", "always ", "dreams of ",
+        "is forever ", "forever ", "is mad on ", "mad on ", "supports ", "has ",
     ]
 }

@@ -135,7 +135,10 @@ package enum AnswerParser {
     /// with the thing in the shop.
     static func wordsOfTheThing(_ wish: String) -> String {
         var words = wish.split(separator: " ").map(String.init)
-        while words.count > 1, ["a", "an", "the", "some"].contains(words[0].lowercased()) { words.removeFirst() }
+        // "a …", "his trains" (after "playing with").
+        while words.count > 1, ["a", "an", "the", "some", "his", "her", "their"].contains(words[0].lowercased()) {
+            words.removeFirst()
+        }
         // "a pack of playing cards", "a set of paints": how many, not what (a trial's "pack of
         // playing cards" found thank-you cards "pack of 8").
         if words.count > 2, words[1].lowercased() == "of",
@@ -261,7 +264,7 @@ package enum AnswerParser {
     static let genderWords: Set<String> = ["boys", "boy", "girls", "girl", "men", "women", "man", "woman"]
 
     private static let subjectVerbs: Set<String> = [
-        "plays ", "collects ", "is learning ", "does ", "wants ", "play ", "collect ",
+        "plays ", "collects ", "is learning ", "does ", "wants ", "play ", "collect ", "has ",
     ]
 
     /// Who ("he", "my son"), then the verbs of liking, longest first.
@@ -286,7 +289,9 @@ package enum AnswerParser {
             "is more into ", "are more into ", "more into ", "is more interested in ", "more interested in ",
             // "she's always drawing", "dreams of going to space".
             "is always ", "always ", "is constantly ", "constantly ", "dreams of going to ", "dreams of ",
-            "play ", "collect ",
+            "play ", "collect ", "is forever ", "forever ", "is mad on ", "mad on ", "is big on ", "big on ",
+            "supports ", "can't stop ", "cant stop ", "never stops ", "playing with ", "plays with ",
+            "is always playing with ", "always playing with ", "loves playing with ", "likes playing with ", "has ",
         ]
         return (subjects.map { ($0, true) } + verbs.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
     }()
@@ -506,6 +511,7 @@ package enum AnswerParser {
         return anyWillDo.contains(key) || isDontKnow(key)
             || ["everything", "all sorts", "anything really"].contains(key) || giftWords.contains(key)
             || ["a gift", "a present", "some gifts", "something nice", "something special", "gift ideas"].contains(key)
+            || isOccasionGift(key)
     }
 
     private static let anyWillDo: Set<String> = [

@@ -28,20 +28,34 @@ public struct GiftConversation: Sendable, Codable, Equatable {
         var changes: [ProfileChanges]
         var answer: QuestionID
 
-        /// `profile` with the changes tried after the list, but not those to the answer changed.
-        func applied(to profile: RecipientProfile) -> RecipientProfile {
-            var profile = profile
-            for var change in changes {
-                switch answer {
-                case .budget: (change.budget, change.currency, change.dropBudgetMin) = (nil, nil, nil)
-                case .interests: change.interests = nil
-                case .purpose: change.purposes = nil
-                case .avoid: change.exclude = nil
-                default: break
-                }
-                profile = change.applied(to: profile)
+        /// What was changed after the list: the list's profile against the answers' (a tried
+        /// suggestion, `cheaper`, `more crafty`), and its critique; none of it about `answer`
+        /// beyond what still fits (gifts set aside stay aside; a kind favoured for other
+        /// interests does not: a trial's felt-tip pens stayed "like" the pick after "horses").
+        init(_ refining: RefineSession, answers: RecipientProfile?, answer: QuestionID) {
+            let refined = refining.profile
+            var change = ProfileChanges()
+            if refined.budgetMax != answers?.budgetMax, answer != .budget {
+                (change.budget, change.currency) = (refined.budgetMax, refined.currency)
             }
-            return profile
+            if refined.budgetMin == nil, answers?.budgetMin != nil, answer != .budget { change.dropBudgetMin = true }
+            if refined.purposes != answers?.purposes, answer != .purpose { change.purposes = refined.purposes.sorted() }
+            if refined.interests != answers?.interests, answer != .interests { change.interests = refined.interests }
+            if refined.excludedWords != answers?.excludedWords, answer != .avoid {
+                change.exclude = refined.excludedWords
+            }
+            var critique = refining.critique
+            if answer == .interests { (critique.favouredInterests, critique.favouredLike) = ([], nil) }
+            self.init(critique: critique, changes: change.count > 0 ? [change] : [], answer: answer)
+        }
+
+        init(critique: Critique, changes: [ProfileChanges], answer: QuestionID) {
+            (self.critique, self.changes, self.answer) = (critique, changes, answer)
+        }
+
+        /// `profile` with what was changed after the list.
+        func applied(to profile: RecipientProfile) -> RecipientProfile {
+            changes.reduce(profile) { $1.applied(to: $0) }
         }
     }
 
@@ -125,14 +139,14 @@ public struct GiftConversation: Sendable, Codable, Equatable {
     }
 
     static let doneWords: Set<String> = ["done", "show me", "show me now", "go", "that's it", "thats it"]
-    static let startOverWords: Set<String> = ["start over", "restart", "again", "start again"]
-    static let changeAnswersWords: Set<String> = [
+    package static let startOverWords: Set<String> = ["start over", "restart", "again", "start again"]
+    package static let changeAnswersWords: Set<String> = [
         "change answers", "change my answers", "change answer", "edit answers",
     ]
     static let helpWords: Set<String> = ["?", "help", "h"]
 
     /// The question "change budget", "change the age", "change what they enjoy" names, if any.
-    static func answerToChange(_ command: String) -> QuestionID? {
+    package static func answerToChange(_ command: String) -> QuestionID? {
         guard command.hasPrefix("change ") else { return nil }
         var rest = String(command.dropFirst("change ".count))
         for filler in ["the ", "my ", "their "] where rest.hasPrefix(filler) {
@@ -163,7 +177,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             let backToQuestions = ["back", "b"].contains(command) && !refining.canUndo
             // "change budget": that question again, every other answer kept.
             if let id = Self.answerToChange(command) {
-                carried = Carried(critique: refining.critique, changes: refining.appliedChanges, answer: id)
+                carried = Carried(refining, answers: flow.profile, answer: id)
                 self.refining = nil
                 flow.reopen(id)
                 changingOneAnswer = true
@@ -208,7 +222,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                 }
                 // "£20" typed after the list: the budget, as `change budget` then "£20" sets it.
                 if QuestionFlow.saysABudget(AnswerParser.clean(line)) {
-                    carried = Carried(critique: refining.critique, changes: refining.appliedChanges, answer: .budget)
+                    carried = Carried(refining, answers: flow.profile, answer: .budget)
                     self.refining = nil
                     flow.reopen(.budget)
                     changingOneAnswer = true

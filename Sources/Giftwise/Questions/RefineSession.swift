@@ -17,17 +17,12 @@ public struct RefineSession: Sendable, Codable, Equatable {
     /// Notes about the last refinement ("Budget now up to $15.").
     public private(set) var notes: [String] = []
 
-    /// The suggested changes tried with `try N`, oldest first (undone ones left out): what an
-    /// answer changed after the list keeps, besides the answer itself.
-    public private(set) var appliedChanges: [ProfileChanges] = []
-
     private struct Snapshot: Sendable, Codable, Equatable {
         var profile: RecipientProfile
         var critique: Critique
         var limit: Int
         var result: Recommendations
         var accepted: [String]
-        var changes: [ProfileChanges]
     }
 
     private var undoStack: [Snapshot] = []
@@ -97,7 +92,6 @@ public struct RefineSession: Sendable, Codable, Equatable {
             }
             let relaxation = result.relaxations[number - 1]
             next.profile = relaxation.changes.applied(to: profile)
-            next.appliedChanges.append(relaxation.changes)
             next.notes.append("Changed: \(relaxation.suggestion).")
         } else if let refinement = Refinement(parsing: command) {
             do {
@@ -148,9 +142,7 @@ public struct RefineSession: Sendable, Codable, Equatable {
                 for: next.profile, limit: next.limit, history: history, critique: next.critique)
         }
         next.undoStack.append(
-            Snapshot(
-                profile: profile, critique: critique, limit: limit, result: result, accepted: acceptedInputs,
-                changes: appliedChanges))
+            Snapshot(profile: profile, critique: critique, limit: limit, result: result, accepted: acceptedInputs))
         next.acceptedInputs.append(command)
         self = next
         return .applied
@@ -166,7 +158,6 @@ public struct RefineSession: Sendable, Codable, Equatable {
         limit = previous.limit
         result = previous.result
         acceptedInputs = previous.accepted
-        appliedChanges = previous.changes
         notes = ["Undid the last change."]
         return true
     }

@@ -152,7 +152,9 @@ struct AskCommand: ParsableCommand {
             let lowered = name.lowercased()
             if Refinement(parsing: name) != nil
                 || ["done", "more", "back", "undo", "start over", "change answers", "help", "?"].contains(lowered)
-                || lowered.hasPrefix("try ")
+                || lowered.hasPrefix("try ") || GiftConversation.answerToChange(lowered) != nil
+                || GiftConversation.startOverWords.contains(lowered)
+                || GiftConversation.changeAnswersWords.contains(lowered)
             {
                 Output.say(Output.yellow("\"\(name)\" is a command, not a name: the list is closed.") + "\n")
                 continue
