@@ -187,7 +187,7 @@ extension AnswerParser {
     ]
     private static let fanIntensifiers: Set<String> = [
         "a", "an", "the", "such", "total", "massive", "huge", "big", "real", "proper", "complete", "mega", "super",
-        "absolute", "true", "diehard", "die-hard", "bit", "of", "major", "serious", "crazy", "total",
+        "absolute", "true", "diehard", "die-hard", "bit", "of", "major", "serious", "crazy",
     ]
 
     private static let giftOpeners = [
