@@ -133,10 +133,51 @@ struct ThingMentionTests {
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["tm-1"], "\(result.items.map(\.reasons))")
     }
 
-    /// A kind of toy is a class: a kite is a flying toy whatever its name says.
+    /// A kind of toy is a class: a kite is a flying toy whatever its name says, and stacking cups
+    /// that float are bath toys.
     @Test func aKindOfToyMentionedInTheDescriptionStillCounts() throws {
         let catalog = try Self.catalog()
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["flying toys"]), limit: 10)
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id).contains("tm-4"), "\(result.items.map(\.reasons))")
+        // The same closeness in meaning (0.4) keeps a kind of toy and not a thing.
+        let taxonomy = Taxonomy(interests: [
+            Interest(id: "outdoor", label: "Outdoor Play", phrase: "loves playing outside", aliases: ["garden toys"]),
+            Interest(id: "pets", label: "Pets", phrase: "loves pets", aliases: ["dog", "dogs"]),
+        ])
+        func query(_ said: String) throws -> MatchQuery {
+            try MatchQuery(
+                profile: RecipientProfile(ageYears: 3, interests: [said]), history: .none, critique: Critique(),
+                taxonomy: taxonomy, weights: .default, memo: MatchMemo())
+        }
+        let garden = try query("garden toys")
+        #expect(garden.requests.first?.specificity == .narrower)
+        #expect(
+            !garden.isPassingMention(
+                of: try #require(garden.requests.first), name: "Rainbow Stacking Cups",
+                description: "Ten cups to stack and pour. Great garden toys for the sandpit.", similarity: 0.4))
+        let dogs = try query("dogs")
+        #expect(
+            dogs.isPassingMention(
+                of: try #require(dogs.requests.first), name: "Cuddle Blanket Monkey",
+                description: "Six animal blankets: Pink Poodle, Yellow Dog and Purple Monkey.", similarity: 0.4))
+    }
+
+    /// What a name must hold to be of the thing: a word of the wish or of another name for it, or
+    /// another kind of the interest the thing lies in, never the interest's own name.
+    @Test func aNameIsOfTheThingByItsWordsOrAnotherKindOfItsInterest() throws {
+        let catalog = try Self.catalog()
+        func request(_ said: String) throws -> InterestRequest {
+            let query = try MatchQuery(
+                profile: RecipientProfile(ageYears: 9, interests: [said]), history: .none, critique: Critique(),
+                taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
+            return try #require(query.requests.first)
+        }
+        let dogs = try request("dogs")
+        #expect(MatchQuery.nameSharesAWord(of: dogs, TextNormalizer.tokens("Dogs Collection Husky Figure")))
+        #expect(MatchQuery.nameSharesAWord(of: dogs, TextNormalizer.tokens("Labrador Plush")))
+        #expect(!MatchQuery.nameSharesAWord(of: dogs, TextNormalizer.tokens("Snuggle Pets Cuddle Monkey")))
+        let railway = try request("model railway")
+        #expect(MatchQuery.nameSharesAWord(of: railway, TextNormalizer.tokens("Santa's Express Train Set")))
+        #expect(!MatchQuery.nameSharesAWord(of: railway, TextNormalizer.tokens("Wooden Farm Tractor")))
     }
 }

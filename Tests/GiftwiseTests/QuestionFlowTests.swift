@@ -488,6 +488,16 @@ struct QuestionFlowCoreTests {
         #expect(conversation.refining?.critique.favouredInterests.isEmpty == true)
     }
 
+    /// What the conversation reads as a command is never a name to save (trials saved recipients
+    /// called "cheaper" and "change age").
+    @Test(arguments: [
+        ("cheaper", true), ("Try 2", true), ("change age", true), ("start over", true), ("Done", true),
+        ("more like 3", true), ("change answers", true), ("Sam", false), ("Grandad Joe", false), ("Maya", false),
+    ])
+    func aCommandIsNeverAName(text: String, isCommand: Bool) {
+        #expect(GiftConversation.isCommand(text) == isCommand)
+    }
+
     /// A trial typed "£20" after a list and was told it was not understood: an amount with its
     /// currency is a new budget, every other answer kept; anything else says how to change one.
     @Test func aBudgetTypedAfterTheListIsTheNewBudget() throws {

@@ -280,8 +280,6 @@ struct InterestRequest {
     /// Whether the wish joins two names with "and" ("anna and elsa", "gru and the minions"): its
     /// `ownWords` then leave out the "and" (and a "the" after it).
     var joinsTwoNames = false
-    /// The words that must stand together for the wish to be in a text.
-    var wordsTogether: [String] { ownWords }
     /// `ownWords` as a set, and the words of each phrase after the first: split once, not for
     /// every product weighed (see `MatchQuery.place`).
     private(set) var ownSet: Set<String> { didSet { aboutWords = ownSet.subtracting(Self.sharedByEveryProduct) } }
@@ -297,6 +295,10 @@ struct InterestRequest {
     /// their thing (``ThemedAccessories/comesWith(wishNames:nameTokens:)``). Read with
     /// ``madeForWords``.
     private(set) var comesWithNames: [Set<String>] = []
+    /// For a thing inside an interest, the interest's other kinds as word runs ("train set" for
+    /// "model railway"), not its own names: a name holding one is of the thing's kind (see
+    /// ``MatchQuery/nameSharesAWord(of:_:)``). Read with ``madeForWords``.
+    private(set) var otherKindRuns: [[String]] = []
     mutating func madeForWordsRead() {
         madeForWords =
             [aboutWords]
@@ -304,6 +306,12 @@ struct InterestRequest {
         comesWithNames = madeForWords + interestNames.map { Set($0.words) }
         wantsParts = !ownSet.isDisjoint(with: ThemedAccessories.wantsPartsWords)
         namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
+        if let interest, specificity == .narrower {
+            let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
+            otherKindRuns = interest.aliases.map(TextNormalizer.tokens).filter {
+                !$0.isEmpty && !ownNames.contains($0.joined(separator: " "))
+            }
+        }
     }
     /// Whether the wish asks for parts or add-ons itself ("rc car parts", "lego storage"): spare
     /// parts and things made for their thing are then their thing.
@@ -642,10 +650,7 @@ struct MatchQuery {
         // ("minecraft cave": "The Cave" among the shop's Minecraft sets), never one of its things
         // ("lion king" is no king among the animals). Giftwise's own reading of words is no filing:
         // it tagged "Rail Heritage Rocket Engine" space for its "rocket".
-        let ownNameWords = Set(
-            ([interest.id, interest.label] + interest.synonyms).map {
-                TextNormalizer.tokens($0).filter { !Taxonomy.genericWords.contains($0) }
-            })
+        let ownNameWords = Set(names.prefix(2 + interest.synonyms.count))
         guard
             let name = names.filter({
                 ($0.count > 1 || ownNameWords.contains($0)) && $0.count < own.count && own.starts(with: $0)
@@ -1758,23 +1763,25 @@ struct MatchQuery {
     /// So is any mention in a product whose own name its interest disowns: "Chinese Checkers"
     /// tells the story of "Chinese chess" in its description, and is still no chess set.
     func isPassingMention(of request: InterestRequest, name: String, description: String, similarity: Double) -> Bool {
-        if !request.namesNotAbout.isEmpty {
-            let nameTokens = TextNormalizer.tokens(name)
-            if request.namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: nameTokens) }) { return true }
-        }
         // A specific thing ("dogs", "trucks") is what a product is, and such a product names it:
         // a description that says their word once (other names for it aside) under a name sharing
         // none of its words, with no closeness in meaning, is about something else (a monkey
-        // puppet blanket whose range has a "Pink Poodle, Yellow Dog"). A kind of toy ("flying
-        // toys", "baby toys") is a class, not a thing: a kite or a rattle is one without saying so.
+        // puppet blanket whose range has a "Pink Poodle, Yellow Dog"). A kind of toy, as they said
+        // it ("garden toys", "bath toys"), is a class, not a thing: a sandpit bucket is one without
+        // saying so.
         // A name the taxonomy does not know may be a character, and a figure pack whose
         // description lists "Batman, Superman and Green Lantern" holds him.
-        if request.specificity == .narrower, request.interest != nil, !request.ownSet.contains("toy"),
-            similarity < weights.thingMentionSimilarity,
-            !Self.nameSharesAWord(of: request, TextNormalizer.tokens(name)),
-            Self.mentions(of: request, in: description, ownWordsOnly: true) < 2
-        {
-            return true
+        let mayBeAnotherThing =
+            request.specificity == .narrower && request.interest != nil && !request.saidTokens.contains("toy")
+            && similarity < weights.thingMentionSimilarity
+        if !request.namesNotAbout.isEmpty || mayBeAnotherThing {
+            let nameTokens = TextNormalizer.tokens(name)
+            if request.namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: nameTokens) }) { return true }
+            if mayBeAnotherThing, !Self.nameSharesAWord(of: request, nameTokens),
+                Self.mentions(of: request, in: description, ownWordsOnly: true) < 2
+            {
+                return true
+            }
         }
         return similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
     }
@@ -1792,12 +1799,7 @@ struct MatchQuery {
         }) {
             return true
         }
-        guard let interest = request.interest else { return false }
-        let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
-        return interest.aliases.contains { alias in
-            let run = TextNormalizer.tokens(alias)
-            return !ownNames.contains(run.joined(separator: " ")) && Taxonomy.holds(run: run, in: nameTokens)
-        }
+        return request.otherKindRuns.contains { Taxonomy.holds(run: $0, in: nameTokens) }
     }
 
     /// How many times a wish's words (or one of its interest's phrases) stand together in `text`,
@@ -2399,15 +2401,15 @@ struct MatchQuery {
         of request: InterestRequest, nameTokens: [String], nameSet: Set<String>, descriptionTokens: [String],
         allSet: Set<String>
     ) -> TextPlace {
-        if let togetherness = request.togetherness, request.wordsTogether.allSatisfy(allSet.contains) {
+        if let togetherness = request.togetherness, request.ownSet.isSubset(of: allSet) {
             // Words of a name they gave, or of a thing inside an interest, count only together.
-            if standTogether(request.wordsTogether, in: nameTokens, togetherness) { return .name }
+            if standTogether(request.ownWords, in: nameTokens, togetherness) { return .name }
             // Another name of their wish, whole, says it however their own words stand: in the
             // name before their words in the description.
             for name in request.otherNames where contains(nameTokens, nameSet: nameSet, words: name.words) {
                 return .name
             }
-            if standTogether(request.wordsTogether, in: descriptionTokens, togetherness) { return .description }
+            if standTogether(request.ownWords, in: descriptionTokens, togetherness) { return .description }
             for name in request.otherNames where contains(descriptionTokens, nameSet: allSet, words: name.words) {
                 return .description
             }

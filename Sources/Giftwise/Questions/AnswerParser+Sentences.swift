@@ -133,11 +133,21 @@ extension AnswerParser {
         for marker in [" under ", " below ", " less than ", " up to ", " no more than ", " for under ", " around "] {
             guard let range = lowered.range(of: marker, options: .backwards) else { continue }
             let tail = String(lowered[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
-            guard QuestionFlow.saysABudget(tail), let max = AnswerParser.parseBudget(tail)?.max else { continue }
+            guard saysABudget(tail), let max = AnswerParser.parseBudget(tail)?.max else { continue }
             let cut = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
             return (String(text.prefix(cut)).trimmingCharacters(in: .whitespaces), max, budgetCurrency(tail), false)
         }
         return nil
+    }
+
+    /// Whether `text` is plainly a budget: an amount with its currency ("about £20", "30 dollars",
+    /// "under a tenner").
+    static func saysABudget(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard AnswerParser.budgetCurrency(text) != nil || lowered.contains("tenner") || lowered.contains("fiver"),
+            let budget = AnswerParser.parseBudget(text)
+        else { return false }
+        return budget.min != nil || budget.max != nil
     }
 
     /// Gifts named by the occasion, which says they are small: no thing to look for.

@@ -25,8 +25,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
     private var carried: Carried?
     private struct Carried: Sendable, Codable, Equatable {
         var critique: Critique
-        var changes: [ProfileChanges]
-        var answer: QuestionID
+        var change: ProfileChanges
 
         /// What was changed after the list: the list's profile against the answers' (a tried
         /// suggestion, `cheaper`, `more crafty`), and its critique; none of it about `answer`
@@ -44,18 +43,9 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             if refined.excludedWords != answers?.excludedWords, answer != .avoid {
                 change.exclude = refined.excludedWords
             }
-            var critique = refining.critique
+            critique = refining.critique
             if answer == .interests { (critique.favouredInterests, critique.favouredLike) = ([], nil) }
-            self.init(critique: critique, changes: change.count > 0 ? [change] : [], answer: answer)
-        }
-
-        init(critique: Critique, changes: [ProfileChanges], answer: QuestionID) {
-            (self.critique, self.changes, self.answer) = (critique, changes, answer)
-        }
-
-        /// `profile` with what was changed after the list.
-        func applied(to profile: RecipientProfile) -> RecipientProfile {
-            changes.reduce(profile) { $1.applied(to: $0) }
+            self.change = change
         }
     }
 
@@ -139,14 +129,14 @@ public struct GiftConversation: Sendable, Codable, Equatable {
     }
 
     static let doneWords: Set<String> = ["done", "show me", "show me now", "go", "that's it", "thats it"]
-    package static let startOverWords: Set<String> = ["start over", "restart", "again", "start again"]
-    package static let changeAnswersWords: Set<String> = [
+    static let startOverWords: Set<String> = ["start over", "restart", "again", "start again"]
+    static let changeAnswersWords: Set<String> = [
         "change answers", "change my answers", "change answer", "edit answers",
     ]
     static let helpWords: Set<String> = ["?", "help", "h"]
 
     /// The question "change budget", "change the age", "change what they enjoy" names, if any.
-    package static func answerToChange(_ command: String) -> QuestionID? {
+    static func answerToChange(_ command: String) -> QuestionID? {
         guard command.hasPrefix("change ") else { return nil }
         var rest = String(command.dropFirst("change ".count))
         for filler in ["the ", "my ", "their "] where rest.hasPrefix(filler) {
@@ -177,10 +167,7 @@ public struct GiftConversation: Sendable, Codable, Equatable {
             let backToQuestions = ["back", "b"].contains(command) && !refining.canUndo
             // "change budget": that question again, every other answer kept.
             if let id = Self.answerToChange(command) {
-                carried = Carried(refining, answers: flow.profile, answer: id)
-                self.refining = nil
-                flow.reopen(id)
-                changingOneAnswer = true
+                reopen(id, after: refining)
                 notes = ["Changing only that answer; the others are kept (type `back` to keep it as it was)."]
                 return .accepted
             }
@@ -221,11 +208,8 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                     return .accepted
                 }
                 // "£20" typed after the list: the budget, as `change budget` then "£20" sets it.
-                if QuestionFlow.saysABudget(AnswerParser.clean(line)) {
-                    carried = Carried(refining, answers: flow.profile, answer: .budget)
-                    self.refining = nil
-                    flow.reopen(.budget)
-                    changingOneAnswer = true
+                if AnswerParser.saysABudget(AnswerParser.clean(line)) {
+                    reopen(.budget, after: refining)
                     return try respond(to: line, reader)
                 }
                 // A trial typed what they enjoy after a list with nothing in it and was told only
@@ -279,6 +263,24 @@ public struct GiftConversation: Sendable, Codable, Equatable {
         return .accepted
     }
 
+    /// Asks one answer again after the list, keeping what was changed after it.
+    private mutating func reopen(_ id: QuestionID, after refining: RefineSession) {
+        carried = Carried(refining, answers: flow.profile, answer: id)
+        self.refining = nil
+        flow.reopen(id)
+        changingOneAnswer = true
+    }
+
+    /// Whether `text` is something the conversation takes as a command rather than an answer
+    /// ("done", "cheaper", "try 2", "change age", "start over"): never a name to save.
+    package static func isCommand(_ text: String) -> Bool {
+        let command = RefineSession.normalized(text)
+        return doneWords.contains(command) || helpWords.contains(command) || startOverWords.contains(command)
+            || changeAnswersWords.contains(command) || answerToChange(command) != nil
+            || ["more", "back", "undo"].contains(command)
+            || RefineSession.relaxationNumber(command) != nil || Refinement(parsing: command) != nil
+    }
+
     mutating func showResults(_ reader: CatalogReader) throws {
         guard refining == nil else { return }
         if !flow.isFinished { try flow.finish() }
@@ -310,9 +312,9 @@ public struct GiftConversation: Sendable, Codable, Equatable {
         if let carried {
             self.carried = nil
             refining = try RefineSession(
-                profile: carried.applied(to: profile), critique: carried.critique, history: history, limit: limit,
-                reader)
-            if !carried.changes.isEmpty || carried.critique != flow.steering {
+                profile: carried.change.applied(to: profile), critique: carried.critique, history: history,
+                limit: limit, reader)
+            if carried.change.count > 0 || carried.critique != flow.steering {
                 notes.append("What you changed after the list is kept.")
             }
             return

@@ -221,7 +221,6 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         try commit(next, after: answered.id, reader)
     }
 
-    /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not slime".
     /// The label of the shop's own tag that `typed` names (one the taxonomy does not hold), if any.
     static func shopLabel(of typed: String, _ reader: CatalogReader) throws -> String? {
         let tag = MatchQuery.freeTag(TextNormalizer.tokens(typed), isAName: false)
@@ -232,6 +231,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         "Looking for \"\(typed)\" among the gifts this shop files as \(label), and in their names."
     }
 
+    /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not slime".
     /// An interest they named before and now take back ("actually star wars, not ninjago") is
     /// dropped, not avoided: they did not say they dislike it.
     static func dislikedPart(of text: String, besides earlier: [String]) -> String {
@@ -244,17 +244,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// ("about £20", "30 dollars", "under a tenner"), before the budget is settled.
     static func isEarlyBudget(_ text: String, at question: QuestionID, state: State) -> Bool {
         guard [.age, .interests, .purpose].contains(question), !state.settled.contains(.budget) else { return false }
-        return saysABudget(text)
-    }
-
-    /// Whether `text` is plainly a budget: an amount with its currency ("about £20", "30 dollars",
-    /// "under a tenner").
-    static func saysABudget(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        guard AnswerParser.budgetCurrency(text) != nil || lowered.contains("tenner") || lowered.contains("fiver"),
-            let budget = AnswerParser.parseBudget(text)
-        else { return false }
-        return budget.min != nil || budget.max != nil
+        return AnswerParser.saysABudget(text)
     }
 
     /// Skips the current question, keeping what is known.

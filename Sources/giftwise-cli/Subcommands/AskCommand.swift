@@ -149,13 +149,7 @@ struct AskCommand: ParsableCommand {
                 !name.isEmpty, !["no", "n", "skip", "quit", "q", "exit"].contains(name.lowercased())
             else { return }
             // A trial typed `cheaper` after `done` and saved a recipient called "cheaper".
-            let lowered = name.lowercased()
-            if Refinement(parsing: name) != nil
-                || ["done", "more", "back", "undo", "start over", "change answers", "help", "?"].contains(lowered)
-                || lowered.hasPrefix("try ") || GiftConversation.answerToChange(lowered) != nil
-                || GiftConversation.startOverWords.contains(lowered)
-                || GiftConversation.changeAnswersWords.contains(lowered)
-            {
+            if GiftConversation.isCommand(name) {
                 Output.say(Output.yellow("\"\(name)\" is a command, not a name: the list is closed.") + "\n")
                 continue
             }
