@@ -227,7 +227,7 @@ extension MatchQuery {
                     {
                         pks.insert(product.pk)
                     }
-                case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor: break
+                case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor, .carrier: break
                 }
             }
         }

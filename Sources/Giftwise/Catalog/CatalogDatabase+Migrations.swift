@@ -224,6 +224,19 @@ extension CatalogDatabase {
             // without reading every match's row.
             try db.execute(sql: "CREATE INDEX product_serving ON product(pk) WHERE (inferred & 16) != 0")
         }
+        migrator.registerMigration("v10-product-other-thing") { db in
+            // Names that may hold a thing only as a part of it or on another thing ("Train Motor",
+            // "Police Car Bag Charm") joined the marked ones: mark a catalog imported before.
+            // The one step that reads the importer's rule rather than SQL alone: it only adds the
+            // mark an import of the same rows sets today, and changes no product's data.
+            let rows = try Row.fetchAll(db, sql: "SELECT pk, name FROM product WHERE (inferred & 16) = 0")
+            let update = try db.makeStatement(sql: "UPDATE product SET inferred = inferred | 16 WHERE pk = ?")
+            for row in rows {
+                let name: String = row["name"]
+                guard ThemedAccessories.mayHoldAnotherThing(TextNormalizer.tokens(name)) else { continue }
+                try update.execute(arguments: [row["pk"] as Int64])
+            }
+        }
         return migrator
     }
 }

@@ -257,6 +257,19 @@ enum MatchRequests {
         ).map { ($0[0], $0[1], $0[2]) }
     }
 
+    /// The name and age range of each product in `pks`, in pk order.
+    static func namesAndAges(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String, ages: AgeRange)] {
+        guard !pks.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT pk, name, age_min_months, age_max_months FROM product \
+                    WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks)))) ORDER BY pk
+                    """)
+        ).map { ($0[0], $0[1], AgeRange(minMonths: $0[2], maxMonths: $0[3])) }
+    }
+
     /// The names of those of `pks` whose import marked them as maybe a part of a thing or made
     /// for one (``ProductFlags/servesAThing``, 16), in pk order: read through their partial index,
     /// so a catalog with few of them pays for few (reading each of a tag's thousand matches cost

@@ -84,6 +84,8 @@ struct Explainer {
                 reasons.append("a spare part for \"\(request.said)\", not the thing itself")
             case .text(.madeFor):
                 reasons.append("made for \"\(request.said)\", not the thing itself")
+            case .text(.carrier):
+                reasons.append("its name has \"\(request.said)\", but on another thing, not the thing itself")
             case .text(.miniature):
                 reasons.append("\"\(request.said)\" in miniature, for a dolls house more than a gift")
             case .text(.apart):
@@ -189,14 +191,21 @@ struct Explainer {
 
         // Age.
         let ages = product.ages
-        if let low = ages.minMonths, let high = ages.maxMonths, high - low <= 6 * 12 {
+        if candidate.madeForChildren {
+            mismatches.append(
+                ages.minMonths == nil
+                    ? "named for children, not for \(profile.ageDescriptionWithArticle)"
+                    : "made for young children (\(ages.label)), not for \(profile.ageDescriptionWithArticle)")
+        } else if let low = ages.minMonths, let high = ages.maxMonths, high - low <= 6 * 12 {
             reasons.append("made for \(ages.label)")
         } else if ages.minMonths == nil {
             reasons.append(
                 candidate.madeForMuchYounger
                     ? "the seller gives no age range, and it is named or filed as a toddler's toy"
                     : "the seller gives no age range")
-        } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths) {
+        } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
+            || ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
+        {
             reasons.append("made for younger children (\(ages.label))")
         } else if candidate.madeForMuchYounger {
             reasons.append("a toddler's range, made for younger children (\(ages.label))")

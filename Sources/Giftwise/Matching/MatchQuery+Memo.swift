@@ -280,7 +280,7 @@ extension MatchQuery {
                         || !isPassingMention(
                             of: request, name: names[pk] ?? "", description: descriptions[pk] ?? "",
                             similarity: similarity[pk] ?? 0)
-                case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor: heard = false
+                case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor, .carrier: heard = false
                 }
                 memo.heard[key] = heard
             } else {

@@ -21,6 +21,10 @@ enum TextPlace: Equatable {
     /// with parts and add-ons ("Roof Luggage Rack for RC Cars" for "rc car"): not one itself
     /// (see ``ThemedAccessories/thingsWithParts``).
     case madeFor
+    /// Their words are there, but the name goes on to another thing carrying or picturing their
+    /// object ("Police Car Bag Charm", "Painting by Numbers Fantasy Boat" for "a boat"): not
+    /// their thing (see ``ThemedAccessories/otherThing(wishNames:saidWords:nameTokens:oneThing:)``).
+    case carrier
     /// Their words are there, but the product furnishes a dolls house (a "Dolls House Miniature
     /// Cup of Coffee" for a coffee lover): themed, not their thing (see ``DollsHouseMiniatures``).
     case miniature
@@ -96,6 +100,8 @@ struct Candidate {
     var needsTheirDevice = false
     /// Made for children much younger than they are (see ``AgeRange/isForMuchYoungerChildren(thanMonths:)``).
     var madeForMuchYounger = false
+    /// A young child's toy, for a teenager or an adult (see ``MatchQuery/isForYoungChildren(_:nameTokens:ageMonths:)``).
+    var madeForChildren = false
     /// Whether it comes after every candidate of the same kind of match that is neither, whatever
     /// its score: a game for a console they may not own, a toddler's toy for a 9-year-old.
     /// Their words are in its text, but the shop files what they asked for under a label of that
@@ -120,7 +126,8 @@ struct Candidate {
     /// fitting several of their interests never puts it before the things themselves.
     var isForTheThing = false
     var comesLater: Bool {
-        needsTheirDevice || madeForMuchYounger || outsideTheShopsLabel || isAPart || ageUnstatedForAYoungChild
+        needsTheirDevice || madeForMuchYounger || madeForChildren || outsideTheShopsLabel || isAPart
+            || ageUnstatedForAYoungChild
     }
 }
 
@@ -306,6 +313,18 @@ struct InterestRequest {
         comesWithNames = madeForWords + interestNames.map { Set($0.words) }
         wantsParts = !ownSet.isDisjoint(with: ThemedAccessories.wantsPartsWords)
         namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
+        // Their last word, whatever kind of word ("a big technic set", "batman sets").
+        let kindWord = saidTokens.last ?? ownWords.last ?? ""
+        namesAnObject =
+            namesAThingWithParts || ThemedAccessories.objectWords.contains(kindWord)
+            || madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.objectWords) }
+        // "a police car", "batman sets", "a chess set": one object, not a kind they love
+        // ("trains", "cars"), whose themed things are gifts for them.
+        let lastSaid = said.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
+        namesOneThing =
+            namesAnObject && !ThemedAccessories.brandWords.contains(kindWord)
+            && (ownWords.count > 1 || TextNormalizer.fold(lastSaid) == lastSaid)
+        saidSet = Set(saidTokens)
         if let interest, specificity == .narrower {
             let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
             otherKindRuns = interest.aliases.map(TextNormalizer.tokens).filter {
@@ -319,6 +338,14 @@ struct InterestRequest {
     /// Whether the wish (by any of its names) is a thing with parts and add-ons of its own
     /// (``ThemedAccessories/thingsWithParts``): a product made for it is not one.
     private(set) var namesAThingWithParts = false
+    /// Whether the wish names an object (``ThemedAccessories/objectWords``): a product whose name
+    /// goes on past it to a part ("Train Motor") is not their thing.
+    private(set) var namesAnObject = false
+    /// Whether the wish names one object ("a police car", "batman sets"), not a kind of thing they
+    /// love ("trains"): another thing carrying it ("Police Car Bag Charm") is not their thing.
+    private(set) var namesOneThing = false
+    /// `saidTokens` as a set (read with ``madeForWords``).
+    private(set) var saidSet: Set<String> = []
     /// Whether the wish is about party things itself ("balloons"): party supplies may then be its
     /// good matches.
     private(set) var wantsPartySupplies: Bool
@@ -423,6 +450,9 @@ struct MatchQuery {
     /// Whether a wish names a toddler's range itself ("duplo trains"): its toys are then not
     /// "made for much younger children" (worked out once, not for every product).
     let wishesToddlerToys: Bool
+    /// ``wishesChildrensThings(_:)`` of the requests: children's toys are then theirs, whatever
+    /// their age.
+    let wishesChildrensThings: Bool
     /// What they typed that means nothing (only punctuation): ignored, and reported.
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
@@ -492,6 +522,7 @@ struct MatchQuery {
         (requests, notUnderstood) = try Self.resolve(read.interests, taxonomy: taxonomy, memo: memo, db: db)
         requestTags = requests.map(\.exactTags)
         wishesToddlerToys = requests.contains { !$0.ownSet.isDisjoint(with: Self.toddlerWords) }
+        wishesChildrensThings = Self.wishesChildrensThings(requests)
     }
 
     /// ``resolve(_:taxonomy:)`` with the shop's labels that extend each wish read from `db`, once
@@ -949,6 +980,33 @@ struct MatchQuery {
     /// Words every toy shares that say what kind of product ("toy", "kit", "game"), unlike the
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
+    /// Whether a product is a young child's toy for a recipient this old (a teenager or an
+    /// adult): its range says so (``AgeRange/isForYoungChildren(forTeenOrAdultMonths:)``), or it
+    /// states no minimum age and its name says whom it is for ("Kids", "Children's", "Junior",
+    /// "Toddler", "My First").
+    static func isForYoungChildren(_ ages: AgeRange, nameTokens: [String], ageMonths: Int) -> Bool {
+        guard ageMonths >= AgeRange.teenFromMonths else { return false }
+        if ages.isForYoungChildren(forTeenOrAdultMonths: ageMonths) { return true }
+        guard ages.minMonths == nil else { return false }
+        if nameTokens.contains(where: childrensWords.contains) { return true }
+        return zip(nameTokens, nameTokens.dropFirst()).contains { $0 == "my" && $1 == "first" }
+    }
+    /// Whether a wish names a toddler's range or children's things itself ("duplo trains", "kids
+    /// gardening tools").
+    static func wishesChildrensThings(_ requests: [InterestRequest]) -> Bool {
+        requests.contains {
+            !$0.ownSet.isDisjoint(with: toddlerWords) || $0.saidTokens.contains(where: wishedForChildren.contains)
+        }
+    }
+    /// Folded words of a wish that ask for children's things ("kids gardening tools"; not "baby",
+    /// which names dolls and animals as often).
+    static let wishedForChildren: Set<String> = ["kid", "child", "children", "childrens", "toddler", "preschool"]
+    /// Folded words of a name that say it is made for children.
+    static let childrensWords: Set<String> = [
+        "kid", "child", "children", "childrens", "childs", "toddler", "baby", "infant", "preschool", "junior",
+        "duplo", "primo",
+    ]
+
     /// Folded words (in a name or a shop's own tag) that say a toy is for toddlers and babies.
     static let toddlerWords: Set<String> = ["duplo", "toddler", "infant", "primo"]
     /// A product named or filed as a toddler's whose stated minimum age is below this is a
@@ -1173,6 +1231,15 @@ struct MatchQuery {
                                         || Self.performsTheirActivity(request, nameTokens: nameTokens)
                                 }.map(\.pk)))
                 for pk in close where !notTheirs.contains(pk) { pks.insert(pk) }
+            }
+        }
+        // A young child's toy is never good for a teenager or an adult (as the list labels it).
+        if profile.ageMonths >= AgeRange.teenFromMonths, !Self.wishesChildrensThings(requests), !pks.isEmpty {
+            for product in try MatchRequests.namesAndAges(db, pks: pks.sorted())
+            where Self.isForYoungChildren(
+                product.ages, nameTokens: TextNormalizer.tokens(product.name), ageMonths: profile.ageMonths)
+            {
+                pks.remove(product.pk)
             }
         }
         return pks
@@ -1939,7 +2006,8 @@ struct MatchQuery {
                     switch place {
                     case .name: weights.textInName
                     case .description: weights.textInDescription
-                    case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor: weights.textStemOnly
+                    case .stem, .passing, .partySupply, .miniature, .apart, .part, .madeFor, .carrier:
+                        weights.textStemOnly
                     }
                 let known = request.interest == nil ? weights.textMatchUnknown : 1.0
                 // Their own words say it more surely than one of the interest's other words, where
@@ -2039,7 +2107,8 @@ struct MatchQuery {
             func rank(_ match: Candidate.Match) -> (Int, Int, Int, Double) {
                 (
                     match.hit.isStrong ? 1 : 0,
-                    [.text(.partySupply), .text(.miniature), .text(.part), .text(.madeFor)].contains(match.hit) ? 1 : 0,
+                    [.text(.partySupply), .text(.miniature), .text(.part), .text(.madeFor), .text(.carrier)].contains(
+                        match.hit) ? 1 : 0,
                     match.hit.isLooseLikeness ? 0 : 1, match.weight
                 )
             }
@@ -2111,6 +2180,14 @@ struct MatchQuery {
                 && !wishesToddlerToys
                 && (tags.contains(where: Self.toddlerWords.contains)
                     || nameTokens.contains(where: Self.toddlerWords.contains)))
+        // A young child's toy for a teenager or an adult: by its range, or by its name ("Kids
+        // Gardening Tool Set", "My First …") when it states none. Never good for them.
+        let madeForChildren =
+            !wishesChildrensThings
+            && Self.isForYoungChildren(product.ages, nameTokens: nameTokens, ageMonths: profile.ageMonths)
+        // A "4+" or "5+" range for them ranks after the ones for older children (still good).
+        let startsAmongYoungChildren =
+            !wishesChildrensThings && product.ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
         // Each further interest it fits adds its share, past a full fit of one: a "LEGO Mini
@@ -2120,7 +2197,8 @@ struct MatchQuery {
         let interestFit =
             (min(1.0, top) + weights.extraInterestShare * (total - top))
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
-            * (madeForMuchYounger ? weights.muchYoungerFactor : 1) + liked
+            * (madeForMuchYounger || madeForChildren || startsAmongYoungChildren ? weights.muchYoungerFactor : 1)
+            + liked
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
         let strong = hits.contains { $0.hit.isStrong }
@@ -2153,7 +2231,7 @@ struct MatchQuery {
             {
                 score += Self.kindWordInNameBonus
             }
-            isGood = strong && purposeHit
+            isGood = strong && purposeHit && !madeForChildren
         }
         // Their own history: what they loved or sent back steers the ranking.
         var lessons: [HistorySignals.Lesson] = []
@@ -2166,7 +2244,8 @@ struct MatchQuery {
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
-            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger,
+            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger || startsAmongYoungChildren,
+            madeForChildren: madeForChildren,
             isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains),
             ageUnstatedForAYoungChild: product.ages.minMonths == nil
                 && profile.ageMonths < AgeRange.unstatedAgeComesLaterBelowMonths,
@@ -2285,6 +2364,7 @@ struct MatchQuery {
         switch themedPlace(nameTokens, for: request) {
         case .part?: .part
         case .madeFor?: .madeFor
+        case .carrier?: .carrier
         default: nil
         }
     }
@@ -2295,9 +2375,16 @@ struct MatchQuery {
     static func themedPlace(_ nameTokens: [String], for request: InterestRequest) -> TextPlace? {
         let kind = NameKind(tokens: nameTokens)
         if kind.isPartySupply && !request.wantsPartySupplies { return .partySupply }
-        if kind.isDollsHouseMiniature && !request.wantsMiniatures { return .miniature }
+        if kind.isDollsHouseMiniature { return request.wantsMiniatures ? nil : .miniature }
         if !request.wantsParts {
             if ThemedAccessories.namesAPart(nameTokens, isAccessory: kind.isAccessory) { return .part }
+            if request.namesAnObject,
+                let other = ThemedAccessories.otherThing(
+                    wishNames: request.comesWithNames, saidWords: request.saidSet, nameTokens: nameTokens,
+                    oneThing: request.namesOneThing)
+            {
+                return other == .part ? .part : .carrier
+            }
             if request.namesAThingWithParts,
                 request.madeForWords.contains(where: {
                     ThemedAccessories.isMadeFor(wishWords: $0, nameTokens: nameTokens)

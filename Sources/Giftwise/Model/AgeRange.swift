@@ -62,9 +62,33 @@ public struct AgeRange: Hashable, Sendable, Codable {
             && (minMonths ?? Int.max) < Self.toddlerToyBelowMonths
     }
 
+    /// Whether a teenager or an adult would be given a toddler's toy: the range starts under 3 and
+    /// runs open (or into adulthood), as DUPLO's "18 months+" does. Such a product is never a good
+    /// match for them, whatever it is about (a trial's 70-year-old train lover was offered a
+    /// DUPLO Thomas set).
+    func isForYoungChildren(forTeenOrAdultMonths ageMonths: Int) -> Bool {
+        guard ageMonths >= Self.teenFromMonths, let minMonths, (maxMonths ?? Int.max) >= Self.adultFromMonths
+        else { return false }
+        return minMonths < Self.toddlerToyBelowMonths
+    }
+
+    /// Whether a range that starts at 4 or 5 and runs open is a young child's, for a teenager or an
+    /// adult: such a product ranks after the ones made for older children (a trial's 16-year-old
+    /// builder was offered five LEGO "4+" sets), and stays a good match when it is their thing (a
+    /// seller prints "4+" on a wooden chess set as a small-parts warning). "3+" says even less.
+    func startsAmongYoungChildren(forTeenOrAdultMonths ageMonths: Int) -> Bool {
+        guard ageMonths >= Self.teenFromMonths, let minMonths, (maxMonths ?? Int.max) >= Self.adultFromMonths
+        else { return false }
+        return minMonths >= Self.smallPartsWarningEndMonths && minMonths < Self.youngChildRangeBelowMonths
+    }
+
     /// Below this age, a product whose seller states no minimum age comes after those that do.
     static let unstatedAgeComesLaterBelowMonths = 5 * 12
     static let olderChildFromMonths = 6 * 12
+    static let teenFromMonths = 13 * 12
+    static let youngChildRangeBelowMonths = 6 * 12
+    /// "3+" (up to this) is a small-parts warning as often as an age a toy is made for.
+    static let smallPartsWarningEndMonths = 4 * 12
     static let toddlerToyBelowMonths = 36
     static let seniorFromMonths = 65 * 12
     static let adultFromMonths = 18 * 12

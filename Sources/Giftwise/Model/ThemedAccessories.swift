@@ -99,6 +99,108 @@ enum ThemedAccessories {
         "nintendo", "xbox", "playstation", "ipad", "tablet", "phone", "sylvanian", "hubsan", "syma",
     ]
 
+    /// Folded words of a wish that name an object someone can be given ("a chess set", "a police
+    /// car", "a lantern"), not a theme they love ("dinosaurs", "spiderman", "an owl"): a product
+    /// whose name goes on past their thing to another one ("Police Car Bag Charm", "Drone Feet
+    /// Pack") is that other thing. Besides ``thingsWithParts``.
+    static let objectWords: Set<String> = thingsWithParts.union([
+        "set", "playset", "castle", "fort", "house", "dollhouse", "kitchen", "garage", "farm", "tent", "ship",
+        "spaceship", "starship", "rocket", "tank", "digger", "excavator", "crane", "bus", "van", "motorbike",
+        "motorcycle", "jeep", "engine", "sword", "shield", "wand", "bow", "crossbow", "gun", "pistol", "skateboard",
+        "longboard", "skate", "rollerskate", "trike", "tricycle", "sledge", "sled", "slide", "swing", "sandpit",
+        "ball", "watch", "clock", "diary", "journal", "lantern", "lamp", "torch", "walkie", "radio",
+        "binocular", "globe", "calculator", "computer", "laptop", "violin", "ukulele", "recorder", "xylophone",
+        "microphone", "easel", "diabolo", "yoyo", "frisbee", "boomerang", "pram", "pushchair", "cot", "teddy",
+        "puppet", "marionette", "wagon", "cart", "caravan", "submarine", "ambulance", "limousine", "racer",
+    ])
+
+    /// Folded words that, after a thing in a product's name, say the product is a part of it or
+    /// goes with it ("Train Motor", "Flexible Train Tracks", "Quadcopter Propeller Blade Guard",
+    /// "Diabolo String", "Technic Gear Wheels"): not the thing.
+    static let partsAfterAThing: Set<String> = [
+        "motor", "track", "rail", "string", "sensor", "foot", "feet", "propeller", "blade", "guard", "battery",
+        "charger", "cable", "wire", "connector", "wheel", "tyre", "tire", "gear", "beam", "bush", "hub", "axle",
+        "spare", "refill", "replacement", "accessory", "furniture", "cabinet", "grip", "deck", "handle", "bell",
+        "basket", "seat", "pump", "sail", "mast", "extension", "upgrade", "shell", "bumper", "spoiler",
+        "controller", "transmitter", "receiver", "helmet", "lock",
+    ]
+    /// Folded words that, after one thing in a product's name, say the product is another thing
+    /// carrying it ("Police Car Bag Charm", "Millennium Falcon Messenger Bag", "Batman Lunch
+    /// Set", "Ball and Cup"): a gift for a fan of a theme, not the object someone asked for.
+    static let carriersAfterAThing: Set<String> = [
+        "charm", "keyring", "keychain", "key", "bag", "backpack", "rucksack", "purse", "wallet", "lunch", "lunchbox",
+        "bottle", "mug", "cup", "plate", "sticker", "decal", "tattoo", "eraser", "pencil", "pen", "notebook", "case",
+        "cover", "sleeve", "magnet", "badge", "patch", "poster", "costume", "outfit", "mask", "tshirt", "shirt",
+        "sock", "pyjama", "hat", "cap", "slipper", "hoodie", "blanket", "cushion", "pillow", "duvet", "towel",
+        "bedding", "rug", "mat", "cutter", "mould", "nightlight", "card", "book", "puzzle", "jigsaw",
+        "stand", "display", "holder", "mount", "print",
+    ]
+    /// Folded words that, after a part or carrier in a name, say the product is a thing after all
+    /// ("Train Track Railway Station Playset").
+    static let thingsAfterAPart: Set<String> = objectWords.subtracting(["set", "kit"]).union(
+        ["toy", "model", "figure", "doll", "plush", "vehicle", "station"])
+    /// Folded words of ``objectWords`` that are brands: said alone ("duplo", "lego"), they name a
+    /// range someone loves, whose themed things are gifts for them.
+    static let brandWords: Set<String> = [
+        "lego", "duplo", "barbie", "sindy", "nerf", "sylvanian", "nintendo", "xbox", "playstation", "hubsan", "syma",
+        "scalextric", "ipad",
+    ]
+    /// Folded words that anywhere in a name say the product pictures a thing ("Painting by
+    /// Numbers Fantasy Boat", "Puzzle - Watch and 2 Characters", "Deco Stickers Diary Paper").
+    static let picturingWords: Set<String> = [
+        "puzzle", "jigsaw", "painting", "colouring", "coloring", "sticker", "poster",
+    ]
+    /// Folded words after which a name says what comes with the product or whom it is for: the
+    /// product is what comes before them.
+    private static let namesWhatComesWith: Set<String> = [
+        "with", "for", "from", "featuring", "includes", "including", "plus", "compatible",
+    ]
+
+    /// How a product's name holds a wish for an object (``objectWords``), when it is not the
+    /// object: `.part` (a part of it or for it), `.carrier` (another thing carrying it or
+    /// picturing it); `nil` when it is their thing as far as the name says.
+    /// - Parameters:
+    ///   - wishNames: the words of each name of their thing that say what it is about
+    ///     (``InterestRequest/madeForWords``: "police", "car"; "quadcopter").
+    ///   - saidWords: every folded word of the wish ("a chess set": a set is no carrier of one).
+    ///   - oneThing: the wish names one object ("a police car", "batman sets"), not a whole kind
+    ///     someone loves ("trains"): only then is a themed carrier not their thing.
+    static func otherThing(
+        wishNames: [Set<String>], saidWords: Set<String>, nameTokens: [String], oneThing: Bool
+    ) -> OtherThing? {
+        let end = nameTokens.firstIndex(where: namesWhatComesWith.contains) ?? nameTokens.count
+        let head = nameTokens[..<end]
+        guard let last = head.lastIndex(where: { word in wishNames.contains { $0.contains(word) } }) else {
+            return nil
+        }
+        var other: OtherThing?
+        for index in head.indices where index > last && !saidWords.contains(head[index]) {
+            let word = head[index]
+            // "Train Track Railway Station Playset": a thing named after the part is the product.
+            if other != nil, thingsAfterAPart.contains(word) { return nil }
+            if other == nil, partsAfterAThing.contains(word) { other = .part }
+            if other == nil, oneThing, carriersAfterAThing.contains(word) { other = .carrier }
+        }
+        if other != nil || !oneThing { return other }
+        return head.contains(where: { picturingWords.contains($0) && !saidWords.contains($0) }) ? .carrier : nil
+    }
+
+    enum OtherThing: Equatable {
+        case part
+        case carrier
+    }
+
+    /// Whether a name may hold a thing as a part of it or on another thing (see
+    /// ``otherThing(wishNames:saidWords:nameTokens:oneThing:)``): read at import, so the good count
+    /// finds such products among a tag's without reading every name.
+    static func mayHoldAnotherThing(_ nameTokens: [String]) -> Bool {
+        nameTokens.indices.contains { index in
+            let word = nameTokens[index]
+            return picturingWords.contains(word)
+                || (index > 0 && (partsAfterAThing.contains(word) || carriersAfterAThing.contains(word)))
+        }
+    }
+
     /// Folded words of a wish that ask for parts or things for a thing they have ("rc car parts",
     /// "lego storage", "spare blades"): such products are then their thing.
     static let wantsPartsWords: Set<String> = partWords.union(["part", "accessory", "upgrade", "storage"])
