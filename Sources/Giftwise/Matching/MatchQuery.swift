@@ -315,9 +315,9 @@ struct InterestRequest {
         namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
         // Their last word, whatever kind of word ("a big technic set", "batman sets").
         let kindWord = saidTokens.last ?? ownWords.last ?? ""
-        namesAnObject =
-            namesAThingWithParts || ThemedAccessories.objectWords.contains(kindWord)
-            || madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.objectWords) }
+        // Their own last word: the other names of a wish ("grocery store playset" for "play
+        // shop") say how shops name it, not whether they asked for one object.
+        namesAnObject = namesAThingWithParts || ThemedAccessories.objectWords.contains(kindWord)
         // "a police car", "batman sets", "a chess set": one object, not a kind they love
         // ("trains", "cars"), whose themed things are gifts for them.
         let lastSaid = said.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""

@@ -120,7 +120,7 @@ enum ThemedAccessories {
     static let partsAfterAThing: Set<String> = [
         "motor", "track", "rail", "string", "sensor", "foot", "feet", "propeller", "blade", "guard", "battery",
         "charger", "cable", "wire", "connector", "wheel", "tyre", "tire", "gear", "beam", "bush", "hub", "axle",
-        "spare", "refill", "replacement", "accessory", "furniture", "cabinet", "grip", "deck", "handle", "bell",
+        "spare", "refill", "replacement", "furniture", "cabinet", "grip", "deck", "handle", "bell",
         "basket", "seat", "pump", "sail", "mast", "extension", "upgrade", "shell", "bumper", "spoiler",
         "controller", "transmitter", "receiver", "helmet", "lock",
     ]
@@ -134,6 +134,8 @@ enum ThemedAccessories {
         "sock", "pyjama", "hat", "cap", "slipper", "hoodie", "blanket", "cushion", "pillow", "duvet", "towel",
         "bedding", "rug", "mat", "cutter", "mould", "nightlight", "card", "book", "puzzle", "jigsaw",
         "stand", "display", "holder", "mount", "print",
+        // "Castle Knights Accessory Set": a castle lover's minifigures, not a castle.
+        "accessory",
     ]
     /// Folded words that, after a part or carrier in a name, say the product is a thing after all
     /// ("Train Track Railway Station Playset").
