@@ -80,6 +80,11 @@ struct AnotherThingTests {
         #expect(other([["drone"]], "Drone with Camera and Spare Battery") == nil)
         #expect(other([["drone"]], "Drone Spare Battery") == .part)
         #expect(other([["train"]], "Flexible Train Tracks", oneThing: false) == .part)
+        // Another name of their thing holding a part ("train track" for trains) is no more the thing.
+        #expect(
+            ThemedAccessories.otherThing(
+                wishNames: [["train"], ["train", "track"]], saidWords: ["train"],
+                nameTokens: TextNormalizer.tokens("Flexible Train Tracks"), oneThing: false) == .part)
         #expect(other([["train"]], "Train Track Railway Station Playset", oneThing: false) == nil)
         #expect(other([["boat"]], "Painting by Numbers Fantasy Boat") == .carrier)
         #expect(other([["ball"]], "Ball and Cup") == .carrier)

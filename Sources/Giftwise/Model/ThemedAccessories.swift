@@ -118,7 +118,7 @@ enum ThemedAccessories {
     /// goes with it ("Train Motor", "Flexible Train Tracks", "Quadcopter Propeller Blade Guard",
     /// "Diabolo String", "Technic Gear Wheels"): not the thing.
     static let partsAfterAThing: Set<String> = [
-        "motor", "track", "rail", "string", "sensor", "foot", "feet", "propeller", "blade", "guard", "battery",
+        "motor", "track", "string", "sensor", "foot", "feet", "propeller", "blade", "guard", "battery",
         "charger", "cable", "wire", "connector", "wheel", "tyre", "tire", "gear", "beam", "bush", "hub", "axle",
         "spare", "refill", "replacement", "furniture", "cabinet", "grip", "deck", "handle", "bell",
         "basket", "seat", "pump", "sail", "mast", "extension", "upgrade", "shell", "bumper", "spoiler",
@@ -172,9 +172,14 @@ enum ThemedAccessories {
     ) -> OtherThing? {
         let end = nameTokens.firstIndex(where: namesWhatComesWith.contains) ?? nameTokens.count
         let head = nameTokens[..<end]
-        guard let last = head.lastIndex(where: { word in wishNames.contains { $0.contains(word) } }) else {
-            return nil
-        }
+        // A part or carrier in another name of their thing ("train track" for trains) is still
+        // not the thing, unless they said it.
+        guard
+            let last = head.lastIndex(where: { word in
+                wishNames.contains { $0.contains(word) }
+                    && (saidWords.contains(word) || !(partsAfterAThing.contains(word) || carriersAfterAThing.contains(word)))
+            })
+        else { return nil }
         var other: OtherThing?
         for index in head.indices where index > last && !saidWords.contains(head[index]) {
             let word = head[index]
