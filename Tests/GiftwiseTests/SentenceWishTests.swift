@@ -37,9 +37,45 @@ struct SentenceWishTests {
         ("he supports man united", ["man united"]),
         ("an adult who collects figures", ["figures"]),
         ("a boy who has everything", ["everything"]),
+        // Round 22's trial: an age as who, how often, where it is used, how much they do it.
+        ("sixteen year old likes harry potter", ["harry potter"]),
+        ("a 14 year old boy into airfix", ["airfix"]),
+        ("my 16-year-old son loves chess", ["chess"]),
+        ("she does gymnastics after school", ["gymnastics"]),
+        ("she goes ice skating every week", ["ice skating"]),
+        ("she spends all day colouring", ["colouring"]),
+        ("he can't get enough of lego", ["lego"]),
+        ("he wants a kite for the beach", ["kite"]),
+        ("a play tent for the garden", ["play tent"]),
+        ("toys for the garden", ["toys for the garden"]),
     ])
     func aSentenceAboutThemIsReadAsWhatTheyEnjoy(said: String, read: [String]) {
         #expect(AnswerParser.likings(said) == read)
+    }
+
+    /// Who it is for said on its own, or not knowing what they like, names no wish (round 22's
+    /// trial: "grandad", "teenage lad" and "just a baby" became interests and emptied the lists).
+    @Test(arguments: [
+        ("grandad, he likes gardening", ["gardening"]),
+        ("teenage lad, into pranks and jokes", ["pranks and jokes"]),
+        ("I don't know, she's just a baby", []),
+        ("no idea what she likes to be honest", []),
+        ("a 10 year old", []),
+    ])
+    func whoOnItsOwnOrNotKnowingNamesNoWish(said: String, read: [String]) {
+        let wishes = AnswerParser.list(said).flatMap { AnswerParser.likings($0) }.filter {
+            !AnswerParser.isAnyThing($0)
+        }
+        #expect(wishes == read)
+    }
+
+    /// Gone off one thing, onto another: the first is avoided, not wished for.
+    @Test func goneOffSomethingIsADislike() throws {
+        let (liked, avoided) = AnswerParser.dislikes("actually she's gone off drawing, it's all horses now")
+        #expect(avoided == ["drawing"])
+        #expect(AnswerParser.list(liked).flatMap { AnswerParser.likings($0) } == ["horses"])
+        let thoughts = try #require(AnswerParser.secondThoughts("actually she's gone off drawing, it's all horses now"))
+        #expect(thoughts.interests == ["horses"])
     }
 
     /// A gift named by its occasion says nothing of what they enjoy (a trial's "birthday present"

@@ -233,7 +233,9 @@ extension CatalogDatabase {
             let update = try db.makeStatement(sql: "UPDATE product SET inferred = inferred | 16 WHERE pk = ?")
             for row in rows {
                 let name: String = row["name"]
-                guard ThemedAccessories.mayHoldAnotherThing(TextNormalizer.tokens(name)) else { continue }
+                let tokens = TextNormalizer.tokens(name)
+                guard NameKind(tokens: tokens).isDeviceBound || ThemedAccessories.mayHoldAnotherThing(tokens)
+                else { continue }
                 try update.execute(arguments: [row["pk"] as Int64])
             }
         }

@@ -435,7 +435,7 @@ struct ProductRowParser {
         if kind.isDeviceBound { inferred |= ProductFlags.deviceBound }
         if ThemedAccessories.namesAPart(nameTokens, isAccessory: kind.isAccessory)
             || ThemedAccessories.saysMadeForSomething(nameTokens)
-            || ThemedAccessories.mayHoldAnotherThing(nameTokens)
+            || kind.isDeviceBound || ThemedAccessories.mayHoldAnotherThing(nameTokens)
         {
             inferred |= ProductFlags.servesAThing
         }

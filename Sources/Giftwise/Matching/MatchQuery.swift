@@ -2378,6 +2378,8 @@ struct MatchQuery {
         if kind.isDollsHouseMiniature { return request.wantsMiniatures ? nil : .miniature }
         if !request.wantsParts {
             if ThemedAccessories.namesAPart(nameTokens, isAccessory: kind.isAccessory) { return .part }
+            // "hobbit sets": a video game of their thing is no set of it.
+            if request.namesOneThing, kind.isDeviceBound, !DeviceBound.isWished(by: request) { return .carrier }
             if request.namesAnObject,
                 let other = ThemedAccessories.otherThing(
                     wishNames: request.comesWithNames, saidWords: request.saidSet, nameTokens: nameTokens,

@@ -76,10 +76,14 @@ public struct AgeRange: Hashable, Sendable, Codable {
     /// adult: such a product ranks after the ones made for older children (a trial's 16-year-old
     /// builder was offered five LEGO "4+" sets), and stays a good match when it is their thing (a
     /// seller prints "4+" on a wooden chess set as a small-parts warning). "3+" says even less.
+    /// For an adult, "3+" counts too: a trial's 45-year-old train lover was offered five "3+"
+    /// children's trains before any model railway (a chess set "3+" then only ranks after the
+    /// chess sets labelled for older players).
     func startsAmongYoungChildren(forTeenOrAdultMonths ageMonths: Int) -> Bool {
         guard ageMonths >= Self.teenFromMonths, let minMonths, (maxMonths ?? Int.max) >= Self.adultFromMonths
         else { return false }
-        return minMonths >= Self.smallPartsWarningEndMonths && minMonths < Self.youngChildRangeBelowMonths
+        let from = ageMonths >= Self.adultFromMonths ? Self.toddlerToyBelowMonths : Self.smallPartsWarningEndMonths
+        return minMonths >= from && minMonths < Self.youngChildRangeBelowMonths
     }
 
     /// Below this age, a product whose seller states no minimum age comes after those that do.

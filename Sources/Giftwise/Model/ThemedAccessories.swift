@@ -96,6 +96,7 @@ enum ThemedAccessories {
         "airplane", "boat", "yacht", "train", "locomotive", "bike", "bicycle", "scooter", "skateboard", "kite",
         "doll", "barbie", "sindy", "console", "guitar", "piano", "keyboard", "drum", "camera", "telescope",
         "microscope", "robot", "scalextric", "lego", "duplo", "nerf", "blaster", "trampoline", "tent", "card",
+        "technic", "meccano", "knex", "mindstorms",
         "nintendo", "xbox", "playstation", "ipad", "tablet", "phone", "sylvanian", "hubsan", "syma",
     ]
 
@@ -120,9 +121,9 @@ enum ThemedAccessories {
     static let partsAfterAThing: Set<String> = [
         "motor", "track", "string", "sensor", "foot", "feet", "propeller", "blade", "guard", "battery",
         "charger", "cable", "wire", "connector", "wheel", "tyre", "tire", "gear", "beam", "bush", "hub", "axle",
-        "spare", "refill", "replacement", "furniture", "cabinet", "grip", "deck", "handle", "bell",
+        "spare", "refill", "replacement", "furniture", "cabinet", "grip", "handle", "bell",
         "basket", "seat", "pump", "sail", "mast", "extension", "upgrade", "shell", "bumper", "spoiler",
-        "controller", "transmitter", "receiver", "helmet", "lock",
+        "controller", "transmitter", "receiver", "helmet", "lock", "movement", "shaft", "mechanism",
     ]
     /// Folded words that, after one thing in a product's name, say the product is another thing
     /// carrying it ("Police Car Bag Charm", "Millennium Falcon Messenger Bag", "Batman Lunch
@@ -135,7 +136,7 @@ enum ThemedAccessories {
         "bedding", "rug", "mat", "cutter", "mould", "nightlight", "card", "book", "puzzle", "jigsaw",
         "stand", "display", "holder", "mount", "print",
         // "Castle Knights Accessory Set": a castle lover's minifigures, not a castle.
-        "accessory",
+        "accessory", "dice", "whistle",
     ]
     /// Folded words that, after a part or carrier in a name, say the product is a thing after all
     /// ("Train Track Railway Station Playset").
@@ -145,7 +146,7 @@ enum ThemedAccessories {
     /// range someone loves, whose themed things are gifts for them.
     static let brandWords: Set<String> = [
         "lego", "duplo", "barbie", "sindy", "nerf", "sylvanian", "nintendo", "xbox", "playstation", "hubsan", "syma",
-        "scalextric", "ipad",
+        "scalextric", "ipad", "technic", "meccano", "knex", "mindstorms",
     ]
     /// Folded words that anywhere in a name say the product pictures a thing ("Painting by
     /// Numbers Fantasy Boat", "Puzzle - Watch and 2 Characters", "Deco Stickers Diary Paper").
@@ -172,12 +173,23 @@ enum ThemedAccessories {
     ) -> OtherThing? {
         let end = nameTokens.firstIndex(where: namesWhatComesWith.contains) ?? nameTokens.count
         let head = nameTokens[..<end]
+        // "Acer with Torch" for "a torch": their thing comes with the product, which is another.
+        // (Up to what it is for: "Roof Rack with LED Light Bar for RC Cars" is made for them.)
+        if oneThing, end < nameTokens.count,
+            ["with", "featuring", "includes", "including", "plus"].contains(nameTokens[end])
+        {
+            let tail = nameTokens[(end + 1)...]
+            let comesWith = tail.prefix { !namesWhatComesWith.contains($0) }
+            let isTheirs = { (word: String) in wishNames.contains { $0.contains(word) } }
+            if !head.contains(where: isTheirs), comesWith.contains(where: isTheirs) { return .carrier }
+        }
         // A part or carrier in another name of their thing ("train track" for trains) is still
         // not the thing, unless they said it.
         guard
             let last = head.lastIndex(where: { word in
                 wishNames.contains { $0.contains(word) }
-                    && (saidWords.contains(word) || !(partsAfterAThing.contains(word) || carriersAfterAThing.contains(word)))
+                    && (saidWords.contains(word)
+                        || !(partsAfterAThing.contains(word) || carriersAfterAThing.contains(word)))
             })
         else { return nil }
         var other: OtherThing?
@@ -200,6 +212,8 @@ enum ThemedAccessories {
     /// Whether a name may hold a thing as a part of it or on another thing (see
     /// ``otherThing(wishNames:saidWords:nameTokens:oneThing:)``): read at import, so the good count
     /// finds such products among a tag's without reading every name.
+    /// A name that ``NameKind`` reads as a game for one device may hold one too ("The Hobbit - PS
+    /// Vita" is no set for "hobbit sets"): the importer marks those by its own reading.
     static func mayHoldAnotherThing(_ nameTokens: [String]) -> Bool {
         nameTokens.indices.contains { index in
             let word = nameTokens[index]

@@ -16,6 +16,16 @@ extension AnswerParser {
         }
         while index < words.count - 1, Self.personDescribers.contains(words[index]) { index += 1 }
         guard index < words.count else { return nil }
+        // "sixteen year old likes harry potter", "a 14 year old boy into airfix": the age is who.
+        if let ageWords = ageWordCount(words[index...]) {
+            index += ageWords
+            guard index < words.count else { return index }
+            while index < words.count - 1, Self.personDescribers.contains(words[index]) { index += 1 }
+            let noun = words[index].trimmingCharacters(in: CharacterSet(charactersIn: ","))
+            if Self.personNouns.contains(noun) { index += 1 }
+            if index < words.count, ["who", "that"].contains(words[index]) { index += 1 }
+            return index
+        }
         let noun = words[index].hasSuffix("'s") ? String(words[index].dropLast(2)) : words[index]
         guard Self.personNouns.contains(noun.trimmingCharacters(in: CharacterSet(charactersIn: ","))) else {
             return nil
@@ -23,6 +33,20 @@ extension AnswerParser {
         index += 1
         if index < words.count, ["who", "that"].contains(words[index]) { index += 1 }
         return index
+    }
+
+    /// How many of `words` (lower-cased) say an age at their start: "16 year old", "sixteen year
+    /// old", "14 yr old", "16-year-old"; `nil` when they do not.
+    static func ageWordCount(_ words: ArraySlice<String>) -> Int? {
+        guard let first = words.first else { return nil }
+        let parts = first.split(separator: "-").map(String.init)
+        func isNumber(_ word: String) -> Bool { Int(word) != nil || AgePhraseReader.numberWords[word] != nil }
+        if parts.count == 3, isNumber(parts[0]), ["year", "yr"].contains(parts[1]), parts[2] == "old" { return 1 }
+        guard isNumber(first), words.count >= 3 else { return nil }
+        let unit = words[words.startIndex + 1]
+        let old = words[words.startIndex + 2]
+        guard ["year", "years", "yr", "yrs"].contains(unit), old == "old" else { return nil }
+        return 3
     }
 
     /// `text` after a person it starts with, when what follows is a liking ("grandad plays chess"
@@ -169,8 +193,19 @@ extension AnswerParser {
         " all day long", " all day", " all the time", " every day", " everyday", " nonstop", " non stop",
         " on everything", " one day", " when he grows up", " when she grows up", " when they grow up",
         " when he's older", " when she's older", " for hours", " every weekend", " in his spare time",
-        " in her spare time", " in their spare time",
+        " in her spare time", " in their spare time", " after school", " every week", " every weekend",
+        " at the weekend", " at the weekends", " at weekends", " on weekends", " on saturdays", " on sundays",
+        " every saturday", " every sunday", " all year round", " every summer", " every winter",
     ]
+
+    /// Where a thing is used, closing a wish: not what it is ("a kite for the beach").
+    static let placeTails = [
+        " for the beach", " for the park", " for the garden", " for the bath", " for bath time", " for the car",
+        " for car journeys", " for the holidays", " for holidays", " for the summer", " for the pool",
+        " at the beach", " on the beach", " in the garden", " in the park", " in the bath", " on holiday",
+    ]
+    /// ``giftWords`` folded.
+    static let giftWordsFolded = Set(giftWords.flatMap(TextNormalizer.tokens))
 
     /// People a gift is for, named before what they enjoy.
     static let personNouns: Set<String> = [
@@ -233,6 +268,7 @@ extension AnswerParser {
         "is keen on ", "keen on ", "is interested in ", "interested in ", "really loves ", "really likes ",
         "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "plays ", "play ",
         "collects ", "collect ", "is learning ", "does ", "do ", "wants ", "is always ", "always ", "dreams of ",
-        "is forever ", "forever ", "is mad on ", "mad on ", "supports ", "has ",
+        "is forever ", "forever ", "is mad on ", "mad on ", "supports ", "has ", "goes ", "spends all day ",
+        "spends hours ", "can't get enough of ", "cant get enough of ", "needs help with ", "wants to learn ",
     ]
 }

@@ -43,6 +43,9 @@ package enum AnswerParser {
     /// new liking begins ("loves arts and crafts" stays one item for the taxonomy to read).
     package static func likings(_ item: String, subjectSaid: Bool = false) -> [String] {
         let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
+        // "grandad, he likes gardening", "teenage lad, into pranks", "she's just a baby": who it
+        // is for, said on its own, is no wish.
+        if namesOnlyAPerson(rest) { return [] }
         // "a lego set for my wife who loves flowers": the set and flowers.
         if let (thing, liking) = relativeLiking(rest) {
             return (thing.map { [$0] } ?? []) + likings(liking, subjectSaid: true)
@@ -110,9 +113,16 @@ package enum AnswerParser {
         // "lego i think", "minecraft at the moment": how sure they are, or since when, not what.
         for suffix in [
             " a lot", " too", " as well", "!", ".", " i think", " i guess", " i reckon", " probably", " maybe",
-            " perhaps", " at the moment", " these days", " right now", " lately",
+            " perhaps", " at the moment", " these days", " right now", " lately", " now", " nowadays",
         ] + timeTails where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        // "he wants a kite for the beach", "a play tent for the garden": where it is used, when a
+        // thing is left ("toys for the garden" stays: the garden says which toys).
+        for suffix in Self.placeTails where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
+            let thing = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            let words = TextNormalizer.tokens(thing)
+            if !words.isEmpty, !words.allSatisfy(Taxonomy.genericWords.union(giftWordsFolded).contains) { rest = thing }
         }
         // "always doing magic tricks for the family": whom they do it with, in a sentence about
         // them ("board games for the family" stays: shops write "family board games").
@@ -264,7 +274,8 @@ package enum AnswerParser {
     static let genderWords: Set<String> = ["boys", "boy", "girls", "girl", "men", "women", "man", "woman"]
 
     private static let subjectVerbs: Set<String> = [
-        "plays ", "collects ", "is learning ", "does ", "wants ", "play ", "collect ", "has ",
+        "plays ", "collects ", "is learning ", "does ", "wants ", "play ", "collect ", "has ", "goes ",
+        "needs help with ",
     ]
 
     /// Who ("he", "my son"), then the verbs of liking, longest first.
@@ -292,6 +303,13 @@ package enum AnswerParser {
             "play ", "collect ", "is forever ", "forever ", "is mad on ", "mad on ", "is big on ", "big on ",
             "supports ", "can't stop ", "cant stop ", "never stops ", "playing with ", "plays with ",
             "is always playing with ", "always playing with ", "loves playing with ", "likes playing with ", "has ",
+            // "she goes ice skating every week", "she spends all day colouring", "he can't get
+            // enough of lego", "he needs help with spelling".
+            "goes ", "spends all day ", "spends hours ", "spends ages ", "spends all her time ",
+            "spends all his time ", "spends all their time ", "can't get enough of ", "cant get enough of ",
+            "cannot get enough of ", "needs help with ", "wants to learn ", "is learning to ", "wants to try ",
+            // "it's all horses now".
+            "it's all ", "its all ", "it is all ",
         ]
         return (subjects.map { ($0, true) } + verbs.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
     }()
@@ -380,8 +398,9 @@ package enum AnswerParser {
         for ending in [" but", ",", " and"] where liked.lowercased().hasSuffix(ending) {
             liked = String(liked.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
         }
-        // Only who ("she hates dolls …"): nothing liked before the dislike.
-        if isOnlyWho(liked) { liked = "" }
+        // Only who ("she hates dolls …", "actually she's gone off drawing"): nothing liked before
+        // the dislike.
+        if isOnlyWho(withoutOpener(liked)) { liked = "" }
         // "she hates dolls but loves animals": what follows a "but" (or a comma) with a verb of
         // liking is liked again, not avoided.
         var dislikedText = String(text[end...])
@@ -451,11 +470,24 @@ package enum AnswerParser {
         return interests.isEmpty ? nil : (interests, adding)
     }
 
+    /// Whether `text` names only a person: "grandad", "teenage lad", "just a baby", "a 10 year old".
+    static func namesOnlyAPerson(_ text: String) -> Bool {
+        var words = text.lowercased().split(separator: " ").map {
+            String($0).trimmingCharacters(in: .punctuationCharacters)
+        }
+        while let first = words.first, ["just", "only", "still"].contains(first) { words.removeFirst() }
+        guard !words.isEmpty, let length = personPhraseLength(words) else { return false }
+        return length == words.count && !["who", "that"].contains(words.last ?? "")
+    }
+
     /// Whether `text` only says who: "she", "my son", "my dad", "he really".
     static func isOnlyWho(_ text: String) -> Bool {
         let words = text.lowercased().split(separator: " ").map(String.init)
         guard !words.isEmpty, words.count <= 3 else { return false }
-        if words.count == 1 { return ["she", "he", "they", "both", "i", "we"].contains(words[0]) }
+        if words.count == 1 {
+            return ["she", "he", "they", "both", "i", "we", "she's", "he's", "they're", "shes", "hes"].contains(
+                words[0])
+        }
         if ["my", "our"].contains(words[0]) { return true }
         return ["she", "he", "they"].contains(words[0])
             && words.dropFirst().allSatisfy { ["really", "also", "just"].contains($0) }
@@ -469,6 +501,10 @@ package enum AnswerParser {
         "not into ", "except ", ", not ", ", no ", ", but not ", "but nothing ", ", nothing ", "but without ",
         ", without ", "without ", "anything but ", "anything except ", "anything apart from ", "apart from ",
         "except for ", "other than ",
+        // "actually she's gone off drawing, it's all horses now".
+        "has gone off ", "gone off ", "went off ", "has gone right off ", "gone right off ", "has grown out of ",
+        "grown out of ", "has outgrown ", "outgrown ", "is bored of ", "bored of ", "is fed up with ",
+        "fed up with ",
         // "trains not thomas": a bare "not" between what they like and what they don't.
         "not ",
     ]
@@ -485,7 +521,9 @@ package enum AnswerParser {
         for filler in ["um ", "erm ", "er ", "honestly ", "sorry ", "well "] where key.hasPrefix(filler) {
             key = String(key.dropFirst(filler.count))
         }
-        return dontKnow.contains(key.trimmingCharacters(in: .whitespaces))
+        key = key.trimmingCharacters(in: .whitespaces)
+        // "no idea what she likes", "not sure what he's into": what they do not know is the wish.
+        return dontKnow.contains(key) || dontKnow.contains { key.hasPrefix($0 + " what ") }
     }
 
     /// Whether an answer to a question of choices says any of them will do: "doesn't matter",
