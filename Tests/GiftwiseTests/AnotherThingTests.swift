@@ -121,11 +121,18 @@ struct ChildrensThingsForAdultsTests {
                 g-2,Gardening Kneeler and Tool Bag,"For the garden.",19.99,USD,,,,,,true
                 g-3,Garden Shed Playset,"A shed and a gardener.",14.99,USD,1.5,,,,,true
                 g-4,Botanical Garden Flower Bouquet,"Build a bouquet.",49.99,USD,18,,,,,true
+                g-5,Junior Gardening Apron,"An apron.",7.99,USD,3,,,,,true
+                g-6,Gardening Card Game for Kids and Adults,"A family game.",12.99,USD,6,,,,,true
 
                 """)
         let mum = try catalog.recommend(for: RecipientProfile(ageYears: 50, interests: ["gardening"]), limit: 5)
-        #expect(Set(mum.items.filter(\.isGoodMatch).map(\.product.id)) == ["g-2", "g-4"])
-        #expect(mum.goodMatchCount == 2)
+        #expect(Set(mum.items.filter(\.isGoodMatch).map(\.product.id)) == ["g-2", "g-4", "g-6"])
+        #expect(mum.goodMatchCount == 3)
+        let noGood = try catalog.recommend(
+            for: RecipientProfile(
+                ageYears: 50, interests: ["gardening"], excludedProductIDs: ["g-2", "g-4", "g-6"]), limit: 5)
+        let apron = try #require(noGood.items.first { $0.product.id == "g-5" })
+        #expect(apron.mismatches.contains("named for children, not for a 50-year-old"))
         // For a child they are good.
         let child = try catalog.recommend(for: RecipientProfile(ageYears: 6, interests: ["gardening"]), limit: 5)
         #expect(child.items.filter(\.isGoodMatch).map(\.product.id).contains("g-1"))

@@ -193,7 +193,7 @@ struct Explainer {
         let ages = product.ages
         if candidate.madeForChildren {
             mismatches.append(
-                ages.minMonths == nil
+                !ages.isForYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
                     ? "named for children, not for \(profile.ageDescriptionWithArticle)"
                     : "made for young children (\(ages.label)), not for \(profile.ageDescriptionWithArticle)")
         } else if let low = ages.minMonths, let high = ages.maxMonths, high - low <= 6 * 12 {

@@ -981,13 +981,17 @@ struct MatchQuery {
     /// words that join ("and", "of", "the"): before a name's last word they make it a name.
     static let kindWords: Set<String> = ["toy", "kit", "set", "gift", "game", "play", "playing", "item", "thing"]
     /// Whether a product is a young child's toy for a recipient this old (a teenager or an
-    /// adult): its range says so (``AgeRange/isForYoungChildren(forTeenOrAdultMonths:)``), or it
-    /// states no minimum age and its name says whom it is for ("Kids", "Children's", "Junior",
-    /// "Toddler", "My First").
+    /// adult): its range says so (``AgeRange/isForYoungChildren(forTeenOrAdultMonths:)``), or its
+    /// name says it is for children ("Kids", "Children's", "Junior", "Toddler", "My First") and its
+    /// range (if any) starts below 12.
     static func isForYoungChildren(_ ages: AgeRange, nameTokens: [String], ageMonths: Int) -> Bool {
         guard ageMonths >= AgeRange.teenFromMonths else { return false }
         if ages.isForYoungChildren(forTeenOrAdultMonths: ageMonths) { return true }
-        guard ages.minMonths == nil else { return false }
+        // A name for children, under a range open to them ("Reeves Junior Painting by Numbers",
+        // "Childs Inflatable Dinghy", ages 3+, for a 70-year-old); not one for all the family.
+        guard (ages.minMonths ?? 0) < AgeRange.adultRangeFromMonths,
+            !nameTokens.contains(where: Self.namesGrownUps.contains)
+        else { return false }
         if nameTokens.contains(where: childrensWords.contains) { return true }
         return zip(nameTokens, nameTokens.dropFirst()).contains { $0 == "my" && $1 == "first" }
     }
@@ -1001,6 +1005,8 @@ struct MatchQuery {
     /// Folded words of a wish that ask for children's things ("kids gardening tools"; not "baby",
     /// which names dolls and animals as often).
     static let wishedForChildren: Set<String> = ["kid", "child", "children", "childrens", "toddler", "preschool"]
+    /// Folded words of a name that say it is for grown-ups too ("Kids and Adults", "Family Game").
+    static let namesGrownUps: Set<String> = ["adult", "grown", "grownup", "family", "teen", "teenager"]
     /// Folded words of a name that say it is made for children.
     static let childrensWords: Set<String> = [
         "kid", "child", "children", "childrens", "childs", "toddler", "baby", "infant", "preschool", "junior",
