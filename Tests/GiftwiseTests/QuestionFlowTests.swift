@@ -625,6 +625,10 @@ struct QuestionFlowCoreTests {
         #expect(AnswerParser.meansEither("both", for: making))
         #expect(AnswerParser.meansEither("Either is fine", for: making))
         #expect(!AnswerParser.meansEither("playing", for: making))
+        // Round 22's trial: "neither really, he just potters", "both the same really", "no".
+        #expect(AnswerParser.meansEither("neither really, he just potters", for: making))
+        #expect(AnswerParser.meansEither("both the same really", for: making))
+        #expect(AnswerParser.meansEither("no", for: making))
         var flow = QuestionFlow()
         try flow.answer("8", in: catalog)
         try flow.answer("dinosaurs", in: catalog)
@@ -634,6 +638,17 @@ struct QuestionFlowCoreTests {
         // "both" among five choices names no two of them: asked again.
         let purpose = QuestionCatalogue.question(.purpose, recipients: [], today: Date(), knownInterests: [])
         #expect(!AnswerParser.meansEither("both", for: purpose))
+    }
+
+    /// Round 22's trial was refused "my niece, shes about nine i think" and "he's 45, my husband"
+    /// at the age question, and "not fussed" at the budget.
+    @Test func anAgeBesideWhoItIsAndABudgetNotCaredAboutAreRead() throws {
+        #expect(AnswerParser.parseAge("my niece, shes about nine i think") == 9 * 12)
+        #expect(AnswerParser.parseAge("he's 45, my husband") == 45 * 12)
+        // Two ages in two parts are no one age.
+        #expect(AnswerParser.parseAge("my niece is 9, my nephew is 12") == nil)
+        let budget = try #require(AnswerParser.parseBudget("not fussed"))
+        #expect(budget.min == nil && budget.max == nil)
     }
 
     /// A trial's theme question offered "the clone war" and "lego ville": the shop's folded tag.

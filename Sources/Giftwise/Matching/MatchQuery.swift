@@ -1009,8 +1009,9 @@ struct MatchQuery {
     static let namesGrownUps: Set<String> = ["adult", "grown", "grownup", "family", "teen", "teenager"]
     /// Folded words of a name that say it is made for children.
     static let childrensWords: Set<String> = [
-        "kid", "child", "children", "childrens", "childs", "toddler", "baby", "infant", "preschool", "junior",
-        "duplo", "primo",
+        // Not "baby": a "Reborn Baby Doll" or "Baby Yoda" is a baby, not for one.
+        "kid", "child", "children", "childrens", "childs", "toddler", "infant", "preschool", "junior", "duplo",
+        "primo",
     ]
 
     /// Folded words (in a name or a shop's own tag) that say a toy is for toddlers and babies.

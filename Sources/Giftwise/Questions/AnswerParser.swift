@@ -531,8 +531,13 @@ package enum AnswerParser {
     /// playing?" — a trial was told "both" is not one of the choices).
     package static func meansEither(_ text: String, for question: Question) -> Bool {
         guard !question.options.isEmpty else { return false }
-        let key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        // "neither really, he just potters": the answer before what they go on to say.
+        let first = text.split(separator: ",").first.map(String.init) ?? text
+        var key = first.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
             .filter { $0.isLetter || $0 == " " || $0 == "'" }.trimmingCharacters(in: .whitespaces)
+        for filler in [" really", " tbh", " to be honest", " i think", " i guess"] where key.hasSuffix(filler) {
+            key = String(key.dropLast(filler.count)).trimmingCharacters(in: .whitespaces)
+        }
         // A choice's own words are that choice ("no preference" is one).
         if question.options.contains(where: { $0.label.lowercased() == key || $0.value.lowercased() == key }) {
             return false
@@ -555,7 +560,10 @@ package enum AnswerParser {
     private static let anyWillDo: Set<String> = [
         "doesn't matter", "doesnt matter", "it doesn't matter", "it doesnt matter", "don't mind", "dont mind",
         "i don't mind", "i dont mind", "either", "either one", "either is fine", "either's fine", "whatever",
-        "any", "anything", "any of them", "not bothered",
+        "any", "anything", "any of them", "not bothered", "not fussed", "no preference",
+        // "both the same really", "neither really": no one choice over the others.
+        "both the same", "the same", "equally", "both equally", "all the same", "neither", "neither really",
+        "none", "none of them", "no", "nope", "not really",
     ]
 
     private static let dontKnow: Set<String> = [
@@ -572,6 +580,15 @@ package enum AnswerParser {
     /// way people say it: "six", "6 and a half", "6½", "two and a half years", "2 years 6 months",
     /// "a year and a half", "forty-five".
     package static func parseAge(_ text: String) -> Int? {
+        if let age = parseOneAge(text) { return age }
+        // "my niece, she's about nine i think", "he's 45, my husband": who, and the age beside it.
+        let parts = text.split(separator: ",").map(String.init)
+        guard parts.count > 1 else { return nil }
+        let ages = parts.compactMap(parseOneAge)
+        return ages.count == 1 ? ages[0] : nil
+    }
+
+    private static func parseOneAge(_ text: String) -> Int? {
         // "not sure, maybe 8?": the question mark is no part of the age.
         var said = text.lowercased().trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "?")))
         // "I don't know, maybe 10 or 11": the hedge goes, and of two ages the younger holds (the
@@ -582,6 +599,10 @@ package enum AnswerParser {
         where said.hasPrefix(hedge) && said.count > hedge.count {
             said = String(said.dropFirst(hedge.count)).trimmingCharacters(in: .whitespaces)
             if said.hasPrefix("maybe ") { said = String(said.dropFirst("maybe ".count)) }
+        }
+        for hedge in [" i think", " i guess", " i reckon", " probably"]
+        where said.hasSuffix(hedge) && said.count > hedge.count {
+            said = String(said.dropLast(hedge.count)).trimmingCharacters(in: .whitespaces)
         }
         if said.contains(" or ") {
             let ages = said.components(separatedBy: " or ").map { parseAge($0) }
@@ -699,7 +720,9 @@ package enum AnswerParser {
         return words.joined(separator: " ")
     }
 
-    private static let verbs: Set<String> = ["is", "are", "was", "turns", "turned", "turning", "will", "just"]
+    private static let verbs: Set<String> = [
+        "is", "are", "was", "turns", "turned", "turning", "will", "just", "shes", "hes", "theyre",
+    ]
 
     private static func isNumberWord(_ word: String) -> Bool {
         ageNumber([word], at: 0) != nil
@@ -762,6 +785,7 @@ package enum AnswerParser {
         let unlimited: Set<String> = [
             "no limit", "none", "no budget", "unlimited", "any", "anything", "no", "whatever",
             "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit",
+            "not fussed", "not bothered", "don't mind", "dont mind", "no preference",
         ]
         if unlimited.contains(rest) { return (nil, nil) }
         // The currency's words and symbols go ("£30", "30 euros"); ``budgetCurrency(_:)`` reads them.
