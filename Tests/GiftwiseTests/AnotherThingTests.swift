@@ -22,6 +22,8 @@ struct AnotherThingTests {
         o-11,Duplo Puzzle,"A puzzle of bricks.",6.99,USD,2,,,,,true
         o-12,Duplo Fire Station,"Bricks for toddlers.",29.99,USD,2,,,,,true
         o-13,Classic Wooden Chess Set,"A board and 32 pieces.",19.99,USD,4,,,,,true
+        o-14,The Hobbit Riddles for the Ring,"A building set.",9.99,USD,7,,,,,true
+        o-15,LEGO The Hobbit - PS Vita,"The video game.",19.99,USD,7,,,,,true
 
         """
 
@@ -63,6 +65,9 @@ struct AnotherThingTests {
         // A brand said alone is a range they love: its puzzle is theirs.
         let duplo = try catalog.recommend(for: RecipientProfile(ageYears: 3, interests: ["duplo"]), limit: 5)
         #expect(Set(duplo.items.filter(\.isGoodMatch).map(\.product.id)) == ["o-11", "o-12"])
+        // A video game of their thing is no set of it (a trial's "hobbit sets" listed two as good).
+        let hobbit = try catalog.recommend(for: RecipientProfile(ageYears: 11, interests: ["hobbit sets"]), limit: 5)
+        #expect(hobbit.items.filter(\.isGoodMatch).map(\.product.id) == ["o-14"])
         // A count of pieces is the set's.
         let chess = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["a chess set"]), limit: 5)
         #expect(chess.items.filter(\.isGoodMatch).map(\.product.id) == ["o-13"])
@@ -88,6 +93,9 @@ struct AnotherThingTests {
         #expect(other([["train"]], "Train Track Railway Station Playset", oneThing: false) == nil)
         #expect(other([["boat"]], "Painting by Numbers Fantasy Boat") == .carrier)
         #expect(other([["ball"]], "Ball and Cup") == .carrier)
+        // A castle lover's minifigures are theirs; they are no castle.
+        #expect(other([["castle"]], "Castle Knights Accessory Set", oneThing: false) == nil)
+        #expect(other([["castle"]], "Castle Knights Accessory Set") == .carrier)
         #expect(ThemedAccessories.mayHoldAnotherThing(TextNormalizer.tokens("Police Car Bag Charm")))
         #expect(!ThemedAccessories.mayHoldAnotherThing(TextNormalizer.tokens("Police Car")))
     }

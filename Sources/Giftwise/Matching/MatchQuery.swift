@@ -314,7 +314,7 @@ struct InterestRequest {
         wantsParts = !ownSet.isDisjoint(with: ThemedAccessories.wantsPartsWords)
         namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
         // Their last word, whatever kind of word ("a big technic set", "batman sets").
-        let kindWord = saidTokens.last ?? ownWords.last ?? ""
+        let kindWord = TextNormalizer.tokens(said).last ?? ownWords.last ?? ""
         // Their own last word: the other names of a wish ("grocery store playset" for "play
         // shop") say how shops name it, not whether they asked for one object.
         namesAnObject = namesAThingWithParts || ThemedAccessories.objectWords.contains(kindWord)
@@ -323,7 +323,7 @@ struct InterestRequest {
         let lastSaid = said.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
         namesOneThing =
             namesAnObject && !ThemedAccessories.brandWords.contains(kindWord)
-            && (ownWords.count > 1 || TextNormalizer.fold(lastSaid) == lastSaid)
+            && (TextNormalizer.tokens(said).count > 1 || TextNormalizer.fold(lastSaid) == lastSaid)
         saidSet = Set(saidTokens)
         if let interest, specificity == .narrower {
             let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
