@@ -24,6 +24,7 @@ struct AnotherThingTests {
         o-13,Classic Wooden Chess Set,"A board and 32 pieces.",19.99,USD,4,,,,,true
         o-14,The Hobbit Riddles for the Ring,"A building set.",9.99,USD,7,,,,,true
         o-15,LEGO The Hobbit - PS Vita,"The video game.",19.99,USD,7,,,,,true
+        o-16,Castle Knights Accessory Set,"Knights, shields and swords.",14.99,USD,6,,,,,true
 
         """
 
@@ -68,6 +69,10 @@ struct AnotherThingTests {
         // A video game of their thing is no set of it (a trial's "hobbit sets" listed two as good).
         let hobbit = try catalog.recommend(for: RecipientProfile(ageYears: 11, interests: ["hobbit sets"]), limit: 5)
         #expect(hobbit.items.filter(\.isGoodMatch).map(\.product.id) == ["o-14"])
+        // A whole interest of the taxonomy said in several words is a kind they love too.
+        let castles = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["knights and castles"]), limit: 10)
+        #expect(castles.items.contains { $0.product.id == "o-16" && $0.isGoodMatch })
         // A count of pieces is the set's.
         let chess = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["a chess set"]), limit: 5)
         #expect(chess.items.filter(\.isGoodMatch).map(\.product.id) == ["o-13"])

@@ -323,7 +323,10 @@ struct InterestRequest {
         let lastSaid = said.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
         namesOneThing =
             namesAnObject && !ThemedAccessories.brandWords.contains(kindWord)
-            && (TextNormalizer.tokens(said).count > 1 || TextNormalizer.fold(lastSaid) == lastSaid)
+            && (TextNormalizer.fold(lastSaid) == lastSaid
+                // Several words for a kind of thing ("police cars", "hobbit sets"), not a whole
+                // interest of the taxonomy ("knights and castles", whose minifigures are theirs).
+                || (TextNormalizer.tokens(said).count > 1 && !(interest != nil && specificity == .same)))
         saidSet = Set(saidTokens)
         if let interest, specificity == .narrower {
             let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
