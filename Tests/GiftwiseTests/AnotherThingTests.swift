@@ -118,7 +118,8 @@ struct AnotherThingTests {
         try CatalogDatabase.migrator.migrate(queue)
         try queue.read { db in
             let flags = try Int.fetchAll(db, sql: "SELECT inferred FROM product ORDER BY pk")
-            #expect(flags == [0, 1 | ProductFlags.servesAThing])
+            #expect(flags == [0, 1 | ProductFlags.mayHoldAnotherThing])
+            #expect(try db.indexes(on: "product").contains { $0.name == "product_other_thing" })
         }
     }
 }

@@ -226,11 +226,13 @@ extension CatalogDatabase {
         }
         migrator.registerMigration("v10-product-other-thing") { db in
             // Names that may hold a thing only as a part of it or on another thing ("Train Motor",
-            // "Police Car Bag Charm") joined the marked ones: mark a catalog imported before.
+            // "Police Car Bag Charm", a game for one device): marked, with their own partial index,
+            // so the good count of a wish for an object finds them among a tag's matches.
             // The one step that reads the importer's rule rather than SQL alone: it only adds the
             // mark an import of the same rows sets today, and changes no product's data.
-            let rows = try Row.fetchAll(db, sql: "SELECT pk, name FROM product WHERE (inferred & 16) = 0")
-            let update = try db.makeStatement(sql: "UPDATE product SET inferred = inferred | 16 WHERE pk = ?")
+            try db.execute(sql: "CREATE INDEX product_other_thing ON product(pk) WHERE (inferred & 32) != 0")
+            let rows = try Row.fetchAll(db, sql: "SELECT pk, name FROM product")
+            let update = try db.makeStatement(sql: "UPDATE product SET inferred = inferred | 32 WHERE pk = ?")
             for row in rows {
                 let name: String = row["name"]
                 let tokens = TextNormalizer.tokens(name)

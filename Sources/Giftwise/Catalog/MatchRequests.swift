@@ -257,15 +257,26 @@ enum MatchRequests {
         ).map { ($0[0], $0[1], $0[2]) }
     }
 
-    /// The name and age range of each product in `pks`, in pk order.
-    static func namesAndAges(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String, ages: AgeRange)] {
+    /// The name and age range of those of `pks` that may be a young child's toy for a teenager or
+    /// an adult (``MatchQuery/isForYoungChildren(_:nameTokens:ageMonths:)`` decides): a toddler's
+    /// range open into adulthood, or a name holding one of `nameMarks` under a range that starts
+    /// below `marksBelowMonths`. SQLite sifts the rest out (reading and splitting every name of a
+    /// thousand good matches cost an adult's `recommend` more than a millisecond); in pk order.
+    static func mayBeForYoungChildren(
+        _ db: Database, pks: [Int64], toddlerBelowMonths: Int, adultFromMonths: Int, nameMarks: [String],
+        marksBelowMonths: Int
+    ) throws -> [(pk: Int64, name: String, ages: AgeRange)] {
         guard !pks.isEmpty else { return [] }
+        let marks = nameMarks.map { "name LIKE '%\($0)%'" }.joined(separator: " OR ")
         return try Row.fetchAll(
             db,
             SQLRequest<Row>(
                 literal: """
                     SELECT pk, name, age_min_months, age_max_months FROM product \
-                    WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks)))) ORDER BY pk
+                    WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks)))) \
+                    AND ((age_min_months < \(toddlerBelowMonths) \
+                    AND (age_max_months IS NULL OR age_max_months >= \(adultFromMonths))) \
+                    OR (COALESCE(age_min_months, 0) < \(marksBelowMonths) AND (\(sql: marks)))) ORDER BY pk
                     """)
         ).map { ($0[0], $0[1], AgeRange(minMonths: $0[2], maxMonths: $0[3])) }
     }
@@ -274,9 +285,13 @@ enum MatchRequests {
     /// for one (``ProductFlags/servesAThing``, 16), in pk order: read through their partial index,
     /// so a catalog with few of them pays for few (reading each of a tag's thousand matches cost
     /// `recommend` 2 ms of its median at 100k).
-    static func servingNames(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String)] {
+    /// With `orOtherThing`, also those marked as maybe holding a thing on another thing
+    /// (``ProductFlags/mayHoldAnotherThing``, through their own index).
+    static func servingNames(_ db: Database, pks: [Int64], orOtherThing: Bool = false) throws -> [(
+        pk: Int64, name: String
+    )] {
         guard !pks.isEmpty else { return [] }
-        return try Row.fetchAll(
+        var rows = try Row.fetchAll(
             db,
             SQLRequest<Row>(
                 literal: """
@@ -284,7 +299,21 @@ enum MatchRequests {
                     WHERE \(sql: ProductFlags.servesAThingCondition) AND pk IN (SELECT value FROM json_each(\(jsonList(pks)))) \
                     ORDER BY pk
                     """)
-        ).map { ($0[0], $0[1]) }
+        ).map { ($0[0] as Int64, $0[1] as String) }
+        if orOtherThing {
+            let seen = Set(rows.map(\.0))
+            rows += try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT pk, name FROM product INDEXED BY product_other_thing \
+                        WHERE \(sql: ProductFlags.mayHoldAnotherThingCondition) \
+                        AND pk IN (SELECT value FROM json_each(\(jsonList(pks)))) ORDER BY pk
+                        """)
+            ).map { ($0[0] as Int64, $0[1] as String) }.filter { !seen.contains($0.0) }
+            rows.sort { $0.0 < $1.0 }
+        }
+        return rows.map { (pk: $0.0, name: $0.1) }
     }
 
     /// Whether the catalog holds any product marked as serving a thing (read through the index).
@@ -292,7 +321,9 @@ enum MatchRequests {
         try Bool.fetchOne(
             db,
             sql: "SELECT EXISTS (SELECT 1 FROM product INDEXED BY product_serving WHERE "
-                + ProductFlags.servesAThingCondition + ")") ?? false
+                + ProductFlags.servesAThingCondition
+                + ") OR EXISTS (SELECT 1 FROM product INDEXED BY product_other_thing WHERE "
+                + ProductFlags.mayHoldAnotherThingCondition + ")") ?? false
     }
 
     /// Whether any product's name or description holds `phrase` (folded words) as written.
@@ -476,7 +507,8 @@ enum MatchRequests {
                 product: product, suppliedTags: inferred & ProductFlags.interestsInferred == 0,
                 isAccessory: inferred & ProductFlags.accessory != 0,
                 isDeviceBound: inferred & ProductFlags.deviceBound != 0,
-                servesAThing: inferred & ProductFlags.servesAThing != 0)
+                servesAThing: inferred & ProductFlags.servesAThing != 0,
+                mayHoldAnotherThing: inferred & ProductFlags.mayHoldAnotherThing != 0)
         }
         return products
     }
@@ -521,4 +553,6 @@ struct WeighedProduct {
     var isDeviceBound: Bool
     /// Made for a thing or a part of one (see ``ProductFlags/servesAThing``).
     var servesAThing: Bool = false
+    /// Its name may hold a thing on another thing (see ``ProductFlags/mayHoldAnotherThing``).
+    var mayHoldAnotherThing: Bool = false
 }

@@ -435,9 +435,11 @@ struct ProductRowParser {
         if kind.isDeviceBound { inferred |= ProductFlags.deviceBound }
         if ThemedAccessories.namesAPart(nameTokens, isAccessory: kind.isAccessory)
             || ThemedAccessories.saysMadeForSomething(nameTokens)
-            || kind.isDeviceBound || ThemedAccessories.mayHoldAnotherThing(nameTokens)
         {
             inferred |= ProductFlags.servesAThing
+        }
+        if kind.isDeviceBound || ThemedAccessories.mayHoldAnotherThing(nameTokens) {
+            inferred |= ProductFlags.mayHoldAnotherThing
         }
         let minMonths = ageMin.map { Int(($0 * 12).rounded()) }
         let maxMonths = ageMax.map { Int(($0 * 12).rounded()) }

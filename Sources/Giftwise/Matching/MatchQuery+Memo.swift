@@ -41,6 +41,8 @@ package final class MatchMemo {
     /// `nil` inside when a pk was read and is not one (the good count asks again for each
     /// relaxation). `hasServing` says whether the catalog holds any at all.
     var servingNames: [Int64: String?] = [:]
+    /// The same, read with the names marked as maybe holding another thing (a wish for an object).
+    var otherThingNames: [Int64: String?] = [:]
     var hasServing: Bool?
     /// Rows of retrieval statements (a tag's best products within the limits), in their order.
     var pks: [StatementKey: [Int64]] = [:]

@@ -456,6 +456,12 @@ struct MatchQuery {
     /// ``wishesChildrensThings(_:)`` of the requests: children's toys are then theirs, whatever
     /// their age.
     let wishesChildrensThings: Bool
+    /// Whether a wish names an object (not asking for its parts): only then are the names marked
+    /// as maybe holding another thing read (``ProductFlags/mayHoldAnotherThing``).
+    let wishesAnObject: Bool
+    static func wishAnObject(_ requests: [InterestRequest]) -> Bool {
+        requests.contains { $0.namesAnObject && !$0.wantsParts }
+    }
     /// What they typed that means nothing (only punctuation): ignored, and reported.
     let notUnderstood: [String]
     /// The semantic signal, when the catalog has one.
@@ -526,6 +532,7 @@ struct MatchQuery {
         requestTags = requests.map(\.exactTags)
         wishesToddlerToys = requests.contains { !$0.ownSet.isDisjoint(with: Self.toddlerWords) }
         wishesChildrensThings = Self.wishesChildrensThings(requests)
+        wishesAnObject = Self.wishAnObject(requests)
     }
 
     /// ``resolve(_:taxonomy:)`` with the shop's labels that extend each wish read from `db`, once
@@ -1008,6 +1015,11 @@ struct MatchQuery {
     /// Folded words of a wish that ask for children's things ("kids gardening tools"; not "baby",
     /// which names dolls and animals as often).
     static let wishedForChildren: Set<String> = ["kid", "child", "children", "childrens", "toddler", "preschool"]
+    /// What a name holding one of ``childrensWords`` (or "my first") holds as written, for SQLite
+    /// to sift by (LIKE ignores ASCII case): every folded word is a prefix of its written forms.
+    static let childrensNameMarks = [
+        "kid", "child", "toddler", "infant", "preschool", "junior", "duplo", "primo", "my first",
+    ]
     /// Folded words of a name that say it is for grown-ups too ("Kids and Adults", "Family Game").
     static let namesGrownUps: Set<String> = ["adult", "grown", "grownup", "family", "teen", "teenager"]
     /// Folded words of a name that say it is made for children.
@@ -1245,7 +1257,10 @@ struct MatchQuery {
         }
         // A young child's toy is never good for a teenager or an adult (as the list labels it).
         if profile.ageMonths >= AgeRange.teenFromMonths, !Self.wishesChildrensThings(requests), !pks.isEmpty {
-            for product in try MatchRequests.namesAndAges(db, pks: pks.sorted())
+            for product in try MatchRequests.mayBeForYoungChildren(
+                db, pks: pks.sorted(), toddlerBelowMonths: AgeRange.toddlerToyBelowMonths,
+                adultFromMonths: AgeRange.adultFromMonths, nameMarks: Self.childrensNameMarks,
+                marksBelowMonths: AgeRange.adultRangeFromMonths)
             where Self.isForYoungChildren(
                 product.ages, nameTokens: TextNormalizer.tokens(product.name), ageMonths: profile.ageMonths)
             {
@@ -1294,16 +1309,26 @@ struct MatchQuery {
     /// when it holds the tag of a wish it does not merely serve.
     private func dropServing(_ db: Database, from pks: inout Set<Int64>, requests: [InterestRequest]) throws {
         guard !pks.isEmpty, requests.contains(where: { !$0.wantsParts }) else { return }
+        let orOtherThing = Self.wishAnObject(requests)
         if memo.hasServing == nil { memo.hasServing = try MatchRequests.hasServing(db) }
         guard memo.hasServing == true else { return }
-        let unread = pks.filter { memo.servingNames[$0] == nil }
+        // Read once a query: a memo of one kind of read (serving alone, or with other things).
+        let unread = pks.filter { (orOtherThing ? memo.otherThingNames[$0] : memo.servingNames[$0]) == nil }
         if !unread.isEmpty {
             var read: [Int64: String] = [:]
-            for (pk, name) in try MatchRequests.servingNames(db, pks: unread.sorted()) { read[pk] = name }
-            for pk in unread { memo.servingNames[pk] = .some(read[pk]) }
+            for (pk, name) in try MatchRequests.servingNames(db, pks: unread.sorted(), orOtherThing: orOtherThing) {
+                read[pk] = name
+            }
+            for pk in unread {
+                if orOtherThing {
+                    memo.otherThingNames[pk] = .some(read[pk])
+                } else {
+                    memo.servingNames[pk] = .some(read[pk])
+                }
+            }
         }
         let serving: [(pk: Int64, name: String)] = pks.sorted().compactMap { pk in
-            memo.servingNames[pk].flatMap { $0 }.map { (pk, $0) }
+            (orOtherThing ? memo.otherThingNames[pk] : memo.servingNames[pk]).flatMap { $0 }.map { (pk, $0) }
         }
         guard !serving.isEmpty else { return }
         let tags = try self.tags(db, pks: Set(serving.map(\.pk)))
@@ -1649,7 +1674,8 @@ struct MatchQuery {
             let entry = products[pk]!
             return score(
                 pk: pk, product: entry.product, suppliedTags: entry.suppliedTags, isAccessory: entry.isAccessory,
-                isDeviceBound: entry.isDeviceBound, servesAThing: entry.servesAThing,
+                isDeviceBound: entry.isDeviceBound,
+                servesAThing: entry.servesAThing || (entry.mayHoldAnotherThing && wishesAnObject),
                 relevance: relevance,
                 meaning: meaning, someWords: someWords, closeness: closeness, purposeMask: mask, passing: passing)
         }

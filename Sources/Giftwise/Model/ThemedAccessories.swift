@@ -308,4 +308,12 @@ enum ProductFlags {
     /// The SQL condition of ``servesAThing``, written as the partial index `product_serving`
     /// (migration v9) is: SQLite uses that index only for this very text, never for a bound value.
     static let servesAThingCondition = "(inferred & 16) != 0"
+    /// Its name may hold a thing only as a part of it or on another thing ("Train Motor", "Police
+    /// Car Bag Charm", a game for one device): for a wish that names an object, its tags do not
+    /// make it their thing (see ``ThemedAccessories/otherThing(wishNames:saidWords:nameTokens:oneThing:)``).
+    /// Marked apart from ``servesAThing``: a fifth of a toy shop's names, read only for such wishes.
+    static let mayHoldAnotherThing = 32
+    /// The SQL condition of ``mayHoldAnotherThing``, as the partial index `product_other_thing`
+    /// (migration v10) is written.
+    static let mayHoldAnotherThingCondition = "(inferred & 32) != 0"
 }
