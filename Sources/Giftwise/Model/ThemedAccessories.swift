@@ -105,10 +105,10 @@ enum ThemedAccessories {
     /// whose name goes on past their thing to another one ("Police Car Bag Charm", "Drone Feet
     /// Pack") is that other thing. Besides ``thingsWithParts``.
     static let objectWords: Set<String> = thingsWithParts.union([
-        "set", "playset", "castle", "fort", "house", "dollhouse", "kitchen", "garage", "farm", "tent", "ship",
+        "set", "playset", "castle", "fort", "house", "dollhouse", "kitchen", "garage", "farm", "ship",
         "spaceship", "starship", "rocket", "tank", "digger", "excavator", "crane", "bus", "van", "motorbike",
-        "motorcycle", "jeep", "engine", "sword", "shield", "wand", "bow", "crossbow", "gun", "pistol", "skateboard",
-        "longboard", "skate", "rollerskate", "trike", "tricycle", "sledge", "sled", "slide", "swing", "sandpit",
+        "motorcycle", "jeep", "engine", "sword", "shield", "wand", "bow", "crossbow", "gun", "pistol", "longboard",
+        "skate", "rollerskate", "trike", "tricycle", "sledge", "sled", "slide", "swing", "sandpit",
         "ball", "watch", "clock", "diary", "journal", "lantern", "lamp", "torch", "walkie", "radio",
         "binocular", "globe", "calculator", "computer", "laptop", "violin", "ukulele", "recorder", "xylophone",
         "microphone", "easel", "diabolo", "yoyo", "frisbee", "boomerang", "pram", "pushchair", "cot", "teddy",
@@ -155,16 +155,16 @@ enum ThemedAccessories {
     ]
     /// Folded words after which a name says what comes with the product or whom it is for: the
     /// product is what comes before them.
-    private static let namesWhatComesWith: Set<String> = [
-        "with", "for", "from", "featuring", "includes", "including", "plus", "compatible",
-    ]
+    private static let namesWhatComesWith: Set<String> = comesWithWords.union(["for", "from", "compatible"])
+    /// Those of them that say what comes with it ("Acer with Torch").
+    private static let comesWithWords: Set<String> = ["with", "featuring", "includes", "including", "plus"]
 
     /// How a product's name holds a wish for an object (``objectWords``), when it is not the
     /// object: `.part` (a part of it or for it), `.carrier` (another thing carrying it or
     /// picturing it); `nil` when it is their thing as far as the name says.
     /// - Parameters:
-    ///   - wishNames: the words of each name of their thing that say what it is about
-    ///     (``InterestRequest/madeForWords``: "police", "car"; "quadcopter").
+    ///   - wishNames: the words of each name of their thing (``InterestRequest/comesWithNames``:
+    ///     "police", "car"; "quadcopter"; an interest's names, "train", "track").
     ///   - saidWords: every folded word of the wish ("a chess set": a set is no carrier of one).
     ///   - oneThing: the wish names one object ("a police car", "batman sets"), not a whole kind
     ///     someone loves ("trains"): only then is a themed carrier not their thing.
@@ -175,9 +175,7 @@ enum ThemedAccessories {
         let head = nameTokens[..<end]
         // "Acer with Torch" for "a torch": their thing comes with the product, which is another.
         // (Up to what it is for: "Roof Rack with LED Light Bar for RC Cars" is made for them.)
-        if oneThing, end < nameTokens.count,
-            ["with", "featuring", "includes", "including", "plus"].contains(nameTokens[end])
-        {
+        if oneThing, end < nameTokens.count, comesWithWords.contains(nameTokens[end]) {
             let tail = nameTokens[(end + 1)...]
             let comesWith = tail.prefix { !namesWhatComesWith.contains($0) }
             let isTheirs = { (word: String) in wishNames.contains { $0.contains(word) } }
