@@ -314,7 +314,8 @@ struct InterestRequest {
         wantsParts = !ownSet.isDisjoint(with: ThemedAccessories.wantsPartsWords)
         namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
         // Their last word, whatever kind of word ("a big technic set", "batman sets").
-        let kindWord = TextNormalizer.tokens(said).last ?? ownWords.last ?? ""
+        let saidWordsFolded = TextNormalizer.tokens(said)
+        let kindWord = saidWordsFolded.last ?? ownWords.last ?? ""
         // Their own last word: the other names of a wish ("grocery store playset" for "play
         // shop") say how shops name it, not whether they asked for one object.
         namesAnObject = namesAThingWithParts || ThemedAccessories.objectWords.contains(kindWord)
@@ -326,7 +327,7 @@ struct InterestRequest {
             && (TextNormalizer.fold(lastSaid) == lastSaid
                 // Several words for a kind of thing ("police cars", "hobbit sets"), not a whole
                 // interest of the taxonomy ("knights and castles", whose minifigures are theirs).
-                || (TextNormalizer.tokens(said).count > 1 && !(interest != nil && specificity == .same)))
+                || (saidWordsFolded.count > 1 && !(interest != nil && specificity == .same)))
         saidSet = Set(saidTokens)
         if let interest, specificity == .narrower {
             let ownNames = Set(([interest.id, interest.label] + interest.synonyms).map(TextNormalizer.key))
@@ -1016,10 +1017,11 @@ struct MatchQuery {
     /// which names dolls and animals as often).
     static let wishedForChildren: Set<String> = ["kid", "child", "children", "childrens", "toddler", "preschool"]
     /// What a name holding one of ``childrensWords`` (or "my first") holds as written, for SQLite
-    /// to sift by (LIKE ignores ASCII case): every folded word is a prefix of its written forms.
-    static let childrensNameMarks = [
-        "kid", "child", "toddler", "infant", "preschool", "junior", "duplo", "primo", "my first",
-    ]
+    /// to sift by (LIKE ignores ASCII case): the words no other of them is part of ("child" for
+    /// "children"), each a prefix of its written forms.
+    static let childrensNameMarks =
+        childrensWords.filter { word in !childrensWords.contains { $0 != word && word.contains($0) } }.sorted()
+        + ["my first"]
     /// Folded words of a name that say it is for grown-ups too ("Kids and Adults", "Family Game").
     static let namesGrownUps: Set<String> = ["adult", "grown", "grownup", "family", "teen", "teenager"]
     /// Folded words of a name that say it is made for children.
@@ -2217,7 +2219,7 @@ struct MatchQuery {
                 && (tags.contains(where: Self.toddlerWords.contains)
                     || nameTokens.contains(where: Self.toddlerWords.contains)))
         // A young child's toy for a teenager or an adult: by its range, or by its name ("Kids
-        // Gardening Tool Set", "My First …") when it states none. Never good for them.
+        // Gardening Tool Set", "My First …") under a range open to children. Never good for them.
         let madeForChildren =
             !wishesChildrensThings
             && Self.isForYoungChildren(product.ages, nameTokens: nameTokens, ageMonths: profile.ageMonths)

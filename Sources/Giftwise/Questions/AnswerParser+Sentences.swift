@@ -204,8 +204,9 @@ extension AnswerParser {
         " for car journeys", " for the holidays", " for holidays", " for the summer", " for the pool",
         " at the beach", " on the beach", " in the garden", " in the park", " in the bath", " on holiday",
     ]
-    /// ``giftWords`` folded.
-    static let giftWordsFolded = Set(giftWords.flatMap(TextNormalizer.tokens))
+    /// Folded words that name no thing of their own: every toy's ("toys", "set") and a gift's
+    /// ("something", "stuff").
+    static let wordsOfNoThing = Taxonomy.genericWords.union(giftWords.flatMap(TextNormalizer.tokens))
 
     /// People a gift is for, named before what they enjoy.
     static let personNouns: Set<String> = [

@@ -122,7 +122,7 @@ package enum AnswerParser {
         for suffix in Self.placeTails where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
             let thing = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
             let words = TextNormalizer.tokens(thing)
-            if !words.isEmpty, !words.allSatisfy(Taxonomy.genericWords.union(giftWordsFolded).contains) { rest = thing }
+            if !words.isEmpty, !words.allSatisfy(wordsOfNoThing.contains) { rest = thing }
         }
         // "always doing magic tricks for the family": whom they do it with, in a sentence about
         // them ("board games for the family" stays: shops write "family board games").
