@@ -577,6 +577,76 @@ struct DeviceAndAgeRankingTests {
         let young = try catalog.recommend(for: RecipientProfile(ageYears: 4, interests: ["pirate ship"]), limit: 3)
         #expect(young.items.map(\.product.id) == ["p-1"])
     }
+
+    /// The LEGO export, names only: "horses" for a 10-year-old listed a stable with no stated age
+    /// (a DUPLO set) first, before the "6+" and "8+" horse sets, where the shop states most ages.
+    /// Where it seldom states one, a stated age says nothing of fit (a dice game "ages 8 and up"
+    /// would have led the Amazon export's card games, whose names hold "card game" and no age).
+    @Test func whereTheShopStatesMostAgesAChildsUnstatedOneLosesGroundToTheStatedOnes() throws {
+        func catalog(clubAge: String) throws -> GiftCatalog {
+            try TestSupport.catalog(
+                rows: """
+                    a-1,Horse Stable,"A stable for horses and a rider.",29.99,USD,,,,,,true
+                    a-2,Horse Barn,"",99.99,USD,8,,,,,true
+                    a-3,Horse Club,"",59.99,USD,\(clubAge),,,,,true
+
+                    """)
+        }
+        func scores(_ catalog: GiftCatalog, age: Double) throws -> [String: Double] {
+            let result = try catalog.recommend(for: RecipientProfile(ageYears: age, interests: ["horses"]), limit: 3)
+            #expect(result.items.count == 3)
+            #expect(result.items.allSatisfy { $0.isGoodMatch })
+            return Dictionary(uniqueKeysWithValues: result.items.map { ($0.product.id, $0.score) })
+        }
+        let mostStated = try catalog(clubAge: "7")
+        let seldomStated = try catalog(clubAge: "")
+        let child = try scores(mostStated, age: 10)
+        let childElsewhere = try scores(seldomStated, age: 10)
+        // The stable, the same product in both shops, loses ground only where most ages are stated.
+        #expect(try #require(child["a-1"]) < (try #require(childElsewhere["a-1"])) - 0.1)
+        #expect(child["a-2"] == childElsewhere["a-2"])
+        let order = try mostStated.recommend(for: RecipientProfile(ageYears: 10, interests: ["horses"]), limit: 3)
+        #expect(order.items.last?.product.id == "a-1", "\(order.items.map(\.product.name))")
+        #expect(order.items.last?.reasons.contains("the seller gives no age range") == true)
+        // An adult's gifts seldom carry an age: nothing changes for them.
+        #expect(try scores(mostStated, age: 30)["a-1"] == (try scores(seldomStated, age: 30)["a-1"]))
+    }
+
+    /// Losing ground is not losing their words: a card game with no age still leads a board that
+    /// only the shop's label makes a card game, "8+".
+    @Test func anUnstatedAgeNeverPutsALooserMatchBeforeTheirWords() throws {
+        let stated = try TestSupport.catalog(
+            rows: """
+                d-1,Snap Card Game,"",4.99,USD,,,,,,true
+                d-2,Cribbage Board,"",12.99,USD,8,,card games,fun,,true
+                d-3,Travel Peg Board,"",6.99,USD,8,,card games,fun,,true
+
+                """)
+        let words = try stated.recommend(for: RecipientProfile(ageYears: 10, interests: ["card games"]), limit: 3)
+        #expect(words.items.first?.product.id == "d-1", "\(words.items.map(\.product.name))")
+    }
+
+    /// LEGO Juniors' "4+" castles came before the "7+" ones for a 10-year-old knight lover.
+    @Test func aRangeOpenFromSixYearsBelowAnOlderChildComesAfterTheirAgesToys() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                k-1,Knights' Castle,"",29.99,USD,4,,,,,true
+                k-2,King's Castle,"",99.99,USD,7,,,,,true
+                k-3,Castle Siege,"",49.99,USD,8,,,,,true
+                k-4,Medieval Castle Playset,"",39.99,USD,4,12,,,,true
+
+                """)
+        let older = try catalog.recommend(for: RecipientProfile(ageYears: 10, interests: ["castles"]), limit: 4)
+        #expect(older.items.last?.product.id == "k-1", "\(older.items.map(\.product.name))")
+        #expect(older.items.allSatisfy { $0.isGoodMatch })
+        #expect(older.items.last?.reasons.contains("made for younger children (ages 4+)") == true)
+        // A range with an end that holds them was made to, however low it starts.
+        let ranged = try #require(older.items.first { $0.product.id == "k-4" })
+        #expect(!ranged.reasons.joined().contains("younger children"), "\(ranged.reasons)")
+        // Five years below a 9-year-old is close enough: no mark.
+        let nine = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["castles"]), limit: 4)
+        #expect(nine.items.allSatisfy { !$0.reasons.joined().contains("younger children") })
+    }
 }
 
 /// Words that describe other products or mean something else in a description never make a

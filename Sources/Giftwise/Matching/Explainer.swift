@@ -200,15 +200,17 @@ struct Explainer {
             reasons.append("made for \(ages.label)")
         } else if ages.minMonths == nil {
             reasons.append(
-                candidate.madeForMuchYounger
+                candidate.filedAsToddlers
                     ? "the seller gives no age range, and it is named or filed as a toddler's toy"
                     : "the seller gives no age range")
         } else if ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
             || ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
         {
             reasons.append("made for younger children (\(ages.label))")
-        } else if candidate.madeForMuchYounger {
+        } else if candidate.filedAsToddlers {
             reasons.append("a toddler's range, made for younger children (\(ages.label))")
+        } else if ages.startsWellBelow(childMonths: profile.ageMonths) {
+            reasons.append("made for younger children (\(ages.label))")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }

@@ -100,6 +100,8 @@ struct Candidate {
     var needsTheirDevice = false
     /// Made for children much younger than they are (see ``AgeRange/isForMuchYoungerChildren(thanMonths:)``).
     var madeForMuchYounger = false
+    /// Named or filed as a toddler's toy ("DUPLO", "Toddler …") under a range open from under 3.
+    var filedAsToddlers = false
     /// A young child's toy, for a teenager or an adult (see ``MatchQuery/isForYoungChildren(_:nameTokens:ageMonths:)``).
     var madeForChildren = false
     /// Whether it comes after every candidate of the same kind of match that is neither, whatever
@@ -1759,6 +1761,7 @@ struct MatchQuery {
             scored.removeAll { Self.foundOnlyByLooseMeaning($0.hits) || Self.foundOnlyInPassing($0.hits) }
         }
         markOutsideTheShopsLabel(&scored)
+        lowerAgeUnstatedAmongStated(&scored)
         return scored.sorted { lhs, rhs in
             if lhs.isGood != rhs.isGood { return lhs.isGood }
             // A game for a console they may not own, or a toddler's toy, comes after every gift of
@@ -1789,6 +1792,24 @@ struct MatchQuery {
             }
         }
     }
+
+    /// For a child, lowers the good candidates whose seller states no age when it states one for
+    /// most of the good ones: a stated range says the product was made for children of some age,
+    /// so among matches as close, those lead (a 10-year-old horse lover was offered an unlabelled
+    /// DUPLO stable before an "8+" horse set). It never lifts a looser match over their words
+    /// ("Snap Card Game", no age, stays before a "D20 Dice, ages 8+" for card games); where a
+    /// shop seldom states an age, a stated one says nothing of fit and changes nothing.
+    func lowerAgeUnstatedAmongStated(_ candidates: inout [Candidate]) {
+        guard profile.ageMonths < AgeRange.teenFromMonths else { return }
+        let good = candidates.indices.filter { candidates[$0].isGood }
+        let unstated = good.filter { candidates[$0].product.ages.minMonths == nil }
+        guard !unstated.isEmpty, unstated.count * 2 < good.count else { return }
+        for position in unstated { candidates[position].score -= Self.unstatedAmongStatedPenalty }
+    }
+
+    /// What an unstated age costs a child's good match when the shop states most ages: about
+    /// what a product made for much younger children loses.
+    static let unstatedAmongStatedPenalty = 0.12
 
     /// Text hits' BM25 relevance normalised per query so the best is 1 (FTS5's `bm25` is
     /// negative, lower is better).
@@ -2211,13 +2232,14 @@ struct MatchQuery {
         // the shop's DUPLO theme, "Toddler Stacking Cups"; a "Baby Born" doll is for children).
         // A toddler's range stays one whatever age its box starts at: a DUPLO pirate ship "4+"
         // was second for a 12-year-old's "a pirate ship".
+        let filedAsToddlers =
+            (product.ages.minMonths ?? 0) < Self.toddlerRangeStartsBelowMonths
+            && product.ages.maxMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
+            && !wishesToddlerToys
+            && (tags.contains(where: Self.toddlerWords.contains)
+                || nameTokens.contains(where: Self.toddlerWords.contains))
         let madeForMuchYounger =
-            product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths)
-            || ((product.ages.minMonths ?? 0) < Self.toddlerRangeStartsBelowMonths
-                && product.ages.maxMonths == nil && profile.ageMonths >= AgeRange.olderChildFromMonths
-                && !wishesToddlerToys
-                && (tags.contains(where: Self.toddlerWords.contains)
-                    || nameTokens.contains(where: Self.toddlerWords.contains)))
+            product.ages.isForMuchYoungerChildren(thanMonths: profile.ageMonths) || filedAsToddlers
         // A young child's toy for a teenager or an adult: by its range, or by its name ("Kids
         // Gardening Tool Set", "My First …") under a range open to children. Never good for them.
         let madeForChildren =
@@ -2226,6 +2248,7 @@ struct MatchQuery {
         // A "4+" or "5+" range for them ranks after the ones for older children (still good).
         let startsAmongYoungChildren =
             !wishesChildrensThings && product.ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
+            || product.ages.startsWellBelow(childMonths: profile.ageMonths)
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
         // Each further interest it fits adds its share, past a full fit of one: a "LEGO Mini
@@ -2283,7 +2306,7 @@ struct MatchQuery {
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
             needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger || startsAmongYoungChildren,
-            madeForChildren: madeForChildren,
+            filedAsToddlers: filedAsToddlers, madeForChildren: madeForChildren,
             isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains),
             ageUnstatedForAYoungChild: product.ages.minMonths == nil
                 && profile.ageMonths < AgeRange.unstatedAgeComesLaterBelowMonths,
