@@ -509,6 +509,22 @@ package enum AnswerParser {
         "not ",
     ]
 
+    /// What an answer says they turned away from ("gone off drawing", "hates slime", "bored of
+    /// lego"), as opposed to a correction ("star wars, not ninjago"): a dislike, to avoid even when
+    /// it was among what they enjoyed before.
+    package static func turnedAwayFrom(_ text: String) -> [String] {
+        let lowered = " " + text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        guard turningAwayMarkers.contains(where: { lowered.contains(" " + $0) }) else { return [] }
+        return dislikes(text).avoided
+    }
+
+    /// The dislike markers that say they turned away from something, not that a word was wrong.
+    private static let turningAwayMarkers = dislikeMarkers.filter {
+        !["not ", ", not ", "but not ", ", but not ", "except ", "except for ", "other than ", "apart from "].contains(
+            $0)
+            && !$0.hasPrefix("anything ") && !$0.hasPrefix(", ")
+    }
+
     /// Whether an answer says they do not know ("dunno", "I'm not sure", "no idea").
     package static func isDontKnow(_ text: String) -> Bool {
         var key = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")

@@ -196,13 +196,22 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                     let interests = try QuestionFlow.splittingInterests(said, reader)
                     var wished = adding ? flow.state.interests : []
                     for interest in interests where !wished.contains(interest) { wished.append(interest) }
+                    // "gone off drawing, it's all horses now": drawing is avoided, not only dropped
+                    // (a trial's list for horses then opened with a horse pencil set).
+                    let avoided = AnswerParser.turnedAwayFrom(AnswerParser.clean(line)).filter { word in
+                        !flow.state.excludedWords.contains { $0.caseInsensitiveCompare(word) == .orderedSame }
+                    }
+                    wished.removeAll { wish in avoided.contains { $0.caseInsensitiveCompare(wish) == .orderedSame } }
                     flow.state.interests = Array(wished.prefix(QuestionCatalogue.maxInterests))
+                    flow.state.excludedWords += avoided
                     self.refining = nil
                     try startResults(reader)
                     notes = [
                         (adding ? "Also looking for " : "Looking for ")
                             + AnswerParser.orList(interests.map { "\"\($0)\"" }).replacingOccurrences(
                                 of: " or ", with: " and ")
+                            + (avoided.isEmpty
+                                ? "" : ", avoiding " + AnswerParser.orList(avoided.map { "\"\($0)\"" }))
                             + " now (type `change answers` to go back to the questions)."
                     ]
                     return .accepted

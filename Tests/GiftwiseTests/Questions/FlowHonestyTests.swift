@@ -89,6 +89,32 @@ struct FlowHonestyTests {
         }
     }
 
+    /// Round 20's trial: "actually she's gone off drawing, it's all horses now" after a list for
+    /// drawing looked for horses and listed a horse pencil set first. What they turned away from
+    /// is avoided; a word taken back ("not dinosaurs") is only dropped.
+    @Test func whatTheyTurnedAwayFromAfterTheListIsAvoided() throws {
+        let lines = ["8", "drawing", "skip", "", "", "done"]
+        let (changed, reply) = try GiftConversation.replaying(
+            lines + ["actually she's gone off drawing, it's all horses now"], in: catalog)
+        #expect(reply == .accepted)
+        #expect(changed.flow.state.interests == ["horses"])
+        #expect(changed.flow.state.excludedWords == ["drawing"])
+        #expect(changed.notes.first?.contains("avoiding \"drawing\"") == true, "\(changed.notes)")
+        let drawingGifts = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["drawing"]), limit: 50)
+        let shown = Set(try #require(changed.results).items.map(\.product.id))
+        #expect(!drawingGifts.items.isEmpty)
+        #expect(shown.isDisjoint(with: drawingGifts.items.map(\.product.id)))
+        // "hates" after the list is a dislike too.
+        let (hates, _) = try GiftConversation.replaying(lines + ["he likes trains but hates thomas"], in: catalog)
+        #expect(hates.flow.state.interests == ["trains"])
+        #expect(hates.flow.state.excludedWords == ["thomas"])
+        // A correction is no dislike.
+        let (corrected, _) = try GiftConversation.replaying(
+            ["8", "dinosaurs", "skip", "", "", "done", "actually she likes horses, not dinosaurs"], in: catalog)
+        #expect(corrected.flow.state.interests == ["horses"])
+        #expect(corrected.flow.state.excludedWords.isEmpty)
+    }
+
     @Test func indoorsKeepsTheOutdoorInterestTheyNamed() throws {
         let flow = try noPreferenceFlow()
         let skateboarding = try skateboardingGifts(flow)
