@@ -98,7 +98,10 @@ struct Candidate {
     var lessons: [HistorySignals.Lesson] = []
     /// A game or software for one device they did not ask about (see ``DeviceBound``).
     var needsTheirDevice = false
-    /// Made for children much younger than they are (see ``AgeRange/isForMuchYoungerChildren(thanMonths:)``).
+    /// Made for children much younger than they are: a toddler's range from 6 on (see
+    /// ``AgeRange/isForMuchYoungerChildren(thanMonths:)``), a "4+" for a teenager or a 10-year-old
+    /// (``AgeRange/startsAmongYoungChildren(forTeenOrAdultMonths:)``,
+    /// ``AgeRange/startsWellBelow(childMonths:)``).
     var madeForMuchYounger = false
     /// Named or filed as a toddler's toy ("DUPLO", "Toddler …") under a range open from under 3.
     var filedAsToddlers = false
@@ -2245,9 +2248,11 @@ struct MatchQuery {
         let madeForChildren =
             !wishesChildrensThings
             && Self.isForYoungChildren(product.ages, nameTokens: nameTokens, ageMonths: profile.ageMonths)
-        // A "4+" or "5+" range for them ranks after the ones for older children (still good).
-        let startsAmongYoungChildren =
-            !wishesChildrensThings && product.ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
+        // A "4+" or "5+" range for them ranks after the ones for older children (still good); so
+        // does, for a child of 10 to 12, a range open from six years or more below them.
+        let madeForYoungerChildren =
+            (!wishesChildrensThings
+                && product.ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths))
             || product.ages.startsWellBelow(childMonths: profile.ageMonths)
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
@@ -2258,7 +2263,7 @@ struct MatchQuery {
         let interestFit =
             (min(1.0, top) + weights.extraInterestShare * (total - top))
             * (isAccessory || madeForTheirThing || needsTheirDevice ? weights.accessoryFactor : 1)
-            * (madeForMuchYounger || madeForChildren || startsAmongYoungChildren ? weights.muchYoungerFactor : 1)
+            * (madeForMuchYounger || madeForChildren || madeForYoungerChildren ? weights.muchYoungerFactor : 1)
             + liked
         let purposeHit = purposeMask == 0 || (Purpose.mask(product.purposes) & purposeMask) != 0
         let ageFit = product.ages.fit(forRecipientMonths: profile.ageMonths)
@@ -2305,7 +2310,7 @@ struct MatchQuery {
         let ordered = hits.sorted { ($0.request, -$0.weight) < ($1.request, -$1.weight) }
         return Candidate(
             pk: pk, product: product, score: score, hits: ordered, isGood: isGood, lessons: lessons,
-            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger || startsAmongYoungChildren,
+            needsTheirDevice: needsTheirDevice, madeForMuchYounger: madeForMuchYounger || madeForYoungerChildren,
             filedAsToddlers: filedAsToddlers, madeForChildren: madeForChildren,
             isAPart: isAccessory && nameTokens.contains(where: ThemedAccessories.partWords.contains),
             ageUnstatedForAYoungChild: product.ages.minMonths == nil
