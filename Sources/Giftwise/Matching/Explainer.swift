@@ -209,8 +209,6 @@ struct Explainer {
             reasons.append("made for younger children (\(ages.label))")
         } else if candidate.filedAsToddlers {
             reasons.append("a toddler's range, made for younger children (\(ages.label))")
-        } else if ages.startsWellBelow(childMonths: profile.ageMonths) {
-            reasons.append("made for younger children (\(ages.label))")
         } else if profile.ageMonths < 18 * 12 || ages.minMonths ?? 0 >= 50 * 12 {
             reasons.append("suits \(profile.ageDescriptionWithArticle) (\(ages.label))")
         }

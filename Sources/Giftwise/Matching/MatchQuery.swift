@@ -99,9 +99,8 @@ struct Candidate {
     /// A game or software for one device they did not ask about (see ``DeviceBound``).
     var needsTheirDevice = false
     /// Made for children much younger than they are: a toddler's range from 6 on (see
-    /// ``AgeRange/isForMuchYoungerChildren(thanMonths:)``), a "4+" for a teenager or a 10-year-old
-    /// (``AgeRange/startsAmongYoungChildren(forTeenOrAdultMonths:)``,
-    /// ``AgeRange/startsWellBelow(childMonths:)``).
+    /// ``AgeRange/isForMuchYoungerChildren(thanMonths:)``), a "4+" for a teenager
+    /// (``AgeRange/startsAmongYoungChildren(forTeenOrAdultMonths:)``).
     var madeForMuchYounger = false
     /// Named or filed as a toddler's toy ("DUPLO", "Toddler …") under a range open from under 3.
     var filedAsToddlers = false
@@ -2248,12 +2247,9 @@ struct MatchQuery {
         let madeForChildren =
             !wishesChildrensThings
             && Self.isForYoungChildren(product.ages, nameTokens: nameTokens, ageMonths: profile.ageMonths)
-        // A "4+" or "5+" range for them ranks after the ones for older children (still good); so
-        // does, for a child of 10 to 12, a range open from six years or more below them.
+        // A "4+" or "5+" range for them ranks after the ones for older children (still good).
         let madeForYoungerChildren =
-            (!wishesChildrensThings
-                && product.ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths))
-            || product.ages.startsWellBelow(childMonths: profile.ageMonths)
+            !wishesChildrensThings && product.ages.startsAmongYoungChildren(forTeenOrAdultMonths: profile.ageMonths)
         // "More like #4" counts beside the fit, not inside its cap: a product whose name already
         // holds their wish (fit 1) would otherwise gain nothing from being like the one they picked.
         // Each further interest it fits adds its share, past a full fit of one: a "LEGO Mini

@@ -86,23 +86,8 @@ public struct AgeRange: Hashable, Sendable, Codable {
         return minMonths >= from && minMonths < Self.youngChildRangeBelowMonths
     }
 
-    /// Whether a child of 10 to 12 would be given a range that starts at 4 or more, six years or
-    /// more below their age, and runs open (a range with an end that holds them was made to):
-    /// made for much younger children (LEGO Juniors "4+" sets for a 10-year-old). Such a product
-    /// ranks after the ones made for children their age, still a good match when it is their
-    /// thing. A toddler's range is ``isForMuchYoungerChildren(thanMonths:)``; "3+" says too little.
-    func startsWellBelow(childMonths ageMonths: Int) -> Bool {
-        guard ageMonths >= Self.wellBelowCountsFromMonths, ageMonths < Self.teenFromMonths, let minMonths,
-            maxMonths == nil
-        else { return false }
-        return minMonths >= Self.smallPartsWarningEndMonths
-            && minMonths / 12 <= ageMonths / 12 - Self.wellBelowYears
-    }
-
     /// Below this age, a product whose seller states no minimum age comes after those that do.
     static let unstatedAgeComesLaterBelowMonths = 5 * 12
-    static let wellBelowCountsFromMonths = 10 * 12
-    static let wellBelowYears = 6
     static let olderChildFromMonths = 6 * 12
     static let teenFromMonths = 13 * 12
     static let youngChildRangeBelowMonths = 6 * 12
