@@ -357,6 +357,26 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.interests == ["lego"])
     }
 
+    /// What they turned away from, said at a later question, is avoided as it is on the list
+    /// (both had dropped "drawing" without avoiding it).
+    @Test func turningAwayAtALaterQuestionAvoidsTheOldInterest() throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer("drawing", in: catalog)
+        #expect(flow.currentQuestion?.id == .purpose)
+        try flow.answer("actually she's gone off drawing, it's all horses now", in: catalog)
+        #expect(flow.profile?.interests == ["horses"])
+        #expect(flow.profile?.excludedWords == ["drawing"])
+        // Said while adding, the old interest goes as well as being avoided.
+        var adding = QuestionFlow()
+        try adding.answer("8", in: catalog)
+        try adding.answer("drawing, dinosaurs", in: catalog)
+        try adding.answer("actually she also likes horses but has gone off drawing", in: catalog)
+        #expect(adding.profile?.interests.contains("drawing") == false, "\(adding.profile?.interests ?? [])")
+        #expect(adding.profile?.interests.contains("horses") == true)
+        #expect(adding.profile?.excludedWords == ["drawing"])
+    }
+
     /// Trials were offered "Licensed", "Gear" and "9V" as themes: a shop's tags that file gifts
     /// by how they are sold are no theme to ask about.
     @Test func aShopsFilingTagsAreNoThemes() throws {

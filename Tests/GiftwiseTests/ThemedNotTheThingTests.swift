@@ -614,7 +614,7 @@ struct DeviceAndAgeRankingTests {
 
     /// Losing ground is not losing their words: a card game with no age still leads a board that
     /// only the shop's label makes a card game, "8+".
-    @Test func anUnstatedAgeNeverPutsALooserMatchBeforeTheirWords() throws {
+    @Test func aNameWithTheirWordsAndNoAgeStaysBeforeALabelOnlyMatchWithOne() throws {
         let stated = try TestSupport.catalog(
             rows: """
                 d-1,Snap Card Game,"",4.99,USD,,,,,,true

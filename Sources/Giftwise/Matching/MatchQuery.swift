@@ -1798,9 +1798,11 @@ struct MatchQuery {
     /// For a child, lowers the good candidates whose seller states no age when it states one for
     /// most of the good ones: a stated range says the product was made for children of some age,
     /// so among matches as close, those lead (a 10-year-old horse lover was offered an unlabelled
-    /// DUPLO stable before an "8+" horse set). It never lifts a looser match over their words
-    /// ("Snap Card Game", no age, stays before a "D20 Dice, ages 8+" for card games); where a
-    /// shop seldom states an age, a stated one says nothing of fit and changes nothing.
+    /// DUPLO stable before an "8+" horse set). The cost is small: a name holding their words
+    /// keeps its place before a looser match of a stated age (the Amazon sample's "Shopping List
+    /// Memo Card Game", no age, stays before "D20 Polyhedral Dice, 7+" for card games), though a
+    /// near tie may turn. Where a shop seldom states an age, a stated one says nothing of fit and
+    /// changes nothing.
     func lowerAgeUnstatedAmongStated(_ candidates: inout [Candidate]) {
         guard profile.ageMonths < AgeRange.teenFromMonths else { return }
         let good = candidates.indices.filter { candidates[$0].isGood }

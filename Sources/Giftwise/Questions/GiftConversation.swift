@@ -198,7 +198,9 @@ public struct GiftConversation: Sendable, Codable, Equatable {
                     for interest in interests where !wished.contains(interest) { wished.append(interest) }
                     // "gone off drawing, it's all horses now": drawing is avoided, not only dropped
                     // (a trial's list for horses then opened with a horse pencil set).
-                    let avoided = AnswerParser.turnedAwayFrom(AnswerParser.clean(line)).filter { word in
+                    let avoided = QuestionFlow.avoidedOnSecondThoughts(
+                        AnswerParser.clean(line), besides: flow.state.interests
+                    ).filter { word in
                         !flow.state.excludedWords.contains { $0.caseInsensitiveCompare(word) == .orderedSame }
                     }
                     wished.removeAll { wish in avoided.contains { $0.caseInsensitiveCompare(wish) == .orderedSame } }

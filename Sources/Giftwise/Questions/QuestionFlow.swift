@@ -205,10 +205,13 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             }
             next = state
             next.notes = []
+            let avoided = Self.avoidedOnSecondThoughts(trimmed, besides: state.interests)
             if !change.adding { next.interests = [] }
+            let avoidedKeys = Set(avoided.map(TextNormalizer.key))
+            next.interests.removeAll { avoidedKeys.contains(TextNormalizer.key($0)) }
             try applyInterests(
                 change.interests.joined(separator: ", ")
-                    + Self.dislikedPart(of: trimmed, besides: state.interests), state: &next, reader)
+                    + (avoided.isEmpty ? "" : ", but not " + avoided.joined(separator: ", ")), state: &next, reader)
             next.notes.insert(
                 "Changed what they enjoy to \(next.interests.joined(separator: ", ")) (type `back` to undo).", at: 0)
             next.answers.append(QuestionAnswer(questionID: .interests, text: trimmed))
@@ -231,13 +234,16 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         "Looking for \"\(typed)\" among the gifts this shop files as \(label), and in their names."
     }
 
-    /// What an answer says they dislike, as a clause `applyInterests` reads again: ", but not slime".
-    /// An interest they named before and now take back ("actually star wars, not ninjago") is
-    /// dropped, not avoided: they did not say they dislike it.
-    static func dislikedPart(of text: String, besides earlier: [String]) -> String {
+    /// What an answer given on second thoughts asks to avoid: what it says they dislike, except an
+    /// interest they named before and now only take back ("actually star wars, not ninjago": dropped,
+    /// not avoided; they did not say they dislike it). One they turned away from is avoided all the
+    /// same ("actually she's gone off drawing, it's all horses now"), at a question or on the list.
+    static func avoidedOnSecondThoughts(_ text: String, besides earlier: [String]) -> [String] {
         let before = Set(earlier.map(TextNormalizer.key))
-        let avoided = AnswerParser.dislikes(text).avoided.filter { !before.contains(TextNormalizer.key($0)) }
-        return avoided.isEmpty ? "" : ", but not " + avoided.joined(separator: ", ")
+        let turnedAway = Set(AnswerParser.turnedAwayFrom(text).map(TextNormalizer.key))
+        return AnswerParser.dislikes(text).avoided.filter {
+            !before.contains(TextNormalizer.key($0)) || turnedAway.contains(TextNormalizer.key($0))
+        }
     }
 
     /// Whether an answer to another question is plainly the budget: an amount with its currency
