@@ -205,6 +205,10 @@ struct QuestionFlowCoreTests {
             // In a person's words
             ("something to learn from", [.educational]), ("something they can make", [.crafty]),
             ("mostly outdoors", [.sporty]), ("I'd like it to be silly", [.fun]),
+            // Round 22's trial, for a grandfather.
+            ("something he can do with his hands", [.crafty]), ("hands-on", [.crafty]),
+            ("something to build", [.crafty]), ("something to get her moving", [.sporty]),
+            ("something to laugh at", [.fun]),
         ] as [(String, [Purpose])])
     func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
         var flow = QuestionFlow()

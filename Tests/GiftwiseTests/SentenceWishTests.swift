@@ -48,6 +48,10 @@ struct SentenceWishTests {
         ("he wants a kite for the beach", ["kite"]),
         ("a play tent for the garden", ["play tent"]),
         ("toys for the garden", ["toys for the garden"]),
+        // Round 22's trial: what they did once, what they build.
+        ("he used to build model aeroplanes", ["model aeroplanes"]),
+        ("she used to love horse riding", ["horse riding"]),
+        ("grandad builds model railways", ["model railways"]),
     ])
     func aSentenceAboutThemIsReadAsWhatTheyEnjoy(said: String, read: [String]) {
         #expect(AnswerParser.likings(said) == read)
@@ -67,6 +71,51 @@ struct SentenceWishTests {
             !AnswerParser.isAnyThing($0)
         }
         #expect(wishes == read)
+    }
+
+    /// A whole answer the way a trial typed it (round 22): each liking after a comma and "and".
+    @Test(arguments: [
+        (
+            "he loves birds and doing crosswords, and he used to build model aeroplanes",
+            ["birds", "crosswords", "model aeroplanes"]
+        ),
+        ("chess, crosswords, and jigsaws", ["chess", "crosswords", "jigsaws"]),
+        ("arts and crafts, and baking", ["arts and crafts", "baking"]),
+        // Asides, examples and trailing "etc" (round 22's trial kept them inside the wish).
+        (
+            "football (arsenal), computer games and he's started doing karate",
+            ["football", "arsenal", "computer games", "karate"]
+        ),
+        ("mostly science stuff - rockets, chemistry sets etc", ["science", "rockets", "chemistry sets"]),
+        ("harry potter / fantasy books", ["harry potter", "fantasy books"]),
+        ("harry potter/fantasy books", ["harry potter", "fantasy books"]),
+        ("animals especially dogs", ["animals", "dogs"]),
+        ("baking (she watches bake off religiously)", ["baking", "bake off"]),
+        ("she's a bookworm who's mad about cats", ["bookworm", "cats"]),
+        ("anything to do with space", ["space"]),
+        ("she's started learning guitar", ["guitar"]),
+        ("he's got into fishing with his dad", ["fishing"]),
+        ("the outdoors, camping, that kind of thing", ["outdoors", "camping"]),
+        ("he's very sporty - rugby and cricket mainly", ["very sporty", "rugby and cricket"]),
+        // Their age said in passing is no wish (the flow splits "and" by the taxonomy).
+        ("he's 12 and loves minecraft and roblox", ["minecraft and roblox"]),
+        // A slash inside a name, a scale or a short word stays.
+        ("ac/dc", ["ac/dc"]), ("1/144 gundam kits", ["1/144 gundam kits"]), ("r/c cars", ["r/c cars"]),
+        ("spider-man", ["spider-man"]),
+    ])
+    func anAnswerListingLikingsReadsEachOne(said: String, read: [String]) {
+        #expect(AnswerParser.list(said).flatMap { AnswerParser.likings($0) } == read)
+    }
+
+    /// The flow reads such an answer the same way (the interests it keeps to match).
+    @Test func theFlowKeepsEachWishOfAnAnswerWithAsides() throws {
+        let catalog = try GiftCatalog.inMemory()
+        try catalog.fillWithDefaultCatalogIfEmpty()
+        var flow = QuestionFlow()
+        try flow.answer("12", in: catalog)
+        try flow.answer("he's 12 and loves minecraft (and lego), football etc", in: catalog)
+        #expect(flow.profile?.interests == ["minecraft", "lego", "football"])
+        #expect(flow.profile?.ageMonths == 144)
     }
 
     /// Gone off one thing, onto another: the first is avoided, not wished for.

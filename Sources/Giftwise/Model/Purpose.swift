@@ -36,10 +36,14 @@ public enum Purpose: String, CaseIterable, Codable, Sendable, Comparable {
         switch key {
         case "educational", "education", "learning", "learn", "educate", "teach", "teaches", "school", "stem":
             self = .educational
-        case "crafty", "craft", "crafts", "creative", "making", "make", "arty", "artsy", "diy": self = .crafty
-        case "sporty", "sport", "sports", "active", "sporting", "exercise", "outdoor", "outdoors", "physical":
+        case "crafty", "craft", "crafts", "creative", "making", "make", "arty", "artsy", "diy", "hands", "hands-on",
+            "hands on", "handson", "build", "building", "create":
+            self = .crafty
+        case "sporty", "sport", "sports", "active", "sporting", "exercise", "outdoor", "outdoors", "physical",
+            "moving", "move":
             self = .sporty
-        case "fun", "just for fun", "for fun", "play", "playful", "silly", "entertaining": self = .fun
+        case "fun", "just for fun", "for fun", "play", "playful", "silly", "entertaining", "laugh", "laughing":
+            self = .fun
         default: return nil
         }
     }

@@ -128,7 +128,7 @@ extension AnswerParser {
     /// who loves flowers" is a lego set and flowers. `nil` when there is no such clause.
     static func relativeLiking(_ text: String) -> (thing: String?, liking: String)? {
         let lowered = text.lowercased()
-        for marker in [" who ", " that "] {
+        for marker in [" who ", " that ", " who's ", " whos ", " who is "] {
             guard let range = lowered.range(of: marker) else { continue }
             let cut = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
             let after = String(text.dropFirst(cut + marker.count))
@@ -141,6 +141,43 @@ extension AnswerParser {
             return (onlyWho || onlyGift || beforeWords.isEmpty ? nil : before, after)
         }
         return nil
+    }
+
+    /// One typed wish split where a person adds an aside or an example: "football (arsenal)",
+    /// "harry potter / fantasy books", "science - rockets", "animals especially dogs". A slash
+    /// splits only between words ("ac/dc", "1/144", "r/c" stay).
+    static func asides(_ item: String) -> [String] {
+        let cut = "\u{1}"
+        var text = item
+        for mark in ["(", ")", "[", "]", " / ", " - ", " – ", " — ", " -- "] {
+            text = text.replacingOccurrences(of: mark, with: cut)
+        }
+        for marker in [
+            " especially ", " particularly ", " in particular ", " such as ", " e.g. ", " eg ", " including ",
+        ] {
+            text = text.replacingOccurrences(of: marker, with: cut, options: .caseInsensitive)
+        }
+        var letters = Array(text)
+        for index in letters.indices where letters[index] == "/" {
+            func run(_ range: some Sequence<Int>) -> Int {
+                var count = 0
+                for at in range {
+                    guard letters.indices.contains(at), letters[at].isLetter else { break }
+                    count += 1
+                }
+                return count
+            }
+            if run(stride(from: index - 1, through: 0, by: -1)) >= 3, run((index + 1)...) >= 3 {
+                letters[index] = Character(cut)
+            }
+        }
+        return String(letters).split(separator: Character(cut)).enumerated().map { index, part in
+            var part = part.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;:")))
+            if index > 0, let joiner = listJoiners.first(where: { part.lowercased().hasPrefix($0) }) {
+                part = String(part.dropFirst(joiner.count))
+            }
+            return part
+        }.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
     }
 
     /// A budget said inside a wish: "a gift under 15 dollars" (a trial's budget became an interest),
@@ -271,5 +308,6 @@ extension AnswerParser {
         "collects ", "collect ", "is learning ", "does ", "do ", "wants ", "is always ", "always ", "dreams of ",
         "is forever ", "forever ", "is mad on ", "mad on ", "supports ", "has ", "goes ", "spends all day ",
         "spends hours ", "can't get enough of ", "cant get enough of ", "needs help with ", "wants to learn ",
+        "used to ", "builds ", "started ", "got into ", "watches ",
     ]
 }

@@ -29,20 +29,55 @@ package enum AnswerParser {
     package static let budgetReason =
         "Please give a budget as an amount (30, or £30 to name the currency), a range (20-40), or \"no limit\"."
 
-    /// Comma- or semicolon-separated items, trimmed, each at most 80 characters, at most 20.
+    /// Comma- or semicolon-separated items, trimmed, each at most 80 characters, at most 20. An
+    /// item after the first loses the "and" or "or" that closes a list ("chess, crosswords, and
+    /// jigsaws").
     package static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
-            .map { String($0.trimmingCharacters(in: .whitespaces).prefix(80)).trimmingCharacters(in: .whitespaces) }
+            .enumerated().map { index, part in
+                var item = part.trimmingCharacters(in: .whitespaces)
+                if index > 0, let joiner = listJoiners.first(where: { item.lowercased().hasPrefix($0) }) {
+                    item = String(item.dropFirst(joiner.count))
+                }
+                return String(item.trimmingCharacters(in: .whitespaces).prefix(80)).trimmingCharacters(in: .whitespaces)
+            }
             .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             .prefix(20).map { $0 }
     }
+
+    /// Said after a list to mean more like it ("the outdoors, camping, that kind of thing").
+    static let moreOfTheSame: Set<String> = [
+        "that kind of thing", "that sort of thing", "that type of thing", "those kinds of things",
+        "those sorts of things", "things like that", "stuff like that", "and the like", "or similar",
+        "and similar", "that kind of stuff", "that sort of stuff", "etc", "etc.", "and so on",
+    ]
+
+    /// What may close a wish without naming a thing, longest first.
+    private static let moreOfTheSameTails: [String] =
+        moreOfTheSame.sorted { ($0.count, $0) > ($1.count, $1) }.map { " " + $0 } + [
+            " and stuff", " and things", " stuff", " mainly", " mostly", " especially", " in particular",
+            " generally",
+        ]
+
+    /// What may open the last item of a list (or an aside: "minecraft (and lego)").
+    static let listJoiners = ["and ", "or ", "& ", "plus "]
 
     /// What they enjoy, said as a sentence: "he loves football and he's really into minecraft" →
     /// "football", "minecraft"; "she's obsessed with horse riding" → "horse riding". Who and the
     /// liking verb go; an item that is only the verb stays as it is. " and " splits only where a
     /// new liking begins ("loves arts and crafts" stays one item for the taxonomy to read).
     package static func likings(_ item: String, subjectSaid: Bool = false) -> [String] {
+        // "football (arsenal)", "harry potter / fantasy books", "animals especially dogs": each its own.
+        let parts = asides(item)
+        guard parts.count == 1, let item = parts.first else {
+            return parts.flatMap { likings($0, subjectSaid: subjectSaid) }
+        }
         let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
+        // "he's 12 and loves minecraft": their age, said in passing, is no wish.
+        func wish(_ part: String) -> [String] {
+            part.isEmpty || (subject && part.allSatisfy(\.isNumber)) || moreOfTheSame.contains(part.lowercased())
+                ? [] : [part]
+        }
         // "grandad, he likes gardening", "teenage lad, into pranks", "she's just a baby": who it
         // is for, said on its own, is no wish.
         if namesOnlyAPerson(rest) { return [] }
@@ -55,11 +90,11 @@ package enum AnswerParser {
             let after = String(rest[range.upperBound...])
             if withoutLiking(after, subjectSaid: subject).liking {
                 let before = String(rest[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-                return (before.isEmpty ? [] : [before]) + likings(after, subjectSaid: subject)
+                return wish(before) + likings(after, subjectSaid: subject)
             }
             searchFrom = range.upperBound
         }
-        return rest.isEmpty ? [] : [rest]
+        return wish(rest)
     }
 
     /// `text` without who and a liking verb before what they enjoy, and without a closing "a lot"
@@ -111,8 +146,14 @@ package enum AnswerParser {
             }
         }
         // "lego i think", "minecraft at the moment": how sure they are, or since when, not what.
+        // "chemistry sets etc", "science stuff", "cricket mainly": more of the same, or how
+        // much, not what.
+        for suffix in Self.moreOfTheSameTails where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
+            rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
         for suffix in [
             " a lot", " too", " as well", "!", ".", " i think", " i guess", " i reckon", " probably", " maybe",
+            " religiously", " obsessively",
             " perhaps", " at the moment", " these days", " right now", " lately", " now", " nowadays",
         ] + timeTails where rest.lowercased().hasSuffix(suffix) && rest.count > suffix.count {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
@@ -275,7 +316,7 @@ package enum AnswerParser {
 
     private static let subjectVerbs: Set<String> = [
         "plays ", "collects ", "is learning ", "does ", "wants ", "play ", "collect ", "has ", "goes ",
-        "needs help with ",
+        "needs help with ", "builds ", "build ", "learning ", "watches ",
     ]
 
     /// Who ("he", "my son"), then the verbs of liking, longest first.
@@ -296,6 +337,12 @@ package enum AnswerParser {
             "wants to be a ", "wants to be an ", "wants to be ", "want to be a ", "want to be an ",
             "wants to become a ",
             "wants to become an ", "dreams of being a ", "dreams of being an ", "being ", "solving ", "doing ",
+            // What they did once and would again: "he used to build model aeroplanes"; what they
+            // took up: "he's started doing karate", "she's got into fishing".
+            "used to ", "builds ", "build ", "started ", "has started ", "got into ", "getting into ",
+            "gotten into ", "has got into ", "learning ", "watches ", "watching ", "mostly ", "mainly ",
+            "especially ", "anything to do with ", "something to do with ", "things to do with ",
+            "anything related to ",
             // Said on second thoughts: "actually she's more into horses".
             "is more into ", "are more into ", "more into ", "is more interested in ", "more interested in ",
             // "she's always drawing", "dreams of going to space".
@@ -960,6 +1007,7 @@ package enum AnswerParser {
         "can", "could", "will", "would", "should", "be", "is", "it", "its", "them", "mostly", "mainly", "bit", "of",
         "i", "id", "want", "like", "maybe", "please", "gift", "present", "toy", "kind", "sort", "more", "really",
         "very", "quite", "stuff", "which", "so", "in", "one", "rather", "prefer", "preferably", "ideally", "on",
+        "do", "his", "her", "their", "get", "keep", "at", "him", "us", "we", "you", "busy", "use",
     ]
     /// Words that turn a choice around ("not sporty"): such an answer is asked again.
     static let negations: Set<String> = ["not", "no", "dont", "nothing", "never", "without", "avoid", "isnt"]
