@@ -94,6 +94,8 @@ struct SentenceWishTests {
         ("she's a bookworm who's mad about cats", ["bookworm", "cats"]),
         ("anything to do with space", ["space"]),
         ("she's started learning guitar", ["guitar"]),
+        ("harry potter and she's started reading lord of the rings", ["harry potter", "lord of the rings"]),
+        ("she loves reading", ["reading"]),
         ("he's got into fishing with his dad", ["fishing"]),
         ("the outdoors, camping, that kind of thing", ["outdoors", "camping"]),
         ("he's very sporty - rugby and cricket mainly", ["very sporty", "rugby and cricket"]),

@@ -340,7 +340,7 @@ package enum AnswerParser {
             // What they did once and would again: "he used to build model aeroplanes"; what they
             // took up: "he's started doing karate", "she's got into fishing".
             "used to ", "builds ", "build ", "started ", "has started ", "got into ", "getting into ",
-            "gotten into ", "has got into ", "learning ", "watches ", "watching ", "mostly ", "mainly ",
+            "gotten into ", "has got into ", "learning ", "watches ", "watching ", "reading ", "mostly ", "mainly ",
             "especially ", "anything to do with ", "something to do with ", "things to do with ",
             "anything related to ",
             // Said on second thoughts: "actually she's more into horses".
