@@ -219,6 +219,34 @@ struct QuestionFlowCoreTests {
         #expect(flow.profile?.purposes == Set(purposes))
     }
 
+    /// Round 22's trial typed who, their age and what they enjoy in one answer: the age was
+    /// refused ("she's 40 and loves gardening") or what they enjoy was dropped ("my dad is 65, he
+    /// likes golf"). Both are read; the interests question still comes next, holding them.
+    @Test(
+        arguments: [
+            ("my wife, she's 40 and loves gardening and yoga", 40 * 12, ["gardening", "yoga"]),
+            (
+                "my dad is 65, he likes golf, whisky and history documentaries", 65 * 12,
+                ["golf", "whisky", "history documentaries"]
+            ),
+            ("she's 7 and obsessed with horses", 7 * 12, ["horses"]),
+            ("6 and a half", 6 * 12 + 6, []),
+            ("it's for my granddad, he turns 78 next week", 78 * 12, []),
+        ] as [(String, Int, [String])])
+    func anAgeAnswerThatSaysWhatTheyEnjoyKeepsBoth(said: String, months: Int, enjoys: [String]) throws {
+        var flow = QuestionFlow()
+        try flow.answer(said, in: catalog)
+        #expect(flow.profile?.ageMonths == months)
+        #expect(flow.profile?.interests == enjoys)
+        #expect(flow.currentQuestion?.id == .interests)
+        if !enjoys.isEmpty {
+            #expect(flow.lastAnswerNotes.contains { $0.contains("who enjoys") })
+            #expect(flow.currentQuestion?.prompt.contains("I have: " + enjoys.joined(separator: ", ")) == true)
+            try flow.skip(in: catalog)
+            #expect(flow.profile?.interests == enjoys)
+        }
+    }
+
     /// A trial typed "about £20" at the purpose question and was told it was not one of the
     /// choices: an amount with its currency is the budget, and the skipped-over question comes back.
     @Test(arguments: [

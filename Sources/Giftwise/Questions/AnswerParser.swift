@@ -635,6 +635,11 @@ package enum AnswerParser {
         "dont know yet", "pass", "can't say", "cant say",
     ]
 
+    /// "golf, whisky and history documentaries".
+    package static func andList(_ words: [String]) -> String {
+        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+    }
+
     package static func orList(_ words: [String]) -> String {
         words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
     }
@@ -649,6 +654,23 @@ package enum AnswerParser {
         guard parts.count > 1 else { return nil }
         let ages = parts.compactMap(parseOneAge)
         return ages.count == 1 ? ages[0] : nil
+    }
+
+    /// An age answer that goes on to say what they enjoy: "my wife, she's 40 and loves gardening",
+    /// "my dad is 65, he likes golf and whisky" → the age part and the liking part; `nil` when no
+    /// liking follows an age ("6 and a half", "he turns 78 next week").
+    package static func likingsBesideAge(_ text: String) -> (age: String, liked: String)? {
+        let said = text.replacingOccurrences(of: "\u{2019}", with: "'")
+        var from = said.startIndex
+        while let cut = said.range(of: #",\s*|\s+and\s+"#, options: .regularExpression, range: from..<said.endIndex) {
+            let age = String(said[..<cut.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let liked = String(said[cut.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if !liked.isEmpty, withoutLiking(liked, subjectSaid: true).liking, parseAge(age) != nil {
+                return (age, liked)
+            }
+            from = cut.upperBound
+        }
+        return nil
     }
 
     private static func parseOneAge(_ text: String) -> Int? {

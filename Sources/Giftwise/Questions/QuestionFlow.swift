@@ -426,10 +426,26 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 try pick(saved, reader, state: &next)
             }
         case .age:
-            guard let months = AnswerParser.parseAge(text) else {
+            // "my wife, she's 40 and loves gardening": the age, and what they enjoy said with it,
+            // kept for the interests question, which still comes ("Anything new they're into? (I
+            // have: gardening)"), so the questions keep their order.
+            let beside = next.settled.contains(.interests) ? nil : AnswerParser.likingsBesideAge(text)
+            guard let months = AnswerParser.parseAge(beside?.age ?? text) else {
                 throw QuestionFlowError.invalidAnswer(question: .age, reason: AnswerParser.ageReason)
             }
             next.ageMonths = months
+            var enjoys = ""
+            if let liked = beside?.liked {
+                var read = next
+                // What reads as no wish ("he's 7 and likes anything") leaves the question to ask.
+                do { try applyInterests(liked, state: &read, reader) } catch QuestionFlowError.invalidAnswer {
+                    read = next
+                }
+                if !read.interests.isEmpty {
+                    next = read
+                    enjoys = " who enjoys " + AnswerParser.andList(next.interests)
+                }
+            }
             // Said in words ("my dad, he's 60", "an adult", "two and a half"): what was understood.
             if !text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }) {
                 // "2 and a half" is 2 years 6 months, not "a 2-year-old".
@@ -437,7 +453,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     months >= 24 && months % 12 != 0
                     ? "\(months / 12) years \(months % 12) month\(months % 12 == 1 ? "" : "s")"
                     : RecipientProfile(ageMonths: months).ageDescriptionWithArticle
-                next.notes.append("Read as \(read) (type `back` to change it).")
+                next.notes.append("Read as \(read)\(enjoys) (type `back` to change it).")
             }
         case .interests:
             try applyInterests(text, state: &next, reader)
