@@ -761,6 +761,10 @@ struct QuestionFlowCoreTests {
         ("dinosaurs, drawing, but not anything scary", ["dinosaurs", "drawing"], ["scary"]),
         ("loves lego, not star wars or ninjago", ["lego"], ["star wars", "ninjago"]),
         ("space except rockets", ["space"], ["rockets"]),
+        // Round 22's trial: how little, then what ("keen on pink" was avoided).
+        ("animals and building things, not keen on pink stuff", ["animals", "building things"], ["pink"]),
+        ("horses but she's not a big fan of slime", ["horses"], ["slime"]),
+        ("lego, doesn't care for star wars", ["lego"], ["star wars"]),
         // Nothing disliked: a liking is never read as its opposite.
         ("loves knots and noodles", ["knots and noodles"], []),
         ("nothing but horses", ["nothing but horses"], []),

@@ -448,6 +448,18 @@ package enum AnswerParser {
         // Only who ("she hates dolls …", "actually she's gone off drawing"): nothing liked before
         // the dislike.
         if isOnlyWho(withoutOpener(liked)) { liked = "" }
+        // "horses but she's not a fan of slime": who, and the word joining them, go.
+        var trimming = true
+        while trimming {
+            trimming = false
+            for ending in [
+                " but", ",", " and", " she's", " he's", " they're", " she is", " he is", " they are", " she", " he",
+                " they",
+            ] where liked.lowercased().hasSuffix(ending) && liked.count > ending.count {
+                liked = String(liked.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+                trimming = true
+            }
+        }
         // "she hates dolls but loves animals": what follows a "but" (or a comma) with a verb of
         // liking is liked again, not avoided.
         var dislikedText = String(text[end...])
@@ -469,6 +481,16 @@ package enum AnswerParser {
             .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
             .map { word in
                 var word = word
+                // "not keen on pink stuff", "not a big fan of slime": how little, then what.
+                for filler in [
+                    "really keen on ", "too keen on ", "keen on ", "a big fan of ", "a fan of ", "big fan of ",
+                    "fan of ", "fond of ",
+                    "big on ", "interested in ", "really into ", "that into ", "into ", "mad on ",
+                    "crazy about ",
+                ] where word.lowercased().hasPrefix(filler) && word.count > filler.count {
+                    word = String(word.dropFirst(filler.count))
+                    break
+                }
                 for filler in ["anything ", "any ", "things that are ", "things ", "stuff that's "]
                 where word.lowercased().hasPrefix(filler) && word.count > filler.count {
                     word = String(word.dropFirst(filler.count))
@@ -551,7 +573,7 @@ package enum AnswerParser {
         // "actually she's gone off drawing, it's all horses now".
         "has gone off ", "gone off ", "went off ", "has gone right off ", "gone right off ", "has grown out of ",
         "grown out of ", "has outgrown ", "outgrown ", "is bored of ", "bored of ", "is fed up with ",
-        "fed up with ",
+        "fed up with ", "doesn't enjoy ", "does not enjoy ", "doesn't care for ", "isn't keen on ",
         // "trains not thomas": a bare "not" between what they like and what they don't.
         "not ",
     ]
