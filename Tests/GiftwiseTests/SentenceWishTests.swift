@@ -101,6 +101,8 @@ struct SentenceWishTests {
         ("he's very sporty - rugby and cricket mainly", ["very sporty", "rugby and cricket"]),
         // Their age said in passing is no wish (the flow splits "and" by the taxonomy).
         ("he's 12 and loves minecraft and roblox", ["minecraft and roblox"]),
+        ("knitting (she's a beginner)", ["knitting"]),
+        ("1,000 piece jigsaws, chess", ["1,000 piece jigsaws", "chess"]),
         // A slash inside a name, a scale or a short word stays.
         ("ac/dc", ["ac/dc"]), ("1/144 gundam kits", ["1/144 gundam kits"]), ("r/c cars", ["r/c cars"]),
         ("spider-man", ["spider-man"]),
@@ -170,6 +172,19 @@ struct SentenceWishTests {
         #expect(result.items.first?.product.id == "sw-1")
         #expect(result.items.first?.isGoodMatch == true)
         #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["sw-1"])
+    }
+
+    /// One interest given to `recommend` (or over HTTP) with commas and asides reads as the flow
+    /// reads the same answer.
+    @Test func anInterestWithCommasAndAsidesReadsAsTheFlowReadsIt() throws {
+        let catalog = try Self.catalog()
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 70, interests: ["he plays chess, bingo etc"]), limit: 5)
+        #expect(Set(result.items.filter(\.isGoodMatch).map(\.product.id)) == ["sw-1", "sw-2"])
+        let aside = try catalog.recommend(
+            for: RecipientProfile(ageYears: 70, interests: ["chess (he's a beginner)"]), limit: 5)
+        #expect(aside.items.filter(\.isGoodMatch).map(\.product.id) == ["sw-1"])
+        #expect(!aside.items.contains { $0.reasons.joined().contains("beginner") }, "\(aside.items.map(\.reasons))")
     }
 
     @Test func aFansFrameIsNotPartOfTheWish() throws {

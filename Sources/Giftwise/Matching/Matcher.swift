@@ -71,7 +71,7 @@ public struct Matcher: Sendable {
         // is read whole (the matcher takes it apart).
         read.interests = try profile.interests.flatMap { typed in
             guard AnswerParser.dislikes(typed).avoided.isEmpty else { return [typed] }
-            let parts = try AnswerParser.likings(typed).flatMap {
+            let parts = try AnswerParser.list(typed).flatMap { AnswerParser.likings($0) }.flatMap {
                 try QuestionFlow.splittingInterest($0, taxonomy: catalog.taxonomy, catalog: db)
             }
             return parts.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) } ? parts : [typed]

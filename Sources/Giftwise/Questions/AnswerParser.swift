@@ -33,7 +33,23 @@ package enum AnswerParser {
     /// item after the first loses the "and" or "or" that closes a list ("chess, crosswords, and
     /// jigsaws").
     package static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
+        // A comma inside a number ("1,000 piece jigsaws") separates nothing.
+        let characters = Array(text)
+        var parts: [String] = []
+        var part = ""
+        for (index, character) in characters.enumerated() {
+            let inANumber =
+                character == "," && index > 0 && index + 1 < characters.count && characters[index - 1].isNumber
+                && characters[index + 1].isNumber
+            if (character == "," && !inANumber) || character == ";" || character == "\n" {
+                parts.append(part)
+                part = ""
+            } else {
+                part.append(character)
+            }
+        }
+        parts.append(part)
+        return parts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .enumerated().map { index, part in
                 var item = part.trimmingCharacters(in: .whitespaces)
                 if index > 0, let joiner = listJoiners.first(where: { item.lowercased().hasPrefix($0) }) {
@@ -44,6 +60,12 @@ package enum AnswerParser {
             .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             .prefix(20).map { $0 }
     }
+
+    /// How far along someone is, said about them ("she's a beginner").
+    static let levels: Set<String> = [
+        "beginner", "complete beginner", "total beginner", "absolute beginner", "novice", "expert", "advanced",
+        "intermediate", "pro", "just starting", "just starting out", "starting out", "new to it", "learning",
+    ]
 
     /// Said after a list to mean more like it ("the outdoors, camping, that kind of thing").
     static let moreOfTheSame: Set<String> = [
@@ -74,8 +96,10 @@ package enum AnswerParser {
         }
         let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
         // "he's 12 and loves minecraft": their age, said in passing, is no wish.
+        // "knitting (she's a beginner)": how far along they are, no wish either.
         func wish(_ part: String) -> [String] {
-            part.isEmpty || (subject && part.allSatisfy(\.isNumber)) || moreOfTheSame.contains(part.lowercased())
+            part.isEmpty || (subject && (part.allSatisfy(\.isNumber) || levels.contains(part.lowercased())))
+                || moreOfTheSame.contains(part.lowercased())
                 ? [] : [part]
         }
         // "grandad, he likes gardening", "teenage lad, into pranks", "she's just a baby": who it
