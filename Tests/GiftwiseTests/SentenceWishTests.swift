@@ -98,6 +98,7 @@ struct SentenceWishTests {
         ("she loves reading", ["reading"]),
         ("he's got into fishing with his dad", ["fishing"]),
         ("the outdoors, camping, that kind of thing", ["outdoors", "camping"]),
+        ("dinosaurs, space, that sort of stuff", ["dinosaurs", "space"]),
         ("he's very sporty - rugby and cricket mainly", ["very sporty", "rugby and cricket"]),
         // Their age said in passing is no wish (the flow splits "and" by the taxonomy).
         ("he's 12 and loves minecraft and roblox", ["minecraft and roblox"]),

@@ -91,6 +91,12 @@ package enum AnswerParser {
     package static func likings(_ item: String, subjectSaid: Bool = false) -> [String] {
         // "football (arsenal)", "harry potter / fantasy books", "animals especially dogs": each its own.
         let parts = asides(item)
+        // "that sort of stuff" (before its "stuff" goes and leaves "that sort of").
+        if parts.count == 1,
+            moreOfTheSame.contains(parts[0].lowercased().trimmingCharacters(in: .punctuationCharacters))
+        {
+            return []
+        }
         guard parts.count == 1, let item = parts.first else {
             return parts.flatMap { likings($0, subjectSaid: subjectSaid) }
         }
