@@ -453,7 +453,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                     months >= 24 && months % 12 != 0
                     ? "\(months / 12) years \(months % 12) month\(months % 12 == 1 ? "" : "s")"
                     : RecipientProfile(ageMonths: months).ageDescriptionWithArticle
-                next.notes.append("Read as \(read)\(enjoys) (type `back` to change it).")
+                // First: what was understood leads the notes about the interests read with it.
+                next.notes.insert("Read as \(read)\(enjoys) (type `back` to change it).", at: 0)
             }
         case .interests:
             try applyInterests(text, state: &next, reader)
