@@ -151,6 +151,8 @@ struct QuestionFlowCoreTests {
             // The way people say it
             ("no more than 40 dollars", nil, 40), ("between 20 and 40", 20, 40), ("30ish", nil, 30),
             ("about £20 or so", nil, 20), ("40 tops", nil, 40), ("roughly 15", nil, 15),
+            // Round 22's trial.
+            ("around the 40 mark", nil, 40), ("up to 50, but cheaper is better", nil, 50), ("30 max please", nil, 30),
         ] as [(String, Double?, Double)])
     func readsBudgetsAsAmountsOrRanges(text: String, min: Double?, max: Double) throws {
         var flow = QuestionFlow()
@@ -172,6 +174,18 @@ struct QuestionFlowCoreTests {
             #expect(rejected?.0 == .budget, "\(bad)")
         }
         try flow.answer("no limit", in: catalog)
+        #expect(flow.profile?.budgetMax == nil)
+        #expect(flow.currentQuestion?.id == .avoid)
+    }
+
+    /// No limit, said the way people say it (round 22's trial was asked for an amount).
+    @Test(arguments: ["whatever, money's no object", "money is no object", "the sky's the limit"])
+    func noLimitSaidInWordsIsNoBudget(text: String) throws {
+        var flow = QuestionFlow()
+        try flow.answer("7", in: catalog)
+        try flow.skip(in: catalog)
+        try flow.skip(in: catalog)
+        try flow.answer(text, in: catalog)
         #expect(flow.profile?.budgetMax == nil)
         #expect(flow.currentQuestion?.id == .avoid)
     }

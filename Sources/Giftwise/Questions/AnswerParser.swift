@@ -917,9 +917,24 @@ package enum AnswerParser {
         where rest.contains(said) {
             rest = rest.replacingOccurrences(of: said, with: amount)
         }
+        // "up to 50, but cheaper is better", "30 max please": a wish about the amount, after it.
+        for tail in [", but ", " but ", ", ideally", ", preferably", " please", ", thanks", " thanks"] {
+            if let range = rest.range(of: tail), range.lowerBound > rest.startIndex,
+                rest[..<range.lowerBound].contains(where: \.isNumber)
+            {
+                rest = String(rest[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        // "whatever, money's no object": the part that says it.
+        if let comma = rest.lastIndex(of: ","), rest[..<comma].allSatisfy({ !$0.isNumber }) {
+            let last = rest[rest.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            if !last.isEmpty { rest = last }
+        }
         // "twenty quid tops", "fifty", "a hundred": amounts said in words.
         rest = withDigits(rest)
         let unlimited: Set<String> = [
+            "money's no object", "money is no object", "moneys no object", "money no object", "sky's the limit",
+            "the sky's the limit", "skys the limit", "no budget really", "no real budget", "no limit really",
             "no limit", "none", "no budget", "unlimited", "any", "anything", "no", "whatever",
             "no max", "no maximum", "doesn't matter", "does not matter", "n/a", "limitless", "nolimit",
             "not fussed", "not bothered", "don't mind", "dont mind", "no preference",
@@ -929,7 +944,9 @@ package enum AnswerParser {
         rest = withoutCurrency(rest)
         rest = rest.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         // The way people say it: "30ish", "about 20 or so", "40 tops", "between 20 and 40".
-        for suffix in ["-ish", "ish", " or so", " or less", " tops", " max", " maximum", " at most", " or under"]
+        for suffix in [
+            "-ish", "ish", " or so", " or less", " tops", " max", " maximum", " at most", " or under", " mark",
+        ]
         where rest.hasSuffix(suffix) && rest.count > suffix.count {
             rest = String(rest.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
             break
@@ -940,7 +957,7 @@ package enum AnswerParser {
         var atLeast = false
         for prefix in [
             "no more than", "not more than", "not over", "nothing over", "under", "up to", "upto", "max", "maximum",
-            "below", "less than", "at most", "about", "around", "roughly", "~", "<=", "<",
+            "below", "less than", "at most", "about", "around the", "around", "roughly", "~", "<=", "<",
         ]
         where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
