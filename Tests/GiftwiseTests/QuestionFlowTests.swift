@@ -198,6 +198,9 @@ struct QuestionFlowCoreTests {
         ("she already has the lego friends stable", ["lego friends stable"]),
         ("he's got a telescope and they own the Ticket to Ride", ["telescope", "Ticket to Ride"]),
         ("Hot Wheels", ["Hot Wheels"]), ("Theremin", ["Theremin"]),
+        // Round 22's trial: their age, why, how many and the word for junk are no things to avoid.
+        ("nothing with small parts, he's only 3", ["small parts"]), ("no sweets (allergies)", ["sweets"]),
+        ("she already has loads of lego", ["lego"]), ("anything but plastic tat", ["plastic"]),
     ])
     func avoidAnswersKeepTheThingsNotTheWayTheyWereSaid(_ answer: String, _ expected: [String]) throws {
         var flow = QuestionFlow()

@@ -394,11 +394,21 @@ package enum AnswerParser {
     /// What to avoid, the way people say it: "no slime, nothing with batteries or glitter" →
     /// slime, batteries, glitter.
     package static func avoidWords(_ text: String) -> [String] {
+        // "no sweets (allergies)": why, in brackets, is nothing to avoid.
+        let said = text.replacingOccurrences(of: #"\([^)]*\)?"#, with: "", options: .regularExpression)
         // Each part of "he's got a telescope and they own Ticket to Ride" says who has what.
-        let parts = list(text).flatMap {
+        let parts = list(said).flatMap {
             $0.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
         }
-        return parts.map(avoidPhrase).filter { !$0.isEmpty }
+        return parts.map(avoidPhrase).filter { !$0.isEmpty && !saysOnlyTheirAge($0) }
+    }
+
+    /// "only 3", "just 2 years old": who they are ("nothing with small parts, he's only 3").
+    static func saysOnlyTheirAge(_ phrase: String) -> Bool {
+        let words = phrase.lowercased().split(separator: " ").filter {
+            !["only", "just", "years", "year", "old", "yrs", "months", "month"].contains($0)
+        }
+        return !words.isEmpty && words.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
     /// One thing to avoid without the words around it: "no batteries" → "batteries", "nothing
@@ -418,11 +428,17 @@ package enum AnswerParser {
                 stripped = true
             }
         }
+        // "plastic tat", "noisy stuff": what kind, not the word for junk.
+        for filler in [" tat", " junk", " rubbish", " stuff", " things"]
+        where phrase.lowercased().hasSuffix(filler) && phrase.count > filler.count {
+            phrase = String(phrase.dropLast(filler.count)).trimmingCharacters(in: .whitespaces)
+        }
         return phrase
     }
 
     private static let avoidFillers = [
-        "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ", "not ",
+        "anything but ", "nothing with ", "anything with ", "nothing ", "without ", "avoid ", "no more ", "no ",
+        "not ", "loads of ", "lots of ", "a lot of ", "plenty of ", "too many ", "too much ", "any ",
         // Things they own: "they already have a fossil kit", "she's already got the Lego stable".
         "they ", "he ", "she ", "we ", "they've ", "theyve ", "he's ", "she's ", "hes ", "shes ",
         "already have ", "already has ", "already own ", "already owns ", "already got ", "have ", "has ",
