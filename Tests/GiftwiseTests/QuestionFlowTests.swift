@@ -178,6 +178,30 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .avoid)
     }
 
+    /// Round 22's trial: "dinosaurs, space, lego", then "he already has loads of lego" at the
+    /// avoid question. The later answer holds: lego is avoided and no longer looked for, and said
+    /// so; a wish avoided when it is their only one stays (nothing else would be left to find).
+    @Test func avoidingAWishTheyNamedDropsItFromWhatIsLookedFor() throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.answer("dinosaurs, space, lego", in: catalog)
+        try flow.skip(in: catalog)
+        try flow.skip(in: catalog)
+        #expect(flow.currentQuestion?.id == .avoid)
+        try flow.answer("he already has loads of lego", in: catalog)
+        #expect(flow.profile?.excludedWords == ["lego"])
+        #expect(flow.profile?.interests == ["dinosaurs", "space"])
+        #expect(
+            flow.lastAnswerNotes.contains { $0.hasPrefix("No longer looking for \"lego\"") }, "\(flow.lastAnswerNotes)")
+        var only = QuestionFlow()
+        try only.answer("9", in: catalog)
+        try only.answer("lego", in: catalog)
+        try only.skip(in: catalog)
+        try only.skip(in: catalog)
+        try only.answer("no more lego", in: catalog)
+        #expect(only.profile?.interests == ["lego"])
+    }
+
     /// No limit, said the way people say it (round 22's trial was asked for an amount).
     @Test(arguments: ["whatever, money's no object", "money is no object", "the sky's the limit"])
     func noLimitSaidInWordsIsNoBudget(text: String) throws {

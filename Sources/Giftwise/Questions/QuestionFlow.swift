@@ -519,6 +519,17 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 let shown = added.dropLast().map { "\"\($0)\"" }.joined(separator: ", ")
                 next.notes.append("Avoiding " + (shown.isEmpty ? "" : shown + " and ") + "\"\(last)\".")
             }
+            // "he already has loads of lego" after "dinosaurs, lego": the later answer holds; a
+            // wish it avoids is no longer looked for (a trial was then asked which mattered most,
+            // lego among them), and that is said.
+            let avoidedKeys = Set(added.map(TextNormalizer.key))
+            let dropped = next.interests.filter { avoidedKeys.contains(TextNormalizer.key($0)) }
+            if !dropped.isEmpty, dropped.count < next.interests.count {
+                next.interests.removeAll { avoidedKeys.contains(TextNormalizer.key($0)) }
+                next.notes.append(
+                    "No longer looking for \(AnswerParser.orList(dropped.map { "\"\($0)\"" })), as you asked to avoid it "
+                        + "(type `back` if you meant otherwise).")
+            }
         case .followUp(let key):
             try applyFollowUp(key: key, text: text, question: question, state: &next, taxonomy: taxonomy)
         }
