@@ -178,6 +178,23 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id == .avoid)
     }
 
+    /// Round 22's trial: interests said with the age, then "actually just gardening" at the
+    /// interests question, which had added "just gardening". What they say now replaces them;
+    /// "baking too" adds.
+    @Test func actuallyJustOneThingReplacesWhatTheAgeAnswerSaid() throws {
+        var flow = QuestionFlow()
+        try flow.answer("my wife, she's 40 and loves gardening and yoga", in: catalog)
+        try flow.answer("actually just gardening", in: catalog)
+        #expect(flow.profile?.interests == ["gardening"])
+        #expect(flow.lastAnswerNotes.first?.hasPrefix("Changed what they enjoy to gardening") == true)
+        flow.back()
+        try flow.answer("only yoga", in: catalog)
+        #expect(flow.profile?.interests == ["yoga"])
+        flow.back()
+        try flow.answer("baking too", in: catalog)
+        #expect(flow.profile?.interests == ["gardening", "yoga", "baking"])
+    }
+
     /// Round 22's trial: "dinosaurs, space, lego", then "he already has loads of lego" at the
     /// avoid question. The later answer holds: lego is avoided and no longer looked for, and said
     /// so; a wish avoided when it is their only one stays (nothing else would be left to find).

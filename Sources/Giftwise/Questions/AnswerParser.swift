@@ -585,6 +585,21 @@ package enum AnswerParser {
         return interests.isEmpty ? nil : (interests, adding)
     }
 
+    /// What an answer says instead of what was known: "actually just gardening", "only lego",
+    /// "actually, she's more into knitting" → the wish; `nil` when it adds ("baking too").
+    package static func onlyThese(_ text: String) -> String? {
+        let said = withoutOpener(text)
+        var rest = said
+        for word in ["just ", "only "] where rest.lowercased().hasPrefix(word) && rest.count > word.count {
+            rest = String(rest.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+        }
+        let opened = text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("actually")
+        guard opened || rest != said else { return nil }
+        let lowered = " " + rest.lowercased() + " "
+        guard ![" also ", " as well ", " too "].contains(where: lowered.contains) else { return nil }
+        return rest
+    }
+
     /// Whether `text` names only a person: "grandad", "teenage lad", "just a baby", "a 10 year old".
     static func namesOnlyAPerson(_ text: String) -> Bool {
         var words = text.lowercased().split(separator: " ").map {

@@ -457,6 +457,20 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 next.notes.insert("Read as \(read)\(enjoys) (type `back` to change it).", at: 0)
             }
         case .interests:
+            // "actually just gardening" when they are known (said with the age, or a saved
+            // recipient's): what they say now replaces them (it had been added as "just gardening").
+            if !next.interests.isEmpty, let only = AnswerParser.onlyThese(text) {
+                var replaced = next
+                replaced.interests = []
+                try applyInterests(only, state: &replaced, reader)
+                if !replaced.interests.isEmpty {
+                    next = replaced
+                    next.notes.insert(
+                        "Changed what they enjoy to \(next.interests.joined(separator: ", ")) (type `back` to undo).",
+                        at: 0)
+                    return
+                }
+            }
             try applyInterests(text, state: &next, reader)
         case .purpose:
             let values = try AnswerParser.choices(text, for: question, multiple: true)
