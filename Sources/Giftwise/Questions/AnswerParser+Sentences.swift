@@ -172,11 +172,8 @@ extension AnswerParser {
             }
         }
         return String(letters).split(separator: Character(cut)).enumerated().map { index, part in
-            var part = part.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;:")))
-            if index > 0, let joiner = listJoiners.first(where: { part.lowercased().hasPrefix($0) }) {
-                part = String(part.dropFirst(joiner.count))
-            }
-            return part
+            let part = part.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;:")))
+            return index > 0 ? withoutJoiner(part) : part
         }.filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
     }
 

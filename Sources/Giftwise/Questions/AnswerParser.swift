@@ -51,11 +51,8 @@ package enum AnswerParser {
         parts.append(part)
         return parts.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .enumerated().map { index, part in
-                var item = part.trimmingCharacters(in: .whitespaces)
-                if index > 0, let joiner = listJoiners.first(where: { item.lowercased().hasPrefix($0) }) {
-                    item = String(item.dropFirst(joiner.count))
-                }
-                return String(item.trimmingCharacters(in: .whitespaces).prefix(80)).trimmingCharacters(in: .whitespaces)
+                let item = part.trimmingCharacters(in: .whitespaces)
+                return String((index > 0 ? withoutJoiner(item) : item).prefix(80)).trimmingCharacters(in: .whitespaces)
             }
             .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             .prefix(20).map { $0 }
@@ -83,6 +80,18 @@ package enum AnswerParser {
 
     /// What may open the last item of a list (or an aside: "minecraft (and lego)").
     static let listJoiners = ["and ", "or ", "& ", "plus "]
+
+    /// `item` without the "and" or "or" opening it ("and jigsaws" → "jigsaws").
+    static func withoutJoiner(_ item: String) -> String {
+        guard let joiner = listJoiners.first(where: { item.lowercased().hasPrefix($0) }) else { return item }
+        return String(item.dropFirst(joiner.count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Words that say an answer comes on top of what they enjoy ("he also likes drawing").
+    static func saysAdding(_ text: String) -> Bool {
+        let lowered = " " + text.lowercased() + " "
+        return [" also ", " as well ", " too ", " as well. ", " too. "].contains(where: lowered.contains)
+    }
 
     /// What they enjoy, said as a sentence: "he loves football and he's really into minecraft" →
     /// "football", "minecraft"; "she's obsessed with horse riding" → "horse riding". Who and the
@@ -576,8 +585,7 @@ package enum AnswerParser {
     )? {
         let said = withoutOpener(text)
         let opened = ["actually", "wait", "sorry"].contains { text.lowercased().hasPrefix($0) }
-        let lowered = " " + said.lowercased() + " "
-        let adding = [" also ", " as well ", " too ", " as well. ", " too. "].contains(where: lowered.contains)
+        let adding = saysAdding(said)
         let (liked, _) = dislikes(said)
         // "actually star wars, not ninjago", typed at a later question: the opener says it.
         guard withoutLiking(liked).liking || (openerSuffices && opened) else { return nil }
@@ -595,9 +603,7 @@ package enum AnswerParser {
         }
         let opened = text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("actually")
         guard opened || rest != said else { return nil }
-        let lowered = " " + rest.lowercased() + " "
-        guard ![" also ", " as well ", " too "].contains(where: lowered.contains) else { return nil }
-        return rest
+        return saysAdding(rest) ? nil : rest
     }
 
     /// Whether `text` names only a person: "grandad", "teenage lad", "just a baby", "a 10 year old".
