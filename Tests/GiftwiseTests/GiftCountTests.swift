@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Giftwise
@@ -51,5 +52,56 @@ struct GiftCountTests {
         _ = try TestSupport.importCSV(rows, into: catalog)
         let result = try catalog.recommend(for: RecipientProfile(ageYears: 8, interests: ["dinosaurs", "science"]))
         #expect(result.goodMatchCount == GiftCount.cap)
+    }
+}
+
+/// Variants of one gift (years, editions, sizes) count once; the key that says so is stored with
+/// each product at import, and a catalog imported before it learns the key from its names.
+struct GiftKeyTests {
+    static let rows =
+        TestSupport.header + """
+            d-1,Dinosaur Puzzle 2019,A puzzle,12,USD,6,12,dinosaurs,fun,,true
+            d-2,Dinosaur Puzzle 2020 Edition,A puzzle,12,USD,6,12,dinosaurs,fun,,true
+            d-3,Dinosaur Fossil Dig Kit,A kit,12,USD,6,12,dinosaurs,educational,,true
+
+            """
+
+    @Test func variantsOfOneGiftCountOnceWhetherOrNotTheirKeyIsStored() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        _ = try TestSupport.importCSV(Self.rows, into: catalog)
+        let profile = RecipientProfile(ageYears: 8, interests: ["dinosaurs"])
+        let keys = try catalog.database.read { db in
+            try Int64?.fetchAll(db, sql: "SELECT gift_key FROM product ORDER BY id")
+        }
+        #expect(keys.allSatisfy { $0 != nil })
+        #expect(keys[0] == keys[1] && keys[0] != keys[2])
+        #expect(try catalog.recommend(for: profile).goodMatchCount == 2)
+        // A row without a stored key is read from its name, by the same rule.
+        try catalog.database.write { db in try db.execute(sql: "UPDATE product SET gift_key = NULL") }
+        #expect(try catalog.recommend(for: profile).goodMatchCount == 2)
+        // A product renamed as another variant of the puzzle is that gift once imported again.
+        let renamed = Self.rows.replacingOccurrences(of: "Dinosaur Fossil Dig Kit", with: "Dinosaur Puzzle 2021")
+        _ = try TestSupport.importCSV(renamed, into: catalog)
+        #expect(try catalog.recommend(for: profile).goodMatchCount == 1)
+    }
+
+    @Test func aCatalogImportedBeforeLearnsEachProductsGiftKey() throws {
+        let queue = try DatabaseQueue()
+        try CatalogDatabase.migrator.migrate(queue, upTo: "v10-product-other-thing")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
+                        (1, 'a', 'Stunt Kite 2019', 500, 0, 1, 8), (2, 'b', 'Stunt Kite (Large)', 900, 0, 2, 8),
+                        (3, 'c', 'Box Kite', 900, 0, 3, 8);
+                    """)
+        }
+        try CatalogDatabase.migrator.migrate(queue)
+        let keys = try queue.read { db in try Int64?.fetchAll(db, sql: "SELECT gift_key FROM product ORDER BY pk") }
+        #expect(
+            keys == [
+                Diversifier.giftKey("Stunt Kite"), Diversifier.giftKey("Stunt Kite"), Diversifier.giftKey("Box Kite"),
+            ])
+        #expect(keys[0] != keys[2])
     }
 }

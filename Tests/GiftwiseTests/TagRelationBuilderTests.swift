@@ -13,7 +13,7 @@ struct TagRelationBuilderTests {
             purposes: index % 3 == 0 ? [.educational, .fun] : [.crafty], inStock: index % 4 != 0)
         return ProductDraft(
             product: product, tags: tags, suppliedTagCount: supplied, freeTags: [], inferred: 0, searchText: "",
-            contentHash: Int64(index))
+            contentHash: Int64(index), giftKey: Int64(index))
     }
 
     /// `product_interest` in its key order, every column.
@@ -131,7 +131,7 @@ struct TagRelationBuilderTests {
         let huge = ProductDraft(
             product: Product(id: "t-huge", name: "Yacht", price: Money(minorUnits: 100_000_000_000)),
             tags: ["dinosaurs"],
-            suppliedTagCount: 1, freeTags: [], inferred: 0, searchText: "", contentHash: 4)
+            suppliedTagCount: 1, freeTags: [], inferred: 0, searchText: "", contentHash: 4, giftKey: 4)
         let rows: [(pk: Int64, draft: ProductDraft)] = [
             (1, Self.draft(1, tags: ["dinosaurs", "art"], supplied: 1, ages: AgeRange(minMonths: 12, maxMonths: 48))),
             (2, Self.draft(2, tags: ["dinosaurs"], supplied: 0, ages: AgeRange(minMonths: 1 << 40, maxMonths: nil))),

@@ -241,6 +241,18 @@ extension CatalogDatabase {
                 try update.execute(arguments: [row["pk"] as Int64])
             }
         }
+        migrator.registerMigration("v11-product-gift-key") { db in
+            // The gift each name stands for (variants of one gift share it), so a good-match
+            // count reads a number per product instead of folding each name again (it was an
+            // eighth of a recommendation's time at 100k products). Filled here for the rows
+            // already imported, by the rule an import applies; NULL is read from the name.
+            try db.execute(sql: "ALTER TABLE product ADD COLUMN gift_key INTEGER")
+            let rows = try Row.fetchAll(db, sql: "SELECT pk, name FROM product")
+            let update = try db.makeStatement(sql: "UPDATE product SET gift_key = ? WHERE pk = ?")
+            for row in rows {
+                try update.execute(arguments: [Diversifier.giftKey(row["name"] as String), row["pk"] as Int64])
+            }
+        }
         return migrator
     }
 }

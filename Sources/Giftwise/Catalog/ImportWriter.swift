@@ -100,8 +100,8 @@ final class ImportWriter {
         selectSeen = try db.makeStatement(sql: "SELECT line FROM import_seen WHERE id = ?")
         let productColumns = """
             product (id, name, description, price_minor, currency, age_min_months, age_max_months,
-                     url, in_stock, inferred, tags, content_hash, purposes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     url, in_stock, inferred, tags, content_hash, purposes, gift_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         insertProduct = FastStatement(db, try db.makeStatement(sql: "INSERT INTO " + productColumns))
         insertProductIfNew = FastStatement(
@@ -109,7 +109,8 @@ final class ImportWriter {
         updateProduct = try db.makeStatement(
             sql: """
                 UPDATE product SET name = ?, description = ?, price_minor = ?, currency = ?, age_min_months = ?,
-                    age_max_months = ?, url = ?, in_stock = ?, inferred = ?, tags = ?, content_hash = ?, purposes = ?
+                    age_max_months = ?, url = ?, in_stock = ?, inferred = ?, tags = ?, content_hash = ?, purposes = ?,
+                    gift_key = ?
                 WHERE pk = ?
                 """)
         deleteTags = try db.makeStatement(sql: "DELETE FROM product_interest WHERE product_pk = ?")
@@ -180,7 +181,7 @@ final class ImportWriter {
             try updateProduct.execute(arguments: [
                 product.name, product.description, product.price.minorUnits, product.currency,
                 product.ages.minMonths, product.ages.maxMonths, product.url, product.inStock, draft.inferred,
-                draft.searchText, draft.contentHash, draft.purposeMask, pk,
+                draft.searchText, draft.contentHash, draft.purposeMask, draft.giftKey, pk,
             ])
             try deleteTags.execute(arguments: [pk])
             outcome = .updated
@@ -211,6 +212,7 @@ final class ImportWriter {
         try insert.bind(11, draft.searchText)
         try insert.bind(12, draft.contentHash)
         try insert.bind(13, draft.purposeMask)
+        try insert.bind(14, draft.giftKey)
     }
 
     /// Says how much of the file (0–1, by bytes read) the rows written next come from: the
@@ -331,7 +333,9 @@ final class ImportWriter {
         // indexes.
         try fullTextBuilder?.startIndexing()
         if tagRelation != nil {
-            try timings.measure("end: tag relation written in key order") { try tagRelation?.write(into: db, rowByRow: insertTags) }
+            try timings.measure("end: tag relation written in key order") {
+                try tagRelation?.write(into: db, rowByRow: insertTags)
+            }
             tagRelation = nil
         }
         try withSmallSortRuns {

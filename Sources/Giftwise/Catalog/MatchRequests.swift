@@ -432,18 +432,25 @@ enum MatchRequests {
         try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM (\(request))", cached: true)) ?? 0
     }
 
-    /// The names of products in `pks`, with their pks.
-    static func namesByPK(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, name: String)] {
+    /// The gift each of `pks` stands for (``Diversifier/giftKey(name:tokens:)``), read from the
+    /// key stored at import, or from the name where none is stored.
+    static func giftKeys(_ db: Database, pks: [Int64]) throws -> [(pk: Int64, key: Int64)] {
         guard !pks.isEmpty else { return [] }
         let cursor = try Row.fetchCursor(
             db,
             SQLRequest<Row>(
-                literal: "SELECT pk, name FROM product WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks))))",
+                literal: """
+                    SELECT pk, gift_key, CASE WHEN gift_key IS NULL THEN name END
+                    FROM product WHERE pk IN (SELECT value FROM json_each(\(jsonList(pks))))
+                    """,
                 cached: true))
-        var names: [(pk: Int64, name: String)] = []
-        names.reserveCapacity(pks.count)
-        while let row = try cursor.next() { names.append((row[0], row[1])) }
-        return names
+        var keys: [(pk: Int64, key: Int64)] = []
+        keys.reserveCapacity(pks.count)
+        while let row = try cursor.next() {
+            let stored: Int64? = row[1]
+            keys.append((row[0], stored ?? Diversifier.giftKey(row[2] as String)))
+        }
+        return keys
     }
 
     /// The prices of products in `pks`, each with its currency.

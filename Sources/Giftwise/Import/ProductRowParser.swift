@@ -21,13 +21,15 @@ final class ProductDraft: Sendable {
     var purposeMask: Int { Purpose.mask(product.purposes) }
     let searchText: String
     let contentHash: Int64
+    /// The gift its name stands for (``Diversifier/giftKey(name:tokens:)``): variants share it.
+    let giftKey: Int64
     /// The product's stored semantic vector (``ProductVectors/encode(_:)``), computed on the
     /// parsing thread so the writer only inserts it; nil when the parser was not asked to embed.
     let vector: [UInt8]?
 
     init(
         product: Product, tags: [String], suppliedTagCount: Int, freeTags: [(id: String, label: String)],
-        inferred: Int, searchText: String, contentHash: Int64, vector: [UInt8]? = nil
+        inferred: Int, searchText: String, contentHash: Int64, giftKey: Int64, vector: [UInt8]? = nil
     ) {
         self.product = product
         self.tags = tags
@@ -36,6 +38,7 @@ final class ProductDraft: Sendable {
         self.inferred = inferred
         self.searchText = searchText
         self.contentHash = contentHash
+        self.giftKey = giftKey
         self.vector = vector
     }
 }
@@ -499,7 +502,9 @@ struct ProductRowParser {
             ProductDraft(
                 product: product, tags: tags, suppliedTagCount: suppliedTagCount, freeTags: freeTags,
                 inferred: inferred,
-                searchText: searchText, contentHash: hash, vector: embed(name: name, description: description)))
+                searchText: searchText, contentHash: hash,
+                giftKey: Diversifier.giftKey(name: name, tokens: nameTokens),
+                vector: embed(name: name, description: description)))
     }
 
     /// One parser holding what `parsers` (each given other rows of one file) noted, as if one

@@ -102,15 +102,28 @@ struct Diversifier {
         !a.isEmpty && a == b
     }
 
-    /// One key per distinct gift among `names` (a name with an empty key stands for itself).
-    static func distinctCount(_ names: [String]) -> Int {
-        Set(names.map(distinctKey)).count
+    /// The gift a name stands for, as a stable 64-bit number: its variant key, or the name itself
+    /// when the key is empty (`tokens` are the name's `TextNormalizer.tokens`). Stored with each
+    /// product at import (`product.gift_key`), so a good-match count tells variants apart
+    /// without reading and folding each name again.
+    static func giftKey(name: String, tokens: [String]) -> Int64 {
+        let key = variantKey(tokens: tokens)
+        var hasher = StableHash.Parts()
+        if key.isEmpty {
+            hasher.add(1)
+            hasher.add(name)
+        } else {
+            for (index, word) in key.enumerated() {
+                if index > 0 { hasher.add(UInt8(ascii: " ")) }
+                hasher.add(word)
+            }
+        }
+        return hasher.value
     }
 
-    /// The gift a name stands for: its variant key, or the name itself when the key is empty.
-    static func distinctKey(_ name: String) -> String {
-        let key = variantKey(name)
-        return key.isEmpty ? "\u{1}" + name : key.joined(separator: " ")
+    /// ``giftKey(name:tokens:)`` of a name.
+    static func giftKey(_ name: String) -> Int64 {
+        giftKey(name: name, tokens: TextNormalizer.tokens(name))
     }
 
     /// The name's words less years, numbers, editions, sizes, colours, pack counts and platforms.

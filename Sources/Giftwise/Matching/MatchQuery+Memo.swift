@@ -28,8 +28,8 @@ package final class MatchMemo {
     var counts: [StatementKey: Int] = [:]
     /// The currency context, per budget currency asked for.
     var currency: [String?: MatchQuery.CurrencyContext] = [:]
-    /// The gift each product stands for (``Diversifier/distinctKey(_:)`` of its name), for counts.
-    var distinctKeys: [Int64: String] = [:]
+    /// The gift each product stands for (``Diversifier/giftKey(name:tokens:)``), for counts.
+    var distinctKeys: [Int64: Int64] = [:]
     /// Cosine of each thing said with each product weighed so far (see `MatchQuery.closeness`).
     var closeness: [String: [Int64: Double]] = [:]
     /// Products read for candidates, with what their import recorded (``WeighedProduct``).
@@ -221,13 +221,12 @@ extension MatchQuery {
         return found
     }
 
-    /// The gift each of `pks` stands for (variants of one gift share it), each name read and
-    /// folded once per memo: relaxations and follow-ups count overlapping sets.
-    func distinctKeys(_ db: Database, pks: Set<Int64>) throws -> [String] {
+    /// The gift each of `pks` stands for (variants of one gift share it), each key read once per
+    /// memo: relaxations and follow-ups count overlapping sets.
+    func distinctKeys(_ db: Database, pks: Set<Int64>) throws -> [Int64] {
         let missing = pks.filter { memo.distinctKeys[$0] == nil }.sorted()
         if !missing.isEmpty {
-            let names = try MatchRequests.namesByPK(db, pks: missing)
-            for (pk, name) in names { memo.distinctKeys[pk] = Diversifier.distinctKey(name) }
+            for (pk, key) in try MatchRequests.giftKeys(db, pks: missing) { memo.distinctKeys[pk] = key }
         }
         return pks.compactMap { memo.distinctKeys[$0] }
     }
