@@ -87,6 +87,46 @@ struct PassingMentionTests {
         #expect(try tags("t-3").contains("science"))
     }
 
+    /// A description opens on what a product is. Twice deep in a long text, under a name that
+    /// shares no word of it, is still in passing: a trial's 78-year-old bird lover was shown a sea
+    /// jigsaw first, whose picture has "a bird hovering on the sea breeze" and whose artist is
+    /// known for "conservation work with rare birds".
+    static let seaPuzzle = """
+        Dive into an amazingly colourful underwater world as you piece together the puzzle. The \
+        wonderfully detailed image shows many creatures including a shark, a dolphin, a ray, jelly \
+        fish, several clown fish and turtles. The clever image shows life under the waves and above \
+        the waterline too, with the vibrant blue sky and a bird hovering on the sea breeze. The \
+        artist is renowned across the world for his conservation work with rare birds and frogs.
+        """
+
+    @Test func twiceDeepInALongDescriptionNeitherTagsNorMakesAGoodMatch() throws {
+        let catalog = try TestSupport.emptyCatalog()
+        let opening = "A feeder for garden birds: hang it in a window and watch the birds come to eat."
+        try TestSupport.importCSV(
+            "id,name,description,price,age_min\n"
+                + """
+                b-1,Underwater Adventure Jigsaw (500 Pieces),"\(Self.seaPuzzle)",9.56,10
+                b-2,Sunny Window Kit,"\(opening)",24.99,10
+
+                """, into: catalog)
+        func tags(_ id: String) throws -> [String] { try #require(try catalog.product(id: id)).interests }
+        #expect(try !tags("b-1").contains("birds"))
+        #expect(try tags("b-2").contains("birds"))
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 78, interests: ["birds"]), limit: 10)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["b-2"], "\(result.items.map(\.reasons))")
+        // Deep mentions need a product close to the wish in meaning; an opening mention does not.
+        let query = try MatchQuery(
+            profile: RecipientProfile(ageYears: 78, interests: ["birds"]), history: .none, critique: Critique(),
+            taxonomy: catalog.taxonomy, weights: .default, semantic: catalog.semantic, memo: MatchMemo())
+        let request = try #require(query.requests.first)
+        let puzzle = "Underwater Adventure Jigsaw"
+        #expect(query.isPassingMention(of: request, name: puzzle, description: Self.seaPuzzle, similarity: 0.4))
+        #expect(!query.isPassingMention(of: request, name: puzzle, description: Self.seaPuzzle, similarity: 0.6))
+        #expect(!query.isPassingMention(of: request, name: "Sunny Window Kit", description: opening, similarity: 0.4))
+        // A name that shares its word keeps a deep mention.
+        #expect(!query.isPassingMention(of: request, name: "Bird Jigsaw", description: Self.seaPuzzle, similarity: 0.4))
+    }
+
     @Test(arguments: [
         ("toy cars", "cars"), ("Dinosaur Kit", "Dinosaur"), ("gift for a chess fan", "chess"),
         ("board games", "board games"),

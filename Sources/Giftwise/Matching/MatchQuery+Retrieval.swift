@@ -380,7 +380,16 @@ extension MatchQuery {
                 return true
             }
         }
-        return similarity < weights.mentionSimilarity && Self.mentions(of: request, in: description) < 2
+        let (count, first) = Self.mentionsAndFirst(of: request, in: description)
+        // Deep in a long text, under a name that shares none of its words, their thing is theirs
+        // only when the product is close to it in meaning, however often it comes back: a sea
+        // puzzle (close to "birds" as any animal picture is) whose picture has "a bird hovering
+        // on the sea breeze" and whose artist is known for "conservation work with rare birds"
+        // led a list for "birds".
+        if first >= Taxonomy.descriptionOpening, !Self.nameSharesAWord(of: request, TextNormalizer.tokens(name)) {
+            return similarity < weights.thingMentionSimilarity
+        }
+        return similarity < weights.mentionSimilarity && count < 2
     }
 
     /// Whether a product's name holds a word of the wish (or of another name for it) that says what
@@ -404,9 +413,17 @@ extension MatchQuery {
     /// mention ("a fancy dress costume" names a costume once). `ownWordsOnly`: their own words
     /// alone, not the other names of the thing ("poodle" for "dogs").
     static func mentions(of request: InterestRequest, in text: String, ownWordsOnly: Bool = false) -> Int {
+        mentionsAndFirst(of: request, in: text, ownWordsOnly: ownWordsOnly).count
+    }
+
+    /// ``mentions(of:in:ownWordsOnly:)``, with the word position of the first (`Int.max` if none).
+    static func mentionsAndFirst(of request: InterestRequest, in text: String, ownWordsOnly: Bool = false)
+        -> (count: Int, first: Int)
+    {
         let tokens = Taxonomy.removing(request.falseFriends, from: TextNormalizer.tokens(OwnDescription.of(text)))
         let phrases = [request.ownWords] + (ownWordsOnly ? [] : request.otherPhraseWords)
         var count = 0
+        var first = Int.max
         var start = 0
         var lastEnd = -1
         while start < tokens.count {
@@ -415,13 +432,14 @@ extension MatchQuery {
                     && tokens[start..<(start + $0.count)].elementsEqual($0)
             }) {
                 if start != lastEnd { count += 1 }
+                if first == Int.max { first = start }
                 start += phrase.count
                 lastEnd = start
             } else {
                 start += 1
             }
         }
-        return count
+        return (count, first)
     }
 
     /// Everything they said, once each, in order.

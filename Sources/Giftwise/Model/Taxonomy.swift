@@ -346,6 +346,8 @@ public struct Taxonomy: Sendable {
         // What the first text (the name) says it is not, and what it names.
         var denied = Set<String>()
         var named = Set<String>()
+        // Where the later text (the description) first mentions each interest.
+        var firstInText: [String: Int] = [:]
         for (position, (tokens, weight)) in texts.enumerated() where !tokens.isEmpty {
             // Words without spaces (always, but for exotic folding): a phrase of n words can
             // start here only if some phrase of at least n words starts with this word.
@@ -372,7 +374,7 @@ public struct Taxonomy: Sendable {
                             break
                         }
                         counts[id, default: 0] += weight
-                        if position == 0 { named.insert(id) }
+                        if position == 0 { named.insert(id) } else if firstInText[id] == nil { firstInText[id] = index }
                         if firstSeen[id] == nil {
                             firstSeen[id] = order
                             order += 1
@@ -397,9 +399,20 @@ public struct Taxonomy: Sendable {
         // top's text): keep interests named in the name or mentioned twice. A product with one
         // mention stays untagged, and a wish in its words is weighed at match time, where meaning
         // tells a passing mention from its subject (`MatchQuery.isPassingMention`).
-        ranked = Array(ranked.filter { $0.value >= 2 }.prefix(limit))
+        // Twice, too, is in passing when neither is in the description's opening, where it says
+        // what the product is: a sea puzzle's "bird hovering on the sea breeze" and its artist's
+        // "work with rare birds" made it a bird gift.
+        ranked = Array(
+            ranked.filter { entry in
+                entry.value >= 2
+                    && (named.contains(entry.key) || firstInText[entry.key, default: 0] < Self.descriptionOpening)
+            }
+            .prefix(limit))
         return ranked.enumerated().map { (index, entry) in (entry.key, Self.centrality(rank: index)) }
     }
+
+    /// How many words open a description: what a product is, it says there (see `tag`).
+    static let descriptionOpening = 40
 
     /// Interests named inside what a person typed ("dinosaur toys"), ambiguous words included.
     func tag(text: String, limit: Int) -> [(id: String, weight: Double)] {
