@@ -288,6 +288,10 @@ struct QuestionFlowCoreTests {
                 ["golf", "whisky", "history documentaries"]
             ),
             ("she's 7 and obsessed with horses", 7 * 12, ["horses"]),
+            (
+                "my nephew, he's 11 and mad about space and star wars (not the prequels)", 11 * 12,
+                ["space", "star wars"]
+            ),
             ("6 and a half", 6 * 12 + 6, []),
             ("it's for my granddad, he turns 78 next week", 78 * 12, []),
         ] as [(String, Int, [String])])
@@ -303,6 +307,8 @@ struct QuestionFlowCoreTests {
             try flow.skip(in: catalog)
             #expect(flow.profile?.interests == enjoys)
         }
+        // A dislike said with them is avoided (round 23: "not the prequels" was a wish).
+        #expect(flow.profile?.excludedWords == (said.contains("prequels") ? ["prequels"] : []))
     }
 
     /// A trial typed "about £20" at the purpose question and was told it was not one of the
@@ -823,6 +829,9 @@ struct QuestionFlowCoreTests {
         ("animals and building things, not keen on pink stuff", ["animals", "building things"], ["pink"]),
         ("horses but she's not a big fan of slime", ["horses"], ["slime"]),
         ("lego, doesn't care for star wars", ["lego"], ["star wars"]),
+        // Round 23's trial: a dislike said as an aside ("not the prequels" was a wish).
+        ("space and star wars (not the prequels)", ["space", "star wars"], ["prequels"]),
+        ("lego [no duplo]", ["lego"], ["duplo"]),
         // Nothing disliked: a liking is never read as its opposite.
         ("loves knots and noodles", ["knots and noodles"], []),
         ("nothing but horses", ["nothing but horses"], []),

@@ -465,9 +465,10 @@ package enum AnswerParser {
             // At the start, or as words of their own after a space or a comma.
             var from = lowered.startIndex
             while let range = lowered.range(of: marker, range: from..<lowered.endIndex) {
+                // Or opening an aside: "space and star wars (not the prequels)".
                 let startsAWord =
                     marker.hasPrefix(",") || range.lowerBound == lowered.startIndex
-                    || lowered[lowered.index(before: range.lowerBound)] == " "
+                    || " ([".contains(lowered[lowered.index(before: range.lowerBound)])
                 if startsAWord, cut.map({ range.lowerBound < $0.start }) ?? true {
                     cut = (range.lowerBound, range.upperBound)
                 }
@@ -643,6 +644,8 @@ package enum AnswerParser {
         "fed up with ", "doesn't enjoy ", "does not enjoy ", "doesn't care for ", "isn't keen on ",
         // "trains not thomas": a bare "not" between what they like and what they don't.
         "not ",
+        // "lego (no duplo)": an aside that says what they don't want.
+        "(no ", "[no ", "(nothing ", "[nothing ",
     ]
 
     /// What an answer says they turned away from ("gone off drawing", "hates slime", "bored of
