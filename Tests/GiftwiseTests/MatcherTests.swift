@@ -307,6 +307,18 @@ struct MatcherTests {
         let typed = try catalog.recommend(
             for: RecipientProfile(ageYears: 9, interests: ["football", "lego"], excludedWords: ["no star wars please"]))
         #expect(typed.items.map(\.product.id) == excluded.items.map(\.product.id))
+        // A word no gift here holds changes nothing, and the answer says so (round 23: "not the
+        // prequels" was avoided in a LEGO shop whose names never say "prequels"), once.
+        let idle = try catalog.recommend(
+            for: RecipientProfile(
+                ageYears: 9, interests: ["football and lego (not the prequels)"],
+                excludedWords: ["star wars", "glitter"]))
+        #expect(idle.items.map(\.product.id) == excluded.items.map(\.product.id))
+        #expect(
+            idle.notes.contains("no gift here mentions \"glitter\" or \"prequels\", so avoiding them changes nothing"),
+            "\(idle.notes)")
+        #expect(!idle.notes.contains { $0.hasPrefix("avoiding \"prequels\"") })
+        #expect(!said.notes.contains { $0.hasPrefix("no gift here mentions") })
     }
 
     /// A fifth trial typed whole sentences into `recommend`: "she hates dolls but loves animals"

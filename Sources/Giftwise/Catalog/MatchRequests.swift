@@ -453,6 +453,12 @@ enum MatchRequests {
         return keys
     }
 
+    /// Whether `request` (a statement that gives pks, such as ``excluded(ids:phrases:tags:avoidedTags:)``)
+    /// gives any row.
+    static func givesAny(_ db: Database, _ request: SQL) throws -> Bool {
+        try Bool.fetchOne(db, SQLRequest<Bool>(literal: "SELECT EXISTS (\(request))")) == true
+    }
+
     /// The prices of products in `pks`, each with its currency.
     static func prices(_ db: Database, pks: [Int64]) throws -> [(currency: String, price: Int64)] {
         guard !pks.isEmpty else { return [] }

@@ -50,13 +50,34 @@ extension MatchQuery {
             excluded: excluded(profile))
     }
 
+    /// The words to avoid that no product in the whole catalog holds (as text, under another
+    /// name of the thing, or as a tag): avoiding them changes nothing, and a person who asked
+    /// to avoid "prequels" should know that no gift here says so.
+    func wordsAvoidingNothing(_ db: Database) throws -> [String] {
+        var idle: [String] = []
+        for word in profile.excludedWords {
+            let (tags, phrases) = avoided([word])
+            guard let request = MatchRequests.excluded(ids: [], phrases: phrases, tags: tags, avoidedTags: [])
+            else { continue }
+            if try !MatchRequests.givesAny(db, request) { idle.append(word) }
+        }
+        return idle
+    }
+
     /// Products never to show: words to avoid (as text and as tags), ids they own or were given,
     /// and kinds the conversation turned down.
     func excluded(_ profile: RecipientProfile) -> SQL? {
         let ids = profile.excludedProductIDs.union(history.givenProductIDs).union(critique.rejectedProductIDs).sorted()
+        let (tagIDs, phrases) = avoided(profile.excludedWords)
+        return MatchRequests.excluded(
+            ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
+    }
+
+    /// The tags and full-text phrases that avoid each of `said`.
+    private func avoided(_ said: [String]) -> (tags: [String], phrases: [String]) {
         var tagIDs: [String] = []
         var phrases: [String] = []
-        for word in profile.excludedWords {
+        for word in said {
             let trimmed = ValueParsers.trim(word)
             let key = TextNormalizer.key(trimmed)
             guard !key.isEmpty else { continue }
@@ -78,8 +99,7 @@ extension MatchQuery {
                 }
             }
         }
-        return MatchRequests.excluded(
-            ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
+        return (tagIDs, phrases)
     }
 
     // MARK: Counting

@@ -188,9 +188,17 @@ public struct Matcher: Sendable {
                     ? "\"\(said)\" read as small gifts up to \(amount) (give a budget to change it)"
                     : "budget up to \(amount), as \"\(said)\" says")
         }
-        if !query.disliked.isEmpty {
-            let shown = query.disliked.map { "\"\($0)\"" }
+        // A word that no gift here holds is said once: that avoiding it changes nothing.
+        let avoidingNothing = try query.wordsAvoidingNothing(db)
+        let disliked = query.disliked.filter { !avoidingNothing.contains($0) }
+        if !disliked.isEmpty {
+            let shown = disliked.map { "\"\($0)\"" }
             notes.append("avoiding \(AnswerParser.orList(shown)): you said they dislike it")
+        }
+        if !avoidingNothing.isEmpty {
+            let shown = AnswerParser.orList(avoidingNothing.map { "\"\($0)\"" })
+            let them = avoidingNothing.count == 1 ? "it" : "them"
+            notes.append("no gift here mentions \(shown), so avoiding \(them) changes nothing")
         }
         if !query.notUnderstood.isEmpty {
             let shown = query.notUnderstood.map { "\"\($0)\"" }.joined(separator: ", ")
