@@ -116,8 +116,14 @@ public struct WebFinder: Sendable {
         guard let question = replay.flow.currentQuestion else { return resultsRedirect(replay.flow) }
         let view = try questionView(
             question, replay: replay, error: refusal,
-            echo: refusal == nil ? [] : typed, notes: showNotes ? replay.flow.lastAnswerNotes : [])
+            echo: refusal == nil ? [] : typed, notes: showNotes ? replay.flow.lastAnswerNotes.map(Self.forThePage) : [])
         return .html(Templates.render(view, "question"), status: 200)
+    }
+
+    /// A note the flow words for the terminal, as the page says it: its Back button is what
+    /// goes back ("type `back` to change it" showed its backticks on the page).
+    static func forThePage(_ note: String) -> String {
+        note.replacingOccurrences(of: "type `back`", with: "press Back")
     }
 
     func resultsRedirect(_ flow: QuestionFlow) -> WebResponse {

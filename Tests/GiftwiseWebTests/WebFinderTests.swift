@@ -60,6 +60,13 @@ struct WebFinderQuestionTests {
                 && page.text.contains(#"value="done""#))
     }
 
+    /// Notes worded for the terminal ("type `back` to change it") name the page's Back button.
+    @Test func aNoteSaysPressBackNotTypeBack() async throws {
+        let page = try await get(try makeFinder(), "/?answer=my+son%2C+he%27s+7+and+loves+dinosaurs&action=next")
+        #expect(page.text.contains("Read as a 7-year-old who enjoys dinosaurs (press Back to change it)."))
+        #expect(!page.text.contains("`"))
+    }
+
     @Test func aRejectedAnswerReShowsTheQuestionWithTheReasonNextToTheField() async throws {
         let page = try await get(try makeFinder(), "/?answer=a+hundred+and+fifty&action=next")
         #expect(page.text.contains("How old are they?"))
