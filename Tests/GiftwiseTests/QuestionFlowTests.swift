@@ -337,6 +337,32 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id != .budget)
     }
 
+    /// Round 23's trial typed "something fun" at the interests question: it was looked for in gift
+    /// names and nothing fitted. The kind of gift is what it is for, and what they enjoy is asked again.
+    @Test(arguments: [
+        ("something fun", [Purpose.fun]), ("anything educational", [.educational]),
+        ("something crafty or sporty", [.crafty, .sporty]),
+    ])
+    func whatTheGiftIsForSaidAtTheInterestsQuestionIsThePurpose(said: String, purposes: [Purpose]) throws {
+        var flow = QuestionFlow()
+        try flow.answer("8", in: catalog)
+        try flow.answer(said, in: catalog)
+        #expect(flow.profile?.purposes == Set(purposes))
+        #expect(flow.profile?.interests == [])
+        #expect(flow.currentQuestion?.id == .interests)
+        #expect(
+            flow.lastAnswerNotes.contains { $0.hasPrefix("Read as what the gift is for: ") }, "\(flow.lastAnswerNotes)")
+        // Asked in order, the purpose question is not asked again.
+        try flow.answer("dinosaurs", in: catalog)
+        #expect(flow.currentQuestion?.id == .budget)
+        // "something musical" is what they enjoy.
+        var other = QuestionFlow()
+        try other.answer("8", in: catalog)
+        try other.answer("something musical", in: catalog)
+        #expect(other.profile?.interests == ["musical"])
+        #expect(other.currentQuestion?.id == .purpose)
+    }
+
     /// A trial typed "not sure" at the age question and was told only how to type an age.
     @Test func notSureOfTheAgeIsToldAGuessWillDo() throws {
         var flow = QuestionFlow()

@@ -107,6 +107,11 @@ struct SentenceWishTests {
         // A slash inside a name, a scale or a short word stays.
         ("ac/dc", ["ac/dc"]), ("1/144 gundam kits", ["1/144 gundam kits"]), ("r/c cars", ["r/c cars"]),
         ("spider-man", ["spider-man"]),
+        // Round 23: "anything sparkly" was looked for with "anything" in it.
+        ("unicorns and anything sparkly", ["unicorns and anything sparkly"]),
+        ("unicorns, anything sparkly", ["unicorns", "sparkly"]), ("she loves anything with horses", ["horses"]),
+        ("something musical", ["musical"]), ("anything really", ["anything really"]),
+        ("anything that goes fast", ["fast"]),
     ])
     func anAnswerListingLikingsReadsEachOne(said: String, read: [String]) {
         #expect(AnswerParser.list(said).flatMap { AnswerParser.likings($0) } == read)

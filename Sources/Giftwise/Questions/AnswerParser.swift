@@ -112,8 +112,9 @@ package enum AnswerParser {
         let (rest, subject, _) = withoutLiking(item, subjectSaid: subjectSaid)
         // "he's 12 and loves minecraft": their age, said in passing, is no wish.
         // "knitting (she's a beginner)": how far along they are, no wish either.
-        func wish(_ part: String) -> [String] {
-            part.isEmpty || (subject && (part.allSatisfy(\.isNumber) || levels.contains(part.lowercased())))
+        func wish(_ said: String) -> [String] {
+            let part = withoutAnyThing(said)
+            return part.isEmpty || (subject && (part.allSatisfy(\.isNumber) || levels.contains(part.lowercased())))
                 || moreOfTheSame.contains(part.lowercased())
                 ? [] : [part]
         }
@@ -134,6 +135,25 @@ package enum AnswerParser {
             searchFrom = range.upperBound
         }
         return wish(rest)
+    }
+
+    /// What "anything sparkly", "something musical", "everything pink" or "anything with
+    /// horses" names (it had been looked for with "anything" in it); the text itself when that
+    /// is all it says ("anything really", "something nice").
+    static func withoutAnyThing(_ text: String) -> String {
+        guard !isAnyThing(text) else { return text }
+        let lowered = text.lowercased()
+        for opener in ["anything with ", "something with ", "anything ", "something ", "everything "]
+        where lowered.hasPrefix(opener) {
+            let rest = String(text.dropFirst(opener.count)).trimmingCharacters(in: .whitespaces)
+            // "anything that goes fast", "something to do with trains": a clause, not a thing.
+            let first = rest.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            guard !rest.isEmpty,
+                !["that", "to", "for", "at", "else", "really", "you", "i", "he", "she", "they"].contains(first)
+            else { return text }
+            return rest
+        }
+        return text
     }
 
     /// `text` without who and a liking verb before what they enjoy, and without a closing "a lot"

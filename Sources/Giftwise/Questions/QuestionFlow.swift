@@ -183,10 +183,19 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         next.notes = []
         // A budget said before it is asked ("about £20" at the purpose question) is the budget;
         // the question they skipped over is asked again.
+        // So is what the gift is for, said as the kind of gift ("something fun", "anything
+        // educational" at the interests question: a trial's "something fun" was looked for in
+        // gift names, and nothing fitted).
+        let earlyPurpose = Self.earlyPurpose(trimmed, at: question.id, state: state, purposeQuestion: coreQuestion)
         let answered =
-            Self.isEarlyBudget(trimmed, at: question.id, state: state) ? coreQuestion(.budget, in: state) : question
+            Self.isEarlyBudget(trimmed, at: question.id, state: state)
+            ? coreQuestion(.budget, in: state) : earlyPurpose == nil ? question : coreQuestion(.purpose, in: state)
         do {
-            try apply(trimmed, to: answered, state: &next, reader)
+            try apply(earlyPurpose ?? trimmed, to: answered, state: &next, reader)
+            if earlyPurpose != nil {
+                let shown = next.purposes.map(\.rawValue).sorted().joined(separator: ", ")
+                next.notes.append("Read as what the gift is for: \(shown) (type `back` to change it).")
+            }
         } catch QuestionFlowError.invalidAnswer(let id, let reason) {
             // "actually star wars, not ninjago" at the purpose question: what they enjoy, said
             // again, changes the interests; the question is asked again ("actually educational"
@@ -244,6 +253,25 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         return AnswerParser.dislikes(text).avoided.filter {
             !before.contains(TextNormalizer.key($0)) || turnedAway.contains(TextNormalizer.key($0))
         }
+    }
+
+    /// The purpose an answer at the interests question names as the kind of gift ("something
+    /// fun", "anything educational"), in the purpose question's words, before the purpose is
+    /// settled; nil for anything else ("something musical" is what they enjoy).
+    static func earlyPurpose(
+        _ text: String, at question: QuestionID, state: State, purposeQuestion: (QuestionID, State) -> Question
+    ) -> String? {
+        guard question == .interests, !state.settled.contains(.purpose) else { return nil }
+        let lowered = text.lowercased()
+        guard
+            let opener = ["something ", "anything ", "a gift that's ", "a present that's "].first(
+                where: lowered.hasPrefix)
+        else { return nil }
+        let rest = String(text.dropFirst(opener.count))
+        guard let values = try? AnswerParser.choices(rest, for: purposeQuestion(.purpose, state), multiple: true),
+            !values.isEmpty, !values.contains(QuestionCatalogue.noPreference)
+        else { return nil }
+        return rest
     }
 
     /// Whether an answer to another question is plainly the budget: an amount with its currency
