@@ -321,6 +321,27 @@ struct MatcherTests {
         #expect(!said.notes.contains { $0.hasPrefix("no gift here mentions") })
     }
 
+    /// "something educational" given to `recommend` is what the gift is for, as the flow reads it
+    /// (it was looked for as the word "educational" in gift names), unless a purpose was given.
+    @Test func aWishThatSaysWhatTheGiftIsForIsThePurpose() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                p-1,Microscope Kit,"Look at leaves up close.",29.99,USD,8,,science,educational,,true
+                p-2,Educational Dinosaur Plush,"A soft dinosaur.",9.99,USD,3,,dinosaurs,fun,,true
+                p-3,Football Goal Set,"Two goals and a ball.",29.99,USD,5,,football,sporty,,true
+
+                """)
+        let said = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["something educational"]))
+        #expect(said.items.map(\.product.id) == ["p-1"], "\(said.items.map(\.product.name))")
+        #expect(
+            said.notes.contains("what the gift is for: educational, as \"something educational\" says"), "\(said.notes)"
+        )
+        // A purpose given stays; the words are then a wish like any other.
+        let given = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["something educational"], purposes: [.sporty]))
+        #expect(!given.notes.contains { $0.hasPrefix("what the gift is for") })
+    }
+
     /// A fifth trial typed whole sentences into `recommend`: "she hates dolls but loves animals"
     /// became the wish "she" (nothing listed) and avoided "dolls but loves animals"; "my dad loves
     /// steam trains" was one wish, every train partial; "he likes trains and space" listed no

@@ -146,6 +146,8 @@ struct MatchQuery {
     /// The wish a budget was read from, when none was given ("a gift under 15 dollars"), and
     /// whether it named a small gift by its occasion ("stocking fillers").
     let budgetSaid: (said: String, isOccasion: Bool)?
+    /// The wish that said what the gift is for, when no purpose was given ("something educational").
+    let purposeSaid: String?
     /// What their interests said they dislike, now among the words to avoid.
     let disliked: [String]
     let history: HistorySignals
@@ -213,8 +215,9 @@ struct MatchQuery {
     ) throws {
         self.memo = memo
         // "football but hates star wars": what they dislike is a word to avoid, not a wish.
-        var (read, disliked, budgetSaid) = Self.readingDislikes(profile, taxonomy: taxonomy)
+        var (read, disliked, budgetSaid, purposeSaid) = Self.readingDislikes(profile, taxonomy: taxonomy)
         self.budgetSaid = budgetSaid
+        self.purposeSaid = purposeSaid
         if let db {
             // "dinosaurs and volcanoes": an interest and a word the catalog holds are two wishes,
             // as the question flow reads them (once per memo: a flow step makes many queries).
@@ -313,14 +316,21 @@ struct MatchQuery {
     /// A budget said inside a wish ("a gift under 15 dollars", "stocking fillers") is the budget
     /// when none was given: `budgetSaid` names that wish, and whether it was an occasion.
     static func readingDislikes(_ profile: RecipientProfile, taxonomy: Taxonomy) -> (
-        RecipientProfile, [String], budgetSaid: (said: String, isOccasion: Bool)?
+        RecipientProfile, [String], budgetSaid: (said: String, isOccasion: Bool)?, purposeSaid: String?
     ) {
         var read = profile
         var disliked: [String] = []
         var budgetSaid: (said: String, isOccasion: Bool)?
+        var purposeSaid: String?
         // Words to avoid as people type them ("--exclude 'no batteries'"): the thing itself.
         read.excludedWords = profile.excludedWords.map(AnswerParser.avoidPhrase).filter { !$0.isEmpty }
         read.interests = profile.interests.flatMap { said -> [String] in
+            // "something educational": what the gift is for, when none was given (as the flow reads it).
+            if read.purposes.isEmpty, purposeSaid == nil, let purposes = QuestionFlow.purposesSaid(said) {
+                read.purposes = purposes
+                purposeSaid = said
+                return []
+            }
             var (liked, avoided) = AnswerParser.dislikes(said)
             // "a gift under 15 dollars", "stocking fillers": a budget, when none was given.
             if let budget = AnswerParser.budgetInWish(liked), read.budgetMax == nil {
@@ -347,7 +357,7 @@ struct MatchQuery {
             let wordless = !read.contains { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             return wordless && avoided.isEmpty ? [said] : read
         }
-        return (read, disliked, budgetSaid)
+        return (read, disliked, budgetSaid, purposeSaid)
     }
 
     /// Whether a wish the taxonomy does not know has a kind word that no product in the catalog

@@ -70,7 +70,10 @@ public struct Matcher: Sendable {
         // flow reads them, without who and the verb ("she loves …"); a wish with a dislike in it
         // is read whole (the matcher takes it apart).
         read.interests = try profile.interests.flatMap { typed in
-            guard AnswerParser.dislikes(typed).avoided.isEmpty else { return [typed] }
+            // "something educational": what the gift is for (the matcher reads it so).
+            guard AnswerParser.dislikes(typed).avoided.isEmpty, QuestionFlow.purposesSaid(typed) == nil else {
+                return [typed]
+            }
             let parts = try AnswerParser.list(typed).flatMap { AnswerParser.likings($0) }.flatMap {
                 try QuestionFlow.splittingInterest($0, taxonomy: catalog.taxonomy, catalog: db)
             }
@@ -187,6 +190,10 @@ public struct Matcher: Sendable {
                 isOccasion
                     ? "\"\(said)\" read as small gifts up to \(amount) (give a budget to change it)"
                     : "budget up to \(amount), as \"\(said)\" says")
+        }
+        if let said = query.purposeSaid {
+            let purposes = query.profile.purposes.map(\.rawValue).sorted().joined(separator: ", ")
+            notes.append("what the gift is for: \(purposes), as \"\(said)\" says")
         }
         // A word that no gift here holds is said once: that avoiding it changes nothing.
         let avoidingNothing = try query.wordsAvoidingNothing(db)

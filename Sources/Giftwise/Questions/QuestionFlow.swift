@@ -262,13 +262,28 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         _ text: String, at question: QuestionID, state: State, purposeQuestion: (QuestionID, State) -> Question
     ) -> String? {
         guard question == .interests, !state.settled.contains(.purpose) else { return nil }
+        return purposeWords(text, purposeQuestion(.purpose, state))
+    }
+
+    /// What the gift is for, when `text` says only that as the kind of gift ("something fun",
+    /// "anything crafty or sporty"); `recommend` reads a wish so, as the flow does.
+    static func purposesSaid(_ text: String) -> Set<Purpose>? {
+        let question = QuestionCatalogue.question(.purpose, recipients: [], today: Date(), knownInterests: [])
+        guard let words = purposeWords(text, question),
+            let values = try? AnswerParser.choices(words, for: question, multiple: true)
+        else { return nil }
+        return Set(values.compactMap(Purpose.init(rawValue:)))
+    }
+
+    /// The purpose question's answer inside "something fun" ("fun"), if that is all `text` says.
+    private static func purposeWords(_ text: String, _ question: Question) -> String? {
         let lowered = text.lowercased()
         guard
             let opener = ["something ", "anything ", "a gift that's ", "a present that's "].first(
                 where: lowered.hasPrefix)
         else { return nil }
         let rest = String(text.dropFirst(opener.count))
-        guard let values = try? AnswerParser.choices(rest, for: purposeQuestion(.purpose, state), multiple: true),
+        guard let values = try? AnswerParser.choices(rest, for: question, multiple: true),
             !values.isEmpty, !values.contains(QuestionCatalogue.noPreference)
         else { return nil }
         return rest
