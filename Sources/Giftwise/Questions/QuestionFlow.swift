@@ -268,6 +268,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// What the gift is for, when `text` says only that as the kind of gift ("something fun",
     /// "anything crafty or sporty"); `recommend` reads a wish so, as the flow does.
     static func purposesSaid(_ text: String) -> Set<Purpose>? {
+        // Most wishes open otherwise: no question is built for them (every query reads its wishes).
+        let lowered = text.lowercased()
+        guard purposeOpeners.contains(where: lowered.hasPrefix) else { return nil }
         let question = QuestionCatalogue.question(.purpose, recipients: [], today: Date(), knownInterests: [])
         guard let words = purposeWords(text, question),
             let values = try? AnswerParser.choices(words, for: question, multiple: true)
@@ -275,13 +278,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         return Set(values.compactMap(Purpose.init(rawValue:)))
     }
 
+    private static let purposeOpeners = ["something ", "anything ", "a gift that's ", "a present that's "]
+
     /// The purpose question's answer inside "something fun" ("fun"), if that is all `text` says.
     private static func purposeWords(_ text: String, _ question: Question) -> String? {
         let lowered = text.lowercased()
-        guard
-            let opener = ["something ", "anything ", "a gift that's ", "a present that's "].first(
-                where: lowered.hasPrefix)
-        else { return nil }
+        guard let opener = purposeOpeners.first(where: lowered.hasPrefix) else { return nil }
         let rest = String(text.dropFirst(opener.count))
         guard let values = try? AnswerParser.choices(rest, for: question, multiple: true),
             !values.isEmpty, !values.contains(QuestionCatalogue.noPreference)
