@@ -858,6 +858,7 @@ struct QuestionFlowCoreTests {
         // Round 23's trial: a dislike said as an aside ("not the prequels" was a wish).
         ("space and star wars (not the prequels)", ["space", "star wars"], ["prequels"]),
         ("lego [no duplo]", ["lego"], ["duplo"]),
+        ("unicorns, she hates getting messy", ["unicorns"], ["messy"]),
         // Nothing disliked: a liking is never read as its opposite.
         ("loves knots and noodles", ["knots and noodles"], []),
         ("nothing but horses", ["nothing but horses"], []),

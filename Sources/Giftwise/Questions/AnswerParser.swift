@@ -567,7 +567,10 @@ package enum AnswerParser {
                     word = String(word.dropFirst(filler.count))
                     break
                 }
-                for filler in ["anything ", "any ", "things that are ", "things ", "stuff that's "]
+                // "she hates getting messy", "hates being scared": the thing, not the verb.
+                for filler in [
+                    "anything ", "any ", "things that are ", "things ", "stuff that's ", "getting ", "being ",
+                ]
                 where word.lowercased().hasPrefix(filler) && word.count > filler.count {
                     word = String(word.dropFirst(filler.count))
                 }
