@@ -371,8 +371,8 @@ extension MatchQuery {
         let mayBeAnotherThing =
             request.specificity == .narrower && request.interest != nil && !request.saidTokens.contains("toy")
             && similarity < weights.thingMentionSimilarity
+        let nameTokens = TextNormalizer.tokens(name)
         if !request.namesNotAbout.isEmpty || mayBeAnotherThing {
-            let nameTokens = TextNormalizer.tokens(name)
             if request.namesNotAbout.contains(where: { Taxonomy.holds(run: $0, in: nameTokens) }) { return true }
             if mayBeAnotherThing, !Self.nameSharesAWord(of: request, nameTokens),
                 Self.mentions(of: request, in: description, ownWordsOnly: true) < 2
@@ -386,7 +386,7 @@ extension MatchQuery {
         // puzzle (close to "birds" as any animal picture is) whose picture has "a bird hovering
         // on the sea breeze" and whose artist is known for "conservation work with rare birds"
         // led a list for "birds".
-        if first >= Taxonomy.descriptionOpening, !Self.nameSharesAWord(of: request, TextNormalizer.tokens(name)) {
+        if first >= Taxonomy.descriptionOpening, !Self.nameSharesAWord(of: request, nameTokens) {
             return similarity < weights.thingMentionSimilarity
         }
         return similarity < weights.mentionSimilarity && count < 2

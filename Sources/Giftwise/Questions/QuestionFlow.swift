@@ -186,7 +186,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // So is what the gift is for, said as the kind of gift ("something fun", "anything
         // educational" at the interests question: a trial's "something fun" was looked for in
         // gift names, and nothing fitted).
-        let earlyPurpose = Self.earlyPurpose(trimmed, at: question.id, state: state, purposeQuestion: coreQuestion)
+        let earlyPurpose = self.earlyPurpose(trimmed, at: question.id, state: state)
         let answered =
             Self.isEarlyBudget(trimmed, at: question.id, state: state)
             ? coreQuestion(.budget, in: state) : earlyPurpose == nil ? question : coreQuestion(.purpose, in: state)
@@ -258,37 +258,34 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// The purpose an answer at the interests question names as the kind of gift ("something
     /// fun", "anything educational"), in the purpose question's words, before the purpose is
     /// settled; nil for anything else ("something musical" is what they enjoy).
-    static func earlyPurpose(
-        _ text: String, at question: QuestionID, state: State, purposeQuestion: (QuestionID, State) -> Question
-    ) -> String? {
+    func earlyPurpose(_ text: String, at question: QuestionID, state: State) -> String? {
         guard question == .interests, !state.settled.contains(.purpose) else { return nil }
-        return purposeWords(text, purposeQuestion(.purpose, state))
+        return Self.purposeWords(text, coreQuestion(.purpose, in: state))?.words
     }
 
     /// What the gift is for, when `text` says only that as the kind of gift ("something fun",
     /// "anything crafty or sporty"); `recommend` reads a wish so, as the flow does.
     static func purposesSaid(_ text: String) -> Set<Purpose>? {
-        // Most wishes open otherwise: no question is built for them (every query reads its wishes).
-        let lowered = text.lowercased()
-        guard purposeOpeners.contains(where: lowered.hasPrefix) else { return nil }
-        let question = QuestionCatalogue.question(.purpose, recipients: [], today: Date(), knownInterests: [])
-        guard let words = purposeWords(text, question),
-            let values = try? AnswerParser.choices(words, for: question, multiple: true)
-        else { return nil }
-        return Set(values.compactMap(Purpose.init(rawValue:)))
+        purposeWords(text, QuestionCatalogue.question(.purpose, recipients: [], today: Date(), knownInterests: []))?
+            .purposes
     }
 
-    private static let purposeOpeners = ["something ", "anything ", "a gift that's ", "a present that's "]
-
-    /// The purpose question's answer inside "something fun" ("fun"), if that is all `text` says.
-    private static func purposeWords(_ text: String, _ question: Question) -> String? {
+    /// The purpose question's answer inside "something fun" ("fun") and what it chooses, if that
+    /// is all `text` says. The question is built only for a text that opens so (every query
+    /// reads its wishes).
+    private static func purposeWords(_ text: String, _ question: @autoclosure () -> Question)
+        -> (words: String, purposes: Set<Purpose>)?
+    {
         let lowered = text.lowercased()
-        guard let opener = purposeOpeners.first(where: lowered.hasPrefix) else { return nil }
-        let rest = String(text.dropFirst(opener.count))
-        guard let values = try? AnswerParser.choices(rest, for: question, multiple: true),
+        guard
+            let opener = ["something ", "anything ", "a gift that's ", "a present that's "].first(
+                where: lowered.hasPrefix)
+        else { return nil }
+        let words = String(text.dropFirst(opener.count))
+        guard let values = try? AnswerParser.choices(words, for: question(), multiple: true),
             !values.isEmpty, !values.contains(QuestionCatalogue.noPreference)
         else { return nil }
-        return rest
+        return (words, Set(values.compactMap(Purpose.init(rawValue:))))
     }
 
     /// Whether an answer to another question is plainly the budget: an amount with its currency
