@@ -81,7 +81,8 @@ struct AnotherThingTests {
     @Test func theNameSaysWhetherItGoesOnPastTheirThing() {
         func other(_ wish: [Set<String>], _ name: String, oneThing: Bool = true) -> ThemedAccessories.OtherThing? {
             ThemedAccessories.otherThing(
-                wishNames: wish, saidWords: wish.reduce([], { $0.union($1) }), nameTokens: TextNormalizer.tokens(name),
+                wishWords: wish.reduce([], { $0.union($1) }), saidWords: wish.reduce([], { $0.union($1) }),
+                nameTokens: TextNormalizer.tokens(name),
                 oneThing: oneThing)
         }
         #expect(other([["police", "car"]], "Police Car Bag Charm") == .carrier)
@@ -93,7 +94,7 @@ struct AnotherThingTests {
         // Another name of their thing holding a part ("train track" for trains) is no more the thing.
         #expect(
             ThemedAccessories.otherThing(
-                wishNames: [["train"], ["train", "track"]], saidWords: ["train"],
+                wishWords: ["train", "track"], saidWords: ["train"],
                 nameTokens: TextNormalizer.tokens("Flexible Train Tracks"), oneThing: false) == .part)
         #expect(other([["train"]], "Train Track Railway Station Playset", oneThing: false) == nil)
         #expect(other([["boat"]], "Painting by Numbers Fantasy Boat") == .carrier)

@@ -530,6 +530,36 @@ struct MatchWorkRound5Tests {
         }
     }
 
+    @Test func wishesAreReadOnceForTheTaxonomysLife() throws {
+        let catalog = try TestSupport.defaultCatalog()
+        let taxonomy = catalog.taxonomy
+        let interests = ["dinosaurs", "loves lego star wars", "scuba diving", "!!"]
+        let first = MatchQuery.resolve(interests, taxonomy: taxonomy)
+        // Kept, and shared by a copy of the taxonomy.
+        let copy = taxonomy
+        #expect(copy.readWishes[interests] != nil)
+        let again = MatchQuery.resolve(interests, taxonomy: copy)
+        // Another taxonomy (the same interests, read apart) reads them afresh, the same way.
+        let other = Taxonomy(interests: taxonomy.interests)
+        #expect(other.readWishes[interests] == nil)
+        let fresh = MatchQuery.resolve(interests, taxonomy: other)
+        for made in [again, fresh] {
+            #expect(made.requests.map(\.said) == first.requests.map(\.said))
+            #expect(made.requests.map(\.phrases) == first.requests.map(\.phrases))
+            #expect(made.requests.map(\.textQuery) == first.requests.map(\.textQuery))
+            #expect(made.requests.map(\.exactTags) == first.requests.map(\.exactTags))
+            #expect(made.notUnderstood == first.notUnderstood)
+        }
+        #expect(first.notUnderstood.count == 1)
+        #expect(first.requests.map(\.said) == ["dinosaurs", "lego star wars", "scuba diving"])
+        // Bounded: a service hearing ever new words keeps at most the store's capacity.
+        for number in 0...ReadWishes.capacity {
+            _ = MatchQuery.resolve(["wish \(number)"], taxonomy: other)
+        }
+        #expect(other.readWishes.count <= ReadWishes.capacity)
+        #expect(other.readWishes.count > 0)
+    }
+
     @Test func variantKeysTakeTheASCIIShortcutExactly() {
         // The key as it was computed before the ASCII shortcut (a verbatim copy).
         let suffixes: Set<String> = ["pack", "piece", "pieces", "inch", "inche", "year", "month", "set", "count"]

@@ -172,6 +172,9 @@ struct InterestRequest {
     /// their thing (``ThemedAccessories/comesWith(wishNames:nameTokens:)``). Read with
     /// ``madeForWords``.
     private(set) var comesWithNames: [Set<String>] = []
+    /// Every word of ``comesWithNames``, in one set: whether a word of a product's name is one of
+    /// their thing's, asked for every word of the names weighed.
+    private(set) var comesWithWords: Set<String> = []
     /// For a thing inside an interest, the interest's other kinds as word runs ("train set" for
     /// "model railway"), not its own names: a name holding one is of the thing's kind (see
     /// ``MatchQuery/nameSharesAWord(of:_:)``). Read with ``madeForWords``.
@@ -181,6 +184,7 @@ struct InterestRequest {
             [aboutWords]
             + otherNames.map { Set($0.words).subtracting(Self.sharedByEveryProduct) }.filter { !$0.isEmpty }
         comesWithNames = madeForWords + interestNames.map { Set($0.words) }
+        comesWithWords = comesWithNames.reduce(into: []) { $0.formUnion($1) }
         wantsParts = !ownSet.isDisjoint(with: ThemedAccessories.wantsPartsWords)
         namesAThingWithParts = madeForWords.contains { !$0.isDisjoint(with: ThemedAccessories.thingsWithParts) }
         // Their last word, whatever kind of word ("a big technic set", "batman sets").

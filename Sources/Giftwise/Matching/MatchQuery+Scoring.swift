@@ -449,7 +449,7 @@ extension MatchQuery {
             if request.namesOneThing, kind.isDeviceBound, !DeviceBound.isWished(by: request) { return .carrier }
             if request.namesAnObject,
                 let other = ThemedAccessories.otherThing(
-                    wishNames: request.comesWithNames, saidWords: request.saidSet, nameTokens: nameTokens,
+                    wishWords: request.comesWithWords, saidWords: request.saidSet, nameTokens: nameTokens,
                     oneThing: request.namesOneThing)
             {
                 return other == .part ? .part : .carrier
@@ -526,7 +526,7 @@ extension MatchQuery {
     ) -> TextPlace {
         if let filed = request.filedUnder, filed.holds(tags: product.interests, nameSet: nameSet) { return .name }
         if request.isFiledUnderAnotherThing(product.interests) { return .stem }
-        if request.falseFriends.contains(where: { allSet.contains($0[0]) })
+        if request.falseFriends.contains(where: { $0.allSatisfy(allSet.contains) })
             || Self.withoutPerformed(request, nameTokens) != nil
             || Self.withoutPerformed(request, descriptionTokens) != nil
         {

@@ -23,7 +23,7 @@ enum TextPlace: Equatable {
     case madeFor
     /// Their words are there, but the name goes on to another thing carrying or picturing their
     /// object ("Police Car Bag Charm", "Painting by Numbers Fantasy Boat" for "a boat"): not
-    /// their thing (see ``ThemedAccessories/otherThing(wishNames:saidWords:nameTokens:oneThing:)``).
+    /// their thing (see ``ThemedAccessories/otherThing(wishWords:saidWords:nameTokens:oneThing:)``).
     case carrier
     /// Their words are there, but the product furnishes a dolls house (a "Dolls House Miniature
     /// Cup of Coffee" for a coffee lover): themed, not their thing (see ``DollsHouseMiniatures``).
@@ -495,6 +495,19 @@ struct MatchQuery {
     }
 
     static func resolve(_ interests: [String], taxonomy: Taxonomy) -> (
+        requests: [InterestRequest], notUnderstood: [String]
+    ) {
+        // The same words read the same way under one taxonomy: read once for the taxonomy's life
+        // (a service hears the same wishes again and again; each reading was a twelfth of a
+        // recommendation for "board games" and "puzzles" at 100k products).
+        if let known = taxonomy.readWishes[interests] { return known }
+        let read = readWishes(interests, taxonomy: taxonomy)
+        taxonomy.readWishes[interests] = read
+        return read
+    }
+
+    /// ``resolve(_:taxonomy:)``, read afresh.
+    private static func readWishes(_ interests: [String], taxonomy: Taxonomy) -> (
         requests: [InterestRequest], notUnderstood: [String]
     ) {
         var seen = Set<String>()

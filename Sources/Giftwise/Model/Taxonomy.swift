@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The interest taxonomy: ids, the words people use for them, and how interests relate.
 public struct Taxonomy: Sendable {
@@ -29,6 +30,9 @@ public struct Taxonomy: Sendable {
     /// Folded names of creatures, one or two words: what a figure performing an activity is
     /// (see ``PerformedActivities``).
     let creatureWords: Set<String>
+    /// Wishes already read under this taxonomy (``MatchQuery/resolve(_:taxonomy:)``), shared by
+    /// its copies: the taxonomy never changes, so neither does a reading.
+    let readWishes = ReadWishes()
 
     /// In the phrase tables, a name that is not about the interest its words suggest: it
     /// takes its words out of the text and stands for no interest.
@@ -444,5 +448,29 @@ public struct Taxonomy: Sendable {
             previous = current
         }
         return a.isEmpty ? b.count : previous[b.count]
+    }
+}
+
+/// Readings of wishes under one taxonomy, by the words said: a bounded store shared by every copy
+/// of the taxonomy and every thread that reads with it.
+final class ReadWishes: Sendable {
+    typealias Reading = (requests: [InterestRequest], notUnderstood: [String])
+    /// Readings kept at most; the store starts again when full (a service's wishes repeat, and
+    /// a reading takes well under a millisecond to make again).
+    static let capacity = 1024
+    private let readings = Mutex<[[String]: Reading]>([:])
+
+    /// How many readings are kept.
+    var count: Int { readings.withLock(\.count) }
+
+    subscript(said: [String]) -> Reading? {
+        get { readings.withLock { $0[said] } }
+        set {
+            guard let newValue else { return }
+            readings.withLock { stored in
+                if stored.count >= Self.capacity { stored.removeAll(keepingCapacity: true) }
+                stored[said] = newValue
+            }
+        }
     }
 }

@@ -163,13 +163,13 @@ enum ThemedAccessories {
     /// object: `.part` (a part of it or for it), `.carrier` (another thing carrying it or
     /// picturing it); `nil` when it is their thing as far as the name says.
     /// - Parameters:
-    ///   - wishNames: the words of each name of their thing (``InterestRequest/comesWithNames``:
+    ///   - wishWords: every word of every name of their thing (``InterestRequest/comesWithWords``:
     ///     "police", "car"; "quadcopter"; an interest's names, "train", "track").
     ///   - saidWords: every folded word of the wish ("a chess set": a set is no carrier of one).
     ///   - oneThing: the wish names one object ("a police car", "batman sets"), not a whole kind
     ///     someone loves ("trains"): only then is a themed carrier not their thing.
     static func otherThing(
-        wishNames: [Set<String>], saidWords: Set<String>, nameTokens: [String], oneThing: Bool
+        wishWords: Set<String>, saidWords: Set<String>, nameTokens: [String], oneThing: Bool
     ) -> OtherThing? {
         let end = nameTokens.firstIndex(where: namesWhatComesWith.contains) ?? nameTokens.count
         let head = nameTokens[..<end]
@@ -178,14 +178,15 @@ enum ThemedAccessories {
         if oneThing, end < nameTokens.count, comesWithWords.contains(nameTokens[end]) {
             let tail = nameTokens[(end + 1)...]
             let comesWith = tail.prefix { !namesWhatComesWith.contains($0) }
-            let isTheirs = { (word: String) in wishNames.contains { $0.contains(word) } }
-            if !head.contains(where: isTheirs), comesWith.contains(where: isTheirs) { return .carrier }
+            if !head.contains(where: wishWords.contains), comesWith.contains(where: wishWords.contains) {
+                return .carrier
+            }
         }
         // A part or carrier in another name of their thing ("train track" for trains) is still
         // not the thing, unless they said it.
         guard
             let last = head.lastIndex(where: { word in
-                wishNames.contains { $0.contains(word) }
+                wishWords.contains(word)
                     && (saidWords.contains(word)
                         || !(partsAfterAThing.contains(word) || carriersAfterAThing.contains(word)))
             })
@@ -208,7 +209,7 @@ enum ThemedAccessories {
     }
 
     /// Whether a name may hold a thing as a part of it or on another thing (see
-    /// ``otherThing(wishNames:saidWords:nameTokens:oneThing:)``): read at import, so the good count
+    /// ``otherThing(wishWords:saidWords:nameTokens:oneThing:)``): read at import, so the good count
     /// finds such products among a tag's without reading every name.
     /// A name that ``NameKind`` reads as a game for one device may hold one too ("The Hobbit - PS
     /// Vita" is no set for "hobbit sets"): the importer marks those by its own reading.
@@ -308,7 +309,7 @@ enum ProductFlags {
     static let servesAThingCondition = "(inferred & 16) != 0"
     /// Its name may hold a thing only as a part of it or on another thing ("Train Motor", "Police
     /// Car Bag Charm", a game for one device): for a wish that names an object, its tags do not
-    /// make it their thing (see ``ThemedAccessories/otherThing(wishNames:saidWords:nameTokens:oneThing:)``).
+    /// make it their thing (see ``ThemedAccessories/otherThing(wishWords:saidWords:nameTokens:oneThing:)``).
     /// Marked apart from ``servesAThing``: a fifth of a toy shop's names, read only for such wishes.
     static let mayHoldAnotherThing = 32
     /// The SQL condition of ``mayHoldAnotherThing``, as the partial index `product_other_thing`
