@@ -33,6 +33,39 @@ struct HonestMatchingTests {
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
     }
 
+    @Test func aWishNoGiftMatchesBesideOnesThatDoIsSaid() throws {
+        // Found in a trial on the Amazon UK export: "the titanic and shipwrecks" listed four
+        // Titanic jigsaws and games and said nothing of shipwrecks, as if it had been matched.
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                titanic,Titanic 1000 Piece Jigsaw Puzzle,9.99,10
+                liner,Titanic Ocean Liner Model Kit,24.99,10
+                pirate,Pirate Ship Playset,19.99,4
+                lego,Dinosaur Fossil Excavation Kit,12.99,6
+
+                """)
+        let profile = RecipientProfile(ageYears: 11, interests: ["the titanic", "shipwrecks", "axolotls"])
+        let result = try catalog.recommend(for: profile)
+        #expect(result.fit == .good)
+        #expect(Set(result.items.map(\.product.id)) == ["titanic", "liner"])
+        #expect(
+            result.notes.contains(
+                "no gift here is a good match for \"shipwrecks\" or \"axolotls\": the list is for \"titanic\""),
+            "\(result.notes)")
+        // A wish whose gifts the limits removed says which limit instead, and a wish that is
+        // matched is never said to be unmatched.
+        let young = RecipientProfile(ageYears: 7, interests: ["dinosaurs", "titanic"])
+        let limited = try catalog.recommend(for: young)
+        #expect(limited.items.map(\.product.id) == ["lego"])
+        #expect(
+            limited.notes.contains("the gifts that match titanic are all made for other ages (age is never relaxed)"))
+        #expect(!limited.notes.contains { $0.hasPrefix("no gift here is a good match") }, "\(limited.notes)")
+        // With one wish the list (or the lack of one) says it already.
+        let alone = try catalog.recommend(for: RecipientProfile(ageYears: 11, interests: ["titanic"]))
+        #expect(!alone.notes.contains { $0.hasPrefix("no gift here is a good match") }, "\(alone.notes)")
+    }
+
     @Test func aNarrowerWishIsNeverCloseToWhatIsOnlyRelatedToTheInterestItLiesIn() throws {
         // Found on the Amazon UK export: with no telescope in reach, "telescopes" listed a LEGO
         // plane ("planes-themed, close to telescopes": aviation is related to space, the interest

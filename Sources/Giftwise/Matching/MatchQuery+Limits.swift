@@ -376,11 +376,25 @@ extension MatchQuery {
         }
         guard requests.count > 1 else { return [] }
         var notes: [String] = []
+        /// Wishes no gift here matches well within any of their answers.
+        var unmatched: [String] = []
         for (index, request) in requests.enumerated() where !covered.contains(index) {
             var alone = profile
             alone.interests = [request.said]
             guard try goodPKs(db, profile: alone).isEmpty else { continue }
-            if let note = try limitNote(db, for: alone, said: request.said) { notes.append(note) }
+            if let note = try limitNote(db, for: alone, said: request.said) {
+                notes.append(note)
+            } else {
+                unmatched.append(request.said)
+            }
+        }
+        // Said, or a list for "titanic" alone reads as if "shipwrecks" had been heard and matched.
+        if !unmatched.isEmpty {
+            let listed = requests.indices.filter(covered.contains).map { "\"\(requests[$0].said)\"" }
+            let missing = AnswerParser.orList(unmatched.map { "\"\($0)\"" })
+            notes.append(
+                "no gift here is a good match for \(missing)"
+                    + (listed.isEmpty ? "" : ": the list is for \(AnswerParser.andList(listed))"))
         }
         return notes
     }
