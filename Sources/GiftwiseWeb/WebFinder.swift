@@ -126,6 +126,15 @@ public struct WebFinder: Sendable {
         note.replacingOccurrences(of: "type `back`", with: "press Back")
     }
 
+    /// A list's note as a sentence of its own on the page: the terminal shows each in brackets
+    /// under the heading, the page as a line beside others that are sentences ("Not in the
+    /// interest list, so matched as plain words: titanic.").
+    static func sentence(_ note: String) -> String {
+        guard let first = note.first else { return note }
+        let closed = note.last.map { ".!?".contains($0) } ?? true
+        return first.uppercased() + note.dropFirst() + (closed ? "" : ".")
+    }
+
     func resultsRedirect(_ flow: QuestionFlow) -> WebResponse {
         guard let profile = flow.profile else { return .redirect(to: "/") }
         return .redirect(to: FinderQuery(profile: profile, critique: flow.steering).url)
@@ -299,7 +308,8 @@ public struct WebFinder: Sendable {
             hasRelaxations: !relaxations.isEmpty,
             relaxHeading: result.fit == .good ? "Only a few fit: changes that would open up more" : "What would help",
             relaxations: relaxations, noHelp: relaxations.isEmpty && result.fit != .good,
-            hasElsewhere: !result.elsewhere.isEmpty, elsewhere: result.elsewhere, notes: result.notes,
+            hasElsewhere: !result.elsewhere.isEmpty, elsewhere: result.elsewhere,
+            notes: result.notes.map(Self.sentence),
             purposeRefinements: purposeRefinements)
     }
 

@@ -287,6 +287,22 @@ struct WebFinderResultsTests {
         #expect(bad.status == 400)
     }
 
+    @Test func aListsNotesReadAsSentences() async throws {
+        // Found in a trial: "no gift here is a good match for …" stood lower-case and unfinished
+        // under "Not in the interest list, so matched as plain words: titanic."
+        let page = try await get(try makeFinder(), "/gifts?age=7&interest=dinosaurs&interest=shipwrecks")
+        #expect(page.text.contains(#"id="fit">good<"#))
+        #expect(
+            page.text.contains(
+                "<p class=\"help\">No gift here is a good match for &quot;shipwrecks&quot;: the list is for "
+                    + "&quot;dinosaurs&quot;.</p>"), "\(page.text)")
+        #expect(
+            WebFinder.sentence("nothing within $40 matches scuba diving") == "Nothing within $40 matches scuba diving.")
+        #expect(WebFinder.sentence("(age is never relaxed)") == "(age is never relaxed).")
+        #expect(WebFinder.sentence("Read as asked.") == "Read as asked.")
+        #expect(WebFinder.sentence("") == "")
+    }
+
     @Test func theResultsURLRoundTrips() throws {
         var profile = RecipientProfile(
             ageMonths: 18, interests: ["lego", "a, b & c"], purposes: [.fun, .crafty],
