@@ -66,6 +66,30 @@ struct HonestMatchingTests {
         #expect(!alone.notes.contains { $0.hasPrefix("no gift here is a good match") }, "\(alone.notes)")
     }
 
+    @Test func aWishSaidInThePluralFindsANameInTheSingular() throws {
+        // Found on LEGO's export: "zombies" listed "Zombie" as only "close in meaning" and missed
+        // "The Zombie Cave" ("zombies" folded to "zomby").
+        let catalog = try TestSupport.catalog(
+            header: "id,name,price,age_min\n",
+            rows: """
+                cave,The Zombie Cave,19.99,7
+                fig,Zombie,1.99,5
+                hoodie,Dinosaur Hoodie,15.00,6
+                cookie,Cookie Baking Set,12.00,6
+
+                """)
+        let zombies = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["zombies"]))
+        #expect(zombies.fit == .good)
+        #expect(Set(zombies.items.map(\.product.id)) == ["cave", "fig"])
+        for item in zombies.items {
+            #expect(item.isGoodMatch)
+            #expect(item.reasons.first == "you mentioned \"zombies\" (it's in the name)", "\(item.reasons)")
+        }
+        let hoodies = try catalog.recommend(for: RecipientProfile(ageYears: 12, interests: ["hoodies"]))
+        #expect(hoodies.items.map(\.product.id) == ["hoodie"])
+        #expect(hoodies.items.first?.isGoodMatch == true)
+    }
+
     @Test func aNarrowerWishIsNeverCloseToWhatIsOnlyRelatedToTheInterestItLiesIn() throws {
         // Found on the Amazon UK export: with no telescope in reach, "telescopes" listed a LEGO
         // plane ("planes-themed, close to telescopes": aviation is related to space, the interest

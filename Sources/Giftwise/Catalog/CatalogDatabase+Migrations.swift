@@ -248,13 +248,28 @@ extension CatalogDatabase {
             // imported, by the rule an import applies, in one statement (no row is held in
             // memory); NULL is read from the name.
             try db.execute(sql: "ALTER TABLE product ADD COLUMN gift_key INTEGER")
-            let keyOf = DatabaseFunction("giftwise_gift_key", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(Diversifier.giftKey)
-            }
+            let keyOf = Self.giftKeyFunction()
             db.add(function: keyOf)
             defer { db.remove(function: keyOf) }
             try db.execute(sql: "UPDATE product SET gift_key = giftwise_gift_key(name)")
         }
+        migrator.registerMigration("v12-refold-ie-plurals") { db in
+            // "Zombies" folds to "zombie" now, no longer "zomby" (``TextNormalizer/ieNouns``,
+            // "pies" to "pie"): the gift key of a name holding such a plural changes with it.
+            // Only names holding "ies" are read again (SQLite's LIKE ignores ASCII case).
+            let keyOf = Self.giftKeyFunction()
+            db.add(function: keyOf)
+            defer { db.remove(function: keyOf) }
+            try db.execute(sql: "UPDATE product SET gift_key = giftwise_gift_key(name) WHERE name LIKE '%ies%'")
+        }
         return migrator
+    }
+
+    /// `giftwise_gift_key(name)`: a name's gift key (``Diversifier/giftKey(_:)``), for the
+    /// migrations that fill it in SQL.
+    private static func giftKeyFunction() -> DatabaseFunction {
+        DatabaseFunction("giftwise_gift_key", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(Diversifier.giftKey)
+        }
     }
 }

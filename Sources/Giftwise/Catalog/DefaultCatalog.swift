@@ -21,7 +21,11 @@ package enum DefaultCatalog {
     }()
 
     /// A fingerprint of the bundled taxonomy, to notice when an installed copy is out of date.
-    package static let taxonomyFingerprint: String = String(StableHash.fnv1a(interestsJSON), radix: 16)
+    /// The installed copy stores wishes folded (`interest_cover.wish_key`), so the fingerprint
+    /// names the folding rules too: when they change (``TextNormalizer/foldRules``), catalogs
+    /// install the taxonomy again.
+    package static let taxonomyFingerprint: String =
+        String(StableHash.fnv1a(interestsJSON), radix: 16) + "-" + TextNormalizer.foldRules
 }
 
 /// FNV-1a: a stable 64-bit hash (Swift's `Hasher` is seeded per process, so it cannot be stored).
