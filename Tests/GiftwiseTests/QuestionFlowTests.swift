@@ -288,6 +288,7 @@ struct QuestionFlowCoreTests {
                 ["golf", "whisky", "history documentaries"]
             ),
             ("she's 7 and obsessed with horses", 7 * 12, ["horses"]),
+            ("she's 8 and mad about horses, unicorns and anything sparkly", 8 * 12, ["horses", "unicorns", "sparkly"]),
             (
                 "my nephew, he's 11 and mad about space and star wars (not the prequels)", 11 * 12,
                 ["space", "star wars"]

@@ -313,10 +313,14 @@ extension MatchQuery {
         let nameTokens = TextNormalizer.tokens(product.name)
         let descriptionTokens = TextNormalizer.tokens(OwnDescription.of(product.description))
         let nameSet = Set(nameTokens)
-        // Sized once for every word (no rehashing as the description's words go in).
-        var allSet = Set<String>(minimumCapacity: nameSet.count + descriptionTokens.count)
-        allSet.formUnion(nameSet)
-        allSet.formUnion(descriptionTokens)
+        // Sized once for every word (no rehashing as the description's words go in); a name
+        // alone (many exports have no descriptions) shares the name's set.
+        var allSet = nameSet
+        if !descriptionTokens.isEmpty {
+            allSet = Set<String>(minimumCapacity: nameSet.count + descriptionTokens.count)
+            allSet.formUnion(nameSet)
+            allSet.formUnion(descriptionTokens)
+        }
         let words = MatchMemo.Words(
             nameTokens: nameTokens, nameSet: nameSet, descriptionTokens: descriptionTokens, allSet: allSet)
         memo.words[pk] = words

@@ -826,15 +826,19 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         let taxonomy = reader.taxonomy
         return try items.flatMap { item in
             let split = splittingAnd(withAnd(item), taxonomy: taxonomy)
-            guard split.count == 1 else { return split }
+            guard split.count == 1 else { return split.map(AnswerParser.withoutAnyThing) }
             return try reader.read { try splittingAnd(split[0], taxonomy: taxonomy, catalog: $0) }
+                .map(AnswerParser.withoutAnyThing)
         }
     }
 
     /// ``splittingInterests(_:_:)`` for one item, in a read the caller holds.
+    /// Each part names its thing without "anything": "unicorns and anything sparkly" is split
+    /// here, after the list's items lost theirs ("sparkly", as "anything sparkly" alone reads).
     static func splittingInterest(_ item: String, taxonomy: Taxonomy, catalog db: Database) throws -> [String] {
         let split = splittingAnd(withAnd(item), taxonomy: taxonomy)
-        return split.count == 1 ? try splittingAnd(split[0], taxonomy: taxonomy, catalog: db) : split
+        return try (split.count == 1 ? try splittingAnd(split[0], taxonomy: taxonomy, catalog: db) : split)
+            .map(AnswerParser.withoutAnyThing)
     }
 
     static func splittingAnd(_ item: String, taxonomy: Taxonomy) -> [String] {
