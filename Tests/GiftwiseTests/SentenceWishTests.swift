@@ -112,6 +112,10 @@ struct SentenceWishTests {
         ("unicorns, anything sparkly", ["unicorns", "sparkly"]), ("she loves anything with horses", ["horses"]),
         ("something musical", ["musical"]), ("anything really", ["anything really"]),
         ("anything that goes fast", ["fast"]),
+        // Round 24: "big fan of the avengers" was a wish, "big fan of" and all.
+        ("big fan of the avengers and iron man", ["avengers and iron man"]),
+        ("he's a huge fan of harry potter", ["harry potter"]), ("she's fond of ponies", ["ponies"]),
+        ("grandma is fond of gardening", ["gardening"]), ("my dad is a huge fan of golf", ["golf"]),
     ])
     func anAnswerListingLikingsReadsEachOne(said: String, read: [String]) {
         #expect(AnswerParser.list(said).flatMap { AnswerParser.likings($0) } == read)

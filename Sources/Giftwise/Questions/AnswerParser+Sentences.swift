@@ -300,7 +300,8 @@ extension AnswerParser {
     private static let likingVerbs: [String] = [
         "is really into ", "really into ", "is into ", "are into ", "into ", "is obsessed with ", "obsessed with ",
         "is crazy about ", "crazy about ", "is mad about ", "mad about ", "is a big fan of ", "is a fan of ",
-        "is keen on ", "keen on ", "is interested in ", "interested in ", "really loves ", "really likes ",
+        "is a huge fan of ", "is a massive fan of ", "is fond of ", "is keen on ", "keen on ", "is interested in ",
+        "interested in ", "really loves ", "really likes ",
         "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "plays ", "play ",
         "collects ", "collect ", "is learning ", "does ", "do ", "wants ", "is always ", "always ", "dreams of ",
         "is forever ", "forever ", "is mad on ", "mad on ", "supports ", "has ", "goes ", "spends all day ",

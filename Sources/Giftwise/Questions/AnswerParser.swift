@@ -389,6 +389,9 @@ package enum AnswerParser {
             "is really into ", "are really into ", "really into ", "is into ", "are into ", "into ",
             "is obsessed with ", "are obsessed with ", "obsessed with ", "is crazy about ", "crazy about ",
             "is mad about ", "mad about ", "is a big fan of ", "a big fan of ", "is a fan of ", "a fan of ",
+            // "big fan of the avengers" was read as a wish, words and all.
+            "is a huge fan of ", "a huge fan of ", "huge fan of ", "big fan of ", "a massive fan of ",
+            "massive fan of ", "fan of ", "is fond of ", "fond of ",
             "is keen on ", "keen on ", "is interested in ", "interested in ", "really loves ", "really likes ",
             "loves ", "love ", "likes ", "like ", "enjoys ", "enjoy ", "adores ", "adore ", "really ", "also ",
             "plays ", "collects ", "is learning ", "does ", "wants ", "anything with ", "anything about ",
