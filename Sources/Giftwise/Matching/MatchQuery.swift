@@ -498,8 +498,8 @@ struct MatchQuery {
         requests: [InterestRequest], notUnderstood: [String]
     ) {
         // The same words read the same way under one taxonomy: read once for the taxonomy's life
-        // (a service hears the same wishes again and again; each reading was a twelfth of a
-        // recommendation for "board games" and "puzzles" at 100k products).
+        // (a service hears the same wishes again and again; reading them was 7.5 % of a
+        // recommendation's samples for "board games" and "puzzles" at 100k products).
         if let known = taxonomy.readWishes[interests] { return known }
         let read = readWishes(interests, taxonomy: taxonomy)
         taxonomy.readWishes[interests] = read

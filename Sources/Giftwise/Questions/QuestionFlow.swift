@@ -824,11 +824,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// what they say again after the list.
     static func splittingInterests(_ items: [String], _ reader: CatalogReader) throws -> [String] {
         let taxonomy = reader.taxonomy
-        return try items.flatMap { item in
-            let split = splittingAnd(withAnd(item), taxonomy: taxonomy)
-            guard split.count == 1 else { return split.map(AnswerParser.withoutAnyThing) }
-            return try reader.read { try splittingAnd(split[0], taxonomy: taxonomy, catalog: $0) }
-                .map(AnswerParser.withoutAnyThing)
+        return try reader.read { db in
+            try items.flatMap { try splittingInterest($0, taxonomy: taxonomy, catalog: db) }
         }
     }
 
