@@ -258,6 +258,36 @@ struct WordsOfAWishTests {
             fishing.items.first { $0.product.id == "n-3" }?.reasons.first == "a word like \"fishing\" is in its text")
     }
 
+    /// A trial's "titanic" on the LEGO export, whose one Titanic set is for adults, listed "Oni
+    /// Titan", "Galactic Titan" and "Teen Titans Go!" as 'a word like "titanic"': the stemmer
+    /// cuts "titanic" to "titan". A word that only looks like theirs and means something else
+    /// lists nothing; one that is a form of theirs ("fish" for "fishing") stays a weak match.
+    @Test func aWordThatOnlyLooksLikeTheirsListsNothing() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                t-1,Oni Titan,"A giant mech.",49.99,USD,8,,,fun,,true
+                t-2,Wheel Bearing Set,"Bearings for a skateboard.",9.99,USD,8,,,sporty,,true
+                t-3,Rainbow Fish Windsock,"A windsock to fly.",9.99,USD,8,,,fun,,true
+                t-4,Titanic Jigsaw,"1000 pieces.",14.99,USD,18,,,fun,,true
+
+                """)
+        let titanic = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["titanic"]), limit: 10)
+        #expect(titanic.items.isEmpty)
+        #expect(titanic.notes.contains { $0.contains("made for other ages") })
+        let bears = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["bears"]), limit: 10)
+        #expect(bears.items.isEmpty)
+        let fishing = try catalog.recommend(for: RecipientProfile(ageYears: 9, interests: ["fishing"]), limit: 10)
+        #expect(
+            fishing.items.first { $0.product.id == "t-3" }?.reasons.first == "a word like \"fishing\" is in its text")
+        // The meaning table judges whole words only: "sew" is pieces of it, so "sewing" keeps it.
+        let embedder = TextEmbedder.bundled
+        #expect(embedder.wordSimilarity("titanic", "titan").map { $0 < 0.4 } == true)
+        #expect(embedder.wordSimilarity("knitting", "knit").map { $0 > 0.7 } == true)
+        #expect(embedder.wordSimilarity("sewing", "sew") == nil)
+        #expect(MatchQuery.mayShareAStem("universe", "university"))
+        #expect(!MatchQuery.mayShareAStem("train", "trampoline"))
+    }
+
     @Test func aKnownPhraseIsNeverWidenedToItsWords() throws {
         let catalog = try TestSupport.catalog(
             rows: """

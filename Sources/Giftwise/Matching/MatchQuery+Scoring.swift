@@ -90,7 +90,11 @@ extension MatchQuery {
                 let weight = known * own * placeWeight * (1 - weights.bm25Share + weights.bm25Share * relevance)
                 // Only the stemmer's word for a wish of several words ("anim" of "anime figures"
                 // in "Snow Leopard Animal Figure", "Spiderman Animated") says nothing of it.
-                if place != .stem || request.ownWords.count < 2 {
+                // Nor does another word that only looks like theirs ("Oni Titan" for "titanic").
+                if place != .stem
+                    || (request.ownWords.count < 2
+                        && !Self.holdsOnlyUnlikeWords(request, words: allSet, below: weights.unlikeWordSimilarity))
+                {
                     found.append(.init(request: index, hit: .text(place), weight: weight))
                 }
             }
@@ -394,6 +398,41 @@ extension MatchQuery {
         if request.joinsKinds { return request.ownSet.contains(where: words.contains) }
         guard let kind = request.ownWords.last else { return false }
         return words.contains(kind)
+    }
+
+    /// Whether a text the stemmer matched with a one-word wish holds only other words that look
+    /// like it ("Oni Titan" for "titanic", "Animation Studio" for "animals", "Wheel Bearing" for
+    /// "bears"): none of the wish's words (theirs, or one-word names of their interest), and every
+    /// word that begins as one of them does (what the stemmer cuts back to) is far from it by the
+    /// meaning table. A word the table cannot judge, or finds close ("knit" for "knitting"),
+    /// keeps the match.
+    static func holdsOnlyUnlikeWords(
+        _ request: InterestRequest, words: Set<String>, below threshold: Double, embedder: TextEmbedder = .bundled
+    ) -> Bool {
+        let wishWords = request.ownWords + request.otherNames.lazy.filter { $0.words.count == 1 }.map { $0.words[0] }
+        if wishWords.contains(where: words.contains) { return false }
+        var judged = false
+        for word in words {
+            for wish in wishWords where mayShareAStem(word, wish) {
+                guard let similarity = embedder.wordSimilarity(word, wish), Double(similarity) < threshold else {
+                    return false
+                }
+                judged = true
+            }
+        }
+        return judged
+    }
+
+    /// Whether two different words could share a Porter stem: they begin alike for all but at
+    /// most three letters of the shorter, and for four letters or the whole shorter word
+    /// ("titan", "titanic"; "universe", "university"; "bat", "batting"; not "train", "trampoline").
+    static func mayShareAStem(_ first: String, _ second: String) -> Bool {
+        var a = first.utf8.makeIterator()
+        var b = second.utf8.makeIterator()
+        var common = 0
+        while let x = a.next(), let y = b.next(), x == y { common += 1 }
+        let shorter = min(first.utf8.count, second.utf8.count)
+        return common >= shorter - 3 && (common >= 4 || common == shorter) && first != second
     }
 
     /// Whether the name holds a name that is not about their wish with their word in it ("Sports

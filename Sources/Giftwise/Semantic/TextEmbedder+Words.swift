@@ -39,3 +39,21 @@ extension TextEmbedder {
         return result
     }
 }
+
+extension TextEmbedder {
+    /// The cosine similarity of two words as the table knows them, `nil` unless each is one
+    /// whole word of its vocabulary ("titanic" and "titan": 0.29; "knitting" and "knit": 0.83).
+    /// A word the vocabulary splits into pieces has no meaning of its own here.
+    package func wordSimilarity(_ first: String, _ second: String) -> Float? {
+        guard let a = table.id(of: first), let b = table.id(of: second),
+            table.isPlainWord(a, minimumLength: 2), table.isPlainWord(b, minimumLength: 2)
+        else { return nil }
+        let lengths = table.norm(a) * table.norm(b)
+        guard lengths > 0 else { return nil }
+        var row = [Float](repeating: 0, count: table.dimensions)
+        return row.withUnsafeMutableBufferPointer { buffer in
+            table.accumulate(a, factor: 1, into: buffer.baseAddress!)
+            return table.dot(b, UnsafeBufferPointer(buffer)) / lengths
+        }
+    }
+}
