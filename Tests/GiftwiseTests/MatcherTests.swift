@@ -477,8 +477,16 @@ struct MatcherTests {
         #expect(result.items.isEmpty)
         #expect(
             result.notes == [
-                "no gift in this catalog matches \"cards against humanity\" closely enough to list for their age and budget"
+                "no gift in this catalog matches \"cards against humanity\" closely enough to list"
             ])
+        // Their age or budget is named only when it is why: what they avoid is.
+        try TestSupport.importCSV(
+            TestSupport.header + "f-2,Diamond Kite,\"A kite.\",9.99,USD,3,,,sporty,,true\n", into: catalog)
+        let avoided = try catalog.recommend(
+            for: RecipientProfile(ageYears: 9, interests: ["trains"], excludedWords: ["wooden"]))
+        #expect(avoided.items.isEmpty)
+        #expect(
+            avoided.notes.contains("the gifts that match \"trains\" all mention \"wooden\", which you asked to avoid"))
         // Nothing passes the limits at all, with no wish said: it says so too.
         let none = try catalog.recommend(for: RecipientProfile(ageYears: 1, interests: []))
         #expect(none.fit == .none)

@@ -230,8 +230,18 @@ public struct Matcher: Sendable {
                     ? " (a gift whose seller states no age is never offered under 3)" : ""
                 notes.append("no gift in this catalog fits their \(joined)\(unstated)")
             } else {
+                // No limit removed a good match (that would be said above): their age or budget
+                // is not why, so it is not named ("brownies" had read as the age's fault).
                 let said = AnswerParser.orList(query.requests.map { "\"\($0.said)\"" })
-                notes.append("no gift in this catalog matches \(said) closely enough to list for their \(joined)")
+                var unlimited = profile
+                (unlimited.budgetMax, unlimited.budgetMin, unlimited.excludedWords) = (nil, nil, [])
+                if !profile.excludedWords.isEmpty, try !query.goodPKs(db, profile: unlimited, ignoringAge: true).isEmpty
+                {
+                    let avoided = AnswerParser.orList(profile.excludedWords.map { "\"\($0)\"" })
+                    notes.append("the gifts that match \(said) all mention \(avoided), which you asked to avoid")
+                } else {
+                    notes.append("no gift in this catalog matches \(said) closely enough to list")
+                }
             }
         }
         var result = Recommendations(
