@@ -338,6 +338,27 @@ struct QuestionFlowCoreTests {
         #expect(flow.currentQuestion?.id != .budget)
     }
 
+    /// A trial typed "something fun, under 20 quid" at the purpose question: the budget was taken,
+    /// "fun" lost, and the purpose asked again. Both are answers, and one `back` undoes both.
+    @Test(arguments: [
+        ("something fun, under 20 quid", [Purpose.fun], Int64(2000)), ("educational, about £30", [.educational], 3000),
+        ("crafty and sporty - no more than $25", [.crafty, .sporty], 2500),
+    ])
+    func aPurposeSaidWithTheBudgetKeepsBoth(said: String, purposes: [Purpose], budget: Int64) throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.answer("lego", in: catalog)
+        #expect(flow.currentQuestion?.id == .purpose)
+        try flow.answer(said, in: catalog)
+        #expect(flow.profile?.purposes == Set(purposes))
+        #expect(flow.profile?.budgetMax == Money(minorUnits: budget))
+        #expect(flow.currentQuestion?.id == .avoid)
+        #expect(flow.lastAnswerNotes.first?.hasPrefix("Read as what the gift is for") == true)
+        flow.back()
+        #expect(flow.currentQuestion?.id == .purpose)
+        #expect(flow.profile?.budgetMax == nil)
+    }
+
     /// Round 23's trial typed "something fun" at the interests question: it was looked for in gift
     /// names and nothing fitted. The kind of gift is what it is for, and what they enjoy is asked again.
     @Test(arguments: [

@@ -186,6 +186,28 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // So is what the gift is for, said as the kind of gift ("something fun", "anything
         // educational" at the interests question: a trial's "something fun" was looked for in
         // gift names, and nothing fitted).
+        // "something fun, under 20 quid" at the purpose question says both, and both are taken
+        // (a trial's "fun" was lost to the budget, and the question asked again).
+        if question.id == .purpose, !state.settled.contains(.budget),
+            let (purpose, budget) = Self.purposeBesideBudget(trimmed)
+        {
+            var both = next
+            let purposeText = Self.purposeWords(purpose, question)?.words ?? purpose
+            if (try? apply(purposeText, to: question, state: &both, reader)) != nil,
+                (try? apply(budget, to: coreQuestion(.budget, in: state), state: &both, reader)) != nil
+            {
+                both.answers += [
+                    QuestionAnswer(questionID: .purpose, text: purpose),
+                    QuestionAnswer(questionID: .budget, text: budget),
+                ]
+                both.accepted.append(trimmed)
+                both.settled.insert(.purpose)
+                let shown = both.purposes.map(\.rawValue).sorted().joined(separator: ", ")
+                both.notes.insert("Read as what the gift is for: \(shown) (type `back` to change it).", at: 0)
+                try commit(both, after: .budget, reader)
+                return
+            }
+        }
         let earlyPurpose = self.earlyPurpose(trimmed, at: question.id, state: state)
         let answered =
             Self.isEarlyBudget(trimmed, at: question.id, state: state)
@@ -286,6 +308,26 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             !values.isEmpty, !values.contains(QuestionCatalogue.noPreference)
         else { return nil }
         return (words, Set(values.compactMap(Purpose.init(rawValue:))))
+    }
+
+    /// What an answer says before the budget that closes it, and the budget: "something fun" and
+    /// "under 20 quid" of "something fun, under 20 quid", "educational" and "about £30" of
+    /// "educational, about £30"; nil when it says no such budget or nothing before it.
+    static func purposeBesideBudget(_ text: String) -> (said: String, budget: String)? {
+        let edges = CharacterSet.whitespaces.union(.punctuationCharacters)
+        if let said = AnswerParser.budgetInWish(text), !said.isOccasion {
+            let rest = said.rest.trimmingCharacters(in: edges)
+            let budget = text.dropFirst(said.rest.count).trimmingCharacters(in: edges)
+            return rest.isEmpty ? nil : (rest, budget)
+        }
+        for cut in [",", ";", " - ", " and "] {
+            guard let range = text.range(of: cut, options: .backwards) else { continue }
+            let budget = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard AnswerParser.saysABudget(budget) else { continue }
+            let rest = text[..<range.lowerBound].trimmingCharacters(in: edges)
+            return rest.isEmpty ? nil : (rest, budget)
+        }
+        return nil
     }
 
     /// Whether an answer to another question is plainly the budget: an amount with its currency
@@ -834,8 +876,8 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// here, after the list's items lost theirs ("sparkly", as "anything sparkly" alone reads).
     static func splittingInterest(_ item: String, taxonomy: Taxonomy, catalog db: Database) throws -> [String] {
         let split = splittingAnd(withAnd(item), taxonomy: taxonomy)
-        return try (split.count == 1 ? try splittingAnd(split[0], taxonomy: taxonomy, catalog: db) : split)
-            .map(AnswerParser.withoutAnyThing)
+        let parts = split.count == 1 ? try splittingAnd(split[0], taxonomy: taxonomy, catalog: db) : split
+        return parts.map(AnswerParser.withoutAnyThing)
     }
 
     static func splittingAnd(_ item: String, taxonomy: Taxonomy) -> [String] {
