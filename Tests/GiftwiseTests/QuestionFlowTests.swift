@@ -345,6 +345,21 @@ struct QuestionFlowCoreTests {
         ("crafty and sporty - no more than $25", [.crafty, .sporty], 2500),
     ])
     func aPurposeSaidWithTheBudgetKeepsBoth(said: String, purposes: [Purpose], budget: Int64) throws {
+        // So does what they enjoy, said with the budget at the interests question.
+        var interests = QuestionFlow()
+        try interests.answer("9", in: catalog)
+        try interests.answer("dinosaurs and space, under 20 quid", in: catalog)
+        #expect(interests.profile?.interests == ["dinosaurs", "space"])
+        #expect(interests.profile?.budgetMax == Money(minorUnits: 2000))
+        #expect(interests.currentQuestion?.id == .purpose)
+        // A gift said with no thing in it leaves the budget alone, and the question comes back.
+        var alone = QuestionFlow()
+        try alone.answer("9", in: catalog)
+        try alone.answer("a present under 15 quid", in: catalog)
+        #expect(alone.profile?.interests == [])
+        #expect(alone.profile?.budgetMax == Money(minorUnits: 1500))
+        #expect(alone.currentQuestion?.id == .interests)
+
         var flow = QuestionFlow()
         try flow.answer("9", in: catalog)
         try flow.answer("lego", in: catalog)

@@ -186,24 +186,37 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // So is what the gift is for, said as the kind of gift ("something fun", "anything
         // educational" at the interests question: a trial's "something fun" was looked for in
         // gift names, and nothing fitted).
-        // "something fun, under 20 quid" at the purpose question says both, and both are taken
-        // (a trial's "fun" was lost to the budget, and the question asked again).
-        if question.id == .purpose, !state.settled.contains(.budget),
-            let (purpose, budget) = Self.purposeBesideBudget(trimmed)
+        // "something fun, under 20 quid" at the purpose question, "dinosaurs and space, under £20"
+        // at the interests question, say both, and both are taken (a trial's "fun" was lost to
+        // the budget, and the question asked again).
+        if [.interests, .purpose].contains(question.id), !state.settled.contains(.budget),
+            let (said, budget) = Self.answerBeforeBudget(trimmed)
         {
+            if said.isEmpty {
+                var alone = next
+                try apply(budget, to: coreQuestion(.budget, in: state), state: &alone, reader)
+                alone.answers.append(QuestionAnswer(questionID: .budget, text: budget))
+                alone.accepted.append(trimmed)
+                try commit(alone, after: .budget, reader)
+                return
+            }
             var both = next
-            let purposeText = Self.purposeWords(purpose, question)?.words ?? purpose
-            if (try? apply(purposeText, to: question, state: &both, reader)) != nil,
+            let early = earlyPurpose(said, at: question.id, state: state)
+            let target = early == nil ? question : coreQuestion(.purpose, in: state)
+            let text = question.id == .purpose ? Self.purposeWords(said, question)?.words ?? said : early ?? said
+            if (try? apply(text, to: target, state: &both, reader)) != nil,
                 (try? apply(budget, to: coreQuestion(.budget, in: state), state: &both, reader)) != nil
             {
                 both.answers += [
-                    QuestionAnswer(questionID: .purpose, text: purpose),
+                    QuestionAnswer(questionID: target.id, text: said),
                     QuestionAnswer(questionID: .budget, text: budget),
                 ]
                 both.accepted.append(trimmed)
-                both.settled.insert(.purpose)
-                let shown = both.purposes.map(\.rawValue).sorted().joined(separator: ", ")
-                both.notes.insert("Read as what the gift is for: \(shown) (type `back` to change it).", at: 0)
+                both.settled.insert(target.id)
+                if target.id == .purpose {
+                    let shown = both.purposes.map(\.rawValue).sorted().joined(separator: ", ")
+                    both.notes.insert("Read as what the gift is for: \(shown) (type `back` to change it).", at: 0)
+                }
                 try commit(both, after: .budget, reader)
                 return
             }
@@ -312,8 +325,18 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
 
     /// What an answer says before the budget that closes it, and the budget: "something fun" and
     /// "under 20 quid" of "something fun, under 20 quid", "educational" and "about £30" of
-    /// "educational, about £30"; nil when it says no such budget or nothing before it.
-    static func purposeBesideBudget(_ text: String) -> (said: String, budget: String)? {
+    /// "educational, about £30"; nil when it says no such budget or nothing before it. `said` is
+    /// empty when nothing but a gift is said before it ("something under a tenner", "a
+    /// present under £15"): the answer is the budget alone.
+    static func answerBeforeBudget(_ text: String) -> (said: String, budget: String)? {
+        guard let (said, budget) = splittingBudget(text) else { return nil }
+        let words = TextNormalizer.tokens(said).filter {
+            !Taxonomy.genericWords.contains($0) && !["something", "present", "nice", "cheap"].contains($0)
+        }
+        return (words.isEmpty ? "" : said, budget)
+    }
+
+    private static func splittingBudget(_ text: String) -> (said: String, budget: String)? {
         let edges = CharacterSet.whitespaces.union(.punctuationCharacters)
         if let said = AnswerParser.budgetInWish(text), !said.isOccasion {
             let rest = said.rest.trimmingCharacters(in: edges)
