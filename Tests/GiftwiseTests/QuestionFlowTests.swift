@@ -352,6 +352,14 @@ struct QuestionFlowCoreTests {
         #expect(interests.profile?.interests == ["dinosaurs", "space"])
         #expect(interests.profile?.budgetMax == Money(minorUnits: 2000))
         #expect(interests.currentQuestion?.id == .purpose)
+        // And with the age: "about £25" was a wish.
+        var atAge = QuestionFlow()
+        try atAge.answer("my son is 7, loves dinosaurs and lego, about £25", in: catalog)
+        #expect(atAge.profile?.interests == ["dinosaurs", "lego"])
+        #expect(atAge.profile?.budgetMax == Money(minorUnits: 2500))
+        try atAge.skip(in: catalog)
+        try atAge.skip(in: catalog)
+        #expect(atAge.currentQuestion?.id == .avoid)
         // A gift said with no thing in it leaves the budget alone, and the question comes back.
         var alone = QuestionFlow()
         try alone.answer("9", in: catalog)

@@ -542,7 +542,18 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             }
             next.ageMonths = months
             var enjoys = ""
-            if let liked = beside?.liked {
+            if var liked = beside?.liked {
+                // "my son is 7, loves dinosaurs and lego, about £25": the budget closing it is the
+                // budget (it was a wish, "about £25").
+                if !next.settled.contains(.budget), let (said, budget) = Self.answerBeforeBudget(liked) {
+                    var budgeted = next
+                    if (try? apply(budget, to: coreQuestion(.budget, in: next), state: &budgeted, reader)) != nil {
+                        next = budgeted
+                        next.settled.insert(.budget)
+                        next.answers.append(QuestionAnswer(questionID: .budget, text: budget))
+                        liked = said
+                    }
+                }
                 var read = next
                 // What reads as no wish ("he's 7 and likes anything") leaves the question to ask.
                 do { try applyInterests(liked, state: &read, reader) } catch QuestionFlowError.invalidAnswer {
