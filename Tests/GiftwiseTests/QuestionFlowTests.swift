@@ -380,6 +380,7 @@ struct QuestionFlowCoreTests {
         flow.back()
         #expect(flow.currentQuestion?.id == .purpose)
         #expect(flow.profile?.budgetMax == nil)
+        #expect(flow.lastAnswerNotes.first?.hasPrefix("Undone: \"\(said)\" (what the gift is for)") == true)
     }
 
     /// Round 23's trial typed "something fun" at the interests question: it was looked for in gift

@@ -181,11 +181,6 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         }
         var next = state
         next.notes = []
-        // A budget said before it is asked ("about £20" at the purpose question) is the budget;
-        // the question they skipped over is asked again.
-        // So is what the gift is for, said as the kind of gift ("something fun", "anything
-        // educational" at the interests question: a trial's "something fun" was looked for in
-        // gift names, and nothing fitted).
         // "something fun, under 20 quid" at the purpose question, "dinosaurs and space, under £20"
         // at the interests question, say both, and both are taken (a trial's "fun" was lost to
         // the budget, and the question asked again).
@@ -195,7 +190,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if said.isEmpty {
                 var alone = next
                 try apply(budget, to: coreQuestion(.budget, in: state), state: &alone, reader)
-                alone.answers.append(QuestionAnswer(questionID: .budget, text: budget))
+                alone.answers.append(QuestionAnswer(questionID: .budget, text: trimmed))
                 alone.accepted.append(trimmed)
                 try commit(alone, after: .budget, reader)
                 return
@@ -207,9 +202,10 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if (try? apply(text, to: target, state: &both, reader)) != nil,
                 (try? apply(budget, to: coreQuestion(.budget, in: state), state: &both, reader)) != nil
             {
+                // The whole answer last: going back undoes it, and says so.
                 both.answers += [
-                    QuestionAnswer(questionID: target.id, text: said),
                     QuestionAnswer(questionID: .budget, text: budget),
+                    QuestionAnswer(questionID: target.id, text: trimmed),
                 ]
                 both.accepted.append(trimmed)
                 both.settled.insert(target.id)
@@ -221,6 +217,11 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 return
             }
         }
+        // A budget said before it is asked ("about £20" at the purpose question) is the budget;
+        // the question they skipped over is asked again.
+        // So is what the gift is for, said as the kind of gift ("something fun", "anything
+        // educational" at the interests question: a trial's "something fun" was looked for in
+        // gift names, and nothing fitted).
         let earlyPurpose = self.earlyPurpose(trimmed, at: question.id, state: state)
         let answered =
             Self.isEarlyBudget(trimmed, at: question.id, state: state)
