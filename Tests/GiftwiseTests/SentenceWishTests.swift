@@ -222,6 +222,12 @@ struct SentenceWishTests {
         #expect(read.rest == "dinosaurs" && read.max == Money(10) && read.currency == "USD" && !read.isOccasion)
         #expect(AnswerParser.budgetInWish("a stocking filler")?.isOccasion == true)
         #expect(AnswerParser.budgetInWish("under the sea") == nil)
+        // "about", "roughly", "max", "at most": a budget too; "a book about dinosaurs" is none.
+        for said in ["dinosaurs about £25", "dinosaurs roughly 25 quid", "dinosaurs max £25", "dinosaurs at most $25"] {
+            let read = try #require(AnswerParser.budgetInWish(said), "\(said)")
+            #expect(read.rest == "dinosaurs" && read.max == Money(25), "\(said)")
+        }
+        #expect(AnswerParser.budgetInWish("a book about dinosaurs") == nil)
         #expect(AnswerParser.budgetInWish("lego for under 20") == nil, "an amount with no currency may be anything")
 
         let catalog = try TestSupport.catalog(

@@ -188,7 +188,10 @@ extension AnswerParser {
             key = String(key.dropFirst(article.count))
         }
         if Self.smallGiftOccasions.contains(key) { return ("", Money(10), nil, true) }
-        for marker in [" under ", " below ", " less than ", " up to ", " no more than ", " for under ", " around "] {
+        for marker in [
+            " under ", " below ", " less than ", " up to ", " no more than ", " for under ", " around ", " about ",
+            " roughly ", " max ", " maximum ", " at most ",
+        ] {
             guard let range = lowered.range(of: marker, options: .backwards) else { continue }
             let tail = String(lowered[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
             guard saysABudget(tail), let max = AnswerParser.parseBudget(tail)?.max else { continue }
