@@ -55,6 +55,26 @@ struct ElsewhereTests {
         #expect(result.elsewhereFor.first?.isApproximate == false, "an alias names the interest itself")
     }
 
+    /// "no books" had been offered "a picture book that names each dinosaur" elsewhere, while the
+    /// list avoided books: what they avoid is avoided in the ideas too (in its forms), and an
+    /// interest they avoid whole gives none.
+    @Test func ideasAvoidWhatTheyAskedToAvoid() throws {
+        let catalog = try seededCatalog()
+        let all = catalog.giftIdeas.ideas(for: "dinosaurs", ageMonths: 48).map(\.idea)
+        #expect(all.contains { $0.contains("book") }, "the ideas file has a dinosaur book at 4")
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 4, interests: ["dinosaurs"], purposes: [.sporty], excludedWords: ["books"]))
+        #expect(result.fit != .good)
+        #expect(result.elsewhere.count == 3)
+        #expect(result.elsewhere.allSatisfy { !TextNormalizer.tokens($0).contains { $0.hasPrefix("book") } })
+        let whole = try catalog.recommend(
+            for: RecipientProfile(
+                ageYears: 7, interests: ["dinosaurs", "space"], purposes: [.sporty], excludedWords: ["dinosaurs"]))
+        #expect(whole.elsewhereFor.map(\.interestID) == ["space"])
+        #expect(Elsewhere.isAForm("snorkelling", of: "snorkel"))
+        #expect(!Elsewhere.isAForm("bookmark", of: "book"))
+    }
+
     @Test func ideasFollowTheAgeStrictly() throws {
         let catalog = try seededCatalog()
         for months in [6, 18, 30, 48, 84, 150, 200, 480, 900] {

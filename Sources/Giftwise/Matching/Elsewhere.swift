@@ -75,13 +75,35 @@ struct Elsewhere {
     /// later interest is not crowded out by an earlier one.
     func groups(for profile: RecipientProfile) -> [ElsewhereIdeas] {
         var candidates: [(group: ElsewhereIdeas, pool: [String])] = []
-        var seenInterests = Set<String>()
+        // What they asked to avoid is avoided here too, as the list avoids it: "no books" had
+        // been offered "a picture book that names each dinosaur". An interest they avoid whole
+        // gives no ideas.
+        let avoided = profile.excludedWords.map { ValueParsers.trim(AnswerParser.avoidPhrase($0)) }.filter {
+            !$0.isEmpty
+        }
+        var seenInterests = Set(
+            avoided.compactMap { word in
+                taxonomy.resolution(word).flatMap { $0.specificity == .same ? $0.interest.id : nil }
+            })
+        let avoidedNames = avoided.flatMap { word in
+            ([word] + taxonomy.otherNames(of: word)).map(TextNormalizer.tokens).filter { !$0.isEmpty }
+        }
+        func isAvoided(_ idea: String) -> Bool {
+            let tokens = TextNormalizer.tokens(idea)
+            let set = Set(tokens)
+            return avoidedNames.contains { name in
+                // One word also in its forms, as the list's search hears them: "snorkel" avoids
+                // "a snorkelling trip".
+                if name.count == 1 { return tokens.contains { Self.isAForm($0, of: name[0]) } }
+                return MatchQuery.contains(tokens, nameSet: set, words: name)
+            }
+        }
         for said in profile.interests {
             let trimmed = ValueParsers.trim(said)
             guard !trimmed.isEmpty, let (interest, approximate) = nearestInterest(to: trimmed),
                 seenInterests.insert(interest.id).inserted
             else { continue }
-            let pool = ideas.ideas(for: interest.id, ageMonths: profile.ageMonths).map(\.idea)
+            let pool = ideas.ideas(for: interest.id, ageMonths: profile.ageMonths).map(\.idea).filter { !isAvoided($0) }
             guard !pool.isEmpty else { continue }
             let group = ElsewhereIdeas(
                 said: trimmed, interestID: interest.id, interestLabel: interest.label,
@@ -106,6 +128,15 @@ struct Elsewhere {
             round += 1
         }
         return candidates.map(\.group).filter { !$0.ideas.isEmpty }
+    }
+
+    /// Whether `token` is `word` or one of its forms ("snorkelling" of "snorkel", "painted" of
+    /// "paint"; not "bookmark" of "book").
+    static func isAForm(_ token: String, of word: String) -> Bool {
+        guard token != word else { return true }
+        guard word.count >= 3, token.hasPrefix(word) else { return false }
+        return ["s", "es", "ed", "er", "ers", "ing", "ings", "led", "ling", "lings"].contains(
+            String(token.dropFirst(word.count)))
     }
 
     /// The taxonomy interest for what they said, and whether it is only an approximation.
