@@ -281,10 +281,12 @@ struct WordsOfAWishTests {
             fishing.items.first { $0.product.id == "t-3" }?.reasons.first == "a word like \"fishing\" is in its text")
         // The meaning table judges whole words only: "sew" is pieces of it, so "sewing" keeps it.
         let embedder = TextEmbedder.bundled
-        #expect(embedder.wordSimilarity("titanic", "titan").map { $0 < 0.4 } == true)
+        #expect(embedder.wordSimilarity("titanic", "titan").map { $0 < 0.45 } == true)
+        #expect(embedder.wordSimilarity("baking", "baker").map { $0 > 0.45 } == true)
         #expect(embedder.wordSimilarity("knitting", "knit").map { $0 > 0.7 } == true)
         #expect(embedder.wordSimilarity("sewing", "sew") == nil)
         #expect(MatchQuery.mayShareAStem("universe", "university"))
+        #expect(MatchQuery.mayShareAStem("boxed", "boxing"))
         #expect(!MatchQuery.mayShareAStem("train", "trampoline"))
     }
 

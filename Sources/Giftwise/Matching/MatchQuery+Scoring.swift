@@ -423,16 +423,15 @@ extension MatchQuery {
         return judged
     }
 
-    /// Whether two different words could share a Porter stem: they begin alike for all but at
-    /// most three letters of the shorter, and for four letters or the whole shorter word
-    /// ("titan", "titanic"; "universe", "university"; "bat", "batting"; not "train", "trampoline").
+    /// Whether two different words could share a Porter stem: they begin alike for three letters
+    /// or more, and neither goes on for more than four ("titan", "titanic"; "universe",
+    /// "university"; "boxed", "boxing"; "animal", "animation"; not "train", "trampoline").
     static func mayShareAStem(_ first: String, _ second: String) -> Bool {
         var a = first.utf8.makeIterator()
         var b = second.utf8.makeIterator()
         var common = 0
         while let x = a.next(), let y = b.next(), x == y { common += 1 }
-        let shorter = min(first.utf8.count, second.utf8.count)
-        return common >= shorter - 3 && (common >= 4 || common == shorter) && first != second
+        return common >= 3 && first.utf8.count - common <= 4 && second.utf8.count - common <= 4 && first != second
     }
 
     /// Whether the name holds a name that is not about their wish with their word in it ("Sports
