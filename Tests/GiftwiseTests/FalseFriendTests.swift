@@ -70,6 +70,20 @@ struct FalseFriendTests {
         #expect(result.goodMatchCount == good.count)
     }
 
+    /// A trial's "gaming" at 14 on the 10k export led with "120 Deluxe Gaming Chips" (poker) and
+    /// "Gaming / Life Counters for Trading Cards" as video games.
+    @Test func casinoChipsAndCardCountersAreNoVideoGames() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                g-1,Poker Chips - 120 Deluxe Gaming Chips,"",29.99,USD,14,,,fun,,true
+                g-2,Gaming / Life Counters for Trading Cards,"",4.99,USD,8,,,fun,,true
+                g-3,Retro Gaming Console with 200 Games,"",39.99,USD,8,,,fun,,true
+
+                """)
+        let result = try catalog.recommend(for: RecipientProfile(ageYears: 14, interests: ["gaming"]), limit: 10)
+        #expect(result.items.filter(\.isGoodMatch).map(\.product.id) == ["g-3"])
+    }
+
     @Test func typingTheNameItselfFindsIt() throws {
         let catalog = try Self.untaggedCatalog()
         // "Angry Birds" is their words, not the interest birds
