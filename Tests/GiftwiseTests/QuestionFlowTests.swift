@@ -346,12 +346,16 @@ struct QuestionFlowCoreTests {
     ])
     func aPurposeSaidWithTheBudgetKeepsBoth(said: String, purposes: [Purpose], budget: Int64) throws {
         // So does what they enjoy, said with the budget at the interests question.
-        var interests = QuestionFlow()
-        try interests.answer("9", in: catalog)
-        try interests.answer("dinosaurs and space, under 20 quid", in: catalog)
-        #expect(interests.profile?.interests == ["dinosaurs", "space"])
-        #expect(interests.profile?.budgetMax == Money(minorUnits: 2000))
-        #expect(interests.currentQuestion?.id == .purpose)
+        for answer in [
+            "dinosaurs and space, under 20 quid", "20 quid and dinosaurs and space", "dinosaurs and space (about £20)",
+        ] {
+            var interests = QuestionFlow()
+            try interests.answer("9", in: catalog)
+            try interests.answer(answer, in: catalog)
+            #expect(interests.profile?.interests == ["dinosaurs", "space"], "\(answer)")
+            #expect(interests.profile?.budgetMax == Money(minorUnits: 2000), "\(answer)")
+            #expect(interests.currentQuestion?.id == .purpose, "\(answer)")
+        }
         // And with the age: "about £25" was a wish.
         var atAge = QuestionFlow()
         try atAge.answer("my son is 7, loves dinosaurs and lego, about £25", in: catalog)

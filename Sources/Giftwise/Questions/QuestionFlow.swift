@@ -185,7 +185,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // at the interests question, say both, and both are taken (a trial's "fun" was lost to
         // the budget, and the question asked again).
         if [.interests, .purpose].contains(question.id), !state.settled.contains(.budget),
-            let (said, budget) = Self.answerBeforeBudget(trimmed)
+            let (said, budget) = Self.answerBesideBudget(trimmed)
         {
             if said.isEmpty {
                 var alone = next
@@ -324,12 +324,13 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         return (words, Set(values.compactMap(Purpose.init(rawValue:))))
     }
 
-    /// What an answer says before the budget that closes it, and the budget: "something fun" and
-    /// "under 20 quid" of "something fun, under 20 quid", "educational" and "about £30" of
-    /// "educational, about £30"; nil when it says no such budget or nothing before it. `said` is
-    /// empty when nothing but a gift is said before it ("something under a tenner", "a
+    /// What an answer says beside the budget that closes or opens it, and the budget: "something
+    /// fun" and "under 20 quid" of "something fun, under 20 quid", "educational" and "about £30"
+    /// of "educational, about £30", "minecraft" and "about £25" of "minecraft (about £25)", "lego"
+    /// and "20 quid" of "20 quid and lego"; nil when it says no such budget or nothing beside it.
+    /// `said` is empty when nothing but a gift is said with it ("something under a tenner", "a
     /// present under £15"): the answer is the budget alone.
-    static func answerBeforeBudget(_ text: String) -> (said: String, budget: String)? {
+    static func answerBesideBudget(_ text: String) -> (said: String, budget: String)? {
         guard let (said, budget) = splittingBudget(text) else { return nil }
         let words = TextNormalizer.tokens(said).filter {
             !Taxonomy.genericWords.contains($0) && !["something", "present", "nice", "cheap"].contains($0)
@@ -344,11 +345,20 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             let budget = text.dropFirst(said.rest.count).trimmingCharacters(in: edges)
             return rest.isEmpty ? nil : (rest, budget)
         }
-        for cut in [",", ";", " - ", " and "] {
+        for cut in [",", ";", " - ", " and ", " ("] {
             guard let range = text.range(of: cut, options: .backwards) else { continue }
-            let budget = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let budget = text[range.upperBound...].trimmingCharacters(
+                in: .whitespaces.union(CharacterSet(charactersIn: ")")))
             guard AnswerParser.saysABudget(budget) else { continue }
             let rest = text[..<range.lowerBound].trimmingCharacters(in: edges)
+            return rest.isEmpty ? nil : (rest, budget)
+        }
+        // Said first: "20 quid and lego", "£20, dinosaurs".
+        for cut in [",", ";", " - ", " and "] {
+            guard let range = text.range(of: cut) else { continue }
+            let budget = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard AnswerParser.saysABudget(budget) else { continue }
+            let rest = text[range.upperBound...].trimmingCharacters(in: edges)
             return rest.isEmpty ? nil : (rest, budget)
         }
         return nil
@@ -546,7 +556,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if var liked = beside?.liked {
                 // "my son is 7, loves dinosaurs and lego, about £25": the budget closing it is the
                 // budget (it was a wish, "about £25").
-                if !next.settled.contains(.budget), let (said, budget) = Self.answerBeforeBudget(liked) {
+                if !next.settled.contains(.budget), let (said, budget) = Self.answerBesideBudget(liked) {
                     var budgeted = next
                     if (try? apply(budget, to: coreQuestion(.budget, in: next), state: &budgeted, reader)) != nil {
                         next = budgeted
