@@ -67,6 +67,11 @@ struct ElsewhereTests {
         #expect(result.fit != .good)
         #expect(result.elsewhere.count == 3)
         #expect(result.elsewhere.allSatisfy { !TextNormalizer.tokens($0).contains { $0.hasPrefix("book") } })
+        // Typed as people say it ("--exclude 'no books'"), as the list reads it.
+        let typed = try catalog.recommend(
+            for: RecipientProfile(
+                ageYears: 4, interests: ["dinosaurs"], purposes: [.sporty], excludedWords: ["no books"]))
+        #expect(typed.elsewhere == result.elsewhere)
         let whole = try catalog.recommend(
             for: RecipientProfile(
                 ageYears: 7, interests: ["dinosaurs", "space"], purposes: [.sporty], excludedWords: ["dinosaurs"]))

@@ -62,32 +62,27 @@ struct Elsewhere {
         return best.similarity - runnerUp >= minimumLead ? best.interest : nil
     }
 
-    /// `result` with `elsewhere` filled in for `profile` when the catalog has no good match.
-    func adding(to result: Recommendations, for profile: RecipientProfile) -> Recommendations {
+    /// `result` with `elsewhere` filled in for `profile` when the catalog has no good match,
+    /// leaving out ideas that hold what they asked to avoid (`avoiding`: the words as the
+    /// matcher read them, with those said inside a wish).
+    func adding(to result: Recommendations, for profile: RecipientProfile, avoiding: [String]) -> Recommendations {
         guard result.fit != .good else { return result }
         var result = result
-        result.elsewhereFor = groups(for: profile)
+        result.elsewhereFor = groups(for: profile, avoiding: avoiding)
         result.elsewhere = result.elsewhereFor.flatMap(\.ideas)
         return result
     }
 
     /// One group per interest they named (first mention wins), ideas dealt in turns so that a
-    /// later interest is not crowded out by an earlier one.
-    func groups(for profile: RecipientProfile) -> [ElsewhereIdeas] {
+    /// later interest is not crowded out by an earlier one; none holding a word of `avoiding`.
+    func groups(for profile: RecipientProfile, avoiding: [String] = []) -> [ElsewhereIdeas] {
         var candidates: [(group: ElsewhereIdeas, pool: [String])] = []
         // What they asked to avoid is avoided here too, as the list avoids it: "no books" had
         // been offered "a picture book that names each dinosaur". An interest they avoid whole
         // gives no ideas.
-        let avoided = profile.excludedWords.map { ValueParsers.trim(AnswerParser.avoidPhrase($0)) }.filter {
-            !$0.isEmpty
-        }
-        var seenInterests = Set(
-            avoided.compactMap { word in
-                taxonomy.resolution(word).flatMap { $0.specificity == .same ? $0.interest.id : nil }
-            })
-        let avoidedNames = avoided.flatMap { word in
-            ([word] + taxonomy.otherNames(of: word)).map(TextNormalizer.tokens).filter { !$0.isEmpty }
-        }
+        let avoided = avoiding.map(taxonomy.avoidance(of:))
+        var seenInterests = Set(avoided.compactMap(\.interestID))
+        let avoidedNames = avoided.flatMap { $0.names.map { $0.split(separator: " ").map(String.init) } }
         func isAvoided(_ idea: String) -> Bool {
             let tokens = TextNormalizer.tokens(idea)
             let set = Set(tokens)

@@ -73,22 +73,16 @@ extension MatchQuery {
             ids: ids, phrases: phrases, tags: tagIDs, avoidedTags: critique.avoidedInterests.sorted())
     }
 
-    /// The tags and full-text phrases that avoid each of `said`.
+    /// The tags and full-text phrases that avoid each of `said` (``Taxonomy/avoidance(of:)``).
     private func avoided(_ said: [String]) -> (tags: [String], phrases: [String]) {
         var tagIDs: [String] = []
         var phrases: [String] = []
         for word in said {
-            let trimmed = ValueParsers.trim(word)
-            let key = TextNormalizer.key(trimmed)
-            guard !key.isEmpty else { continue }
+            let (names, interestID) = taxonomy.avoidance(of: word)
+            guard let key = names.first else { continue }
             tagIDs.append(key)
-            // The word names an interest itself ("dinosaurs", "dinos"): avoid products tagged with
-            // it too. A narrower kind ("slime" in sensory play, "lightsaber" in Star Wars) avoids
-            // that thing, as the shop names it, never the whole interest around it.
-            if let (interest, specificity) = taxonomy.resolution(trimmed), specificity == .same {
-                tagIDs.append(interest.id)
-            }
-            for name in [key] + taxonomy.otherNames(of: trimmed).map(TextNormalizer.key) {
+            if let interestID { tagIDs.append(interestID) }
+            for name in names {
                 // Several words are a thing, whatever stands between them: "fossil kit" avoids
                 // the "Fossil Dig Kit" they already have.
                 let words = name.split(separator: " ").prefix(8)

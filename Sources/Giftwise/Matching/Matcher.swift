@@ -218,13 +218,12 @@ public struct Matcher: Sendable {
         notes += whyNone
         // An empty list always says why: a trial met fourteen that said nothing at all.
         if items.isEmpty, goodCount == 0, whyNone.isEmpty, fit == .none || !query.requests.isEmpty {
-            let limits =
-                ["age"] + (profile.budgetMax == nil && profile.budgetMin == nil ? [] : ["budget"])
-                + (profile.excludedWords.isEmpty ? [] : ["what to avoid"])
-            let joined =
-                limits.count == 1 ? limits[0] : limits.dropLast().joined(separator: ", ") + " and " + limits.last!
             if fit == .none {
                 // Nothing passes the hard limits at all.
+                let limits =
+                    ["age"] + (profile.budgetMax == nil && profile.budgetMin == nil ? [] : ["budget"])
+                    + (profile.excludedWords.isEmpty ? [] : ["what to avoid"])
+                let joined = AnswerParser.andList(limits)
                 let unstated =
                     profile.ageMonths < AgeRange.unknownMinimumSafeFromMonths
                     ? " (a gift whose seller states no age is never offered under 3)" : ""
@@ -233,11 +232,13 @@ public struct Matcher: Sendable {
                 // No limit removed a good match (that would be said above): their age or budget
                 // is not why, so it is not named ("brownies" had read as the age's fault).
                 let said = AnswerParser.orList(query.requests.map { "\"\($0.said)\"" })
-                var unlimited = profile
+                // What they avoid as the query read it ("no books" is "books"; "but not star
+                // wars" said in a wish is avoided too).
+                let avoiding = query.profile.excludedWords
+                var unlimited = query.profile
                 (unlimited.budgetMax, unlimited.budgetMin, unlimited.excludedWords) = (nil, nil, [])
-                if !profile.excludedWords.isEmpty, try !query.goodPKs(db, profile: unlimited, ignoringAge: true).isEmpty
-                {
-                    let avoided = AnswerParser.orList(profile.excludedWords.map { "\"\($0)\"" })
+                if !avoiding.isEmpty, try !query.goodPKs(db, profile: unlimited, ignoringAge: true).isEmpty {
+                    let avoided = AnswerParser.orList(avoiding.map { "\"\($0)\"" })
                     notes.append("the gifts that match \(said) all mention \(avoided), which you asked to avoid")
                 } else {
                     notes.append("no gift in this catalog matches \(said) closely enough to list")
@@ -250,7 +251,10 @@ public struct Matcher: Sendable {
             notes: notes)
         result.budgetCurrency = explainer.budgetCurrency
         // Ideas elsewhere only when nothing here is good (and only then are they read).
-        return fit == .good ? result : Elsewhere(catalog: catalog).adding(to: result, for: profile)
+        return fit == .good
+            ? result
+            : Elsewhere(catalog: catalog).adding(
+                to: result, for: profile, avoiding: query.profile.excludedWords)
     }
 
     /// The ids `recommend(_:for:limit:history:critique:memo:)` would list (with no history), and

@@ -170,6 +170,19 @@ public struct Taxonomy: Sendable {
         }
     }
 
+    /// What avoiding `said` avoids: its folded key and the other names of the thing (each a
+    /// folded key), and the interest itself when it names one whole ("dinosaurs", "dinos"). A
+    /// narrower kind ("slime" in sensory play, "lightsaber" in Star Wars) avoids that thing, as
+    /// shops name it, never the whole interest around it. The list and the ideas elsewhere
+    /// avoid the same.
+    func avoidance(of said: String) -> (names: [String], interestID: String?) {
+        let trimmed = ValueParsers.trim(said)
+        let key = TextNormalizer.key(trimmed)
+        guard !key.isEmpty else { return ([], nil) }
+        let whole = resolution(trimmed).flatMap { $0.specificity == .same ? $0.interest.id : nil }
+        return ([key] + otherNames(of: trimmed).map(TextNormalizer.key), whole)
+    }
+
     private static func sharesStem(_ a: String, _ b: String) -> Bool {
         a.count >= 3 && b.count >= 3 && a.prefix(4) == b.prefix(4)
     }

@@ -183,36 +183,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         next.notes = []
         // "something fun, under 20 quid" at the purpose question, "dinosaurs and space, under £20"
         // at the interests question, say both, and both are taken (a trial's "fun" was lost to
-        // the budget, and the question asked again).
+        // the budget, and the question asked again). A gift with nothing named ("a present under
+        // 15 quid") is the budget alone, taken below.
+        var taken = trimmed
         if [.interests, .purpose].contains(question.id), !state.settled.contains(.budget),
             let (said, budget) = Self.answerBesideBudget(trimmed)
         {
             if said.isEmpty {
-                var alone = next
-                try apply(budget, to: coreQuestion(.budget, in: state), state: &alone, reader)
-                alone.answers.append(QuestionAnswer(questionID: .budget, text: trimmed))
-                alone.accepted.append(trimmed)
-                try commit(alone, after: .budget, reader)
-                return
-            }
-            var both = next
-            let early = earlyPurpose(said, at: question.id, state: state)
-            let target = early == nil ? question : coreQuestion(.purpose, in: state)
-            let text = question.id == .purpose ? Self.purposeWords(said, question)?.words ?? said : early ?? said
-            if (try? apply(text, to: target, state: &both, reader)) != nil,
-                (try? apply(budget, to: coreQuestion(.budget, in: state), state: &both, reader)) != nil
-            {
-                // The whole answer last: going back undoes it, and says so.
-                both.answers += [
-                    QuestionAnswer(questionID: .budget, text: budget),
-                    QuestionAnswer(questionID: target.id, text: trimmed),
-                ]
-                both.accepted.append(trimmed)
-                both.settled.insert(target.id)
-                if target.id == .purpose {
-                    let shown = both.purposes.map(\.rawValue).sorted().joined(separator: ", ")
-                    both.notes.insert("Read as what the gift is for: \(shown) (type `back` to change it).", at: 0)
-                }
+                taken = budget
+            } else if let both = bothAnswers(said, budget: budget, whole: trimmed, at: question, next, reader) {
                 try commit(both, after: .budget, reader)
                 return
             }
@@ -222,16 +201,13 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // So is what the gift is for, said as the kind of gift ("something fun", "anything
         // educational" at the interests question: a trial's "something fun" was looked for in
         // gift names, and nothing fitted).
-        let earlyPurpose = self.earlyPurpose(trimmed, at: question.id, state: state)
+        let earlyPurpose = self.earlyPurpose(taken, at: question.id, state: state)
         let answered =
-            Self.isEarlyBudget(trimmed, at: question.id, state: state)
+            Self.isEarlyBudget(taken, at: question.id, state: state)
             ? coreQuestion(.budget, in: state) : earlyPurpose == nil ? question : coreQuestion(.purpose, in: state)
         do {
-            try apply(earlyPurpose ?? trimmed, to: answered, state: &next, reader)
-            if earlyPurpose != nil {
-                let shown = next.purposes.map(\.rawValue).sorted().joined(separator: ", ")
-                next.notes.append("Read as what the gift is for: \(shown) (type `back` to change it).")
-            }
+            try apply(earlyPurpose ?? taken, to: answered, state: &next, reader)
+            if earlyPurpose != nil { next.notes.append(Self.purposeReadNote(next.purposes)) }
         } catch QuestionFlowError.invalidAnswer(let id, let reason) {
             // "actually star wars, not ninjago" at the purpose question: what they enjoy, said
             // again, changes the interests; the question is asked again ("actually educational"
@@ -322,6 +298,34 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             !values.isEmpty, !values.contains(QuestionCatalogue.noPreference)
         else { return nil }
         return (words, Set(values.compactMap(Purpose.init(rawValue:))))
+    }
+
+    /// `state` with both answers of "something fun, under 20 quid" taken (what it says at
+    /// `question`, or the purpose it names there, and the budget), the whole answer recorded
+    /// last (going back undoes it, and says so); nil when either is not an answer.
+    private func bothAnswers(
+        _ said: String, budget: String, whole: String, at question: Question, _ state: State, _ reader: CatalogReader
+    ) -> State? {
+        var both = state
+        let early = earlyPurpose(said, at: question.id, state: self.state)
+        let target = early == nil ? question : coreQuestion(.purpose, in: self.state)
+        let text = question.id == .purpose ? Self.purposeWords(said, question)?.words ?? said : early ?? said
+        guard (try? apply(text, to: target, state: &both, reader)) != nil,
+            (try? apply(budget, to: coreQuestion(.budget, in: self.state), state: &both, reader)) != nil
+        else { return nil }
+        both.answers += [
+            QuestionAnswer(questionID: .budget, text: budget), QuestionAnswer(questionID: target.id, text: whole),
+        ]
+        both.accepted.append(whole)
+        both.settled.insert(target.id)
+        if target.id == .purpose { both.notes.insert(Self.purposeReadNote(both.purposes), at: 0) }
+        return both
+    }
+
+    /// "Read as what the gift is for: fun (type `back` to change it)."
+    static func purposeReadNote(_ purposes: Set<Purpose>) -> String {
+        let shown = purposes.map(\.rawValue).sorted().joined(separator: ", ")
+        return "Read as what the gift is for: \(shown) (type `back` to change it)."
     }
 
     /// What an answer says beside the budget that closes or opens it, and the budget: "something

@@ -129,6 +129,22 @@ package struct SemanticTable: @unchecked Sendable {  // a pointer into immutable
         return sum.sum() * scales[Int(id)]
     }
 
+    /// The cosine of the rows of two ids (their scales cancel: read from the bytes, nothing
+    /// allocated); 0 when either row is zero.
+    package func cosine(_ first: Int32, _ second: Int32) -> Float {
+        let a = vectors + Int(first) * dimensions
+        let b = vectors + Int(second) * dimensions
+        var (dot, squaresA, squaresB): (Int32, Int32, Int32) = (0, 0, 0)
+        for index in 0..<dimensions {
+            let (x, y) = (Int32(a[index]), Int32(b[index]))
+            dot += x * y
+            squaresA += x * x
+            squaresB += y * y
+        }
+        guard squaresA > 0, squaresB > 0 else { return 0 }
+        return Float(dot) / (Float(squaresA).squareRoot() * Float(squaresB).squareRoot())
+    }
+
     /// The length of the dequantised row of `id`.
     package func norm(_ id: Int32) -> Float {
         let row = vectors + Int(id) * dimensions

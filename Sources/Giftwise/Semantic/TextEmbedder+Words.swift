@@ -48,12 +48,6 @@ extension TextEmbedder {
         guard let a = table.id(of: first), let b = table.id(of: second),
             table.isPlainWord(a, minimumLength: 2), table.isPlainWord(b, minimumLength: 2)
         else { return nil }
-        let lengths = table.norm(a) * table.norm(b)
-        guard lengths > 0 else { return nil }
-        var row = [Float](repeating: 0, count: table.dimensions)
-        return row.withUnsafeMutableBufferPointer { buffer in
-            table.accumulate(a, factor: 1, into: buffer.baseAddress!)
-            return table.dot(b, UnsafeBufferPointer(buffer)) / lengths
-        }
+        return table.cosine(a, b)
     }
 }
