@@ -26,7 +26,9 @@ extension MatchQuery {
         let wordsGood = try goodPKs(db, profile: profile, useMeaning: false)
         let consultMeaning = semantic != nil && wordsGood.count < weights.semanticWhenFewerThan
         let mask = Purpose.mask(profile.purposes)
-        let perSource = Self.perSource
+        // Rows weighed per source: enough for the list and room to choose (a list of 5 weighs 60
+        // of a tag's products, not 120: at 100k products the weighing was half of the time).
+        let perSource = min(Self.perSource, max(limit + 20, 60))
         let limits = hardLimits(profile, currency: try currencyContext(db))
         var pks = Set<Int64>()
         var relevance: [Int: [Int64: Double]] = [:]
@@ -41,7 +43,13 @@ extension MatchQuery {
         /// With `goodOnly`: purpose-less tag ranges not read (yet), with the wished rows of their tag.
         var deferred: [(request: SQL, wished: Set<Int64>, count: Int)] = []
         func takeTag(_ tag: String, _ count: Int) throws {
-            let wished = try take(MatchRequests.taggedRequest(tag, limits: limits, purposeMask: mask, count: count))
+            // A whole source's range is read as the count reads it (``tagSuffices(_:_:limits:purposeMask:)``,
+            // `Self.perSource` rows, once per memo), and its first `count` taken: the same rows.
+            let read = count == perSource ? Self.perSource : count
+            let wished = Array(
+                try memoPKs(db, MatchRequests.taggedRequest(tag, limits: limits, purposeMask: mask, count: read))
+                    .prefix(count))
+            pks.formUnion(wished)
             // Those without a wished purpose only matter when the good ones are few.
             if mask != 0 && wished.count < limit * 2 {
                 let request = MatchRequests.taggedRequest(tag, limits: limits, purposeMask: 0, count: count)
