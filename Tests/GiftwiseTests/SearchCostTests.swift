@@ -4,62 +4,9 @@ import Testing
 
 @testable import Giftwise
 
-/// What a text search costs, and that the cheaper searches find exactly what the full ones found.
-/// FTS5's `bm25` weighs each phrase of a query across the whole index, so a phrase that can match
-/// nothing another phrase does not is left out of the query; a list weighs as many products per
-/// source as it needs, not the most any list needs.
+/// What a list costs: it weighs as many products per source as it needs, not the most any list
+/// needs, and reads each range once.
 struct SearchCostTests {
-    @Test func aPhraseHoldingAnotherIsLeftOut() {
-        #expect(
-            MatchRequests.withoutHeldPhrases([
-                "train", "train set", "steam train", "tank engine", "thoma the tank engine",
-            ])
-                == ["train", "tank engine"])
-        // Their own words come first and always stay: the whole phrase in a name is relevance.
-        #expect(MatchRequests.withoutHeldPhrases(["play shop", "shop", "toy shop"]) == ["play shop", "shop"])
-        // Repeats go; words held apart or out of order are no phrase held.
-        #expect(MatchRequests.withoutHeldPhrases(["rail", "rail", "railway"]) == ["rail", "railway"])
-        #expect(
-            MatchRequests.withoutHeldPhrases(["model train", "train model", "model big train"])
-                == ["model train", "train model", "model big train"])
-        #expect(MatchRequests.withoutHeldPhrases([]) == [])
-        #expect(
-            MatchRequests.ftsQuery(anyOf: ["train", "train set", "hornby"])
-                == #"{name description} : ("train" OR "hornby")"#)
-    }
-
-    /// Every interest of the bundled taxonomy: the query without held phrases finds the very
-    /// products the query with all of them finds, in the real index.
-    @Test func theShorterQueryFindsTheSameProducts() throws {
-        let catalog = try TestSupport.defaultCatalog()
-        let taxonomy = catalog.taxonomy
-        var compared = 0
-        var shortened = 0
-        try catalog.database.read { db in
-            for interest in taxonomy.interests {
-                let phrases = taxonomy.textPhrases(of: interest)
-                guard let all = Self.query(phrases), let short = MatchRequests.ftsQuery(anyOf: phrases) else {
-                    continue
-                }
-                let sql = "SELECT rowid FROM product_fts WHERE product_fts MATCH ? ORDER BY rowid"
-                let full = try Int64.fetchAll(db, sql: sql, arguments: [all])
-                let found = try Int64.fetchAll(db, sql: sql, arguments: [short])
-                #expect(found == full, "\(interest.id): \(short)")
-                compared += 1
-                if short != all { shortened += 1 }
-            }
-        }
-        #expect(compared >= 90)
-        // The rule has work to do in the bundled taxonomy (trains, board games …).
-        #expect(shortened > 10)
-    }
-
-    /// The query with every phrase (as built before phrases held by others were left out).
-    private static func query(_ phrases: [String]) -> String? {
-        let parts = phrases.compactMap(MatchRequests.ftsPhrase)
-        return parts.isEmpty ? nil : "{name description} : (" + parts.joined(separator: " OR ") + ")"
-    }
-
     /// A list of 5 weighs 60 of a large tag's products, a list of 100 still 120, and the tag's
     /// range is the one statement the count reads.
     @Test func aShortListWeighsFewerProductsOfALargeTag() throws {

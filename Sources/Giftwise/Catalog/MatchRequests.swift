@@ -96,45 +96,13 @@ enum MatchRequests {
 
     /// An FTS5 query over name and description for any of `phrases` (each a folded phrase), or
     /// all the words of `near` close together.
-    ///
-    /// A phrase after the first that holds another of them word for word ("train set" beside
-    /// "train", "thomas the tank engine" beside "tank engine") is left out: it matches no product the other does
-    /// not, and FTS5's `bm25` weighs every phrase across the whole index (on a catalog of 100k
-    /// the trains interest's 24 phrases cost 8 ms a search, its 12 needed ones 2).
     static func ftsQuery(anyOf phrases: [String], near: [String]? = nil) -> String? {
-        var parts = withoutHeldPhrases(phrases).compactMap(ftsPhrase)
+        var parts = phrases.compactMap(ftsPhrase)
         if let near, near.count > 1 {
             parts.append("NEAR(" + near.prefix(8).map { "\"\($0)\"" }.joined(separator: " ") + ", 8)")
         }
         guard !parts.isEmpty else { return nil }
         return "{name description} : (" + parts.joined(separator: " OR ") + ")"
-    }
-
-    /// `phrases` (folded, words split by spaces) without repeats and without any that holds a
-    /// shorter one's words in a row, in their order. The first (the wish as they said it) always
-    /// stays: their whole phrase in a text is relevance ("play shop" in a name, beside "shop").
-    static func withoutHeldPhrases(_ phrases: [String]) -> [String] {
-        let split = phrases.map { $0.split(separator: " ").prefix(8).map(String.init) }
-        func holds(_ longer: [String], _ shorter: [String]) -> Bool {
-            guard !shorter.isEmpty, shorter.count <= longer.count else { return false }
-            return (0...(longer.count - shorter.count)).contains { start in
-                longer[start..<(start + shorter.count)].elementsEqual(shorter)
-            }
-        }
-        var kept: [String] = []
-        var keptWords: Set<[String]> = []
-        for (index, words) in split.enumerated() where !words.isEmpty && !keptWords.contains(words) {
-            let held =
-                index > 0
-                && split.indices.contains { other in
-                    other != index && split[other].count < words.count && holds(words, split[other])
-                }
-            if !held {
-                kept.append(phrases[index])
-                keptWords.insert(words)
-            }
-        }
-        return kept
     }
 
     /// `query` (or nothing), or a product filed under the shop's label with the name words in its
