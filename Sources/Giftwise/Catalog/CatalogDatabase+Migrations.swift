@@ -231,15 +231,7 @@ extension CatalogDatabase {
             // The one step that reads the importer's rule rather than SQL alone: it only adds the
             // mark an import of the same rows sets today, and changes no product's data.
             try db.execute(sql: "CREATE INDEX product_other_thing ON product(pk) WHERE (inferred & 32) != 0")
-            let rows = try Row.fetchAll(db, sql: "SELECT pk, name FROM product")
-            let update = try db.makeStatement(sql: "UPDATE product SET inferred = inferred | 32 WHERE pk = ?")
-            for row in rows {
-                let name: String = row["name"]
-                let tokens = TextNormalizer.tokens(name)
-                guard NameKind(tokens: tokens).isDeviceBound || ThemedAccessories.mayHoldAnotherThing(tokens)
-                else { continue }
-                try update.execute(arguments: [row["pk"] as Int64])
-            }
+            try Self.markOtherThings(db)
         }
         migrator.registerMigration("v11-product-gift-key") { db in
             // The gift each name stands for (variants of one gift share it), so a good-match
@@ -262,7 +254,29 @@ extension CatalogDatabase {
             defer { db.remove(function: keyOf) }
             try db.execute(sql: "UPDATE product SET gift_key = giftwise_gift_key(name) WHERE name LIKE '%ies%'")
         }
+        migrator.registerMigration("v13-product-other-thing-parts") { db in
+            // "window", "pane" and "door" after a thing name a part of it ("Blue Train Windows
+            // with Panes", a LEGO parts pack, had been a train lover's second gift): the mark of
+            // v10 read again by today's rule, which only adds marks.
+            try Self.markOtherThings(db)
+        }
         return migrator
+    }
+
+    /// Marks every product whose name may hold a thing only as a part of it or on another thing
+    /// (``ProductFlags/mayHoldAnotherThing``), by the rule an import applies today; a mark already
+    /// set stays.
+    private static func markOtherThings(_ db: Database) throws {
+        let mark = ProductFlags.mayHoldAnotherThing
+        let rows = try Row.fetchAll(db, sql: "SELECT pk, name FROM product WHERE (inferred & \(mark)) = 0")
+        let update = try db.makeStatement(sql: "UPDATE product SET inferred = inferred | \(mark) WHERE pk = ?")
+        for row in rows {
+            let name: String = row["name"]
+            let tokens = TextNormalizer.tokens(name)
+            guard NameKind(tokens: tokens).isDeviceBound || ThemedAccessories.mayHoldAnotherThing(tokens)
+            else { continue }
+            try update.execute(arguments: [row["pk"] as Int64])
+        }
     }
 
     /// `giftwise_gift_key(name)`: a name's gift key (``Diversifier/giftKey(_:)``), for the

@@ -124,6 +124,8 @@ enum ThemedAccessories {
         "spare", "refill", "replacement", "furniture", "cabinet", "grip", "handle", "bell",
         "basket", "seat", "pump", "sail", "mast", "extension", "upgrade", "shell", "bumper", "spoiler",
         "controller", "transmitter", "receiver", "helmet", "lock", "movement", "shaft", "mechanism",
+        // A LEGO parts pack: "Blue Train Windows with Panes", "Castle Doors".
+        "window", "pane", "door",
     ]
     /// Folded words that, after one thing in a product's name, say the product is another thing
     /// carrying it ("Police Car Bag Charm", "Millennium Falcon Messenger Bag", "Batman Lunch
