@@ -193,7 +193,9 @@ final class AskTerminalOutputTests {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     @Test func pipedOutputWrapsAtEightyColumnsAtWordBoundaries() throws {
-        let run = try AskRunner.run("8\nscience, art, dinosaurs, space, robots\n\n\n\ndone\nmore\n", folder: folder)
+        // (What the gift is for and a budget make each reason longer than a line.)
+        let run = try AskRunner.run(
+            "8\nscience, art, dinosaurs, space, robots\neducational\n40\n\ndone\nmore\n", folder: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         for line in lines { #expect(line.count <= 80, "\(line)") }

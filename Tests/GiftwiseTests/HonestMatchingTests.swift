@@ -324,9 +324,11 @@ struct HonestMatchingTests {
     }
 
     @Test func whatAGiftIsForThemComesBeforeWhatItIsCloseTo() throws {
-        // Given two interests where gifts for the second are related to the first
+        // Given two interests where gifts for the first are related to the second by another
+        // interest (a space gift filed under science is close to engineering; one that is
+        // science-themed is not said to be close to science when science is their wish too)
         let result = try Self.catalog.recommend(
-            for: RecipientProfile(ageYears: 10, interests: ["space", "science"]), limit: 20)
+            for: RecipientProfile(ageYears: 10, interests: ["space", "engineering"]), limit: 20)
         let mixed = result.items.filter { item in
             item.reasons.contains { $0.contains("-themed, close to") }
                 && item.reasons.contains { $0.hasPrefix("loves") || $0.hasPrefix("is into") }
@@ -338,6 +340,31 @@ struct HonestMatchingTests {
             let related = try #require(item.reasons.firstIndex { $0.contains("-themed, close to") })
             #expect(strong < related, "\(item.reasons)")
         }
+    }
+
+    @Test func aGiftForOneWishIsNotCalledCloseToAnotherByThatWish() throws {
+        // Given a building set that is no train, for someone who loves trains and building things
+        // (building and trains are related interests)
+        let catalog = try TestSupport.catalog(
+            rows: """
+                r-1,Castle Cavalry,"A castle to build.",29.99,USD,8,,building,,,true
+                r-2,Steam Train,"A steam locomotive with carriages.",19.99,USD,6,,trains,,,true
+
+                """)
+        let result = try catalog.recommend(
+            for: RecipientProfile(ageYears: 11, interests: ["trains", "building things"]), limit: 5)
+        let castle = try #require(result.items.first { $0.product.id == "r-1" })
+        // Then it is theirs for building, and not said to be "building-themed, close to trains"
+        #expect(castle.isGoodMatch)
+        #expect(castle.reasons.first == "loves building things", "\(castle.reasons)")
+        #expect(!castle.reasons.contains { $0.contains("close to trains") }, "\(castle.reasons)")
+        // For trains alone the relation is still said plainly
+        let trains = try catalog.recommend(for: RecipientProfile(ageYears: 11, interests: ["trains"]), limit: 5)
+        #expect(!trains.items.contains { $0.product.id == "r-1" })
+        let noTrain = try catalog.recommend(
+            for: RecipientProfile(ageYears: 11, interests: ["trains"], excludedProductIDs: ["r-2"]), limit: 5)
+        let alone = try #require(noTrain.items.first { $0.product.id == "r-1" })
+        #expect(alone.reasons.contains("building-themed, close to trains"), "\(alone.reasons)")
     }
 
     @Test func aThingTheyOwnIsAvoidedWhateverStandsBetweenItsWords() throws {
