@@ -113,17 +113,13 @@ struct AnotherThingTests {
     }
 
     @Test func aCatalogMarkedBeforeLearnsThatWindowsAndDoorsAreParts() throws {
-        let queue = try DatabaseQueue()
-        try CatalogDatabase.migrator.migrate(queue, upTo: "v12-refold-ie-plurals")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
-                        (1, 'a', 'Steam Train', 500, 0, 1, 8), (2, 'b', 'Blue Train Windows with Panes', 900, 1, 2, 8),
-                        (3, 'c', 'Police Car Bag Charm', 900, 33, 3, 8);
-                    """)
-        }
-        try CatalogDatabase.migrator.migrate(queue)
+        let queue = try TestSupport.migrated(
+            from: "v12-refold-ie-plurals",
+            rows: """
+                INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
+                    (1, 'a', 'Steam Train', 500, 0, 1, 8), (2, 'b', 'Blue Train Windows with Panes', 900, 1, 2, 8),
+                    (3, 'c', 'Police Car Bag Charm', 900, 33, 3, 8);
+                """)
         try queue.read { db in
             let flags = try Int.fetchAll(db, sql: "SELECT inferred FROM product ORDER BY pk")
             #expect(flags == [0, 1 | ProductFlags.mayHoldAnotherThing, 1 | ProductFlags.mayHoldAnotherThing])
@@ -131,16 +127,12 @@ struct AnotherThingTests {
     }
 
     @Test func aCatalogImportedBeforeLearnsWhichNamesMayHoldAnotherThing() throws {
-        let queue = try DatabaseQueue()
-        try CatalogDatabase.migrator.migrate(queue, upTo: "v9-product-serving")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
-                        (1, 'a', 'Police Car', 500, 0, 1, 8), (2, 'b', 'Police Car Bag Charm', 900, 1, 2, 8);
-                    """)
-        }
-        try CatalogDatabase.migrator.migrate(queue)
+        let queue = try TestSupport.migrated(
+            from: "v9-product-serving",
+            rows: """
+                INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
+                    (1, 'a', 'Police Car', 500, 0, 1, 8), (2, 'b', 'Police Car Bag Charm', 900, 1, 2, 8);
+                """)
         try queue.read { db in
             let flags = try Int.fetchAll(db, sql: "SELECT inferred FROM product ORDER BY pk")
             #expect(flags == [0, 1 | ProductFlags.mayHoldAnotherThing])

@@ -86,17 +86,13 @@ struct GiftKeyTests {
     }
 
     @Test func aCatalogImportedBeforeLearnsEachProductsGiftKey() throws {
-        let queue = try DatabaseQueue()
-        try CatalogDatabase.migrator.migrate(queue, upTo: "v10-product-other-thing")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
-                        (1, 'a', 'Stunt Kite 2019', 500, 0, 1, 8), (2, 'b', 'Stunt Kite (Large)', 900, 0, 2, 8),
-                        (3, 'c', 'Box Kite', 900, 0, 3, 8);
-                    """)
-        }
-        try CatalogDatabase.migrator.migrate(queue)
+        let queue = try TestSupport.migrated(
+            from: "v10-product-other-thing",
+            rows: """
+                INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes) VALUES
+                    (1, 'a', 'Stunt Kite 2019', 500, 0, 1, 8), (2, 'b', 'Stunt Kite (Large)', 900, 0, 2, 8),
+                    (3, 'c', 'Box Kite', 900, 0, 3, 8);
+                """)
         let keys = try queue.read { db in try Int64?.fetchAll(db, sql: "SELECT gift_key FROM product ORDER BY pk") }
         #expect(
             keys == [
@@ -108,17 +104,13 @@ struct GiftKeyTests {
     @Test func aNameHoldingAnIePluralLearnsItsNewGiftKey() throws {
         // Keys stored by the folding before "zombies" meant "zombie" (here: 7, 8, 9) are read
         // again for the names holding "ies"; the others are left as they were.
-        let queue = try DatabaseQueue()
-        try CatalogDatabase.migrator.migrate(queue, upTo: "v11-product-gift-key")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes, gift_key) VALUES
-                        (1, 'a', 'Plants vs ZOMBIES Pack', 500, 0, 1, 8, 7), (2, 'b', 'Box Kite', 900, 0, 2, 8, 8),
-                        (3, 'c', 'Cookies & Pies Play Food', 900, 0, 3, 8, 9);
-                    """)
-        }
-        try CatalogDatabase.migrator.migrate(queue)
+        let queue = try TestSupport.migrated(
+            from: "v11-product-gift-key",
+            rows: """
+                INSERT INTO product (pk, id, name, price_minor, inferred, content_hash, purposes, gift_key) VALUES
+                    (1, 'a', 'Plants vs ZOMBIES Pack', 500, 0, 1, 8, 7), (2, 'b', 'Box Kite', 900, 0, 2, 8, 8),
+                    (3, 'c', 'Cookies & Pies Play Food', 900, 0, 3, 8, 9);
+                """)
         let keys = try queue.read { db in try Int64?.fetchAll(db, sql: "SELECT gift_key FROM product ORDER BY pk") }
         #expect(
             keys == [Diversifier.giftKey("Plants vs Zombie Pack"), 8, Diversifier.giftKey("Cookie & Pie Play Food")])

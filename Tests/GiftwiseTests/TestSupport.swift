@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Giftwise
@@ -89,6 +90,16 @@ enum TestSupport {
         } catch {
             return [ImportIssue(line: -1, field: nil, message: "unexpected error \(error)")]
         }
+    }
+
+    /// An in-memory catalog that was at schema `version` when `rows` (SQL) went in, then migrated
+    /// to today's schema: a catalog imported by an earlier release, as an upgrade meets it.
+    static func migrated(from version: String, rows: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue()
+        try CatalogDatabase.migrator.migrate(queue, upTo: version)
+        try queue.write { db in try db.execute(sql: rows) }
+        try CatalogDatabase.migrator.migrate(queue)
+        return queue
     }
 
     /// The SQL statements `body` runs on `catalog` (SQLite's trace hook), with their arguments
