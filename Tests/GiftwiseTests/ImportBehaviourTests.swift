@@ -275,5 +275,15 @@ struct ImportBehaviourTests {
                 "the required column \"name\" is missing; this file has \"product_name\": try --map name=product_name",
                 "the required column \"price\" is missing; this file has \"US_retailPrice\": try --map price=US_retailPrice",
             ])
+        // No column like a price (BoardGameGeek's games): what would make the file importable.
+        let noPrices = TestSupport.importErrors(
+            Data("id,name,min_age\ng1,Catan,10\n".utf8), into: catalog, format: .csv)
+        #expect(
+            noPrices.map(\.message) == [
+                "the required column \"price\" is missing; every product needs a price (a budget is a hard limit),"
+                    + " and no column here looks like one: add a price column, or name the one that holds it with"
+                    + " --map price=COLUMN"
+            ])
+        #expect(try catalog.stats().products == 0)
     }
 }

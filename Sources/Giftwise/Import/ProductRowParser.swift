@@ -112,6 +112,12 @@ struct ProductRowParser {
             var message = "the required column \"\(column)\"\(hint) is missing"
             if let guess = Self.likelyColumn(for: field, among: columns) {
                 message += "; this file has \"\(guess)\": try --map \(field.rawValue)=\(guess)"
+            } else if field == .price {
+                // A file with no prices at all (BoardGameGeek's) cannot honour a budget: say what
+                // would make it importable, not only what is missing.
+                message +=
+                    "; every product needs a price (a budget is a hard limit), and no column here looks like one:"
+                    + " add a price column, or name the one that holds it with --map price=COLUMN"
             }
             return ImportIssue(line: line, field: field.rawValue, message: message)
         }
