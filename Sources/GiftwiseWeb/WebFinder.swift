@@ -265,7 +265,7 @@ public struct WebFinder: Sendable {
             heading = "Gifts for \(profile.ageDescriptionWithArticle)"
             fitMessage =
                 result.goodMatchCount > gifts.count
-                ? "the best \(gifts.count) of \(result.goodMatchCount) good matches"
+                ? "the best \(gifts.count) of \(GiftCount.number(result.goodMatchCount)) good matches"
                 : Self.plural(result.goodMatchCount, "good match", "good matches")
         case .partial where gifts.isEmpty:
             heading = "Nothing here is about what they enjoy"

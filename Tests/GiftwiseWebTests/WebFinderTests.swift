@@ -140,6 +140,9 @@ struct WebFinderQuestionTests {
         #expect(count.text.contains(#""text":"1,000+""#))
         let page = try await get(finder, "/?a=8")
         #expect(page.text.contains(#"<strong class="count">1,000+</strong>"#))
+        // The list's header too: a trial's page read "the best 5 of 1000 good matches".
+        let list = try await get(finder, "/gifts?age=8")
+        #expect(list.text.contains("of 1,000+ good matches"), "\(list.text.prefix(3000))")
         // Before the age, the catalog's size is exact.
         let first = try await get(finder, "/")
         #expect(first.text.contains(#"<strong class="count">1050</strong>"#))
