@@ -42,10 +42,11 @@ extension MatchQuery {
         }
         /// With `goodOnly`: purpose-less tag ranges not read (yet), with the wished rows of their tag.
         var deferred: [(request: SQL, wished: Set<Int64>, count: Int)] = []
-        func takeTag(_ tag: String, _ count: Int) throws {
-            // A whole source's range is read as the count reads it (``tagSuffices(_:_:limits:purposeMask:)``,
-            // `Self.perSource` rows, once per memo), and its first `count` taken: the same rows.
-            let read = count == perSource ? Self.perSource : count
+        /// - Parameter asCounted: the tag is a wish's own interest, whose range
+        ///   ``tagSuffices(_:_:limits:purposeMask:)`` reads (`Self.perSource` rows, once per memo):
+        ///   that range is read and its first `count` taken (the same rows, no second statement).
+        func takeTag(_ tag: String, _ count: Int, asCounted: Bool = false) throws {
+            let read = asCounted ? Self.perSource : count
             let wished = Array(
                 try memoPKs(db, MatchRequests.taggedRequest(tag, limits: limits, purposeMask: mask, count: read))
                     .prefix(count))
@@ -80,7 +81,9 @@ extension MatchQuery {
             // weighing six times as many products.
             let narrowerShare = max(limit * 4, perSource / (request.narrowerTags.count + 1))
             for tag in request.exactTags {
-                try takeTag(tag, request.narrowerTags.contains(tag) ? narrowerShare : perSource)
+                try takeTag(
+                    tag, request.narrowerTags.contains(tag) ? narrowerShare : perSource,
+                    asCounted: request.specificity == .same && tag == request.interest?.id)
             }
             if let query = request.textQuery, try !tagSuffices(db, request, limits: limits, purposeMask: mask) {
                 // The most relevant hits, and the most relevant of those the good count found (their
