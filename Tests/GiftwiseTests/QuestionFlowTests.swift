@@ -267,6 +267,9 @@ struct QuestionFlowCoreTests {
             ("something he can do with his hands", [.crafty]), ("hands-on", [.crafty]),
             ("something to build", [.crafty]), ("something to get her moving", [.sporty]),
             ("something to laugh at", [.fun]),
+            // Round 27's trials: a choice inside a sentence whose other words name none.
+            ("something creative she can do on rainy days", [.crafty]), ("something to build together", [.crafty]),
+            ("educational but still fun", [.educational, .fun]), ("anything active outdoors", [.sporty]),
         ] as [(String, [Purpose])])
     func answersChoicesByNumberOrWords(text: String, purposes: [Purpose]) throws {
         var flow = QuestionFlow()
@@ -429,12 +432,27 @@ struct QuestionFlowCoreTests {
         try flow.skip(in: catalog)
         for bad in [
             "7", "0", "banana", "1, banana", "not sporty", "don't mind it being sporty", "something with bananas",
+            // In a sentence, only a choice's own word counts, and never one turned around.
+            "anything but sporty", "sporty rather than crafty", "something for 2 kids",
         ] {
             let rejected = invalidReason { try flow.answer(bad, in: catalog) }
-            #expect(rejected?.0 == .purpose)
-            #expect(rejected?.1.contains("not one of the choices") == true)
+            #expect(rejected?.0 == .purpose, "\(bad)")
+            #expect(rejected?.1.contains("not one of the choices") == true, "\(bad)")
         }
         #expect(flow.currentQuestion?.id == .purpose)
+    }
+
+    @Test func aChoiceReadOutOfASentenceSaysHowItWasRead() throws {
+        var flow = QuestionFlow()
+        try flow.answer("9", in: catalog)
+        try flow.skip(in: catalog)
+        try flow.answer("something creative she can do on rainy days", in: catalog)
+        #expect(flow.profile?.purposes == [.crafty])
+        #expect(
+            flow.state.notes.contains("Read as something crafty (type `back` to change it)."), "\(flow.state.notes)")
+        flow.back()
+        try flow.answer("crafty", in: catalog)
+        #expect(!flow.state.notes.contains { $0.hasPrefix("Read as") }, "\(flow.state.notes)")
     }
 
     @Test func twoKindsInsideOneInterestAreEachLookedFor() throws {

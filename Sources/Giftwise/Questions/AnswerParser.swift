@@ -1169,7 +1169,29 @@ package enum AnswerParser {
     /// Words that turn a choice around ("not sporty"): such an answer is asked again.
     static let negations: Set<String> = ["not", "no", "dont", "nothing", "never", "without", "avoid", "isnt"]
 
+    /// Words that say a choice is not wanted even with no negation ("anything but sporty").
+    static let contrasts: Set<String> = ["except", "besides", "instead", "less", "other", "than", "unless"]
+
+    /// Whether a sentence turns a choice around: a contrast word, or "but" after "anything"
+    /// ("anything but sporty"; "educational but fun" keeps both).
+    static func turnsAround(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            contrasts.contains(words[index])
+                || (words[index] == "but" && index > 0
+                    && ["anything", "everything", "all", "nothing", "whatever"].contains(words[index - 1]))
+        }
+    }
+
+    /// The choices an answer names, as option values.
     package static func choices(_ text: String, for question: Question, multiple: Bool) throws -> [String] {
+        try choiceReading(text, for: question, multiple: multiple).values
+    }
+
+    /// The choices an answer names, and the words of a sentence around them that named nothing
+    /// ("creative" read in "something creative for rainy days" leaves "rainy", "days").
+    package static func choiceReading(_ text: String, for question: Question, multiple: Bool) throws -> (
+        values: [String], ignored: [String]
+    ) {
         var normalized = " " + text.lowercased() + " "
         for separator in [" and ", " or ", "&", "+", "/", ";"] {
             normalized = normalized.replacingOccurrences(of: separator, with: ",")
@@ -1184,9 +1206,10 @@ package enum AnswerParser {
         if multiple, parts.count == 1, everything.contains(parts[0]),
             !question.options.contains(where: { $0.value == QuestionCatalogue.noPreference })
         {
-            return question.options.map(\.value)
+            return (question.options.map(\.value), [])
         }
         var values: [String] = []
+        var ignored: [String] = []
         func reject(_ part: String) -> QuestionFlowError {
             let words = question.options.map(\.label).joined(separator: ", ")
             let shown = part.count > 40 ? String(part.prefix(40)) + "…" : part
@@ -1210,13 +1233,26 @@ package enum AnswerParser {
             guard words.count > 1, !words.contains(where: { negations.contains(plain($0)) }) else {
                 throw reject(part)
             }
-            var named: [String] = []
-            for word in words where !fillers.contains(plain(word)) {
-                guard let value = match(word, in: question.options) else { throw reject(part) }
-                named.append(value)
+            let meaningful = words.filter { !fillers.contains(plain($0)) }
+            let named = meaningful.compactMap { match($0, in: question.options) }
+            // "anything active": the choice, not "no preference" beside it.
+            let chosen = named.filter { $0 != QuestionCatalogue.noPreference }
+            if !named.isEmpty, named.count == meaningful.count {
+                values.append(contentsOf: chosen.isEmpty ? named : chosen)
+                continue
             }
-            guard !named.isEmpty else { throw reject(part) }
-            values.append(contentsOf: named)
+            // "something creative she can do on rainy days": a choice said in a sentence whose other
+            // words name nothing. Only a choice's own word counts there (never a number or the start
+            // of a label: "for 2 kids", "she just loves"), never beside a word that turns it
+            // around ("anything but sporty"), and never "no preference" beside a choice.
+            let plainNamed = meaningful.compactMap { namedInSentence($0, in: question.options) }.filter {
+                $0 != QuestionCatalogue.noPreference
+            }
+            guard !plainNamed.isEmpty, !turnsAround(words.map(plain)) else {
+                throw reject(part)
+            }
+            values.append(contentsOf: plainNamed)
+            ignored.append(contentsOf: meaningful.filter { namedInSentence($0, in: question.options) == nil })
         }
         var seen = Set<String>()
         values = values.filter { seen.insert($0).inserted }
@@ -1226,7 +1262,24 @@ package enum AnswerParser {
                 question: question.id,
                 reason: "Please pick just one: a number from 1 to \(question.options.count) or its words.")
         }
-        return values
+        return (values, ignored)
+    }
+
+    /// A choice named by one word of a sentence: the option's own label or value, or a word for a
+    /// purpose; never a number or a label's start.
+    static func namedInSentence(_ word: String, in options: [QuestionOption]) -> String? {
+        guard Int(word) == nil else { return nil }
+        let key = TextNormalizer.key(word)
+        guard !key.isEmpty else { return nil }
+        if let option = options.first(where: {
+            TextNormalizer.key($0.label) == key || TextNormalizer.key($0.value) == key
+        }) {
+            return option.value
+        }
+        if let purpose = Purpose(word: word), let option = options.first(where: { $0.value == purpose.rawValue }) {
+            return option.value
+        }
+        return nil
     }
 
     static func match(_ part: String, in options: [QuestionOption]) -> String? {

@@ -606,9 +606,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             }
             try applyInterests(text, state: &next, reader)
         case .purpose:
-            let values = try AnswerParser.choices(text, for: question, multiple: true)
+            let reading = try AnswerParser.choiceReading(text, for: question, multiple: true)
+            let values = reading.values
             next.purposes =
                 values.contains(QuestionCatalogue.noPreference) ? [] : Set(values.compactMap(Purpose.init(rawValue:)))
+            // Picked out of a sentence: what was understood, so a misreading can be taken back.
+            if !reading.ignored.isEmpty, !next.purposes.isEmpty {
+                let read = next.purposes.sorted().map(\.adjective).joined(separator: " and ")
+                next.notes.insert("Read as something \(read) (type `back` to change it).", at: 0)
+            }
         case .budget:
             guard let budget = AnswerParser.parseBudget(text) else {
                 throw QuestionFlowError.invalidAnswer(question: .budget, reason: AnswerParser.budgetReason)
