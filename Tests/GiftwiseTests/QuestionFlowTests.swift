@@ -320,6 +320,8 @@ struct QuestionFlowCoreTests {
     @Test(arguments: [
         (QuestionID.purpose, "about £20"), (.interests, "under 15 quid"), (.purpose, "nothing over $30"),
         (.purpose, "a tenner"), (.age, "£15"),
+        // Round 27: bounded in words, with no currency, past the age.
+        (.interests, "under 20"), (.purpose, "no more than 30"),
     ])
     func aBudgetSaidBeforeItIsAskedIsTheBudget(question: QuestionID, text: String) throws {
         var flow = QuestionFlow()
@@ -358,6 +360,34 @@ struct QuestionFlowCoreTests {
             #expect(interests.profile?.interests == ["dinosaurs", "space"], "\(answer)")
             #expect(interests.profile?.budgetMax == Money(minorUnits: 2000), "\(answer)")
             #expect(interests.currentQuestion?.id == .purpose, "\(answer)")
+        }
+        // Round 27's trial: "lego, 20" and "lego, under 20" looked for "20" and "under 20" in gift
+        // names. An amount beside what they enjoy is the budget, with or without its currency.
+        for (answer, low, high) in [
+            ("lego, 20", nil, 2000), ("lego, under 20", nil, 2000), ("20, lego", nil, 2000),
+            ("lego, 20-40", 2000, 4000), ("lego and about 30", nil, 3000),
+        ] as [(String, Int64?, Int64)] {
+            var interests = QuestionFlow()
+            try interests.answer("9", in: catalog)
+            try interests.answer(answer, in: catalog)
+            #expect(interests.profile?.interests == ["lego"], "\(answer)")
+            #expect(interests.profile?.budgetMin == low.map { Money(minorUnits: $0) }, "\(answer)")
+            #expect(interests.profile?.budgetMax == Money(minorUnits: high), "\(answer)")
+            #expect(interests.currentQuestion?.id == .purpose, "\(answer)")
+            #expect(interests.lastAnswerNotes.contains { $0.hasPrefix("Budget: ") }, "\(interests.lastAnswerNotes)")
+        }
+        // Where the choices are numbers, numbers stay choices.
+        for (answer, purposes) in [("1,3", [Purpose.educational, .sporty]), ("1-3", [.educational, .sporty])] {
+            var choices = QuestionFlow()
+            try choices.answer("9", in: catalog)
+            try choices.answer("lego", in: catalog)
+            if answer == "1-3" {
+                #expect(throws: QuestionFlowError.self) { try choices.answer(answer, in: catalog) }
+                continue
+            }
+            try choices.answer(answer, in: catalog)
+            #expect(choices.profile?.purposes == Set(purposes), "\(answer)")
+            #expect(choices.profile?.budgetMax == nil, "\(answer)")
         }
         // And with the age: "about £25" was a wish.
         var atAge = QuestionFlow()
@@ -449,7 +479,8 @@ struct QuestionFlowCoreTests {
         try flow.answer("something creative she can do on rainy days", in: catalog)
         #expect(flow.profile?.purposes == [.crafty])
         #expect(
-            flow.state.notes.contains("Read as something crafty (type `back` to change it)."), "\(flow.state.notes)")
+            flow.state.notes.contains("Read as what the gift is for: crafty (type `back` to change it)."),
+            "\(flow.state.notes)")
         flow.back()
         try flow.answer("crafty", in: catalog)
         #expect(!flow.state.notes.contains { $0.hasPrefix("Read as") }, "\(flow.state.notes)")

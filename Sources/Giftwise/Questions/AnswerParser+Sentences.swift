@@ -201,6 +201,26 @@ extension AnswerParser {
         return nil
     }
 
+    /// Words that bound an amount said without its currency ("under 20", "30 tops").
+    static let amountBounds: Set<String> = [
+        "under", "below", "less", "than", "up", "to", "upto", "no", "more", "max", "maximum", "at", "most",
+        "around", "about", "roughly", "approx", "approximately", "ish", "tops", "or", "so", "budget", "between",
+        "and", "of", "is",
+    ]
+
+    /// Whether a clause said beside a wish is an amount to spend: a budget with its currency, or an
+    /// amount bounded in words with none ("lego, under 20", "about 30"); a lone number or range
+    /// ("lego, 20", "lego, 20-40") only where `bare` (never where the choices are numbers: "1-3").
+    static func saysAnAmount(_ text: String, bare: Bool) -> Bool {
+        if saysABudget(text) { return true }
+        guard let budget = parseBudget(text), budget.min != nil || budget.max != nil else { return false }
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "." }.map(String.init)
+        guard words.contains(where: { Double($0) != nil }) else { return false }
+        let bounds = words.filter { Double($0) == nil }
+        guard bounds.allSatisfy(amountBounds.contains) else { return false }
+        return bare || !bounds.isEmpty
+    }
+
     /// Whether `text` is plainly a budget: an amount with its currency ("about £20", "30 dollars",
     /// "under a tenner").
     static func saysABudget(_ text: String) -> Bool {

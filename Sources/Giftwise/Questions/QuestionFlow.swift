@@ -187,7 +187,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         // 15 quid") is the budget alone, taken below.
         var taken = trimmed
         if [.interests, .purpose].contains(question.id), !state.settled.contains(.budget),
-            let (said, budget) = Self.answerBesideBudget(trimmed)
+            let (said, budget) = Self.answerBesideBudget(trimmed, bare: question.id == .interests)
         {
             if said.isEmpty {
                 taken = budget
@@ -334,15 +334,15 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     /// and "20 quid" of "20 quid and lego"; nil when it says no such budget or nothing beside it.
     /// `said` is empty when nothing but a gift is said with it ("something under a tenner", "a
     /// present under £15"): the answer is the budget alone.
-    static func answerBesideBudget(_ text: String) -> (said: String, budget: String)? {
-        guard let (said, budget) = splittingBudget(text) else { return nil }
+    static func answerBesideBudget(_ text: String, bare: Bool) -> (said: String, budget: String)? {
+        guard let (said, budget) = splittingBudget(text, bare: bare) else { return nil }
         let words = TextNormalizer.tokens(said).filter {
             !Taxonomy.genericWords.contains($0) && !["something", "present", "nice", "cheap"].contains($0)
         }
         return (words.isEmpty ? "" : said, budget)
     }
 
-    private static func splittingBudget(_ text: String) -> (said: String, budget: String)? {
+    private static func splittingBudget(_ text: String, bare: Bool) -> (said: String, budget: String)? {
         let edges = CharacterSet.whitespaces.union(.punctuationCharacters)
         if let said = AnswerParser.budgetInWish(text), !said.isOccasion {
             let rest = said.rest.trimmingCharacters(in: edges)
@@ -353,7 +353,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             guard let range = text.range(of: cut, options: .backwards) else { continue }
             let budget = text[range.upperBound...].trimmingCharacters(
                 in: .whitespaces.union(CharacterSet(charactersIn: ")")))
-            guard AnswerParser.saysABudget(budget) else { continue }
+            guard AnswerParser.saysAnAmount(budget, bare: bare) else { continue }
             let rest = text[..<range.lowerBound].trimmingCharacters(in: edges)
             return rest.isEmpty ? nil : (rest, budget)
         }
@@ -361,7 +361,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         for cut in [",", ";", " - ", " and "] {
             guard let range = text.range(of: cut) else { continue }
             let budget = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard AnswerParser.saysABudget(budget) else { continue }
+            guard AnswerParser.saysAnAmount(budget, bare: bare) else { continue }
             let rest = text[range.upperBound...].trimmingCharacters(in: edges)
             return rest.isEmpty ? nil : (rest, budget)
         }
@@ -369,10 +369,12 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
     }
 
     /// Whether an answer to another question is plainly the budget: an amount with its currency
-    /// ("about £20", "30 dollars", "under a tenner"), before the budget is settled.
+    /// ("about £20", "30 dollars", "under a tenner"), or bounded in words past the age ("under 20"),
+    /// before the budget is settled.
     static func isEarlyBudget(_ text: String, at question: QuestionID, state: State) -> Bool {
         guard [.age, .interests, .purpose].contains(question), !state.settled.contains(.budget) else { return false }
-        return AnswerParser.saysABudget(text)
+        // "under 20" with no currency is an amount where no answer is a number: not the age.
+        return AnswerParser.saysABudget(text) || (question != .age && AnswerParser.saysAnAmount(text, bare: false))
     }
 
     /// Skips the current question, keeping what is known.
@@ -560,7 +562,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             if var liked = beside?.liked {
                 // "my son is 7, loves dinosaurs and lego, about £25": the budget closing it is the
                 // budget (it was a wish, "about £25").
-                if !next.settled.contains(.budget), let (said, budget) = Self.answerBesideBudget(liked) {
+                if !next.settled.contains(.budget), let (said, budget) = Self.answerBesideBudget(liked, bare: true) {
                     var budgeted = next
                     if (try? apply(budget, to: coreQuestion(.budget, in: next), state: &budgeted, reader)) != nil {
                         next = budgeted
@@ -612,8 +614,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 values.contains(QuestionCatalogue.noPreference) ? [] : Set(values.compactMap(Purpose.init(rawValue:)))
             // Picked out of a sentence: what was understood, so a misreading can be taken back.
             if !reading.ignored.isEmpty, !next.purposes.isEmpty {
-                let read = next.purposes.sorted().map(\.adjective).joined(separator: " and ")
-                next.notes.insert("Read as something \(read) (type `back` to change it).", at: 0)
+                next.notes.insert(Self.purposeReadNote(next.purposes), at: 0)
             }
         case .budget:
             guard let budget = AnswerParser.parseBudget(text) else {
@@ -627,9 +628,9 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.budgetMin = budget.min
             next.budgetMax = budget.max
             next.budgetCurrency = AnswerParser.budgetCurrency(text)
-            // Said in words ("about 20 quid", "under a tenner", "30ish"): what was understood,
-            // as the age is.
-            if !text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }),
+            // Said in words ("about 20 quid", "under a tenner", "30ish") or beside another answer
+            // ("lego, 20"): what was understood, as the age is.
+            if !text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }) || next.current?.id != .budget,
                 budget.min != nil || budget.max != nil
             {
                 let currency = try next.budgetCurrency ?? reader.read(CatalogDatabase.mainCurrency)
