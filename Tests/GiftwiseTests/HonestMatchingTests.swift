@@ -367,6 +367,28 @@ struct HonestMatchingTests {
         #expect(alone.reasons.contains("building-themed, close to trains"), "\(alone.reasons)")
     }
 
+    @Test func aTagThatIsOneWishIsNoLikenessToAnother() throws {
+        // Given a building set and a train, for someone who loves trains and building things
+        // (related interests)
+        let catalog = try TestSupport.catalog(
+            rows: """
+                r-1,Castle Cavalry,"A castle to build.",29.99,USD,8,,building,,,true
+                r-2,Steam Train,"A steam locomotive with carriages.",29.99,USD,8,,trains,,,true
+
+                """)
+        // (by tags and words: a likeness in meaning is another signal)
+        let matcher = Matcher(catalog: catalog, weights: .default, semantic: nil)
+        func score(_ id: String, _ interests: [String]) throws -> Double {
+            let result = try matcher.recommend(for: RecipientProfile(ageYears: 11, interests: interests), limit: 5)
+            return try #require(result.items.first { $0.product.id == id }).score
+        }
+        // Then each scores as it would beside a wish it has nothing to do with: the building set
+        // gains nothing for being close to trains, which the train meets itself (the building tag
+        // counted for both wishes and ranked every building set above the trains).
+        #expect(try score("r-1", ["trains", "building things"]) == score("r-1", ["cooking", "building things"]))
+        #expect(try score("r-2", ["trains", "building things"]) == score("r-2", ["trains", "cooking"]))
+    }
+
     @Test func aThingTheyOwnIsAvoidedWhateverStandsBetweenItsWords() throws {
         // Given "fossil kit" to avoid (they own one)
         var profile = RecipientProfile(ageYears: 9, interests: ["dinosaurs"], excludedWords: ["fossil kit"])

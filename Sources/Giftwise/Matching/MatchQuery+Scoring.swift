@@ -128,7 +128,12 @@ extension MatchQuery {
                         weight: weights.broaderFactor * weights.centrality(rank: rank)))
             }
             for (related, relation) in request.relatedInterests {
-                if let rank = rankOf(related) {
+                // A tag that is another of their wishes counts for that wish, not again as a
+                // likeness to this one: a building set is not nearer "trains and building"
+                // than a train set because building is close to trains.
+                if let rank = rankOf(related),
+                    !requestTags.indices.contains(where: { $0 != index && requestTags[$0].contains(related) })
+                {
                     found.append(
                         .init(
                             request: index, hit: .related(related),
