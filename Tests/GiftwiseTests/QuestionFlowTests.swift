@@ -482,6 +482,11 @@ struct QuestionFlowCoreTests {
             flow.state.notes.contains("Read as what the gift is for: crafty (type `back` to change it)."),
             "\(flow.state.notes)")
         flow.back()
+        // Said beside the budget, the reading is said once.
+        try flow.answer("something to build together, no more than 60 dollars", in: catalog)
+        #expect(flow.lastAnswerNotes.filter { $0.hasPrefix("Read as") }.count == 1, "\(flow.lastAnswerNotes)")
+        #expect(flow.profile?.budgetMax == Money(minorUnits: 6000))
+        flow.back()
         try flow.answer("crafty", in: catalog)
         #expect(!flow.state.notes.contains { $0.hasPrefix("Read as") }, "\(flow.state.notes)")
     }

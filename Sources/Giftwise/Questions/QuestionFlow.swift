@@ -318,7 +318,10 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         ]
         both.accepted.append(whole)
         both.settled.insert(target.id)
-        if target.id == .purpose { both.notes.insert(Self.purposeReadNote(both.purposes), at: 0) }
+        // Once: a choice picked out of a sentence has said so already.
+        if target.id == .purpose, !both.notes.contains(Self.purposeReadNote(both.purposes)) {
+            both.notes.insert(Self.purposeReadNote(both.purposes), at: 0)
+        }
         return both
     }
 
