@@ -947,6 +947,36 @@ struct QuestionFlowCoreTests {
         #expect(!labels.contains("the clone war"))
     }
 
+    /// Round 26's trial, "trains and building things" on the Brickset export, was offered the
+    /// themes "Bricks and More" and "The LEGO Batman Movie": the most frequent among every
+    /// building set. For several wishes, themes come from the gifts that meet the most of them.
+    @Test func themesForSeveralWishesComeFromTheGiftsThatMeetTheMost() throws {
+        var rows = ""
+        let both = ["Winter Village", "Town Line"]
+        for index in 0..<12 {
+            rows +=
+                "t\(index),Train Set \(index),A train to build.,30,USD,8,,trains|building|\(both[index % 2]),fun,,true\n"
+        }
+        let one = ["Bricks and More", "Batman Movie", "Castle Quest", "Space Police"]
+        for index in 0..<40 {
+            rows += "b\(index),Brick Box \(index),Bricks to build.,30,USD,8,,building|\(one[index % 4]),fun,,true\n"
+        }
+        let shop = try TestSupport.catalog(rows: rows)
+        var flow = QuestionFlow()
+        try flow.answer("11", in: shop)
+        try flow.answer("trains, building things", in: shop)
+        let set = try #require(try flow.candidates(in: flow.state, CatalogReader(shop)))
+        let theme = try #require(flow.themeQuestion(for: set, taxonomy: shop.taxonomy))
+        #expect(Set(theme.options.map(\.label)) == ["Winter Village", "Town Line"], "\(theme.options)")
+        // One wish: the most frequent themes of its gifts.
+        var alone = QuestionFlow()
+        try alone.answer("11", in: shop)
+        try alone.answer("building things", in: shop)
+        let aloneSet = try #require(try alone.candidates(in: alone.state, CatalogReader(shop)))
+        let aloneTheme = try #require(alone.themeQuestion(for: aloneSet, taxonomy: shop.taxonomy))
+        #expect(aloneTheme.options.map(\.label).contains("Bricks and More"), "\(aloneTheme.options)")
+    }
+
     /// A trial typed "he's really into football and lego but hates star wars": recommend ranked
     /// LEGO Star Wars second, and the flow took "lego but hates star wars" as one wish. What they
     /// dislike is avoided, and the flow says so.

@@ -164,18 +164,24 @@ extension QuestionFlow {
     }
 
     /// "Any of these themes?" built from the most frequent tags among the candidates that are
-    /// neither their stated interests nor on nearly every candidate.
+    /// neither their stated interests nor on nearly every candidate. For several wishes, among
+    /// the candidates that meet the most of them, when there are enough of those: themes of the
+    /// trains that are building sets for "trains and building things", not of every building set
+    /// (a trial was offered "Bricks and More" and "The LEGO Batman Movie").
     func themeQuestion(for set: CandidateSet, taxonomy: Taxonomy) -> Question? {
         // Their interests' tags, and the words of the labels they named ("ninjago" of "ninjago dragons").
         let stated = Set(set.interests.compactMap(\.tag))
             .union(set.interests.flatMap { TextNormalizer.tokens($0.said) })
+        let most = set.items.map { Set($0.strongInterests).count }.max() ?? 0
+        let meetingMost = set.items.filter { Set($0.strongInterests).count == most }
+        let counted = most > 1 && meetingMost.count >= Self.enoughForThemes ? meetingMost : set.items
         var counts: [String: Int] = [:]
-        for item in set.items {
+        for item in counted {
             for tag in Set(item.product.interests) where !stated.contains(tag) { counts[tag, default: 0] += 1 }
         }
         // Read once a tag, not once a product.
         for tag in counts.keys where Self.isFilingTag(tag, taxonomy) { counts[tag] = nil }
-        let n = set.items.count
+        let n = counted.count
         let floor = max(2, n / 10)
         let tags = counts.filter { $0.value >= floor && Double($0.value) <= 0.6 * Double(n) }
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
@@ -190,6 +196,9 @@ extension QuestionFlow {
             options: options, canSkip: true,
             help: "Gifts with that theme move to the top of the list. Skip if none of them.")
     }
+
+    /// The fewest candidates meeting several wishes whose themes are worth asking about.
+    static let enoughForThemes = 10
 
     /// Whether a tag of the shop's own (not the taxonomy's) files gifts by how they are sold, not
     /// what they are about: "Licensed", "Gear", "Storage", "9V", "Key Chains/Ninjago". A trial was
