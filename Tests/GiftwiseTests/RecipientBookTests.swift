@@ -185,7 +185,9 @@ struct RecipientBookTests {
         let raised = try #require(after.items.first { $0.product.id == "a-128" })
         #expect(abs(raised.score - (similar.score + 0.08)) < 0.0011)
         // Recalled once, on the best gift that shares the loved gift's leading tags.
-        let reason = "they loved the \(loved.name) last year"
+        // (cited without its pack size: "Real Fossil Dig Kit (10 Specimens)")
+        #expect(loved.name == "Real Fossil Dig Kit (10 Specimens)")
+        let reason = "they loved the Real Fossil Dig Kit last year"
         let firstRelated = try #require(
             after.items.first { !Set($0.product.interests.prefix(2)).isDisjoint(with: loved.interests.prefix(2)) })
         #expect(firstRelated.reasons.contains(reason))
@@ -220,8 +222,45 @@ struct RecipientBookTests {
         let similar = try #require(baseline.items.first { $0.product.id == "a-128" })
         let lowered = try #require(after.items.first { $0.product.id == "a-128" })
         #expect(abs(lowered.score - (similar.score - 0.12)) < 0.0011)
-        #expect(lowered.mismatches.contains("like the \(returned.name) they returned in January"))
+        #expect(returned.name == "Real Fossil Dig Kit (10 Specimens)")
+        #expect(lowered.mismatches.contains("like the Real Fossil Dig Kit they returned in January"))
         #expect(!lowered.reasons.contains { $0.contains("they loved") })
+    }
+
+    /// Round 27's trial recorded a returned "24 PACK FELT TIP PENS FIBRE TIPPED DRAWING MARKERS
+    /// PAINTING COLOURING ART SCHOOL Fusion (TM)": the whole shouted title stood under four gifts
+    /// of five. A past gift is cited by a short, plain form of its name.
+    @Test(arguments: [
+        (
+            "24 PACK FELT TIP PENS FIBRE TIPPED DRAWING MARKERS PAINTING COLOURING ART SCHOOL Fusion (TM)",
+            "24 Pack Felt Tip Pens Fibre Tipped Drawing…"
+        ),
+        (
+            "Ravensburger 19477 Jigsaw Puzzle 1000 Pieces - Phra Nang Beach",
+            "Ravensburger 19477 Jigsaw Puzzle 1000 Pieces"
+        ),
+        ("LEGO City Police Station (60316)", "LEGO City Police Station"),
+        ("Stegosaurus Kit", "Stegosaurus Kit"), ("Harry Potter: Hogwarts Castle", "Harry Potter"),
+        ("My Little Pony Sketch Portfolio Craft Kit", "My Little Pony Sketch Portfolio Craft Kit"),
+    ])
+    func aPastGiftIsCitedByAShortPlainName(name: String, cited: String) {
+        #expect(Explainer.citedName(name) == cited)
+    }
+
+    @Test func aReturnedGiftWithALongTitleIsCitedShort() throws {
+        let catalog = try TestSupport.catalog(
+            rows: """
+                p-1,24 PACK FELT TIP PENS FIBRE TIPPED DRAWING MARKERS PAINTING COLOURING ART SCHOOL Fusion (TM),Pens.,1.95,USD,6,,drawing,,,true
+                p-2,Sketch Pad,A pad for drawing.,5,USD,6,,drawing,,,true
+
+                """)
+        let recipients = book(catalog, on: "2026-03-01")
+        let mia = try recipients.add(SavedRecipient(name: "Mia", ageMonthsWhenGiven: 8 * 12, interests: ["drawing"]))
+        try recipients.recordGift(to: "Mia", productID: "p-1", on: day("2026-01-10"), occasion: nil, outcome: .returned)
+        let after = try catalog.recommend(
+            for: try recipients.profile(for: mia), limit: 5, history: try recipients.historySignals(for: mia))
+        let pad = try #require(after.items.first { $0.product.id == "p-2" })
+        #expect(pad.mismatches == ["like the 24 Pack Felt Tip Pens Fibre Tipped Drawing… they returned in January"])
     }
 
     // MARK: Forgetting

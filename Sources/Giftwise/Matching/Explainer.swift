@@ -236,15 +236,44 @@ struct Explainer {
 
         // Their own history (already counted in the score).
         for lesson in candidate.lessons {
+            let cited = Self.citedName(lesson.productName)
             if lesson.positive {
-                reasons.append("they loved the \(lesson.productName) \(lesson.when)")
+                reasons.append("they loved the \(cited) \(lesson.when)")
             } else {
-                mismatches.append("like the \(lesson.productName) they returned \(lesson.when)")
+                mismatches.append("like the \(cited) they returned \(lesson.when)")
             }
         }
         return Recommendation(
             product: product, score: Self.shownScore(candidate), reasons: reasons,
             mismatches: mismatches, isGoodMatch: candidate.isGood)
+    }
+
+    /// A past gift's name as a reason cites it: up to the first break in a retailer's long title
+    /// ("Ravensburger Jigsaw Puzzle - Phra Nang Beach" → "Ravensburger Jigsaw Puzzle"), at most
+    /// eight words, and not shouted ("24 PACK FELT TIP PENS FIBRE TIPPED DRAWING MARKERS …" → "24
+    /// Pack Felt Tip Pens Fibre Tipped Drawing Markers…"). A trial saw the whole shouted title
+    /// under four gifts of five.
+    static func citedName(_ name: String) -> String {
+        var cut = name.trimmingCharacters(in: .whitespaces)
+        for separator in [" - ", " – ", " — ", " | ", ": ", ", ", " (", " ["] {
+            if let range = cut.range(of: separator),
+                cut[..<range.lowerBound].split(separator: " ").count >= 2
+            {
+                cut = String(cut[..<range.lowerBound])
+            }
+        }
+        var words = cut.split(separator: " ").map(String.init)
+        let shortened = words.count > 8
+        if shortened { words = Array(words.prefix(8)) }
+        let letters = words.joined().filter(\.isLetter)
+        let shouted = letters.count >= 8 && Double(letters.filter(\.isUppercase).count) >= 0.8 * Double(letters.count)
+        if shouted {
+            words = words.map { word in
+                word.count > 2 && word.allSatisfy({ !$0.isLowercase })
+                    ? word.prefix(1) + word.dropFirst().lowercased() : word
+            }
+        }
+        return words.joined(separator: " ") + (shortened ? "…" : "")
     }
 
     /// A candidate's score as a recommendation shows it (and the diversifier weighs it).
