@@ -423,8 +423,9 @@ extension MatchQuery {
                         + "child under 3"
                 }
                 if unstated > 0 {
-                    return "the gifts that match \(said) are made for other ages or state none (never offered under 3; "
-                        + "age is never relaxed)"
+                    // One clause after another: the terminal shows a note in parentheses already.
+                    return "the gifts that match \(said) are made for other ages or state none; under 3 a gift must "
+                        + "state its age, and age is never relaxed"
                 }
             }
             return "the gifts that match \(said) are all made for other ages (age is never relaxed)"
