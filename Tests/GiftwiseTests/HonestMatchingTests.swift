@@ -33,6 +33,29 @@ struct HonestMatchingTests {
         #expect(raised.items.first?.product.name.contains("Snorkel") == true)
     }
 
+    @Test func aWishWhoseKindTheySetAsideIsNotCalledUnmatched() throws {
+        // Round 27's trial: "dinosaurs, space", then "not like 1" on a space gift ("Left out …
+        // and other space gifts"), and the list said "no gift here is a good match for space".
+        let catalog = try TestSupport.catalog(
+            rows: """
+                d-1,Stegosaurus Figure,A dinosaur figure.,14,USD,4,,dinosaurs,,,true
+                s-1,Rocket Ship,A rocket for space adventures.,20,USD,4,,space,,,true
+
+                """)
+        let profile = RecipientProfile(ageYears: 7, interests: ["dinosaurs", "space"])
+        let asideResult = try catalog.recommend(for: profile, critique: Critique(avoidedInterests: ["space"]))
+        #expect(asideResult.items.map(\.product.id) == ["d-1"])
+        #expect(!asideResult.notes.contains { $0.contains("no gift here is a good match") }, "\(asideResult.notes)")
+        // Where the catalog has none, it is still said.
+        let bare = try TestSupport.catalog(
+            rows: """
+                d-1,Stegosaurus Figure,A dinosaur figure.,14,USD,4,,dinosaurs,,,true
+
+                """)
+        let none = try bare.recommend(for: profile)
+        #expect(none.notes.contains { $0.hasPrefix("no gift here is a good match for \"space\"") }, "\(none.notes)")
+    }
+
     @Test func aWishNoGiftMatchesBesideOnesThatDoIsSaid() throws {
         // Found in a trial on the Amazon UK export: "the titanic and shipwrecks" listed four
         // Titanic jigsaws and games and said nothing of shipwrecks, as if it had been matched.

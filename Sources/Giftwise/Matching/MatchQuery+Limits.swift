@@ -372,7 +372,10 @@ extension MatchQuery {
         var notes: [String] = []
         /// Wishes no gift here matches well within any of their answers.
         var unmatched: [String] = []
-        for (index, request) in requests.enumerated() where !covered.contains(index) {
+        // A wish whose kind they set aside after a list ("not like 1": "other space gifts") is
+        // theirs to have dropped: saying no gift matches it would be untrue.
+        for (index, request) in requests.enumerated()
+        where !covered.contains(index) && critique.avoidedInterests.isDisjoint(with: requestTags[index]) {
             var alone = profile
             alone.interests = [request.said]
             guard try goodPKs(db, profile: alone).isEmpty else { continue }
