@@ -1288,14 +1288,7 @@ package enum AnswerParser {
         }
         let key = TextNormalizer.key(part)
         guard !key.isEmpty else { return nil }
-        if let option = options.first(where: {
-            TextNormalizer.key($0.label) == key || TextNormalizer.key($0.value) == key
-        }) {
-            return option.value
-        }
-        if let purpose = Purpose(word: part), let option = options.first(where: { $0.value == purpose.rawValue }) {
-            return option.value
-        }
+        if let named = namedInSentence(part, in: options) { return named }
         if ["any", "anything", "either", "no pref", "none", "all", "whatever", "dont mind", "don t mind"].contains(key),
             let option = options.first(where: { $0.value == QuestionCatalogue.noPreference })
         {
