@@ -487,6 +487,15 @@ struct QuestionFlowCoreTests {
         #expect(flow.lastAnswerNotes.filter { $0.hasPrefix("Read as") }.count == 1, "\(flow.lastAnswerNotes)")
         #expect(flow.profile?.budgetMax == Money(minorUnits: 6000))
         flow.back()
+        // So is one said with words that all name it ("something she can use outdoors"), but
+        // not a choice typed as it is offered, nor numbers.
+        try flow.answer("something she can use outdoors", in: catalog)
+        #expect(flow.profile?.purposes == [.sporty])
+        #expect(flow.lastAnswerNotes.contains("Read as what the gift is for: sporty (type `back` to change it)."))
+        flow.back()
+        try flow.answer("2 4", in: catalog)
+        #expect(!flow.state.notes.contains { $0.hasPrefix("Read as") }, "\(flow.state.notes)")
+        flow.back()
         try flow.answer("crafty", in: catalog)
         #expect(!flow.state.notes.contains { $0.hasPrefix("Read as") }, "\(flow.state.notes)")
     }

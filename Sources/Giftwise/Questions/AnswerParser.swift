@@ -1187,10 +1187,10 @@ package enum AnswerParser {
         try choiceReading(text, for: question, multiple: multiple).values
     }
 
-    /// The choices an answer names, and the words of a sentence around them that named nothing
-    /// ("creative" read in "something creative for rainy days" leaves "rainy", "days").
+    /// The choices an answer names, and whether some were picked out of a sentence ("something
+    /// creative for rainy days", "something she can use outdoors"), which is then worth saying back.
     package static func choiceReading(_ text: String, for question: Question, multiple: Bool) throws -> (
-        values: [String], ignored: [String]
+        values: [String], fromSentence: Bool
     ) {
         var normalized = " " + text.lowercased() + " "
         for separator in [" and ", " or ", "&", "+", "/", ";"] {
@@ -1206,10 +1206,10 @@ package enum AnswerParser {
         if multiple, parts.count == 1, everything.contains(parts[0]),
             !question.options.contains(where: { $0.value == QuestionCatalogue.noPreference })
         {
-            return (question.options.map(\.value), [])
+            return (question.options.map(\.value), false)
         }
         var values: [String] = []
-        var ignored: [String] = []
+        var fromSentence = false
         func reject(_ part: String) -> QuestionFlowError {
             let words = question.options.map(\.label).joined(separator: ", ")
             let shown = part.count > 40 ? String(part.prefix(40)) + "…" : part
@@ -1239,6 +1239,7 @@ package enum AnswerParser {
             let chosen = named.filter { $0 != QuestionCatalogue.noPreference }
             if !named.isEmpty, named.count == meaningful.count {
                 values.append(contentsOf: chosen.isEmpty ? named : chosen)
+                fromSentence = fromSentence || (!chosen.isEmpty && meaningful.contains { Int($0) == nil })
                 continue
             }
             // "something creative she can do on rainy days": a choice said in a sentence whose other
@@ -1252,7 +1253,7 @@ package enum AnswerParser {
                 throw reject(part)
             }
             values.append(contentsOf: plainNamed)
-            ignored.append(contentsOf: meaningful.filter { namedInSentence($0, in: question.options) == nil })
+            fromSentence = true
         }
         var seen = Set<String>()
         values = values.filter { seen.insert($0).inserted }
@@ -1262,7 +1263,7 @@ package enum AnswerParser {
                 question: question.id,
                 reason: "Please pick just one: a number from 1 to \(question.options.count) or its words.")
         }
-        return (values, ignored)
+        return (values, fromSentence)
     }
 
     /// A choice named by one word of a sentence: the option's own label or value, or a word for a

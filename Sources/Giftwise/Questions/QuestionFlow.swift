@@ -616,7 +616,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             next.purposes =
                 values.contains(QuestionCatalogue.noPreference) ? [] : Set(values.compactMap(Purpose.init(rawValue:)))
             // Picked out of a sentence: what was understood, so a misreading can be taken back.
-            if !reading.ignored.isEmpty, !next.purposes.isEmpty {
+            if reading.fromSentence, !next.purposes.isEmpty {
                 next.notes.insert(Self.purposeReadNote(next.purposes), at: 0)
             }
         case .budget:
