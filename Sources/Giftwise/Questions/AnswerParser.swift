@@ -1196,8 +1196,18 @@ package enum AnswerParser {
         for separator in [" and ", " or ", "&", "+", "/", ";"] {
             normalized = normalized.replacingOccurrences(of: separator, with: ",")
         }
-        let parts = normalized.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        var parts = normalized.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty
+        }
+        // "1-3" where several may be chosen: each number from the first to the last.
+        if multiple {
+            parts = parts.flatMap { part -> [String] in
+                let ends = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard ends.count == 2, let first = Int(ends[0]), let last = Int(ends[1]), first < last,
+                    first >= 1, last <= question.options.count
+                else { return [part] }
+                return (first...last).map(String.init)
+            }
         }
         // "both", "all of them": every choice, where several may be chosen and none is "no preference".
         let everything: Set<String> = [
