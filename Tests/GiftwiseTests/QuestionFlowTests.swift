@@ -489,6 +489,12 @@ struct QuestionFlowCoreTests {
         try flow.answer("something to build together, no more than 60 dollars", in: catalog)
         #expect(flow.lastAnswerNotes.filter { $0.hasPrefix("Read as") }.count == 1, "\(flow.lastAnswerNotes)")
         #expect(flow.profile?.budgetMax == Money(minorUnits: 6000))
+        // And said early, at the interests question (the review found it said twice there).
+        var early = QuestionFlow()
+        try early.answer("9", in: catalog)
+        try early.answer("something creative for rainy days", in: catalog)
+        #expect(early.profile?.purposes == [.crafty])
+        #expect(early.lastAnswerNotes.filter { $0.hasPrefix("Read as") }.count == 1, "\(early.lastAnswerNotes)")
         flow.back()
         // So is one said with words that all name it ("something she can use outdoors"), but
         // not a choice typed as it is offered, nor numbers.

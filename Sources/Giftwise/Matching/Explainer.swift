@@ -151,14 +151,8 @@ struct Explainer {
                 reasons.append(
                     "\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, not specifically \(request.said)")
             case .related(let tag):
-                // Another of their wishes that this is already says so ("loves building things"):
-                // not said again as a likeness to this one ("building-themed, close to trains").
-                if candidate.hits.contains(where: {
-                    $0.request != match.request && $0.request < query.requests.count && $0.hit.isStrong
-                        && query.requests[$0.request].exactTags.contains(tag)
-                }) {
-                    continue
-                }
+                // Never a tag that is another of their wishes: scoring gives no such hit ("loves
+                // building things" is not also "building-themed, close to trains").
                 reasons.append("\(Self.shortLabel(tag, taxonomy: query.taxonomy))-themed, close to \(request.said)")
             case .nearMeaning:
                 reasons.append("somewhat like \"\(request.said)\"")

@@ -172,8 +172,9 @@ extension QuestionFlow {
         // Their interests' tags, and the words of the labels they named ("ninjago" of "ninjago dragons").
         let stated = Set(set.interests.compactMap(\.tag))
             .union(set.interests.flatMap { TextNormalizer.tokens($0.said) })
-        let most = set.items.map { Set($0.strongInterests).count }.max() ?? 0
-        let meetingMost = set.items.filter { Set($0.strongInterests).count == most }
+        let reach = set.items.map { Set($0.strongInterests).count }
+        let most = reach.max() ?? 0
+        let meetingMost = zip(set.items, reach).filter { $0.1 == most }.map(\.0)
         let counted = most > 1 && meetingMost.count >= Self.enoughForThemes ? meetingMost : set.items
         var counts: [String: Int] = [:]
         for item in counted {

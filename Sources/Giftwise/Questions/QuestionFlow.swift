@@ -207,7 +207,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             ? coreQuestion(.budget, in: state) : earlyPurpose == nil ? question : coreQuestion(.purpose, in: state)
         do {
             try apply(earlyPurpose ?? taken, to: answered, state: &next, reader)
-            if earlyPurpose != nil { next.notes.append(Self.purposeReadNote(next.purposes)) }
+            if earlyPurpose != nil { next.sayPurposeRead() }
         } catch QuestionFlowError.invalidAnswer(let id, let reason) {
             // "actually star wars, not ninjago" at the purpose question: what they enjoy, said
             // again, changes the interests; the question is asked again ("actually educational"
@@ -318,10 +318,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
         ]
         both.accepted.append(whole)
         both.settled.insert(target.id)
-        // Once: a choice picked out of a sentence has said so already.
-        if target.id == .purpose, !both.notes.contains(Self.purposeReadNote(both.purposes)) {
-            both.notes.insert(Self.purposeReadNote(both.purposes), at: 0)
-        }
+        if target.id == .purpose { both.sayPurposeRead() }
         return both
     }
 
@@ -617,7 +614,7 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
                 values.contains(QuestionCatalogue.noPreference) ? [] : Set(values.compactMap(Purpose.init(rawValue:)))
             // Picked out of a sentence: what was understood, so a misreading can be taken back.
             if reading.fromSentence, !next.purposes.isEmpty {
-                next.notes.insert(Self.purposeReadNote(next.purposes), at: 0)
+                next.sayPurposeRead()
             }
         case .budget:
             guard let budget = AnswerParser.parseBudget(text) else {
@@ -965,5 +962,14 @@ public struct QuestionFlow: Sendable, Codable, Equatable {
             return parts
         }
         return [item]
+    }
+}
+
+extension QuestionFlow.State {
+    /// Says how what the gift is for was read, once however many readings led to it (a sentence
+    /// read at the purpose question, beside a budget, or said early at the interests question).
+    mutating func sayPurposeRead() {
+        let note = QuestionFlow.purposeReadNote(purposes)
+        if !notes.contains(note) { notes.insert(note, at: 0) }
     }
 }
